@@ -1,0 +1,25 @@
+/**
+ * Why the server closed a websocket. The client reads the code to decide whether to try again
+ * (and what to tell the person). 4000–4999 are free for applications (RFC 6455 §7.4.2).
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; reconnect. (RFC 6455 "going away") */
+  GoingAway: 1001,
+  /** A frame over the size limit (ws sends this itself when maxPayload is exceeded). */
+  MessageTooBig: 1009,
+  /** A message that could not be decoded or had an unknown type. Reconnect with a fresh state. */
+  MalformedMessage: 4400,
+  /** There is no case with this id: do not reconnect. */
+  CaseNotFound: 4404,
+  /** The server cannot store changes right now; it keeps them in memory and retries. Reconnect later. */
+  StorageUnavailable: 4503,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client must stop reconnecting and tell the person why. */
+export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.CaseNotFound];
+
+/** Whether the client should stop trying to reconnect after this close code. */
+export function isFinalClose(code: number): boolean {
+  return FINAL_CLOSE_CODES.includes(code);
+}

@@ -1,0 +1,38 @@
+import * as Y from 'yjs';
+import { SECTIONS } from '../model/caseModel.ts';
+import { SCHEMA_VERSION } from '../model/primitives.ts';
+import { META, SECTION_CHILDREN, sectionMap } from './layout.ts';
+
+/** Defaults of a new, empty case (product.md: DKK, r = 3.5 %, investor funds 100 %). */
+export const NEW_CASE_DEFAULTS = {
+  facts: { currency: 'DKK', discountRate: 0.035, horizonYears: 10, phase: 1 },
+  paymentModel: { investorFundedShare: 1 },
+} as const;
+
+/**
+ * Creates a case's structure in an empty document: every section's nested shared types and
+ * the defaults, in one transaction. Only the server calls this, once, when a case is created;
+ * clients never create section structure (see layout.ts).
+ */
+export function initCaseDoc(doc: Y.Doc, options: { startYear?: number; priceYear?: number } = {}): void {
+  doc.transact(() => {
+    doc.getMap(META).set('schemaVersion', SCHEMA_VERSION);
+    for (const section of SECTIONS) {
+      const map = sectionMap(doc, section);
+      if (!map) throw new Error(`initCaseDoc: section ${section} is not a map`);
+      for (const key of SECTION_CHILDREN[section].maps) map.set(key, new Y.Map());
+      for (const key of SECTION_CHILDREN[section].richText) map.set(key, new Y.XmlFragment());
+    }
+    const facts = doc.getMap('facts');
+    for (const [key, value] of Object.entries(NEW_CASE_DEFAULTS.facts)) facts.set(key, value);
+    if (options.startYear !== undefined) facts.set('startYear', options.startYear);
+    if (options.priceYear !== undefined) facts.set('priceYear', options.priceYear);
+    const payment = doc.getMap('paymentModel');
+    for (const [key, value] of Object.entries(NEW_CASE_DEFAULTS.paymentModel)) payment.set(key, value);
+  });
+}
+
+/** True once the document holds a case's structure (the server's initial state arrived). */
+export function isCaseDocReady(doc: Y.Doc): boolean {
+  return doc.getMap(META).get('schemaVersion') !== undefined;
+}
