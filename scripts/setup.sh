@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks: pnpm, the project's packages (better-sqlite3 compiles
+# from source against Node's own headers) and, with --browser, Debian's Chromium for the
+# browser tests. Safe to run again: every step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION=12.4.2
+want_browser=false
+[ "${1:-}" = "--browser" ] && want_browser=true
+
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+  echo "setup: installing pnpm $PNPM_VERSION"
+  npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
+fi
+
+if $want_browser && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Chromium (Debian package) for the browser tests"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+fi
+
+# pnpm 12 ignores nodedir in .npmrc; node-gyp needs it to build better-sqlite3 offline.
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+echo "setup: installing packages"
+pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^\.\.\./.*(gyp|CC|CXX|make|ACTION|TOUCH|COPY|SOLINK|AR|LINK)' || true
+test -d node_modules/better-sqlite3 || { echo "setup: pnpm install failed" >&2; exit 1; }
