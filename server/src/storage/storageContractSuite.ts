@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type DocumentStore, DuplicateCaseError, type NewCase, UnknownCaseError } from './DocumentStore.ts';
+
+/** A store under test and how to throw it away. */
+export type StoreFixture = { store: DocumentStore; cleanup?: () => void };
+
+/** A case to create in a test, with overrides. */
+export function makeNewCase(overrides: Partial<NewCase> = {}): NewCase {
+  const doc = new Y.Doc();
+  doc.getMap('facts').set('title', 'Sygedagpenge og psykisk sygdom');
+  return {
+    id: 'case-1',
+    createdAt: 1_000,
+    initialState: Y.encodeStateAsUpdate(doc),
+    summary: { title: 'Sygedagpenge og psykisk sygdom', municipality: 'Holbæk', phase: 1 },
+    ...overrides,
+  };
+}
+
+function replay(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/**
+ * The behaviour every DocumentStore must have (tldraw's storageContractSuite pattern): run it
+ * against each implementation so that tests written against one hold for all.
+ */
+export function storageContractSuite(name: string, makeFixture: () => StoreFixture): void {
+  describe(`DocumentStore contract: ${name}`, () => {
+    let fixture: StoreFixture;
+    let store: DocumentStore;
+    beforeEach(() => {
+      fixture = makeFixture();
+      store = fixture.store;
+    });
+    afterEach(() => {
+      store.close();
+      fixture.cleanup?.();
+    });
+
+    it('[S1] a created case exists, with its summary and the initial state as its only update', () => {
+      const newCase = makeNewCase();
+      expect(store.caseExists('case-1')).toBe(false);
+      store.createCase(newCase);
+      expect(store.caseExists('case-1')).toBe(true);
+      expect(store.getCase('case-1')).toEqual({
+        id: 'case-1',
+        createdAt: 1_000,
+        updatedAt: 1_000,
+        title: 'Sygedagpenge og psykisk sygdom',
+        municipality: 'Holbæk',
+        phase: 1,
+      });
+      const updates = store.loadUpdates('case-1');
+      expect(updates).toHaveLength(1);
+      expect(replay(updates).getMap('facts').get('title')).toBe('Sygedagpenge og psykisk sygdom');
+    });
+
+    it('[S2] creating a case with a taken id throws and changes nothing', () => {
+      store.createCase(makeNewCase());
+      expect(() => store.createCase(makeNewCase({ createdAt: 5 }))).toThrow(DuplicateCaseError);
+      expect(store.getCase('case-1')?.createdAt).toBe(1_000);
+      expect(store.loadUpdates('case-1')).toHaveLength(1);
+    });
+
+    it('[S3] updates come back in the order they were appended', () => {
+      store.createCase(makeNewCase());
+      const source = new Y.Doc();
+      Y.applyUpdate(source, store.loadUpdates('case-1')[0]!);
+      const appended: Uint8Array[] = [];
+      source.on('update', (update: Uint8Array) => {
+        appended.push(update);
+        store.appendUpdate('case-1', update);
+      });
+      const text = source.getText('t');
+      for (let i = 0; i < 20; i++) text.insert(i, String.fromCharCode(97 + (i % 26)));
+      const loaded = store.loadUpdates('case-1');
+      expect(loaded).toHaveLength(21);
+      expect(loaded.slice(1).map((u) => [...u])).toEqual(appended.map((u) => [...u]));
+      expect(replay(loaded).getText('t').toString()).toBe(text.toString());
+    });
+
+    it('[S4] appending to or compacting an unknown case throws', () => {
+      expect(() => store.appendUpdate('nope', new Uint8Array([0, 0]))).toThrow(UnknownCaseError);
+      expect(() => store.compact('nope', new Uint8Array([0, 0]))).toThrow(UnknownCaseError);
+      expect(() => store.touchCase('nope', { title: 'x', municipality: undefined, phase: 1, updatedAt: 1 })).toThrow(
+        UnknownCaseError,
+      );
+      expect(store.loadUpdates('nope')).toEqual([]);
+      expect(store.getCase('nope')).toBeUndefined();
+    });
+
+    it('[S5] compaction replaces the log with one state that holds the same content', () => {
+      store.createCase(makeNewCase());
+      const doc = replay(store.loadUpdates('case-1'));
+      doc.on('update', (update: Uint8Array) => store.appendUpdate('case-1', update));
+      for (let i = 0; i < 10; i++) doc.getArray('a').push([i]);
+      expect(store.updateCount('case-1')).toBe(11);
+      store.compact('case-1', Y.encodeStateAsUpdate(doc));
+      expect(store.updateCount('case-1')).toBe(1);
+      doc.getArray('a').push([10]);
+      const loaded = replay(store.loadUpdates('case-1'));
+      expect(loaded.getArray('a').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(loaded.getMap('facts').get('title')).toBe('Sygedagpenge og psykisk sygdom');
+    });
+
+    it('[S6] cases are listed most recently changed first; touch records the summary', () => {
+      store.createCase(makeNewCase({ id: 'a', createdAt: 100 }));
+      store.createCase(makeNewCase({ id: 'b', createdAt: 200 }));
+      store.createCase(makeNewCase({ id: 'c', createdAt: 300 }));
+      expect(store.listCases().map((c) => c.id)).toEqual(['c', 'b', 'a']);
+      store.touchCase('a', { title: 'Ny titel', municipality: undefined, phase: 2, updatedAt: 400 });
+      expect(store.listCases().map((c) => c.id)).toEqual(['a', 'c', 'b']);
+      expect(store.getCase('a')).toEqual({
+        id: 'a',
+        createdAt: 100,
+        updatedAt: 400,
+        title: 'Ny titel',
+        municipality: undefined,
+        phase: 2,
+      });
+    });
+
+    it('[S7] stored bytes are copies: mutating the caller buffer later changes nothing', () => {
+      store.createCase(makeNewCase());
+      const update = new Uint8Array([1, 2, 3]);
+      store.appendUpdate('case-1', update);
+      update[0] = 9;
+      expect([...store.loadUpdates('case-1')[1]!]).toEqual([1, 2, 3]);
+    });
+
+    it('[S8] close is idempotent', () => {
+      store.close();
+      expect(() => store.close()).not.toThrow();
+    });
+  });
+}
