@@ -1,4 +1,3 @@
-export * from './protocol/closeCodes.ts';
 export * from './example/exampleCase.ts';
 export * from './format/danishNumber.ts';
 export * from './model/caseModel.ts';
@@ -10,6 +9,7 @@ export * from './model/paymentModel.ts';
 export * from './model/primitives.ts';
 export * from './model/problem.ts';
 export * from './model/targetGroup.ts';
+export * from './protocol/closeCodes.ts';
 export * from './richtext/convert.ts';
 export * from './richtext/extensions.ts';
 export * from './richtext/schema.ts';

@@ -1,0 +1,98 @@
+import { addInYear, zeros } from './discounting.ts';
+import { additionalAchievers } from './outcomeEffects.ts';
+import type { PricingInput } from './pricingInput.ts';
+
+export type OutcomePayments = {
+  /** P7: payments due per outcome per year, before any limit. */
+  dueByOutcome: Record<string, number[]>;
+  /** Total due per year (P7). */
+  due: number[];
+  /** After the nominal cap (P8). */
+  afterCap: number[];
+  /** Paid to the investor per year, after the return cap (P9). */
+  paid: number[];
+  /** Paid per outcome per year (P8 and P9 cut pro rata across outcomes). */
+  paidByOutcome: Record<string, number[]>;
+  /** P10: paid per year by each paying department. */
+  byPayer: Record<string, number[]>;
+  /** P10: the part of the payments no payer's share covers (shares are not renormalised). */
+  unallocated: number[];
+  /** The investor's balance after each year's payment under the return cap (P9), if any. */
+  returnCapBalance?: number[];
+};
+
+/** P7: the amount due for one cohort and outcome, in year c+lag, floored at 0. */
+export function paymentDue(outcome: PricingInput['outcomes'][number], participants: number): number {
+  const achievers =
+    outcome.paymentBasis === 'all' ? participants * outcome.expectedRate : additionalAchievers(outcome, participants);
+  return Math.max(0, outcome.pricePerOutcome * achievers);
+}
+
+/**
+ * P7 → P8 → P9 → P10, in that order. `capital` is the investor's capital per year (P4), which
+ * the return cap's balance accrues on.
+ */
+export function outcomePayments(input: PricingInput, capital: readonly number[]): OutcomePayments {
+  const H = input.horizonYears;
+  const dueByOutcome: Record<string, number[]> = {};
+  for (const outcome of input.outcomes) {
+    const series = zeros(H);
+    for (const cohort of input.cohorts) {
+      addInYear(series, cohort.year + outcome.lagYears, paymentDue(outcome, cohort.participants));
+    }
+    dueByOutcome[outcome.id] = series;
+  }
+  const due = zeros(H).map((_, t) => sumAt(dueByOutcome, t));
+
+  // P8: the nominal cap is used up in year order; the year it binds is cut pro rata.
+  const afterCap = [...due];
+  const cap = input.payment.paymentCap;
+  if (cap !== undefined) {
+    let remaining = cap;
+    for (let t = 0; t < H; t++) {
+      const amount = due[t] ?? 0;
+      afterCap[t] = Math.min(amount, Math.max(0, remaining));
+      remaining -= afterCap[t] ?? 0;
+    }
+  }
+
+  // P9: the investor's balance accrues at q on capital; payments beyond it are not paid.
+  const paid = [...afterCap];
+  let returnCapBalance: number[] | undefined;
+  const q = input.payment.returnCap;
+  if (q !== undefined) {
+    returnCapBalance = zeros(H);
+    let balance = 0;
+    for (let t = 0; t < H; t++) {
+      balance = balance * (1 + q) + (capital[t] ?? 0);
+      paid[t] = Math.min(afterCap[t] ?? 0, Math.max(0, balance));
+      balance -= paid[t] ?? 0;
+      returnCapBalance[t] = balance;
+    }
+  }
+
+  const paidByOutcome: Record<string, number[]> = {};
+  for (const [id, series] of Object.entries(dueByOutcome)) {
+    paidByOutcome[id] = series.map((amount, t) => {
+      const total = due[t] ?? 0;
+      return total > 0 ? (amount * (paid[t] ?? 0)) / total : 0;
+    });
+  }
+
+  // P10: split by payer shares, not renormalised.
+  const byPayer: Record<string, number[]> = {};
+  let shareSum = 0;
+  for (const [departmentId, share] of Object.entries(input.payment.payerShares)) {
+    byPayer[departmentId] = paid.map((amount) => amount * share);
+    shareSum += share;
+  }
+  const unallocated = paid.map((amount) => amount * (1 - shareSum));
+
+  return { dueByOutcome, due, afterCap, paid, paidByOutcome, byPayer, unallocated, returnCapBalance };
+}
+
+function sumAt(series: Record<string, number[]>, t: number): number {
+  let total = 0;
+  for (const values of Object.values(series)) total += values[t] ?? 0;
+  return total;
+}

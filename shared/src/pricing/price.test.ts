@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { irr } from './irr.ts';
+import { price } from './price.ts';
+import { makeOutcome, makePricingInput } from './testing.ts';
+
+const r = 0.035;
+const df = (t: number) => 1 / (1 + r) ** t;
+/** To the krone: within half a krone. */
+const krone = 0;
+
+describe('worked examples (docs/pricing.md)', () => {
+  it('[P3 P5 P6 P7 P12 P13 P14 P16] one cohort and one outcome', () => {
+    const p = price(makePricingInput());
+    // 100 × 10.000 kr. in year 0, all funded by the investor.
+    expect(p.yearly.interventionCost).toEqual([1_000_000, 0, 0, 0, 0]);
+    // additional = 100 × (0,4 − 0,2) × 1 = 20 in year 1, then 20 × 0,5 = 10 in year 2.
+    expect(p.yearly.publicValue).toEqual([0, 1_000_000, 500_000, 0, 0]);
+    // paid once, in year c+lag = 1: 40.000 × 20.
+    expect(p.yearly.paid).toEqual([0, 800_000, 0, 0, 0]);
+    expect(p.yearly.authorityNet).toEqual([0, 200_000, 500_000, 0, 0]);
+    expect(p.authorityNpv).toBeCloseTo(200_000 * df(1) + 500_000 * df(2), krone);
+    expect(p.investor.netNominal).toBe(-200_000);
+    expect(p.investor.losesMoney).toBe(true);
+    expect(p.investor.multiple).toBeCloseTo(0.8, 10);
+    expect(p.investor.irr).toEqual({ ok: true, rate: expect.closeTo(-0.2, 8) });
+    expect(p.benefitCostRatio).toBeCloseTo((1_000_000 * df(1) + 500_000 * df(2)) / 1_000_000, 10);
+    expect(p.breakEvenYear).toBe(0);
+  });
+
+  it('[P5 P1] several cohorts with lag and decay; nothing at or past H counts', () => {
+    const p = price(
+      makePricingInput({
+        cohorts: [
+          { year: 0, participants: 50 },
+          { year: 1, participants: 80 },
+        ],
+        outcomes: [
+          makeOutcome({
+            baselineRate: 0.1,
+            expectedRate: 0.3,
+            attribution: 0.5,
+            lagYears: 2,
+            durationYears: 3,
+            persistence: 0.8,
+            valuePerDepartment: { job: 100_000 },
+          }),
+        ],
+      }),
+    );
+    // cohort 0: 50 × 0,2 × 0,5 = 5 in years 2, 3, 4 as 5; 4; 3,2.
+    // cohort 1: 80 × 0,2 × 0,5 = 8 in years 3, 4, (5) as 8; 6,4; (5,12 — past H = 5).
+    const achievers = [0, 0, 5, 4 + 8, 3.2 + 6.4];
+    p.yearly.publicValue.forEach((value, t) => expect(value).toBeCloseTo((achievers[t] ?? 0) * 100_000, krone));
+  });
+
+  it('[P3] a multi-year intervention spreads each cohort cost; fixed cost runs first intake … last intake + d − 1', () => {
+    const p = price(
+      makePricingInput({
+        cohorts: [
+          { year: 0, participants: 60 },
+          { year: 1, participants: 80 },
+        ],
+        intervention: { costPerParticipant: 60_000, fixedCostPerYear: 400_000, durationYears: 2 },
+      }),
+    );
+    // 60 × 60.000 = 3,6 mio over years 0–1; 80 × 60.000 = 4,8 mio over years 1–2; fixed in years 0–2.
+    expect(p.yearly.interventionCost).toEqual([
+      1_800_000 + 400_000,
+      1_800_000 + 2_400_000 + 400_000,
+      2_400_000 + 400_000,
+      0,
+      0,
+    ]);
+  });
+
+  it('[P8] a cap that binds cuts the year it binds pro rata and nothing is paid after', () => {
+    const p = price(
+      makePricingInput({
+        cohorts: [
+          { year: 0, participants: 100 },
+          { year: 1, participants: 100 },
+        ],
+        outcomes: [
+          makeOutcome({ id: 'a', pricePerOutcome: 30_000 }), // 20 achievers → 600.000 in years 1 and 2
+          makeOutcome({ id: 'b', pricePerOutcome: 20_000 }), // 20 achievers → 400.000 in years 1 and 2
+        ],
+        payment: { payerShares: { job: 1 }, investorFundedShare: 1, paymentCap: 1_500_000 },
+      }),
+    );
+    expect(p.yearly.paymentsDue).toEqual([0, 1_000_000, 1_000_000, 0, 0]);
+    expect(p.yearly.paid).toEqual([0, 1_000_000, 500_000, 0, 0]);
+    expect(p.totals.paid).toBe(1_500_000);
+  });
+
+  it('[P7] payment on all achieved outcomes vs only the additional ones', () => {
+    const outcome = { expectedRate: 0.4, baselineRate: 0.2, attribution: 0.5, pricePerOutcome: 10_000 };
+    const all = price(makePricingInput({ outcomes: [makeOutcome({ ...outcome, paymentBasis: 'all' })] }));
+    const additional = price(makePricingInput({ outcomes: [makeOutcome({ ...outcome, paymentBasis: 'additional' })] }));
+    expect(all.yearly.paid[1]).toBeCloseTo(100 * 0.4 * 10_000, krone); // attribution not applied
+    expect(additional.yearly.paid[1]).toBeCloseTo(100 * 0.2 * 0.5 * 10_000, krone);
+  });
+
+  it('[P7] a worse-than-baseline outcome pays nothing rather than a negative amount', () => {
+    const p = price(makePricingInput({ outcomes: [makeOutcome({ expectedRate: 0.1 })] }));
+    expect(p.totals.paid).toBe(0);
+  });
+
+  it('[P9] a return cap that binds: paid = the balance grown at q, and the IRR equals q', () => {
+    const p = price(
+      makePricingInput({
+        outcomes: [makeOutcome({ lagYears: 2, pricePerOutcome: 100_000 })], // 2 mio due in year 2
+        payment: { payerShares: { job: 1 }, investorFundedShare: 1, returnCap: 0.05 },
+      }),
+    );
+    expect(p.yearly.paymentsDue[2]).toBe(2_000_000);
+    expect(p.yearly.paid[2]).toBeCloseTo(1_000_000 * 1.05 ** 2, krone);
+    expect(p.investor.irr).toEqual({ ok: true, rate: expect.closeTo(0.05, 9) });
+  });
+
+  it('[P11] a guarantee pays the investor its loss up to the amount, in year H−1', () => {
+    const p = price(
+      makePricingInput({
+        outcomes: [makeOutcome({ pricePerOutcome: 15_000 })], // 300.000 paid
+        payment: { payerShares: { job: 1 }, investorFundedShare: 1, guaranteeAmount: 500_000 },
+      }),
+    );
+    expect(p.yearly.guarantee).toEqual([0, 0, 0, 0, 500_000]);
+    expect(p.investor.netNominal).toBe(-1_000_000 + 300_000 + 500_000);
+    // The guarantee is outside the cap and not a public payment.
+    expect(p.yearly.authorityNet[4]).toBe(0);
+  });
+
+  it('[P11] a guarantee larger than the loss pays only the loss', () => {
+    const p = price(
+      makePricingInput({ payment: { payerShares: { job: 1 }, investorFundedShare: 1, guaranteeAmount: 5_000_000 } }),
+    );
+    expect(p.totals.guarantee).toBe(200_000);
+    expect(p.investor.netNominal).toBe(0);
+  });
+
+  it('[P4 P12] an investor-funded share below 100 %: the authority funds the rest itself', () => {
+    const p = price(makePricingInput({ payment: { payerShares: { job: 1 }, investorFundedShare: 0.6 } }));
+    expect(p.yearly.capital[0]).toBe(600_000);
+    expect(p.yearly.ownFunding[0]).toBe(400_000);
+    expect(p.yearly.authorityNet[0]).toBe(-400_000);
+    expect(p.investor.multiple).toBeCloseTo(800_000 / 600_000, 10);
+  });
+
+  it('[P12 P17] a regional department gains but is not part of the authority net', () => {
+    const p = price(
+      makePricingInput({
+        outcomes: [makeOutcome({ valuePerDepartment: { job: 50_000, region: 30_000 } })],
+      }),
+    );
+    expect(p.yearly.authorityNet[1]).toBe(1_000_000 - 800_000);
+    expect(p.yearly.publicSectorNet[1]).toBe(1_000_000 + 600_000 - 800_000);
+    const region = p.departments.find((d) => d.departmentId === 'region')!;
+    expect(region.valueGained).toBeCloseTo(600_000 * df(1) + 300_000 * df(2), krone);
+    expect(region.paymentsMade).toBe(0);
+    expect(region.net).toBeCloseTo(region.valueGained, 6);
+  });
+
+  it('[P10] payer shares are not renormalised: a shortfall shows as unallocated', () => {
+    const p = price(makePricingInput({ payment: { payerShares: { job: 0.5, social: 0.3 }, investorFundedShare: 1 } }));
+    expect(p.yearly.paymentsByPayer.job?.[1]).toBeCloseTo(400_000, krone);
+    expect(p.yearly.paymentsByPayer.social?.[1]).toBeCloseTo(240_000, krone);
+    expect(p.yearly.unallocated[1]).toBeCloseTo(160_000, krone);
+  });
+
+  it('[P17a] the authority’s own cost is borne by the municipal payers pro rata to their shares', () => {
+    const p = price(
+      makePricingInput({ payment: { payerShares: { job: 0.75, social: 0.25 }, investorFundedShare: 0 } }),
+    );
+    const job = p.departments.find((d) => d.departmentId === 'job')!;
+    const social = p.departments.find((d) => d.departmentId === 'social')!;
+    expect(job.ownCost).toBeCloseTo(750_000, krone);
+    expect(social.ownCost).toBeCloseTo(250_000, krone);
+  });
+
+  it('[P15] a case with no IRR says why', () => {
+    const noPayments = price(makePricingInput({ outcomes: [makeOutcome({ pricePerOutcome: 0 })] }));
+    expect(noPayments.investor.irr).toEqual({ ok: false, reason: 'noReturnFlow' });
+    expect(noPayments.investor.multiple).toBe(0);
+    const noCapital = price(makePricingInput({ payment: { payerShares: { job: 1 }, investorFundedShare: 0 } }));
+    expect(noCapital.investor.irr).toEqual({ ok: false, reason: 'noInvestment' });
+    expect(noCapital.investor.multiple).toBeUndefined();
+  });
+
+  it('[P16] break-even is the first year from which the cumulative discounted net stays ≥ 0', () => {
+    const p = price(makePricingInput({ payment: { payerShares: { job: 1 }, investorFundedShare: 0.5 } }));
+    // Year 0: −500.000; year 1: +200.000 → cumulative still negative; year 2: +500.000 → positive.
+    expect(p.breakEvenYear).toBe(2);
+    const never = price(makePricingInput({ payment: { payerShares: { job: 1 }, investorFundedShare: 0 } }));
+    expect(never.authorityNpv).toBeLessThan(0);
+    expect(never.breakEvenYear).toBeUndefined();
+  });
+});
+
+describe('[P15] IRR root finding', () => {
+  it('finds the single root of a conventional investment', () => {
+    const result = irr([-1000, 300, 400, 500]);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(-1000 + 300 / (1 + result.rate) + 400 / (1 + result.rate) ** 2 + 500 / (1 + result.rate) ** 3).toBeCloseTo(
+        0,
+        6,
+      );
+  });
+
+  it('gives no IRR for cash flows with two roots (10 % and 20 %)', () => {
+    expect(irr([-100, 230, -132])).toEqual({ ok: false, reason: 'severalRoots' });
+  });
+
+  it('gives no IRR when the root lies outside [−99 %, 1000 %]', () => {
+    expect(irr([-1, 100])).toEqual({ ok: false, reason: 'noRoot' });
+  });
+
+  it('handles a total loss', () => {
+    expect(irr([-100, 0, 0])).toEqual({ ok: false, reason: 'noReturnFlow' });
+  });
+});

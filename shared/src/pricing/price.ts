@@ -1,0 +1,197 @@
+import { breakEvenYear } from './breakEven.ts';
+import { discountFactor, presentValue, sum, yearsOf, zeros } from './discounting.ts';
+import { interventionCost } from './interventionCost.ts';
+import { type IrrResult, irr } from './irr.ts';
+import { outcomeEffects } from './outcomeEffects.ts';
+import { outcomePayments } from './outcomePayments.ts';
+import type { PricingInput } from './pricingInput.ts';
+
+/** One department's account (P17), in present values. */
+export type DepartmentAccount = {
+  departmentId: string;
+  valueGained: number;
+  paymentsMade: number;
+  ownCost: number;
+  net: number;
+};
+
+/** Every figure per year, t = 0 … H−1 (P1). */
+export type YearlyFigures = {
+  years: number[];
+  discountFactor: number[];
+  interventionCost: number[];
+  capital: number[];
+  ownFunding: number[];
+  valueByDepartment: Record<string, number[]>;
+  publicValue: number[];
+  paymentsDue: number[];
+  paymentsAfterCap: number[];
+  paid: number[];
+  paymentsByPayer: Record<string, number[]>;
+  unallocated: number[];
+  guarantee: number[];
+  authorityNet: number[];
+  publicSectorNet: number[];
+  investorCashFlow: number[];
+  authorityCumulativeDiscounted: number[];
+};
+
+/** The priced business case. */
+export type Pricing = {
+  yearly: YearlyFigures;
+  totals: {
+    interventionCost: number;
+    capital: number;
+    publicValue: number;
+    paid: number;
+    unallocated: number;
+    guarantee: number;
+  };
+  authorityNpv: number;
+  publicSectorNpv: number;
+  breakEvenYear: number | undefined;
+  benefitCostRatio: number | undefined;
+  investor: {
+    npv: number;
+    irr: IrrResult;
+    /** Σ inflows / Σ capital; undefined without capital (P13). */
+    multiple: number | undefined;
+    /** The nominal sum of the investor's cash flows < 0 (P13). */
+    losesMoney: boolean;
+    netNominal: number;
+  };
+  departments: DepartmentAccount[];
+};
+
+/** Prices a case's inputs by rules P1–P17 (docs/pricing.md). Pure and deterministic. */
+export function price(input: PricingInput): Pricing {
+  const H = Math.max(0, Math.floor(input.horizonYears));
+  const r = input.discountRate;
+  const years = yearsOf(H);
+  const discount = years.map((t) => discountFactor(r, t));
+  const cost = interventionCost(input);
+  const effects = outcomeEffects(input);
+  const payments = outcomePayments(input, cost.capital);
+
+  const valueByDepartment: Record<string, number[]> = {};
+  for (const effect of effects) {
+    for (const [departmentId, series] of Object.entries(effect.valueByDepartment)) {
+      const target = (valueByDepartment[departmentId] ??= zeros(H));
+      series.forEach((value, t) => {
+        target[t] = (target[t] ?? 0) + value;
+      });
+    }
+  }
+  const publicValue = years.map((t) => sumOver(valueByDepartment, t));
+
+  // P11: the guarantor covers the investor's nominal loss, up to the amount, in year H−1.
+  const guarantee = zeros(H);
+  if (H > 0 && input.payment.guaranteeAmount !== undefined) {
+    const shortfall = Math.max(0, sum(cost.capital) - sum(payments.paid));
+    guarantee[H - 1] = Math.min(input.payment.guaranteeAmount, shortfall);
+  }
+
+  // P12: the authority is the municipal departments.
+  const municipal = new Set(input.departments.filter((d) => d.level === 'municipal').map((d) => d.id));
+  const authorityNet = years.map((t) => {
+    let net = -(cost.ownFunding[t] ?? 0);
+    for (const [id, series] of Object.entries(valueByDepartment)) if (municipal.has(id)) net += series[t] ?? 0;
+    for (const [id, series] of Object.entries(payments.byPayer)) if (municipal.has(id)) net -= series[t] ?? 0;
+    return net;
+  });
+  // P12a: the public-sector total counts every payment made, allocated or not.
+  const publicSectorNet = years.map((t) => (publicValue[t] ?? 0) - (payments.paid[t] ?? 0) - (cost.ownFunding[t] ?? 0));
+
+  // P13: the investor.
+  const investorCashFlow = years.map((t) => (payments.paid[t] ?? 0) + (guarantee[t] ?? 0) - (cost.capital[t] ?? 0));
+  const capitalTotal = sum(cost.capital);
+  const inflows = sum(payments.paid) + sum(guarantee);
+  const netNominal = sum(investorCashFlow);
+
+  let running = 0;
+  const authorityCumulativeDiscounted = authorityNet.map((net, t) => {
+    running += net * (discount[t] ?? 1);
+    return running;
+  });
+
+  const pvCost = presentValue(cost.total, r);
+  return {
+    yearly: {
+      years,
+      discountFactor: discount,
+      interventionCost: cost.total,
+      capital: cost.capital,
+      ownFunding: cost.ownFunding,
+      valueByDepartment,
+      publicValue,
+      paymentsDue: payments.due,
+      paymentsAfterCap: payments.afterCap,
+      paid: payments.paid,
+      paymentsByPayer: payments.byPayer,
+      unallocated: payments.unallocated,
+      guarantee,
+      authorityNet,
+      publicSectorNet,
+      investorCashFlow,
+      authorityCumulativeDiscounted,
+    },
+    totals: {
+      interventionCost: sum(cost.total),
+      capital: capitalTotal,
+      publicValue: sum(publicValue),
+      paid: sum(payments.paid),
+      unallocated: sum(payments.unallocated),
+      guarantee: sum(guarantee),
+    },
+    authorityNpv: presentValue(authorityNet, r),
+    publicSectorNpv: presentValue(publicSectorNet, r),
+    breakEvenYear: breakEvenYear(authorityCumulativeDiscounted),
+    benefitCostRatio: pvCost > 0 ? presentValue(publicValue, r) / pvCost : undefined,
+    investor: {
+      npv: presentValue(investorCashFlow, r),
+      irr: irr(investorCashFlow),
+      multiple: capitalTotal > 0 ? inflows / capitalTotal : undefined,
+      losesMoney: netNominal < 0,
+      netNominal,
+    },
+    departments: departmentAccounts(input, valueByDepartment, payments.byPayer, cost.ownFunding, r),
+  };
+}
+
+/**
+ * P17: per department, the PV of value gained, of payments made and of own cost, and the net.
+ * P17a: the authority's own share of the intervention cost is borne by the municipal payers in
+ * proportion to their payer shares (with no municipal payer it is not assigned to anyone).
+ */
+function departmentAccounts(
+  input: PricingInput,
+  valueByDepartment: Record<string, number[]>,
+  byPayer: Record<string, number[]>,
+  ownFunding: number[],
+  r: number,
+): DepartmentAccount[] {
+  const municipalShares = input.departments
+    .filter((d) => d.level === 'municipal')
+    .map((d) => [d.id, Math.max(0, input.payment.payerShares[d.id] ?? 0)] as const);
+  const municipalShareSum = municipalShares.reduce((total, [, share]) => total + share, 0);
+  const pvOwnFunding = presentValue(ownFunding, r);
+  return input.departments.map((department) => {
+    const valueGained = presentValue(valueByDepartment[department.id] ?? [], r);
+    const paymentsMade = presentValue(byPayer[department.id] ?? [], r);
+    const share = municipalShares.find(([id]) => id === department.id)?.[1] ?? 0;
+    const ownCost = municipalShareSum > 0 ? (pvOwnFunding * share) / municipalShareSum : 0;
+    return {
+      departmentId: department.id,
+      valueGained,
+      paymentsMade,
+      ownCost,
+      net: valueGained - paymentsMade - ownCost,
+    };
+  });
+}
+
+function sumOver(series: Record<string, number[]>, t: number): number {
+  let total = 0;
+  for (const values of Object.values(series)) total += values[t] ?? 0;
+  return total;
+}

@@ -1,0 +1,43 @@
+import type { DepartmentLevel } from '../model/facts.ts';
+import type { PaymentBasis } from '../model/outcome.ts';
+
+/** A cohort: n participants entering in year c (P3, P5). */
+export type Cohort = { year: number; participants: number };
+
+/** The inputs `price` needs, all present and numeric (see fromModel.ts for how a case maps here). */
+export type PricingInput = {
+  /** H: years t = 0 … H−1 count (P1). */
+  horizonYears: number;
+  /** r in DF(t) = 1/(1+r)^t (P2). */
+  discountRate: number;
+  departments: { id: string; name: string; level: DepartmentLevel }[];
+  cohorts: Cohort[];
+  intervention: { costPerParticipant: number; fixedCostPerYear: number; durationYears: number };
+  outcomes: PricedOutcome[];
+  payment: {
+    /** Share of each year's payments per paying department (P10, not renormalised). */
+    payerShares: Record<string, number>;
+    /** f: the investor's share of each year's intervention cost (P4). */
+    investorFundedShare: number;
+    /** Nominal cap on total payments (P8); none when undefined. */
+    paymentCap?: number;
+    /** q: annual return cap (P9); none when undefined. */
+    returnCap?: number;
+    /** Guarantee paid to the investor in year H−1 (P11); none when undefined. */
+    guaranteeAmount?: number;
+  };
+};
+
+export type PricedOutcome = {
+  id: string;
+  name: string;
+  baselineRate: number;
+  expectedRate: number;
+  attribution: number;
+  lagYears: number;
+  durationYears: number;
+  persistence: number;
+  valuePerDepartment: Record<string, number>;
+  pricePerOutcome: number;
+  paymentBasis: PaymentBasis;
+};
