@@ -50,7 +50,9 @@ describe('worked examples (docs/pricing.md)', () => {
     // cohort 0: 50 × 0,2 × 0,5 = 5 in years 2, 3, 4 as 5; 4; 3,2.
     // cohort 1: 80 × 0,2 × 0,5 = 8 in years 3, 4, (5) as 8; 6,4; (5,12 — past H = 5).
     const achievers = [0, 0, 5, 4 + 8, 3.2 + 6.4];
-    p.yearly.publicValue.forEach((value, t) => expect(value).toBeCloseTo((achievers[t] ?? 0) * 100_000, krone));
+    p.yearly.publicValue.forEach((value, t) => {
+      expect(value).toBeCloseTo((achievers[t] ?? 0) * 100_000, krone);
+    });
   });
 
   it('[P3] a multi-year intervention spreads each cohort cost; fixed cost runs first intake … last intake + d − 1', () => {

@@ -76,7 +76,8 @@ export function price(input: PricingInput): Pricing {
   const valueByDepartment: Record<string, number[]> = {};
   for (const effect of effects) {
     for (const [departmentId, series] of Object.entries(effect.valueByDepartment)) {
-      const target = (valueByDepartment[departmentId] ??= zeros(H));
+      const target = valueByDepartment[departmentId] ?? zeros(H);
+      valueByDepartment[departmentId] = target;
       series.forEach((value, t) => {
         target[t] = (target[t] ?? 0) + value;
       });
