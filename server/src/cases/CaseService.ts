@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { type CaseModelDraft, exampleCase, initCaseDoc, toModel, writeModel } from '@caseroom/shared';
+import * as Y from 'yjs';
+import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+
+/** What a new case starts with. */
+export type CaseTemplate = 'empty' | 'example';
+
+/** A case as the start page lists it. */
+export type CaseListing = {
+  id: string;
+  title: string | undefined;
+  municipality: string | undefined;
+  phase: number | undefined;
+  /** ISO 8601 time of the last accepted change. */
+  updatedAt: string;
+  /** Number of open connections to the case right now. */
+  online: number;
+};
+
+/** A fresh case id: 128 random bits, base64url (22 characters, URL-safe, unguessable). */
+export function newCaseId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The case catalogue as the HTTP API sees it: creating cases (only the server creates them,
+ * so that every document starts with the same structure) and reading them. Live documents
+ * win over the stored catalogue, so the list is exact even between throttled catalogue writes.
+ */
+export class CaseService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly registry: DocumentRegistry,
+    private readonly now: () => Date = () => new Date(),
+    private readonly makeId: () => string = newCaseId,
+  ) {}
+
+  /** Creates a case and stores its initial state as its first update; returns its id. */
+  createCase(template: CaseTemplate): string {
+    const createdAt = this.now();
+    const year = createdAt.getFullYear();
+    const doc = new Y.Doc();
+    initCaseDoc(doc, { startYear: year, priceYear: year });
+    if (template === 'example') writeModel(doc, exampleCase());
+    const facts = toModel(doc).facts;
+    let id = this.makeId();
+    // 128 random bits do not collide; the loop only guards "never reused" against a bad generator.
+    while (this.store.caseExists(id)) id = this.makeId();
+    this.store.createCase({
+      id,
+      createdAt: createdAt.getTime(),
+      initialState: Y.encodeStateAsUpdate(doc),
+      summary: { title: facts.title, municipality: facts.municipality, phase: facts.phase },
+    });
+    doc.destroy();
+    return id;
+  }
+
+  /** Every case, most recently changed first, with how many are connected now. */
+  listCases(): CaseListing[] {
+    return this.store
+      .listCases()
+      .map((record) => {
+        const live = this.registry.get(record.id);
+        const summary = live ? live.summary() : record;
+        return {
+          id: record.id,
+          title: summary.title,
+          municipality: summary.municipality,
+          phase: summary.phase,
+          updatedAt: new Date(summary.updatedAt).toISOString(),
+          online: live?.connectionCount ?? 0,
+        };
+      })
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /** The case's model (the live document if loaded, else read from the store), or undefined. */
+  readModel(id: string): CaseModelDraft | undefined {
+    const live = this.registry.get(id);
+    if (live) return toModel(live.doc);
+    if (!this.store.caseExists(id)) return undefined;
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const update of this.store.loadUpdates(id)) Y.applyUpdate(doc, update);
+    });
+    const model = toModel(doc);
+    doc.destroy();
+    return model;
+  }
+}

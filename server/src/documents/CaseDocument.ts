@@ -1,0 +1,271 @@
+import { CloseCode } from '@caseroom/shared';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Log } from '../log.ts';
+import type { CaseSummary, DocumentStore } from '../storage/DocumentStore.ts';
+import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
+
+/** What a CaseDocument needs from a connection: send bytes, be closed. */
+export interface DocumentConnection {
+  readonly id: string;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Tuning and hooks of a CaseDocument. */
+export type CaseDocumentOptions = {
+  store: DocumentStore;
+  log: Log;
+  now: () => number;
+  /** Compact the update log into one state row after this many stored updates. */
+  compactEvery: number;
+  /** How often to retry storing after a failed write. */
+  storageRetryMs: number;
+  /** At most one catalogue summary write per this many milliseconds. */
+  summaryIntervalMs: number;
+  /** Called when the last connection left, or when storage recovered with nobody connected. */
+  onIdle: (document: CaseDocument) => void;
+  /** Called when a connection joins (cancels a pending unload). */
+  onActive: (document: CaseDocument) => void;
+};
+
+/**
+ * One case's live Y.Doc with its connections and awareness.
+ *
+ * Durability: the Y.Doc's 'update' event fires once an update is integrated; the handler
+ * commits it to the store and only then relays it to the other connections. If the write
+ * throws, the document stops relaying, closes every connection with StorageUnavailable and
+ * refuses new ones, keeps everything in memory (the Y.Doc holds all accepted updates) and
+ * retries on a timer by writing the whole state; then clients reconnect and resync.
+ */
+export class CaseDocument {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly connections = new Map<DocumentConnection, Set<number>>();
+  private storageError: unknown;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private summaryTimer: NodeJS.Timeout | undefined;
+  private compactionQueued = false;
+  private summaryDirty = false;
+  private storedSinceCompaction: number;
+  private lastChangeAt: number;
+  private destroyed = false;
+
+  private constructor(
+    readonly id: string,
+    private readonly options: CaseDocumentOptions,
+    storedUpdates: Uint8Array[],
+    lastChangeAt: number,
+  ) {
+    this.doc = new Y.Doc();
+    this.doc.transact(() => {
+      for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
+    });
+    this.storedSinceCompaction = storedUpdates.length;
+    this.lastChangeAt = lastChangeAt;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server itself is not a participant.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Reads the case's updates from the store into a new live document. Undefined if the case does not exist. */
+  static load(id: string, options: CaseDocumentOptions): CaseDocument | undefined {
+    const record = options.store.getCase(id);
+    if (!record) return undefined;
+    return new CaseDocument(id, options, options.store.loadUpdates(id), record.updatedAt);
+  }
+
+  /** Number of open connections (people present, one per browser tab). */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** True while writes fail: nothing is relayed and no one may connect. */
+  get storageFailed(): boolean {
+    return this.storageError !== undefined;
+  }
+
+  /** The catalogue fields, read cheaply from the live document. */
+  summary(): CaseSummary {
+    const facts = this.doc.getMap('facts');
+    const title = facts.get('title');
+    const municipality = facts.get('municipality');
+    const phase = facts.get('phase');
+    return {
+      title: typeof title === 'string' ? title : undefined,
+      municipality: typeof municipality === 'string' ? municipality : undefined,
+      phase: typeof phase === 'number' && Number.isFinite(phase) ? phase : undefined,
+      updatedAt: this.lastChangeAt,
+    };
+  }
+
+  /** Adds a connection; the caller has checked storageFailed. */
+  addConnection(connection: DocumentConnection): void {
+    this.connections.set(connection, new Set());
+    this.options.onActive(this);
+  }
+
+  /** Removes a connection and the awareness states it controlled. */
+  removeConnection(connection: DocumentConnection): void {
+    const controlled = this.connections.get(connection);
+    if (!controlled) return;
+    this.connections.delete(connection);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    if (this.connections.size === 0) this.options.onIdle(this);
+  }
+
+  /**
+   * Applies a decoded (and validated) update from a connection. The 'update' handler stores
+   * and relays it. Throws MalformedMessageError if Yjs still rejects it.
+   */
+  applyUpdate(update: Uint8Array, origin: DocumentConnection): void {
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (cause) {
+      throw new MalformedMessageError('Yjs could not apply the update', { cause });
+    }
+  }
+
+  /** Applies an awareness update from a connection; the awareness handler relays it. */
+  applyAwarenessUpdate(update: Uint8Array, origin: DocumentConnection): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+    } catch (cause) {
+      throw new MalformedMessageError('invalid awareness update', { cause });
+    }
+  }
+
+  /** The awareness states of everyone present, as one message (undefined if nobody is). */
+  awarenessMessage(): Uint8Array | undefined {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length > 0 ? encodeAwareness(this.awareness, clients) : undefined;
+  }
+
+  /**
+   * Writes everything to the store as one state row and the catalogue summary: on unload and
+   * shutdown. Returns false (and logs) if the store refused; the document then stays loaded.
+   */
+  flush(): boolean {
+    if (this.storageFailed) this.retryStorage();
+    if (this.storageFailed) return false;
+    this.writeSummary();
+    return this.compact();
+  }
+
+  /** Releases timers and the Y.Doc. The registry calls this after a successful flush. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearTimeout(this.summaryTimer);
+    clearInterval(this.retryTimer);
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.lastChangeAt = this.options.now();
+    // While failed, the update stays in the Y.Doc (in memory) and is written by the retry.
+    if (this.storageFailed) return;
+    try {
+      this.options.store.appendUpdate(this.id, update);
+    } catch (error) {
+      this.enterStorageFailure(error);
+      return;
+    }
+    this.storedSinceCompaction++;
+    const message = encodeUpdate(update);
+    for (const connection of this.connections.keys()) {
+      if (connection !== origin) connection.send(message);
+    }
+    this.scheduleSummary();
+    if (this.storedSinceCompaction >= this.options.compactEvery) this.queueCompaction();
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.connections.get(origin as DocumentConnection);
+    if (controlled) {
+      for (const client of added) controlled.add(client);
+      for (const client of removed) controlled.delete(client);
+    }
+    const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    for (const connection of this.connections.keys()) connection.send(message);
+  };
+
+  private enterStorageFailure(error: unknown): void {
+    this.storageError = error;
+    this.options.log('error', 'storage write failed; holding the case in memory and retrying', {
+      caseId: this.id,
+      error,
+    });
+    for (const connection of [...this.connections.keys()]) {
+      connection.close(CloseCode.StorageUnavailable, 'storage unavailable');
+    }
+    this.retryTimer = setInterval(() => this.retryStorage(), this.options.storageRetryMs);
+    this.retryTimer.unref();
+  }
+
+  /** Tries to write the whole in-memory state; on success, the document accepts connections again. */
+  private retryStorage(): void {
+    try {
+      this.options.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+    } catch (error) {
+      this.storageError = error;
+      return;
+    }
+    clearInterval(this.retryTimer);
+    this.retryTimer = undefined;
+    this.storageError = undefined;
+    this.storedSinceCompaction = 1;
+    this.options.log('info', 'storage recovered; case stored', { caseId: this.id });
+    this.scheduleSummary();
+    if (this.connections.size === 0) this.options.onIdle(this);
+  }
+
+  private queueCompaction(): void {
+    if (this.compactionQueued) return;
+    this.compactionQueued = true;
+    // After the current message: compaction is not needed for durability (the log has it all).
+    setImmediate(() => {
+      this.compactionQueued = false;
+      if (!this.destroyed && !this.storageFailed) this.compact();
+    });
+  }
+
+  private compact(): boolean {
+    try {
+      this.options.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      this.storedSinceCompaction = 1;
+      return true;
+    } catch (error) {
+      // Not a data loss: the uncompacted log still holds every update.
+      this.options.log('warn', 'compaction failed', { caseId: this.id, error });
+      return false;
+    }
+  }
+
+  private scheduleSummary(): void {
+    this.summaryDirty = true;
+    if (this.summaryTimer) return;
+    this.summaryTimer = setTimeout(() => this.writeSummary(), this.options.summaryIntervalMs);
+    this.summaryTimer.unref();
+  }
+
+  private writeSummary(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
+    if (!this.summaryDirty || this.destroyed) return;
+    try {
+      this.options.store.touchCase(this.id, this.summary());
+      this.summaryDirty = false;
+    } catch (error) {
+      this.options.log('warn', 'could not update the case catalogue', { caseId: this.id, error });
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import type { Log } from '../log.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { CaseDocument, type CaseDocumentOptions } from './CaseDocument.ts';
+
+/** Tuning of the registry and the documents it loads. */
+export type DocumentRegistryOptions = {
+  store: DocumentStore;
+  log: Log;
+  now?: () => number;
+  /** How long a document with no connections stays loaded. */
+  unloadGraceMs?: number;
+  compactEvery?: number;
+  storageRetryMs?: number;
+  summaryIntervalMs?: number;
+};
+
+/** Defaults for DocumentRegistryOptions. */
+export const REGISTRY_DEFAULTS = {
+  unloadGraceMs: 30_000,
+  compactEvery: 500,
+  storageRetryMs: 2_000,
+  summaryIntervalMs: 1_000,
+} as const;
+
+/**
+ * The loaded case documents, by case id. Concurrent opens of the same case share one load
+ * through a Map<id, Promise<CaseDocument>> (so two connections arriving at once get the same
+ * instance). A document nobody is connected to is flushed and unloaded after a grace period;
+ * one whose storage failed stays in memory until it has been written.
+ */
+export class DocumentRegistry {
+  private readonly documents = new Map<string, Promise<CaseDocument>>();
+  private readonly loaded = new Map<string, CaseDocument>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly documentOptions: CaseDocumentOptions;
+  private readonly unloadGraceMs: number;
+  private closed = false;
+
+  constructor(private readonly options: DocumentRegistryOptions) {
+    this.unloadGraceMs = options.unloadGraceMs ?? REGISTRY_DEFAULTS.unloadGraceMs;
+    this.documentOptions = {
+      store: options.store,
+      log: options.log,
+      now: options.now ?? Date.now,
+      compactEvery: options.compactEvery ?? REGISTRY_DEFAULTS.compactEvery,
+      storageRetryMs: options.storageRetryMs ?? REGISTRY_DEFAULTS.storageRetryMs,
+      summaryIntervalMs: options.summaryIntervalMs ?? REGISTRY_DEFAULTS.summaryIntervalMs,
+      onIdle: (document) => this.scheduleUnload(document),
+      onActive: (document) => this.cancelUnload(document.id),
+    };
+  }
+
+  /**
+   * The live document of a case, loading it if needed. Resolves to undefined if the case does
+   * not exist; rejects if the store cannot be read.
+   */
+  open(id: string): Promise<CaseDocument | undefined> {
+    if (this.closed) return Promise.reject(new Error('The document registry is closed'));
+    const existing = this.documents.get(id);
+    if (existing) return existing;
+    if (!this.options.store.caseExists(id)) return Promise.resolve(undefined);
+    const loading = Promise.resolve().then(() => this.load(id));
+    this.documents.set(id, loading);
+    // A failed load is forgotten, so the next open tries again.
+    loading.catch(() => this.documents.delete(id));
+    return loading;
+  }
+
+  /** The document if it is loaded now (no load). */
+  get(id: string): CaseDocument | undefined {
+    return this.loaded.get(id);
+  }
+
+  /** Every loaded document. */
+  loadedDocuments(): CaseDocument[] {
+    return [...this.loaded.values()];
+  }
+
+  /** Flushes and unloads every document (idempotent). Documents whose store fails are logged. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    for (const document of this.loaded.values()) {
+      if (!document.flush()) {
+        this.options.log('error', 'shutting down with changes that could not be stored', { caseId: document.id });
+      }
+      document.destroy();
+    }
+    this.loaded.clear();
+    this.documents.clear();
+  }
+
+  private load(id: string): CaseDocument {
+    const document = CaseDocument.load(id, this.documentOptions);
+    if (!document) throw new Error(`Case ${id} disappeared while loading`);
+    this.loaded.set(id, document);
+    // Nobody may ever connect (a socket closed while loading, or a REST read): unload it later.
+    this.scheduleUnload(document);
+    return document;
+  }
+
+  private scheduleUnload(document: CaseDocument): void {
+    if (this.closed) return;
+    this.cancelUnload(document.id);
+    const timer = setTimeout(() => this.unload(document), this.unloadGraceMs);
+    timer.unref();
+    this.unloadTimers.set(document.id, timer);
+  }
+
+  private cancelUnload(id: string): void {
+    clearTimeout(this.unloadTimers.get(id));
+    this.unloadTimers.delete(id);
+  }
+
+  private unload(document: CaseDocument): void {
+    this.unloadTimers.delete(document.id);
+    if (document.connectionCount > 0 || this.loaded.get(document.id) !== document) return;
+    // A document whose store refuses stays loaded (nothing accepted is ever dropped); try again later.
+    if (!document.flush()) {
+      this.scheduleUnload(document);
+      return;
+    }
+    this.loaded.delete(document.id);
+    this.documents.delete(document.id);
+    document.destroy();
+    this.options.log('info', 'case unloaded', { caseId: document.id });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Composition root: reads the environment, starts the server, prints where it listens, and
+ * shuts down cleanly (flush, compact, close the database) on SIGINT / SIGTERM.
+ *   PORT               default 4321 (0 picks a free port)
+ *   HOST               default: all interfaces
+ *   CASEROOM_DATA_DIR  default ./data under the working directory
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CLIENT_DIR, startServer } from './startServer.ts';
+
+const port = Number(process.env.PORT ?? 4321);
+const dataDir = resolve(process.env.CASEROOM_DATA_DIR ?? './data');
+
+const server = await startServer({ port, host: process.env.HOST || undefined, dataDir });
+console.log(`Caseroom listening on ${server.url} (data in ${dataDir})`);
+if (!existsSync(join(DEFAULT_CLIENT_DIR, 'index.html'))) {
+  console.log(`No built client in ${DEFAULT_CLIENT_DIR}: run "pnpm build" to serve the app; the API works without it.`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('error during shutdown', error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,97 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CaseService } from './cases/CaseService.ts';
+import { DocumentRegistry } from './documents/DocumentRegistry.ts';
+import { createHttpApp } from './http/createHttpApp.ts';
+import { consoleLog, type Log } from './log.ts';
+import type { DocumentStore } from './storage/DocumentStore.ts';
+import { type SqliteSynchronous, SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
+import { WebSocketTransport } from './transport/WebSocketTransport.ts';
+
+/** The repository's built client, relative to this file (server/src → client/dist). */
+export const DEFAULT_CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'dist');
+
+/** How to start a server. Only dataDir is required. */
+export type StartServerOptions = {
+  /** 0 (or absent in tests) picks a free port. Default 0. */
+  port?: number;
+  /** Interface to listen on. Default: all interfaces. */
+  host?: string;
+  /** Directory of the SQLite database (created if missing). */
+  dataDir: string;
+  /** The built client to serve; default client/dist of this repository. */
+  clientDir?: string;
+  /** How long a case nobody is connected to stays loaded. Default 30 s. */
+  unloadGraceMs?: number;
+  /** Compact a case's update log after this many updates. Default 500. */
+  compactEvery?: number;
+  /** How often to retry a failed store write. Default 2 s. */
+  storageRetryMs?: number;
+  /** SQLite synchronous mode (see CONTEXT.md). Default NORMAL. */
+  synchronous?: SqliteSynchronous;
+  /** Largest websocket frame accepted, in bytes. Default 64 MiB. */
+  maxPayload?: number;
+  /** A store to use instead of SQLite in dataDir (tests: fault injection). The server closes it. */
+  store?: DocumentStore;
+  log?: Log;
+};
+
+/** A running server. */
+export type RunningServer = {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Closes sockets (GoingAway), flushes and compacts every loaded case, closes the database. Idempotent. */
+  close(): Promise<void>;
+};
+
+/** Starts Caseroom's HTTP + websocket server on one port. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const log = options.log ?? consoleLog;
+  const store = options.store ?? new SqliteDocumentStore(options.dataDir, { synchronous: options.synchronous });
+  const registry = new DocumentRegistry({
+    store,
+    log,
+    unloadGraceMs: options.unloadGraceMs,
+    compactEvery: options.compactEvery,
+    storageRetryMs: options.storageRetryMs,
+  });
+  const cases = new CaseService(store, registry);
+  const transport = new WebSocketTransport({ registry, log, maxPayload: options.maxPayload });
+  const app = createHttpApp({ cases, clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, log });
+  const server = createServer(app);
+  server.on('upgrade', transport.handleUpgrade);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    transport.close();
+    registry.close();
+    store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      transport.close();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await serverClosed;
+      registry.close();
+      store.close();
+    })();
+    return closing;
+  };
+
+  return { url: `http://127.0.0.1:${port}`, port, close };
+}

@@ -1,0 +1,64 @@
+import type { CaseRecord, CaseSummary, DocumentStore, NewCase } from './DocumentStore.ts';
+
+/** Thrown by FaultInjectingStore while writes are set to fail. */
+export class InjectedStorageFault extends Error {
+  constructor(operation: string) {
+    super(`injected storage fault in ${operation} (as if the disk were full)`);
+    this.name = 'InjectedStorageFault';
+  }
+}
+
+/**
+ * Wraps a DocumentStore and makes its writes throw on demand, as a full or read-only disk
+ * would: for testing the storage-failure path. Reads keep working.
+ */
+export class FaultInjectingStore implements DocumentStore {
+  /** While true, every write throws InjectedStorageFault and changes nothing. */
+  failWrites = false;
+  /** Number of writes refused so far. */
+  refusedWrites = 0;
+
+  constructor(readonly inner: DocumentStore) {}
+
+  createCase(record: NewCase): void {
+    this.guard('createCase');
+    this.inner.createCase(record);
+  }
+  caseExists(id: string): boolean {
+    return this.inner.caseExists(id);
+  }
+  getCase(id: string): CaseRecord | undefined {
+    return this.inner.getCase(id);
+  }
+  listCases(): CaseRecord[] {
+    return this.inner.listCases();
+  }
+  touchCase(id: string, summary: CaseSummary): void {
+    this.guard('touchCase');
+    this.inner.touchCase(id, summary);
+  }
+  appendUpdate(id: string, update: Uint8Array): void {
+    this.guard('appendUpdate');
+    this.inner.appendUpdate(id, update);
+  }
+  loadUpdates(id: string): Uint8Array[] {
+    return this.inner.loadUpdates(id);
+  }
+  compact(id: string, state: Uint8Array): void {
+    this.guard('compact');
+    this.inner.compact(id, state);
+  }
+  updateCount(id: string): number {
+    return this.inner.updateCount(id);
+  }
+  close(): void {
+    this.inner.close();
+  }
+
+  private guard(operation: string): void {
+    if (this.failWrites) {
+      this.refusedWrites++;
+      throw new InjectedStorageFault(operation);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The y-websocket wire protocol, as the stock `y-websocket` client speaks it: small, pure
+ * encode/decode functions over lib0 encoding and y-protocols. Nothing here touches a socket,
+ * a store or a clock.
+ *
+ * Every websocket frame is one binary message: a varUint message type, then its payload.
+ *
+ *   type 0 sync       varUint sub-type, then varUint8Array payload
+ *                       0 step 1   the sender's state vector ("what I have")
+ *                       1 step 2   the updates the receiver lacks (answer to a step 1)
+ *                       2 update   an incremental Yjs update (a local edit)
+ *   type 1 awareness  varUint8Array: y-protocols awareness update (who is here, cursors)
+ *   type 3 query awareness  no payload: "send me every awareness state"
+ *
+ * Flow for one connection to /ws/<caseId>:
+ *
+ *   server → client  sync step 1 (server's state vector) and, if anyone is present,
+ *                    awareness (all states)
+ *   client → server  sync step 1 (client's state vector)  → server answers sync step 2
+ *   client → server  sync step 2 (what the server lacks: offline edits)
+ *   client → server  sync update for every local edit
+ *   client → server  awareness update when its presence changes
+ *
+ * A step 2 or update from a client is validated, applied to the CaseDocument, committed to
+ * the store, and only then relayed as a sync update to the other connections (CaseDocument).
+ * Awareness updates are applied and relayed to every connection. Anything that does not
+ * decode exactly — a truncated frame, trailing bytes, an unknown type, an update Yjs cannot
+ * read — is a MalformedMessageError, and the connection that sent it is closed (Connection).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** The top-level message types of the y-websocket protocol. */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const;
+
+/** The sub-types of a sync message (y-protocols/sync). */
+export const SyncMessageType = {
+  Step1: syncProtocol.messageYjsSyncStep1,
+  Step2: syncProtocol.messageYjsSyncStep2,
+  Update: syncProtocol.messageYjsUpdate,
+} as const;
+
+/** A message from a client, decoded but not yet applied. */
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'syncStep2'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' };
+
+/** A message that does not follow the protocol; the connection that sent it is closed. */
+export class MalformedMessageError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = 'MalformedMessageError';
+  }
+}
+
+/** Decodes one frame from a client. Throws MalformedMessageError if it is not exactly one valid message. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(frame);
+  const message = readMessage(decoder);
+  if (decoding.hasContent(decoder)) {
+    throw new MalformedMessageError(`trailing bytes after a ${message.kind} message`);
+  }
+  return message;
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+  const type = read(decoder, decoding.readVarUint, 'message type');
+  switch (type) {
+    case MessageType.Sync: {
+      const subType = read(decoder, decoding.readVarUint, 'sync message type');
+      const payload = read(decoder, decoding.readVarUint8Array, 'sync payload');
+      switch (subType) {
+        case SyncMessageType.Step1:
+          validateStateVector(payload);
+          return { kind: 'syncStep1', stateVector: payload };
+        case SyncMessageType.Step2:
+          validateUpdate(payload);
+          return { kind: 'syncStep2', update: payload };
+        case SyncMessageType.Update:
+          validateUpdate(payload);
+          return { kind: 'update', update: payload };
+        default:
+          throw new MalformedMessageError(`unknown sync message type ${subType}`);
+      }
+    }
+    case MessageType.Awareness:
+      return { kind: 'awareness', update: read(decoder, decoding.readVarUint8Array, 'awareness payload') };
+    case MessageType.QueryAwareness:
+      return { kind: 'queryAwareness' };
+    default:
+      throw new MalformedMessageError(`unknown message type ${type}`);
+  }
+}
+
+function read<T>(decoder: decoding.Decoder, reader: (decoder: decoding.Decoder) => T, what: string): T {
+  try {
+    return reader(decoder);
+  } catch (cause) {
+    throw new MalformedMessageError(`could not read the ${what}`, { cause });
+  }
+}
+
+function validateStateVector(stateVector: Uint8Array): void {
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch (cause) {
+    throw new MalformedMessageError('invalid state vector', { cause });
+  }
+}
+
+/**
+ * Parses the whole update before it is applied: Yjs integrates an update's structs before it
+ * reads its delete set, so a truncated update could otherwise be half applied before it throws.
+ */
+function validateUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (cause) {
+    throw new MalformedMessageError('invalid Yjs update', { cause });
+  }
+}
+
+/** [sync, step 1, the document's state vector]: "here is what I have". */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** [sync, step 2, what a peer with this state vector lacks]. Throws MalformedMessageError for a bad vector. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  try {
+    syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  } catch (cause) {
+    throw new MalformedMessageError('invalid state vector', { cause });
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** [sync, update, an incremental update] to relay an accepted change. */
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** [awareness, the states of these clients]. */
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,157 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCode } from '@caseroom/shared';
+import WebSocket, { WebSocketServer } from 'ws';
+import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
+import type { Log } from '../log.ts';
+import { Connection } from './Connection.ts';
+
+/**
+ * The largest frame a client may send: 64 MiB. A client that edited offline for a long time
+ * sends everything it has in one sync step 2; a case is a few hundred KiB of structured data
+ * and prose even after months of edits, so this is two orders of magnitude of headroom while
+ * still bounding the memory one socket can make the server allocate (see CONTEXT.md).
+ */
+export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
+/** Where case websockets live: /ws/<caseId> (what y-websocket's WebsocketProvider connects to). */
+export const WS_PATH_PREFIX = '/ws/';
+
+/** Case ids in a URL: what the server creates (base64url), nothing else. */
+const CASE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Tuning of the transport. */
+export type WebSocketTransportOptions = {
+  registry: DocumentRegistry;
+  log: Log;
+  maxPayload?: number;
+  /** Interval of the ping that finds dead sockets (a socket silent for two intervals is dropped). */
+  pingIntervalMs?: number;
+};
+
+/**
+ * The websocket side of the HTTP server: accepts upgrades on /ws/<caseId>, opens the case's
+ * document through the registry, and hands each socket to a Connection. Frames that arrive
+ * while the document loads are queued and replayed in order. Unknown paths get a 404 before
+ * the upgrade; unknown cases and cases whose storage failed are accepted and closed with a
+ * named close code, because a browser only sees close codes, never an HTTP status.
+ */
+export class WebSocketTransport {
+  private readonly server: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pingTimer: NodeJS.Timeout;
+  private nextConnectionId = 1;
+  private closed = false;
+
+  constructor(private readonly options: WebSocketTransportOptions) {
+    this.server = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_PAYLOAD_BYTES });
+    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
+    this.pingTimer.unref();
+  }
+
+  /** The HTTP server's 'upgrade' listener. */
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const caseId = parseCasePath(request.url);
+    if (this.closed || caseId === undefined) {
+      const status = this.closed ? '503 Service Unavailable' : '404 Not Found';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, caseId));
+  };
+
+  /** Closes every socket with GoingAway and stops accepting (idempotent). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    for (const ws of this.sockets) ws.close(CloseCode.GoingAway, 'server shutting down');
+    this.server.close();
+  }
+
+  private accept(ws: WebSocket, caseId: string): void {
+    const connectionId = `c${this.nextConnectionId++}`;
+    const { registry, log } = this.options;
+    this.sockets.add(ws);
+    this.alive.add(ws);
+    let connection: Connection | undefined;
+    const queued: { frame: Uint8Array; isBinary: boolean }[] = [];
+
+    ws.on('message', (data, isBinary) => {
+      const frame = toUint8Array(data);
+      if (connection) connection.receive(frame, isBinary);
+      else queued.push({ frame, isBinary });
+    });
+    ws.on('pong', () => this.alive.add(ws));
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws closes the socket itself (1009 for a frame over maxPayload, 1002 for a protocol error).
+      log('warn', 'websocket error; connection closed', { caseId, connectionId, reason: error.code ?? error.message });
+    });
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      connection?.detach();
+    });
+
+    if (!isWellFormedCaseId(caseId)) {
+      log('info', 'connection to unknown case refused', { caseId, connectionId });
+      ws.close(CloseCode.CaseNotFound, 'case not found');
+      return;
+    }
+    registry.open(caseId).then(
+      (document) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (!document) {
+          log('info', 'connection to unknown case refused', { caseId, connectionId });
+          ws.close(CloseCode.CaseNotFound, 'case not found');
+          return;
+        }
+        if (document.storageFailed) {
+          ws.close(CloseCode.StorageUnavailable, 'storage unavailable');
+          return;
+        }
+        connection = new Connection(connectionId, ws, document, log);
+        connection.start();
+        for (const { frame, isBinary } of queued.splice(0)) connection.receive(frame, isBinary);
+      },
+      (error: unknown) => {
+        log('error', 'could not load case', { caseId, connectionId, error });
+        if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.StorageUnavailable, 'storage unavailable');
+      },
+    );
+  }
+
+  private pingAll(): void {
+    for (const ws of this.sockets) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}
+
+/**
+ * The case id part of a websocket URL (/ws/<caseId>, query ignored), or undefined for any
+ * other path. The id may still be one the server never made (see isWellFormedCaseId).
+ */
+export function parseCasePath(url: string | undefined): string | undefined {
+  const path = (url ?? '').split('?')[0] ?? '';
+  if (!path.startsWith(WS_PATH_PREFIX)) return undefined;
+  const id = path.slice(WS_PATH_PREFIX.length);
+  return id.length > 0 && !id.includes('/') ? id : undefined;
+}
+
+/** Whether a string has the shape of the case ids the server creates. */
+export function isWellFormedCaseId(id: string): boolean {
+  return CASE_ID_PATTERN.test(id);
+}
+
+/** A copy of the frame as one exact Uint8Array (ws may hand out a Buffer, a list of Buffers or an ArrayBuffer). */
+function toUint8Array(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data.slice(0));
+  return new Uint8Array(data);
+}

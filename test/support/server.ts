@@ -1,0 +1,210 @@
+/**
+ * Test helpers for a real Caseroom server: start one in-process on port 0 with a temporary
+ * data dir, or as a child process (for kill -9); create y-websocket clients in Node; wait for
+ * sync or any condition with a timeout. Shared by integration, browser and benchmark code.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Log, type RunningServer, type StartServerOptions, startServer } from '@caseroom/server';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** The repository root (test/support → ..). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A fresh temporary directory for a server's data. */
+export function makeTempDataDir(prefix = 'caseroom-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A server started for a test. */
+export type TestServer = {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** ws://127.0.0.1:PORT/ws — pass to WebsocketProvider as the server URL. */
+  wsUrl: string;
+  port: number;
+  dataDir: string;
+  /** Log lines the server wrote (when no log option was given). */
+  logs: { level: string; message: string; fields: Record<string, unknown> }[];
+  /** Stops the server; removes the data dir if this helper created it. Idempotent. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts a real server (SQLite in a temp dir unless dataDir is given) on port 0. Any other
+ * startServer option may be passed. Logs are captured in `logs` instead of printed.
+ */
+export async function startTestServer(
+  options: Partial<StartServerOptions> & { dataDir?: string } = {},
+): Promise<TestServer> {
+  const ownsDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? makeTempDataDir();
+  const logs: TestServer['logs'] = [];
+  const log: Log = options.log ?? ((level, message, fields = {}) => logs.push({ level, message, fields }));
+  const server: RunningServer = await startServer({ unloadGraceMs: 60_000, ...options, dataDir, log, port: 0 });
+  let closed: Promise<void> | undefined;
+  return {
+    url: server.url,
+    wsUrl: toWsUrl(server.url),
+    port: server.port,
+    dataDir,
+    logs,
+    close: () => {
+      closed ??= server.close().then(() => {
+        if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+      });
+      return closed;
+    },
+  };
+}
+
+/** ws://HOST:PORT/ws for http://HOST:PORT. */
+export function toWsUrl(httpUrl: string): string {
+  return `${httpUrl.replace(/^http/, 'ws')}/ws`;
+}
+
+/** POST /api/cases; returns the new case id. */
+export async function createCase(url: string, body: { example?: boolean } = {}): Promise<string> {
+  const response = await fetch(`${url}/api/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`createCase: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** A y-websocket client in Node: its document and provider. */
+export type NodeClient = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Disconnects and destroys provider and document. */
+  destroy(): void;
+};
+
+/**
+ * A stock y-websocket WebsocketProvider in Node (ws as the WebSocket, no BroadcastChannel, so
+ * clients in one process only talk through the server).
+ */
+export function connectClient(
+  wsUrl: string,
+  caseId: string,
+  options: { doc?: Y.Doc; connect?: boolean; maxBackoffTime?: number } = {},
+): NodeClient {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, caseId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: options.maxBackoffTime ?? 500,
+  });
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves once the provider has synced with the server. */
+export function waitForSync(provider: WebsocketProvider, timeoutMs = 5_000): Promise<void> {
+  return waitFor(() => provider.synced, { timeoutMs, what: `sync of ${provider.roomname}` });
+}
+
+/** Connects a client and waits until it is synced. */
+export async function connectSynced(wsUrl: string, caseId: string, options: { doc?: Y.Doc } = {}): Promise<NodeClient> {
+  const client = connectClient(wsUrl, caseId, options);
+  await waitForSync(client.provider);
+  return client;
+}
+
+/** Polls a condition until it holds; rejects with `what` after the timeout. */
+export async function waitFor(
+  condition: () => boolean,
+  { timeoutMs = 5_000, intervalMs = 10, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A raw ws socket to a path of the server (for protocol-level tests). Resolves once open. */
+export function openRawSocket(wsUrl: string, caseId: string): Promise<RawSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${wsUrl}/${caseId}`);
+    const received: Uint8Array[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((resolveClose) => {
+      socket.on('close', (code, reason) => resolveClose({ code, reason: reason.toString() }));
+    });
+    socket.on('message', (data) => received.push(new Uint8Array(data as Buffer)));
+    socket.once('open', () => resolve({ socket, received, closed }));
+    socket.once('error', reject);
+  });
+}
+
+/** A raw socket, what it received, and how it was closed. */
+export type RawSocket = {
+  socket: WebSocket;
+  received: Uint8Array[];
+  closed: Promise<{ code: number; reason: string }>;
+};
+
+/** A server running as a child process (`node --import tsx server/src/main.ts`). */
+export type ServerProcess = {
+  url: string;
+  wsUrl: string;
+  process: ChildProcess;
+  /** Sends a signal and resolves once the process has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+};
+
+/** Spawns the real entry point with PORT=0 on a data dir; resolves once it prints its URL. */
+export function spawnServerProcess(dataDir: string, timeoutMs = 20_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'src', 'main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CASEROOM_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  let output = '';
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server process did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        const url = match[1];
+        resolveStart({
+          url,
+          wsUrl: toWsUrl(url),
+          process: child,
+          kill: (signal = 'SIGTERM') => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server process exited (${code ?? signal}) before listening:\n${output}`));
+    });
+  });
+}
