@@ -104,8 +104,14 @@ export function price(input: PricingInput): Pricing {
   const publicSectorNet = years.map((t) => (publicValue[t] ?? 0) - (payments.paid[t] ?? 0) - (cost.ownFunding[t] ?? 0));
 
   // P13: the investor.
-  const investorCashFlow = years.map((t) => (payments.paid[t] ?? 0) + (guarantee[t] ?? 0) - (cost.capital[t] ?? 0));
+  // Flows within rounding noise of zero are zero, so that a fully repaid year is not read as a
+  // tiny investment or return by the IRR (P15).
   const capitalTotal = sum(cost.capital);
+  const noise = 1e-9 * Math.max(1, capitalTotal);
+  const investorCashFlow = years.map((t) => {
+    const flow = (payments.paid[t] ?? 0) + (guarantee[t] ?? 0) - (cost.capital[t] ?? 0);
+    return Math.abs(flow) < noise ? 0 : flow;
+  });
   const inflows = sum(payments.paid) + sum(guarantee);
   const netNominal = sum(investorCashFlow);
 

@@ -1,0 +1,31 @@
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import { pricingInputFromModel } from './fromModel.ts';
+import type { IrrResult } from './irr.ts';
+import { price } from './price.ts';
+
+/** One intervention candidate priced on its own, for the side-by-side table before the vote. */
+export type CandidateComparison = {
+  interventionId: string;
+  priced: boolean;
+  interventionCost?: number;
+  publicValue?: number;
+  authorityNpv?: number;
+  investorIrr?: IrrResult;
+};
+
+/** Prices every intervention candidate with the same outcomes and payment model. */
+export function compareCandidates(model: CaseModelDraft): CandidateComparison[] {
+  return model.interventions.candidates.map((candidate) => {
+    const result = pricingInputFromModel(model, { interventionId: candidate.id });
+    if (!result.ok) return { interventionId: candidate.id, priced: false };
+    const pricing = price(result.input);
+    return {
+      interventionId: candidate.id,
+      priced: true,
+      interventionCost: pricing.totals.interventionCost,
+      publicValue: pricing.totals.publicValue,
+      authorityNpv: pricing.authorityNpv,
+      investorIrr: pricing.investor.irr,
+    };
+  });
+}

@@ -1,0 +1,103 @@
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import type { InterventionDraft } from '../model/intervention.ts';
+import type { OutcomeDraft } from '../model/outcome.ts';
+import type { PricedOutcome, PricingInput } from './pricingInput.ts';
+
+/** Why a case, or one of its outcomes, cannot be priced yet. */
+export const UNPRICEABLE_REASONS = ['noHorizon', 'noDiscountRate', 'noIntervention'] as const;
+export type UnpriceableReason = (typeof UNPRICEABLE_REASONS)[number];
+
+export type PricingInputResult =
+  | {
+      ok: true;
+      input: PricingInput;
+      /** Outcomes left out because an input they need is missing (validation names the field). */
+      excludedOutcomeIds: string[];
+    }
+  | { ok: false; reason: UnpriceableReason };
+
+/**
+ * P0 (inputs): how a draft case becomes pricing inputs, so the business case shows figures
+ * while the model is still being filled in.
+ * - The horizon and discount rate are required; the chosen intervention is priced (or the one
+ *   named in `interventionId`, to compare candidates side by side).
+ * - Missing costs count as 0; a missing investor-funded share as 100 % (product.md default).
+ * - An outcome needs its baseline and expected rate, lag and duration; without them it is left
+ *   out. A missing attribution counts as 100 % (product.md default), a missing persistence as
+ *   100 %, a missing price as 0 and a missing basis as "additional".
+ * - A department without a level counts as "other" (not part of the authority, P12).
+ */
+export function pricingInputFromModel(
+  model: CaseModelDraft,
+  options: { interventionId?: string } = {},
+): PricingInputResult {
+  const { facts } = model;
+  if (facts.horizonYears === undefined || facts.horizonYears < 1) return { ok: false, reason: 'noHorizon' };
+  if (facts.discountRate === undefined || facts.discountRate <= -1) return { ok: false, reason: 'noDiscountRate' };
+  const interventionId = options.interventionId ?? model.interventions.chosenId;
+  const intervention = model.interventions.candidates.find((c) => c.id === interventionId);
+  if (!intervention) return { ok: false, reason: 'noIntervention' };
+
+  const outcomes: PricedOutcome[] = [];
+  const excludedOutcomeIds: string[] = [];
+  for (const outcome of model.outcomes) {
+    const priced = pricedOutcome(outcome);
+    if (priced) outcomes.push(priced);
+    else excludedOutcomeIds.push(outcome.id);
+  }
+  const payment = model.paymentModel;
+  return {
+    ok: true,
+    excludedOutcomeIds,
+    input: {
+      horizonYears: Math.floor(facts.horizonYears),
+      discountRate: facts.discountRate,
+      departments: facts.departments.map((d) => ({ id: d.id, name: d.name ?? '', level: d.level ?? 'other' })),
+      cohorts: model.targetGroup.intake
+        .filter((c) => c.participants > 0)
+        .map((c) => ({ year: Math.floor(c.year), participants: c.participants })),
+      intervention: interventionCosts(intervention),
+      outcomes,
+      payment: {
+        payerShares: { ...payment.payerShares },
+        investorFundedShare: payment.investorFundedShare ?? 1,
+        paymentCap: payment.paymentCap,
+        returnCap: payment.returnCap,
+        guaranteeAmount: payment.guaranteeAmount,
+      },
+    },
+  };
+}
+
+function interventionCosts(intervention: InterventionDraft): PricingInput['intervention'] {
+  return {
+    costPerParticipant: intervention.costPerParticipant ?? 0,
+    fixedCostPerYear: intervention.fixedCostPerYear ?? 0,
+    durationYears: Math.max(1, Math.floor(intervention.durationYears ?? 1)),
+  };
+}
+
+function pricedOutcome(outcome: OutcomeDraft): PricedOutcome | undefined {
+  const { baselineRate, expectedRate, lagYears, durationYears } = outcome;
+  if (
+    baselineRate === undefined ||
+    expectedRate === undefined ||
+    lagYears === undefined ||
+    durationYears === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    id: outcome.id,
+    name: outcome.name ?? '',
+    baselineRate,
+    expectedRate,
+    attribution: outcome.attribution ?? 1,
+    lagYears: Math.max(0, Math.floor(lagYears)),
+    durationYears: Math.max(0, Math.floor(durationYears)),
+    persistence: outcome.persistence ?? 1,
+    valuePerDepartment: { ...outcome.valuePerDepartment },
+    pricePerOutcome: outcome.pricePerOutcome ?? 0,
+    paymentBasis: outcome.paymentBasis ?? 'additional',
+  };
+}
