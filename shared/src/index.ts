@@ -14,4 +14,5 @@ export * from './protocol/closeCodes.ts';
 export * from './richtext/convert.ts';
 export * from './richtext/extensions.ts';
 export * from './richtext/schema.ts';
+export * from './risk/index.ts';
 export * from './ydoc/index.ts';

@@ -1,5 +1,5 @@
 /** Why an investor's cash flows have no IRR (P15). */
-export const NO_IRR_REASONS = ['noInvestment', 'noReturnFlow', 'noRoot', 'severalRoots'] as const;
+export const NO_IRR_REASONS = ['noInvestment', 'noReturnFlow', 'noRoot', 'severalRoots', 'notComputed'] as const;
 export type NoIrrReason = (typeof NO_IRR_REASONS)[number];
 
 export type IrrResult = { ok: true; rate: number } | { ok: false; reason: NoIrrReason };

@@ -63,8 +63,11 @@ export type Pricing = {
   departments: DepartmentAccount[];
 };
 
-/** Prices a case's inputs by rules P1–P17 (docs/pricing.md). Pure and deterministic. */
-export function price(input: PricingInput): Pricing {
+/**
+ * Prices a case's inputs by rules P1–P17 (docs/pricing.md). Pure and deterministic.
+ * `irr: false` skips the IRR search (Monte Carlo needs only NPVs and the nominal net).
+ */
+export function price(input: PricingInput, options: { irr?: boolean } = {}): Pricing {
   const H = Math.max(0, Math.floor(input.horizonYears));
   const r = input.discountRate;
   const years = yearsOf(H);
@@ -156,7 +159,7 @@ export function price(input: PricingInput): Pricing {
     benefitCostRatio: pvCost > 0 ? presentValue(publicValue, r) / pvCost : undefined,
     investor: {
       npv: presentValue(investorCashFlow, r),
-      irr: irr(investorCashFlow),
+      irr: options.irr === false ? { ok: false, reason: 'notComputed' } : irr(investorCashFlow),
       multiple: capitalTotal > 0 ? inflows / capitalTotal : undefined,
       losesMoney: netNominal < 0,
       netNominal,

@@ -1,0 +1,3 @@
+export * from './random.ts';
+export * from './risk.ts';
+export * from './scenarioInputs.ts';
