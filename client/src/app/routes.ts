@@ -1,0 +1,33 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+/** The two screens: the start page and one case room. */
+export type Route = { name: 'start' } | { name: 'case'; caseId: string };
+
+/** Reads a route from a pathname (`/case/<id>`; anything else is the start page). */
+export function parseRoute(pathname: string): Route {
+  const match = /^\/case\/([^/]+)\/?$/.exec(pathname);
+  const id = match?.[1];
+  return id ? { name: 'case', caseId: decodeURIComponent(id) } : { name: 'start' };
+}
+
+/** The path of a case room. */
+export function casePath(caseId: string): string {
+  return `/case/${encodeURIComponent(caseId)}`;
+}
+
+/** Goes to a path within the app without reloading the page. */
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  return () => window.removeEventListener('popstate', onChange);
+}
+
+/** The current route, updated on navigation and on the browser's back/forward. */
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useMemo(() => parseRoute(pathname), [pathname]);
+}

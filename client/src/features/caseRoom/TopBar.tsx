@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { Link } from '../../app/Link.tsx';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import { useYNumber, useYString } from '../../ydoc/useY.ts';
+import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
+import { PresenceList } from '../presence/PresenceList.tsx';
+import { useSection } from '../sections/useSection.ts';
+import { UndoButtons } from '../undo/UndoButtons.tsx';
+
+/** Case title and phase, connection, undo/redo, language, and who is here. */
+export function TopBar() {
+  const m = useMessages();
+  const facts = useSection('facts').map;
+  const title = useYString(facts, 'title');
+  const phase = useYNumber(facts, 'phase');
+  const shownTitle = title || m.room.untitled;
+  useEffect(() => {
+    document.title = `${shownTitle} – Caseroom`;
+  }, [shownTitle]);
+  return (
+    <header className="top-bar">
+      <div className="top-row">
+        <Link href="/" className="brand" aria-label={m.room.backToStart}>
+          Caseroom
+        </Link>
+        <div className="case-heading">
+          <h1 className="case-title">{shownTitle}</h1>
+          {(phase === 1 || phase === 2 || phase === 3) && (
+            <span className="phase-badge">
+              {m.room.phase(phase)}: {m.phases[phase]}
+            </span>
+          )}
+        </div>
+        <div className="top-actions">
+          <ConnectionStatus />
+          <UndoButtons />
+          <LanguageSwitch />
+        </div>
+      </div>
+      <PresenceList />
+    </header>
+  );
+}

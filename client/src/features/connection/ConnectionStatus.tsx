@@ -1,0 +1,35 @@
+import { useSyncExternalStore } from 'react';
+import { useMessages } from '../../i18n/messages.ts';
+import { useSession } from '../caseRoom/sessionContext.ts';
+import type { ConnectionState } from './connectionState.ts';
+
+/** The connection state of the open case. */
+export function useConnectionState(): ConnectionState {
+  const { connection } = useSession();
+  return useSyncExternalStore(connection.subscribe, connection.get);
+}
+
+/** A shape per state, so the state never depends on colour alone. */
+const ICONS: Record<ConnectionState, string> = {
+  connected: 'M4 9 l3 3 l7 -7',
+  connecting: 'M9 2 a7 7 0 1 1 -7 7',
+  reconnecting: 'M9 2 a7 7 0 1 1 -7 7',
+  offline: 'M3 3 L15 15 M15 3 L3 15',
+  cantSave: 'M9 3 v7 M9 13 v2',
+  notFound: 'M3 3 L15 15 M15 3 L3 15',
+};
+
+/** Always-visible connection state, in words and an icon, announced politely when it changes. */
+export function ConnectionStatus() {
+  const m = useMessages();
+  const state = useConnectionState();
+  return (
+    <div className={`connection connection-${state}`} role="status" data-state={state}>
+      <svg className="connection-icon" viewBox="0 0 18 18" width="18" height="18" aria-hidden="true" focusable="false">
+        <path d={ICONS[state]} fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+      </svg>
+      <span className="connection-label">{m.connection[state].label}</span>
+      {m.connection[state].detail && <span className="connection-detail">{m.connection[state].detail}</span>}
+    </div>
+  );
+}

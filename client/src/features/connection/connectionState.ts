@@ -1,0 +1,92 @@
+import { CloseCode, isFinalClose } from '@caseroom/shared';
+import type { WebsocketProvider } from 'y-websocket';
+
+/** What the person is told about the link to the server. */
+export const CONNECTION_STATES = [
+  'connecting',
+  'connected',
+  'reconnecting',
+  'offline',
+  'cantSave',
+  'notFound',
+] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+/** Failed attempts before a never-connected client calls the server unreachable. */
+const ATTEMPTS_BEFORE_OFFLINE = 2;
+
+/** A tiny external store of the connection state, fed by the provider's and the browser's events. */
+export type ConnectionTracker = {
+  get: () => ConnectionState;
+  subscribe: (onChange: () => void) => () => void;
+  destroy: () => void;
+};
+
+/**
+ * Follows a websocket provider. A final close (the case does not exist) stops reconnecting;
+ * "storage unavailable" keeps retrying and says that changes are kept on this device.
+ */
+export function trackConnection(provider: WebsocketProvider): ConnectionTracker {
+  const listeners = new Set<() => void>();
+  let status: 'connected' | 'connecting' | 'disconnected' = 'connecting';
+  let everConnected = false;
+  let cantSave = false;
+  let notFound = false;
+  let state: ConnectionState = 'connecting';
+
+  const update = () => {
+    const next = derive();
+    if (next !== state) {
+      state = next;
+      for (const listener of listeners) listener();
+    }
+  };
+  const derive = (): ConnectionState => {
+    if (notFound) return 'notFound';
+    if (!navigator.onLine) return 'offline';
+    if (cantSave) return 'cantSave';
+    if (status === 'connected' && provider.synced) return 'connected';
+    if (everConnected) return 'reconnecting';
+    return provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE ? 'offline' : 'connecting';
+  };
+
+  const onStatus = (event: { status: typeof status }) => {
+    status = event.status;
+    if (status === 'connected') everConnected = true;
+    update();
+  };
+  const onSync = (synced: boolean) => {
+    if (synced) cantSave = false;
+    update();
+  };
+  const onClose = (event: CloseEvent | null) => {
+    if (event && isFinalClose(event.code)) {
+      notFound = event.code === CloseCode.CaseNotFound;
+      provider.disconnect();
+    } else if (event?.code === CloseCode.StorageUnavailable) {
+      cantSave = true;
+    }
+    update();
+  };
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+  provider.on('connection-close', onClose);
+  window.addEventListener('online', update);
+  window.addEventListener('offline', update);
+
+  return {
+    get: () => state,
+    subscribe: (onChange) => {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+    destroy: () => {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { SectionName } from '@caseroom/shared';
+import type { ComponentType } from 'react';
+import { useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
+import { EvaluationSection } from './evaluation/EvaluationSection.tsx';
+import { FactsSection } from './facts/FactsSection.tsx';
+import { InterventionsSection } from './interventions/InterventionsSection.tsx';
+import { OutcomesSection } from './outcomes/OutcomesSection.tsx';
+import { PaymentModelSection } from './paymentModel/PaymentModelSection.tsx';
+import { ProblemSection } from './problem/ProblemSection.tsx';
+import { TargetGroupSection } from './targetGroup/TargetGroupSection.tsx';
+
+const SECTION_VIEWS: Record<SectionName, ComponentType> = {
+  facts: FactsSection,
+  problem: ProblemSection,
+  targetGroup: TargetGroupSection,
+  interventions: InterventionsSection,
+  outcomes: OutcomesSection,
+  paymentModel: PaymentModelSection,
+  evaluation: EvaluationSection,
+};
+
+/** The open section, in the centre of the room. */
+export function SectionView() {
+  const m = useMessages();
+  const section = useUiStore((state) => state.openSection);
+  const View = SECTION_VIEWS[section];
+  return (
+    <main id="main" className="section-view" aria-labelledby="section-heading">
+      <h2 id="section-heading" className="section-heading" tabIndex={-1}>
+        {m.sections[section].title}
+      </h2>
+      <p className="section-intro">{m.sections[section].intro}</p>
+      <View key={section} />
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+import { richTextExtensions } from '@caseroom/shared';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { useId } from 'react';
+import type * as Y from 'yjs';
+import { useMessages } from '../../../i18n/messages.ts';
+import { useSession } from '../../caseRoom/sessionContext.ts';
+import { initials, textOn } from '../../presence/palette.ts';
+
+type Props = { fragment: Y.XmlFragment | undefined; label: string; help?: string | undefined };
+
+/** Another person's caret: a bar in their colour with their name, readable on any colour. */
+function renderCaret(user: { name?: string; color?: string }): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.style.borderColor = user.color ?? '#000000';
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = user.color ?? '#000000';
+  label.style.color = textOn(user.color ?? '#000000');
+  label.textContent = user.name || initials('');
+  caret.append(label);
+  return caret;
+}
+
+/**
+ * Prose edited together: Tiptap bound to the shared fragment, with everyone's carets. The
+ * fragment is created with its section or item; the editor never creates one. Undo goes
+ * through the case's own undo manager (see features/undo), not Tiptap's.
+ */
+export function RichTextField({ fragment, label, help }: Props) {
+  const id = useId();
+  if (!fragment) return null;
+  return <RichTextEditor key={id} fragment={fragment} label={label} help={help} id={id} />;
+}
+
+function RichTextEditor({ fragment, label, help, id }: Props & { fragment: Y.XmlFragment; id: string }) {
+  const session = useSession();
+  const labelId = `${id}-label`;
+  const helpId = `${id}-help`;
+  const editor = useEditor(
+    {
+      extensions: [
+        ...richTextExtensions,
+        Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: session.provider.awareness.getLocalState()?.user ?? { name: '', color: '#000000' },
+          render: renderCaret,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelId,
+          ...(help ? { 'aria-describedby': helpId } : {}),
+          class: 'rich-text-content',
+        },
+      },
+    },
+    [fragment, session],
+  );
+  return (
+    <div className="field rich-text">
+      <span className="label" id={labelId}>
+        {label}
+      </span>
+      {help && (
+        <p className="help" id={helpId}>
+          {help}
+        </p>
+      )}
+      <div className="rich-text-frame">
+        <Toolbar editor={editor} label={label} />
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}
+
+function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const m = useMessages();
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+    }),
+  });
+  const buttons = [
+    { key: 'bold', text: 'B', name: m.richText.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { key: 'italic', text: 'I', name: m.richText.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    {
+      key: 'bulletList',
+      text: '•',
+      name: m.richText.bulletList,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: 'orderedList',
+      text: '1.',
+      name: m.richText.orderedList,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
+  ] as const;
+  return (
+    <div className="rich-text-toolbar" role="toolbar" aria-label={m.richText.toolbar(label)}>
+      {buttons.map((button) => (
+        <button
+          key={button.key}
+          type="button"
+          className={`tool tool-${button.key}`}
+          aria-pressed={active?.[button.key] ?? false}
+          aria-label={button.name}
+          title={button.name}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={button.run}
+        >
+          {button.text}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { setField } from '@caseroom/shared';
+import { useId } from 'react';
+import type * as Y from 'yjs';
+import { useMessages } from '../../../i18n/messages.ts';
+import { useYString } from '../../../ydoc/useY.ts';
+import { useSession } from '../../caseRoom/sessionContext.ts';
+
+type Props = { sources: Y.Map<unknown> | undefined; field: string; fieldLabel: string };
+
+/** "Where does this number come from?" — a source note kept beside each number. */
+export function SourceNote({ sources, field, fieldLabel }: Props) {
+  const m = useMessages();
+  const session = useSession();
+  const value = useYString(sources, field);
+  const id = useId();
+  if (!sources) return null;
+  return (
+    <div className="source-note">
+      <label htmlFor={id}>
+        {m.fields.source}
+        <span className="visually-hidden">: {fieldLabel}</span>
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        placeholder={m.fields.sourcePlaceholder}
+        onChange={(event) => {
+          const next = event.target.value;
+          session.write(() => setField(sources, field, next === '' ? undefined : next));
+        }}
+        onBlur={() => session.undo.stopCapturing()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from '../../app/Link.tsx';
+import { casePath } from '../../app/routes.ts';
+import { useLocale, useMessages } from '../../i18n/messages.ts';
+import { type ApiResult, type CaseSummary, listCases } from './casesApi.ts';
+
+/** How often the list refreshes who is online and what changed. */
+const REFRESH_MS = 15_000;
+
+/** The cases on the server: title, municipality, phase, last change, people in it now. */
+export function CaseList() {
+  const m = useMessages();
+  const locale = useLocale();
+  const [result, setResult] = useState<ApiResult<CaseSummary[]> | null>(null);
+  const load = useCallback(async () => setResult(await listCases()), []);
+  useEffect(() => {
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  if (!result) {
+    return (
+      <p className="loading" aria-busy="true">
+        {m.start.loadingCases}
+      </p>
+    );
+  }
+  if (!result.ok) {
+    return (
+      <div className="error-box" role="alert">
+        <p>{result.reason === 'unreachable' ? m.start.errors.unreachable : m.start.errors.listFailed}</p>
+        <button type="button" onClick={() => void load()}>
+          {m.common.tryAgain}
+        </button>
+      </div>
+    );
+  }
+  if (result.value.length === 0) return <p className="empty">{m.start.noCases}</p>;
+
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <table className="case-table">
+      <caption className="visually-hidden">{m.start.casesHeading}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{m.start.columns.title}</th>
+          <th scope="col">{m.start.columns.municipality}</th>
+          <th scope="col">{m.start.columns.phase}</th>
+          <th scope="col">{m.start.columns.updatedAt}</th>
+          <th scope="col">{m.start.columns.online}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.value.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">
+              <Link href={casePath(row.id)}>{row.title || m.room.untitled}</Link>
+            </th>
+            <td>{row.municipality || '–'}</td>
+            <td>{row.phase === 1 || row.phase === 2 || row.phase === 3 ? m.phases[row.phase] : '–'}</td>
+            <td>{row.updatedAt ? dateFormat.format(row.updatedAt) : '–'}</td>
+            <td>{m.start.online(row.online)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { casePath, navigate } from '../../app/routes.ts';
+import { useMessages } from '../../i18n/messages.ts';
+import { type ApiFailure, createCase } from './casesApi.ts';
+
+/** "New case" and "Open the example": create on the server, then go to the new case. */
+export function NewCaseButtons() {
+  const m = useMessages();
+  const [busy, setBusy] = useState<'new' | 'example' | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const create = async (example: boolean) => {
+    setBusy(example ? 'example' : 'new');
+    setFailure(null);
+    const result = await createCase({ example });
+    setBusy(null);
+    if (result.ok) navigate(casePath(result.value));
+    else setFailure(result);
+  };
+  return (
+    <div className="new-case">
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => create(false)}>
+          {busy === 'new' ? m.start.creating : m.start.newCase}
+        </button>
+        <button type="button" disabled={busy !== null} onClick={() => create(true)}>
+          {busy === 'example' ? m.start.creating : m.start.openExample}
+        </button>
+      </div>
+      {failure && (
+        <p className="error" role="alert">
+          {failure.reason === 'unreachable' ? m.start.errors.unreachable : m.start.errors.createFailed}
+        </p>
+      )}
+    </div>
+  );
+}

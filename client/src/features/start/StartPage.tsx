@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
+import { ProfileFields } from '../profile/ProfileFields.tsx';
+import { CaseList } from './CaseList.tsx';
+import { NewCaseButtons } from './NewCaseButtons.tsx';
+
+/** The start page: who you are, the cases you can open, a new case or the example. */
+export function StartPage() {
+  const m = useMessages();
+  const profile = useUiStore();
+  useEffect(() => {
+    document.title = `${m.start.title} – Caseroom`;
+  }, [m]);
+  return (
+    <div className="page start">
+      <a className="skip-link" href="#main">
+        {m.common.skipToContent}
+      </a>
+      <header className="start-header">
+        <span className="brand">Caseroom</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="start-main">
+        <h1>{m.start.title}</h1>
+        <p className="lead">{m.start.intro}</p>
+        <section className="panel" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{m.profile.heading}</h2>
+          <p className="help">{m.profile.remembered}</p>
+          <ProfileFields
+            name={profile.name}
+            department={profile.department}
+            onName={profile.setName}
+            onDepartment={profile.setDepartment}
+          />
+        </section>
+        <section className="panel" aria-labelledby="cases-heading">
+          <div className="panel-heading">
+            <h2 id="cases-heading">{m.start.casesHeading}</h2>
+            <NewCaseButtons />
+          </div>
+          <CaseList />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMessages } from '../../i18n/messages.ts';
+import { useSession } from '../caseRoom/sessionContext.ts';
+import { useUndoState } from './useUndo.ts';
+
+/** Undo and redo of this person's own changes (never someone else's). */
+export function UndoButtons() {
+  const m = useMessages();
+  const { undo } = useSession();
+  const { canUndo, canRedo } = useUndoState(undo);
+  return (
+    <div className="undo-buttons">
+      <button type="button" disabled={!canUndo} onClick={() => undo.undo()} title={m.undo.undoHint}>
+        <span aria-hidden="true">↶</span> {m.undo.undo}
+      </button>
+      <button type="button" disabled={!canRedo} onClick={() => undo.redo()} title={m.undo.redoHint}>
+        <span aria-hidden="true">↷</span> {m.undo.redo}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,306 @@
+/**
+ * Danish UI text — the reference catalogue. `en.ts` must have exactly the same keys (the type
+ * checker enforces it). Danish domain words follow the glossary in product.md.
+ */
+const field = (label: string, help: string) => ({ label, help });
+
+const list = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+
+export const da = {
+  common: {
+    skipToContent: 'Spring til indholdet',
+    tryAgain: 'Prøv igen',
+    noDepartmentsYet: 'Sagen har ingen forvaltninger endnu. Tilføj dem under Fakta.',
+  },
+  language: {
+    label: 'Sprog',
+    names: { da: 'Dansk', en: 'English' },
+  },
+  units: { money: 'kr.', percent: '%', count: 'personer', years: 'år', decimal: 'faktor' },
+  numberErrors: {
+    notANumber: 'Det er ikke et tal. Skriv fx 1.234.567 eller 3,5.',
+    notWhole: 'Skriv et helt tal (uden komma).',
+    negative: 'Tallet kan ikke være negativt.',
+    tooLarge: 'Tallet er for stort.',
+    percentRange: 'En procentsats skal ligge mellem 0 og 100.',
+  },
+  fields: {
+    source: 'Kilde',
+    sourcePlaceholder: 'Hvor kommer tallet fra?',
+  },
+  richText: {
+    toolbar: (label: string) => `Formatering: ${label}`,
+    bold: 'Fed',
+    italic: 'Kursiv',
+    bulletList: 'Punktopstilling',
+    orderedList: 'Nummereret liste',
+  },
+  list: {
+    up: 'Op',
+    down: 'Ned',
+    removeShort: 'Fjern',
+    moveUp: (title: string) => `Flyt ${title} op`,
+    moveDown: (title: string) => `Flyt ${title} ned`,
+    remove: (title: string) => `Fjern ${title}`,
+    departmentTitle: (n: number) => `Forvaltning ${n}`,
+    interventionTitle: (n: number) => `Indsats ${n}`,
+    outcomeTitle: (n: number) => `Resultatmål ${n}`,
+    signatoryTitle: (n: number) => `Underskriver ${n}`,
+  },
+  sections: {
+    facts: {
+      title: 'Fakta',
+      intro: 'Hvem er med, hvor og hvornår – og de forvaltninger, der betaler eller får gevinsten.',
+    },
+    problem: {
+      title: 'Problem',
+      intro: 'Beskriv problemet, dets årsager, hvad der er prøvet før, og hvad vi ved.',
+    },
+    targetGroup: {
+      title: 'Målgruppe',
+      intro: 'Hvem indsatsen er for, hvor mange der kan komme i betragtning, og hvor mange der starter hvert år.',
+    },
+    interventions: {
+      title: 'Indsatser',
+      intro: 'Kandidaterne til indsatsen med deres omkostninger – og den, gruppen vælger.',
+    },
+    outcomes: {
+      title: 'Resultatmål',
+      intro:
+        'Hvad der måles, hvilken effekt vi forventer, hvad et opnået resultat er værd, og hvad der betales for det.',
+    },
+    paymentModel: {
+      title: 'Betalingsmodel',
+      intro: 'Hvem betaler, hvem finansierer indsatsen, og hvilke lofter og garantier der gælder.',
+    },
+    evaluation: {
+      title: 'Evaluering og kontrakt',
+      intro: 'Hvordan effekten måles, kontraktens vilkår, og hvem der skal skrive under.',
+    },
+  },
+  phases: {
+    1: 'Problem og målgruppe',
+    2: 'Business case og betalingsmodel',
+    3: 'Evaluering og kontrakt',
+  },
+  departmentLevels: { municipal: 'Kommunal', regional: 'Regional', state: 'Statslig', other: 'Anden' },
+  evidenceLevels: { strong: 'Stærk', moderate: 'Moderat', emerging: 'Lovende, men begrænset', none: 'Ingen' },
+  directions: { higher: 'Højere er bedre', lower: 'Lavere er bedre' },
+  paymentBases: { all: 'Alle opnåede resultater', additional: 'Kun resultater ud over basisniveauet' },
+  evaluationDesigns: {
+    comparisonGroup: 'Sammenligningsgruppe',
+    historicalBaseline: 'Historisk basislinje',
+    randomised: 'Lodtrækningsforsøg',
+  },
+  facts: {
+    title: field('Sagens titel', 'Et kort navn, alle kan genkende, fx "Sygedagpenge og psykisk sygdom".'),
+    municipality: field('Kommune', 'Den kommune, partnerskabet hører til.'),
+    phase: field('Fase', 'Hvor langt partnerskabet er nået.'),
+    partnersHeading: 'Parter',
+    partners: {
+      authority: field('Myndighed', 'Den offentlige part, der betaler for resultaterne.'),
+      provider: field('Leverandør', 'Den, der udfører indsatsen.'),
+      investor: field('Investor', 'Den, der lægger kapitalen ud og bærer risikoen.'),
+      guarantor: field('Garant', 'Den, der evt. dækker investorens tab, fx en fond.'),
+    },
+    economyHeading: 'Økonomiske rammer',
+    currency: field('Valuta', 'Alle beløb regnes i denne valuta, normalt DKK.'),
+    priceYear: field('Prisår', 'Beløbene er i faste priser fra dette år.'),
+    startYear: field('Startår', 'Det første år, indsatsen kører.'),
+    horizonYears: field('Tidshorisont', 'Hvor mange år business casen regner frem.'),
+    discountRate: field('Diskonteringsrente', 'Hvor meget fremtidige beløb skrives ned pr. år. Staten bruger 3,5 %.'),
+    departmentsHeading: 'Forvaltninger',
+    departmentsHelp: 'De forvaltninger og myndigheder, der betaler for indsatsen eller får gevinsten af den.',
+    addDepartment: 'Tilføj forvaltning',
+    noDepartments: 'Ingen forvaltninger endnu.',
+    department: {
+      name: field('Navn', 'Fx Jobcenter, Socialforvaltningen eller Region Sjælland.'),
+      level: field('Niveau', 'Kun kommunale forvaltninger regnes som "myndigheden".'),
+    },
+  },
+  problem: {
+    text: field(
+      'Problemet',
+      'Hvad er problemet, hvad skyldes det, hvad er prøvet før, og hvorfor hjalp det ikke nok? Hvad viser tal og undersøgelser?',
+    ),
+  },
+  targetGroup: {
+    name: field('Målgruppens navn', 'Et kort navn, fx "Sygemeldte med angst eller depression".'),
+    eligibility: field('Hvem kan deltage', 'Kriterierne for at komme med i indsatsen.'),
+    eligiblePopulation: field('Antal i målgruppen', 'Hvor mange borgere der opfylder kriterierne.'),
+    intake: {
+      label: 'Deltagere der starter pr. år',
+      help: 'Hvor mange nye deltagere der starter i indsatsen hvert år. Lad et år stå tomt, hvis ingen starter.',
+      year: (n: number, calendarYear?: number) => (calendarYear ? `År ${n} (${calendarYear})` : `År ${n}`),
+    },
+    baseline: field('Udgangspunktet i dag', 'Hvordan det går målgruppen nu, uden indsatsen.'),
+  },
+  interventions: {
+    candidatesHeading: 'Kandidater',
+    add: 'Tilføj indsats',
+    none: 'Ingen indsatser endnu.',
+    name: field('Navn', 'Fx "IPS – individuelt planlagt job med støtte".'),
+    provider: field('Leverandør', 'Hvem der skal udføre indsatsen.'),
+    description: field('Beskrivelse', 'Hvad indsatsen går ud på, og hvordan den virker.'),
+    evidenceLevel: field('Evidens', 'Hvor godt indsatsens effekt er dokumenteret.'),
+    costPerParticipant: field('Pris pr. deltager', 'Hvad et helt forløb koster for én deltager.'),
+    fixedCostPerYear: field('Faste omkostninger pr. år', 'Udgifter, der ikke afhænger af antallet af deltagere.'),
+    durationYears: field('Varighed', 'Hvor mange år et forløb varer.'),
+    choiceHeading: 'Valg af indsats',
+    chosen: {
+      label: 'Valgt indsats',
+      help: 'Den indsats, gruppen har besluttet at gå videre med.',
+      undecided: 'Ikke besluttet endnu',
+    },
+    rationale: field('Begrundelse for valget', 'Hvorfor gruppen valgte netop denne indsats.'),
+  },
+  outcomes: {
+    add: 'Tilføj resultatmål',
+    none: 'Ingen resultatmål endnu.',
+    name: field('Navn', 'Fx "I ordinær beskæftigelse".'),
+    direction: field('Retning', 'Om et højere eller et lavere tal er en forbedring.'),
+    definition: field('Definition', 'Præcis hvad der tæller som et opnået resultat.'),
+    dataSource: field('Datakilde', 'Hvor tallene kommer fra, fx DREAM eller et fagsystem.'),
+    measurementMethod: field('Målemetode', 'Hvordan og hvornår der måles.'),
+    effectHeading: 'Forventet effekt',
+    baselineRate: field('Basisniveau', 'Andelen, der ville opnå resultatet uden indsatsen.'),
+    expectedRate: field('Forventet niveau', 'Andelen, der forventes at opnå resultatet med indsatsen.'),
+    attribution: field('Tilskrivning', 'Hvor stor en del af forbedringen der skyldes indsatsen. Normalt 100 %.'),
+    lagYears: field('Forsinkelse', 'Antal år fra start til første måling.'),
+    durationYears: field('Varighed af effekten', 'Hvor mange år effekten holder.'),
+    persistence: field('Fastholdelse', 'Hvor stor en del af effekten der holder fra det ene år til det næste.'),
+    valueHeading: 'Værdi pr. opnået resultat (hvem får gevinsten)',
+    valuePerDepartment: {
+      label: 'Værdi pr. forvaltning',
+      help: 'Hvad ét opnået resultat er værd for hver forvaltning pr. år, fx sparede ydelser.',
+      fieldLabel: (department: string) => `Værdi for ${department}`,
+    },
+    paymentHeading: 'Resultatbetaling',
+    pricePerOutcome: field('Pris pr. resultat', 'Hvad myndigheden betaler for ét opnået resultat.'),
+    paymentBasis: field('Der betales for', 'Alle opnåede resultater, eller kun dem ud over basisniveauet.'),
+  },
+  paymentModel: {
+    payerShares: {
+      label: 'Betalingsandele (hvem betaler)',
+      help: 'Hvor stor en del af resultatbetalingerne hver forvaltning betaler. Andelene bør give 100 % tilsammen.',
+      fieldLabel: (department: string) => `Andel for ${department}`,
+      total: (sum: string) => `I alt: ${sum}`,
+    },
+    fundingHeading: 'Finansiering, loft og garanti',
+    investorFundedShare: field(
+      'Investors andel af udgiften',
+      'Den del af indsatsens udgift, investor lægger ud. Resten betaler myndigheden selv.',
+    ),
+    paymentCap: field('Loft over betalinger', 'Det højeste samlede beløb, der kan udbetales. Tomt betyder intet loft.'),
+    returnCap: field('Afkastloft', 'Det højeste årlige afkast, investor kan få. Tomt betyder intet loft.'),
+    guaranteeAmount: field('Tabsgaranti (afkastgulv)', 'Det beløb, en garant højst dækker af investors tab.'),
+    scenariosHeading: 'Scenarier',
+    scenariosHelp: 'Lav og høj værdi som faktor på det forventede: 0,8 betyder 20 % under, 1,2 betyder 20 % over.',
+    scenarioInputs: { effect: 'effekt', cost: 'omkostning', persistence: 'fastholdelse' },
+    scenario: (input: string, low: boolean) => `${low ? 'Lav' : 'Høj'} ${input}`,
+    scenarioLowHelp: 'Faktor i det pessimistiske scenarie.',
+    scenarioHighHelp: 'Faktor i det optimistiske scenarie.',
+  },
+  evaluation: {
+    designHeading: 'Evalueringsdesign',
+    design: field('Design', 'Hvordan effekten skilles fra det, der ville være sket alligevel.'),
+    dataSources: field('Datakilder', 'Hvilke registre og systemer evalueringen bruger.'),
+    measurementPoints: field('Målepunkter', 'Hvornår der måles, fx efter 12, 24 og 36 måneder.'),
+    evaluator: field('Evaluator', 'Hvem der gennemfører evalueringen.'),
+    notes: field('Noter om evalueringen', 'Andet, der er vigtigt for evalueringen.'),
+    contractHeading: 'Kontrakt',
+    contractYears: field('Kontraktens varighed', 'Hvor mange år kontrakten løber.'),
+    contractParties: field('Kontraktparter', 'Hvem der indgår kontrakten.'),
+    earlyStop: field('Betingelser for at stoppe før tid', 'Hvornår parterne kan afbryde samarbejdet.'),
+    signatoriesHeading: 'Underskrivere',
+    addSignatory: 'Tilføj underskriver',
+    noSignatories: 'Ingen underskrivere endnu.',
+    signatory: {
+      name: { label: 'Navn' },
+      organisation: { label: 'Organisation' },
+    },
+  },
+  presence: {
+    heading: (n: number) => (n === 1 ? '1 person i sagen' : `${n} personer i sagen`),
+    anonymous: 'Unavngiven',
+    you: '(dig)',
+  },
+  nav: {
+    label: 'Sagens afsnit',
+    peopleHere: (names: string[]) => `Her nu: ${list(names)}`,
+  },
+  connection: {
+    connecting: { label: 'Forbinder …', detail: '' },
+    connected: { label: 'Forbundet', detail: '' },
+    reconnecting: { label: 'Genforbinder …', detail: 'Dine ændringer gemmes på denne enhed imens.' },
+    offline: {
+      label: 'Offline',
+      detail: 'Dine ændringer gemmes på denne enhed og sendes, når forbindelsen er tilbage.',
+    },
+    cantSave: {
+      label: 'Serveren kan ikke gemme lige nu',
+      detail: 'Dine ændringer gemmes på denne enhed. Vi prøver igen.',
+    },
+    notFound: { label: 'Sagen findes ikke', detail: '' },
+  },
+  undo: {
+    undo: 'Fortryd',
+    redo: 'Gentag',
+    undoHint: 'Fortryd din seneste ændring (Ctrl+Z)',
+    redoHint: 'Gentag det, du fortrød (Ctrl+Shift+Z)',
+  },
+  room: {
+    untitled: 'Sag uden titel',
+    backToStart: 'Til forsiden',
+    phase: (n: number) => `Fase ${n}`,
+    messages: {
+      loading: { title: 'Henter sagen …', body: 'Et øjeblik – sagen hentes fra serveren.' },
+      notFound: {
+        title: 'Sagen findes ikke',
+        body: 'Der er ingen sag med denne adresse. Tjek linket, eller vælg en sag på forsiden.',
+      },
+      unreachable: {
+        title: 'Kan ikke få forbindelse til serveren',
+        body: 'Sagen kan ikke hentes lige nu, og den findes ikke på denne enhed. Vi prøver igen automatisk.',
+      },
+    },
+  },
+  profile: {
+    heading: 'Om dig',
+    remembered: 'Dit navn og din forvaltning vises for de andre i sagen og huskes på denne enhed.',
+    name: field('Dit navn', 'Sådan ser de andre dig.'),
+    department: field('Din forvaltning eller organisation', 'Fx Jobcenter, Fonden eller Investor.'),
+    nameRequired: 'Skriv dit navn, så de andre kan se, hvem du er.',
+    gateTitle: 'Hvem er du?',
+    gateIntro: 'Fortæl de andre i sagen, hvem du er. Du bliver kun spurgt én gang på denne enhed.',
+    enter: 'Gå til sagen',
+  },
+  start: {
+    title: 'Sager',
+    intro:
+      'Byg en social investering sammen – problem, målgruppe, indsats, resultatmål og betalingsmodel i én fælles model.',
+    casesHeading: 'Sager på serveren',
+    newCase: 'Ny sag',
+    openExample: 'Åbn eksemplet',
+    creating: 'Opretter …',
+    loadingCases: 'Henter sager …',
+    noCases: 'Der er ingen sager endnu. Opret en ny, eller åbn eksemplet.',
+    columns: {
+      title: 'Titel',
+      municipality: 'Kommune',
+      phase: 'Fase',
+      updatedAt: 'Senest ændret',
+      online: 'Til stede nu',
+    },
+    online: (n: number) => (n === 0 ? 'Ingen' : n === 1 ? '1 person' : `${n} personer`),
+    errors: {
+      unreachable: 'Serveren svarer ikke. Tjek din forbindelse, og prøv igen.',
+      createFailed: 'Sagen kunne ikke oprettes. Prøv igen om lidt.',
+      listFailed: 'Sagerne kunne ikke hentes. Prøv igen om lidt.',
+    },
+  },
+};
+
+/** The shape every catalogue has. */
+export type Messages = typeof da;

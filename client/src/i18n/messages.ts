@@ -1,0 +1,23 @@
+import { useUiStore } from '../store.ts';
+import { da, type Messages } from './da.ts';
+import { en } from './en.ts';
+import type { Language } from './languageSlice.ts';
+
+export type { Messages };
+
+const catalogues: Record<Language, Messages> = { da, en };
+
+/** The catalogue of a language (for code outside components). */
+export function messagesFor(language: Language): Messages {
+  return catalogues[language];
+}
+
+/** The catalogue of the person's chosen language. */
+export function useMessages(): Messages {
+  return catalogues[useUiStore((state) => state.language)];
+}
+
+/** A locale tag for Intl formatting in the chosen language. */
+export function useLocale(): string {
+  return useUiStore((state) => state.language) === 'en' ? 'en-GB' : 'da-DK';
+}
