@@ -2,10 +2,10 @@ export { type CaseListing, CaseService, type CaseTemplate, newCaseId } from './c
 export { CaseDocument } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
 export { consoleLog, type Log, type LogLevel, silentLog } from './log.ts';
+export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
 export type { CaseRecord, CaseSummary, DocumentStore, NewCase } from './storage/DocumentStore.ts';
 export { FaultInjectingStore, InjectedStorageFault } from './storage/FaultInjectingStore.ts';
 export { MemoryDocumentStore } from './storage/MemoryDocumentStore.ts';
 export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
-export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
 export { MessageType } from './sync/messages.ts';
 export { MAX_PAYLOAD_BYTES } from './transport/WebSocketTransport.ts';

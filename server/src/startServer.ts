@@ -7,7 +7,7 @@ import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
-import { type SqliteSynchronous, SqliteDocumentStore } from './storage/SqliteDocumentStore.ts';
+import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
 import { WebSocketTransport } from './transport/WebSocketTransport.ts';
 
 /** The repository's built client, relative to this file (server/src → client/dist). */

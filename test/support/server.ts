@@ -128,7 +128,11 @@ export async function connectSynced(wsUrl: string, caseId: string, options: { do
 /** Polls a condition until it holds; rejects with `what` after the timeout. */
 export async function waitFor(
   condition: () => boolean,
-  { timeoutMs = 5_000, intervalMs = 10, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  {
+    timeoutMs = 5_000,
+    intervalMs = 10,
+    what = 'condition',
+  }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

@@ -64,12 +64,14 @@ export class SqliteDocumentStore implements DocumentStore {
         'INSERT INTO cases (id, created_at, updated_at, title, municipality, phase) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       getCase: this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?'),
-      listCases: this.db.prepare<[], CaseRow>(
-        'SELECT * FROM cases ORDER BY updated_at DESC, created_at DESC, id ASC',
+      listCases: this.db.prepare<[], CaseRow>('SELECT * FROM cases ORDER BY updated_at DESC, created_at DESC, id ASC'),
+      touchCase: this.db.prepare(
+        'UPDATE cases SET title = ?, municipality = ?, phase = ?, updated_at = ? WHERE id = ?',
       ),
-      touchCase: this.db.prepare('UPDATE cases SET title = ?, municipality = ?, phase = ?, updated_at = ? WHERE id = ?'),
       appendUpdate: this.db.prepare('INSERT INTO updates (case_id, data) VALUES (?, ?)'),
-      loadUpdates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE case_id = ? ORDER BY seq'),
+      loadUpdates: this.db.prepare<[string], { data: Buffer }>(
+        'SELECT data FROM updates WHERE case_id = ? ORDER BY seq',
+      ),
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE case_id = ?'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE case_id = ?'),
     };
