@@ -1,0 +1,203 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPerson, type Person, pageErrors } from '../support/browser.ts';
+import { createCase, startTestServer, type TestServer } from '../support/server.ts';
+import { editor, enterNumber, field, itemById, items, openCase, openSection } from './room.ts';
+
+/**
+ * Two people in one case, each in their own browser context (own storage, own connection),
+ * against a real server that serves the built client (run `pnpm build` first).
+ */
+let server: TestServer;
+let browser: Browser;
+let people: Person[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterEach(async () => {
+  for (const person of people) expect(pageErrors(person.page)).toEqual([]);
+  await Promise.all(people.map((person) => person.context.close()));
+  people = [];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function twoPeopleIn(caseId: string): Promise<[Person, Person]> {
+  const anne = await openPerson(browser, { name: 'Anne Holm', department: 'Jobcenter' });
+  const bo = await openPerson(browser, { name: 'Bo Berg', department: 'Økonomi' });
+  people.push(anne, bo);
+  await Promise.all([openCase(anne.page, server.url, caseId), openCase(bo.page, server.url, caseId)]);
+  return [anne, bo];
+}
+
+describe('two people editing one case', () => {
+  it('text typed into the problem editor by one appears for the other', async () => {
+    const caseId = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Problem'), openSection(bo.page, 'Problem')]);
+
+    await editor(anne.page, 'Problemet').click();
+    await anne.page.keyboard.type('Mange sygemeldte mister kontakten til arbejdsmarkedet.');
+
+    await expect
+      .poll(() => editor(bo.page, 'Problemet').textContent())
+      .toContain('Mange sygemeldte mister kontakten til arbejdsmarkedet.');
+  });
+
+  it('a number typed into an outcome appears for the other in Danish format', async () => {
+    const caseId = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
+
+    await enterNumber(field(items(bo.page).first(), 'Værdi for Jobcenter'), '1234567');
+    await enterNumber(field(items(bo.page).first(), 'Forventet niveau'), '37,5');
+
+    await expect.poll(() => field(items(anne.page).first(), 'Værdi for Jobcenter').inputValue()).toBe('1.234.567');
+    await expect.poll(() => field(items(anne.page).first(), 'Forventet niveau').inputValue()).toBe('37,5');
+    // Bo's own field shows the committed value in Danish format too.
+    expect(await field(items(bo.page).first(), 'Værdi for Jobcenter').inputValue()).toBe('1.234.567');
+  });
+
+  it('an edit to an outcome survives someone else moving that outcome', async () => {
+    const caseId = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
+    const firstId = (await items(bo.page).first().getAttribute('id'))!;
+
+    // Bo is typing a price into the first outcome when Anne moves that outcome down.
+    const price = field(itemById(bo.page, firstId), 'Pris pr. resultat');
+    await price.click();
+    await price.fill('123456');
+    await anne.page.getByRole('button', { name: 'Flyt Resultatmål 1 ned' }).click();
+    await expect.poll(() => items(bo.page).nth(1).getAttribute('id')).toBe(firstId);
+    await field(itemById(bo.page, firstId), 'Pris pr. resultat').press('Enter');
+
+    for (const page of [anne.page, bo.page]) {
+      await expect.poll(() => items(page).nth(1).getAttribute('id')).toBe(firstId);
+      await expect.poll(() => field(items(page).nth(1), 'Pris pr. resultat').inputValue()).toBe('123.456');
+      await expect.poll(() => field(items(page).nth(1), 'Navn').inputValue()).toBe('Ordinær beskæftigelse');
+    }
+    // Keyboard focus stays on the move button Anne pressed (now "move up", as the item is last).
+    await expect
+      .poll(() => anne.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Flyt Resultatmål 2 op');
+  });
+
+  it("undo takes back one's own changes and leaves the other person's alone", async () => {
+    const caseId = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
+
+    await enterNumber(field(items(anne.page).first(), 'Pris pr. resultat'), '50.000');
+    await expect.poll(() => field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('50.000');
+    await enterNumber(field(items(bo.page).first(), 'Basisniveau'), '25');
+    await expect.poll(() => field(items(anne.page).first(), 'Basisniveau').inputValue()).toBe('25');
+
+    await anne.page.getByRole('button', { name: 'Fortryd' }).click();
+
+    for (const page of [anne.page, bo.page]) {
+      await expect.poll(() => field(items(page).first(), 'Pris pr. resultat').inputValue()).toBe('90.000');
+      expect(await field(items(page).first(), 'Basisniveau').inputValue()).toBe('25');
+    }
+    await anne.page.getByRole('button', { name: 'Gentag' }).click();
+    await expect.poll(() => field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('50.000');
+  });
+
+  it('undo with Ctrl+Z in the rich-text editor removes only one’s own typing', async () => {
+    const caseId = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Problem'), openSection(bo.page, 'Problem')]);
+
+    await editor(bo.page, 'Problemet').click();
+    await bo.page.keyboard.type('Bo skrev dette.');
+    await expect.poll(() => editor(anne.page, 'Problemet').textContent()).toContain('Bo skrev dette.');
+    await editor(anne.page, 'Problemet').click();
+    await anne.page.keyboard.press('End');
+    await anne.page.keyboard.type(' Anne tilføjede dette.');
+    await expect.poll(() => editor(bo.page, 'Problemet').textContent()).toContain('Anne tilføjede dette.');
+
+    await anne.page.keyboard.press('Control+z');
+
+    for (const page of [anne.page, bo.page]) {
+      await expect.poll(() => editor(page, 'Problemet').textContent()).not.toContain('Anne tilføjede');
+      expect(await editor(page, 'Problemet').textContent()).toContain('Bo skrev dette.');
+    }
+  });
+
+  it('each sees the other in the presence list, with department and section', async () => {
+    const caseId = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await openSection(anne.page, 'Problem');
+    await openSection(bo.page, 'Resultatmål');
+
+    const person = (page: Person['page'], name: string) =>
+      page.locator('.presence-person', { has: page.locator('.presence-name', { hasText: name }) });
+    await expect.poll(() => person(anne.page, 'Bo Berg').textContent()).toContain('Økonomi · Resultatmål');
+    await expect.poll(() => person(bo.page, 'Anne Holm').textContent()).toContain('Jobcenter · Problem');
+    await expect.poll(() => anne.page.locator('.presence-heading').textContent()).toBe('2 personer i sagen');
+    // The section list shows who is where, for screen readers too.
+    await expect
+      .poll(() =>
+        bo.page
+          .getByRole('navigation')
+          .getByRole('button', { name: /^Problem/ })
+          .textContent(),
+      )
+      .toContain('Her nu: Anne Holm');
+  });
+
+  it('an invalid number shows an inline error and is not written to the case', async () => {
+    const caseId = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
+
+    const price = field(items(anne.page).first(), 'Pris pr. resultat');
+    await enterNumber(price, '12,3,4');
+    expect(await price.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await price.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'))!;
+    expect(await anne.page.locator(`[id="${errorId}"]`).textContent()).toContain('Det er ikke et tal');
+
+    // A valid change elsewhere reaches Bo, the invalid one never does.
+    await enterNumber(field(items(anne.page).first(), 'Basisniveau'), '21');
+    await expect.poll(() => field(items(bo.page).first(), 'Basisniveau').inputValue()).toBe('21');
+    expect(await field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('90.000');
+
+    // Fixing the entry clears the error and writes it.
+    await enterNumber(price, '95.000');
+    expect(await price.getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('95.000');
+  });
+
+  it('a reload shows everything again', async () => {
+    const caseId = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await anne.page.getByLabel('Sagens titel', { exact: true }).fill('Unge på kanten');
+    await openSection(anne.page, 'Problem');
+    await editor(anne.page, 'Problemet').click();
+    await anne.page.keyboard.type('Tekst der skal overleve en genindlæsning.');
+    await expect.poll(() => bo.page.locator('.case-title').textContent()).toBe('Unge på kanten');
+
+    for (const page of [anne.page, bo.page]) {
+      await page.reload();
+      await page.locator('#section-heading').waitFor();
+      await openSection(page, 'Problem');
+      await expect
+        .poll(() => editor(page, 'Problemet').textContent())
+        .toBe('Tekst der skal overleve en genindlæsning.');
+      expect(await page.locator('.case-title').textContent()).toBe('Unge på kanten');
+    }
+  });
+
+  it('tells the person when a case does not exist', async () => {
+    const anne = await openPerson(browser, { name: 'Anne Holm', department: 'Jobcenter' });
+    people.push(anne);
+    await anne.page.goto(`${server.url}/case/no-such-case`);
+    await anne.page.getByRole('heading', { name: 'Sagen findes ikke' }).waitFor({ timeout: 15_000 });
+    expect(await anne.page.getByRole('alert').textContent()).toContain('Der er ingen sag med denne adresse');
+  });
+});

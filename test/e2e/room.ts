@@ -1,0 +1,48 @@
+/**
+ * Steps through the case room the way a person does, by role and label (the same names a
+ * screen reader hears), shared by the browser tests.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Opens a case and waits until it is shown and connected. */
+export async function openCase(page: Page, baseUrl: string, caseId: string): Promise<void> {
+  await page.goto(`${baseUrl}/case/${encodeURIComponent(caseId)}`);
+  await page.locator('#section-heading').waitFor({ timeout: 15_000 });
+  await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
+}
+
+/** Opens a section from the left navigation ("Problem", "Resultatmål", …). */
+export async function openSection(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click();
+  await page.locator('#section-heading', { hasText: title }).waitFor();
+}
+
+/** The list items (outcomes, interventions, …) of the open section, in display order. */
+export function items(page: Page): Locator {
+  return page.locator('main li.item');
+}
+
+/** One list item by its stable DOM id (follows the item when it is moved). */
+export function itemById(page: Page, domId: string): Locator {
+  return page.locator(`[id="${domId}"]`);
+}
+
+/** The number or text input with exactly this label inside a container. */
+export function field(container: Page | Locator, label: string): Locator {
+  return container.getByLabel(label, { exact: true });
+}
+
+/** Types into a number field and commits it (Enter), as a person would. */
+export async function enterNumber(input: Locator, text: string): Promise<void> {
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** The rich-text editor with this label. */
+export function editor(page: Page, label: string): Locator {
+  return page.getByRole('textbox', { name: label, exact: true });
+}

@@ -1,0 +1,91 @@
+/**
+ * Browser helpers for end-to-end tests: one Debian Chromium per test file, one context per
+ * person (so each has its own localStorage and IndexedDB), and an axe-core accessibility check.
+ */
+import axe from 'axe-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Where apt installs Chromium; playwright's own download does not work on this machine. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts the browser; close it in afterAll. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The localStorage key and shape the client remembers its profile under (client/src/store.ts). */
+const PROFILE_KEY = 'caseroom.profile';
+
+/** One person at a computer: a fresh browser context with their name and department remembered. */
+export type Person = { name: string; department: string; context: BrowserContext; page: Page };
+
+/**
+ * Opens a context for one person on a projector-sized screen, with their profile already
+ * remembered (as if they had entered it on the start page once). Page errors fail loudly.
+ */
+export async function openPerson(
+  browser: Browser,
+  profile: { name: string; department: string; language?: 'da' | 'en' },
+): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const saved = JSON.stringify({
+    state: { name: profile.name, department: profile.department, language: profile.language ?? 'da' },
+    version: 1,
+  });
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!window.localStorage.getItem(key as string)) window.localStorage.setItem(key as string, value as string);
+    },
+    [PROFILE_KEY, saved],
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
+  return { ...profile, context, page };
+}
+
+/** Uncaught errors a page has thrown so far. */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { pageErrors?: string[] }).pageErrors ?? [];
+}
+
+/** An axe-core finding, trimmed to what a failing test should print. */
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the page and returns the serious and critical findings. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
