@@ -15,4 +15,5 @@ export * from './richtext/convert.ts';
 export * from './richtext/extensions.ts';
 export * from './richtext/schema.ts';
 export * from './risk/index.ts';
+export * from './validation/index.ts';
 export * from './ydoc/index.ts';

@@ -1,0 +1,233 @@
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import type { Finding, FindingParam } from './finding.ts';
+import { text } from './finding.ts';
+
+const money = (value: number): FindingParam => ({ kind: 'money', value });
+const percent = (value: number): FindingParam => ({ kind: 'percent', value });
+const count = (value: number): FindingParam => ({ kind: 'count', value });
+/** Shares are compared to 100 % with this tolerance (rounding in typed percentages). */
+const SHARE_TOLERANCE = 1e-6;
+
+/**
+ * Consistency rules V2–V14 (docs/validation.md): the inputs are each fine but do not fit
+ * together.
+ */
+export function consistencyFindings(model: CaseModelDraft): Finding[] {
+  const findings: Finding[] = [];
+  const add = (finding: Omit<Finding, 'params'> & { params?: Finding['params'] }) =>
+    findings.push({ params: {}, ...finding });
+  const departments = new Map(model.facts.departments.map((d) => [d.id, d]));
+  const departmentName = (id: string) => text(departments.get(id)?.name ?? id);
+  const horizon = model.facts.horizonYears;
+
+  // V2: no intervention chosen, or the chosen one was removed.
+  const { chosenId, candidates } = model.interventions;
+  if (chosenId === undefined) {
+    add({
+      rule: 'V2',
+      severity: 'error',
+      section: 'interventions',
+      path: ['interventions', 'chosenId'],
+      messageKey: 'noInterventionChosen',
+    });
+  } else if (!candidates.some((c) => c.id === chosenId)) {
+    add({
+      rule: 'V2',
+      severity: 'error',
+      section: 'interventions',
+      path: ['interventions', 'chosenId'],
+      messageKey: 'chosenInterventionMissing',
+    });
+  }
+
+  // V3: the expected rate must be better than the baseline (rates are "share achieving the
+  // improvement" for both directions, product.md).
+  for (const outcome of model.outcomes) {
+    const { baselineRate: b, expectedRate: e } = outcome;
+    if (b !== undefined && e !== undefined && e <= b) {
+      add({
+        rule: 'V3',
+        severity: 'error',
+        section: 'outcomes',
+        path: ['outcomes', outcome.id, 'expectedRate'],
+        messageKey: 'expectedNotBetter',
+        params: { item: text(outcome.name), expected: percent(e), baseline: percent(b) },
+      });
+    }
+  }
+
+  // V4: intake above the eligible population, in a year or in total.
+  const population = model.targetGroup.eligiblePopulation;
+  if (population !== undefined) {
+    let total = 0;
+    for (const cohort of model.targetGroup.intake) {
+      total += cohort.participants;
+      if (cohort.participants > population) {
+        add({
+          rule: 'V4',
+          severity: 'error',
+          section: 'targetGroup',
+          path: ['targetGroup', 'intake', String(cohort.year)],
+          messageKey: 'intakeAbovePopulation',
+          params: {
+            year: count(cohort.year + 1),
+            participants: count(cohort.participants),
+            population: count(population),
+          },
+        });
+      }
+    }
+    if (total > population && !model.targetGroup.intake.some((c) => c.participants > population)) {
+      add({
+        rule: 'V4',
+        severity: 'warning',
+        section: 'targetGroup',
+        path: ['targetGroup', 'intake'],
+        messageKey: 'intakeTotalAbovePopulation',
+        params: { participants: count(total), population: count(population) },
+      });
+    }
+  }
+
+  if (horizon !== undefined) {
+    // V5: intake beyond the horizon.
+    for (const cohort of model.targetGroup.intake) {
+      if (cohort.year >= horizon && cohort.participants > 0) {
+        add({
+          rule: 'V5',
+          severity: 'warning',
+          section: 'targetGroup',
+          path: ['targetGroup', 'intake', String(cohort.year)],
+          messageKey: 'intakeBeyondHorizon',
+          params: { year: count(cohort.year + 1) },
+        });
+      }
+    }
+    // V6: an outcome measured at or after the horizon, or lasting past it.
+    const intakeYears = model.targetGroup.intake.filter((c) => c.participants > 0).map((c) => c.year);
+    for (const outcome of model.outcomes) {
+      if (outcome.lagYears === undefined || intakeYears.length === 0) continue;
+      const firstMeasured = Math.min(...intakeYears) + outcome.lagYears;
+      const lastYear = Math.max(...intakeYears) + outcome.lagYears + (outcome.durationYears ?? 1) - 1;
+      if (firstMeasured >= horizon) {
+        add({
+          rule: 'V6',
+          severity: 'error',
+          section: 'outcomes',
+          path: ['outcomes', outcome.id, 'lagYears'],
+          messageKey: 'outcomeMeasuredAfterHorizon',
+          params: { item: text(outcome.name) },
+        });
+      } else if (lastYear >= horizon) {
+        add({
+          rule: 'V6',
+          severity: 'info',
+          section: 'outcomes',
+          path: ['outcomes', outcome.id, 'durationYears'],
+          messageKey: 'outcomeLastsPastHorizon',
+          params: { item: text(outcome.name) },
+        });
+      }
+    }
+  }
+
+  // V7: value booked to a department that is not in the case.
+  for (const outcome of model.outcomes) {
+    if (Object.keys(outcome.valuePerDepartment).some((id) => !departments.has(id))) {
+      add({
+        rule: 'V7',
+        severity: 'error',
+        section: 'outcomes',
+        path: ['outcomes', outcome.id, 'valuePerDepartment'],
+        messageKey: 'valueForUnknownDepartment',
+        params: { item: text(outcome.name) },
+      });
+    }
+  }
+
+  // V8: payer shares — unknown payers, and a sum other than 100 %.
+  const shares = Object.entries(model.paymentModel.payerShares);
+  if (shares.some(([id]) => !departments.has(id))) {
+    add({
+      rule: 'V8',
+      severity: 'error',
+      section: 'paymentModel',
+      path: ['paymentModel', 'payerShares'],
+      messageKey: 'payerNotInCase',
+    });
+  }
+  const shareSum = shares.reduce((sum, [, share]) => sum + share, 0);
+  const anyPayment = model.outcomes.some((o) => (o.pricePerOutcome ?? 0) > 0);
+  if (anyPayment && Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
+    add({
+      rule: 'V8',
+      severity: shareSum > 1 ? 'error' : 'warning',
+      section: 'paymentModel',
+      path: ['paymentModel', 'payerShares'],
+      messageKey: shareSum > 1 ? 'payerSharesOver100' : 'payerSharesNot100',
+      params: { sum: percent(shareSum) },
+    });
+  }
+
+  // V10: a payer that gains nothing; V11: a department that gains but pays nothing.
+  const valueTo = new Map<string, number>();
+  for (const outcome of model.outcomes) {
+    for (const [id, value] of Object.entries(outcome.valuePerDepartment))
+      valueTo.set(id, (valueTo.get(id) ?? 0) + value);
+  }
+  for (const [id, share] of shares) {
+    if (share > 0 && departments.has(id) && (valueTo.get(id) ?? 0) <= 0) {
+      add({
+        rule: 'V10',
+        severity: 'warning',
+        section: 'paymentModel',
+        path: ['paymentModel', 'payerShares', id],
+        messageKey: 'payerGainsNothing',
+        params: { department: departmentName(id), share: percent(share) },
+      });
+    }
+  }
+  for (const [id, value] of valueTo) {
+    const share = model.paymentModel.payerShares[id] ?? 0;
+    if (value > 0 && share <= 0 && departments.has(id)) {
+      add({
+        rule: 'V11',
+        severity: 'info',
+        section: 'paymentModel',
+        path: ['paymentModel', 'payerShares', id],
+        messageKey: 'gainsButPaysNothing',
+        params: { department: departmentName(id), value: money(value) },
+      });
+    }
+  }
+
+  // V12: a department without a level cannot be placed inside or outside the authority (P12).
+  for (const department of model.facts.departments) {
+    if (department.level === undefined) {
+      add({
+        rule: 'V12',
+        severity: 'error',
+        section: 'facts',
+        path: ['facts', 'departments', department.id, 'level'],
+        messageKey: 'departmentWithoutLevel',
+        params: { item: text(department.name) },
+      });
+    }
+  }
+
+  // V13: scenario ranges must put low at or below the expected value and high at or above.
+  for (const name of ['effect', 'cost', 'persistence'] as const) {
+    const range = model.paymentModel.scenarios[name];
+    if ((range.low !== undefined && range.low > 1) || (range.high !== undefined && range.high < 1)) {
+      add({
+        rule: 'V13',
+        severity: 'error',
+        section: 'paymentModel',
+        path: ['paymentModel', 'scenarios', name],
+        messageKey: 'scenarioRangeWrongSide',
+        params: { field: { kind: 'label', value: `scenario.${name}` } },
+      });
+    }
+  }
+  return findings;
+}

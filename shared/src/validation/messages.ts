@@ -1,0 +1,107 @@
+/**
+ * Finding messages in Danish and English. `{name}` is replaced by the finding's parameter.
+ * Written for a department head, not a programmer: what is wrong and what to do.
+ */
+export const FINDING_MESSAGES_DA = {
+  required: '{field} mangler.',
+  notWhole: '{field} skal være et helt tal.',
+  rateRange: '{field} skal ligge mellem 0 % og 100 %.',
+  negative: '{field} kan ikke være negativ.',
+  horizonRange: 'Tidshorisonten skal være mellem 1 og 50 år.',
+  tooLarge: '{field} er for stor.',
+  invalidChoice: 'Vælg en værdi for {field}.',
+  listEmpty: 'Tilføj mindst én: {field}.',
+  invalid: '{field} har en ugyldig værdi.',
+  outcomeNoDataSource: 'Resultatmålet »{item}« har ingen datakilde: hvordan skal det måles?',
+  noInterventionChosen: 'Der er ikke valgt en indsats endnu.',
+  chosenInterventionMissing: 'Den valgte indsats findes ikke længere. Vælg en af kandidaterne.',
+  expectedNotBetter:
+    'Resultatmålet »{item}«: den forventede andel ({expected}) er ikke bedre end baseline ({baseline}). Så skaber indsatsen ingen effekt.',
+  intakeAbovePopulation:
+    'Optaget i år {year} ({participants} personer) er større end hele målgruppen ({population} personer).',
+  intakeTotalAbovePopulation:
+    'Det samlede optag ({participants} personer) er større end målgruppen ({population} personer). Kan de samme borgere tælle flere gange?',
+  intakeBeyondHorizon: 'Optaget i år {year} ligger uden for tidshorisonten og tæller ikke med.',
+  outcomeMeasuredAfterHorizon:
+    'Resultatmålet »{item}« måles først efter tidshorisonten for alle hold: det giver hverken værdi eller betaling.',
+  outcomeLastsPastHorizon:
+    'Effekten af »{item}« varer ud over tidshorisonten; den del tæller ikke med i business casen.',
+  valueForUnknownDepartment: 'Resultatmålet »{item}« bogfører værdi hos en forvaltning, der ikke er med i casen.',
+  payerNotInCase: 'En betalingsandel er sat for en forvaltning, der ikke er med i casen.',
+  payerSharesNot100: 'Betalingsandelene summer til {sum}, ikke 100 %. Resten står som »ikke fordelt«.',
+  payerSharesOver100: 'Betalingsandelene summer til {sum}, mere end 100 %: der betales for meget.',
+  payerGainsNothing: '{department} betaler {share} af betalingerne, men får ingen værdi af resultaterne.',
+  gainsButPaysNothing: '{department} får værdi af resultaterne ({value}), men betaler ikke. Skal {department} bidrage?',
+  departmentWithoutLevel: 'Forvaltningen »{item}« mangler niveau (kommunal, regional, statslig eller andet).',
+  scenarioRangeWrongSide: 'Scenariointervallet for {field}: lav skal være højst 1 og høj mindst 1.',
+  paymentsExceedValue:
+    'Kommunen betaler mere ({payments}) end den sparer ({value}) i nutidsværdi: business casen er negativ for kommunen.',
+  investorLosesExpected: 'I det forventede scenarie taber investor penge ({net}).',
+  capBelowCapital:
+    'Loftet over betalinger ({cap}) er lavere end investors kapital ({capital}): investor kan ikke få sine penge igen.',
+  capIrrelevant:
+    'Loftet over betalinger ({cap}) kan aldrig nås, fordi afkastloftet begrænser betalingerne til højst {max}.',
+  returnCapIrrelevant:
+    'Afkastloftet har ingen virkning, fordi loftet over betalinger ({cap}) ikke engang dækker investors kapital.',
+  notPriceable: 'Business casen kan ikke beregnes endnu: {reason}',
+  outcomeNotPriced:
+    'Resultatmålet »{item}« indgår ikke i beregningen, før baseline, forventet andel, forsinkelse og varighed er udfyldt.',
+  problemEmpty: 'Problembeskrivelsen er tom. Beskriv problemet, årsagerne og hvad der er prøvet.',
+  rationaleEmpty: 'Skriv hvorfor gruppen valgte »{item}«, så beslutningen kan forklares senere.',
+  reasonNoHorizon: 'tidshorisonten mangler.',
+  reasonNoDiscountRate: 'diskonteringsrenten mangler.',
+  reasonNoIntervention: 'der er ikke valgt en indsats.',
+} as const;
+
+export type FindingMessageKey = keyof typeof FINDING_MESSAGES_DA;
+
+export const FINDING_MESSAGES_EN: Record<FindingMessageKey, string> = {
+  required: '{field} is missing.',
+  notWhole: '{field} must be a whole number.',
+  rateRange: '{field} must be between 0 % and 100 %.',
+  negative: '{field} cannot be negative.',
+  horizonRange: 'The horizon must be between 1 and 50 years.',
+  tooLarge: '{field} is too large.',
+  invalidChoice: 'Choose a value for {field}.',
+  listEmpty: 'Add at least one: {field}.',
+  invalid: '{field} has an invalid value.',
+  outcomeNoDataSource: 'The outcome “{item}” has no data source: how will it be measured?',
+  noInterventionChosen: 'No intervention has been chosen yet.',
+  chosenInterventionMissing: 'The chosen intervention no longer exists. Choose one of the candidates.',
+  expectedNotBetter:
+    'Outcome “{item}”: the expected rate ({expected}) is not better than the baseline ({baseline}), so the intervention creates no effect.',
+  intakeAbovePopulation:
+    'The intake in year {year} ({participants} people) is larger than the whole target group ({population} people).',
+  intakeTotalAbovePopulation:
+    'The total intake ({participants} people) is larger than the target group ({population} people). Could the same citizens be counted twice?',
+  intakeBeyondHorizon: 'The intake in year {year} lies beyond the horizon and does not count.',
+  outcomeMeasuredAfterHorizon:
+    'The outcome “{item}” is first measured after the horizon for every cohort: it gives neither value nor payment.',
+  outcomeLastsPastHorizon: 'The effect of “{item}” lasts beyond the horizon; that part is not in the business case.',
+  valueForUnknownDepartment: 'The outcome “{item}” books value to a department that is not in the case.',
+  payerNotInCase: 'A payer share is set for a department that is not in the case.',
+  payerSharesNot100: 'The payer shares add up to {sum}, not 100 %. The rest shows as “unallocated”.',
+  payerSharesOver100: 'The payer shares add up to {sum}, more than 100 %: too much is paid.',
+  payerGainsNothing: '{department} pays {share} of the payments but gains no value from the outcomes.',
+  gainsButPaysNothing:
+    '{department} gains value from the outcomes ({value}) but pays nothing. Should {department} contribute?',
+  departmentWithoutLevel: 'The department “{item}” has no level (municipal, regional, state or other).',
+  scenarioRangeWrongSide: 'The scenario range for {field}: low must be at most 1 and high at least 1.',
+  paymentsExceedValue:
+    'The municipality pays more ({payments}) than it saves ({value}) in present value: the business case is negative for the municipality.',
+  investorLosesExpected: 'In the expected scenario the investor loses money ({net}).',
+  capBelowCapital:
+    'The cap on payments ({cap}) is below the investor’s capital ({capital}): the investor cannot get its money back.',
+  capIrrelevant:
+    'The cap on payments ({cap}) can never be reached, because the return cap limits payments to at most {max}.',
+  returnCapIrrelevant:
+    'The return cap has no effect, because the cap on payments ({cap}) does not even cover the investor’s capital.',
+  notPriceable: 'The business case cannot be calculated yet: {reason}',
+  outcomeNotPriced:
+    'The outcome “{item}” is left out of the figures until its baseline, expected rate, lag and duration are filled in.',
+  problemEmpty: 'The problem definition is empty. Describe the problem, its causes and what has been tried.',
+  rationaleEmpty: 'Write down why the group chose “{item}”, so the decision can be explained later.',
+  reasonNoHorizon: 'the horizon is missing.',
+  reasonNoDiscountRate: 'the discount rate is missing.',
+  reasonNoIntervention: 'no intervention has been chosen.',
+};

@@ -1,0 +1,31 @@
+import { formatDanish } from '../format/danishNumber.ts';
+import type { Finding, FindingParam } from './finding.ts';
+import { fieldLabel, type Language } from './labels.ts';
+import { FINDING_MESSAGES_DA, FINDING_MESSAGES_EN, type FindingMessageKey } from './messages.ts';
+
+/** A message template in the language; the key itself if there is none (never blank). */
+export function messageTemplate(key: string, lang: Language): string {
+  const catalogue: Record<string, string> = lang === 'da' ? FINDING_MESSAGES_DA : FINDING_MESSAGES_EN;
+  return catalogue[key as FindingMessageKey] ?? key;
+}
+
+/** A finding as a sentence in Danish or English, numbers in Danish format. */
+export function renderFinding(finding: Finding, lang: Language): string {
+  return messageTemplate(finding.messageKey, lang).replace(/\{(\w+)\}/g, (match, name: string) => {
+    const param = finding.params[name];
+    return param ? renderParam(param, lang) : match;
+  });
+}
+
+function renderParam(param: FindingParam, lang: Language): string {
+  switch (param.kind) {
+    case 'text':
+      return param.value;
+    case 'label':
+      return fieldLabel(param.value, lang);
+    case 'message':
+      return messageTemplate(param.value, lang);
+    default:
+      return formatDanish(param.value, param.kind, { years: lang === 'da' ? 'år' : 'years' });
+  }
+}

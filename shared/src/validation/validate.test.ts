@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { exampleCase } from '../example/exampleCase.ts';
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import { emptyRichText } from '../model/primitives.ts';
+import type { Finding } from './finding.ts';
+import { FINDING_MESSAGES_DA, FINDING_MESSAGES_EN } from './messages.ts';
+import { readiness } from './readiness.ts';
+import { renderFinding } from './render.ts';
+import { validate } from './validate.ts';
+
+/** The example case with changes; the example itself is clean of errors and warnings. */
+function makeCase(change: (model: CaseModelDraft) => void): CaseModelDraft {
+  const model = exampleCase();
+  change(model);
+  return model;
+}
+
+const byRule = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+const outcome = (model: CaseModelDraft) => model.outcomes[0]!;
+
+describe('validate', () => {
+  it('the example case has no errors or warnings, only questions to raise', () => {
+    const findings = validate(exampleCase());
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('[V1] a missing required field is an error on its path, named in plain words', () => {
+    const findings = validate(makeCase((m) => (outcome(m).expectedRate = undefined)));
+    const [finding] = byRule(findings, 'V1');
+    expect(finding).toMatchObject({ severity: 'error', path: ['outcomes', 'out-employment', 'expectedRate'] });
+    expect(renderFinding(finding!, 'da')).toBe('Forventet andel med indsats mangler.');
+    expect(renderFinding(finding!, 'en')).toBe('Expected rate is missing.');
+  });
+
+  it('[V1] rates outside 0–100 %, negative money, fractional people and a horizon past 50 years', () => {
+    const findings = validate(
+      makeCase((m) => {
+        outcome(m).baselineRate = 1.2;
+        m.interventions.candidates[0]!.costPerParticipant = -5;
+        m.targetGroup.intake[0]!.participants = 10.5;
+        m.facts.horizonYears = 60;
+      }),
+    );
+    const keys = Object.fromEntries(byRule(findings, 'V1').map((f) => [f.path.join('/'), f.messageKey]));
+    expect(keys).toMatchObject({
+      'outcomes/out-employment/baselineRate': 'rateRange',
+      'interventions/candidates/int-ips/costPerParticipant': 'negative',
+      'targetGroup/intake/0/participants': 'notWhole',
+      'facts/horizonYears': 'horizonRange',
+    });
+  });
+
+  it('[V1] an empty list asks for at least one item', () => {
+    const findings = validate(makeCase((m) => (m.outcomes = [])));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'V1', path: ['outcomes'], messageKey: 'listEmpty' }),
+    );
+  });
+
+  it('[V2] no intervention chosen, or a chosen one that was removed', () => {
+    expect(byRule(validate(makeCase((m) => (m.interventions.chosenId = undefined))), 'V2')[0]?.messageKey).toBe(
+      'noInterventionChosen',
+    );
+    expect(byRule(validate(makeCase((m) => (m.interventions.chosenId = 'gone'))), 'V2')[0]?.messageKey).toBe(
+      'chosenInterventionMissing',
+    );
+  });
+
+  it('[V3] an expected rate not better than the baseline', () => {
+    const [finding] = byRule(validate(makeCase((m) => (outcome(m).expectedRate = 0.2))), 'V3');
+    expect(finding?.severity).toBe('error');
+    expect(renderFinding(finding!, 'da')).toContain('(20 %) er ikke bedre end baseline (20 %)');
+  });
+
+  it('[V4] intake above the eligible population, in a year or in total', () => {
+    expect(byRule(validate(makeCase((m) => (m.targetGroup.intake[1]!.participants = 500))), 'V4')[0]).toMatchObject({
+      severity: 'error',
+      path: ['targetGroup', 'intake', '1'],
+    });
+    expect(byRule(validate(makeCase((m) => (m.targetGroup.eligiblePopulation = 200))), 'V4')[0]?.messageKey).toBe(
+      'intakeTotalAbovePopulation',
+    );
+  });
+
+  it('[V5] intake beyond the horizon', () => {
+    const findings = validate(makeCase((m) => m.targetGroup.intake.push({ year: 12, participants: 10 })));
+    expect(byRule(findings, 'V5')[0]?.path).toEqual(['targetGroup', 'intake', '12']);
+  });
+
+  it('[V6] an outcome measured after the horizon, or lasting past it', () => {
+    const late = validate(makeCase((m) => (outcome(m).lagYears = 10)));
+    expect(byRule(late, 'V6')[0]).toMatchObject({ severity: 'error', messageKey: 'outcomeMeasuredAfterHorizon' });
+    const long = validate(makeCase((m) => (outcome(m).durationYears = 9)));
+    expect(byRule(long, 'V6')[0]).toMatchObject({ severity: 'info', messageKey: 'outcomeLastsPastHorizon' });
+  });
+
+  it('[V7] value booked to a department not in the case', () => {
+    const findings = validate(makeCase((m) => (outcome(m).valuePerDepartment['dep-gone'] = 1000)));
+    expect(byRule(findings, 'V7')[0]?.path).toEqual(['outcomes', 'out-employment', 'valuePerDepartment']);
+  });
+
+  it('[V8] payer shares not summing to 100 %, and a payer not in the case', () => {
+    const under = validate(makeCase((m) => (m.paymentModel.payerShares['dep-social'] = 0.1)));
+    expect(byRule(under, 'V8')[0]).toMatchObject({ severity: 'warning', messageKey: 'payerSharesNot100' });
+    expect(renderFinding(byRule(under, 'V8')[0]!, 'da')).toContain('90 %');
+    const over = validate(makeCase((m) => (m.paymentModel.payerShares['dep-social'] = 0.5)));
+    expect(byRule(over, 'V8')[0]).toMatchObject({ severity: 'error', messageKey: 'payerSharesOver100' });
+    const unknown = validate(makeCase((m) => (m.paymentModel.payerShares['dep-gone'] = 0)));
+    expect(byRule(unknown, 'V8')[0]?.messageKey).toBe('payerNotInCase');
+  });
+
+  it('[V9] an outcome without a data source', () => {
+    const findings = validate(makeCase((m) => (outcome(m).dataSource = '')));
+    expect(byRule(findings, 'V9')[0]).toMatchObject({ messageKey: 'outcomeNoDataSource', severity: 'error' });
+    expect(renderFinding(byRule(findings, 'V9')[0]!, 'en')).toContain('“Ordinær beskæftigelse” has no data source');
+  });
+
+  it('[V10] a payer that gains nothing', () => {
+    const findings = validate(makeCase((m) => delete outcome(m).valuePerDepartment['dep-social']));
+    expect(byRule(findings, 'V10')[0]?.path).toEqual(['paymentModel', 'payerShares', 'dep-social']);
+  });
+
+  it('[V11] a department that gains but pays nothing is a question to raise', () => {
+    const findings = validate(exampleCase());
+    expect(
+      byRule(findings, 'V11')
+        .map((f) => f.path.at(-1))
+        .sort(),
+    ).toEqual(['dep-health', 'dep-region', 'dep-state']);
+    expect(byRule(findings, 'V11').every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  it('[V12] a department without a level', () => {
+    const findings = validate(makeCase((m) => (m.facts.departments[0]!.level = undefined)));
+    expect(byRule(findings, 'V12')[0]?.path).toEqual(['facts', 'departments', 'dep-jobcenter', 'level']);
+  });
+
+  it('[V13] a scenario range on the wrong side of the expected value', () => {
+    const findings = validate(makeCase((m) => (m.paymentModel.scenarios.effect.low = 1.2)));
+    expect(renderFinding(byRule(findings, 'V13')[0]!, 'da')).toContain('for effekt');
+  });
+
+  it('[V15] a case that cannot be priced yet says why; an incomplete outcome is left out', () => {
+    const unpriced = validate(makeCase((m) => (m.interventions.chosenId = undefined)));
+    expect(renderFinding(byRule(unpriced, 'V15')[0]!, 'da')).toBe(
+      'Business casen kan ikke beregnes endnu: der er ikke valgt en indsats.',
+    );
+    const partial = validate(makeCase((m) => (outcome(m).lagYears = undefined)));
+    expect(byRule(partial, 'V15')[0]).toMatchObject({ path: ['outcomes', 'out-employment'], severity: 'warning' });
+  });
+
+  it('[V16] the authority pays more than it saves', () => {
+    const findings = validate(
+      makeCase((m) => {
+        outcome(m).pricePerOutcome = 900_000;
+        m.paymentModel.paymentCap = undefined;
+        m.paymentModel.returnCap = undefined;
+      }),
+    );
+    expect(byRule(findings, 'V16')[0]?.messageKey).toBe('paymentsExceedValue');
+  });
+
+  it('[V17] the investor loses money in the expected scenario', () => {
+    const findings = validate(makeCase((m) => (outcome(m).pricePerOutcome = 50_000)));
+    expect(byRule(findings, 'V17')[0]?.messageKey).toBe('investorLosesExpected');
+  });
+
+  it('[V18] a cap below the investor’s capital', () => {
+    const findings = validate(makeCase((m) => (m.paymentModel.paymentCap = 5_000_000)));
+    expect(byRule(findings, 'V18')[0]?.path).toEqual(['paymentModel', 'paymentCap']);
+  });
+
+  it('[V19 V20] a return cap that makes the cap irrelevant, or the reverse', () => {
+    const capIrrelevant = validate(makeCase((m) => (m.paymentModel.paymentCap = 50_000_000)));
+    expect(byRule(capIrrelevant, 'V19')[0]?.messageKey).toBe('capIrrelevant');
+    const returnCapIrrelevant = validate(makeCase((m) => (m.paymentModel.paymentCap = 5_000_000)));
+    expect(byRule(returnCapIrrelevant, 'V20')[0]?.messageKey).toBe('returnCapIrrelevant');
+  });
+
+  it('[V21 V22] an empty problem definition, and a choice without a rationale', () => {
+    const findings = validate(
+      makeCase((m) => {
+        m.problem.text = emptyRichText();
+        m.interventions.rationale = emptyRichText();
+      }),
+    );
+    expect(byRule(findings, 'V21')[0]?.severity).toBe('error');
+    expect(byRule(findings, 'V22')[0]?.severity).toBe('warning');
+  });
+
+  it('lists errors before warnings before information', () => {
+    const findings = validate(makeCase((m) => (outcome(m).expectedRate = 0.1)));
+    const order = findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe('readiness per phase', () => {
+  it('an error in the problem blocks phase 1 and everything after it; an outcome error only phase 2 on', () => {
+    const problem = readiness(validate(makeCase((m) => (m.problem.text = emptyRichText()))));
+    expect(problem.map((r) => r.ready)).toEqual([false, false, false]);
+    const outcomeError = readiness(validate(makeCase((m) => (outcome(m).expectedRate = 0.1))));
+    expect(outcomeError.map((r) => r.ready)).toEqual([true, false, false]);
+    const evaluation = readiness(validate(makeCase((m) => (m.evaluation.design = undefined))));
+    expect(evaluation.map((r) => r.ready)).toEqual([true, true, false]);
+  });
+});
+
+describe('message catalogues', () => {
+  it('every message key has Danish and English text, with the same placeholders', () => {
+    for (const [key, da] of Object.entries(FINDING_MESSAGES_DA)) {
+      const en = FINDING_MESSAGES_EN[key as keyof typeof FINDING_MESSAGES_DA];
+      expect(en, key).toBeTruthy();
+      expect(da.trim(), key).not.toBe('');
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(en), key).toEqual(placeholders(da));
+    }
+  });
+
+  it('every finding the rules can produce renders with no placeholder left over', () => {
+    const cases = [
+      makeCase((m) => (outcome(m).expectedRate = undefined)),
+      makeCase((m) => (m.outcomes = [])),
+      makeCase((m) => (m.paymentModel.payerShares['dep-social'] = 0.5)),
+      makeCase((m) => (m.interventions.chosenId = undefined)),
+      makeCase((m) => (m.paymentModel.paymentCap = 5_000_000)),
+      exampleCase(),
+    ];
+    for (const model of cases) {
+      for (const finding of validate(model)) {
+        for (const lang of ['da', 'en'] as const) expect(renderFinding(finding, lang)).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import { consistencyFindings } from './consistencyRules.ts';
+import { economicsFindings } from './economicsRules.ts';
+import type { Finding, Severity } from './finding.ts';
+import { proseFindings } from './proseRules.ts';
+import { structureFindings } from './structureRules.ts';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Every finding in a case, errors first: structure (V1, V9), consistency (V2–V13), prose
+ * (V21–V22) and economics (V15–V20). Pure: the same function runs in the browser, the server,
+ * the CLI and the exporters (docs/validation.md lists the rules).
+ */
+export function validate(model: CaseModelDraft): Finding[] {
+  const findings = [
+    ...structureFindings(model),
+    ...consistencyFindings(model),
+    ...proseFindings(model),
+    ...economicsFindings(model),
+  ];
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+/** Open findings per section, for the counts in the navigation. */
+export function findingCounts(findings: readonly Finding[]): Record<string, Record<Severity, number>> {
+  const counts: Record<string, Record<Severity, number>> = {};
+  for (const finding of findings) {
+    const section = counts[finding.section] ?? { error: 0, warning: 0, info: 0 };
+    section[finding.severity]++;
+    counts[finding.section] = section;
+  }
+  return counts;
+}
