@@ -1,0 +1,62 @@
+/**
+ * A server under benchmark, in its own process so that its memory and CPU are its own:
+ *   caseroom   — startServer (SQLite in a temp dir, every update committed before relay)
+ *   reference  — @y/websocket-server 0.1.1's setupWSConnection on a plain http + ws server
+ *                (in memory, no persistence)
+ * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time), exits on 'stop'.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
+import { setupWSConnection } from '@y/websocket-server/utils';
+import { WebSocketServer } from 'ws';
+
+type Running = { port: number; close: () => Promise<void> };
+
+async function startCaseroom(synchronous: SqliteSynchronous): Promise<Running> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caseroom-bench-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, log: silentLog, synchronous });
+  return {
+    port: server.port,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startReference(): Promise<Running> {
+  const server = createServer((_req, res) => {
+    res.writeHead(404).end();
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) => {
+    const docName = (request.url ?? '/').replace(/^\/ws\//, '').split('?')[0] ?? '';
+    wss.handleUpgrade(request, socket, head, (ws) => setupWSConnection(ws, request, { docName }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const kind = process.argv[2];
+const running =
+  kind === 'reference' ? await startReference() : await startCaseroom(kind === 'caseroom-full' ? 'FULL' : 'NORMAL');
+process.send?.({ type: 'ready', port: running.port });
+process.on('message', (message) => {
+  if (message === 'memory') {
+    const { rss, heapUsed } = process.memoryUsage();
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: 'memory', rss, heapUsed, cpuMicros: user + system });
+  } else if (message === 'stop') {
+    void running.close().then(() => process.exit(0));
+  }
+});

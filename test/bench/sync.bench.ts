@@ -1,0 +1,232 @@
+/**
+ * Sync benchmark: edit-to-remote latency, edits/s and server memory for
+ *   (a) 50 clients in one case, each making 2 edits/s
+ *   (b) 200 cases × 5 clients, each making 2 edits/s
+ * against Caseroom's server (SQLite, every update committed before it is relayed) and the
+ * reference @y/websocket-server 0.1.1 (in memory), each in its own child process. Clients are
+ * stock y-websocket providers in this process; an edit writes performance.now() into a Y.Map
+ * and every other client records when it sees it (one process, one clock).
+ *
+ *   pnpm bench:sync            (BENCH_SECONDS=10 per phase by default;
+ *                               BENCH_FULL=1 adds Caseroom with SQLite synchronous=FULL)
+ *
+ * Server CPU is the share of one core the server process used while edits ran: when it is far
+ * below 100 % and latency still grows, the clients (all in this process) are the bottleneck.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const EDITS_PER_SECOND = 2;
+const here = dirname(fileURLToPath(import.meta.url));
+
+type ServerKind = 'caseroom' | 'caseroom-full' | 'reference';
+type Load = { name: string; cases: number; clientsPerCase: number };
+type Result = {
+  edits: number;
+  deliveries: number;
+  expectedDeliveries: number;
+  p50: number;
+  p99: number;
+  max: number;
+  editsPerSecond: number;
+  rssMiB: number;
+  heapMiB: number;
+  /** Share of one core the server process used while the load ran. */
+  serverCpu: number;
+};
+
+const LOADS: Load[] = [
+  { name: '(a) 50 clients × 1 case', cases: 1, clientsPerCase: 50 },
+  { name: '(b) 200 cases × 5 clients', cases: 200, clientsPerCase: 5 },
+];
+
+class BenchServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static start(kind: ServerKind): Promise<BenchServer> {
+    const child = fork(join(here, 'benchServer.ts'), [kind], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    child.setMaxListeners(0);
+    return new Promise((resolve, reject) => {
+      child.once('message', (message: { type: string; port: number }) => resolve(new BenchServer(child, message.port)));
+      child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
+    });
+  }
+
+  memory(): Promise<{ rss: number; heapUsed: number; cpuMicros: number }> {
+    return new Promise((resolve) => {
+      const onMessage = (message: { type: string; rss: number; heapUsed: number; cpuMicros: number }) => {
+        if (message.type !== 'memory') return;
+        this.child.off('message', onMessage);
+        resolve(message);
+      };
+      this.child.on('message', onMessage);
+      this.child.send('memory');
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.send('stop');
+    });
+  }
+}
+
+async function createCaseIds(kind: ServerKind, port: number, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (kind === 'reference') {
+      ids.push(`bench-case-${i}`);
+      continue;
+    }
+    const response = await fetch(`http://127.0.0.1:${port}/api/cases`, { method: 'POST' });
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  return ids;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
+  const server = await BenchServer.start(kind);
+  const caseIds = await createCaseIds(kind, server.port, load.cases);
+  const latencies: number[] = [];
+  let edits = 0;
+  let measuring = false;
+  const providers: WebsocketProvider[] = [];
+
+  for (const caseId of caseIds) {
+    for (let c = 0; c < load.clientsPerCase; c++) {
+      const doc = new Y.Doc();
+      const key = `client-${c}`;
+      doc.getMap('bench').observe((event) => {
+        if (event.transaction.local || !measuring) return;
+        const now = performance.now();
+        for (const changed of event.keysChanged) {
+          if (changed === key) continue;
+          const sentAt = (event.target.get(changed) as { t: number } | undefined)?.t;
+          if (typeof sentAt === 'number') latencies.push(now - sentAt);
+        }
+      });
+      const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, caseId, doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      providers.push(provider);
+    }
+    if (providers.length % 50 === 0) await waitUntil(() => providers.every((p) => p.synced), 30_000, 'connect');
+  }
+  await waitUntil(() => providers.every((p) => p.synced), 30_000, 'all clients synced');
+
+  measuring = true;
+  const cpuBefore = (await server.memory()).cpuMicros;
+  const timers = providers.map((provider, index) => {
+    const map = provider.doc.getMap('bench');
+    const key = `client-${index % load.clientsPerCase}`;
+    let seq = 0;
+    const edit = () => {
+      map.set(key, { t: performance.now(), seq: seq++ });
+      edits++;
+    };
+    const period = 1000 / EDITS_PER_SECOND;
+    const start = setTimeout(() => {
+      edit();
+      timers.push(setInterval(edit, period));
+    }, Math.random() * period);
+    return start;
+  });
+  const startedAt = performance.now();
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sampler = setInterval(() => {
+    void server.memory().then(({ rss, heapUsed }) => {
+      peakRss = Math.max(peakRss, rss);
+      peakHeap = Math.max(peakHeap, heapUsed);
+    });
+  }, 1000);
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+  for (const timer of timers) clearTimeout(timer);
+  for (const timer of timers) clearInterval(timer);
+  const elapsed = (performance.now() - startedAt) / 1000;
+  const cpuAfter = (await server.memory()).cpuMicros;
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // let in-flight edits arrive
+  measuring = false;
+  clearInterval(sampler);
+  const { rss, heapUsed } = await server.memory();
+  peakRss = Math.max(peakRss, rss);
+  peakHeap = Math.max(peakHeap, heapUsed);
+
+  for (const provider of providers) {
+    provider.destroy();
+    provider.doc.destroy();
+  }
+  await server.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    edits,
+    deliveries: latencies.length,
+    expectedDeliveries: edits * (load.clientsPerCase - 1),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    editsPerSecond: edits / elapsed,
+    rssMiB: peakRss / 2 ** 20,
+    heapMiB: peakHeap / 2 ** 20,
+    serverCpu: (cpuAfter - cpuBefore) / 1e6 / elapsed,
+  };
+}
+
+function row(label: string, r: Result): string {
+  const delivered = ((100 * r.deliveries) / Math.max(1, r.expectedDeliveries)).toFixed(1);
+  return [
+    label.padEnd(16),
+    `p50 ${r.p50.toFixed(1).padStart(6)} ms`,
+    `p99 ${r.p99.toFixed(1).padStart(6)} ms`,
+    `max ${r.max.toFixed(0).padStart(5)} ms`,
+    `${r.editsPerSecond.toFixed(0).padStart(5)} edits/s`,
+    `delivered ${delivered.padStart(5)} %`,
+    `peak RSS ${r.rssMiB.toFixed(0).padStart(4)} MiB`,
+    `heap ${r.heapMiB.toFixed(0).padStart(4)} MiB`,
+    `server CPU ${(100 * r.serverCpu).toFixed(0).padStart(3)} %`,
+  ].join('  ');
+}
+
+// Every WebsocketProvider adds a process 'exit' listener.
+process.setMaxListeners(0);
+const kinds: ServerKind[] =
+  process.env.BENCH_FULL === '1' ? ['caseroom', 'caseroom-full', 'reference'] : ['caseroom', 'reference'];
+console.log(`Sync benchmark: ${SECONDS} s per phase, ${EDITS_PER_SECOND} edits/s per client, node ${process.version}`);
+for (const load of LOADS) {
+  console.log(`\n${load.name}`);
+  const results = new Map<ServerKind, Result>();
+  for (const kind of kinds) {
+    const result = await runLoad(kind, load);
+    results.set(kind, result);
+    console.log(row(kind, result));
+  }
+  const ours = results.get('caseroom')!;
+  const reference = results.get('reference')!;
+  console.log(
+    `${'ratio'.padEnd(16)}  caseroom/reference: p50 ×${(ours.p50 / reference.p50).toFixed(2)}  p99 ×${(ours.p99 / reference.p99).toFixed(2)}  edits/s ×${(ours.editsPerSecond / reference.editsPerSecond).toFixed(2)}  RSS ×${(ours.rssMiB / reference.rssMiB).toFixed(2)}`,
+  );
+}
+process.exit(0);
