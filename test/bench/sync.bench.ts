@@ -8,7 +8,8 @@
  * and every other client records when it sees it (one process, one clock).
  *
  *   pnpm bench:sync            (BENCH_SECONDS=10 per phase by default;
- *                               BENCH_FULL=1 adds Caseroom with SQLite synchronous=FULL)
+ *                               BENCH_FULL=1 adds Caseroom with SQLite synchronous=FULL;
+ *                               BENCH_ROUNDS=3 alternates the servers and reports medians)
  *
  * Server CPU is the share of one core the server process used while edits ran: when it is far
  * below 100 % and latency still grows, the clients (all in this process) are the bottleneck.
@@ -214,19 +215,45 @@ function row(label: string, r: Result): string {
 process.setMaxListeners(0);
 const kinds: ServerKind[] =
   process.env.BENCH_FULL === '1' ? ['caseroom', 'caseroom-full', 'reference'] : ['caseroom', 'reference'];
-console.log(`Sync benchmark: ${SECONDS} s per phase, ${EDITS_PER_SECOND} edits/s per client, node ${process.version}`);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+console.log(
+  `Sync benchmark: ${SECONDS} s per phase, ${EDITS_PER_SECOND} edits/s per client, ${ROUNDS} round(s), node ${process.version}`,
+);
 for (const load of LOADS) {
   console.log(`\n${load.name}`);
-  const results = new Map<ServerKind, Result>();
-  for (const kind of kinds) {
-    const result = await runLoad(kind, load);
-    results.set(kind, result);
-    console.log(row(kind, result));
+  const results = new Map<ServerKind, Result[]>(kinds.map((kind) => [kind, []]));
+  // Rounds alternate the servers, so a noisy neighbour does not favour one of them.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const kind of kinds) {
+      const result = await runLoad(kind, load);
+      results.get(kind)!.push(result);
+      console.log(row(kind, result));
+    }
   }
-  const ours = results.get('caseroom')!;
-  const reference = results.get('reference')!;
+  const ours = median(results.get('caseroom')!);
+  const reference = median(results.get('reference')!);
   console.log(
-    `${'ratio'.padEnd(16)}  caseroom/reference: p50 ×${(ours.p50 / reference.p50).toFixed(2)}  p99 ×${(ours.p99 / reference.p99).toFixed(2)}  edits/s ×${(ours.editsPerSecond / reference.editsPerSecond).toFixed(2)}  RSS ×${(ours.rssMiB / reference.rssMiB).toFixed(2)}`,
+    `${'ratio'.padEnd(16)}  caseroom/reference${ROUNDS > 1 ? ' (medians)' : ''}: p50 ×${(ours.p50 / reference.p50).toFixed(2)}  p99 ×${(ours.p99 / reference.p99).toFixed(2)}  edits/s ×${(ours.editsPerSecond / reference.editsPerSecond).toFixed(2)}  RSS ×${(ours.rssMiB / reference.rssMiB).toFixed(2)}`,
   );
 }
 process.exit(0);
+
+/** Field-wise median of several results. */
+function median(results: Result[]): Result {
+  const pick = (field: keyof Result) => {
+    const values = results.map((r) => r[field]).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)]!;
+  };
+  return {
+    edits: pick('edits'),
+    deliveries: pick('deliveries'),
+    expectedDeliveries: pick('expectedDeliveries'),
+    p50: pick('p50'),
+    p99: pick('p99'),
+    max: pick('max'),
+    editsPerSecond: pick('editsPerSecond'),
+    rssMiB: pick('rssMiB'),
+    heapMiB: pick('heapMiB'),
+    serverCpu: pick('serverCpu'),
+  };
+}

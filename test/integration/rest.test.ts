@@ -69,6 +69,8 @@ describe('REST API', () => {
       expect(response.status, body).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code, body).toBe('badRequest');
     }
+    const notJson = await post('example=true', 'application/x-www-form-urlencoded');
+    expect(notJson.status).toBe(400);
     expect(await (await fetch(`${server.url}/api/cases`)).json()).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 
@@ -13,6 +13,10 @@ export function apiRouter(cases: CaseService): Router {
   router.use(express.json({ limit: '16kb', strict: false }));
 
   router.post('/cases', (req, res) => {
+    if (hasBody(req) && !req.is('application/json')) {
+      sendError(res, 400, ApiErrorCode.BadRequest, 'Send the body as application/json.');
+      return;
+    }
     const template = parseCreateBody(req.body);
     if (!template) {
       sendError(res, 400, ApiErrorCode.BadRequest, 'The body must be empty, {} or {"example": true}.');
@@ -38,6 +42,12 @@ export function apiRouter(cases: CaseService): Router {
     sendError(res, 404, ApiErrorCode.NotFound, `No API endpoint ${req.method} ${req.baseUrl}${req.path}.`);
   });
   return router;
+}
+
+/** Whether the request carries a body (a length above zero, or a chunked one). */
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /** The template a create request asks for, or undefined if the body is not one we accept. */
