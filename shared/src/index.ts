@@ -1,3 +1,5 @@
+export * from './businessCase/businessCase.ts';
+export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';
 export * from './format/danishNumber.ts';
 export * from './model/caseModel.ts';

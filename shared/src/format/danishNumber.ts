@@ -91,7 +91,8 @@ export function formatDanish(value: number | undefined, kind: NumberKind, units:
     case 'money':
       return `${grouper(0).format(Math.round(value))} kr.`;
     case 'percent':
-      return `${number} %`;
+      // Read, not typed: one decimal is what a finance officer reads (3,5 %, 12,0 % → 12 %).
+      return `${grouper(1).format(roundTo(value * 100, 10))} %`;
     case 'years':
       return `${number} ${units.years ?? 'år'}`;
     default:

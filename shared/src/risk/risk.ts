@@ -1,6 +1,7 @@
 import type { IrrResult } from '../pricing/irr.ts';
 import { price } from '../pricing/price.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
+import { compileFastPricer } from './fastPricer.ts';
 import { mulberry32, percentile, triangular } from './random.ts';
 import {
   applyFactors,
@@ -83,6 +84,7 @@ export function monteCarlo(
   options: { seed: number; iterations: number },
 ): MonteCarloResult {
   const random = mulberry32(options.seed);
+  const priceDraw = compileFastPricer(input);
   const npvs: number[] = [];
   const investorNets: number[] = [];
   let losses = 0;
@@ -90,11 +92,11 @@ export function monteCarlo(
   for (let i = 0; i < options.iterations; i++) {
     const factors = { ...EXPECTED_FACTORS };
     for (const name of RANGED_INPUTS) factors[name] = triangular(random(), ranges[name].low, 1, ranges[name].high);
-    const pricing = price(applyFactors(input, factors), { irr: false });
-    npvs.push(pricing.authorityNpv);
-    investorNets.push(pricing.investor.netNominal);
-    if (pricing.investor.losesMoney) losses++;
-    if (pricing.authorityNpv < 0) negative++;
+    const figures = priceDraw(factors);
+    npvs.push(figures.authorityNpv);
+    investorNets.push(figures.investorNet);
+    if (figures.investorNet < 0) losses++;
+    if (figures.authorityNpv < 0) negative++;
   }
   npvs.sort((a, b) => a - b);
   investorNets.sort((a, b) => a - b);

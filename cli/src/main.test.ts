@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleCase } from '@caseroom/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from './main.ts';
+
+let dir: string;
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'caseroom-cli-'));
+});
+
+describe('caseroom CLI', () => {
+  it('validate: exit 0 on the example case', () => {
+    const result = run(['validate', file('example.json', JSON.stringify(exampleCase()))]);
+    expect(result.exitCode).toBe(0);
+    expect(result.output).toContain('Casen har ingen fejl.');
+  });
+
+  it('validate: exit 1 with the findings printed when the model has errors', () => {
+    const model = exampleCase();
+    model.outcomes[0]!.expectedRate = 0.1;
+    const result = run(['validate', file('broken-model.json', JSON.stringify(model)), '--lang', 'en']);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain('[V3] outcomes/out-employment/expectedRate');
+    expect(result.output).toContain('is not better than the baseline');
+  });
+
+  it('price: tables by default, JSON with --json, the same Monte Carlo figures for the same seed', () => {
+    const path = file('example-price.json', JSON.stringify(exampleCase()));
+    const table = run(['price', path, '--iterations', '2000']);
+    expect(table.exitCode).toBe(0);
+    expect(table.output).toContain('Kommunens nettonutidsværdi');
+    expect(table.output).toMatch(/\d{1,3}(\.\d{3})+ kr\./);
+    const a = JSON.parse(run(['price', path, '--json', '--seed', '7', '--iterations', '2000']).output);
+    const b = JSON.parse(run(['price', path, '--json', '--seed', '7', '--iterations', '2000']).output);
+    expect(a.monteCarlo).toEqual(b.monteCarlo);
+    expect(a.monteCarlo.seed).toBe(7);
+    expect(a.pricing.authorityNpv).toBeGreaterThan(0);
+  });
+
+  it('exit 2 when the file is missing, is not JSON, or is not a case — saying what and where', () => {
+    const missing = run(['validate', join(dir, 'nope.json')]);
+    expect(missing).toMatchObject({ exitCode: 2, toStderr: true });
+    expect(missing.output).toContain('nope.json: filen kan ikke læses (ENOENT)');
+
+    const truncated = run(['validate', file('truncated.json', JSON.stringify(exampleCase()).slice(0, 200))]);
+    expect(truncated.exitCode).toBe(2);
+    expect(truncated.output).toContain('truncated.json: ikke gyldig JSON');
+
+    const wrongType = exampleCase() as unknown as { facts: { horizonYears: unknown } };
+    wrongType.facts.horizonYears = 'ti år';
+    const notACase = run(['price', file('wrong-type.json', JSON.stringify(wrongType)), '--lang', 'en']);
+    expect(notACase.exitCode).toBe(2);
+    expect(notACase.output).toContain('wrong-type.json: is not a case. facts.horizonYears');
+  });
+
+  it('exit 2 on a wrong command or option', () => {
+    expect(run(['frobnicate', 'x.json']).exitCode).toBe(2);
+    expect(run(['price', 'x.json', '--seed', 'abc']).output).toContain('Ugyldig værdi for --seed: abc.');
+    expect(run(['validate']).output).toContain('Angiv en case-fil');
+  });
+
+  it('the real command sets the process exit code', () => {
+    const bad = file('bad.json', '{"not": "a case"}');
+    const result = spawnSync('npx', ['tsx', 'cli/src/main.ts', 'validate', bad], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('bad.json: er ikke en case.');
+  });
+});

@@ -1,0 +1,70 @@
+import type { NoIrrReason } from '../pricing/irr.ts';
+import type { Language } from '../validation/labels.ts';
+
+/** Names of the business case's figures, in Danish and English (panel, CLI, exports). */
+export const FIGURE_LABELS = {
+  authorityNpv: ['Kommunens nettonutidsværdi', 'Authority NPV'],
+  publicSectorNpv: ['Hele den offentlige sektor (NNV)', 'Public sector NPV'],
+  breakEvenYear: ['Break-even år', 'Break-even year'],
+  investorIrr: ['Investors afkast (IRR)', 'Investor IRR'],
+  investorMultiple: ['Investors pengemultipel', 'Investor money multiple'],
+  probabilityInvestorLoses: ['Sandsynlighed for investortab', 'Probability of investor loss'],
+  probabilityAuthorityNpvNegative: [
+    'Sandsynlighed for negativ NNV for kommunen',
+    'Probability of negative authority NPV',
+  ],
+  benefitCostRatio: ['Gevinst/omkostning (BCR)', 'Benefit-cost ratio'],
+  interventionCost: ['Indsatsens omkostninger', 'Intervention cost'],
+  capital: ['Investors kapital', 'Investor capital'],
+  ownFunding: ['Kommunens egenfinansiering', 'Authority own funding'],
+  publicValue: ['Offentlig værdi', 'Public value'],
+  paymentsDue: ['Betalinger (før lofter)', 'Payments (before caps)'],
+  paid: ['Betalt til investor', 'Paid to investor'],
+  unallocated: ['Ikke fordelt', 'Unallocated'],
+  guarantee: ['Garanti', 'Guarantee'],
+  authorityNet: ['Kommunens netto', 'Authority net'],
+  publicSectorNet: ['Offentlig sektor netto', 'Public sector net'],
+  investorCashFlow: ['Investors pengestrøm', 'Investor cash flow'],
+  discountFactor: ['Diskonteringsfaktor', 'Discount factor'],
+  authorityCumulativeDiscounted: ['Kommunens akkumulerede nutidsværdi', 'Authority cumulative PV'],
+  valueGained: ['Værdi (NV)', 'Value (PV)'],
+  paymentsMade: ['Betalinger (NV)', 'Payments (PV)'],
+  ownCost: ['Egen omkostning (NV)', 'Own cost (PV)'],
+  net: ['Netto (NV)', 'Net (PV)'],
+  scenarioLow: ['Lavt', 'Low'],
+  scenarioExpected: ['Forventet', 'Expected'],
+  scenarioHigh: ['Højt', 'High'],
+  effect: ['Effekt', 'Effect'],
+  cost: ['Omkostninger', 'Cost'],
+  persistence: ['Fastholdelse', 'Persistence'],
+  atLow: ['ved lav', 'at low'],
+  atHigh: ['ved høj', 'at high'],
+  noBreakEven: ['Ingen inden for horisonten', 'None within the horizon'],
+  year: ['År', 'Year'],
+  department: ['Forvaltning', 'Department'],
+  percentile5: ['5 %-fraktil', '5th percentile'],
+  percentile50: ['Median', 'Median'],
+  percentile95: ['95 %-fraktil', '95th percentile'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type FigureKey = keyof typeof FIGURE_LABELS;
+
+/** A figure's name in the language. */
+export function figureLabel(key: FigureKey, lang: Language): string {
+  return FIGURE_LABELS[key][lang === 'da' ? 0 : 1];
+}
+
+/** Why there is no IRR, in words (P15). */
+export const NO_IRR_TEXT: Record<NoIrrReason, readonly [string, string]> = {
+  noInvestment: ['Intet IRR: investor skyder ingen kapital ind.', 'No IRR: the investor puts in no capital.'],
+  noReturnFlow: ['Intet IRR: investor får intet tilbage.', 'No IRR: the investor gets nothing back.'],
+  noRoot: ['Intet IRR: afkastet ligger uden for −99 % til 1000 %.', 'No IRR: the return lies outside −99 % to 1000 %.'],
+  severalRoots: [
+    'Intet entydigt IRR: pengestrømmen skifter fortegn flere gange.',
+    'No single IRR: the cash flow changes sign several times.',
+  ],
+  notComputed: ['IRR ikke beregnet.', 'IRR not computed.'],
+};
+
+export function noIrrText(reason: NoIrrReason, lang: Language): string {
+  return NO_IRR_TEXT[reason][lang === 'da' ? 0 : 1];
+}

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { price } from '../pricing/price.ts';
+import { makeOutcome, makePricingInput } from '../pricing/testing.ts';
+import { compileFastPricer } from './fastPricer.ts';
+import { applyFactors } from './scenarioInputs.ts';
+
+const factor = fc.integer({ min: 0, max: 200 }).map((x) => x / 100);
+const share = fc.integer({ min: 0, max: 100 }).map((x) => x / 100);
+
+describe('[P18] the Monte Carlo pricer agrees with price()', () => {
+  it('gives the same authority NPV and investor net for any draw', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          effect: factor,
+          cost: factor,
+          persistence: factor,
+        }),
+        fc.record({
+          cap: fc.option(fc.integer({ min: 0, max: 3_000_000 }), { nil: undefined }),
+          returnCap: fc.option(
+            fc.integer({ min: 0, max: 30 }).map((x) => x / 100),
+            { nil: undefined },
+          ),
+          guarantee: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: undefined }),
+          funded: share,
+          jobShare: share,
+          basis: fc.constantFrom('all' as const, 'additional' as const),
+          lag: fc.integer({ min: 0, max: 6 }),
+          horizon: fc.integer({ min: 1, max: 12 }),
+        }),
+        (factors, p) => {
+          const input = makePricingInput({
+            horizonYears: p.horizon,
+            cohorts: [
+              { year: 0, participants: 100 },
+              { year: 2, participants: 50 },
+            ],
+            outcomes: [
+              makeOutcome({
+                lagYears: p.lag,
+                paymentBasis: p.basis,
+                valuePerDepartment: { job: 50_000, region: 20_000 },
+              }),
+              makeOutcome({ id: 'second', baselineRate: 0.5, expectedRate: 0.7, persistence: 0.9, durationYears: 4 }),
+            ],
+            intervention: { costPerParticipant: 10_000, fixedCostPerYear: 100_000, durationYears: 2 },
+            payment: {
+              payerShares: { job: p.jobShare, region: 0.2 },
+              investorFundedShare: p.funded,
+              paymentCap: p.cap,
+              returnCap: p.returnCap,
+              guaranteeAmount: p.guarantee,
+            },
+          });
+          const slow = price(applyFactors(input, factors));
+          const fast = compileFastPricer(input)(factors);
+          expect(fast.authorityNpv).toBeCloseTo(slow.authorityNpv, 4);
+          expect(fast.investorNet).toBeCloseTo(slow.investor.netNominal, 4);
+        },
+      ),
+      { numRuns: 500, seed: 99 },
+    );
+  });
+});
