@@ -52,13 +52,15 @@ export async function openPerson(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
+  errorsByPage.set(page, errors);
   return { ...profile, context, page };
 }
 
+const errorsByPage = new WeakMap<Page, string[]>();
+
 /** Uncaught errors a page has thrown so far. */
 export function pageErrors(page: Page): string[] {
-  return (page as Page & { pageErrors?: string[] }).pageErrors ?? [];
+  return errorsByPage.get(page) ?? [];
 }
 
 /** An axe-core finding, trimmed to what a failing test should print. */

@@ -21,8 +21,8 @@ export function TopBar() {
   return (
     <header className="top-bar">
       <div className="top-row">
-        <Link href="/" className="brand" aria-label={m.room.backToStart}>
-          Caseroom
+        <Link href="/" className="brand">
+          Caseroom<span className="visually-hidden"> – {m.room.backToStart}</span>
         </Link>
         <div className="case-heading">
           <h1 className="case-title">{shownTitle}</h1>

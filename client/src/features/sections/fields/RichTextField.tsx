@@ -115,12 +115,12 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           type="button"
           className={`tool tool-${button.key}`}
           aria-pressed={active?.[button.key] ?? false}
-          aria-label={button.name}
           title={button.name}
           onMouseDown={(event) => event.preventDefault()}
           onClick={button.run}
         >
-          {button.text}
+          <span aria-hidden="true">{button.text}</span>
+          <span className="visually-hidden">{button.name}</span>
         </button>
       ))}
     </div>
