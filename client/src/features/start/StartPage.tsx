@@ -27,7 +27,7 @@ export function StartPage() {
         <p className="lead">{m.start.intro}</p>
         <section className="panel" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{m.profile.heading}</h2>
-          <p className="help">{m.profile.remembered}</p>
+          <p className="help panel-help">{m.profile.remembered}</p>
           <ProfileFields
             name={profile.name}
             department={profile.department}
