@@ -68,3 +68,10 @@ export const NO_IRR_TEXT: Record<NoIrrReason, readonly [string, string]> = {
 export function noIrrText(reason: NoIrrReason, lang: Language): string {
   return NO_IRR_TEXT[reason][lang === 'da' ? 0 : 1];
 }
+
+/** Column names used only in explanations. */
+export const EXPLANATION_COLUMN_LABELS = {
+  municipalValue: ['Værdi for kommunen', 'Value to the authority'],
+  municipalPayments: ['Kommunale betalinger', 'Municipal payments'],
+  discountedNet: ['Diskonteret netto', 'Discounted net'],
+} as const;
