@@ -197,6 +197,34 @@ describe('two people editing one case', () => {
     }
   });
 
+  it('editing continues offline and merges when the connection is back', async () => {
+    const caseId = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(caseId);
+    await Promise.all([openSection(anne.page, 'Problem'), openSection(bo.page, 'Problem')]);
+
+    await bo.context.setOffline(true);
+    try {
+      await bo.page.locator('.connection[data-state="offline"]').waitFor();
+      expect(await bo.page.locator('.connection').textContent()).toContain('gemmes på denne enhed');
+      await editor(bo.page, 'Problemet').click();
+      await bo.page.keyboard.type('Skrevet i toget.');
+      await editor(anne.page, 'Problemet').click();
+      await anne.page.keyboard.type('Skrevet i mødelokalet.');
+      await anne.page.waitForTimeout(300);
+      expect(await editor(anne.page, 'Problemet').textContent()).not.toContain('toget');
+    } finally {
+      await bo.context.setOffline(false);
+    }
+
+    await bo.page.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
+    for (const page of [anne.page, bo.page]) {
+      await expect
+        .poll(() => editor(page, 'Problemet').textContent(), { timeout: 10_000 })
+        .toContain('Skrevet i toget.');
+      expect(await editor(page, 'Problemet').textContent()).toContain('Skrevet i mødelokalet.');
+    }
+  });
+
   it('tells the person when a case does not exist', async () => {
     await anne.page.goto(`${server.url}/case/no-such-case`);
     await anne.page.getByRole('heading', { name: 'Sagen findes ikke' }).waitFor({ timeout: 15_000 });
