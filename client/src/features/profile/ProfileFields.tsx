@@ -26,14 +26,16 @@ export function ProfileFields({ name, department, onName, onDepartment, nameErro
           aria-describedby={`${id}-name-help${nameError ? ` ${id}-name-error` : ''}`}
           onChange={(event) => onName(event.target.value)}
         />
-        {nameError && (
-          <p className="error" id={`${id}-name-error`}>
-            {m.profile.nameRequired}
+        <div className="field-notes">
+          {nameError && (
+            <p className="error" id={`${id}-name-error`}>
+              {m.profile.nameRequired}
+            </p>
+          )}
+          <p className="help" id={`${id}-name-help`}>
+            {m.profile.name.help}
           </p>
-        )}
-        <p className="help" id={`${id}-name-help`}>
-          {m.profile.name.help}
-        </p>
+        </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-department`}>{m.profile.department.label}</label>
@@ -45,9 +47,11 @@ export function ProfileFields({ name, department, onName, onDepartment, nameErro
           aria-describedby={`${id}-department-help`}
           onChange={(event) => onDepartment(event.target.value)}
         />
-        <p className="help" id={`${id}-department-help`}>
-          {m.profile.department.help}
-        </p>
+        <div className="field-notes">
+          <p className="help" id={`${id}-department-help`}>
+            {m.profile.department.help}
+          </p>
+        </div>
       </div>
     </div>
   );

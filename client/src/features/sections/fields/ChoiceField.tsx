@@ -51,11 +51,13 @@ export function ChoiceField<T extends string | number>(props: Props<T>) {
             </option>
           ))}
         </select>
-        {help && (
-          <p className="help" id={helpId}>
-            {help}
-          </p>
-        )}
+        <div className="field-notes">
+          {help && (
+            <p className="help" id={helpId}>
+              {help}
+            </p>
+          )}
+        </div>
       </div>
     );
   }

@@ -86,17 +86,19 @@ export function NumberField(props: Props) {
           </span>
         )}
       </div>
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {m.numberErrors[error]}
-        </p>
-      )}
-      {help && (
-        <p className="help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-      {sources && <SourceNote sources={sources} field={sourceKey ?? field} fieldLabel={label} />}
+      <div className="field-notes">
+        {error && (
+          <p className="error" id={`${id}-error`}>
+            {m.numberErrors[error]}
+          </p>
+        )}
+        {help && (
+          <p className="help" id={`${id}-help`}>
+            {help}
+          </p>
+        )}
+        {sources && <SourceNote sources={sources} field={sourceKey ?? field} fieldLabel={label} />}
+      </div>
     </div>
   );
 }

@@ -44,11 +44,13 @@ export function TextField({ map, field, label, help, multiline = false, srContex
       ) : (
         <input {...common} type="text" onChange={(event) => write(event.target.value)} />
       )}
-      {help && (
-        <p className="help" id={helpId}>
-          {help}
-        </p>
-      )}
+      <div className="field-notes">
+        {help && (
+          <p className="help" id={helpId}>
+            {help}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
