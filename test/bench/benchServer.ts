@@ -1,6 +1,7 @@
 /**
  * A server under benchmark, in its own process so that its memory and CPU are its own:
- *   caseroom   — startServer (SQLite in a temp dir, every update committed before relay)
+ *   caseroom   — startServer (SQLite in a temp dir, every update committed before relay);
+ *                caseroom-full: SQLite synchronous=FULL; caseroom-memory: MemoryDocumentStore
  *   reference  — @y/websocket-server 0.1.1's setupWSConnection on a plain http + ws server
  *                (in memory, no persistence)
  * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time), exits on 'stop'.
@@ -10,15 +11,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
+import { MemoryDocumentStore, type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 
 type Running = { port: number; close: () => Promise<void> };
 
-async function startCaseroom(synchronous: SqliteSynchronous): Promise<Running> {
+async function startCaseroom(synchronous: SqliteSynchronous, inMemory = false): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseroom-bench-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, log: silentLog, synchronous });
+  const store = inMemory ? new MemoryDocumentStore() : undefined;
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, log: silentLog, synchronous, store });
   return {
     port: server.port,
     close: async () => {
@@ -49,7 +51,9 @@ async function startReference(): Promise<Running> {
 
 const kind = process.argv[2];
 const running =
-  kind === 'reference' ? await startReference() : await startCaseroom(kind === 'caseroom-full' ? 'FULL' : 'NORMAL');
+  kind === 'reference'
+    ? await startReference()
+    : await startCaseroom(kind === 'caseroom-full' ? 'FULL' : 'NORMAL', kind === 'caseroom-memory');
 process.send?.({ type: 'ready', port: running.port });
 process.on('message', (message) => {
   if (message === 'memory') {

@@ -9,7 +9,9 @@
  *
  *   pnpm bench:sync            (BENCH_SECONDS=10 per phase by default;
  *                               BENCH_FULL=1 adds Caseroom with SQLite synchronous=FULL;
- *                               BENCH_ROUNDS=3 alternates the servers and reports medians)
+ *                               BENCH_MEMORY=1 adds Caseroom with the in-memory store;
+ *                               BENCH_ROUNDS=3 alternates the servers and reports medians;
+ *                               BENCH_LOADS=a or b runs one load)
  *
  * Server CPU is the share of one core the server process used while edits ran: when it is far
  * below 100 % and latency still grows, the clients (all in this process) are the bottleneck.
@@ -23,9 +25,10 @@ import * as Y from 'yjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const EDITS_PER_SECOND = 2;
+const WARMUP_SECONDS = 2;
 const here = dirname(fileURLToPath(import.meta.url));
 
-type ServerKind = 'caseroom' | 'caseroom-full' | 'reference';
+type ServerKind = 'caseroom' | 'caseroom-full' | 'caseroom-memory' | 'reference';
 type Load = { name: string; cases: number; clientsPerCase: number };
 type Result = {
   edits: number;
@@ -138,15 +141,13 @@ async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
   }
   await waitUntil(() => providers.every((p) => p.synced), 30_000, 'all clients synced');
 
-  measuring = true;
-  const cpuBefore = (await server.memory()).cpuMicros;
   const timers = providers.map((provider, index) => {
     const map = provider.doc.getMap('bench');
     const key = `client-${index % load.clientsPerCase}`;
     let seq = 0;
     const edit = () => {
       map.set(key, { t: performance.now(), seq: seq++ });
-      edits++;
+      if (measuring) edits++;
     };
     const period = 1000 / EDITS_PER_SECOND;
     const start = setTimeout(() => {
@@ -155,6 +156,10 @@ async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
     }, Math.random() * period);
     return start;
   });
+  // Warm up (JIT, socket buffers) before measuring.
+  await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
+  measuring = true;
+  const cpuBefore = (await server.memory()).cpuMicros;
   const startedAt = performance.now();
   let peakRss = 0;
   let peakHeap = 0;
@@ -213,18 +218,23 @@ function row(label: string, r: Result): string {
 
 // Every WebsocketProvider adds a process 'exit' listener.
 process.setMaxListeners(0);
-const kinds: ServerKind[] =
-  process.env.BENCH_FULL === '1' ? ['caseroom', 'caseroom-full', 'reference'] : ['caseroom', 'reference'];
+const kinds: ServerKind[] = [
+  'caseroom',
+  ...(process.env.BENCH_FULL === '1' ? (['caseroom-full'] as const) : []),
+  ...(process.env.BENCH_MEMORY === '1' ? (['caseroom-memory'] as const) : []),
+  'reference',
+];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 console.log(
   `Sync benchmark: ${SECONDS} s per phase, ${EDITS_PER_SECOND} edits/s per client, ${ROUNDS} round(s), node ${process.version}`,
 );
-for (const load of LOADS) {
+const selectedLoads = LOADS.filter((load) => (process.env.BENCH_LOADS ?? 'ab').includes(load.name[1]!));
+for (const load of selectedLoads) {
   console.log(`\n${load.name}`);
   const results = new Map<ServerKind, Result[]>(kinds.map((kind) => [kind, []]));
-  // Rounds alternate the servers, so a noisy neighbour does not favour one of them.
+  // Rounds alternate the order of the servers, so neither always runs first.
   for (let round = 0; round < ROUNDS; round++) {
-    for (const kind of kinds) {
+    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
       const result = await runLoad(kind, load);
       results.get(kind)!.push(result);
       console.log(row(kind, result));
