@@ -1,0 +1,39 @@
+import { rmSync } from 'node:fs';
+import { SqliteDocumentStore, silentLog, startServer } from '@caseroom/server';
+import { sectionMap, setField, toModel } from '@caseroom/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectSynced, createCase, makeTempDataDir, toWsUrl, waitFor } from '../support/server.ts';
+
+describe('shutdown', () => {
+  it('close() is idempotent, tells clients GoingAway, compacts every loaded case and closes the database', async () => {
+    const dataDir = makeTempDataDir();
+    try {
+      const server = await startServer({ port: 0, dataDir, log: silentLog });
+      const caseId = await createCase(server.url);
+      const client = await connectSynced(toWsUrl(server.url), caseId);
+      const codes: number[] = [];
+      client.provider.on('connection-close', (event) => {
+        if (event) codes.push(event.code);
+      });
+      for (let i = 0; i < 5; i++)
+        client.doc.transact(() => setField(sectionMap(client.doc, 'facts')!, 'title', `T${i}`));
+      const store = new SqliteDocumentStore(dataDir);
+      await waitFor(() => store.updateCount(caseId) === 6, { what: 'five updates stored' });
+
+      await Promise.all([server.close(), server.close()]);
+      await server.close();
+      await waitFor(() => codes.length > 0, { what: 'the client to see the close' });
+      expect(codes[0]).toBe(1001);
+      client.destroy();
+
+      expect(store.updateCount(caseId)).toBe(1);
+      const doc = new Y.Doc();
+      for (const update of store.loadUpdates(caseId)) Y.applyUpdate(doc, update);
+      expect(toModel(doc).facts.title).toBe('T4');
+      store.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
