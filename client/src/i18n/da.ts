@@ -229,6 +229,130 @@ export const da = {
   nav: {
     label: 'Sagens afsnit',
     peopleHere: (names: string[]) => `Her nu: ${list(names)}`,
+    findingCounts: (errors: number, warnings: number) =>
+      list([
+        ...(errors > 0 ? [`${errors} fejl`] : []),
+        ...(warnings > 0 ? [warnings === 1 ? '1 advarsel' : `${warnings} advarsler`] : []),
+      ]),
+  },
+  businessCase: {
+    heading: 'Business case',
+    show: 'Vis business case',
+    hide: 'Skjul business case',
+    hideShort: 'Skjul',
+    widen: 'Vis business casen i fuld bredde',
+    narrow: 'Vis business casen ved siden af',
+    widenShort: 'Fuld bredde',
+    narrowShort: 'Ved siden af',
+    recomputing: 'Regner risiko igen …',
+    riskFailed: 'Risikoberegningen mislykkedes. Tallene ovenfor gælder stadig.',
+    notPriceable: 'Business casen kan ikke beregnes endnu:',
+    reasons: {
+      noHorizon: 'tidshorisonten mangler (under Fakta).',
+      noDiscountRate: 'diskonteringsrenten mangler (under Fakta).',
+      noIntervention: 'der er ikke valgt en indsats (under Indsatser).',
+    },
+    excludedOutcomes: (n: number) =>
+      n === 1
+        ? '1 resultatmål indgår ikke, fordi det mangler tal.'
+        : `${n} resultatmål indgår ikke, fordi de mangler tal.`,
+    figuresHeading: 'Nøgletal',
+    howBuilt: 'Vis udregning',
+    openExplanation: (figure: string) => `Vis hvordan ${figure} er regnet ud`,
+    breakEvenIn: (year: string) => `Kommunen har tjent indsatsen hjem i ${year}`,
+    yearOffset: (n: number) => `år ${n}`,
+    noIrr: 'Intet IRR',
+    times: '×',
+    pending: 'Beregner …',
+    seed: (seed: number, iterations: string) => `Monte Carlo: seed ${seed}, ${iterations} trækninger`,
+    readiness: {
+      ready: (phase: number) => `Klar til at lukke fase ${phase}`,
+      blocked: (phase: number, n: number) =>
+        n === 1
+          ? `1 fejl skal rettes, før fase ${phase} kan lukkes`
+          : `${n} fejl skal rettes, før fase ${phase} kan lukkes`,
+    },
+    explanation: {
+      close: 'Luk',
+      rules: 'Regler',
+      formula: 'Formel',
+      inputs: 'Forudsætninger',
+      perYear: 'År for år',
+      year: 'År',
+      total: 'I alt',
+      moneyNote: 'Beløb i kr., faste priser.',
+    },
+    charts: {
+      showTable: 'Vis tallene som tabel',
+      moneyAxis: 'Beløb i mio. kr.',
+      cashFlow: {
+        title: 'Pengestrømme pr. år',
+        summary: (
+          from: string,
+          to: string,
+          worst: string,
+          worstYear: string,
+          best: string,
+          bestYear: string,
+          cumulative: string,
+        ) =>
+          `Kommunens netto pr. år fra ${from} til ${to}: laveste ${worst} (${worstYear}), højeste ${best} (${bestYear}). Kommunens akkumulerede nutidsværdi ved horisonten: ${cumulative}.`,
+      },
+      departments: {
+        title: 'Hvem betaler, hvem får gevinsten',
+        help: 'Nutidsværdi pr. forvaltning: værdi til højre, betalinger og egen omkostning til venstre, netto som sort streg.',
+        summary: (parts: string[]) => `Netto pr. forvaltning (nutidsværdi): ${list(parts)}.`,
+      },
+      tornado: {
+        title: 'Følsomhed: kommunens NNV',
+        help: 'Hvor meget kommunens nettonutidsværdi ændrer sig, når én forudsætning ad gangen sættes til sin lave eller høje værdi.',
+        axis: 'Ændring i NNV',
+        factor: (input: string, factor: string) => `${input} (faktor ${factor})`,
+        summary: (parts: string[]) => `Kommunens NNV ved lav og høj værdi: ${list(parts)}.`,
+        part: (input: string, low: string, high: string) => `${input} fra ${low} til ${high}`,
+        change: 'Ændring',
+        input: 'Forudsætning',
+      },
+      monteCarlo: {
+        title: 'Usikkerhed: fordeling af kommunens NNV',
+        help: 'Tusindvis af tilfældige kombinationer af effekt, omkostning og fastholdelse inden for scenarieintervallerne.',
+        count: 'Antal trækninger',
+        from: 'Fra',
+        to: 'Til',
+        belowZero: 'Under 0',
+        summary: (p5: string, p50: string, p95: string, negative: string) =>
+          `Kommunens NNV: 5 %-fraktil ${p5}, median ${p50}, 95 %-fraktil ${p95}. Sandsynlighed for negativ NNV: ${negative}.`,
+      },
+    },
+    scenarios: {
+      title: 'Scenarier',
+      scenario: 'Scenarie',
+      investorLoses: 'Investor taber',
+      yes: 'Ja',
+      no: 'Nej',
+    },
+  },
+  findings: {
+    heading: 'Fund',
+    none: 'Ingen fund – modellen hænger sammen.',
+    severity: { error: 'Fejl', warning: 'Advarsel', info: 'Til overvejelse' },
+    severityPlural: { error: 'Fejl', warning: 'Advarsler', info: 'Til overvejelse' },
+    goTo: 'Gå til feltet',
+    summary: (errors: number, warnings: number, infos: number) =>
+      `${errors} fejl, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}, ${infos} til overvejelse`,
+  },
+  candidates: {
+    heading: 'Kandidaterne side om side',
+    help: 'Hver indsats regnet med de samme resultatmål og den samme betalingsmodel.',
+    intervention: 'Indsats',
+    chosen: '(valgt)',
+    notPriced: 'Kan ikke beregnes endnu',
+    columns: {
+      interventionCost: 'Omkostninger i alt',
+      publicValue: 'Offentlig værdi i alt',
+      authorityNpv: 'Kommunens NNV',
+      investorIrr: 'Investors IRR',
+    },
   },
   connection: {
     connecting: { label: 'Forbinder …', detail: '' },

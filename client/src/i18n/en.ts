@@ -230,6 +230,130 @@ export const en: Messages = {
   nav: {
     label: 'Sections of the case',
     peopleHere: (names: string[]) => `Here now: ${list(names)}`,
+    findingCounts: (errors: number, warnings: number) =>
+      list([
+        ...(errors > 0 ? [errors === 1 ? '1 error' : `${errors} errors`] : []),
+        ...(warnings > 0 ? [warnings === 1 ? '1 warning' : `${warnings} warnings`] : []),
+      ]),
+  },
+  businessCase: {
+    heading: 'Business case',
+    show: 'Show the business case',
+    hide: 'Hide the business case',
+    hideShort: 'Hide',
+    widen: 'Show the business case full width',
+    narrow: 'Show the business case beside the section',
+    widenShort: 'Full width',
+    narrowShort: 'Side by side',
+    recomputing: 'Recomputing risk …',
+    riskFailed: 'The risk analysis failed. The figures above still hold.',
+    notPriceable: 'The business case cannot be computed yet:',
+    reasons: {
+      noHorizon: 'the horizon is missing (under Facts).',
+      noDiscountRate: 'the discount rate is missing (under Facts).',
+      noIntervention: 'no intervention has been chosen (under Interventions).',
+    },
+    excludedOutcomes: (n: number) =>
+      n === 1
+        ? '1 outcome is left out because it lacks figures.'
+        : `${n} outcomes are left out because they lack figures.`,
+    figuresHeading: 'Key figures',
+    howBuilt: 'Show working',
+    openExplanation: (figure: string) => `Show how the ${figure} is built`,
+    breakEvenIn: (year: string) => `The authority has earned back the intervention in ${year}`,
+    yearOffset: (n: number) => `year ${n}`,
+    noIrr: 'No IRR',
+    times: '×',
+    pending: 'Computing …',
+    seed: (seed: number, iterations: string) => `Monte Carlo: seed ${seed}, ${iterations} draws`,
+    readiness: {
+      ready: (phase: number) => `Ready to close phase ${phase}`,
+      blocked: (phase: number, n: number) =>
+        n === 1
+          ? `1 error must be fixed before phase ${phase} can close`
+          : `${n} errors must be fixed before phase ${phase} can close`,
+    },
+    explanation: {
+      close: 'Close',
+      rules: 'Rules',
+      formula: 'Formula',
+      inputs: 'Inputs',
+      perYear: 'Year by year',
+      year: 'Year',
+      total: 'Total',
+      moneyNote: 'Amounts in DKK, fixed prices.',
+    },
+    charts: {
+      showTable: 'Show the figures as a table',
+      moneyAxis: 'Amounts in DKK million.',
+      cashFlow: {
+        title: 'Cash flows per year',
+        summary: (
+          from: string,
+          to: string,
+          worst: string,
+          worstYear: string,
+          best: string,
+          bestYear: string,
+          cumulative: string,
+        ) =>
+          `Authority net per year from ${from} to ${to}: lowest ${worst} (${worstYear}), highest ${best} (${bestYear}). The authority's cumulative present value at the horizon: ${cumulative}.`,
+      },
+      departments: {
+        title: 'Who pays, who gains',
+        help: 'Present value per department: value to the right, payments and own cost to the left, net as a black line.',
+        summary: (parts: string[]) => `Net per department (present value): ${list(parts)}.`,
+      },
+      tornado: {
+        title: 'Sensitivity: authority NPV',
+        help: 'How much the authority NPV changes when one input at a time is set to its low or high value.',
+        axis: 'Change in NPV',
+        factor: (input: string, factor: string) => `${input} (factor ${factor})`,
+        summary: (parts: string[]) => `Authority NPV at the low and high value: ${list(parts)}.`,
+        part: (input: string, low: string, high: string) => `${input} from ${low} to ${high}`,
+        change: 'Change',
+        input: 'Input',
+      },
+      monteCarlo: {
+        title: 'Uncertainty: distribution of the authority NPV',
+        help: 'Thousands of random combinations of effect, cost and persistence within the scenario ranges.',
+        count: 'Number of draws',
+        from: 'From',
+        to: 'To',
+        belowZero: 'Below 0',
+        summary: (p5: string, p50: string, p95: string, negative: string) =>
+          `Authority NPV: 5th percentile ${p5}, median ${p50}, 95th percentile ${p95}. Probability of a negative NPV: ${negative}.`,
+      },
+    },
+    scenarios: {
+      title: 'Scenarios',
+      scenario: 'Scenario',
+      investorLoses: 'Investor loses',
+      yes: 'Yes',
+      no: 'No',
+    },
+  },
+  findings: {
+    heading: 'Findings',
+    none: 'No findings – the model hangs together.',
+    severity: { error: 'Error', warning: 'Warning', info: 'To consider' },
+    severityPlural: { error: 'Errors', warning: 'Warnings', info: 'To consider' },
+    goTo: 'Go to the field',
+    summary: (errors: number, warnings: number, infos: number) =>
+      `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}, ${infos} to consider`,
+  },
+  candidates: {
+    heading: 'The candidates side by side',
+    help: 'Each intervention priced with the same outcomes and the same payment model.',
+    intervention: 'Intervention',
+    chosen: '(chosen)',
+    notPriced: 'Cannot be priced yet',
+    columns: {
+      interventionCost: 'Total cost',
+      publicValue: 'Total public value',
+      authorityNpv: 'Authority NPV',
+      investorIrr: 'Investor IRR',
+    },
   },
   connection: {
     connecting: { label: 'Connecting …', detail: '' },

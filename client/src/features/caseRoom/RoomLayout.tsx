@@ -1,4 +1,7 @@
 import { useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
+import { BusinessCasePanel } from '../businessCase/BusinessCasePanel.tsx';
+import { BusinessCaseProvider } from '../businessCase/businessCaseContext.tsx';
 import { usePublishPresence } from '../presence/usePeers.ts';
 import { SectionNav } from '../sections/SectionNav.tsx';
 import { SectionView } from '../sections/SectionView.tsx';
@@ -7,21 +10,24 @@ import { TopBar } from './TopBar.tsx';
 
 /**
  * The case room on one screen: top bar, the sections on the left, the open section in the
- * centre. The right column (the live business case) comes with a later issue; the grid keeps
- * its place.
+ * centre, the live business case on the right (beside the section, collapsed, or wide).
  */
 export function RoomLayout() {
   const m = useMessages();
   usePublishPresence();
   useUndoShortcuts();
+  const panelMode = useUiStore((state) => state.panelMode);
   return (
-    <div className="page room">
-      <a className="skip-link" href="#main">
-        {m.common.skipToContent}
-      </a>
-      <TopBar />
-      <SectionNav />
-      <SectionView />
-    </div>
+    <BusinessCaseProvider>
+      <div className="page room" data-panel={panelMode}>
+        <a className="skip-link" href="#main">
+          {m.common.skipToContent}
+        </a>
+        <TopBar />
+        <SectionNav />
+        <SectionView />
+        <BusinessCasePanel />
+      </div>
+    </BusinessCaseProvider>
   );
 }

@@ -1,6 +1,8 @@
-import { SECTIONS, type SectionName } from '@caseroom/shared';
+import { findingCounts, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
+import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
+import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { Avatar } from '../presence/Avatar.tsx';
 import { usePeers } from '../presence/usePeers.ts';
 
@@ -10,6 +12,7 @@ export function SectionNav() {
   const open = useUiStore((state) => state.openSection);
   const setOpen = useUiStore((state) => state.setOpenSection);
   const peers = usePeers();
+  const counts = findingCounts(useBusinessCase().result.findings);
   const choose = (section: SectionName) => {
     setOpen(section);
     // Keyboard and screen-reader users land on the section they opened.
@@ -32,6 +35,7 @@ export function SectionNav() {
                   {index + 1}
                 </span>
                 <span className="section-name">{m.sections[section].title}</span>
+                <FindingCount errors={counts[section]?.error ?? 0} warnings={counts[section]?.warning ?? 0} />
                 {here.length > 0 && (
                   <span className="section-people">
                     {here.map((peer) => (
@@ -46,5 +50,26 @@ export function SectionNav() {
         })}
       </ol>
     </nav>
+  );
+}
+
+/** Open errors and warnings of a section: shapes and numbers, with the words for screen readers. */
+function FindingCount({ errors, warnings }: { errors: number; warnings: number }) {
+  const m = useMessages();
+  if (errors === 0 && warnings === 0) return null;
+  return (
+    <span className="finding-counts">
+      {errors > 0 && (
+        <span className="count count-error" aria-hidden="true">
+          {SEVERITY_ICONS.error} {errors}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="count count-warning" aria-hidden="true">
+          {SEVERITY_ICONS.warning} {warnings}
+        </span>
+      )}
+      <span className="visually-hidden">, {m.nav.findingCounts(errors, warnings)}</span>
+    </span>
   );
 }

@@ -27,7 +27,7 @@ export function SectionView() {
   const View = SECTION_VIEWS[section];
   return (
     <main id="main" className="section-view" aria-labelledby="section-heading">
-      <h2 id="section-heading" className="section-heading" tabIndex={-1}>
+      <h2 id="section-heading" className="section-heading" tabIndex={-1} data-path={section}>
         {m.sections[section].title}
       </h2>
       <p className="section-intro">{m.sections[section].intro}</p>

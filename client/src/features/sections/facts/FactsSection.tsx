@@ -16,12 +16,19 @@ export function FactsSection() {
   return (
     <>
       <div className="form-grid two">
-        <TextField map={map} field="title" label={f.title.label} help={f.title.help} />
-        <TextField map={map} field="municipality" label={f.municipality.label} help={f.municipality.help} />
+        <TextField map={map} field="title" path="facts/title" label={f.title.label} help={f.title.help} />
+        <TextField
+          map={map}
+          field="municipality"
+          path="facts/municipality"
+          label={f.municipality.label}
+          help={f.municipality.help}
+        />
       </div>
       <ChoiceField
         map={map}
         field="phase"
+        path="facts/phase"
         label={f.phase.label}
         help={f.phase.help}
         options={([1, 2, 3] as const).map((phase) => ({ value: phase, label: m.phases[phase] }))}
@@ -34,6 +41,7 @@ export function FactsSection() {
             key={role}
             map={partners}
             field={role}
+            path={`facts/partners/${role}`}
             label={f.partners[role].label}
             help={f.partners[role].help}
           />
@@ -42,10 +50,11 @@ export function FactsSection() {
 
       <h3 className="group-heading">{f.economyHeading}</h3>
       <div className="form-grid three">
-        <TextField map={map} field="currency" label={f.currency.label} help={f.currency.help} />
+        <TextField map={map} field="currency" path="facts/currency" label={f.currency.label} help={f.currency.help} />
         <NumberField
           map={map}
           field="priceYear"
+          path="facts/priceYear"
           kind="count"
           calendarYear
           label={f.priceYear.label}
@@ -54,6 +63,7 @@ export function FactsSection() {
         <NumberField
           map={map}
           field="startYear"
+          path="facts/startYear"
           kind="count"
           calendarYear
           label={f.startYear.label}
@@ -62,6 +72,7 @@ export function FactsSection() {
         <NumberField
           map={map}
           field="horizonYears"
+          path="facts/horizonYears"
           kind="years"
           label={f.horizonYears.label}
           help={f.horizonYears.help}
@@ -70,6 +81,7 @@ export function FactsSection() {
         <NumberField
           map={map}
           field="discountRate"
+          path="facts/discountRate"
           kind="percent"
           label={f.discountRate.label}
           help={f.discountRate.help}
@@ -88,12 +100,19 @@ export function FactsSection() {
         addLabel={f.addDepartment}
         emptyText={f.noDepartments}
       >
-        {(item) => (
+        {(item, id) => (
           <div className="form-grid two">
-            <TextField map={item} field="name" label={f.department.name.label} help={f.department.name.help} />
+            <TextField
+              map={item}
+              field="name"
+              path={`facts/departments/${id}/name`}
+              label={f.department.name.label}
+              help={f.department.name.help}
+            />
             <ChoiceField
               map={item}
               field="level"
+              path={`facts/departments/${id}/level`}
               as="select"
               label={f.department.level.label}
               help={f.department.level.help}

@@ -15,11 +15,13 @@ type Props<T extends string | number> = {
   /** Radio buttons for a few options shown side by side, a select for longer lists. */
   as?: 'radio' | 'select';
   srContext?: string;
+  /** The field's finding path (see fieldPath.ts): on the select, or on the group of radio buttons. */
+  path?: string;
 };
 
 /** One choice among fixed options, written as soon as it is made. */
 export function ChoiceField<T extends string | number>(props: Props<T>) {
-  const { map, field, label, help, options, as = 'radio', srContext } = props;
+  const { map, field, label, help, options, as = 'radio', srContext, path } = props;
   const session = useSession();
   const value = useYMapValue(map, field);
   const id = useId();
@@ -40,6 +42,7 @@ export function ChoiceField<T extends string | number>(props: Props<T>) {
           id={id}
           value={selected < 0 ? '' : String(selected)}
           aria-describedby={helpId}
+          data-path={path}
           onChange={(event) =>
             choose(event.target.value === '' ? undefined : options[Number(event.target.value)]?.value)
           }
@@ -63,7 +66,7 @@ export function ChoiceField<T extends string | number>(props: Props<T>) {
   }
 
   return (
-    <fieldset className="field choice" aria-describedby={helpId}>
+    <fieldset className="field choice" aria-describedby={helpId} data-path={path}>
       <legend>
         {label}
         {srContext && <span className="visually-hidden"> ({srContext})</span>}

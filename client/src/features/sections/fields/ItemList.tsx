@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds, useYString } from '../../../ydoc/useY.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
+import { LIST_PATHS } from '../fieldPath.ts';
 
 type Props = {
   kind: ItemKind;
@@ -61,7 +62,7 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
   };
 
   return (
-    <div className={`item-list${compact ? ' compact' : ''}`}>
+    <div className={`item-list${compact ? ' compact' : ''}`} data-path={LIST_PATHS[kind]}>
       {ids.length === 0 ? (
         <p className="empty">{emptyText}</p>
       ) : (
@@ -71,7 +72,13 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
             if (!item) return null;
             const title = itemTitle(index + 1);
             return (
-              <li key={id} className="item" id={`${listId}-${id}-item`} aria-labelledby={`${listId}-${id}-title`}>
+              <li
+                key={id}
+                className="item"
+                id={`${listId}-${id}-item`}
+                aria-labelledby={`${listId}-${id}-title`}
+                data-path={`${LIST_PATHS[kind]}/${id}`}
+              >
                 <div className="item-header">
                   <h3 id={`${listId}-${id}-title`}>
                     {title}

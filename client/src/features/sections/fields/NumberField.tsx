@@ -19,6 +19,8 @@ type Props = {
   calendarYear?: boolean;
   srContext?: string;
   compact?: boolean;
+  /** The field's finding path (see fieldPath.ts), set as `data-path` on the input. */
+  path?: string;
 };
 
 /**
@@ -27,7 +29,7 @@ type Props = {
  * When the field holds no draft, it shows the document's value, so remote changes appear.
  */
 export function NumberField(props: Props) {
-  const { map, field, kind, label, help, sources, sourceKey, calendarYear, srContext, compact } = props;
+  const { map, field, kind, label, help, sources, sourceKey, calendarYear, srContext, compact, path } = props;
   const m = useMessages();
   const session = useSession();
   const value = useYNumber(map, field);
@@ -76,6 +78,7 @@ export function NumberField(props: Props) {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
           data-dirty={draft !== null ? 'true' : undefined}
+          data-path={path}
           onChange={(event) => setDraft(event.target.value)}
           onBlur={commit}
           onKeyDown={onKeyDown}

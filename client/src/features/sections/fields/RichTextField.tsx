@@ -8,7 +8,13 @@ import { useMessages } from '../../../i18n/messages.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 import { initials, textOn } from '../../presence/palette.ts';
 
-type Props = { fragment: Y.XmlFragment | undefined; label: string; help?: string | undefined };
+type Props = {
+  fragment: Y.XmlFragment | undefined;
+  label: string;
+  help?: string | undefined;
+  /** The field's finding path (see fieldPath.ts), on the field; its editor is focused from it. */
+  path?: string;
+};
 
 /** Another person's caret: a bar in their colour with their name, readable on any colour. */
 function renderCaret(user: { name?: string; color?: string }): HTMLElement {
@@ -29,13 +35,13 @@ function renderCaret(user: { name?: string; color?: string }): HTMLElement {
  * fragment is created with its section or item; the editor never creates one. Undo goes
  * through the case's own undo manager (see features/undo), not Tiptap's.
  */
-export function RichTextField({ fragment, label, help }: Props) {
+export function RichTextField({ fragment, label, help, path }: Props) {
   const id = useId();
   if (!fragment) return null;
-  return <RichTextEditor key={id} fragment={fragment} label={label} help={help} id={id} />;
+  return <RichTextEditor key={id} fragment={fragment} label={label} help={help} id={id} path={path} />;
 }
 
-function RichTextEditor({ fragment, label, help, id }: Props & { fragment: Y.XmlFragment; id: string }) {
+function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment: Y.XmlFragment; id: string }) {
   const session = useSession();
   const labelId = `${id}-label`;
   const helpId = `${id}-help`;
@@ -63,7 +69,7 @@ function RichTextEditor({ fragment, label, help, id }: Props & { fragment: Y.Xml
     [fragment, session],
   );
   return (
-    <div className="field rich-text">
+    <div className="field rich-text" data-path={path}>
       <span className="label" id={labelId}>
         {label}
       </span>

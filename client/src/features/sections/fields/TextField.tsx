@@ -13,13 +13,15 @@ type Props = {
   /** Extra words for screen readers only, e.g. which item the field belongs to. */
   srContext?: string;
   className?: string;
+  /** The field's finding path (see fieldPath.ts), set as `data-path` on the control. */
+  path?: string;
 };
 
 /**
  * A short text bound straight to the document: each keystroke is written, so others see it as
  * it is typed (an empty field clears the entry).
  */
-export function TextField({ map, field, label, help, multiline = false, srContext, className }: Props) {
+export function TextField({ map, field, label, help, multiline = false, srContext, className, path }: Props) {
   const session = useSession();
   const value = useYString(map, field);
   const id = useId();
@@ -31,6 +33,7 @@ export function TextField({ map, field, label, help, multiline = false, srContex
     id,
     value,
     'aria-describedby': help ? helpId : undefined,
+    'data-path': path,
     onBlur: () => session.undo.stopCapturing(),
   };
   return (

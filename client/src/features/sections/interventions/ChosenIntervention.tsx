@@ -16,7 +16,7 @@ export function ChosenIntervention({ map }: { map: Y.Map<unknown> | undefined })
     if (map) session.writeStep(() => setField(map, 'chosenId', id));
   };
   return (
-    <fieldset className="field choice chosen" aria-describedby={`${name}-help`}>
+    <fieldset className="field choice chosen" aria-describedby={`${name}-help`} data-path="interventions/chosenId">
       <legend>{m.interventions.chosen.label}</legend>
       <p className="help" id={`${name}-help`}>
         {m.interventions.chosen.help}

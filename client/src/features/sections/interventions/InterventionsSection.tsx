@@ -1,5 +1,6 @@
 import { EVIDENCE_LEVELS, nestedFragment, nestedMap } from '@caseroom/shared';
 import { useMessages } from '../../../i18n/messages.ts';
+import { CandidateComparison } from '../../businessCase/CandidateComparison.tsx';
 import { ChoiceField } from '../fields/ChoiceField.tsx';
 import { ItemList } from '../fields/ItemList.tsx';
 import { NumberField } from '../fields/NumberField.tsx';
@@ -17,22 +18,31 @@ export function InterventionsSection() {
     <>
       <h3 className="group-heading">{t.candidatesHeading}</h3>
       <ItemList kind="intervention" itemTitle={(n) => m.list.interventionTitle(n)} addLabel={t.add} emptyText={t.none}>
-        {(item) => {
+        {(item, id) => {
+          const at = (field: string) => `interventions/candidates/${id}/${field}`;
           const sources = nestedMap(item, 'sources');
           return (
             <>
               <div className="form-grid two">
-                <TextField map={item} field="name" label={t.name.label} help={t.name.help} />
-                <TextField map={item} field="provider" label={t.provider.label} help={t.provider.help} />
+                <TextField map={item} field="name" path={at('name')} label={t.name.label} help={t.name.help} />
+                <TextField
+                  map={item}
+                  field="provider"
+                  path={at('provider')}
+                  label={t.provider.label}
+                  help={t.provider.help}
+                />
               </div>
               <RichTextField
                 fragment={nestedFragment(item, 'description')}
+                path={at('description')}
                 label={t.description.label}
                 help={t.description.help}
               />
               <ChoiceField
                 map={item}
                 field="evidenceLevel"
+                path={at('evidenceLevel')}
                 as="select"
                 label={t.evidenceLevel.label}
                 help={t.evidenceLevel.help}
@@ -42,6 +52,7 @@ export function InterventionsSection() {
                 <NumberField
                   map={item}
                   field="costPerParticipant"
+                  path={at('costPerParticipant')}
                   kind="money"
                   label={t.costPerParticipant.label}
                   help={t.costPerParticipant.help}
@@ -50,6 +61,7 @@ export function InterventionsSection() {
                 <NumberField
                   map={item}
                   field="fixedCostPerYear"
+                  path={at('fixedCostPerYear')}
                   kind="money"
                   label={t.fixedCostPerYear.label}
                   help={t.fixedCostPerYear.help}
@@ -58,6 +70,7 @@ export function InterventionsSection() {
                 <NumberField
                   map={item}
                   field="durationYears"
+                  path={at('durationYears')}
                   kind="years"
                   label={t.durationYears.label}
                   help={t.durationYears.help}
@@ -69,9 +82,16 @@ export function InterventionsSection() {
         }}
       </ItemList>
 
+      <CandidateComparison />
+
       <h3 className="group-heading">{t.choiceHeading}</h3>
       <ChosenIntervention map={map} />
-      <RichTextField fragment={fragment('rationale')} label={t.rationale.label} help={t.rationale.help} />
+      <RichTextField
+        fragment={fragment('rationale')}
+        path="interventions/rationale"
+        label={t.rationale.label}
+        help={t.rationale.help}
+      />
     </>
   );
 }

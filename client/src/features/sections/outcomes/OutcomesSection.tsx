@@ -26,33 +26,49 @@ export function OutcomesSection() {
       addLabel={m.outcomes.add}
       emptyText={m.outcomes.none}
     >
-      {(item) => <OutcomeForm item={item} />}
+      {(item, id) => <OutcomeForm item={item} id={id} />}
     </ItemList>
   );
 }
 
-function OutcomeForm({ item }: { item: Y.Map<unknown> }) {
+function OutcomeForm({ item, id }: { item: Y.Map<unknown>; id: string }) {
   const m = useMessages();
+  const at = (field: string) => `outcomes/${id}/${field}`;
   const t = m.outcomes;
   const sources = nestedMap(item, 'sources');
   return (
     <>
       <div className="form-grid two">
-        <TextField map={item} field="name" label={t.name.label} help={t.name.help} />
+        <TextField map={item} field="name" path={at('name')} label={t.name.label} help={t.name.help} />
         <ChoiceField
           map={item}
           field="direction"
+          path={at('direction')}
           label={t.direction.label}
           help={t.direction.help}
           options={DIRECTIONS.map((direction) => ({ value: direction, label: m.directions[direction] }))}
         />
       </div>
-      <TextField map={item} field="definition" multiline label={t.definition.label} help={t.definition.help} />
+      <TextField
+        map={item}
+        field="definition"
+        path={at('definition')}
+        multiline
+        label={t.definition.label}
+        help={t.definition.help}
+      />
       <div className="form-grid two">
-        <TextField map={item} field="dataSource" label={t.dataSource.label} help={t.dataSource.help} />
+        <TextField
+          map={item}
+          field="dataSource"
+          path={at('dataSource')}
+          label={t.dataSource.label}
+          help={t.dataSource.help}
+        />
         <TextField
           map={item}
           field="measurementMethod"
+          path={at('measurementMethod')}
           label={t.measurementMethod.label}
           help={t.measurementMethod.help}
         />
@@ -65,6 +81,7 @@ function OutcomeForm({ item }: { item: Y.Map<unknown> }) {
             key={field}
             map={item}
             field={field}
+            path={at(field)}
             kind={kind}
             label={t[field].label}
             help={t[field].help}
@@ -74,13 +91,18 @@ function OutcomeForm({ item }: { item: Y.Map<unknown> }) {
       </div>
 
       <h4 className="subgroup-heading">{t.valueHeading}</h4>
-      <ValuePerDepartment values={nestedMap(item, 'valuePerDepartment')} sources={sources} />
+      <ValuePerDepartment
+        values={nestedMap(item, 'valuePerDepartment')}
+        sources={sources}
+        path={at('valuePerDepartment')}
+      />
 
       <h4 className="subgroup-heading">{t.paymentHeading}</h4>
       <div className="form-grid two">
         <NumberField
           map={item}
           field="pricePerOutcome"
+          path={at('pricePerOutcome')}
           kind="money"
           label={t.pricePerOutcome.label}
           help={t.pricePerOutcome.help}
@@ -89,6 +111,7 @@ function OutcomeForm({ item }: { item: Y.Map<unknown> }) {
         <ChoiceField
           map={item}
           field="paymentBasis"
+          path={at('paymentBasis')}
           label={t.paymentBasis.label}
           help={t.paymentBasis.help}
           options={PAYMENT_BASES.map((basis) => ({ value: basis, label: m.paymentBases[basis] }))}

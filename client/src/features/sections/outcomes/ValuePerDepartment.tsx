@@ -4,15 +4,15 @@ import { NumberField } from '../fields/NumberField.tsx';
 import { SourceNote } from '../fields/SourceNote.tsx';
 import { useDepartments } from '../useSection.ts';
 
-type Props = { values: Y.Map<unknown> | undefined; sources: Y.Map<unknown> | undefined };
+type Props = { values: Y.Map<unknown> | undefined; sources: Y.Map<unknown> | undefined; path: string };
 
 /** Who gains: the yearly public value of one achieved outcome, one field per department. */
-export function ValuePerDepartment({ values, sources }: Props) {
+export function ValuePerDepartment({ values, sources, path }: Props) {
   const m = useMessages();
   const t = m.outcomes.valuePerDepartment;
   const departments = useDepartments();
   return (
-    <fieldset className="group">
+    <fieldset className="group" data-path={path}>
       <legend className="visually-hidden">{t.label}</legend>
       <p className="help">{t.help}</p>
       {departments.length === 0 ? (
@@ -24,6 +24,7 @@ export function ValuePerDepartment({ values, sources }: Props) {
               key={department.id}
               map={values}
               field={department.id}
+              path={`${path}/${department.id}`}
               kind="money"
               label={t.fieldLabel(department.name || m.list.departmentTitle(index + 1))}
             />

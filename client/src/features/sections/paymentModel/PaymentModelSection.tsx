@@ -24,6 +24,7 @@ export function PaymentModelSection() {
         <NumberField
           map={map}
           field="investorFundedShare"
+          path="paymentModel/investorFundedShare"
           kind="percent"
           label={t.investorFundedShare.label}
           help={t.investorFundedShare.help}
@@ -32,6 +33,7 @@ export function PaymentModelSection() {
         <NumberField
           map={map}
           field="paymentCap"
+          path="paymentModel/paymentCap"
           kind="money"
           label={t.paymentCap.label}
           help={t.paymentCap.help}
@@ -40,6 +42,7 @@ export function PaymentModelSection() {
         <NumberField
           map={map}
           field="returnCap"
+          path="paymentModel/returnCap"
           kind="percent"
           label={t.returnCap.label}
           help={t.returnCap.help}
@@ -48,6 +51,7 @@ export function PaymentModelSection() {
         <NumberField
           map={map}
           field="guaranteeAmount"
+          path="paymentModel/guaranteeAmount"
           kind="money"
           label={t.guaranteeAmount.label}
           help={t.guaranteeAmount.help}
@@ -57,13 +61,14 @@ export function PaymentModelSection() {
 
       <h3 className="group-heading">{t.scenariosHeading}</h3>
       <p className="section-help">{t.scenariosHelp}</p>
-      <div className="form-grid three">
+      <div className="form-grid three" data-path="paymentModel/scenarios">
         {SCENARIO_INPUTS.flatMap((input) =>
           (['Low', 'High'] as const).map((end) => (
             <NumberField
               key={`${input}${end}`}
               map={scenarios}
               field={`${input}${end}`}
+              path={`paymentModel/scenarios/${input}/${end.toLowerCase()}`}
               kind="decimal"
               label={t.scenario(m.paymentModel.scenarioInputs[input], end === 'Low')}
               help={end === 'Low' ? t.scenarioLowHelp : t.scenarioHighHelp}
@@ -91,7 +96,7 @@ function PayerShares({ shares, sources }: { shares: Y.Map<unknown> | undefined; 
     return Math.round(sum * 1e10) / 1e10;
   });
   return (
-    <fieldset className="group">
+    <fieldset className="group" data-path="paymentModel/payerShares">
       <legend className="group-heading">{t.label}</legend>
       <p className="help">{t.help}</p>
       {departments.length === 0 ? (
@@ -104,6 +109,7 @@ function PayerShares({ shares, sources }: { shares: Y.Map<unknown> | undefined; 
                 key={department.id}
                 map={shares}
                 field={department.id}
+                path={`paymentModel/payerShares/${department.id}`}
                 kind="percent"
                 label={t.fieldLabel(department.name || m.list.departmentTitle(index + 1))}
               />

@@ -6,5 +6,12 @@ import { useSection } from '../useSection.ts';
 export function ProblemSection() {
   const m = useMessages();
   const { fragment } = useSection('problem');
-  return <RichTextField fragment={fragment('text')} label={m.problem.text.label} help={m.problem.text.help} />;
+  return (
+    <RichTextField
+      fragment={fragment('text')}
+      path="problem/text"
+      label={m.problem.text.label}
+      help={m.problem.text.help}
+    />
+  );
 }

@@ -25,7 +25,7 @@ export function IntakeTable({
   // Year offsets 0 … H−1 are the intake map's keys.
   const years = Array.from({ length: count }, (_, offset) => offset);
   return (
-    <fieldset className="group intake">
+    <fieldset className="group intake" data-path="targetGroup/intake">
       <legend>{t.label}</legend>
       <p className="help">{t.help}</p>
       <div className="form-grid five">
@@ -34,6 +34,7 @@ export function IntakeTable({
             key={year}
             map={intake}
             field={String(year)}
+            path={`targetGroup/intake/${year}`}
             kind="count"
             compact
             label={m.targetGroup.intake.year(year + 1, startYear === undefined ? undefined : startYear + year)}

@@ -13,18 +13,29 @@ export function TargetGroupSection() {
   const sources = nested('sources');
   return (
     <>
-      <TextField map={map} field="name" label={t.name.label} help={t.name.help} />
-      <RichTextField fragment={fragment('eligibility')} label={t.eligibility.label} help={t.eligibility.help} />
+      <TextField map={map} field="name" path="targetGroup/name" label={t.name.label} help={t.name.help} />
+      <RichTextField
+        fragment={fragment('eligibility')}
+        path="targetGroup/eligibility"
+        label={t.eligibility.label}
+        help={t.eligibility.help}
+      />
       <NumberField
         map={map}
         field="eligiblePopulation"
+        path="targetGroup/eligiblePopulation"
         kind="count"
         label={t.eligiblePopulation.label}
         help={t.eligiblePopulation.help}
         sources={sources}
       />
       <IntakeTable intake={nested('intake')} sources={sources} />
-      <RichTextField fragment={fragment('baseline')} label={t.baseline.label} help={t.baseline.help} />
+      <RichTextField
+        fragment={fragment('baseline')}
+        path="targetGroup/baseline"
+        label={t.baseline.label}
+        help={t.baseline.help}
+      />
     </>
   );
 }
