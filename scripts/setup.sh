@@ -23,6 +23,16 @@ fi
 
 # pnpm 12 ignores nodedir in .npmrc; node-gyp needs it to build better-sqlite3 offline.
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
-echo "setup: installing packages"
-pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^\.\.\./.*(gyp|CC|CXX|make|ACTION|TOUCH|COPY|SOLINK|AR|LINK)' || true
-test -d node_modules/better-sqlite3 || { echo "setup: pnpm install failed" >&2; exit 1; }
+echo "setup: installing packages (the first time, better-sqlite3 compiles: about 2 minutes)"
+mkdir -p .tmp
+if ! pnpm install --frozen-lockfile --reporter=append-only > .tmp/install.log 2>&1; then
+  tail -n 40 .tmp/install.log >&2
+  echo "setup: pnpm install failed (full log: .tmp/install.log)" >&2
+  exit 1
+fi
+# The native SQLite binding must load, or the server cannot store anything.
+(cd server && node -e "new (require('better-sqlite3'))(':memory:').close()") || {
+  echo "setup: better-sqlite3 did not build; see .tmp/install.log" >&2
+  exit 1
+}
+echo "setup: done"
