@@ -265,6 +265,10 @@ describe('the live business case panel', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await openSection(page, 'Resultatmål');
     await page.screenshot({ path: '/tmp/panel-1280.png' });
+    await page.locator('.business-case [data-chart="cashFlow"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/panel-1280-charts.png' });
+    await page.locator('.business-case [data-chart="monteCarlo"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/panel-1280-risk.png' });
 
     // The tables behind the charts are part of the page too.
     for (const summary of await page.locator('.business-case details.chart-table > summary').all()) {
@@ -279,6 +283,8 @@ describe('the live business case panel', () => {
     await page.getByRole('button', { name: 'Fuld bredde' }).click();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/panel-1920-wide.png' });
+    await page.locator('.business-case [data-chart="departments"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/panel-1920-wide-charts.png' });
     await page.getByRole('button', { name: 'Fuld bredde' }).click();
     await page.getByRole('button', { name: 'Skjul business case' }).click();
     await page.getByRole('button', { name: 'Vis business case' }).waitFor();

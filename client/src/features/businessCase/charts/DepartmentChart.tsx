@@ -48,7 +48,7 @@ export function DepartmentChart({ pricing, names }: { pricing: Pricing; names: R
         >
           <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
           <XAxis type="number" tick={TICK} tickFormatter={millions} />
-          <YAxis type="category" dataKey="name" tick={TICK} width={120} />
+          <YAxis type="category" dataKey="name" tick={TICK} width={150} />
           <ReferenceLine x={0} stroke={CHART_COLORS.axis} />
           <Tooltip formatter={(value) => money(Math.abs(Number(value)))} />
           <Legend wrapperStyle={LEGEND_STYLE} formatter={legendText} />
