@@ -80,6 +80,7 @@ function PanelBody() {
     priced: useDeferredValue(result.priced),
     startYear: useDeferredValue(model.facts.startYear),
     departmentNames: useDeferredValue(departmentNames(model)),
+    risk: useDeferredValue(risk),
   };
   return (
     <>
@@ -106,7 +107,7 @@ function PanelBody() {
             priced={charts.priced}
             startYear={charts.startYear}
             departmentNames={charts.departmentNames}
-            risk={risk}
+            risk={charts.risk}
           />
         </Suspense>
       )}

@@ -52,8 +52,7 @@ function reveal(element: HTMLElement): void {
   if (!control && !element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
   // The whole field (label, control, notes) is marked, not just the input.
   const marked = control && control !== element ? element : (element.closest<HTMLElement>('.field') ?? element);
-  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  marked.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+  scrollToCentre(marked);
   focusable.focus({ preventScroll: true });
   const previous = timers.get(marked);
   if (previous) clearTimeout(previous);
@@ -65,4 +64,15 @@ function reveal(element: HTMLElement): void {
     marked,
     setTimeout(() => marked.classList.remove('finding-target'), HIGHLIGHT_MS),
   );
+}
+
+/** Scrolls the centre column (only it, never the page) so the element sits in its middle. */
+function scrollToCentre(element: HTMLElement): void {
+  const column = element.closest<HTMLElement>('.section-view');
+  if (!column) return;
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const box = element.getBoundingClientRect();
+  const frame = column.getBoundingClientRect();
+  const top = column.scrollTop + box.top - frame.top - (column.clientHeight - box.height) / 2;
+  column.scrollTo({ top: Math.max(0, top), behavior: reduced ? 'auto' : 'smooth' });
 }
