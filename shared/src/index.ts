@@ -1,4 +1,5 @@
 export * from './businessCase/businessCase.ts';
+export * from './access/party.ts';
 export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';

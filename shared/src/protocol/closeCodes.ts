@@ -9,6 +9,10 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** A message that could not be decoded or had an unknown type. Reconnect with a fresh state. */
   MalformedMessage: 4400,
+  /** No token, an unknown token, or a token for another case: do not reconnect. */
+  Unauthorized: 4401,
+  /** The link was replaced by the facilitator (rotated): do not reconnect; ask for the new link. */
+  LinkRevoked: 4403,
   /** There is no case with this id: do not reconnect. */
   CaseNotFound: 4404,
   /** The server cannot store changes right now; it keeps them in memory and retries. Reconnect later. */
@@ -17,7 +21,7 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which a client must stop reconnecting and tell the person why. */
-export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.CaseNotFound];
+export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.CaseNotFound, CloseCode.Unauthorized, CloseCode.LinkRevoked];
 
 /** Whether the client should stop trying to reconnect after this close code. */
 export function isFinalClose(code: number): boolean {
