@@ -1,5 +1,5 @@
-export * from './businessCase/businessCase.ts';
 export * from './access/party.ts';
+export * from './businessCase/businessCase.ts';
 export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';
@@ -19,5 +19,6 @@ export * from './richtext/convert.ts';
 export * from './richtext/extensions.ts';
 export * from './richtext/schema.ts';
 export * from './risk/index.ts';
+export * from './signoff/contentHash.ts';
 export * from './validation/index.ts';
 export * from './ydoc/index.ts';

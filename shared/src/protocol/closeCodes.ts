@@ -21,7 +21,11 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which a client must stop reconnecting and tell the person why. */
-export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.CaseNotFound, CloseCode.Unauthorized, CloseCode.LinkRevoked];
+export const FINAL_CLOSE_CODES: readonly number[] = [
+  CloseCode.CaseNotFound,
+  CloseCode.Unauthorized,
+  CloseCode.LinkRevoked,
+];
 
 /** Whether the client should stop trying to reconnect after this close code. */
 export function isFinalClose(code: number): boolean {
