@@ -4,6 +4,7 @@ export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';
 export * from './format/danishNumber.ts';
+export * from './history/index.ts';
 export * from './model/caseModel.ts';
 export * from './model/evaluation.ts';
 export * from './model/facts.ts';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { exampleCase } from '../example/exampleCase.ts';
+import { richTextFromParagraphs } from '../richtext/convert.ts';
+import { describeChange } from './describeChange.ts';
+import { changesBySection, diffModels } from './diffModels.ts';
+
+const departmentName = (id: string) => exampleCase().facts.departments.find((d) => d.id === id)?.name ?? id;
+
+describe('what changed since a version, per section', () => {
+  it('no change gives no lines', () => {
+    expect(diffModels(exampleCase(), exampleCase())).toEqual([]);
+  });
+
+  it('field changes, prose edits, added/removed/reordered items, values per department', () => {
+    const after = exampleCase();
+    after.facts.title = 'Ny titel';
+    after.facts.partners.investor = 'Ny investor';
+    after.problem.text = richTextFromParagraphs('Et nyt problem.');
+    after.outcomes[0]!.expectedRate = 0.45;
+    after.outcomes[0]!.valuePerDepartment['dep-jobcenter'] = 140000;
+    after.outcomes.reverse();
+    after.interventions.candidates.pop();
+    after.interventions.candidates.push({
+      id: 'int-new',
+      order: 'b0',
+      name: 'Ny indsats',
+      description: richTextFromParagraphs(),
+      sources: {},
+    });
+    after.paymentModel.payerShares['dep-social'] = 0.3;
+    after.targetGroup.intake[0]!.participants = 70;
+
+    const lines = diffModels(exampleCase(), after).map((c) => describeChange(c, 'da', departmentName));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Titel: Sygedagpenge og psykisk sygdom (illustrativt eksempel) → Ny titel',
+        'Investor: Eksempelfonden for Sociale Investeringer → Ny investor',
+        'Problembeskrivelse: teksten er ændret',
+        '»Ordinær beskæftigelse«: Forventet andel med indsats: 40 % → 45 %',
+        '»Ordinær beskæftigelse«: Værdi pr. opnået resultat (Jobcenter): 130.000 kr. → 140.000 kr.',
+        'Resultatmål: ny rækkefølge',
+        'Indsats »Tværfaglig koordinator mellem jobcenter og psykiatri« fjernet',
+        'Indsats »Ny indsats« tilføjet',
+        'Betalingsandele (Socialforvaltningen): 20 % → 30 %',
+        'Optag pr. år (år 1): 60 → 70',
+      ]),
+    );
+    const bySection = changesBySection(diffModels(exampleCase(), after));
+    expect(Object.keys(bySection).sort()).toEqual(
+      ['facts', 'interventions', 'outcomes', 'paymentModel', 'problem', 'targetGroup'].sort(),
+    );
+  });
+
+  it('reads in English too', () => {
+    const after = exampleCase();
+    after.outcomes[1]!.lagYears = 2;
+    const [line] = diffModels(exampleCase(), after).map((c) => describeChange(c, 'en'));
+    expect(line).toBe('»Færre psykiatriske indlæggelser«: Lag: 1 years → 2 years');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './describeChange.ts';
+export * from './diffModels.ts';
