@@ -22,4 +22,5 @@ export * from './richtext/schema.ts';
 export * from './risk/index.ts';
 export * from './signoff/contentHash.ts';
 export * from './validation/index.ts';
+export * from './workshop/index.ts';
 export * from './ydoc/index.ts';

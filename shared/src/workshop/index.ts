@@ -1,0 +1,3 @@
+export * from './signoffs.ts';
+export * from './timer.ts';
+export * from './votes.ts';
