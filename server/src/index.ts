@@ -1,9 +1,27 @@
-export { type CaseListing, CaseService, type CaseTemplate, newCaseId } from './cases/CaseService.ts';
+export {
+  type AccessCheck,
+  AccessDenial,
+  type AccessGrant,
+  AccessService,
+  type AdoptedCase,
+  type IssuedLink,
+  newPartyId,
+} from './access/AccessService.ts';
+export { bearerTokens, hashToken, isWellFormedToken, newToken, TOKEN_PREFIX } from './access/tokens.ts';
+export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, newCaseId } from './cases/CaseService.ts';
 export { CaseDocument } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
 export { consoleLog, type Log, type LogLevel, silentLog } from './log.ts';
 export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
-export type { CaseRecord, CaseSummary, DocumentStore, NewCase } from './storage/DocumentStore.ts';
+export type {
+  CaseRecord,
+  CaseSummary,
+  DocumentStore,
+  NewCase,
+  NewParty,
+  PartyRecord,
+  TokenRecord,
+} from './storage/DocumentStore.ts';
 export { FaultInjectingStore, InjectedStorageFault } from './storage/FaultInjectingStore.ts';
 export { MemoryDocumentStore } from './storage/MemoryDocumentStore.ts';
 export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AccessService } from './access/AccessService.ts';
 import { CaseService } from './cases/CaseService.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
@@ -36,6 +37,12 @@ export type StartServerOptions = {
   /** A store to use instead of SQLite in dataDir (tests: fault injection). The server closes it. */
   store?: DocumentStore;
   log?: Log;
+  /**
+   * Where the facilitator links of cases from before access existed are printed, once, at
+   * start-up (docs/access.md A11). Default console.log — deliberately not the Log, which
+   * never carries a token.
+   */
+  printLink?: (line: string) => void;
 };
 
 /** A running server. */
@@ -58,13 +65,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     compactEvery: options.compactEvery,
     storageRetryMs: options.storageRetryMs,
   });
-  const cases = new CaseService(store, registry);
-  const transport = new WebSocketTransport({ registry, log, maxPayload: options.maxPayload });
-  const app = createHttpApp({ cases, clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, log });
+  const access = new AccessService(store, { log });
+  const cases = new CaseService(store, registry, access);
+  const transport = new WebSocketTransport({ registry, access, log, maxPayload: options.maxPayload });
+  const app = createHttpApp({ cases, access, clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, log });
   const server = createServer(app);
   server.on('upgrade', transport.handleUpgrade);
 
+  let adopted: ReturnType<AccessService['adoptCasesWithoutParties']>;
   try {
+    // Before listening: no case is ever reachable without a facilitator party.
+    adopted = access.adoptCasesWithoutParties();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host, () => {
@@ -79,6 +90,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const printLink = options.printLink ?? ((line: string) => console.log(line));
+  for (const { caseId, title, token } of adopted) {
+    printLink(`Facilitator link for "${title ?? ''}": ${url}/case/${caseId}?token=${token}`);
+  }
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -93,5 +109,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return closing;
   };
 
-  return { url: `http://127.0.0.1:${port}`, port, close };
+  return { url, port, close };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { businessCase, exampleCase, getItem, setField } from '@caseroom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/src/main.ts';
-import { connectSynced, createCase, startTestServer, type TestServer } from '../support/server.ts';
+import { bearer, connectSynced, createCase, startTestServer, type TestServer } from '../support/server.ts';
 
 /**
  * The CLI reads exactly what `GET /api/cases/:id/model` returns, and a live edit made by a
@@ -22,8 +22,8 @@ describe('CLI on the model the server returns', () => {
   });
 
   it('prices the served example exactly as the shared engine prices the built-in example', async () => {
-    const id = await createCase(server.url, { example: true });
-    const model = await (await fetch(`${server.url}/api/cases/${id}/model`)).json();
+    const { id, token } = await createCase(server.url, { example: true });
+    const model = await (await fetch(`${server.url}/api/cases/${id}/model`, { headers: bearer(token) })).json();
     const file = join(dir, 'served.json');
     writeFileSync(file, JSON.stringify(model));
     const result = run(['price', file, '--json', '--iterations', '500']);
@@ -34,8 +34,8 @@ describe('CLI on the model the server returns', () => {
   });
 
   it('a live edit that breaks the model makes validate exit 1', async () => {
-    const id = await createCase(server.url, { example: true });
-    const client = await connectSynced(server.wsUrl, id);
+    const { id, token } = await createCase(server.url, { example: true });
+    const client = await connectSynced(server.wsUrl, id, { token });
     try {
       client.doc.transact(() => setField(getItem(client.doc, 'outcome', 'out-employment')!, 'expectedRate', 0.1));
       type Served = { outcomes: { id: string; expectedRate?: number }[] };
@@ -44,7 +44,9 @@ describe('CLI on the model the server returns', () => {
       while (model?.outcomes.find((o) => o.id === 'out-employment')?.expectedRate !== 0.1) {
         if (Date.now() > deadline) throw new Error('the server never served the edit');
         await new Promise((resolve) => setTimeout(resolve, 20));
-        model = (await (await fetch(`${server.url}/api/cases/${id}/model`)).json()) as Served;
+        model = (await (
+          await fetch(`${server.url}/api/cases/${id}/model`, { headers: bearer(token) })
+        ).json()) as Served;
       }
       const file = join(dir, 'edited.json');
       writeFileSync(file, JSON.stringify(model));

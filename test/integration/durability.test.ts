@@ -26,9 +26,9 @@ describe('durability', () => {
     dirs.push(dataDir);
     const first = await spawnServerProcess(dataDir);
     processes.push(first);
-    const caseId = await createCase(first.url);
-    const writer = await connectSynced(first.wsUrl, caseId);
-    const reader = await connectSynced(first.wsUrl, caseId);
+    const { id: caseId, token } = await createCase(first.url);
+    const writer = await connectSynced(first.wsUrl, caseId, { token });
+    const reader = await connectSynced(first.wsUrl, caseId, { token });
     clients.push(writer, reader);
 
     const facts = sectionMap(writer.doc, 'facts')!;
@@ -41,7 +41,7 @@ describe('durability', () => {
 
     const second = await spawnServerProcess(dataDir);
     processes.push(second);
-    const after = await connectSynced(second.wsUrl, caseId);
+    const after = await connectSynced(second.wsUrl, caseId, { token });
     clients.push(after);
     expect(toModel(after.doc).facts.title).toBe('Lige før nedbruddet');
     expect(toModel(after.doc).facts.horizonYears).toBe(30);

@@ -102,6 +102,7 @@ describe('malformed input closes only the sender', () => {
   const maxPayload = 1024 * 1024;
   let server: TestServer;
   let caseId: string;
+  let token: string;
   let a: NodeClient;
   let b: NodeClient;
   const closes: number[] = [];
@@ -109,9 +110,9 @@ describe('malformed input closes only the sender', () => {
   beforeEach(async () => {
     closes.length = 0;
     server = await startTestServer({ maxPayload });
-    caseId = await createCase(server.url);
-    a = await connectSynced(server.wsUrl, caseId);
-    b = await connectSynced(server.wsUrl, caseId);
+    ({ id: caseId, token } = await createCase(server.url));
+    a = await connectSynced(server.wsUrl, caseId, { token });
+    b = await connectSynced(server.wsUrl, caseId, { token });
     for (const client of [a, b]) client.provider.on('connection-close', (event) => closes.push(event?.code ?? -1));
   });
   afterEach(async () => {
@@ -128,7 +129,7 @@ describe('malformed input closes only the sender', () => {
   it('garbage, truncated and unknown messages: the sender gets MalformedMessage, two clients keep syncing', async () => {
     const inputs = garbage(20_260_101);
     for (const [index, input] of inputs.entries()) {
-      const raw = await openRawSocket(server.wsUrl, caseId);
+      const raw = await openRawSocket(server.wsUrl, caseId, token);
       await waitFor(() => raw.received.length > 0, { what: 'the server greeting' });
       raw.socket.send(input.frame);
       const closed = await raw.closed;
@@ -146,14 +147,14 @@ describe('malformed input closes only the sender', () => {
   });
 
   it('a text frame is malformed', async () => {
-    const raw = await openRawSocket(server.wsUrl, caseId);
+    const raw = await openRawSocket(server.wsUrl, caseId, token);
     raw.socket.send('hello');
     expect((await raw.closed).code).toBe(CloseCode.MalformedMessage);
     await stillSyncing('efter tekst');
   });
 
   it('a frame over maxPayload is closed by ws with 1009 and logged', async () => {
-    const raw = await openRawSocket(server.wsUrl, caseId);
+    const raw = await openRawSocket(server.wsUrl, caseId, token);
     raw.socket.send(new Uint8Array(maxPayload + 1));
     expect((await raw.closed).code).toBe(CloseCode.MessageTooBig);
     await stillSyncing('efter den store ramme');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CaseModelDraft, exampleCase, sectionMap, setField } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  bearer,
   connectSynced,
   createCase,
   type NodeClient,
@@ -36,24 +37,35 @@ describe('REST API', () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
-  it('POST /api/cases creates empty cases (no body, {}) and the example, with fresh unguessable ids', async () => {
+  it('[A3] POST /api/cases creates empty cases (no body, {}) and the example, with fresh unguessable ids and facilitator tokens', async () => {
     const responses = [await post(undefined), await post('{}'), await post('{"example": false}')];
-    const ids: string[] = [];
+    const created: { id: string; token: string }[] = [];
     for (const response of responses) {
       expect(response.status).toBe(201);
-      const { id } = (await response.json()) as { id: string };
-      expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-      ids.push(id);
+      const body = (await response.json()) as { id: string; token: string };
+      expect(Object.keys(body).sort()).toEqual(['id', 'token']);
+      expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(body.token).toMatch(/^cr1_[A-Za-z0-9_-]{43}$/);
+      created.push(body);
     }
     const example = await post('{"example": true}');
     expect(example.status).toBe(201);
-    const { id: exampleId } = (await example.json()) as { id: string };
-    expect(new Set([...ids, exampleId]).size).toBe(4);
+    const { id: exampleId, token: exampleToken } = (await example.json()) as { id: string; token: string };
+    expect(new Set([...created.map((c) => c.id), exampleId]).size).toBe(4);
+    expect(new Set([...created.map((c) => c.token), exampleToken]).size).toBe(4);
 
-    const model = await (await fetch(`${server.url}/api/cases/${exampleId}/model`)).json();
+    const model = await (
+      await fetch(`${server.url}/api/cases/${exampleId}/model`, { headers: bearer(exampleToken) })
+    ).json();
     expect(CaseModelDraft.safeParse(model).success).toBe(true);
     expect(model.facts.title).toContain('illustrativt');
-    const empty = await (await fetch(`${server.url}/api/cases/${ids[0]}/model`)).json();
+    const me = await (await fetch(`${server.url}/api/cases/${exampleId}/me`, { headers: bearer(exampleToken) })).json();
+    expect(me).toEqual({
+      party: { id: expect.any(String), name: 'Facilitator', kind: 'facilitator', role: 'facilitator' },
+    });
+    const empty = await (
+      await fetch(`${server.url}/api/cases/${created[0]!.id}/model`, { headers: bearer(created[0]!.token) })
+    ).json();
     expect(CaseModelDraft.safeParse(empty).success).toBe(true);
     expect(empty.facts.title).toBeUndefined();
     expect(empty.facts.startYear).toBe(new Date().getFullYear());
@@ -74,16 +86,17 @@ describe('REST API', () => {
   });
 
   it('GET /api/cases lists newest change first, with summary fields and who is online', async () => {
-    const older = await createCase(server.url);
+    const { id: older, token: olderToken } = await createCase(server.url);
     await new Promise((resolve) => setTimeout(resolve, 5)); // distinct creation times
-    const newer = await createCase(server.url, { example: true });
-    const list1 = (await (await fetch(`${server.url}/api/cases`)).json()) as Listing[];
+    const { id: newer, token: newerToken } = await createCase(server.url, { example: true });
+    const headers = bearer(olderToken, newerToken);
+    const list1 = (await (await fetch(`${server.url}/api/cases`, { headers })).json()) as Listing[];
     expect(list1.map((c) => c.id)).toEqual([newer, older]);
     expect(list1[0]).toMatchObject({ municipality: 'Eksempelkommune', phase: exampleCase().facts.phase, online: 0 });
     expect(new Date(list1[0]!.updatedAt).toISOString()).toBe(list1[0]!.updatedAt);
 
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const client = await connectSynced(server.wsUrl, older);
+    const client = await connectSynced(server.wsUrl, older, { token: olderToken });
     clients.push(client);
     client.doc.transact(() => setField(sectionMap(client.doc, 'facts')!, 'title', 'Nu ændret'));
     // Poll with awaited requests: a request still in flight when the server closes would
@@ -93,7 +106,7 @@ describe('REST API', () => {
     while (!(list2[0]?.id === older && list2[0]?.title === 'Nu ændret')) {
       if (Date.now() > deadline) throw new Error('the edited case never came on top');
       await new Promise((resolve) => setTimeout(resolve, 50));
-      list2 = (await (await fetch(`${server.url}/api/cases`)).json()) as Listing[];
+      list2 = (await (await fetch(`${server.url}/api/cases`, { headers })).json()) as Listing[];
     }
     expect(list2[0]).toMatchObject({ id: older, title: 'Nu ændret', online: 1 });
   });

@@ -10,8 +10,8 @@ describe('shutdown', () => {
     const dataDir = makeTempDataDir();
     try {
       const server = await startServer({ port: 0, dataDir, log: silentLog });
-      const caseId = await createCase(server.url);
-      const client = await connectSynced(toWsUrl(server.url), caseId);
+      const { id: caseId, token } = await createCase(server.url);
+      const client = await connectSynced(toWsUrl(server.url), caseId, { token });
       const codes: number[] = [];
       client.provider.on('connection-close', (event) => {
         if (event) codes.push(event.code);

@@ -4,6 +4,7 @@ import { CloseCode, sectionMap, setField, toModel } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  bearer,
   connectSynced,
   createCase,
   makeTempDataDir,
@@ -39,8 +40,8 @@ describe('storage', () => {
     servers.push(server);
     return server;
   }
-  async function connect(server: TestServer, caseId: string) {
-    const client = await connectSynced(server.wsUrl, caseId);
+  async function connect(server: TestServer, caseId: string, token: string) {
+    const client = await connectSynced(server.wsUrl, caseId, { token });
     clients.push(client);
     return client;
   }
@@ -53,9 +54,9 @@ describe('storage', () => {
     dirs.push(dataDir);
     const store = new FaultInjectingStore(new SqliteDocumentStore(dataDir));
     const server = await start({ dataDir, store, storageRetryMs: 50 });
-    const caseId = await createCase(server.url);
-    const writer = await connect(server, caseId);
-    const reader = await connect(server, caseId);
+    const { id: caseId, token } = await createCase(server.url);
+    const writer = await connect(server, caseId, token);
+    const reader = await connect(server, caseId, token);
     const closeCodes: number[] = [];
     reader.provider.on('connection-close', (event) => {
       if (event) closeCodes.push(event.code);
@@ -65,7 +66,7 @@ describe('storage', () => {
     setTitle(writer, 'Skrevet mens disken var fuld');
     await waitFor(() => closeCodes.includes(CloseCode.StorageUnavailable), { what: 'StorageUnavailable close' });
     expect(title(reader)).toBeUndefined();
-    const refused = await openRawSocket(server.wsUrl, caseId);
+    const refused = await openRawSocket(server.wsUrl, caseId, token);
     expect((await refused.closed).code).toBe(CloseCode.StorageUnavailable);
     expect(server.logs.some((line) => line.level === 'error' && line.message.includes('storage write failed'))).toBe(
       true,
@@ -86,14 +87,14 @@ describe('storage', () => {
 
   it('a case nobody is connected to is unloaded after the grace period, compacted, and reloads with its content', async () => {
     const server = await start({ unloadGraceMs: 100 });
-    const caseId = await createCase(server.url);
-    const client = await connect(server, caseId);
+    const { id: caseId, token } = await createCase(server.url);
+    const client = await connect(server, caseId, token);
     for (let i = 0; i < 10; i++) setTitle(client, `Titel ${i}`);
     await waitFor(() => storedModel(server.dataDir, caseId).rows === 11, { what: 'ten updates stored' });
     client.destroy();
     await waitFor(() => server.logs.some((line) => line.message === 'case unloaded'), { what: 'unload' });
     expect(storedModel(server.dataDir, caseId)).toEqual({ model: expect.anything(), rows: 1 });
-    const again = await connect(server, caseId);
+    const again = await connect(server, caseId, token);
     expect(title(again)).toBe('Titel 9');
   });
 
@@ -101,9 +102,9 @@ describe('storage', () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
     const first = await start({ dataDir, compactEvery: 5 });
-    const caseId = await createCase(first.url);
-    const a = await connect(first, caseId);
-    const b = await connect(first, caseId);
+    const { id: caseId, token } = await createCase(first.url);
+    const a = await connect(first, caseId, token);
+    const b = await connect(first, caseId, token);
     const items = sectionMap(a.doc, 'targetGroup')!;
     for (let i = 0; i < 23; i++) a.doc.transact(() => setField(items, 'name', `Målgruppe ${i}`));
     await waitFor(() => toModel(b.doc).targetGroup.name === 'Målgruppe 22', { what: 'b has every edit' });
@@ -113,18 +114,23 @@ describe('storage', () => {
     for (const client of clients.splice(0)) client.destroy();
     await first.close();
     const second = await start({ dataDir });
-    const c = await connect(second, caseId);
+    const c = await connect(second, caseId, token);
     expect(toModel(c.doc)).toEqual(toModel(a.doc));
   });
 
   it('two connections arriving at once share one loaded document', async () => {
     const server = await start({});
-    const caseId = await createCase(server.url);
-    const [a, b] = await Promise.all([connectSynced(server.wsUrl, caseId), connectSynced(server.wsUrl, caseId)]);
+    const { id: caseId, token } = await createCase(server.url);
+    const [a, b] = await Promise.all([
+      connectSynced(server.wsUrl, caseId, { token }),
+      connectSynced(server.wsUrl, caseId, { token }),
+    ]);
     clients.push(a, b);
     setTitle(a, 'Samme dokument');
     await waitFor(() => title(b) === 'Samme dokument', { what: 'b sees a' });
-    const listing = (await (await fetch(`${server.url}/api/cases`)).json()) as { online: number }[];
+    const listing = (await (await fetch(`${server.url}/api/cases`, { headers: bearer(token) })).json()) as {
+      online: number;
+    }[];
     expect(listing[0]?.online).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { addItem, itemIds, moveItemTo, sectionMap, setField, toModel } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  bearer,
   connectSynced,
   createCase,
   type NodeClient,
@@ -19,15 +20,15 @@ describe('live sync through the server', () => {
     for (const client of clients.splice(0)) client.destroy();
     await server.close();
   });
-  async function connect(caseId: string): Promise<NodeClient> {
-    const client = await connectSynced(server.wsUrl, caseId);
+  async function connect({ id, token }: { id: string; token: string }): Promise<NodeClient> {
+    const client = await connectSynced(server.wsUrl, id, { token });
     clients.push(client);
     return client;
   }
 
   it('a client receives the case structure the server created', async () => {
-    const caseId = await createCase(server.url, { example: true });
-    const client = await connect(caseId);
+    const created = await createCase(server.url, { example: true });
+    const client = await connect(created);
     const model = toModel(client.doc);
     expect(model.facts.title).toContain('Sygedagpenge');
     expect(model.facts.departments.length).toBeGreaterThan(0);
@@ -37,8 +38,8 @@ describe('live sync through the server', () => {
   });
 
   it('three clients editing one case converge', async () => {
-    const caseId = await createCase(server.url);
-    const [a, b, c] = [await connect(caseId), await connect(caseId), await connect(caseId)];
+    const created = await createCase(server.url);
+    const [a, b, c] = [await connect(created), await connect(created), await connect(created)];
     const facts = (client: NodeClient) => sectionMap(client.doc, 'facts')!;
 
     a!.doc.transact(() => setField(facts(a!), 'title', 'Unge på kanten'));
@@ -70,14 +71,14 @@ describe('live sync through the server', () => {
     expect([...departmentIds].sort()).toEqual(['health', 'jobcenter', 'region']);
 
     // The server's copy (read over REST) is the same model.
-    const response = await fetch(`${server.url}/api/cases/${caseId}/model`);
+    const response = await fetch(`${server.url}/api/cases/${created.id}/model`, { headers: bearer(created.token) });
     expect(JSON.stringify(await response.json())).toBe(JSON.stringify(model));
   });
 
   it('a client that edited while offline merges on reconnect', async () => {
-    const caseId = await createCase(server.url);
-    const online = await connect(caseId);
-    const traveller = await connect(caseId);
+    const created = await createCase(server.url);
+    const online = await connect(created);
+    const traveller = await connect(created);
     const facts = (client: NodeClient) => sectionMap(client.doc, 'facts')!;
 
     traveller.provider.disconnect();

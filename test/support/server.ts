@@ -68,15 +68,45 @@ export function toWsUrl(httpUrl: string): string {
   return `${httpUrl.replace(/^http/, 'ws')}/ws`;
 }
 
-/** POST /api/cases; returns the new case id. */
-export async function createCase(url: string, body: { example?: boolean } = {}): Promise<string> {
+/** A case created through the API: its id and the creator's facilitator token (docs/access.md A3). */
+export type CreatedCase = { id: string; token: string };
+
+/** POST /api/cases; returns the new case id and its facilitator token. */
+export async function createCase(url: string, body: { example?: boolean } = {}): Promise<CreatedCase> {
   const response = await fetch(`${url}/api/cases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`createCase: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
+  return (await response.json()) as CreatedCase;
+}
+
+/** Headers that present one or several tokens (`Authorization: Bearer t1,t2`). */
+export function bearer(...tokens: string[]): Record<string, string> {
+  return { authorization: `Bearer ${tokens.join(',')}` };
+}
+
+/** A party and its link, as `POST /api/cases/:id/parties` and `…/rotate` return them. */
+export type IssuedParty = {
+  party: { id: string; name: string; kind: string; role: string; departmentId?: string };
+  token: string;
+};
+
+/** Invites a party with the facilitator's token; returns the party and its token. */
+export async function inviteParty(
+  url: string,
+  caseId: string,
+  facilitatorToken: string,
+  invite: { name: string; kind: string; role: string; departmentId?: string },
+): Promise<IssuedParty> {
+  const response = await fetch(`${url}/api/cases/${caseId}/parties`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(facilitatorToken) },
+    body: JSON.stringify(invite),
+  });
+  if (response.status !== 201) throw new Error(`inviteParty: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as IssuedParty;
 }
 
 /** A y-websocket client in Node: its document and provider. */
@@ -88,18 +118,21 @@ export type NodeClient = {
 };
 
 /**
- * A stock y-websocket WebsocketProvider in Node (ws as the WebSocket, no BroadcastChannel, so
+ * A stock y-websocket WebsocketProvider in Node, presenting `token` (if given) as y-websocket
+ * `params` (ws as the WebSocket, no BroadcastChannel, so
  * clients in one process only talk through the server).
  */
 export function connectClient(
   wsUrl: string,
   caseId: string,
-  options: { doc?: Y.Doc; connect?: boolean; maxBackoffTime?: number } = {},
+  options: { token?: string; doc?: Y.Doc; connect?: boolean; maxBackoffTime?: number } = {},
 ): NodeClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, caseId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    // docs/access.md A4: the token travels as ?token=… of the websocket URL.
+    params: options.token === undefined ? {} : { token: options.token },
     connect: options.connect ?? true,
     maxBackoffTime: options.maxBackoffTime ?? 500,
   });
@@ -119,7 +152,11 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 5_000): Pro
 }
 
 /** Connects a client and waits until it is synced. */
-export async function connectSynced(wsUrl: string, caseId: string, options: { doc?: Y.Doc } = {}): Promise<NodeClient> {
+export async function connectSynced(
+  wsUrl: string,
+  caseId: string,
+  options: { token?: string; doc?: Y.Doc } = {},
+): Promise<NodeClient> {
   const client = connectClient(wsUrl, caseId, options);
   await waitForSync(client.provider);
   return client;
@@ -141,10 +178,11 @@ export async function waitFor(
   }
 }
 
-/** A raw ws socket to a path of the server (for protocol-level tests). Resolves once open. */
-export function openRawSocket(wsUrl: string, caseId: string): Promise<RawSocket> {
+/** A raw ws socket to a path of the server (for protocol-level tests), with a token if given. Resolves once open. */
+export function openRawSocket(wsUrl: string, caseId: string, token?: string): Promise<RawSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${wsUrl}/${caseId}`);
+    const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+    const socket = new WebSocket(`${wsUrl}/${caseId}${query}`);
     const received: Uint8Array[] = [];
     const closed = new Promise<{ code: number; reason: string }>((resolveClose) => {
       socket.on('close', (code, reason) => resolveClose({ code, reason: reason.toString() }));
@@ -167,6 +205,8 @@ export type ServerProcess = {
   url: string;
   wsUrl: string;
   process: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
   /** Sends a signal and resolves once the process has exited. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
@@ -195,6 +235,7 @@ export function spawnServerProcess(dataDir: string, timeoutMs = 20_000): Promise
           url,
           wsUrl: toWsUrl(url),
           process: child,
+          output: () => output,
           kill: (signal = 'SIGTERM') => {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             return exited;

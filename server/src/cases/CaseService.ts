@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type CaseModelDraft, exampleCase, initCaseDoc, toModel, writeModel } from '@caseroom/shared';
+import { type CaseModelDraft, exampleCase, initCaseDoc, type Party, toModel, writeModel } from '@caseroom/shared';
 import * as Y from 'yjs';
+import type { AccessService } from '../access/AccessService.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 
@@ -17,7 +18,12 @@ export type CaseListing = {
   updatedAt: string;
   /** Number of open connections to the case right now. */
   online: number;
+  /** The caller's party in this case (the one its token names). */
+  party: Pick<Party, 'id' | 'name' | 'kind' | 'role'>;
 };
+
+/** A new case and its creator's facilitator token (docs/access.md A3). */
+export type CreatedCase = { id: string; token: string };
 
 /** A fresh case id: 128 random bits, base64url (22 characters, URL-safe, unguessable). */
 export function newCaseId(): string {
@@ -33,12 +39,16 @@ export class CaseService {
   constructor(
     private readonly store: DocumentStore,
     private readonly registry: DocumentRegistry,
+    private readonly access: AccessService,
     private readonly now: () => Date = () => new Date(),
     private readonly makeId: () => string = newCaseId,
   ) {}
 
-  /** Creates a case and stores its initial state as its first update; returns its id. */
-  createCase(template: CaseTemplate): string {
+  /**
+   * Creates a case, stores its initial state as its first update and its creator's facilitator
+   * party, in one write; returns its id and the facilitator token.
+   */
+  createCase(template: CaseTemplate): CreatedCase {
     const createdAt = this.now();
     const year = createdAt.getFullYear();
     const doc = new Y.Doc();
@@ -48,21 +58,27 @@ export class CaseService {
     let id = this.makeId();
     // 128 random bits do not collide; the loop only guards "never reused" against a bad generator.
     while (this.store.caseExists(id)) id = this.makeId();
+    const { founder, token } = this.access.founder(id);
     this.store.createCase({
       id,
       createdAt: createdAt.getTime(),
       initialState: Y.encodeStateAsUpdate(doc),
       summary: { title: facts.title, municipality: facts.municipality, phase: facts.phase },
+      founder,
     });
     doc.destroy();
-    return id;
+    return { id, token };
   }
 
-  /** Every case, most recently changed first, with how many are connected now. */
-  listCases(): CaseListing[] {
-    return this.store
-      .listCases()
-      .map((record) => {
+  /**
+   * The cases these parties belong to (docs/access.md A6: only what the caller's tokens
+   * open), most recently changed first, each with the caller's party and who is connected now.
+   */
+  listCases(parties: ReadonlyMap<string, Party>): CaseListing[] {
+    return [...parties]
+      .flatMap(([caseId, party]) => {
+        const record = this.store.getCase(caseId);
+        if (!record) return [];
         const live = this.registry.get(record.id);
         const summary = live ? live.summary() : record;
         return {
@@ -72,6 +88,7 @@ export class CaseService {
           phase: summary.phase,
           updatedAt: new Date(summary.updatedAt).toISOString(),
           online: live?.connectionCount ?? 0,
+          party: { id: party.id, name: party.name, kind: party.kind, role: party.role },
         };
       })
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));

@@ -42,6 +42,8 @@ export class CaseDocument {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<DocumentConnection, Set<number>>();
+  /** Which connection controls each awareness client id (the reverse of `connections`). */
+  private readonly awarenessOwners = new Map<number, DocumentConnection>();
   private storageError: unknown;
   private retryTimer: NodeJS.Timeout | undefined;
   private summaryTimer: NodeJS.Timeout | undefined;
@@ -112,6 +114,7 @@ export class CaseDocument {
     const controlled = this.connections.get(connection);
     if (!controlled) return;
     this.connections.delete(connection);
+    for (const client of controlled) this.awarenessOwners.delete(client);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     if (this.connections.size === 0) this.options.onIdle(this);
   }
@@ -135,6 +138,14 @@ export class CaseDocument {
     } catch (cause) {
       throw new MalformedMessageError('invalid awareness update', { cause });
     }
+  }
+
+  /**
+   * The connection that controls an awareness client id (it sent that id's state first), or
+   * undefined. A connection may only speak for its own ids: presence is stamped per connection.
+   */
+  awarenessOwner(clientId: number): DocumentConnection | undefined {
+    return this.awarenessOwners.get(clientId);
   }
 
   /** The awareness states of everyone present, as one message (undefined if nobody is). */
@@ -191,8 +202,14 @@ export class CaseDocument {
   ): void => {
     const controlled = this.connections.get(origin as DocumentConnection);
     if (controlled) {
-      for (const client of added) controlled.add(client);
-      for (const client of removed) controlled.delete(client);
+      for (const client of added) {
+        controlled.add(client);
+        this.awarenessOwners.set(client, origin as DocumentConnection);
+      }
+      for (const client of removed) {
+        controlled.delete(client);
+        this.awarenessOwners.delete(client);
+      }
     }
     const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     for (const connection of this.connections.keys()) connection.send(message);

@@ -4,6 +4,13 @@ import type { Log } from '../log.ts';
 /** Machine-readable error codes of the HTTP API. */
 export const ApiErrorCode = {
   CaseNotFound: 'caseNotFound',
+  PartyNotFound: 'partyNotFound',
+  /** No token presented (401). */
+  TokenMissing: 'tokenMissing',
+  /** An unknown or revoked token, or one for another case (403). */
+  TokenInvalid: 'tokenInvalid',
+  /** A valid token whose role may not do this (403). */
+  Forbidden: 'forbidden',
   NotFound: 'notFound',
   BadRequest: 'badRequest',
   MalformedJson: 'malformedJson',

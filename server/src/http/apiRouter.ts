@@ -1,14 +1,22 @@
+import { type Party, PartyInvite } from '@caseroom/shared';
 import express, { type Request, type Router } from 'express';
+import type { AccessService } from '../access/AccessService.ts';
+import { bearerTokens } from '../access/tokens.ts';
 import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
+import { partyOf, requireParty } from './requireParty.ts';
 
 /**
- * The JSON API under /api:
- *   POST /api/cases            body empty, {} or {"example": true} → 201 { id }
- *   GET  /api/cases            → [{ id, title, municipality, phase, updatedAt, online }]
- *   GET  /api/cases/:id/model  → the case model (CaseModelDraft), 404 if unknown
+ * The JSON API under /api (access rules: docs/access.md):
+ *   POST /api/cases                              body empty, {} or {"example": true} → 201 { id, token }
+ *   GET  /api/cases                              Bearer t1,t2,… → the cases those tokens open, each with the caller's party
+ *   GET  /api/cases/:id/model                    any party → the case model (CaseModelDraft)
+ *   GET  /api/cases/:id/me                       any party → { party }
+ *   GET  /api/cases/:id/parties                  facilitator → [party]
+ *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
+ *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
  */
-export function apiRouter(cases: CaseService): Router {
+export function apiRouter(cases: CaseService, access: AccessService): Router {
   const router = express.Router();
   router.use(express.json({ limit: '16kb', strict: false }));
 
@@ -22,15 +30,23 @@ export function apiRouter(cases: CaseService): Router {
       sendError(res, 400, ApiErrorCode.BadRequest, 'The body must be empty, {} or {"example": true}.');
       return;
     }
-    res.status(201).json({ id: cases.createCase(template) });
+    res.status(201).json(cases.createCase(template));
   });
 
-  router.get('/cases', (_req, res) => {
-    res.json(cases.listCases());
+  router.get('/cases', (req, res) => {
+    // A6: only the cases the presented tokens open; none → [] (a new browser's start page).
+    const parties = new Map<string, Party>();
+    for (const token of bearerTokens(req.headers.authorization)) {
+      const found = access.resolve(token);
+      if (!found) continue;
+      const known = parties.get(found.caseId);
+      if (!known || ROLE_RANK[found.party.role] > ROLE_RANK[known.role]) parties.set(found.caseId, found.party);
+    }
+    res.json(cases.listCases(parties));
   });
 
-  router.get('/cases/:id/model', (req, res) => {
-    const model = cases.readModel(req.params.id);
+  router.get('/cases/:id/model', requireParty(access, 'anyParty'), (req, res) => {
+    const model = cases.readModel(req.params.id as string);
     if (!model) {
       sendError(res, 404, ApiErrorCode.CaseNotFound, `No case with id ${req.params.id}.`);
       return;
@@ -38,11 +54,41 @@ export function apiRouter(cases: CaseService): Router {
     res.json(model);
   });
 
+  router.get('/cases/:id/me', requireParty(access, 'anyParty'), (_req, res) => {
+    res.json({ party: partyOf(res) });
+  });
+
+  router.get('/cases/:id/parties', requireParty(access, 'facilitator'), (req, res) => {
+    res.json(access.listParties(req.params.id as string));
+  });
+
+  router.post('/cases/:id/parties', requireParty(access, 'facilitator'), (req, res) => {
+    const invite = PartyInvite.safeParse(req.body);
+    if (!invite.success) {
+      const problems = invite.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      sendError(res, 400, ApiErrorCode.BadRequest, `Invalid party: ${problems.join('; ')}.`);
+      return;
+    }
+    res.status(201).json(access.invite(req.params.id as string, invite.data));
+  });
+
+  router.post('/cases/:id/parties/:partyId/rotate', requireParty(access, 'facilitator'), (req, res) => {
+    const rotated = access.rotate(req.params.id as string, req.params.partyId as string);
+    if (!rotated) {
+      sendError(res, 404, ApiErrorCode.PartyNotFound, `No party ${req.params.partyId} in case ${req.params.id}.`);
+      return;
+    }
+    res.json(rotated);
+  });
+
   router.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `No API endpoint ${req.method} ${req.baseUrl}${req.path}.`);
   });
   return router;
 }
+
+/** When several tokens open one case, the listing shows the strongest party. */
+const ROLE_RANK: Record<Party['role'], number> = { observer: 0, editor: 1, facilitator: 2 };
 
 /** Whether the request carries a body (a length above zero, or a chunked one). */
 function hasBody(req: Request): boolean {

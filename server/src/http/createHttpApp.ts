@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { AccessService } from '../access/AccessService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
 import type { Log } from '../log.ts';
 import { ApiErrorCode, errorHandler, sendError } from './apiErrors.ts';
@@ -6,13 +7,18 @@ import { apiRouter } from './apiRouter.ts';
 import { clientAssets } from './clientAssets.ts';
 
 /** The Express app: health check, JSON API, the built client, JSON errors. */
-export function createHttpApp(options: { cases: CaseService; clientDir: string | undefined; log: Log }): Express {
+export function createHttpApp(options: {
+  cases: CaseService;
+  access: AccessService;
+  clientDir: string | undefined;
+  log: Log;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', apiRouter(options.cases));
+  app.use('/api', apiRouter(options.cases, options.access));
   app.use(clientAssets(options.clientDir));
   app.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `Nothing at ${req.method} ${req.path}.`);

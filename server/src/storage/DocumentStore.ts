@@ -1,5 +1,7 @@
+import type { PartyKind, Role } from '@caseroom/shared';
+
 /**
- * Where cases and their Yjs updates live. Every method is synchronous on purpose: the server
+ * Where cases, their Yjs updates, their parties and the hashes of their link tokens live. Every method is synchronous on purpose: the server
  * commits an update before it relays it, inside the Y.Doc's 'update' event, so a store call
  * must finish (or throw) before the next line runs. better-sqlite3 is synchronous too, so
  * this costs nothing and keeps the order of updates exactly the order they were accepted.
@@ -9,7 +11,10 @@
  * Both pass storageContractSuite.ts.
  */
 export interface DocumentStore {
-  /** Adds a case to the catalogue with its first update (the initial state), atomically. Throws if the id exists. */
+  /**
+   * Adds a case to the catalogue with its first update (the initial state) and, if given, its
+   * founding party and that party's token hash, atomically. Throws if the id exists.
+   */
   createCase(record: NewCase): void;
   /** Whether a case with this id was ever created. */
   caseExists(id: string): boolean;
@@ -27,6 +32,19 @@ export interface DocumentStore {
   compact(id: string, state: Uint8Array): void;
   /** How many rows the case's update log holds (to decide and to test compaction). */
   updateCount(id: string): number;
+  /** Adds a party with its first (live) token hash, atomically. Throws UnknownCaseError / DuplicatePartyError. */
+  addParty(newParty: NewParty): void;
+  /** The case's parties in the order they were added ([] for an unknown case). */
+  listParties(caseId: string): PartyRecord[];
+  /** One party of a case, or undefined. */
+  getParty(caseId: string, partyId: string): PartyRecord | undefined;
+  /** The token row with this SHA-256 hash (hex), live or revoked, or undefined. */
+  findToken(hash: string): TokenRecord | undefined;
+  /**
+   * Revokes the party's live token(s) at `at` and stores `newHash` as its live token,
+   * atomically. Returns the hashes it revoked. Throws UnknownPartyError.
+   */
+  replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[];
   /** Releases the store (closes the database). Idempotent. */
   close(): void;
 }
@@ -54,6 +72,37 @@ export type NewCase = {
   /** Y.encodeStateAsUpdate of the freshly initialised document. */
   initialState: Uint8Array;
   summary: Omit<CaseSummary, 'updatedAt'>;
+  /** The party created with the case (the facilitator, docs/access.md A3). */
+  founder?: NewParty;
+};
+
+/** A party of a case as stored (docs/access.md): who it is and what its link lets it do. */
+export type PartyRecord = {
+  id: string;
+  caseId: string;
+  name: string;
+  kind: PartyKind;
+  role: Role;
+  departmentId: string | undefined;
+};
+
+/** A stored link token: only its SHA-256 hash (hex), never the token itself. */
+export type TokenRecord = {
+  hash: string;
+  caseId: string;
+  partyId: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** When it was rotated away; undefined while it is the party's live token. */
+  revokedAt: number | undefined;
+};
+
+/** What it takes to add a party: the party and the hash of its first token. */
+export type NewParty = {
+  party: PartyRecord;
+  tokenHash: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
 };
 
 /** Thrown by a store when asked to write to a case that does not exist (a programmer error). */
@@ -69,5 +118,21 @@ export class DuplicateCaseError extends Error {
   constructor(id: string) {
     super(`A case with id ${id} already exists`);
     this.name = 'DuplicateCaseError';
+  }
+}
+
+/** Thrown by a store when asked to rotate the token of a party that does not exist. */
+export class UnknownPartyError extends Error {
+  constructor(caseId: string, partyId: string) {
+    super(`No party ${partyId} in case ${caseId}`);
+    this.name = 'UnknownPartyError';
+  }
+}
+
+/** Thrown by a store when a party id or token hash is taken. */
+export class DuplicatePartyError extends Error {
+  constructor(caseId: string, partyId: string) {
+    super(`Party ${partyId} of case ${caseId} (or its token) already exists`);
+    this.name = 'DuplicatePartyError';
   }
 }

@@ -1,4 +1,12 @@
-import type { CaseRecord, CaseSummary, DocumentStore, NewCase } from './DocumentStore.ts';
+import type {
+  CaseRecord,
+  CaseSummary,
+  DocumentStore,
+  NewCase,
+  NewParty,
+  PartyRecord,
+  TokenRecord,
+} from './DocumentStore.ts';
 
 /** Thrown by FaultInjectingStore while writes are set to fail. */
 export class InjectedStorageFault extends Error {
@@ -50,6 +58,23 @@ export class FaultInjectingStore implements DocumentStore {
   }
   updateCount(id: string): number {
     return this.inner.updateCount(id);
+  }
+  addParty(newParty: NewParty): void {
+    this.guard('addParty');
+    this.inner.addParty(newParty);
+  }
+  listParties(caseId: string): PartyRecord[] {
+    return this.inner.listParties(caseId);
+  }
+  getParty(caseId: string, partyId: string): PartyRecord | undefined {
+    return this.inner.getParty(caseId, partyId);
+  }
+  findToken(hash: string): TokenRecord | undefined {
+    return this.inner.findToken(hash);
+  }
+  replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[] {
+    this.guard('replaceToken');
+    return this.inner.replaceToken(caseId, partyId, newHash, at);
   }
   close(): void {
     this.inner.close();

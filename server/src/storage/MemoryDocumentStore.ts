@@ -3,19 +3,76 @@ import {
   type CaseSummary,
   type DocumentStore,
   DuplicateCaseError,
+  DuplicatePartyError,
   type NewCase,
+  type NewParty,
+  type PartyRecord,
+  type TokenRecord,
   UnknownCaseError,
+  UnknownPartyError,
 } from './DocumentStore.ts';
 
 /** A DocumentStore in process memory: for tests and for a server started without a data dir. */
 export class MemoryDocumentStore implements DocumentStore {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly updates = new Map<string, Uint8Array[]>();
+  /** Parties by case id, in the order they were added. */
+  private readonly parties = new Map<string, PartyRecord[]>();
+  private readonly tokens = new Map<string, TokenRecord>();
 
-  createCase({ id, createdAt, initialState, summary }: NewCase): void {
+  createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
     if (this.cases.has(id)) throw new DuplicateCaseError(id);
+    if (founder && (founder.party.caseId !== id || this.tokens.has(founder.tokenHash))) {
+      throw new DuplicatePartyError(id, founder.party.id);
+    }
     this.cases.set(id, { id, createdAt, updatedAt: createdAt, ...summary });
     this.updates.set(id, [initialState.slice()]);
+    this.parties.set(id, []);
+    if (founder) this.addParty(founder);
+  }
+
+  addParty({ party, tokenHash, createdAt }: NewParty): void {
+    const parties = this.parties.get(party.caseId);
+    if (!parties) throw new UnknownCaseError(party.caseId);
+    if (parties.some((p) => p.id === party.id) || this.tokens.has(tokenHash)) {
+      throw new DuplicatePartyError(party.caseId, party.id);
+    }
+    parties.push({ ...party });
+    this.tokens.set(tokenHash, {
+      hash: tokenHash,
+      caseId: party.caseId,
+      partyId: party.id,
+      createdAt,
+      revokedAt: undefined,
+    });
+  }
+
+  listParties(caseId: string): PartyRecord[] {
+    return (this.parties.get(caseId) ?? []).map((party) => ({ ...party }));
+  }
+
+  getParty(caseId: string, partyId: string): PartyRecord | undefined {
+    const party = this.parties.get(caseId)?.find((p) => p.id === partyId);
+    return party ? { ...party } : undefined;
+  }
+
+  findToken(hash: string): TokenRecord | undefined {
+    const token = this.tokens.get(hash);
+    return token ? { ...token } : undefined;
+  }
+
+  replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[] {
+    if (!this.getParty(caseId, partyId)) throw new UnknownPartyError(caseId, partyId);
+    if (this.tokens.has(newHash)) throw new DuplicatePartyError(caseId, partyId);
+    const revoked: string[] = [];
+    for (const token of this.tokens.values()) {
+      if (token.caseId === caseId && token.partyId === partyId && token.revokedAt === undefined) {
+        token.revokedAt = at;
+        revoked.push(token.hash);
+      }
+    }
+    this.tokens.set(newHash, { hash: newHash, caseId, partyId, createdAt: at, revokedAt: undefined });
+    return revoked;
   }
 
   caseExists(id: string): boolean {

@@ -6,8 +6,13 @@ import {
   type CaseSummary,
   type DocumentStore,
   DuplicateCaseError,
+  DuplicatePartyError,
   type NewCase,
+  type NewParty,
+  type PartyRecord,
+  type TokenRecord,
   UnknownCaseError,
+  UnknownPartyError,
 } from './DocumentStore.ts';
 
 /** The file name of the database inside the data dir. */
@@ -29,6 +34,17 @@ type CaseRow = {
   municipality: string | null;
   phase: number | null;
 };
+
+type PartyRow = {
+  id: string;
+  case_id: string;
+  name: string;
+  kind: string;
+  role: string;
+  department_id: string | null;
+};
+
+type TokenRow = { hash: string; case_id: string; party_id: string; created_at: number; revoked_at: number | null };
 
 /** A DocumentStore in one SQLite file (WAL) in the data dir. */
 export class SqliteDocumentStore implements DocumentStore {
@@ -58,6 +74,28 @@ export class SqliteDocumentStore implements DocumentStore {
       );
       CREATE INDEX IF NOT EXISTS updates_by_case ON updates (case_id, seq);
       CREATE INDEX IF NOT EXISTS cases_by_change ON cases (updated_at DESC);
+      CREATE TABLE IF NOT EXISTS parties (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT NOT NULL,
+        department_id TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (case_id, id)
+      );
+      -- Only SHA-256 hashes of link tokens (hex); revoked ones are kept so a rotated-away
+      -- link can be told apart from an unknown one (LinkRevoked vs Unauthorized).
+      CREATE TABLE IF NOT EXISTS tokens (
+        hash TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        party_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        FOREIGN KEY (case_id, party_id) REFERENCES parties (case_id, id)
+      );
+      CREATE INDEX IF NOT EXISTS tokens_by_party ON tokens (case_id, party_id);
     `);
     this.statements = {
       insertCase: this.db.prepare(
@@ -74,10 +112,23 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE case_id = ?'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE case_id = ?'),
+      insertParty: this.db.prepare(
+        'INSERT INTO parties (case_id, id, name, kind, role, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listParties: this.db.prepare<[string], PartyRow>('SELECT * FROM parties WHERE case_id = ? ORDER BY seq'),
+      getParty: this.db.prepare<[string, string], PartyRow>('SELECT * FROM parties WHERE case_id = ? AND id = ?'),
+      insertToken: this.db.prepare('INSERT INTO tokens (hash, case_id, party_id, created_at) VALUES (?, ?, ?, ?)'),
+      findToken: this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
+      liveTokens: this.db.prepare<[string, string], { hash: string }>(
+        'SELECT hash FROM tokens WHERE case_id = ? AND party_id = ? AND revoked_at IS NULL',
+      ),
+      revokeTokens: this.db.prepare(
+        'UPDATE tokens SET revoked_at = ? WHERE case_id = ? AND party_id = ? AND revoked_at IS NULL',
+      ),
     };
   }
 
-  createCase({ id, createdAt, initialState, summary }: NewCase): void {
+  createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
     this.db.transaction(() => {
       if (this.statements.getCase.get(id)) throw new DuplicateCaseError(id);
       this.statements.insertCase.run(
@@ -89,7 +140,67 @@ export class SqliteDocumentStore implements DocumentStore {
         summary.phase ?? null,
       );
       this.statements.appendUpdate.run(id, initialState);
+      if (founder) {
+        if (founder.party.caseId !== id) throw new DuplicatePartyError(id, founder.party.id);
+        this.insertParty(founder);
+      }
     })();
+  }
+
+  addParty(newParty: NewParty): void {
+    this.db.transaction(() => {
+      if (!this.statements.getCase.get(newParty.party.caseId)) throw new UnknownCaseError(newParty.party.caseId);
+      this.insertParty(newParty);
+    })();
+  }
+
+  listParties(caseId: string): PartyRecord[] {
+    return this.statements.listParties.all(caseId).map(toParty);
+  }
+
+  getParty(caseId: string, partyId: string): PartyRecord | undefined {
+    const row = this.statements.getParty.get(caseId, partyId);
+    return row ? toParty(row) : undefined;
+  }
+
+  findToken(hash: string): TokenRecord | undefined {
+    const row = this.statements.findToken.get(hash);
+    if (!row) return undefined;
+    return {
+      hash: row.hash,
+      caseId: row.case_id,
+      partyId: row.party_id,
+      createdAt: row.created_at,
+      revokedAt: row.revoked_at ?? undefined,
+    };
+  }
+
+  replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[] {
+    return this.db.transaction(() => {
+      if (!this.statements.getParty.get(caseId, partyId)) throw new UnknownPartyError(caseId, partyId);
+      if (this.statements.findToken.get(newHash)) throw new DuplicatePartyError(caseId, partyId);
+      const revoked = this.statements.liveTokens.all(caseId, partyId).map((row) => row.hash);
+      this.statements.revokeTokens.run(at, caseId, partyId);
+      this.statements.insertToken.run(newHash, caseId, partyId, at);
+      return revoked;
+    })();
+  }
+
+  /** Inserts a party and its token; the caller holds a transaction. */
+  private insertParty({ party, tokenHash, createdAt }: NewParty): void {
+    if (this.statements.getParty.get(party.caseId, party.id) || this.statements.findToken.get(tokenHash)) {
+      throw new DuplicatePartyError(party.caseId, party.id);
+    }
+    this.statements.insertParty.run(
+      party.caseId,
+      party.id,
+      party.name,
+      party.kind,
+      party.role,
+      party.departmentId ?? null,
+      createdAt,
+    );
+    this.statements.insertToken.run(tokenHash, party.caseId, party.id, createdAt);
   }
 
   caseExists(id: string): boolean {
@@ -156,6 +267,18 @@ function toRecord(row: CaseRow): CaseRecord {
     title: row.title ?? undefined,
     municipality: row.municipality ?? undefined,
     phase: row.phase ?? undefined,
+  };
+}
+
+function toParty(row: PartyRow): PartyRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    name: row.name,
+    // Written only by addParty from schema-checked values.
+    kind: row.kind as PartyRecord['kind'],
+    role: row.role as PartyRecord['role'],
+    departmentId: row.department_id ?? undefined,
   };
 }
 

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type DocumentStore, DuplicateCaseError, type NewCase, UnknownCaseError } from './DocumentStore.ts';
+import {
+  type DocumentStore,
+  DuplicateCaseError,
+  DuplicatePartyError,
+  type NewCase,
+  type NewParty,
+  type PartyRecord,
+  UnknownCaseError,
+  UnknownPartyError,
+} from './DocumentStore.ts';
 
 /** A store under test and how to throw it away. */
 export type StoreFixture = { store: DocumentStore; cleanup?: () => void };
@@ -15,6 +24,27 @@ export function makeNewCase(overrides: Partial<NewCase> = {}): NewCase {
     initialState: Y.encodeStateAsUpdate(doc),
     summary: { title: 'Sygedagpenge og psykisk sygdom', municipality: 'Holbæk', phase: 1 },
     ...overrides,
+  };
+}
+
+/** A party to add in a test, with overrides of the party's fields. */
+export function makeNewParty(
+  overrides: Partial<PartyRecord> = {},
+  tokenHash = 'a'.repeat(64),
+  createdAt = 2_000,
+): NewParty {
+  return {
+    party: {
+      id: 'party-1',
+      caseId: 'case-1',
+      name: 'Jobcenter Holbæk',
+      kind: 'department',
+      role: 'editor',
+      departmentId: 'jobcenter',
+      ...overrides,
+    },
+    tokenHash,
+    createdAt,
   };
 }
 
@@ -130,6 +160,101 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       store.appendUpdate('case-1', update);
       update[0] = 9;
       expect([...store.loadUpdates('case-1')[1]!]).toEqual([1, 2, 3]);
+    });
+
+    it('[S9] a case created with a founder has that party and its live token, atomically', () => {
+      const founder = makeNewParty(
+        { id: 'f', name: 'Facilitator', kind: 'facilitator', role: 'facilitator' },
+        'f'.repeat(64),
+      );
+      store.createCase(makeNewCase({ founder: { ...founder, party: { ...founder.party, departmentId: undefined } } }));
+      expect(store.listParties('case-1')).toEqual([
+        {
+          id: 'f',
+          caseId: 'case-1',
+          name: 'Facilitator',
+          kind: 'facilitator',
+          role: 'facilitator',
+          departmentId: undefined,
+        },
+      ]);
+      expect(store.findToken('f'.repeat(64))).toEqual({
+        hash: 'f'.repeat(64),
+        caseId: 'case-1',
+        partyId: 'f',
+        createdAt: 2_000,
+        revokedAt: undefined,
+      });
+      // A founder whose token hash is taken: the case is not created either.
+      expect(() =>
+        store.createCase(makeNewCase({ id: 'case-2', founder: makeNewParty({ caseId: 'case-2' }, 'f'.repeat(64)) })),
+      ).toThrow(DuplicatePartyError);
+      expect(store.caseExists('case-2')).toBe(false);
+      expect(store.listParties('case-2')).toEqual([]);
+    });
+
+    it('[S10] parties are listed in the order they were added; getParty finds one by case and id', () => {
+      store.createCase(makeNewCase());
+      store.addParty(makeNewParty({ id: 'p1' }, '1'.repeat(64)));
+      store.addParty(
+        makeNewParty(
+          { id: 'p2', name: 'Investor', kind: 'investor', role: 'observer', departmentId: undefined },
+          '2'.repeat(64),
+        ),
+      );
+      expect(store.listParties('case-1').map((p) => p.id)).toEqual(['p1', 'p2']);
+      expect(store.getParty('case-1', 'p2')).toEqual({
+        id: 'p2',
+        caseId: 'case-1',
+        name: 'Investor',
+        kind: 'investor',
+        role: 'observer',
+        departmentId: undefined,
+      });
+      expect(store.getParty('case-1', 'p3')).toBeUndefined();
+      expect(store.getParty('other', 'p1')).toBeUndefined();
+      expect(store.listParties('other')).toEqual([]);
+    });
+
+    it('[S11] adding a party to an unknown case, or with a taken id or token hash, throws and changes nothing', () => {
+      expect(() => store.addParty(makeNewParty({ caseId: 'nope' }))).toThrow(UnknownCaseError);
+      store.createCase(makeNewCase());
+      store.addParty(makeNewParty({ id: 'p1' }, '1'.repeat(64)));
+      expect(() => store.addParty(makeNewParty({ id: 'p1' }, '2'.repeat(64)))).toThrow(DuplicatePartyError);
+      expect(() => store.addParty(makeNewParty({ id: 'p2' }, '1'.repeat(64)))).toThrow(DuplicatePartyError);
+      expect(store.listParties('case-1').map((p) => p.id)).toEqual(['p1']);
+      expect(store.findToken('2'.repeat(64))).toBeUndefined();
+      expect(store.findToken('1'.repeat(64))?.partyId).toBe('p1');
+    });
+
+    it('[S12] replacing a token revokes the live one (kept, with revokedAt) and makes the new one live', () => {
+      store.createCase(makeNewCase());
+      store.addParty(makeNewParty({ id: 'p1' }, '1'.repeat(64), 10));
+      store.addParty(makeNewParty({ id: 'p2' }, '2'.repeat(64), 10));
+      expect(store.replaceToken('case-1', 'p1', '3'.repeat(64), 50)).toEqual(['1'.repeat(64)]);
+      expect(store.findToken('1'.repeat(64))).toMatchObject({ partyId: 'p1', createdAt: 10, revokedAt: 50 });
+      expect(store.findToken('3'.repeat(64))).toEqual({
+        hash: '3'.repeat(64),
+        caseId: 'case-1',
+        partyId: 'p1',
+        createdAt: 50,
+        revokedAt: undefined,
+      });
+      expect(store.replaceToken('case-1', 'p1', '4'.repeat(64), 60)).toEqual(['3'.repeat(64)]);
+      expect(store.findToken('1'.repeat(64))?.revokedAt).toBe(50);
+      // Another party's token is untouched.
+      expect(store.findToken('2'.repeat(64))?.revokedAt).toBeUndefined();
+    });
+
+    it('[S13] replacing the token of an unknown party, or with a taken hash, throws and changes nothing', () => {
+      store.createCase(makeNewCase());
+      store.addParty(makeNewParty({ id: 'p1' }, '1'.repeat(64)));
+      expect(() => store.replaceToken('case-1', 'nope', '5'.repeat(64), 1)).toThrow(UnknownPartyError);
+      expect(() => store.replaceToken('other', 'p1', '5'.repeat(64), 1)).toThrow(UnknownPartyError);
+      expect(() => store.replaceToken('case-1', 'p1', '1'.repeat(64), 1)).toThrow(DuplicatePartyError);
+      expect(store.findToken('5'.repeat(64))).toBeUndefined();
+      expect(store.findToken('1'.repeat(64))?.revokedAt).toBeUndefined();
+      expect(store.findToken('unknown')).toBeUndefined();
     });
 
     it('[S8] close is idempotent', () => {

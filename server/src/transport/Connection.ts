@@ -1,24 +1,40 @@
-import { CloseCode } from '@caseroom/shared';
+import { CloseCode, canEdit, type Party } from '@caseroom/shared';
 import WebSocket from 'ws';
+import { stampParty } from '../access/presence.ts';
 import type { CaseDocument, DocumentConnection } from '../documents/CaseDocument.ts';
 import type { Log } from '../log.ts';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../sync/awarenessUpdate.ts';
 import { type ClientMessage, decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from '../sync/messages.ts';
+
+/** Who is on the other end of a connection: the party its token names, and that token's hash. */
+export type ConnectionIdentity = { party: Party; tokenHash: string };
 
 /**
  * One websocket talking to one CaseDocument. Messages are handled one at a time, in the order
  * they arrive (everything below is synchronous). A message that does not follow the protocol
  * closes this connection with MalformedMessage and one log line; the document and every other
  * connection carry on.
+ *
+ * Access (docs/access.md): the connection knows the party its token names. An observer's
+ * document updates (sync step 2, update) are dropped without closing (A7); every awareness
+ * state it sends is stamped with its party, and only for awareness ids it controls (A8).
  */
 export class Connection implements DocumentConnection {
   private closed = false;
+  private droppedUpdates = 0;
 
   constructor(
     readonly id: string,
     private readonly socket: WebSocket,
     private readonly document: CaseDocument,
     private readonly log: Log,
+    readonly identity: ConnectionIdentity,
   ) {}
+
+  /** The case this connection is joined to. */
+  get caseId(): string {
+    return this.document.id;
+  }
 
   /** Joins the document and starts the sync: the server's state vector, then who is present. */
   start(): void {
@@ -75,16 +91,42 @@ export class Connection implements DocumentConnection {
         return;
       case 'syncStep2':
       case 'update':
+        if (!canEdit(this.identity.party.role)) {
+          this.dropUpdate();
+          return;
+        }
         this.document.applyUpdate(message.update, this);
         return;
       case 'awareness':
-        this.document.applyAwarenessUpdate(message.update, this);
+        this.applyAwareness(message.update);
         return;
       case 'queryAwareness': {
         const awareness = this.document.awarenessMessage();
         if (awareness) this.send(awareness);
         return;
       }
+    }
+  }
+
+  /** A8: keep only entries for awareness ids this connection controls, stamp its party on them. */
+  private applyAwareness(update: Uint8Array): void {
+    const own = decodeAwarenessUpdate(update).filter((entry) => {
+      const owner = this.document.awarenessOwner(entry.clientId);
+      return owner === undefined || owner === this;
+    });
+    if (own.length === 0) return;
+    this.document.applyAwarenessUpdate(encodeAwarenessUpdate(stampParty(own, this.identity.party)), this);
+  }
+
+  /** A7: an observer's change is neither applied, stored nor relayed; the connection stays open. */
+  private dropUpdate(): void {
+    // One line per connection: a modified client could otherwise fill the log.
+    if (this.droppedUpdates++ === 0) {
+      this.log('info', 'document update from an observer dropped', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        partyId: this.identity.party.id,
+      });
     }
   }
 }

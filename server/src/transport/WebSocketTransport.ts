@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@caseroom/shared';
 import WebSocket, { WebSocketServer } from 'ws';
+import { AccessDenial, type AccessService } from '../access/AccessService.ts';
+import { tokenFromUrl } from '../access/tokens.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
 import { Connection } from './Connection.ts';
@@ -23,6 +25,7 @@ const CASE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Tuning of the transport. */
 export type WebSocketTransportOptions = {
   registry: DocumentRegistry;
+  access: AccessService;
   log: Log;
   maxPayload?: number;
   /** Interval of the ping that finds dead sockets (a socket silent for two intervals is dropped). */
@@ -33,12 +36,16 @@ export type WebSocketTransportOptions = {
  * The websocket side of the HTTP server: accepts upgrades on /ws/<caseId>, opens the case's
  * document through the registry, and hands each socket to a Connection. Frames that arrive
  * while the document loads are queued and replayed in order. Unknown paths get a 404 before
- * the upgrade; unknown cases and cases whose storage failed are accepted and closed with a
- * named close code, because a browser only sees close codes, never an HTTP status.
+ * the upgrade; unknown cases, refused tokens (docs/access.md A5) and cases whose storage failed
+ * are accepted and closed with a named close code, because a browser only sees close codes,
+ * never an HTTP status. When a link is rotated, every connection that used the old token is
+ * closed with LinkRevoked at once (A9).
  */
 export class WebSocketTransport {
   private readonly server: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  private readonly connections = new Set<Connection>();
+  private readonly stopListening: () => void;
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pingTimer: NodeJS.Timeout;
   private nextConnectionId = 1;
@@ -48,6 +55,14 @@ export class WebSocketTransport {
     this.server = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_PAYLOAD_BYTES });
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
     this.pingTimer.unref();
+    this.stopListening = options.access.onRevoke(({ caseId, partyId, tokenHashes }) => {
+      const revoked = new Set(tokenHashes);
+      for (const connection of [...this.connections]) {
+        if (connection.caseId !== caseId || !revoked.has(connection.identity.tokenHash)) continue;
+        options.log('info', 'connection closed: link revoked', { caseId, connectionId: connection.id, partyId });
+        connection.close(CloseCode.LinkRevoked, 'link revoked');
+      }
+    });
   }
 
   /** The HTTP server's 'upgrade' listener. */
@@ -58,7 +73,8 @@ export class WebSocketTransport {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, caseId));
+    const token = tokenFromUrl(request.url);
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, caseId, token));
   };
 
   /** Closes every socket with GoingAway and stops accepting (idempotent). */
@@ -66,11 +82,12 @@ export class WebSocketTransport {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
+    this.stopListening();
     for (const ws of this.sockets) ws.close(CloseCode.GoingAway, 'server shutting down');
     this.server.close();
   }
 
-  private accept(ws: WebSocket, caseId: string): void {
+  private accept(ws: WebSocket, caseId: string, token: string | undefined): void {
     const connectionId = `c${this.nextConnectionId++}`;
     const { registry, log } = this.options;
     this.sockets.add(ws);
@@ -90,6 +107,7 @@ export class WebSocketTransport {
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
+      if (connection) this.connections.delete(connection);
       connection?.detach();
     });
 
@@ -98,6 +116,8 @@ export class WebSocketTransport {
       ws.close(CloseCode.CaseNotFound, 'case not found');
       return;
     }
+    // Checked before loading, so a refused token never makes the server load a case.
+    if (!this.admit(ws, caseId, connectionId, token)) return;
     registry.open(caseId).then(
       (document) => {
         if (ws.readyState !== WebSocket.OPEN) return;
@@ -110,7 +130,11 @@ export class WebSocketTransport {
           ws.close(CloseCode.StorageUnavailable, 'storage unavailable');
           return;
         }
-        connection = new Connection(connectionId, ws, document, log);
+        // Again after the load: the link may have been rotated meanwhile.
+        const grant = this.admit(ws, caseId, connectionId, token);
+        if (!grant) return;
+        connection = new Connection(connectionId, ws, document, log, grant);
+        this.connections.add(connection);
         connection.start();
         for (const { frame, isBinary } of queued.splice(0)) connection.receive(frame, isBinary);
       },
@@ -119,6 +143,21 @@ export class WebSocketTransport {
         if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.StorageUnavailable, 'storage unavailable');
       },
     );
+  }
+
+  /** Checks the token (A5); on refusal closes the socket with the matching code and returns undefined. */
+  private admit(ws: WebSocket, caseId: string, connectionId: string, token: string | undefined) {
+    const check = this.options.access.check(caseId, token);
+    if (check.ok) return { party: check.party, tokenHash: check.tokenHash };
+    if (check.reason === AccessDenial.CaseNotFound) {
+      this.options.log('info', 'connection to unknown case refused', { caseId, connectionId });
+      ws.close(CloseCode.CaseNotFound, 'case not found');
+      return undefined;
+    }
+    this.options.log('info', 'connection refused', { caseId, connectionId, reason: check.reason });
+    if (check.reason === AccessDenial.TokenRevoked) ws.close(CloseCode.LinkRevoked, 'link revoked');
+    else ws.close(CloseCode.Unauthorized, 'unauthorized');
+    return undefined;
   }
 
   private pingAll(): void {
