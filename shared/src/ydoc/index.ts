@@ -5,4 +5,5 @@ export * from './layout.ts';
 export * from './orderedList.ts';
 export * from './reconcile.ts';
 export * from './toModel.ts';
+export * from './updateScope.ts';
 export * from './writeModel.ts';
