@@ -73,9 +73,9 @@ const chartSummary = (page: Page, chart: string) =>
   page.locator(`.business-case [data-chart="${chart}"]`).getAttribute('data-summary');
 
 async function openExample(): Promise<string> {
-  const caseId = await createCase(server.url, { example: true });
-  await Promise.all([openCase(anne.page, server.url, caseId), openCase(bo.page, server.url, caseId)]);
-  return caseId;
+  const created = await createCase(server.url, { example: true });
+  await Promise.all([openCase(anne.page, server.url, created), openCase(bo.page, server.url, created)]);
+  return created.id;
 }
 
 /** The expected-rate input of the employment outcome, found by its label inside its item. */

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors } from '../support/browser.ts';
 import { createCase, startTestServer, type TestServer } from '../support/server.ts';
-import { editor, enterNumber, field, itemById, items, openCase, openSection } from './room.ts';
+import { type CaseLink, editor, enterNumber, field, itemById, items, linkUrl, openCase, openSection } from './room.ts';
 
 /**
  * Two people, each in their own browser context (own storage, own connection), against a real
@@ -30,15 +30,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function twoPeopleIn(caseId: string): Promise<[Person, Person]> {
-  await Promise.all([openCase(anne.page, server.url, caseId), openCase(bo.page, server.url, caseId)]);
+async function twoPeopleIn(link: CaseLink): Promise<[Person, Person]> {
+  await Promise.all([openCase(anne.page, server.url, link), openCase(bo.page, server.url, link)]);
   return [anne, bo];
 }
 
 describe('two people editing one case', () => {
   it('text typed into the problem editor by one appears for the other', async () => {
-    const caseId = await createCase(server.url);
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Problem'), openSection(bo.page, 'Problem')]);
 
     await editor(anne.page, 'Problemet').click();
@@ -50,8 +50,8 @@ describe('two people editing one case', () => {
   });
 
   it('a number typed into an outcome appears for the other in Danish format', async () => {
-    const caseId = await createCase(server.url, { example: true });
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
 
     await enterNumber(field(items(bo.page).first(), 'Værdi for Jobcenter'), '1234567');
@@ -64,8 +64,8 @@ describe('two people editing one case', () => {
   });
 
   it('an edit to an outcome survives someone else moving that outcome', async () => {
-    const caseId = await createCase(server.url, { example: true });
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
     const firstId = (await items(bo.page).first().getAttribute('id'))!;
 
@@ -89,8 +89,8 @@ describe('two people editing one case', () => {
   });
 
   it("undo takes back one's own changes and leaves the other person's alone", async () => {
-    const caseId = await createCase(server.url, { example: true });
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
 
     const original = await field(items(anne.page).first(), 'Pris pr. resultat').inputValue();
@@ -111,8 +111,8 @@ describe('two people editing one case', () => {
   });
 
   it('undo with Ctrl+Z in the rich-text editor removes only one’s own typing', async () => {
-    const caseId = await createCase(server.url);
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Problem'), openSection(bo.page, 'Problem')]);
 
     await editor(bo.page, 'Problemet').click();
@@ -132,15 +132,25 @@ describe('two people editing one case', () => {
   });
 
   it('each sees the other in the presence list, with department and section', async () => {
-    const caseId = await createCase(server.url, { example: true });
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(created);
     await openSection(anne.page, 'Problem');
     await openSection(bo.page, 'Resultatmål');
 
+    // Both opened the facilitator's link: the server names them by that party (A8); the name
+    // each typed follows, marked as self-entered.
     const person = (page: Person['page'], name: string) =>
-      page.locator('.presence-person', { has: page.locator('.presence-name', { hasText: name }) });
+      page.locator('.presence-person', { has: page.locator('.presence-own-name', { hasText: name }) });
     await expect.poll(() => person(anne.page, 'Bo Berg').textContent()).toContain('Økonomi · Resultatmål');
     await expect.poll(() => person(bo.page, 'Anne Holm').textContent()).toContain('Jobcenter · Problem');
+    for (const [page, name] of [
+      [anne.page, 'Bo Berg'],
+      [bo.page, 'Anne Holm'],
+    ] as const) {
+      expect(await person(page, name).locator('.presence-party').textContent()).toBe('Facilitator');
+      expect(await person(page, name).locator('.presence-own-name').textContent()).toBe(`${name} (selv oplyst)`);
+      expect(await person(page, name).locator('.role-badge').textContent()).toContain('Facilitator');
+    }
     await expect.poll(() => anne.page.locator('.presence-heading').textContent()).toBe('2 personer i sagen');
     // The section list shows who is where, for screen readers too.
     await expect
@@ -150,12 +160,12 @@ describe('two people editing one case', () => {
           .getByRole('button', { name: /^Problem/ })
           .textContent(),
       )
-      .toContain('Her nu: Anne Holm');
+      .toContain('Her nu: Facilitator (Anne Holm)');
   });
 
   it('an invalid number shows an inline error and is not written to the case', async () => {
-    const caseId = await createCase(server.url, { example: true });
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url, { example: true });
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
 
     const price = field(items(anne.page).first(), 'Pris pr. resultat');
@@ -178,8 +188,8 @@ describe('two people editing one case', () => {
   });
 
   it('a reload shows everything again', async () => {
-    const caseId = await createCase(server.url);
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(created);
     await anne.page.getByLabel('Sagens titel', { exact: true }).fill('Unge på kanten');
     await openSection(anne.page, 'Problem');
     await editor(anne.page, 'Problemet').click();
@@ -198,8 +208,8 @@ describe('two people editing one case', () => {
   });
 
   it('editing continues offline and merges when the connection is back', async () => {
-    const caseId = await createCase(server.url);
-    const [anne, bo] = await twoPeopleIn(caseId);
+    const created = await createCase(server.url);
+    const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Problem'), openSection(bo.page, 'Problem')]);
 
     await bo.context.setOffline(true);
@@ -226,7 +236,7 @@ describe('two people editing one case', () => {
   });
 
   it('tells the person when a case does not exist', async () => {
-    await anne.page.goto(`${server.url}/case/no-such-case`);
+    await anne.page.goto(linkUrl(server.url, { id: 'no-such-case', token: 'cr1_not-a-real-token' }));
     await anne.page.getByRole('heading', { name: 'Sagen findes ikke' }).waitFor({ timeout: 15_000 });
     expect(await anne.page.getByRole('alert').textContent()).toContain('Der er ingen sag med denne adresse');
   });

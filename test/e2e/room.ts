@@ -4,11 +4,23 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-/** Opens a case and waits until it is shown and connected. */
-export async function openCase(page: Page, baseUrl: string, caseId: string): Promise<void> {
-  await page.goto(`${baseUrl}/case/${encodeURIComponent(caseId)}`);
+/** A case and the token of one party's link to it (test/support/server.ts `createCase`, the invite dialog). */
+export type CaseLink = { id: string; token: string };
+
+/** The address of a party's link: `/case/<id>?token=<token>` (docs/access.md A12). */
+export function linkUrl(baseUrl: string, link: CaseLink): string {
+  return `${baseUrl}/case/${encodeURIComponent(link.id)}?token=${encodeURIComponent(link.token)}`;
+}
+
+/**
+ * Opens a case through a party's link and waits until it is shown, connected, and knows the
+ * person's role (the room is read-only until it does).
+ */
+export async function openCase(page: Page, baseUrl: string, link: CaseLink): Promise<void> {
+  await page.goto(linkUrl(baseUrl, link));
   await page.locator('#section-heading').waitFor({ timeout: 15_000 });
   await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
+  await page.locator('.room[data-role]').waitFor({ timeout: 15_000 });
 }
 
 /** Opens a section from the left navigation ("Problem", "Resultatmål", …). */

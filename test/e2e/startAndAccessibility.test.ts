@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
 import { createCase, startTestServer, type TestServer } from '../support/server.ts';
-import { openCase, openSection } from './room.ts';
+import { linkUrl, openCase, openSection } from './room.ts';
 
 /** The start page, the first visit, the language switch, and axe-core on every screen. */
 let server: TestServer;
@@ -41,11 +41,14 @@ describe('start page', () => {
     await page.waitForURL(/\/case\//);
     await page.locator('.connection[data-state="connected"]').waitFor();
     expect(await page.locator('.case-title').textContent()).toContain('Sygedagpenge');
+    // The creator is the case's facilitator (A3).
+    await page.locator('.room[data-role="facilitator"]').waitFor();
 
     await page.getByRole('link', { name: 'Til forsiden' }).click();
     const row = page.getByRole('row', { name: /Sygedagpenge/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Business case og betalingsmodel');
+    expect(await row.textContent()).toContain('Facilitator');
   });
 
   it('creates a new, empty case', async () => {
@@ -60,9 +63,12 @@ describe('start page', () => {
   it('asks a first-time visitor for their name before entering a case', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const caseId = await createCase(server.url);
-    await page.goto(`${server.url}/case/${caseId}`);
+    const created = await createCase(server.url);
+    await page.goto(linkUrl(server.url, created));
     await page.getByRole('heading', { name: 'Hvem er du?' }).waitFor();
+    // The link's token is kept on this device and taken out of the address bar (A12).
+    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).pathname).toBe(`/case/${created.id}`);
     await page.getByRole('button', { name: 'Gå til sagen' }).click();
     expect(await page.getByText('Skriv dit navn').isVisible()).toBe(true);
     await page.getByLabel('Dit navn').fill('Dorte Eskildsen');
@@ -75,8 +81,8 @@ describe('start page', () => {
 
   it('switches to English and remembers it', async () => {
     const { page } = person;
-    const caseId = await createCase(server.url, { example: true });
-    await openCase(page, server.url, caseId);
+    const created = await createCase(server.url, { example: true });
+    await openCase(page, server.url, created);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Facts', level: 2 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -97,8 +103,8 @@ describe('accessibility', () => {
 
   it('every section of the case room has no serious or critical axe-core findings', async () => {
     const { page } = person;
-    const caseId = await createCase(server.url, { example: true });
-    await openCase(page, server.url, caseId);
+    const created = await createCase(server.url, { example: true });
+    await openCase(page, server.url, created);
     for (const title of SECTION_TITLES) {
       await openSection(page, title);
       const violations = await seriousAxeViolations(page);
@@ -108,8 +114,8 @@ describe('accessibility', () => {
 
   it('is operable by keyboard: skip link, section navigation, focus on the opened section', async () => {
     const { page } = person;
-    const caseId = await createCase(server.url, { example: true });
-    await openCase(page, server.url, caseId);
+    const created = await createCase(server.url, { example: true });
+    await openCase(page, server.url, created);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Spring til indholdet');
     // Into the section list: Tab through the top bar, then choose "Resultatmål" with Enter.
@@ -122,8 +128,8 @@ describe('accessibility', () => {
 
   it('looks right on a 1280×800 projector (screenshot for review)', async () => {
     const { page } = person;
-    const caseId = await createCase(server.url, { example: true });
-    await openCase(page, server.url, caseId);
+    const created = await createCase(server.url, { example: true });
+    await openCase(page, server.url, created);
     await openSection(page, 'Resultatmål');
     await page.screenshot({ path: '/tmp/caseroom.png' });
     await openSection(page, 'Fakta');

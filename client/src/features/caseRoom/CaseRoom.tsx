@@ -1,27 +1,34 @@
 import { useEffect, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
-import { useMessages } from '../../i18n/messages.ts';
+import { type Messages, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCaseDocReady } from '../../ydoc/useY.ts';
+import { readToken, TOKEN_STORED_EVENT } from '../access/tokens.ts';
 import { useConnectionState } from '../connection/ConnectionStatus.tsx';
 import { ProfileGate } from '../profile/ProfileGate.tsx';
 import { type CaseSession, openCaseSession } from './caseSession.ts';
 import { RoomLayout } from './RoomLayout.tsx';
 import { CaseSessionContext, useSession } from './sessionContext.ts';
 
-/** One open case: asks who the person is (once), opens the session, then shows the room. */
+/**
+ * One open case: without a link for it, says so; otherwise asks who the person is (once),
+ * opens the session with the link's token, then shows the room.
+ */
 export function CaseRoom({ caseId }: { caseId: string }) {
   const name = useUiStore((state) => state.name);
+  const token = useCaseToken(caseId);
   const [session, setSession] = useState<CaseSession | null>(null);
   useEffect(() => {
-    const opened = openCaseSession(caseId);
+    if (!token) return;
+    const opened = openCaseSession(caseId, token);
     setSession(opened);
     return () => {
       opened.destroy();
       setSession(null);
     };
-  }, [caseId]);
+  }, [caseId, token]);
 
+  if (!token) return <RoomMessage kind="needLink" />;
   if (!name.trim()) return <ProfileGate />;
   if (!session) return <RoomMessage kind="loading" />;
   return (
@@ -36,13 +43,36 @@ function RoomGate() {
   const { doc } = useSession();
   const ready = useCaseDocReady(doc);
   const connection = useConnectionState();
-  if (connection === 'notFound') return <RoomMessage kind="notFound" />;
+  if (connection === 'notFound' || connection === 'unauthorized' || connection === 'linkRevoked') {
+    return <RoomMessage kind={connection} />;
+  }
   if (!ready) return <RoomMessage kind={connection === 'offline' ? 'unreachable' : 'loading'} />;
   return <RoomLayout />;
 }
 
-/** A full-page message: loading progress, a case that does not exist, an unreachable server. */
-function RoomMessage({ kind }: { kind: 'loading' | 'notFound' | 'unreachable' }) {
+/**
+ * The token this browser holds for the case. A newly stored one (the facilitator replaced
+ * their own link) is taken up; a forgotten one (refused by the server) is not, so the room
+ * keeps saying why it was refused.
+ */
+function useCaseToken(caseId: string): string | undefined {
+  const [token, setToken] = useState(() => readToken(caseId));
+  useEffect(() => {
+    const onStored = () => {
+      const next = readToken(caseId);
+      if (next) setToken(next);
+    };
+    window.addEventListener(TOKEN_STORED_EVENT, onStored);
+    return () => window.removeEventListener(TOKEN_STORED_EVENT, onStored);
+  }, [caseId]);
+  return token;
+}
+
+/**
+ * A full-page message: loading progress, or why the case cannot be shown — no link for it, a
+ * link that is not valid or was replaced, no such case, an unreachable server.
+ */
+function RoomMessage({ kind }: { kind: keyof Messages['room']['messages'] }) {
   const m = useMessages();
   const text = m.room.messages[kind];
   return (

@@ -1,5 +1,6 @@
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
+import { useMe } from '../access/useAccess.ts';
 import { BusinessCasePanel } from '../businessCase/BusinessCasePanel.tsx';
 import { BusinessCaseProvider } from '../businessCase/businessCaseContext.tsx';
 import { usePublishPresence } from '../presence/usePeers.ts';
@@ -17,9 +18,10 @@ export function RoomLayout() {
   usePublishPresence();
   useUndoShortcuts();
   const panelMode = useUiStore((state) => state.panelMode);
+  const role = useMe()?.role;
   return (
     <BusinessCaseProvider>
-      <div className="page room" data-panel={panelMode}>
+      <div className="page room" data-panel={panelMode} data-role={role}>
         <a className="skip-link" href="#main">
           {m.common.skipToContent}
         </a>

@@ -3,12 +3,17 @@ import { Link } from '../../app/Link.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useYNumber, useYString } from '../../ydoc/useY.ts';
+import { InviteButton } from '../access/InviteButton.tsx';
+import { ObserverBanner } from '../access/ObserverBanner.tsx';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useSection } from '../sections/useSection.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
 
-/** Case title and phase, connection, undo/redo, language, and who is here. */
+/**
+ * Case title and phase, connection, undo/redo, inviting parties (the facilitator), language,
+ * who is here, and — for an observer — that they only watch.
+ */
 export function TopBar() {
   const m = useMessages();
   const facts = useSection('facts').map;
@@ -35,10 +40,12 @@ export function TopBar() {
         <div className="top-actions">
           <ConnectionStatus />
           <UndoButtons />
+          <InviteButton />
           <LanguageSwitch />
         </div>
       </div>
       <PresenceList />
+      <ObserverBanner />
     </header>
   );
 }

@@ -1,21 +1,28 @@
-import { isFinalClose } from '@caseroom/shared';
+import { canEdit, isFinalClose } from '@caseroom/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { forgetToken } from '../access/tokens.ts';
+import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
 
 /**
  * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), the
- * offline copy in IndexedDB, the undo manager for this person's own changes and the
- * connection state. Created when the case room opens, destroyed when it closes.
+ * offline copy in IndexedDB, the undo manager for this person's own changes, the connection
+ * state and who this browser is in the case. Created when the case room opens, destroyed when
+ * it closes.
  */
 export type CaseSession = {
   caseId: string;
+  /** The token of this browser's link to the case (docs/access.md A12). */
+  token: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
   undo: Y.UndoManager;
   connection: ConnectionTracker;
+  /** This browser's party in the case (role, name), once known. */
+  me: WhoAmI;
   /**
    * Makes a local change: one transaction with this person's origin, so undo can find it.
    * Changes within half a second merge into one undo step (typing); `writeStep` never merges.
@@ -31,31 +38,52 @@ export function websocketBase(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
 }
 
-/** Opens a case: loads the offline copy, connects to the server and starts tracking undo. */
-export function openCaseSession(caseId: string): CaseSession {
+/** localStorage flag that exposes the open case's document to browser tests (`window.caseroomTest`). */
+export const TEST_HOOKS_KEY = 'caseroom.testHooks';
+
+/**
+ * Opens a case with this browser's token: loads the offline copy, connects to the server with
+ * the token (y-websocket `params`, A4) and starts tracking undo and who we are.
+ */
+export function openCaseSession(caseId: string, token: string): CaseSession {
   const doc = new Y.Doc();
   const localOrigin = { name: 'caseroom-local-edit' };
   const persistence = new IndexeddbPersistence(`caseroom:${caseId}`, doc);
   const provider = new WebsocketProvider(websocketBase(), caseId, doc, {
-    // Reconnect after anything but "this case does not exist" (y-websocket's default would also
-    // give up after 4400 MalformedMessage, which asks for a fresh connection instead).
+    params: { token },
+    // Reconnect after anything but a final close — no such case, a link that is not valid, a
+    // link the facilitator replaced (y-websocket's default would also give up after 4400
+    // MalformedMessage, which asks for a fresh connection instead).
     shouldReconnect: (event) => !isFinalClose(event.code),
     maxBackoffTime: 5000,
   });
-  const connection = trackConnection(provider);
+  // A refused link is forgotten (the start page stops listing with it); what was typed stays in IndexedDB.
+  const connection = trackConnection(provider, { onRefused: () => forgetToken(caseId, token) });
+  const me = trackWhoAmI(caseId, token, provider);
   const undo = createUndoManager(doc, localOrigin);
   let destroyed = false;
+  // The UI of an observer is read-only; this keeps a stray write out of the local copy too.
+  const mayWrite = () => {
+    const party = me.get();
+    return party !== undefined && canEdit(party.role);
+  };
+  if (window.localStorage.getItem(TEST_HOOKS_KEY) === 'on') {
+    (window as unknown as { caseroomTest?: object }).caseroomTest = { doc, provider };
+  }
 
   return {
     caseId,
+    token,
     doc,
     provider,
     undo,
     connection,
+    me,
     write: (change) => {
-      doc.transact(change, localOrigin);
+      if (mayWrite()) doc.transact(change, localOrigin);
     },
     writeStep: (change) => {
+      if (!mayWrite()) return;
       undo.stopCapturing();
       doc.transact(change, localOrigin);
       undo.stopCapturing();
@@ -63,6 +91,7 @@ export function openCaseSession(caseId: string): CaseSession {
     destroy: () => {
       if (destroyed) return;
       destroyed = true;
+      me.destroy();
       connection.destroy();
       undo.destroy();
       provider.awareness.setLocalState(null);

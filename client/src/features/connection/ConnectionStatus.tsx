@@ -17,6 +17,8 @@ const ICONS: Record<ConnectionState, string> = {
   offline: 'M3 3 L15 15 M15 3 L3 15',
   cantSave: 'M9 3 v7 M9 13 v2',
   notFound: 'M3 3 L15 15 M15 3 L3 15',
+  unauthorized: 'M3 3 L15 15 M15 3 L3 15',
+  linkRevoked: 'M3 3 L15 15 M15 3 L3 15',
 };
 
 /** Always-visible connection state, in words and an icon, announced politely when it changes. */

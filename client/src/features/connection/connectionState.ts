@@ -9,6 +9,8 @@ export const CONNECTION_STATES = [
   'offline',
   'cantSave',
   'notFound',
+  'unauthorized',
+  'linkRevoked',
 ] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
@@ -22,16 +24,28 @@ export type ConnectionTracker = {
   destroy: () => void;
 };
 
+/** The final state each final close code leads to (docs/access.md A5). */
+const FINAL_STATES: Record<number, ConnectionState> = {
+  [CloseCode.CaseNotFound]: 'notFound',
+  [CloseCode.Unauthorized]: 'unauthorized',
+  [CloseCode.LinkRevoked]: 'linkRevoked',
+};
+
 /**
- * Follows a websocket provider. A final close (the case does not exist) stops reconnecting;
- * "storage unavailable" keeps retrying and says that changes are kept on this device.
+ * Follows a websocket provider. A final close (no such case, a link that is not valid for it,
+ * a link the facilitator replaced) stops reconnecting for good and says why; `onRefused` is
+ * told when the server refused the link. "Storage unavailable" keeps retrying and says that
+ * changes are kept on this device.
  */
-export function trackConnection(provider: WebsocketProvider): ConnectionTracker {
+export function trackConnection(
+  provider: WebsocketProvider,
+  { onRefused }: { onRefused?: () => void } = {},
+): ConnectionTracker {
   const listeners = new Set<() => void>();
   let status: 'connected' | 'connecting' | 'disconnected' = 'connecting';
   let everConnected = false;
   let cantSave = false;
-  let notFound = false;
+  let final: ConnectionState | undefined;
   let state: ConnectionState = 'connecting';
 
   const update = () => {
@@ -42,7 +56,7 @@ export function trackConnection(provider: WebsocketProvider): ConnectionTracker 
     }
   };
   const derive = (): ConnectionState => {
-    if (notFound) return 'notFound';
+    if (final) return final;
     if (!navigator.onLine) return 'offline';
     if (cantSave) return 'cantSave';
     if (status === 'connected' && provider.synced) return 'connected';
@@ -61,8 +75,9 @@ export function trackConnection(provider: WebsocketProvider): ConnectionTracker 
   };
   const onClose = (event: CloseEvent | null) => {
     if (event && isFinalClose(event.code)) {
-      notFound = event.code === CloseCode.CaseNotFound;
+      final ??= FINAL_STATES[event.code] ?? 'notFound';
       provider.disconnect();
+      if (event.code === CloseCode.Unauthorized || event.code === CloseCode.LinkRevoked) onRefused?.();
     } else if (event?.code === CloseCode.StorageUnavailable) {
       cantSave = true;
     }

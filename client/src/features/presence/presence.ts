@@ -1,12 +1,35 @@
-import { SECTIONS, type SectionName } from '@caseroom/shared';
+import { Party, type PresenceParty, SECTIONS, type SectionName } from '@caseroom/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { chooseColor } from './palette.ts';
 
 /** What each client tells the others about itself (the awareness `user` field). */
 export type PresenceUser = { name: string; department: string; color: string; section: SectionName };
 
-/** A person in the case, as shown in the top bar and the section list. */
-export type Peer = PresenceUser & { clientId: number; isSelf: boolean };
+/**
+ * A person in the case, as shown in the top bar and the section list. `party` is who the
+ * server says they are (A8: stamped from their link's token, never from their browser);
+ * `name` and `department` are what they typed about themselves.
+ */
+export type Peer = PresenceUser & { clientId: number; isSelf: boolean; party: PresenceParty | undefined };
+
+const PresencePartySchema = Party.pick({ id: true, name: true, kind: true, role: true });
+
+/** The server-stamped party of an awareness state, if it carries a valid one. */
+function readParty(state: unknown): PresenceParty | undefined {
+  const parsed = PresencePartySchema.safeParse((state as { user?: { party?: unknown } } | null)?.user?.party);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The name whose initials a person's avatar shows: the one they typed, else their party's. */
+export function avatarName(peer: Pick<Peer, 'name' | 'party'>): string {
+  return peer.name || peer.party?.name || '';
+}
+
+/** How a person is named in lists: their party, then their self-entered name if it differs. */
+export function peerLabel(peer: Pick<Peer, 'name' | 'party'>): string {
+  if (!peer.party) return peer.name;
+  return peer.name && peer.name !== peer.party.name ? `${peer.party.name} (${peer.name})` : peer.party.name;
+}
 
 /** Reads one awareness state defensively: it comes from other browsers. */
 function readUser(state: unknown): PresenceUser | undefined {
@@ -20,14 +43,24 @@ function readUser(state: unknown): PresenceUser | undefined {
   };
 }
 
-/** Everyone present, this person first, then by name. */
-export function readPeers(awareness: Awareness): Peer[] {
+/**
+ * Everyone present, this person first, then by party and name. The server stamps a party on
+ * what it relays, not on this browser's own state, so this person's party is passed in.
+ */
+export function readPeers(awareness: Awareness, selfParty?: PresenceParty): Peer[] {
   const peers: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
     const user = readUser(state);
-    if (user) peers.push({ ...user, clientId, isSelf: clientId === awareness.clientID });
+    if (!user) return;
+    const isSelf = clientId === awareness.clientID;
+    const party = isSelf && selfParty ? pickPresence(selfParty) : readParty(state);
+    peers.push({ ...user, clientId, isSelf, party });
   });
-  return peers.sort((a, b) => (a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name)));
+  return peers.sort((a, b) => (a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : peerLabel(a).localeCompare(peerLabel(b))));
+}
+
+function pickPresence({ id, name, kind, role }: PresenceParty): PresenceParty {
+  return { id, name, kind, role };
 }
 
 /**

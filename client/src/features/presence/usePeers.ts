@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useUiStore } from '../../store.ts';
+import { useMe } from '../access/useAccess.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
 import { type Peer, publishPresence, readPeers } from './presence.ts';
 
 /** Everyone in the case right now (this person included), re-read on every awareness change. */
 export function usePeers(): Peer[] {
   const { provider } = useSession();
+  const me = useMe();
   const awareness = provider.awareness;
   const cache = useRef<{ key: string; peers: Peer[] }>({ key: '', peers: [] });
   const subscribe = useCallback(
@@ -17,7 +19,7 @@ export function usePeers(): Peer[] {
     [awareness],
   );
   return useSyncExternalStore(subscribe, () => {
-    const peers = readPeers(awareness);
+    const peers = readPeers(awareness, me);
     const key = JSON.stringify(peers);
     if (key !== cache.current.key) cache.current = { key, peers };
     return cache.current.peers;

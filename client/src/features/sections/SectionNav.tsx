@@ -4,6 +4,7 @@ import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { Avatar } from '../presence/Avatar.tsx';
+import { avatarName, peerLabel } from '../presence/presence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 
 /** The sections of the model, with who is in each; choosing one opens it in the centre. */
@@ -39,9 +40,9 @@ export function SectionNav() {
                 {here.length > 0 && (
                   <span className="section-people">
                     {here.map((peer) => (
-                      <Avatar key={peer.clientId} name={peer.name} color={peer.color} small />
+                      <Avatar key={peer.clientId} name={avatarName(peer)} color={peer.color} small />
                     ))}
-                    <span className="visually-hidden">{m.nav.peopleHere(here.map((peer) => peer.name))}</span>
+                    <span className="visually-hidden">{m.nav.peopleHere(here.map(peerLabel))}</span>
                   </span>
                 )}
               </button>

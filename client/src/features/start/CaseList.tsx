@@ -2,12 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { casePath } from '../../app/routes.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
+import { RoleBadge } from '../access/RoleBadge.tsx';
 import { type ApiResult, type CaseSummary, listCases } from './casesApi.ts';
 
 /** How often the list refreshes who is online and what changed. */
 const REFRESH_MS = 15_000;
 
-/** The cases on the server: title, municipality, phase, last change, people in it now. */
+/**
+ * The cases this browser's links open: title, municipality, phase, last change, people in it
+ * now, and who the link makes this person in each.
+ */
 export function CaseList() {
   const m = useMessages();
   const locale = useLocale();
@@ -49,6 +53,7 @@ export function CaseList() {
           <th scope="col">{m.start.columns.phase}</th>
           <th scope="col">{m.start.columns.updatedAt}</th>
           <th scope="col">{m.start.columns.online}</th>
+          <th scope="col">{m.start.columns.access}</th>
         </tr>
       </thead>
       <tbody>
@@ -61,6 +66,15 @@ export function CaseList() {
             <td>{row.phase === 1 || row.phase === 2 || row.phase === 3 ? m.phases[row.phase] : '–'}</td>
             <td>{row.updatedAt ? dateFormat.format(row.updatedAt) : '–'}</td>
             <td>{m.start.online(row.online)}</td>
+            <td className="case-access">
+              {row.party ? (
+                <>
+                  <span className="case-party">{row.party.name}</span> <RoleBadge role={row.party.role} />
+                </>
+              ) : (
+                '–'
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

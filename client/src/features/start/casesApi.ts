@@ -1,3 +1,9 @@
+import { Party } from '@caseroom/shared';
+import { type ApiFailure, type ApiResult, apiRequest } from '../../api/request.ts';
+import { allTokens, storeToken } from '../access/tokens.ts';
+
+export type { ApiFailure, ApiResult };
+
 /** One row of the start page's case list, as `GET /api/cases` returns it. */
 export type CaseSummary = {
   id: string;
@@ -6,26 +12,9 @@ export type CaseSummary = {
   phase: number | undefined;
   updatedAt: Date | undefined;
   online: number;
+  /** Who this browser's link makes the caller in the case (A6). */
+  party: Party | undefined;
 };
-
-/** Why a request failed, in terms the start page can explain. */
-export type ApiFailure = { reason: 'unreachable' | 'server'; message?: string };
-export type ApiResult<T> = { ok: true; value: T } | ({ ok: false } & ApiFailure);
-
-async function request(path: string, init?: RequestInit): Promise<ApiResult<unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  } catch {
-    return { ok: false, reason: 'unreachable' };
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-    return { ok: false, reason: 'server', ...(typeof message === 'string' ? { message } : {}) };
-  }
-  return { ok: true, value: body };
-}
 
 function readSummary(row: unknown): CaseSummary | undefined {
   if (!row || typeof row !== 'object') return undefined;
@@ -33,6 +22,7 @@ function readSummary(row: unknown): CaseSummary | undefined {
   if (typeof r.id !== 'string' || r.id === '') return undefined;
   const updated =
     typeof r.updatedAt === 'string' || typeof r.updatedAt === 'number' ? new Date(r.updatedAt) : undefined;
+  const party = Party.safeParse(r.party);
   return {
     id: r.id,
     title: typeof r.title === 'string' ? r.title : '',
@@ -40,12 +30,18 @@ function readSummary(row: unknown): CaseSummary | undefined {
     phase: typeof r.phase === 'number' ? r.phase : undefined,
     updatedAt: updated && !Number.isNaN(updated.getTime()) ? updated : undefined,
     online: typeof r.online === 'number' ? r.online : 0,
+    party: party.success ? party.data : undefined,
   };
 }
 
-/** The cases on this server, most recently changed first. */
+/**
+ * The cases this browser's links open, most recently changed first. Every stored token goes
+ * in one header (A4); with none, nobody is asked — a new browser has no cases.
+ */
 export async function listCases(): Promise<ApiResult<CaseSummary[]>> {
-  const result = await request('/api/cases');
+  const tokens = allTokens();
+  if (tokens.length === 0) return { ok: true, value: [] };
+  const result = await apiRequest('/api/cases', { tokens });
   if (!result.ok) return result;
   if (!Array.isArray(result.value)) return { ok: false, reason: 'server' };
   const cases = result.value.map(readSummary).filter((row): row is CaseSummary => row !== undefined);
@@ -53,13 +49,17 @@ export async function listCases(): Promise<ApiResult<CaseSummary[]>> {
   return { ok: true, value: cases };
 }
 
-/** Creates a case (empty, or filled with the built-in example) and returns its id. */
+/**
+ * Creates a case (empty, or filled with the built-in example), remembers the facilitator link
+ * it comes with (A3) and returns the case id.
+ */
 export async function createCase(options: { example: boolean }): Promise<ApiResult<string>> {
-  const result = await request('/api/cases', {
-    method: 'POST',
-    body: JSON.stringify(options.example ? { example: true } : {}),
-  });
+  const result = await apiRequest('/api/cases', { method: 'POST', body: options.example ? { example: true } : {} });
   if (!result.ok) return result;
-  const id = (result.value as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id !== '' ? { ok: true, value: id } : { ok: false, reason: 'server' };
+  const { id, token } = (result.value ?? {}) as { id?: unknown; token?: unknown };
+  if (typeof id !== 'string' || id === '' || typeof token !== 'string' || token === '') {
+    return { ok: false, reason: 'server' };
+  }
+  storeToken(id, token);
+  return { ok: true, value: id };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { useCanEdit } from '../access/useAccess.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
 
 /** Whether there is something of this person's own to undo or redo. */
@@ -28,7 +29,9 @@ export function useUndoState(undo: Y.UndoManager): { canUndo: boolean; canRedo: 
  */
 export function useUndoShortcuts(): void {
   const { undo } = useSession();
+  const editable = useCanEdit();
   useEffect(() => {
+    if (!editable) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
@@ -44,5 +47,5 @@ export function useUndoShortcuts(): void {
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [undo]);
+  }, [undo, editable]);
 }

@@ -2,6 +2,7 @@ import { setField } from '@caseroom/shared';
 import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useYMapValue } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 
 type Option<T> = { value: T; label: string; help?: string };
@@ -19,10 +20,11 @@ type Props<T extends string | number> = {
   path?: string;
 };
 
-/** One choice among fixed options, written as soon as it is made. */
+/** One choice among fixed options, written as soon as it is made (disabled for an observer). */
 export function ChoiceField<T extends string | number>(props: Props<T>) {
   const { map, field, label, help, options, as = 'radio', srContext, path } = props;
   const session = useSession();
+  const editable = useCanEdit();
   const value = useYMapValue(map, field);
   const id = useId();
   const choose = (next: T | undefined) => {
@@ -43,6 +45,7 @@ export function ChoiceField<T extends string | number>(props: Props<T>) {
           value={selected < 0 ? '' : String(selected)}
           aria-describedby={helpId}
           data-path={path}
+          disabled={!editable}
           onChange={(event) =>
             choose(event.target.value === '' ? undefined : options[Number(event.target.value)]?.value)
           }
@@ -74,7 +77,13 @@ export function ChoiceField<T extends string | number>(props: Props<T>) {
       <div className="choice-options">
         {options.map((option) => (
           <label key={String(option.value)} className="choice-option">
-            <input type="radio" name={id} checked={value === option.value} onChange={() => choose(option.value)} />
+            <input
+              type="radio"
+              name={id}
+              checked={value === option.value}
+              disabled={!editable}
+              onChange={() => choose(option.value)}
+            />
             <span>{option.label}</span>
           </label>
         ))}

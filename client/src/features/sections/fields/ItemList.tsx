@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds, useYString } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 import { LIST_PATHS } from '../fieldPath.ts';
 
@@ -22,11 +23,13 @@ type Focus = { id: string; control: 'up' | 'down' | 'remove' | 'add' | 'first' }
 /**
  * An ordered list of items that people add, remove and reorder. Moving rewrites only the
  * item's order key (moveItemTo), so someone editing the item at the same time keeps their
- * edit. After a move, focus stays on the button that was pressed.
+ * edit. After a move, focus stays on the button that was pressed. An observer sees the items
+ * without the add, move and remove buttons.
  */
 export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compact = false }: Props) {
   const m = useMessages();
   const session = useSession();
+  const editable = useCanEdit();
   const ids = useItemIds(session.doc, kind);
   const pendingFocus = useRef<Focus | null>(null);
   const listId = `list-${kind}`;
@@ -84,35 +87,37 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
                     {title}
                     <ItemName item={item} />
                   </h3>
-                  <div className="item-controls">
-                    <button
-                      type="button"
-                      id={`${listId}-${id}-up`}
-                      disabled={index === 0}
-                      aria-label={m.list.moveUp(title)}
-                      onClick={() => move(id, index - 1, 'up')}
-                    >
-                      <span aria-hidden="true">↑</span> {m.list.up}
-                    </button>
-                    <button
-                      type="button"
-                      id={`${listId}-${id}-down`}
-                      disabled={index === ids.length - 1}
-                      aria-label={m.list.moveDown(title)}
-                      onClick={() => move(id, index + 1, 'down')}
-                    >
-                      <span aria-hidden="true">↓</span> {m.list.down}
-                    </button>
-                    <button
-                      type="button"
-                      className="danger"
-                      id={`${listId}-${id}-remove`}
-                      aria-label={m.list.remove(title)}
-                      onClick={() => remove(id)}
-                    >
-                      {m.list.removeShort}
-                    </button>
-                  </div>
+                  {editable && (
+                    <div className="item-controls">
+                      <button
+                        type="button"
+                        id={`${listId}-${id}-up`}
+                        disabled={index === 0}
+                        aria-label={m.list.moveUp(title)}
+                        onClick={() => move(id, index - 1, 'up')}
+                      >
+                        <span aria-hidden="true">↑</span> {m.list.up}
+                      </button>
+                      <button
+                        type="button"
+                        id={`${listId}-${id}-down`}
+                        disabled={index === ids.length - 1}
+                        aria-label={m.list.moveDown(title)}
+                        onClick={() => move(id, index + 1, 'down')}
+                      >
+                        <span aria-hidden="true">↓</span> {m.list.down}
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        id={`${listId}-${id}-remove`}
+                        aria-label={m.list.remove(title)}
+                        onClick={() => remove(id)}
+                      >
+                        {m.list.removeShort}
+                      </button>
+                    </div>
+                  )}
                 </div>
                 <div className="item-body">{children(item, id)}</div>
               </li>
@@ -120,9 +125,11 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
           })}
         </ol>
       )}
-      <button type="button" className="add" id={`${listId}-add`} onClick={add}>
-        <span aria-hidden="true">+</span> {addLabel}
-      </button>
+      {editable && (
+        <button type="button" className="add" id={`${listId}-add`} onClick={add}>
+          <span aria-hidden="true">+</span> {addLabel}
+        </button>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { type KeyboardEvent, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useYNumber } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 import { SourceNote } from './SourceNote.tsx';
 
@@ -27,11 +28,13 @@ type Props = {
  * A number in Danish format with its unit. What is typed stays a local draft until Enter or
  * leaving the field; an entry that does not parse gets an inline error and is never written.
  * When the field holds no draft, it shows the document's value, so remote changes appear.
+ * Read-only for an observer.
  */
 export function NumberField(props: Props) {
   const { map, field, kind, label, help, sources, sourceKey, calendarYear, srContext, compact, path } = props;
   const m = useMessages();
   const session = useSession();
+  const editable = useCanEdit();
   const value = useYNumber(map, field);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<NumberError | null>(null);
@@ -77,6 +80,7 @@ export function NumberField(props: Props) {
           value={draft ?? shown}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
+          readOnly={!editable}
           data-dirty={draft !== null ? 'true' : undefined}
           data-path={path}
           onChange={(event) => setDraft(event.target.value)}

@@ -2,9 +2,10 @@ import { richTextExtensions } from '@caseroom/shared';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 import { initials, textOn } from '../../presence/palette.ts';
 
@@ -16,8 +17,11 @@ type Props = {
   path?: string;
 };
 
-/** Another person's caret: a bar in their colour with their name, readable on any colour. */
-function renderCaret(user: { name?: string; color?: string }): HTMLElement {
+/**
+ * Another person's caret: a bar in their colour with who they are — the party the server
+ * stamped (A8), then the name they typed — readable on any colour.
+ */
+function renderCaret(user: { name?: string; color?: string; party?: { name?: unknown } }): HTMLElement {
   const caret = document.createElement('span');
   caret.className = 'collaboration-carets__caret';
   caret.style.borderColor = user.color ?? '#000000';
@@ -25,7 +29,9 @@ function renderCaret(user: { name?: string; color?: string }): HTMLElement {
   label.className = 'collaboration-carets__label';
   label.style.backgroundColor = user.color ?? '#000000';
   label.style.color = textOn(user.color ?? '#000000');
-  label.textContent = user.name || initials('');
+  const party = typeof user.party?.name === 'string' ? user.party.name : '';
+  const name = typeof user.name === 'string' ? user.name : '';
+  label.textContent = (party && name && party !== name ? `${party} (${name})` : party || name) || initials('');
   caret.append(label);
   return caret;
 }
@@ -33,7 +39,8 @@ function renderCaret(user: { name?: string; color?: string }): HTMLElement {
 /**
  * Prose edited together: Tiptap bound to the shared fragment, with everyone's carets. The
  * fragment is created with its section or item; the editor never creates one. Undo goes
- * through the case's own undo manager (see features/undo), not Tiptap's.
+ * through the case's own undo manager (see features/undo), not Tiptap's. For an observer the
+ * editor is not editable and has no toolbar.
  */
 export function RichTextField({ fragment, label, help, path }: Props) {
   const id = useId();
@@ -43,10 +50,12 @@ export function RichTextField({ fragment, label, help, path }: Props) {
 
 function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment: Y.XmlFragment; id: string }) {
   const session = useSession();
+  const editable = useCanEdit();
   const labelId = `${id}-label`;
   const helpId = `${id}-help`;
   const editor = useEditor(
     {
+      editable,
       extensions: [
         ...richTextExtensions,
         Collaboration.configure({ fragment }),
@@ -61,6 +70,7 @@ function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment:
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': labelId,
+          ...(editable ? {} : { 'aria-readonly': 'true' }),
           ...(help ? { 'aria-describedby': helpId } : {}),
           class: 'rich-text-content',
         },
@@ -68,6 +78,9 @@ function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment:
     },
     [fragment, session],
   );
+  useEffect(() => {
+    editor.setEditable(editable);
+  }, [editor, editable]);
   return (
     <div className="field rich-text" data-path={path}>
       <span className="label" id={labelId}>
@@ -79,7 +92,7 @@ function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment:
         </p>
       )}
       <div className="rich-text-frame">
-        <Toolbar editor={editor} label={label} />
+        {editable && <Toolbar editor={editor} label={label} />}
         <EditorContent editor={editor} />
       </div>
     </div>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useYString } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 
 type Props = { sources: Y.Map<unknown> | undefined; field: string; fieldLabel: string };
@@ -11,6 +12,7 @@ type Props = { sources: Y.Map<unknown> | undefined; field: string; fieldLabel: s
 export function SourceNote({ sources, field, fieldLabel }: Props) {
   const m = useMessages();
   const session = useSession();
+  const editable = useCanEdit();
   const value = useYString(sources, field);
   const id = useId();
   if (!sources) return null;
@@ -24,7 +26,8 @@ export function SourceNote({ sources, field, fieldLabel }: Props) {
         id={id}
         type="text"
         value={value}
-        placeholder={m.fields.sourcePlaceholder}
+        placeholder={editable ? m.fields.sourcePlaceholder : undefined}
+        readOnly={!editable}
         onChange={(event) => {
           const next = event.target.value;
           session.write(() => setField(sources, field, next === '' ? undefined : next));

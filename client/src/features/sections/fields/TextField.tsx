@@ -2,6 +2,7 @@ import { setField } from '@caseroom/shared';
 import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useYString } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 
 type Props = {
@@ -19,10 +20,11 @@ type Props = {
 
 /**
  * A short text bound straight to the document: each keystroke is written, so others see it as
- * it is typed (an empty field clears the entry).
+ * it is typed (an empty field clears the entry). Read-only for an observer.
  */
 export function TextField({ map, field, label, help, multiline = false, srContext, className, path }: Props) {
   const session = useSession();
+  const editable = useCanEdit();
   const value = useYString(map, field);
   const id = useId();
   const helpId = `${id}-help`;
@@ -34,6 +36,7 @@ export function TextField({ map, field, label, help, multiline = false, srContex
     value,
     'aria-describedby': help ? helpId : undefined,
     'data-path': path,
+    readOnly: !editable,
     onBlur: () => session.undo.stopCapturing(),
   };
   return (

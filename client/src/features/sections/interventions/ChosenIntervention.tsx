@@ -3,12 +3,14 @@ import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds, useYString } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 
-/** The group's choice among the candidates (one radio button per candidate). */
+/** The group's choice among the candidates (one radio button per candidate; disabled for an observer). */
 export function ChosenIntervention({ map }: { map: Y.Map<unknown> | undefined }) {
   const m = useMessages();
   const session = useSession();
+  const editable = useCanEdit();
   const ids = useItemIds(session.doc, 'intervention');
   const chosenId = useYString(map, 'chosenId');
   const name = useId();
@@ -27,7 +29,13 @@ export function ChosenIntervention({ map }: { map: Y.Map<unknown> | undefined })
         <div className="choice-options vertical">
           {ids.map((id, index) => (
             <label key={id} className="choice-option">
-              <input type="radio" name={name} checked={chosenId === id} onChange={() => choose(id)} />
+              <input
+                type="radio"
+                name={name}
+                checked={chosenId === id}
+                disabled={!editable}
+                onChange={() => choose(id)}
+              />
               <CandidateName
                 item={getItem(session.doc, 'intervention', id)}
                 fallback={m.list.interventionTitle(index + 1)}
@@ -39,6 +47,7 @@ export function ChosenIntervention({ map }: { map: Y.Map<unknown> | undefined })
               type="radio"
               name={name}
               checked={chosenId === '' || !ids.includes(chosenId)}
+              disabled={!editable}
               onChange={() => choose(undefined)}
             />
             <span>{m.interventions.chosen.undecided}</span>

@@ -1,0 +1,15 @@
+import type { ApiFailure } from '../../api/request.ts';
+import type { Messages } from '../../i18n/messages.ts';
+
+/** What to tell the facilitator when a parties request fails (docs/access.md A5, A9). */
+export function apiErrorText(m: Messages, failure: ApiFailure): string {
+  const errors = m.invite.errors;
+  if (failure.reason === 'unreachable') return errors.unreachable;
+  if (failure.status === 400) return errors.badRequest;
+  if (failure.code === 'tokenInvalid' || failure.code === 'tokenMissing' || failure.status === 401) {
+    return errors.tokenInvalid;
+  }
+  if (failure.status === 403) return errors.forbidden;
+  if (failure.status === 404) return errors.notFound;
+  return errors.failed;
+}

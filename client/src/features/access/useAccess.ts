@@ -1,0 +1,24 @@
+import { canEdit, canFacilitate, type Party } from '@caseroom/shared';
+import { useSyncExternalStore } from 'react';
+import { useSession } from '../caseRoom/sessionContext.ts';
+
+/** This browser's party in the open case, once known. */
+export function useMe(): Party | undefined {
+  const { me } = useSession();
+  return useSyncExternalStore(me.subscribe, me.get);
+}
+
+/**
+ * Whether this person may change the case. Read-only until the role is known, so an observer
+ * never types into a field whose change the server would drop (A7).
+ */
+export function useCanEdit(): boolean {
+  const me = useMe();
+  return me !== undefined && canEdit(me.role);
+}
+
+/** Whether this person may invite parties and replace links. */
+export function useCanFacilitate(): boolean {
+  const me = useMe();
+  return me !== undefined && canFacilitate(me.role);
+}
