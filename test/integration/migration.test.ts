@@ -1,0 +1,121 @@
+import { rmSync } from 'node:fs';
+import { SqliteDocumentStore } from '@caseroom/server';
+import { initCaseDoc, sectionMap, setField, toModel } from '@caseroom/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  bearer,
+  connectSynced,
+  createCase,
+  makeTempDataDir,
+  type NodeClient,
+  type ServerProcess,
+  spawnServerProcess,
+  startTestServer,
+  type TestServer,
+} from '../support/server.ts';
+
+/** Writes a case straight into the store, as a data dir from before access existed has them (no parties). */
+function writeOldCase(dataDir: string, id: string, title: string): void {
+  const store = new SqliteDocumentStore(dataDir);
+  try {
+    const doc = new Y.Doc();
+    initCaseDoc(doc, { startYear: 2025, priceYear: 2025 });
+    doc.transact(() => setField(sectionMap(doc, 'facts')!, 'title', title));
+    store.createCase({
+      id,
+      createdAt: 1_700_000_000_000,
+      initialState: Y.encodeStateAsUpdate(doc),
+      summary: { title, municipality: undefined, phase: undefined },
+    });
+  } finally {
+    store.close();
+  }
+}
+
+const LINK = /^Facilitator link for "(.*)": (http:\/\/[^/]+)\/case\/([A-Za-z0-9_-]+)\?token=(cr1_[A-Za-z0-9_-]{43})$/;
+
+/** docs/access.md A11: cases from before access get a facilitator, whose link is printed once. */
+describe('[A11] cases from before access existed', () => {
+  const clients: NodeClient[] = [];
+  const servers: TestServer[] = [];
+  const processes: ServerProcess[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const server of servers.splice(0)) await server.close();
+    for (const process of processes.splice(0)) await process.kill('SIGKILL');
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('get a facilitator party at start-up; the printed link works, once; it is never in the log', async () => {
+    const dataDir = makeTempDataDir();
+    dirs.push(dataDir);
+    writeOldCase(dataDir, 'oldCaseAAAAAAAAAAAAAAA', 'Gammel sag');
+    writeOldCase(dataDir, 'oldCaseBBBBBBBBBBBBBBB', 'Endnu ældre');
+    const printed: string[] = [];
+    const server = await startTestServer({ dataDir, printLink: (line) => printed.push(line) });
+    servers.push(server);
+
+    expect(printed).toHaveLength(2);
+    const links = printed.map((line) => LINK.exec(line));
+    expect(links.every((match) => match !== null)).toBe(true);
+    const byCase = new Map(
+      links.map((match) => [match![3]!, { title: match![1], origin: match![2], token: match![4]! }]),
+    );
+    expect(byCase.get('oldCaseAAAAAAAAAAAAAAA')).toMatchObject({ title: 'Gammel sag', origin: server.url });
+    expect(byCase.get('oldCaseBBBBBBBBBBBBBBB')).toMatchObject({ title: 'Endnu ældre', origin: server.url });
+
+    const token = byCase.get('oldCaseAAAAAAAAAAAAAAA')!.token;
+    const me = await (
+      await fetch(`${server.url}/api/cases/oldCaseAAAAAAAAAAAAAAA/me`, { headers: bearer(token) })
+    ).json();
+    expect(me).toEqual({
+      party: { id: expect.any(String), name: 'Facilitator', kind: 'facilitator', role: 'facilitator' },
+    });
+    const client = await connectSynced(server.wsUrl, 'oldCaseAAAAAAAAAAAAAAA', { token });
+    clients.push(client);
+    expect(toModel(client.doc).facts.title).toBe('Gammel sag');
+    const listed = (await (await fetch(`${server.url}/api/cases`, { headers: bearer(token) })).json()) as {
+      id: string;
+    }[];
+    expect(listed.map((c) => c.id)).toEqual(['oldCaseAAAAAAAAAAAAAAA']);
+
+    const logText = JSON.stringify(server.logs);
+    for (const { token: printedToken } of byCase.values()) expect(logText).not.toContain(printedToken);
+    expect(server.logs.filter((line) => line.message.includes('case from before access'))).toHaveLength(2);
+
+    // A case created through the API already has its facilitator: nothing is printed for it on restart.
+    await createCase(server.url);
+    for (const open of clients.splice(0)) open.destroy();
+    await server.close();
+    const printedAgain: string[] = [];
+    const restarted = await startTestServer({ dataDir, printLink: (line) => printedAgain.push(line) });
+    servers.push(restarted);
+    expect(printedAgain).toEqual([]);
+    expect(
+      (await fetch(`${restarted.url}/api/cases/oldCaseAAAAAAAAAAAAAAA/me`, { headers: bearer(token) })).status,
+    ).toBe(200);
+  });
+
+  it('the real entry point prints the link on standard output', async () => {
+    const dataDir = makeTempDataDir();
+    dirs.push(dataDir);
+    writeOldCase(dataDir, 'oldCaseCCCCCCCCCCCCCCC', 'Fra før adgang');
+    const server = await spawnServerProcess(dataDir);
+    processes.push(server);
+    const line = server
+      .output()
+      .split('\n')
+      .find((text) => text.startsWith('Facilitator link for'));
+    const match = LINK.exec(line ?? '');
+    expect(match, server.output()).not.toBeNull();
+    expect(match![1]).toBe('Fra før adgang');
+    expect(match![2]).toBe(server.url);
+    const response = await fetch(`${server.url}/api/cases/oldCaseCCCCCCCCCCCCCCC/model`, {
+      headers: bearer(match![4]!),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as ReturnType<typeof toModel>).facts.title).toBe('Fra før adgang');
+  });
+});
