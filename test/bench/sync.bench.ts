@@ -11,7 +11,11 @@
  *                               BENCH_FULL=1 adds Caseroom with SQLite synchronous=FULL;
  *                               BENCH_MEMORY=1 adds Caseroom with the in-memory store;
  *                               BENCH_ROUNDS=3 alternates the servers and reports medians;
- *                               BENCH_LOADS=a or b runs one load)
+ *                               BENCH_LOADS=a or b runs one load, BENCH_LOADS=none only the token check)
+ *
+ * Caseroom clients present their link token (y-websocket `params: { token }`, docs/access.md
+ * A4); the reference server ignores the query. Before the loads, it prints what a token check
+ * costs a connection (tokenCheck.ts).
  *
  * Server CPU is the share of one core the server process used while edits ran: when it is far
  * below 100 % and latency still grows, the clients (all in this process) are the bottleneck.
@@ -22,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { formatTokenCheck, measureTokenCheck } from './tokenCheck.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const EDITS_PER_SECOND = 2;
@@ -84,17 +89,20 @@ class BenchServer {
   }
 }
 
-async function createCaseIds(kind: ServerKind, port: number, count: number): Promise<string[]> {
-  const ids: string[] = [];
+/** A case to connect to and the token that opens it (the reference server ignores it). */
+type BenchCase = { id: string; token: string };
+
+async function createCases(kind: ServerKind, port: number, count: number): Promise<BenchCase[]> {
+  const cases: BenchCase[] = [];
   for (let i = 0; i < count; i++) {
     if (kind === 'reference') {
-      ids.push(`bench-case-${i}`);
+      cases.push({ id: `bench-case-${i}`, token: 'ignored' });
       continue;
     }
     const response = await fetch(`http://127.0.0.1:${port}/api/cases`, { method: 'POST' });
-    ids.push(((await response.json()) as { id: string }).id);
+    cases.push((await response.json()) as BenchCase);
   }
-  return ids;
+  return cases;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -112,13 +120,13 @@ async function waitUntil(condition: () => boolean, timeoutMs: number, what: stri
 
 async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
   const server = await BenchServer.start(kind);
-  const caseIds = await createCaseIds(kind, server.port, load.cases);
+  const cases = await createCases(kind, server.port, load.cases);
   const latencies: number[] = [];
   let edits = 0;
   let measuring = false;
   const providers: WebsocketProvider[] = [];
 
-  for (const caseId of caseIds) {
+  for (const { id: caseId, token } of cases) {
     for (let c = 0; c < load.clientsPerCase; c++) {
       const doc = new Y.Doc();
       const key = `client-${c}`;
@@ -134,6 +142,7 @@ async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
       const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, caseId, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
+        params: { token },
       });
       providers.push(provider);
     }
@@ -228,6 +237,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 console.log(
   `Sync benchmark: ${SECONDS} s per phase, ${EDITS_PER_SECOND} edits/s per client, ${ROUNDS} round(s), node ${process.version}`,
 );
+console.log(formatTokenCheck(measureTokenCheck()));
 const selectedLoads = LOADS.filter((load) => (process.env.BENCH_LOADS ?? 'ab').includes(load.name[1]!));
 for (const load of selectedLoads) {
   console.log(`\n${load.name}`);
