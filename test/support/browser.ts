@@ -26,6 +26,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** The localStorage key and shape the client remembers its profile under (client/src/store.ts). */
 const PROFILE_KEY = 'caseroom.profile';
+/**
+ * The localStorage flag that makes the case room expose its Y.Doc as `window.caseroomTest`
+ * (client/src/features/caseRoom/caseSession.ts), so a test can play a modified client.
+ */
+const TEST_HOOKS_KEY = 'caseroom.testHooks';
 
 /** One person at a computer: a fresh browser context with their name and department remembered. */
 export type Person = { name: string; department: string; context: BrowserContext; page: Page };
@@ -33,10 +38,11 @@ export type Person = { name: string; department: string; context: BrowserContext
 /**
  * Opens a context for one person on a projector-sized screen, with their profile already
  * remembered (as if they had entered it on the start page once). Page errors fail loudly.
+ * `testHooks` exposes the open case's document to `page.evaluate` (a forged client).
  */
 export async function openPerson(
   browser: Browser,
-  profile: { name: string; department: string; language?: 'da' | 'en' },
+  profile: { name: string; department: string; language?: 'da' | 'en'; testHooks?: boolean },
 ): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const saved = JSON.stringify({
@@ -44,10 +50,11 @@ export async function openPerson(
     version: 1,
   });
   await context.addInitScript(
-    ([key, value]) => {
+    ([key, value, hooksKey, hooks]) => {
       if (!window.localStorage.getItem(key as string)) window.localStorage.setItem(key as string, value as string);
+      if (hooks) window.localStorage.setItem(hooksKey as string, 'on');
     },
-    [PROFILE_KEY, saved],
+    [PROFILE_KEY, saved, TEST_HOOKS_KEY, profile.testHooks ?? false],
   );
   const page = await context.newPage();
   const errors: string[] = [];
