@@ -12,7 +12,7 @@ export function InviteButton() {
   return (
     <>
       <button type="button" className="invite-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        <span aria-hidden="true">＋</span> {m.invite.open}
+        <span aria-hidden="true">+</span> {m.invite.open}
       </button>
       {open && <InviteDialog onClose={() => setOpen(false)} />}
     </>
