@@ -1,3 +1,4 @@
+export * from './record.ts';
 export * from './signoffs.ts';
 export * from './timer.ts';
 export * from './votes.ts';

@@ -1,17 +1,21 @@
 import * as Y from 'yjs';
 import { SECTIONS } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
+import { createWorkshop } from '../workshop/record.ts';
 import { META, SECTION_CHILDREN, sectionMap } from './layout.ts';
 
-/** Defaults of a new, empty case (product.md: DKK, r = 3.5 %, investor funds 100 %). */
+/**
+ * Defaults of a new, empty case (product.md: DKK, r = 3.5 %, investor funds 100 %). The phase
+ * is workshop state (`workshop.phase`, docs/workshop.md W1), not a fact.
+ */
 export const NEW_CASE_DEFAULTS = {
-  facts: { currency: 'DKK', discountRate: 0.035, horizonYears: 10, phase: 1 },
+  facts: { currency: 'DKK', discountRate: 0.035, horizonYears: 10 },
   paymentModel: { investorFundedShare: 1 },
 } as const;
 
 /**
- * Creates a case's structure in an empty document: every section's nested shared types and
- * the defaults, in one transaction. Only the server calls this, once, when a case is created;
+ * Creates a case's structure in an empty document: every section's nested shared types, the
+ * defaults and the workshop record (phase 1, its nested maps), in one transaction. Only the server calls this, once, when a case is created;
  * clients never create section structure (see layout.ts).
  */
 export function initCaseDoc(doc: Y.Doc, options: { startYear?: number; priceYear?: number } = {}): void {
@@ -29,6 +33,7 @@ export function initCaseDoc(doc: Y.Doc, options: { startYear?: number; priceYear
     if (options.priceYear !== undefined) facts.set('priceYear', options.priceYear);
     const payment = doc.getMap('paymentModel');
     for (const [key, value] of Object.entries(NEW_CASE_DEFAULTS.paymentModel)) payment.set(key, value);
+    createWorkshop(doc, 1);
   });
 }
 

@@ -26,7 +26,7 @@ export function reconcileModel(doc: Y.Doc, model: CaseModelDraft): void {
       startYear: model.facts.startYear,
       horizonYears: model.facts.horizonYears,
       discountRate: model.facts.discountRate,
-      phase: model.facts.phase,
+      // Not the phase: it is workshop state that only the server writes (docs/workshop.md W1).
     });
     setEntries(child(facts, 'partners'), { ...model.facts.partners });
     setEntries(child(facts, 'sources'), model.facts.sources);

@@ -5,6 +5,7 @@ import { DEPARTMENT_LEVELS } from '../model/facts.ts';
 import { EVIDENCE_LEVELS } from '../model/intervention.ts';
 import { DIRECTIONS, PAYMENT_BASES } from '../model/outcome.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
+import { workshopPhase } from '../workshop/record.ts';
 import { listMap, sectionMap } from './layout.ts';
 import { orderedItems } from './orderedList.ts';
 import {
@@ -51,7 +52,8 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
       startYear: readNumber(facts, 'startYear'),
       horizonYears: readNumber(facts, 'horizonYears'),
       discountRate: readNumber(facts, 'discountRate'),
-      phase: readNumber(facts, 'phase'),
+      // W1: the phase is workshop state; cases from before it kept it in facts.
+      phase: workshopPhase(doc) ?? readNumber(facts, 'phase'),
       departments: orderedItems(listMap(doc, 'department')).map(([id, item]) => ({
         id,
         order: readString(item, 'order') ?? '',

@@ -108,7 +108,11 @@ describe('rootsTouchedBy', () => {
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 8 }), (edits) => {
         const server = serverDoc();
-        const update = updateFrom(server, (c) => c.transact(() => edits.forEach((e) => apply(c, e))));
+        const update = updateFrom(server, (c) =>
+          c.transact(() => {
+            for (const e of edits) apply(c, e);
+          }),
+        );
         expect(rootsTouchedBy(server, update)).toEqual(new Set(edits.map((e) => e.section)));
       }),
       { numRuns: 100, seed: 5 },

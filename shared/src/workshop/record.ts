@@ -1,0 +1,174 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { SECTIONS } from '../model/caseModel.ts';
+import { Phase } from '../model/facts.ts';
+
+/**
+ * The workshop record (docs/workshop.md W1): a top-level Y.Map `workshop` that only the server
+ * writes — phase, section locks, the timer, votes, decisions, sign-offs, required signers.
+ * Clients read it with `readWorkshop`; the server refuses any client update that touches it.
+ */
+export const WORKSHOP = 'workshop';
+
+/** The nested Y.Maps of `workshop`, created with it (never lazily: see ydoc/layout.ts). */
+export const WORKSHOP_MAPS = ['locks', 'votes', 'decisions', 'signoffs', 'requiredSigners'] as const;
+export type WorkshopMapKey = (typeof WORKSHOP_MAPS)[number];
+
+const Id = z.string().min(1).max(64);
+const IsoTime = z.string().min(1).max(40);
+
+/** Who locked a section, and when (ISO 8601). Key: the section name. */
+export const SectionLock = z.object({ partyId: Id, partyName: z.string(), at: IsoTime });
+export type SectionLock = z.infer<typeof SectionLock>;
+
+/** The timer as stored: a TimerState (timer.ts) plus the server's clock when it was written. */
+export const TimerValue = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('idle'), serverNow: z.number() }),
+  z.object({ status: z.literal('running'), endsAt: z.number(), durationMs: z.number(), serverNow: z.number() }),
+  z.object({ status: z.literal('paused'), remainingMs: z.number(), durationMs: z.number(), serverNow: z.number() }),
+]);
+export type TimerValue = z.infer<typeof TimerValue>;
+
+/** The lists a dot vote can be held over (item ids are that list's ids in the model). */
+export const VOTE_LISTS = ['interventions', 'outcomes'] as const;
+export const VoteList = z.enum(VOTE_LISTS);
+export type VoteList = z.infer<typeof VoteList>;
+
+/** The life of a vote: ballots are accepted while open; counts appear at reveal. */
+export const VOTE_STATUSES = ['open', 'revealed', 'decided'] as const;
+
+/** A dot vote as everyone sees it. Ballots are never here — only counts after reveal. Key: the vote id. */
+export const Vote = z.object({
+  list: VoteList,
+  itemIds: z.array(Id),
+  votesPerPerson: z.number().int().min(1),
+  status: z.enum(VOTE_STATUSES),
+  /** Dots per item, after reveal (every item listed, 0 included). */
+  counts: z.record(z.string(), z.number()).optional(),
+  /** How many parties voted, after reveal. */
+  voters: z.number().int().min(0).optional(),
+  openedAt: IsoTime,
+});
+export type Vote = z.infer<typeof Vote>;
+
+/** A recorded decision: who and when come from the token and the server clock. Key: the decision id. */
+export const Decision = z.object({
+  text: z.string(),
+  /** What it is about, e.g. `interventions/<itemId>` (the same paths comments use). */
+  itemPath: z.string().optional(),
+  partyId: Id,
+  partyName: z.string(),
+  at: IsoTime,
+  /** 1, 2, 3, … in the order decisions were made. */
+  order: z.number(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** A party's signature on one content hash (W10). Key: the party id. */
+export const SignoffEntry = z.object({ hash: z.string(), partyName: z.string(), at: IsoTime });
+export type SignoffEntry = z.infer<typeof SignoffEntry>;
+
+/** The whole workshop record as plain data. */
+export type WorkshopRecord = {
+  phase: Phase;
+  locks: Record<string, SectionLock>;
+  timer: TimerValue;
+  votes: Record<string, Vote>;
+  decisions: Record<string, Decision>;
+  signoffs: Record<string, SignoffEntry>;
+  requiredSigners: string[];
+};
+
+/** The `workshop` map of a document, or undefined if a crafted document defined it otherwise. */
+export function workshopMap(doc: Y.Doc): Y.Map<unknown> | undefined {
+  try {
+    return doc.getMap(WORKSHOP);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One nested map of `workshop` (undefined before it exists). */
+export function workshopChild(doc: Y.Doc, key: WorkshopMapKey): Y.Map<unknown> | undefined {
+  const value = workshopMap(doc)?.get(key);
+  return value instanceof Y.Map ? value : undefined;
+}
+
+/**
+ * The workshop record as plain data, forgiving like toModel: entries that do not parse are
+ * left out, a missing phase reads as the legacy `facts.phase` or 1, a missing timer as idle.
+ */
+export function readWorkshop(doc: Y.Doc): WorkshopRecord {
+  const workshop = workshopMap(doc);
+  const entries = <T>(key: WorkshopMapKey, schema: z.ZodType<T>): Record<string, T> => {
+    const out: Record<string, T> = {};
+    workshopChild(doc, key)?.forEach((value, id) => {
+      const parsed = schema.safeParse(value);
+      if (parsed.success) out[id] = parsed.data;
+    });
+    return out;
+  };
+  const timer = TimerValue.safeParse(workshop?.get('timer'));
+  const locks = entries('locks', SectionLock);
+  for (const section of Object.keys(locks)) {
+    if (!(SECTIONS as readonly string[]).includes(section)) delete locks[section];
+  }
+  return {
+    phase: workshopPhase(doc) ?? legacyPhase(doc) ?? 1,
+    locks,
+    timer: timer.success ? timer.data : { status: 'idle', serverNow: 0 },
+    votes: entries('votes', Vote),
+    decisions: entries('decisions', Decision),
+    signoffs: entries('signoffs', SignoffEntry),
+    requiredSigners: Object.keys(entries('requiredSigners', z.literal(true))),
+  };
+}
+
+/** `workshop.phase` if it holds a phase (1–3). */
+export function workshopPhase(doc: Y.Doc): Phase | undefined {
+  const parsed = Phase.safeParse(workshopMap(doc)?.get('phase'));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** `facts.phase` of a case from before the workshop record (W1), if it holds a phase. */
+function legacyPhase(doc: Y.Doc): Phase | undefined {
+  try {
+    const parsed = Phase.safeParse(doc.getMap('facts').get('phase'));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates `workshop` with its nested maps and `phase` in an empty case (call inside the
+ * transaction that creates the case; only the server creates case structure).
+ */
+export function createWorkshop(doc: Y.Doc, phase: Phase = 1): void {
+  const workshop = doc.getMap(WORKSHOP);
+  for (const key of WORKSHOP_MAPS) workshop.set(key, new Y.Map());
+  workshop.set('phase', phase);
+}
+
+/**
+ * Brings an older case up to W1 (the server, on load): creates any missing nested map and,
+ * if `workshop.phase` is missing, moves `facts.phase` there (1 if there is none). Returns
+ * whether it changed anything. Run in a server-origin transaction.
+ */
+export function ensureWorkshop(doc: Y.Doc): boolean {
+  const workshop = workshopMap(doc);
+  if (!workshop) return false;
+  let changed = false;
+  for (const key of WORKSHOP_MAPS) {
+    if (!(workshop.get(key) instanceof Y.Map)) {
+      workshop.set(key, new Y.Map());
+      changed = true;
+    }
+  }
+  if (workshopPhase(doc) === undefined) {
+    workshop.set('phase', legacyPhase(doc) ?? 1);
+    doc.getMap('facts').delete('phase');
+    changed = true;
+  }
+  return changed;
+}
