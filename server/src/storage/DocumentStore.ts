@@ -45,9 +45,50 @@ export interface DocumentStore {
    * atomically. Returns the hashes it revoked. Throws UnknownPartyError.
    */
   replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[];
+  /** Stores (or replaces) one party's ballot in a vote. Ballots never enter the Y.Doc (W7). Throws UnknownCaseError. */
+  putBallot(ballot: BallotRecord): void;
+  /** One party's ballot in a vote, or undefined. */
+  getBallot(caseId: string, voteId: string, partyId: string): BallotRecord | undefined;
+  /** Every ballot of a vote, in the order they were first cast. */
+  listBallots(caseId: string, voteId: string): BallotRecord[];
+  /** Stores a snapshot (W11). Throws UnknownCaseError, or DuplicateSnapshotError for a taken id. */
+  addSnapshot(snapshot: SnapshotRecord): void;
+  /** The case's snapshots without their state, newest first ([] for an unknown case). */
+  listSnapshots(caseId: string): SnapshotInfo[];
+  /** One snapshot with its state, or undefined. */
+  getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined;
   /** Releases the store (closes the database). Idempotent. */
   close(): void;
 }
+
+/** A party's dot votes in one vote (docs/workshop.md W7): stored on the server only. */
+export type BallotRecord = {
+  caseId: string;
+  voteId: string;
+  partyId: string;
+  /** One entry per dot. */
+  itemIds: string[];
+  /** Milliseconds since the epoch of the last change. */
+  at: number;
+};
+
+/** Why a snapshot was taken (W11). */
+export const SNAPSHOT_KINDS = ['manual', 'phase', 'signoff'] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
+/** A snapshot as listed: everything but the state. */
+export type SnapshotInfo = {
+  id: string;
+  caseId: string;
+  name: string;
+  kind: SnapshotKind;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  createdByPartyId: string;
+};
+
+/** A snapshot: the Y.Doc state itself (Y.encodeStateAsUpdate) at one moment. */
+export type SnapshotRecord = SnapshotInfo & { state: Uint8Array };
 
 /** What the catalogue shows about a case without loading its document. */
 export type CaseSummary = {
@@ -126,6 +167,14 @@ export class UnknownPartyError extends Error {
   constructor(caseId: string, partyId: string) {
     super(`No party ${partyId} in case ${caseId}`);
     this.name = 'UnknownPartyError';
+  }
+}
+
+/** Thrown by a store when a snapshot id is taken. */
+export class DuplicateSnapshotError extends Error {
+  constructor(caseId: string, snapshotId: string) {
+    super(`Snapshot ${snapshotId} of case ${caseId} already exists`);
+    this.name = 'DuplicateSnapshotError';
   }
 }
 

@@ -1,10 +1,13 @@
 import type {
+  BallotRecord,
   CaseRecord,
   CaseSummary,
   DocumentStore,
   NewCase,
   NewParty,
   PartyRecord,
+  SnapshotInfo,
+  SnapshotRecord,
   TokenRecord,
 } from './DocumentStore.ts';
 
@@ -75,6 +78,26 @@ export class FaultInjectingStore implements DocumentStore {
   replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[] {
     this.guard('replaceToken');
     return this.inner.replaceToken(caseId, partyId, newHash, at);
+  }
+  putBallot(ballot: BallotRecord): void {
+    this.guard('putBallot');
+    this.inner.putBallot(ballot);
+  }
+  getBallot(caseId: string, voteId: string, partyId: string): BallotRecord | undefined {
+    return this.inner.getBallot(caseId, voteId, partyId);
+  }
+  listBallots(caseId: string, voteId: string): BallotRecord[] {
+    return this.inner.listBallots(caseId, voteId);
+  }
+  addSnapshot(snapshot: SnapshotRecord): void {
+    this.guard('addSnapshot');
+    this.inner.addSnapshot(snapshot);
+  }
+  listSnapshots(caseId: string): SnapshotInfo[] {
+    return this.inner.listSnapshots(caseId);
+  }
+  getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
+    return this.inner.getSnapshot(caseId, snapshotId);
   }
   close(): void {
     this.inner.close();

@@ -1,12 +1,16 @@
 import {
+  type BallotRecord,
   type CaseRecord,
   type CaseSummary,
   type DocumentStore,
   DuplicateCaseError,
   DuplicatePartyError,
+  DuplicateSnapshotError,
   type NewCase,
   type NewParty,
   type PartyRecord,
+  type SnapshotInfo,
+  type SnapshotRecord,
   type TokenRecord,
   UnknownCaseError,
   UnknownPartyError,
@@ -19,6 +23,10 @@ export class MemoryDocumentStore implements DocumentStore {
   /** Parties by case id, in the order they were added. */
   private readonly parties = new Map<string, PartyRecord[]>();
   private readonly tokens = new Map<string, TokenRecord>();
+  /** Ballots by `caseId vote partyId`; a Map keeps first-insertion order. */
+  private readonly ballots = new Map<string, BallotRecord>();
+  /** Snapshots by case id, oldest first. */
+  private readonly snapshots = new Map<string, SnapshotRecord[]>();
 
   createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
     if (this.cases.has(id)) throw new DuplicateCaseError(id);
@@ -116,5 +124,48 @@ export class MemoryDocumentStore implements DocumentStore {
     return this.updates.get(id)?.length ?? 0;
   }
 
+  putBallot(ballot: BallotRecord): void {
+    if (!this.cases.has(ballot.caseId)) throw new UnknownCaseError(ballot.caseId);
+    this.ballots.set(ballotKey(ballot.caseId, ballot.voteId, ballot.partyId), {
+      ...ballot,
+      itemIds: [...ballot.itemIds],
+    });
+  }
+
+  getBallot(caseId: string, voteId: string, partyId: string): BallotRecord | undefined {
+    const ballot = this.ballots.get(ballotKey(caseId, voteId, partyId));
+    return ballot ? { ...ballot, itemIds: [...ballot.itemIds] } : undefined;
+  }
+
+  listBallots(caseId: string, voteId: string): BallotRecord[] {
+    return [...this.ballots.values()]
+      .filter((b) => b.caseId === caseId && b.voteId === voteId)
+      .map((b) => ({ ...b, itemIds: [...b.itemIds] }));
+  }
+
+  addSnapshot(snapshot: SnapshotRecord): void {
+    const list = this.snapshots.get(snapshot.caseId) ?? [];
+    if (!this.cases.has(snapshot.caseId)) throw new UnknownCaseError(snapshot.caseId);
+    if (list.some((s) => s.id === snapshot.id)) throw new DuplicateSnapshotError(snapshot.caseId, snapshot.id);
+    list.push({ ...snapshot, state: snapshot.state.slice() });
+    this.snapshots.set(snapshot.caseId, list);
+  }
+
+  listSnapshots(caseId: string): SnapshotInfo[] {
+    return (this.snapshots.get(caseId) ?? [])
+      .map(({ state: _state, ...info }) => info)
+      .reverse()
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
+    const snapshot = this.snapshots.get(caseId)?.find((s) => s.id === snapshotId);
+    return snapshot ? { ...snapshot, state: snapshot.state.slice() } : undefined;
+  }
+
   close(): void {}
+}
+
+function ballotKey(caseId: string, voteId: string, partyId: string): string {
+  return JSON.stringify([caseId, voteId, partyId]);
 }

@@ -2,14 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  type BallotRecord,
   type CaseRecord,
   type CaseSummary,
   type DocumentStore,
   DuplicateCaseError,
   DuplicatePartyError,
+  DuplicateSnapshotError,
   type NewCase,
   type NewParty,
   type PartyRecord,
+  type SnapshotInfo,
+  type SnapshotKind,
+  type SnapshotRecord,
   type TokenRecord,
   UnknownCaseError,
   UnknownPartyError,
@@ -42,6 +47,17 @@ type PartyRow = {
   kind: string;
   role: string;
   department_id: string | null;
+};
+
+type BallotRow = { case_id: string; vote_id: string; party_id: string; item_ids: string; at: number };
+
+type SnapshotInfoRow = {
+  id: string;
+  case_id: string;
+  name: string;
+  kind: string;
+  created_at: number;
+  created_by_party_id: string;
 };
 
 type TokenRow = { hash: string; case_id: string; party_id: string; created_at: number; revoked_at: number | null };
@@ -96,6 +112,28 @@ export class SqliteDocumentStore implements DocumentStore {
         FOREIGN KEY (case_id, party_id) REFERENCES parties (case_id, id)
       );
       CREATE INDEX IF NOT EXISTS tokens_by_party ON tokens (case_id, party_id);
+      -- Dot-vote ballots (docs/workshop.md W7): only here, never in a case's Y.Doc.
+      CREATE TABLE IF NOT EXISTS ballots (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        vote_id TEXT NOT NULL,
+        party_id TEXT NOT NULL,
+        item_ids TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        UNIQUE (case_id, vote_id, party_id)
+      );
+      -- Snapshots (W11): the Y.Doc state itself (Y.encodeStateAsUpdate).
+      CREATE TABLE IF NOT EXISTS snapshots (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by_party_id TEXT NOT NULL,
+        state BLOB NOT NULL,
+        UNIQUE (case_id, id)
+      );
     `);
     this.statements = {
       insertCase: this.db.prepare(
@@ -121,6 +159,26 @@ export class SqliteDocumentStore implements DocumentStore {
       findToken: this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
       liveTokens: this.db.prepare<[string, string], { hash: string }>(
         'SELECT hash FROM tokens WHERE case_id = ? AND party_id = ? AND revoked_at IS NULL',
+      ),
+      putBallot: this.db.prepare(
+        `INSERT INTO ballots (case_id, vote_id, party_id, item_ids, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (case_id, vote_id, party_id) DO UPDATE SET item_ids = excluded.item_ids, at = excluded.at`,
+      ),
+      getBallot: this.db.prepare<[string, string, string], BallotRow>(
+        'SELECT * FROM ballots WHERE case_id = ? AND vote_id = ? AND party_id = ?',
+      ),
+      listBallots: this.db.prepare<[string, string], BallotRow>(
+        'SELECT * FROM ballots WHERE case_id = ? AND vote_id = ? ORDER BY seq',
+      ),
+      insertSnapshot: this.db.prepare(
+        'INSERT INTO snapshots (id, case_id, name, kind, created_at, created_by_party_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listSnapshots: this.db.prepare<[string], SnapshotInfoRow>(
+        `SELECT id, case_id, name, kind, created_at, created_by_party_id FROM snapshots
+         WHERE case_id = ? ORDER BY created_at DESC, seq DESC`,
+      ),
+      getSnapshot: this.db.prepare<[string, string], SnapshotInfoRow & { state: Buffer }>(
+        'SELECT * FROM snapshots WHERE case_id = ? AND id = ?',
       ),
       revokeTokens: this.db.prepare(
         'UPDATE tokens SET revoked_at = ? WHERE case_id = ? AND party_id = ? AND revoked_at IS NULL',
@@ -252,6 +310,59 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.statements.countUpdates.get(id)?.n ?? 0;
   }
 
+  putBallot(ballot: BallotRecord): void {
+    try {
+      this.statements.putBallot.run(
+        ballot.caseId,
+        ballot.voteId,
+        ballot.partyId,
+        JSON.stringify(ballot.itemIds),
+        ballot.at,
+      );
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new UnknownCaseError(ballot.caseId);
+      throw error;
+    }
+  }
+
+  getBallot(caseId: string, voteId: string, partyId: string): BallotRecord | undefined {
+    const row = this.statements.getBallot.get(caseId, voteId, partyId);
+    return row ? toBallot(row) : undefined;
+  }
+
+  listBallots(caseId: string, voteId: string): BallotRecord[] {
+    return this.statements.listBallots.all(caseId, voteId).map(toBallot);
+  }
+
+  addSnapshot(snapshot: SnapshotRecord): void {
+    if (this.statements.getSnapshot.get(snapshot.caseId, snapshot.id)) {
+      throw new DuplicateSnapshotError(snapshot.caseId, snapshot.id);
+    }
+    try {
+      this.statements.insertSnapshot.run(
+        snapshot.id,
+        snapshot.caseId,
+        snapshot.name,
+        snapshot.kind,
+        snapshot.createdAt,
+        snapshot.createdByPartyId,
+        snapshot.state,
+      );
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new UnknownCaseError(snapshot.caseId);
+      throw error;
+    }
+  }
+
+  listSnapshots(caseId: string): SnapshotInfo[] {
+    return this.statements.listSnapshots.all(caseId).map(toSnapshotInfo);
+  }
+
+  getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
+    const row = this.statements.getSnapshot.get(caseId, snapshotId);
+    return row ? { ...toSnapshotInfo(row), state: new Uint8Array(row.state) } : undefined;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -279,6 +390,28 @@ function toParty(row: PartyRow): PartyRecord {
     kind: row.kind as PartyRecord['kind'],
     role: row.role as PartyRecord['role'],
     departmentId: row.department_id ?? undefined,
+  };
+}
+
+function toBallot(row: BallotRow): BallotRecord {
+  return {
+    caseId: row.case_id,
+    voteId: row.vote_id,
+    partyId: row.party_id,
+    itemIds: JSON.parse(row.item_ids) as string[],
+    at: row.at,
+  };
+}
+
+function toSnapshotInfo(row: SnapshotInfoRow): SnapshotInfo {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    name: row.name,
+    // Written only by addSnapshot from a SnapshotKind.
+    kind: row.kind as SnapshotKind,
+    createdAt: row.created_at,
+    createdByPartyId: row.created_by_party_id,
   };
 }
 

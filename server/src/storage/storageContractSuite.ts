@@ -4,6 +4,7 @@ import {
   type DocumentStore,
   DuplicateCaseError,
   DuplicatePartyError,
+  DuplicateSnapshotError,
   type NewCase,
   type NewParty,
   type PartyRecord,
@@ -255,6 +256,75 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       expect(store.findToken('5'.repeat(64))).toBeUndefined();
       expect(store.findToken('1'.repeat(64))?.revokedAt).toBeUndefined();
       expect(store.findToken('unknown')).toBeUndefined();
+    });
+
+    it('[S14] a ballot is stored per case, vote and party; putting it again replaces it, keeping its place', () => {
+      store.createCase(makeNewCase());
+      store.putBallot({ caseId: 'case-1', voteId: 'v1', partyId: 'p1', itemIds: ['a', 'a'], at: 10 });
+      store.putBallot({ caseId: 'case-1', voteId: 'v1', partyId: 'p2', itemIds: ['b'], at: 11 });
+      store.putBallot({ caseId: 'case-1', voteId: 'v2', partyId: 'p1', itemIds: ['c'], at: 12 });
+      store.putBallot({ caseId: 'case-1', voteId: 'v1', partyId: 'p1', itemIds: ['b', 'a'], at: 13 });
+      expect(store.getBallot('case-1', 'v1', 'p1')).toEqual({
+        caseId: 'case-1',
+        voteId: 'v1',
+        partyId: 'p1',
+        itemIds: ['b', 'a'],
+        at: 13,
+      });
+      expect(store.listBallots('case-1', 'v1').map((b) => [b.partyId, b.itemIds])).toEqual([
+        ['p1', ['b', 'a']],
+        ['p2', ['b']],
+      ]);
+      expect(store.getBallot('case-1', 'v1', 'p3')).toBeUndefined();
+      expect(store.listBallots('case-1', 'nope')).toEqual([]);
+      expect(() => store.putBallot({ caseId: 'nope', voteId: 'v', partyId: 'p', itemIds: [], at: 1 })).toThrow(
+        UnknownCaseError,
+      );
+    });
+
+    it('[S15] snapshots keep their state bytes; listed newest first without the state', () => {
+      store.createCase(makeNewCase());
+      const state = new Uint8Array([1, 2, 3]);
+      const base = { caseId: 'case-1', kind: 'manual' as const, createdByPartyId: 'f' };
+      store.addSnapshot({ ...base, id: 's1', name: 'Før mødet', createdAt: 100, state });
+      store.addSnapshot({
+        ...base,
+        id: 's2',
+        name: 'Fase 2',
+        kind: 'phase',
+        createdAt: 200,
+        state: new Uint8Array([4]),
+      });
+      store.addSnapshot({ ...base, id: 's3', name: 'Same time', createdAt: 200, state: new Uint8Array([5]) });
+      state[0] = 9;
+      expect(store.listSnapshots('case-1')).toEqual([
+        { ...base, id: 's3', name: 'Same time', createdAt: 200 },
+        { ...base, id: 's2', name: 'Fase 2', kind: 'phase', createdAt: 200 },
+        { ...base, id: 's1', name: 'Før mødet', createdAt: 100 },
+      ]);
+      const got = store.getSnapshot('case-1', 's1');
+      expect(got && [...got.state]).toEqual([1, 2, 3]);
+      expect(got?.name).toBe('Før mødet');
+      expect(store.getSnapshot('case-1', 'nope')).toBeUndefined();
+      expect(store.getSnapshot('other', 's1')).toBeUndefined();
+      expect(store.listSnapshots('other')).toEqual([]);
+    });
+
+    it('[S16] adding a snapshot to an unknown case, or with a taken id, throws and changes nothing', () => {
+      const snapshot = {
+        id: 's1',
+        caseId: 'nope',
+        name: 'x',
+        kind: 'manual' as const,
+        createdAt: 1,
+        createdByPartyId: 'f',
+        state: new Uint8Array([1]),
+      };
+      expect(() => store.addSnapshot(snapshot)).toThrow(UnknownCaseError);
+      store.createCase(makeNewCase());
+      store.addSnapshot({ ...snapshot, caseId: 'case-1' });
+      expect(() => store.addSnapshot({ ...snapshot, caseId: 'case-1', name: 'y' })).toThrow(DuplicateSnapshotError);
+      expect(store.listSnapshots('case-1').map((s) => s.name)).toEqual(['x']);
     });
 
     it('[S8] close is idempotent', () => {
