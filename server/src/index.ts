@@ -8,22 +8,34 @@ export {
   newPartyId,
 } from './access/AccessService.ts';
 export { bearerTokens, hashToken, isWellFormedToken, newToken, TOKEN_PREFIX } from './access/tokens.ts';
+export { RefusalReason, refuseUpdate, type UpdateRefusal } from './access/updateGuard.ts';
 export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, newCaseId } from './cases/CaseService.ts';
-export { CaseDocument } from './documents/CaseDocument.ts';
+export { CaseDocument, SERVER_ORIGIN, StorageUnavailableError } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
+export {
+  modelOfState,
+  type SnapshotChanges,
+  type SnapshotListing,
+  SnapshotService,
+} from './history/SnapshotService.ts';
 export { consoleLog, type Log, type LogLevel, silentLog } from './log.ts';
 export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
 export type {
+  BallotRecord,
   CaseRecord,
   CaseSummary,
   DocumentStore,
   NewCase,
   NewParty,
   PartyRecord,
+  SnapshotInfo,
+  SnapshotKind,
+  SnapshotRecord,
   TokenRecord,
 } from './storage/DocumentStore.ts';
 export { FaultInjectingStore, InjectedStorageFault } from './storage/FaultInjectingStore.ts';
 export { MemoryDocumentStore } from './storage/MemoryDocumentStore.ts';
 export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
-export { MessageType } from './sync/messages.ts';
+export { decodeRefusal, encodeRefusal, MessageType } from './sync/messages.ts';
 export { MAX_PAYLOAD_BYTES } from './transport/WebSocketTransport.ts';
+export { WorkshopService, type WorkshopView } from './workshop/WorkshopService.ts';

@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { AccessService } from './access/AccessService.ts';
 import { CaseService } from './cases/CaseService.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
+import { SnapshotService } from './history/SnapshotService.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
 import { WebSocketTransport } from './transport/WebSocketTransport.ts';
+import { WorkshopService } from './workshop/WorkshopService.ts';
 
 /** The repository's built client, relative to this file (server/src → client/dist). */
 export const DEFAULT_CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'dist');
@@ -67,8 +69,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const access = new AccessService(store, { log });
   const cases = new CaseService(store, registry, access);
+  const snapshots = new SnapshotService(store, registry, log);
+  const workshop = new WorkshopService(store, registry, snapshots, log);
   const transport = new WebSocketTransport({ registry, access, log, maxPayload: options.maxPayload });
-  const app = createHttpApp({ cases, access, clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, log });
+  const app = createHttpApp({
+    cases,
+    access,
+    workshop,
+    snapshots,
+    clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
+    log,
+  });
   const server = createServer(app);
   server.on('upgrade', transport.handleUpgrade);
 

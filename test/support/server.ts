@@ -109,6 +109,36 @@ export async function inviteParty(
   return (await response.json()) as IssuedParty;
 }
 
+/** A JSON body as tests read it: loosely (each test checks the fields it cares about). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them
+export type Json = any;
+
+/** An API response: status and parsed JSON body (undefined if none). */
+export type ApiResponse<T = Json> = { status: number; body: T };
+
+/**
+ * Calls the JSON API with a token (`Authorization: Bearer`), e.g.
+ * `api(url, token, 'POST', `/api/cases/${id}/workshop/phase`, { phase: 2 })`.
+ */
+export async function api<T = Json>(
+  url: string,
+  token: string | undefined,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<ApiResponse<T>> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token === undefined ? {} : bearer(token)),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T) };
+}
+
 /** A y-websocket client in Node: its document and provider. */
 export type NodeClient = {
   doc: Y.Doc;

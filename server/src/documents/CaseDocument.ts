@@ -1,4 +1,4 @@
-import { CloseCode } from '@caseroom/shared';
+import { CloseCode, ensureWorkshop, isCaseDocReady, toModel, workshopPhase } from '@caseroom/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
@@ -10,6 +10,20 @@ export interface DocumentConnection {
   readonly id: string;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+}
+
+/**
+ * The transaction origin of the server's own changes (the workshop record, restores,
+ * migrations). Stored and relayed to every connection like any accepted update.
+ */
+export const SERVER_ORIGIN = Symbol('server');
+
+/** Thrown by `changeAsServer` while the case's store is failing: the change was not made. */
+export class StorageUnavailableError extends Error {
+  constructor(caseId: string) {
+    super(`The store of case ${caseId} is failing; try again shortly`);
+    this.name = 'StorageUnavailableError';
+  }
 }
 
 /** Tuning and hooks of a CaseDocument. */
@@ -72,11 +86,37 @@ export class CaseDocument {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Reads the case's updates from the store into a new live document. Undefined if the case does not exist. */
+  /**
+   * Reads the case's updates from the store into a new live document, and brings an older
+   * case up to the workshop record (docs/workshop.md W1; stored like any server change).
+   * Undefined if the case does not exist.
+   */
   static load(id: string, options: CaseDocumentOptions): CaseDocument | undefined {
     const record = options.store.getCase(id);
     if (!record) return undefined;
-    return new CaseDocument(id, options, options.store.loadUpdates(id), record.updatedAt);
+    const document = new CaseDocument(id, options, options.store.loadUpdates(id), record.updatedAt);
+    if (isCaseDocReady(document.doc)) document.doc.transact(() => ensureWorkshop(document.doc), SERVER_ORIGIN);
+    return document;
+  }
+
+  /**
+   * Makes a change on the server's behalf (the workshop record, a restore) in one transaction:
+   * committed to the store, then relayed to every connection, like a client's update. Throws
+   * StorageUnavailableError (changing nothing) while the store is failing.
+   */
+  changeAsServer<T>(change: (doc: Y.Doc) => T): T {
+    if (this.storageFailed || this.destroyed) throw new StorageUnavailableError(this.id);
+    return this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+  }
+
+  /** The whole state as one update (Y.encodeStateAsUpdate): what a snapshot stores. */
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /** The current model (toModel of the live document). */
+  model(): ReturnType<typeof toModel> {
+    return toModel(this.doc);
   }
 
   /** Number of open connections (people present, one per browser tab). */
@@ -94,7 +134,7 @@ export class CaseDocument {
     const facts = this.doc.getMap('facts');
     const title = facts.get('title');
     const municipality = facts.get('municipality');
-    const phase = facts.get('phase');
+    const phase = workshopPhase(this.doc) ?? facts.get('phase');
     return {
       title: typeof title === 'string' ? title : undefined,
       municipality: typeof municipality === 'string' ? municipality : undefined,

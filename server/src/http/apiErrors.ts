@@ -19,9 +19,15 @@ export const ApiErrorCode = {
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 
-/** Sends `{ "error": { code, message } }` with a status. */
-export function sendError(res: Response, status: number, code: ApiErrorCode, message: string): void {
-  res.status(status).json({ error: { code, message } });
+/** Sends `{ "error": { code, message, ...details } }` with a status. */
+export function sendError(
+  res: Response,
+  status: number,
+  code: ApiErrorCode | string,
+  message: string,
+  details?: Record<string, unknown>,
+): void {
+  res.status(status).json({ error: { code, message, ...details } });
 }
 
 /**

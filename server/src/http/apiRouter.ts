@@ -3,8 +3,11 @@ import express, { type Request, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { bearerTokens } from '../access/tokens.ts';
 import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
+import type { SnapshotService } from '../history/SnapshotService.ts';
+import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { partyOf, requireParty } from './requireParty.ts';
+import { workshopRouter } from './workshopRouter.ts';
 
 /**
  * The JSON API under /api (access rules: docs/access.md):
@@ -15,8 +18,14 @@ import { partyOf, requireParty } from './requireParty.ts';
  *   GET  /api/cases/:id/parties                  facilitator → [party]
  *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
  *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
+ *   …/workshop/…, …/snapshots/…                  the workshop record and history (workshopRouter.ts)
  */
-export function apiRouter(cases: CaseService, access: AccessService): Router {
+export function apiRouter(
+  cases: CaseService,
+  access: AccessService,
+  workshop: WorkshopService,
+  snapshots: SnapshotService,
+): Router {
   const router = express.Router();
   router.use(express.json({ limit: '16kb', strict: false }));
 
@@ -80,6 +89,8 @@ export function apiRouter(cases: CaseService, access: AccessService): Router {
     }
     res.json(rotated);
   });
+
+  router.use(workshopRouter(access, workshop, snapshots));
 
   router.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `No API endpoint ${req.method} ${req.baseUrl}${req.path}.`);

@@ -1,7 +1,9 @@
 import express, { type Express } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
+import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
+import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, errorHandler, sendError } from './apiErrors.ts';
 import { apiRouter } from './apiRouter.ts';
 import { clientAssets } from './clientAssets.ts';
@@ -10,6 +12,8 @@ import { clientAssets } from './clientAssets.ts';
 export function createHttpApp(options: {
   cases: CaseService;
   access: AccessService;
+  workshop: WorkshopService;
+  snapshots: SnapshotService;
   clientDir: string | undefined;
   log: Log;
 }): Express {
@@ -18,7 +22,7 @@ export function createHttpApp(options: {
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', apiRouter(options.cases, options.access));
+  app.use('/api', apiRouter(options.cases, options.access, options.workshop, options.snapshots));
   app.use(clientAssets(options.clientDir));
   app.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `Nothing at ${req.method} ${req.path}.`);

@@ -1,11 +1,11 @@
-import { canFacilitate, type Party } from '@caseroom/shared';
+import { canEdit, canFacilitate, type Party } from '@caseroom/shared';
 import type { RequestHandler, Response } from 'express';
 import { AccessDenial, type AccessService } from '../access/AccessService.ts';
 import { bearerTokens } from '../access/tokens.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 
-/** What a route needs from the caller's role. */
-export type Requirement = 'anyParty' | 'facilitator';
+/** What a route needs from the caller's role (editor: an editor or the facilitator). */
+export type Requirement = 'anyParty' | 'editor' | 'facilitator';
 
 /**
  * Express middleware for routes under /cases/:id (docs/access.md A4, A5): resolves the
@@ -28,6 +28,10 @@ export function requireParty(access: AccessService, requirement: Requirement): R
     }
     if (requirement === 'facilitator' && !canFacilitate(granted.party.role)) {
       sendError(res, 403, ApiErrorCode.Forbidden, 'Only the facilitator may do this.');
+      return;
+    }
+    if (requirement === 'editor' && !canEdit(granted.party.role)) {
+      sendError(res, 403, ApiErrorCode.Forbidden, 'Observers may not do this.');
       return;
     }
     res.locals.party = granted.party;

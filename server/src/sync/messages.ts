@@ -11,6 +11,8 @@
  *                       2 update   an incremental Yjs update (a local edit)
  *   type 1 awareness  varUint8Array: y-protocols awareness update (who is here, cursors)
  *   type 3 query awareness  no payload: "send me every awareness state"
+ *   type 100 refused  varString JSON { reason, sections } — server → client only: the
+ *                     client's last document update was refused (docs/workshop.md W2/W4)
  *
  * Flow for one connection to /ws/<caseId>:
  *
@@ -23,6 +25,9 @@
  *
  * A step 2 or update from a client is validated, applied to the CaseDocument, committed to
  * the store, and only then relayed as a sync update to the other connections (CaseDocument).
+ * Before that, an update that touches the workshop record, a section locked for the
+ * sender's role, or something untraceable is refused: not applied, stored or relayed; the
+ * sender gets a type 100 message and stays connected (Connection, access/updateGuard.ts).
  * Awareness updates are applied and relayed to every connection. Anything that does not
  * decode exactly — a truncated frame, trailing bytes, an unknown type, an update Yjs cannot
  * read — is a MalformedMessageError, and the connection that sent it is closed (Connection).
@@ -39,6 +44,8 @@ export const MessageType = {
   Awareness: 1,
   Auth: 2,
   QueryAwareness: 3,
+  /** Custom (server → client): a document update was refused; JSON `{ reason, sections }`. */
+  Refused: 100,
 } as const;
 
 /** The sub-types of a sync message (y-protocols/sync). */
@@ -165,4 +172,23 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
+}
+
+/** [100, JSON { reason, sections }]: tells a client its document update was refused (W2, W4). */
+export function encodeRefusal(refusal: { reason: string; sections: string[] }): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Refused);
+  encoding.writeVarString(encoder, JSON.stringify({ reason: refusal.reason, sections: refusal.sections }));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads a type 100 message (tests, clients): undefined if the frame is not one. */
+export function decodeRefusal(frame: Uint8Array): { reason: string; sections: string[] } | undefined {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MessageType.Refused) return undefined;
+    return JSON.parse(decoding.readVarString(decoder)) as { reason: string; sections: string[] };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,10 +1,17 @@
 import { CloseCode, canEdit, type Party } from '@caseroom/shared';
 import WebSocket from 'ws';
 import { stampParty } from '../access/presence.ts';
+import { refuseUpdate } from '../access/updateGuard.ts';
 import type { CaseDocument, DocumentConnection } from '../documents/CaseDocument.ts';
 import type { Log } from '../log.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../sync/awarenessUpdate.ts';
-import { type ClientMessage, decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from '../sync/messages.ts';
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  encodeRefusal,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from '../sync/messages.ts';
 
 /** Who is on the other end of a connection: the party its token names, and that token's hash. */
 export type ConnectionIdentity = { party: Party; tokenHash: string };
@@ -18,6 +25,9 @@ export type ConnectionIdentity = { party: Party; tokenHash: string };
  * Access (docs/access.md): the connection knows the party its token names. An observer's
  * document updates (sync step 2, update) are dropped without closing (A7); every awareness
  * state it sends is stamped with its party, and only for awareness ids it controls (A8).
+ * Every other update is checked before it is applied (docs/workshop.md W2, W4): one that
+ * touches the workshop record, or a section locked for this role, is refused — not applied,
+ * stored or relayed — and the sender gets a type 100 message; the connection stays open.
  */
 export class Connection implements DocumentConnection {
   private closed = false;
@@ -95,6 +105,7 @@ export class Connection implements DocumentConnection {
           this.dropUpdate();
           return;
         }
+        if (this.refused(message.update)) return;
         this.document.applyUpdate(message.update, this);
         return;
       case 'awareness':
@@ -116,6 +127,21 @@ export class Connection implements DocumentConnection {
     });
     if (own.length === 0) return;
     this.document.applyAwarenessUpdate(encodeAwarenessUpdate(stampParty(own, this.identity.party)), this);
+  }
+
+  /** W2/W4: refuses an update the sender's role may not make; tells the sender (type 100). */
+  private refused(update: Uint8Array): boolean {
+    const refusal = refuseUpdate(this.document.doc, update, this.identity.party.role);
+    if (!refusal) return false;
+    this.log('warn', 'document update refused', {
+      caseId: this.document.id,
+      connectionId: this.id,
+      partyId: this.identity.party.id,
+      reason: refusal.reason,
+      sections: refusal.sections,
+    });
+    this.send(encodeRefusal(refusal));
+    return true;
   }
 
   /** A7: an observer's change is neither applied, stored nor relayed; the connection stays open. */

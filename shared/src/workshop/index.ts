@@ -1,3 +1,4 @@
+export * from './api.ts';
 export * from './record.ts';
 export * from './signoffs.ts';
 export * from './timer.ts';

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type CaseModelDraft,
+  changesBySection,
+  describeChange,
+  diffModels,
+  type Party,
+  reconcileModel,
+  SECTIONS,
+  type SectionName,
+  toModel,
+} from '@caseroom/shared';
+import * as Y from 'yjs';
+import type { CaseDocument } from '../documents/CaseDocument.ts';
+import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
+import type { Log } from '../log.ts';
+import type { DocumentStore, SnapshotInfo, SnapshotKind } from '../storage/DocumentStore.ts';
+import { fail, ok, type Result } from '../workshop/results.ts';
+
+/** A snapshot as the API lists it. */
+export type SnapshotListing = {
+  id: string;
+  name: string;
+  kind: SnapshotKind;
+  /** ISO 8601. */
+  createdAt: string;
+  createdByPartyId: string;
+};
+
+/** What changed since a snapshot, per section, as readable lines (W11). */
+export type SnapshotChanges = {
+  snapshotId: string;
+  count: number;
+  sections: { section: SectionName; lines: string[] }[];
+};
+
+/** A fresh snapshot id: 96 random bits, base64url. */
+export function newSnapshotId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * History (docs/workshop.md W11): snapshots store the Y.Doc state itself in the store —
+ * automatic ones at phase changes and sign-offs, named manual ones. A snapshot is read as a
+ * model by replaying its state into a scratch document; restoring applies `reconcileModel`
+ * to the live document as one ordinary server change that everyone receives, never by
+ * replacing the document (an offline copy would merge the old content back).
+ */
+export class SnapshotService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly registry: DocumentRegistry,
+    private readonly log: Log,
+    private readonly now: () => number = Date.now,
+    private readonly makeId: () => string = newSnapshotId,
+  ) {}
+
+  /** Takes a snapshot of a live document now: its state, encoded and stored in one write. */
+  take(document: CaseDocument, input: { name: string; kind: SnapshotKind; party: Party }): SnapshotListing {
+    const info: SnapshotInfo = {
+      id: this.makeId(),
+      caseId: document.id,
+      name: input.name,
+      kind: input.kind,
+      createdAt: this.now(),
+      createdByPartyId: input.party.id,
+    };
+    this.store.addSnapshot({ ...info, state: document.encodeState() });
+    this.log('info', 'snapshot taken', { caseId: document.id, snapshotId: info.id, kind: info.kind });
+    return listing(info);
+  }
+
+  /** An automatic snapshot (phase change, sign-off): a failure is logged, never fails the operation. */
+  takeAutomatic(
+    document: CaseDocument,
+    input: { name: string; kind: SnapshotKind; party: Party },
+  ): SnapshotListing | undefined {
+    try {
+      return this.take(document, input);
+    } catch (error) {
+      this.log('warn', 'automatic snapshot failed', { caseId: document.id, kind: input.kind, error });
+      return undefined;
+    }
+  }
+
+  /** POST …/snapshots { name } (facilitator): a named manual snapshot. */
+  async create(caseId: string, name: string, party: Party): Promise<Result<SnapshotListing>> {
+    const document = await this.registry.open(caseId);
+    if (!document) return caseGone(caseId);
+    return ok(this.take(document, { name, kind: 'manual', party }));
+  }
+
+  /** GET …/snapshots: newest first. */
+  list(caseId: string): SnapshotListing[] {
+    return this.store.listSnapshots(caseId).map(listing);
+  }
+
+  /** GET …/snapshots/:sid/model: the model as it was, read-only. */
+  model(caseId: string, snapshotId: string): Result<CaseModelDraft> {
+    const snapshot = this.store.getSnapshot(caseId, snapshotId);
+    if (!snapshot) return snapshotGone(snapshotId);
+    return ok(modelOfState(snapshot.state));
+  }
+
+  /** GET …/snapshots/:sid/changes?lang=: what changed since the snapshot, per section. */
+  async changes(caseId: string, snapshotId: string, lang: 'da' | 'en'): Promise<Result<SnapshotChanges>> {
+    const snapshot = this.store.getSnapshot(caseId, snapshotId);
+    if (!snapshot) return snapshotGone(snapshotId);
+    const document = await this.registry.open(caseId);
+    if (!document) return caseGone(caseId);
+    const before = modelOfState(snapshot.state);
+    const after = document.model();
+    const names = new Map([...before.facts.departments, ...after.facts.departments].map((d) => [d.id, d.name ?? d.id]));
+    const changes = diffModels(before, after);
+    const grouped = changesBySection(changes);
+    const sections = SECTIONS.flatMap((section) => {
+      const list = grouped[section];
+      if (!list || list.length === 0) return [];
+      return [{ section, lines: list.map((change) => describeChange(change, lang, (id) => names.get(id) ?? id)) }];
+    });
+    return ok({ snapshotId, count: changes.length, sections });
+  }
+
+  /**
+   * POST …/snapshots/:sid/restore (facilitator): the live document's content becomes the
+   * snapshot's, as one server change. A snapshot of the content before is taken first, so a
+   * restore can itself be undone. The phase and the rest of the workshop record stay.
+   */
+  async restore(
+    caseId: string,
+    snapshotId: string,
+    party: Party,
+  ): Promise<Result<{ snapshotId: string; before: SnapshotListing }>> {
+    const snapshot = this.store.getSnapshot(caseId, snapshotId);
+    if (!snapshot) return snapshotGone(snapshotId);
+    const document = await this.registry.open(caseId);
+    if (!document) return caseGone(caseId);
+    const model = modelOfState(snapshot.state);
+    if (document.storageFailed) {
+      return fail(503, 'storageUnavailable', 'The case cannot be stored right now; try again shortly.');
+    }
+    const before = this.take(document, { name: `Before restoring "${snapshot.name}"`, kind: 'manual', party });
+    document.changeAsServer((doc) => reconcileModel(doc, model));
+    this.log('info', 'snapshot restored', { caseId, snapshotId, partyId: party.id });
+    return ok({ snapshotId, before });
+  }
+}
+
+/** The model a stored state holds (replayed into a scratch document). */
+export function modelOfState(state: Uint8Array): CaseModelDraft {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return toModel(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+function listing(info: SnapshotInfo): SnapshotListing {
+  return {
+    id: info.id,
+    name: info.name,
+    kind: info.kind,
+    createdAt: new Date(info.createdAt).toISOString(),
+    createdByPartyId: info.createdByPartyId,
+  };
+}
+
+function snapshotGone(snapshotId: string) {
+  return fail(404, 'snapshotNotFound', `No snapshot ${snapshotId} in this case.`);
+}
+
+function caseGone(caseId: string) {
+  return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
+}

@@ -1,0 +1,373 @@
+import { randomBytes } from 'node:crypto';
+import {
+  addTime,
+  type Ballot,
+  checkBallot,
+  contentHash,
+  type Decision,
+  isAgreed,
+  type Party,
+  type Phase,
+  pauseTimer,
+  readWorkshop,
+  type SectionLock,
+  type SectionName,
+  type SignoffEntry,
+  type SignoffStatus,
+  signoffStatus,
+  startTimer,
+  type TimerState,
+  type TimerValue,
+  tally,
+  type Vote,
+  type VoteList,
+  WORKSHOP,
+  type WorkshopRecord,
+  workshopChild,
+} from '@caseroom/shared';
+import type { CaseDocument } from '../documents/CaseDocument.ts';
+import { StorageUnavailableError } from '../documents/CaseDocument.ts';
+import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
+import type { SnapshotListing, SnapshotService } from '../history/SnapshotService.ts';
+import type { Log } from '../log.ts';
+import type { DocumentStore } from '../storage/DocumentStore.ts';
+import { fail, ok, type Result } from './results.ts';
+
+/** What `GET …/workshop` returns: the record, the server's clock and the sign-off state. */
+export type WorkshopView = {
+  workshop: WorkshopRecord;
+  /** Milliseconds since the epoch on the server now (clients derive their clock offset). */
+  serverNow: number;
+  contentHash: string;
+  signoffStatus: SignoffStatus[];
+  agreed: boolean;
+};
+
+/** A fresh id for a vote or decision: 72 random bits, base64url. */
+export function newWorkshopId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/**
+ * The workshop record (docs/workshop.md W1, W3–W5, W7, W8, W10): every change is made by the
+ * server on behalf of the party a token names — who and when come from the token and the
+ * server clock, never from the request — and written into the case's `workshop` map as a
+ * server change (stored, then relayed). Ballots are the exception: they stay in the store
+ * until the reveal writes only their tally. Role checks happen in the HTTP layer.
+ */
+export class WorkshopService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly registry: DocumentRegistry,
+    private readonly snapshots: SnapshotService,
+    private readonly log: Log,
+    private readonly now: () => number = Date.now,
+    private readonly makeId: () => string = newWorkshopId,
+  ) {}
+
+  /** GET …/workshop: the record as plain data, with the server clock and sign-off state. */
+  read(caseId: string): Promise<Result<WorkshopView>> {
+    return this.withDocument(caseId, (document) => {
+      const workshop = readWorkshop(document.doc);
+      const hash = contentHash(document.model());
+      const signoffs = Object.entries(workshop.signoffs).map(([partyId, s]) => ({ partyId, hash: s.hash, at: s.at }));
+      return ok({
+        workshop,
+        serverNow: this.now(),
+        contentHash: hash,
+        signoffStatus: signoffStatus(workshop.requiredSigners, signoffs, hash),
+        agreed: isAgreed(workshop.requiredSigners, signoffs, hash),
+      });
+    });
+  }
+
+  /** W3: sets the phase; a change of phase takes an automatic snapshot (W11). */
+  setPhase(caseId: string, party: Party, phase: Phase): Promise<Result<{ phase: Phase; snapshot?: SnapshotListing }>> {
+    return this.withDocument(caseId, (document) => {
+      const before = readWorkshop(document.doc).phase;
+      if (before === phase) return ok({ phase });
+      document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('phase', phase));
+      this.log('info', 'phase changed', { caseId, partyId: party.id, from: before, to: phase });
+      const snapshot = this.snapshots.takeAutomatic(document, { name: `Phase ${phase}`, kind: 'phase', party });
+      return ok({ phase, ...(snapshot ? { snapshot } : {}) });
+    });
+  }
+
+  /** W4: locks or unlocks a section for editors. */
+  setLock(
+    caseId: string,
+    party: Party,
+    section: SectionName,
+    locked: boolean,
+  ): Promise<Result<{ locks: Record<string, SectionLock> }>> {
+    return this.withDocument(caseId, (document) => {
+      document.changeAsServer((doc) => {
+        const locks = requireChild(doc, 'locks');
+        if (!locked) locks.delete(section);
+        else if (!locks.has(section)) locks.set(section, { partyId: party.id, partyName: party.name, at: this.iso() });
+      });
+      this.log('info', locked ? 'section locked' : 'section unlocked', { caseId, partyId: party.id, section });
+      return ok({ locks: readWorkshop(document.doc).locks });
+    });
+  }
+
+  /** W5: starts (or resumes), pauses or adds time to the shared timer. */
+  timer(
+    caseId: string,
+    action: 'start' | 'pause' | 'add',
+    seconds: number | undefined,
+  ): Promise<Result<{ timer: TimerValue }>> {
+    return this.withDocument(caseId, (document) => {
+      const now = this.now();
+      const { serverNow: _serverNow, ...current } = readWorkshop(document.doc).timer;
+      const state = current as TimerState;
+      let next: TimerState;
+      switch (action) {
+        case 'start':
+          if (seconds !== undefined) next = startTimer(seconds * 1000, now);
+          else if (state.status === 'paused')
+            next = { status: 'running', endsAt: now + state.remainingMs, durationMs: state.durationMs };
+          else if (state.status === 'running') next = state;
+          else return fail(400, 'badRequest', 'seconds: needed to start a timer that is not paused.');
+          break;
+        case 'pause':
+          next = pauseTimer(state, now);
+          break;
+        case 'add':
+          if (seconds === undefined) return fail(400, 'badRequest', 'seconds: needed to add time.');
+          next = addTime(state, seconds * 1000, now);
+          break;
+      }
+      const timer = { ...next, serverNow: now } as TimerValue;
+      document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('timer', timer));
+      return ok({ timer });
+    });
+  }
+
+  /** W7: opens a dot vote over items of a list (they must exist in the model). */
+  openVote(
+    caseId: string,
+    input: { list: VoteList; itemIds: string[]; votesPerPerson: number },
+  ): Promise<Result<{ voteId: string; vote: Vote }>> {
+    return this.withDocument(caseId, (document) => {
+      const model = document.model();
+      const known = new Set(
+        (input.list === 'interventions' ? model.interventions.candidates : model.outcomes).map((item) => item.id),
+      );
+      const unknown = input.itemIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        return fail(400, 'badRequest', `itemIds: not in the ${input.list} list: ${unknown.join(', ')}.`);
+      }
+      if (new Set(input.itemIds).size !== input.itemIds.length) {
+        return fail(400, 'badRequest', 'itemIds: each item may be listed once.');
+      }
+      const voteId = this.makeId();
+      const vote: Vote = {
+        list: input.list,
+        itemIds: input.itemIds,
+        votesPerPerson: input.votesPerPerson,
+        status: 'open',
+        openedAt: this.iso(),
+      };
+      document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, vote));
+      return ok({ voteId, vote });
+    });
+  }
+
+  /** W7: stores the caller's ballot on the server only (never in the document, never relayed). */
+  castBallot(
+    caseId: string,
+    party: Party,
+    voteId: string,
+    itemIds: string[],
+  ): Promise<Result<{ ballot: { itemIds: string[]; at: string } }>> {
+    return this.withDocument(caseId, (document) => {
+      const vote = readWorkshop(document.doc).votes[voteId];
+      if (!vote) return voteGone(voteId);
+      if (vote.status !== 'open') return fail(409, 'voteClosed', 'The vote is no longer open.');
+      const ballot: Ballot = { voterId: party.id, itemIds };
+      const check = checkBallot(ballot, vote.itemIds, vote.votesPerPerson);
+      if (!check.ok) {
+        return fail(
+          400,
+          'invalidBallot',
+          `itemIds: ${check.reason} (at most ${vote.votesPerPerson} dots, on the vote's items).`,
+          {
+            reason: check.reason,
+          },
+        );
+      }
+      const at = this.now();
+      this.store.putBallot({ caseId, voteId, partyId: party.id, itemIds, at });
+      return ok({ ballot: { itemIds, at: new Date(at).toISOString() } });
+    });
+  }
+
+  /** W7: the caller's own ballot (null if it has not voted). */
+  ownBallot(
+    caseId: string,
+    party: Party,
+    voteId: string,
+  ): Promise<Result<{ ballot: { itemIds: string[]; at: string } | null }>> {
+    return this.withDocument(caseId, (document) => {
+      if (!readWorkshop(document.doc).votes[voteId]) return voteGone(voteId);
+      const ballot = this.store.getBallot(caseId, voteId, party.id);
+      return ok({ ballot: ballot ? { itemIds: ballot.itemIds, at: new Date(ballot.at).toISOString() } : null });
+    });
+  }
+
+  /** W7: closes the vote and writes the tally (dots per item, number of voters) into it. */
+  reveal(caseId: string, party: Party, voteId: string): Promise<Result<{ vote: Vote }>> {
+    return this.withDocument(caseId, (document) => {
+      const vote = readWorkshop(document.doc).votes[voteId];
+      if (!vote) return voteGone(voteId);
+      if (vote.status !== 'open') return fail(409, 'voteClosed', 'The vote has already been revealed.');
+      const ballots = this.store.listBallots(caseId, voteId).map((b) => ({ voterId: b.partyId, itemIds: b.itemIds }));
+      const { counts, voters } = tally(ballots, vote.itemIds);
+      const revealed: Vote = { ...vote, status: 'revealed', counts, voters };
+      document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, revealed));
+      this.log('info', 'vote revealed', { caseId, partyId: party.id, voteId, voters });
+      return ok({ vote: revealed });
+    });
+  }
+
+  /**
+   * W7/W8: decides a revealed vote: records a decision about the item and, for the
+   * interventions list, makes it the chosen intervention — one server change.
+   */
+  decideVote(
+    caseId: string,
+    party: Party,
+    voteId: string,
+    input: { itemId: string; text: string },
+  ): Promise<Result<{ decisionId: string; decision: Decision; vote: Vote }>> {
+    return this.withDocument(caseId, (document) => {
+      const vote = readWorkshop(document.doc).votes[voteId];
+      if (!vote) return voteGone(voteId);
+      if (vote.status === 'open') return fail(409, 'voteNotRevealed', 'Reveal the vote before deciding it.');
+      if (vote.status === 'decided') return fail(409, 'voteDecided', 'The vote has already been decided.');
+      if (!vote.itemIds.includes(input.itemId)) {
+        return fail(400, 'badRequest', `itemId: ${input.itemId} is not one of the vote's items.`);
+      }
+      const decided: Vote = { ...vote, status: 'decided' };
+      const made = document.changeAsServer((doc) => {
+        requireChild(doc, 'votes').set(voteId, decided);
+        if (vote.list === 'interventions') doc.getMap('interventions').set('chosenId', input.itemId);
+        return this.recordDecision(doc, party, { text: input.text, itemPath: `${vote.list}/${input.itemId}` });
+      });
+      return ok({ ...made, vote: decided });
+    });
+  }
+
+  /** W8: records a decision; who and when come from the token and the server clock. */
+  addDecision(
+    caseId: string,
+    party: Party,
+    input: { text: string; itemPath?: string },
+  ): Promise<Result<{ decisionId: string; decision: Decision }>> {
+    return this.withDocument(caseId, (document) =>
+      ok(document.changeAsServer((doc) => this.recordDecision(doc, party, input))),
+    );
+  }
+
+  /**
+   * W10: the caller's party signs the current content. The hash it saw must be the server's
+   * `contentHash(toModel(doc))` now; otherwise 409 hashMismatch. Takes an automatic snapshot.
+   */
+  signoff(
+    caseId: string,
+    party: Party,
+    hash: string,
+  ): Promise<Result<{ signoff: SignoffEntry & { partyId: string }; snapshot?: SnapshotListing }>> {
+    return this.withDocument(caseId, (document) => {
+      const current = contentHash(document.model());
+      if (hash !== current) {
+        return fail(
+          409,
+          'hashMismatch',
+          'The case changed since you read it; read it again and sign the current version.',
+          {
+            currentHash: current,
+          },
+        );
+      }
+      const entry: SignoffEntry = { hash, partyName: party.name, at: this.iso() };
+      document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
+      this.log('info', 'signed off', { caseId, partyId: party.id });
+      const snapshot = this.snapshots.takeAutomatic(document, {
+        name: `Sign-off: ${party.name}`,
+        kind: 'signoff',
+        party,
+      });
+      return ok({ signoff: { partyId: party.id, ...entry }, ...(snapshot ? { snapshot } : {}) });
+    });
+  }
+
+  /** W10: who must sign for the case to count as agreed (parties of the case only). */
+  setRequiredSigners(caseId: string, partyIds: string[]): Promise<Result<{ requiredSigners: string[] }>> {
+    return this.withDocument(caseId, (document) => {
+      const unknown = partyIds.filter((id) => !this.store.getParty(caseId, id));
+      if (unknown.length > 0)
+        return fail(400, 'badRequest', `partyIds: not parties of this case: ${unknown.join(', ')}.`);
+      const wanted = new Set(partyIds);
+      document.changeAsServer((doc) => {
+        const required = requireChild(doc, 'requiredSigners');
+        for (const id of [...required.keys()]) if (!wanted.has(id)) required.delete(id);
+        for (const id of wanted) if (required.get(id) !== true) required.set(id, true);
+      });
+      return ok({ requiredSigners: readWorkshop(document.doc).requiredSigners });
+    });
+  }
+
+  private recordDecision(
+    doc: CaseDocument['doc'],
+    party: Party,
+    input: { text: string; itemPath?: string },
+  ): { decisionId: string; decision: Decision } {
+    const decisions = requireChild(doc, 'decisions');
+    let order = 0;
+    decisions.forEach((value) => {
+      const n = (value as { order?: unknown } | null)?.order;
+      if (typeof n === 'number' && n > order) order = n;
+    });
+    const decisionId = this.makeId();
+    const decision: Decision = {
+      text: input.text,
+      ...(input.itemPath !== undefined ? { itemPath: input.itemPath } : {}),
+      partyId: party.id,
+      partyName: party.name,
+      at: this.iso(),
+      order: order + 1,
+    };
+    decisions.set(decisionId, decision);
+    return { decisionId, decision };
+  }
+
+  private async withDocument<T>(caseId: string, run: (document: CaseDocument) => Result<T>): Promise<Result<T>> {
+    const document = await this.registry.open(caseId);
+    if (!document) return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
+    try {
+      return run(document);
+    } catch (error) {
+      if (error instanceof StorageUnavailableError) {
+        return fail(503, 'storageUnavailable', 'The case cannot be stored right now; try again shortly.');
+      }
+      throw error;
+    }
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+}
+
+function requireChild(doc: CaseDocument['doc'], key: Parameters<typeof workshopChild>[1]) {
+  const map = workshopChild(doc, key);
+  // The server creates every nested map with the case and on load (ensureWorkshop).
+  if (!map) throw new Error(`workshop.${key} is missing`);
+  return map;
+}
+
+function voteGone(voteId: string) {
+  return fail(404, 'voteNotFound', `No vote ${voteId} in this case.`);
+}
