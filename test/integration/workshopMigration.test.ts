@@ -1,0 +1,79 @@
+import { rmSync } from 'node:fs';
+import { SqliteDocumentStore } from '@caseroom/server';
+import { readWorkshop, SCHEMA_VERSION, toModel, WORKSHOP_MAPS, workshopChild } from '@caseroom/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  api,
+  connectSynced,
+  makeTempDataDir,
+  type NodeClient,
+  startTestServer,
+  type TestServer,
+} from '../support/server.ts';
+
+/** A case as stored before the workshop record: the phase in facts, no `workshop` map. */
+function writeCaseWithoutWorkshop(dataDir: string, id: string): void {
+  const store = new SqliteDocumentStore(dataDir);
+  try {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION);
+      const facts = doc.getMap('facts');
+      facts.set('title', 'Sag fra før workshoppen');
+      facts.set('phase', 2);
+      for (const key of ['partners', 'departments', 'sources']) facts.set(key, new Y.Map());
+    });
+    store.createCase({
+      id,
+      createdAt: 1_700_000_000_000,
+      initialState: Y.encodeStateAsUpdate(doc),
+      summary: { title: 'Sag fra før workshoppen', municipality: undefined, phase: 2 },
+    });
+  } finally {
+    store.close();
+  }
+}
+
+/** docs/workshop.md W1: an older case gets its workshop record on load, with facts.phase moved into it. */
+describe('[W1] cases from before the workshop record', () => {
+  const clients: NodeClient[] = [];
+  const servers: TestServer[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const server of servers.splice(0)) await server.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('on load, the server creates workshop with its nested maps and moves facts.phase there — stored, once', async () => {
+    const dataDir = makeTempDataDir();
+    dirs.push(dataDir);
+    const id = 'preWorkshopCaseAAAAAAA';
+    writeCaseWithoutWorkshop(dataDir, id);
+    const printed: string[] = [];
+    const server = await startTestServer({ dataDir, printLink: (line) => printed.push(line) });
+    servers.push(server);
+    const token = /token=(\S+)$/.exec(printed[0]!)![1]!;
+    const client = await connectSynced(server.wsUrl, id, { token });
+    clients.push(client);
+    for (const key of WORKSHOP_MAPS) expect(workshopChild(client.doc, key)).toBeInstanceOf(Y.Map);
+    expect(readWorkshop(client.doc).phase).toBe(2);
+    expect(client.doc.getMap('facts').has('phase')).toBe(false);
+    expect(toModel(client.doc).facts.phase).toBe(2);
+    // The workshop API works on it.
+    const changed = await api(server.url, token, 'POST', `/api/cases/${id}/workshop/phase`, { phase: 3 });
+    expect(changed.status).toBe(200);
+
+    // Stored: after a restart it is there without another migration.
+    client.destroy();
+    clients.length = 0;
+    await server.close();
+    const restarted = await startTestServer({ dataDir });
+    servers.push(restarted);
+    const again = await connectSynced(restarted.wsUrl, id, { token });
+    clients.push(again);
+    expect(readWorkshop(again.doc).phase).toBe(3);
+    expect(again.doc.getMap('facts').has('phase')).toBe(false);
+  });
+});
