@@ -3,13 +3,14 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createPanelSlice, type PanelSlice } from './features/businessCase/panelSlice.ts';
 import { createProfileSlice, type ProfileSlice } from './features/profile/profileSlice.ts';
 import { createNavigationSlice, type NavigationSlice } from './features/sections/navigationSlice.ts';
+import { createWorkshopSlice, type WorkshopSlice } from './features/workshop/workshopSlice.ts';
 import { createLanguageSlice, LANGUAGES, type LanguageSlice } from './i18n/languageSlice.ts';
 
 /**
  * UI-only state, one store from small slices. Shared case data never lives here: the Y.Doc is
  * its single source of truth. Name, department and language are remembered on this device.
  */
-export type UiState = ProfileSlice & LanguageSlice & NavigationSlice & PanelSlice;
+export type UiState = ProfileSlice & LanguageSlice & NavigationSlice & PanelSlice & WorkshopSlice;
 
 /** localStorage key of the remembered profile. */
 export const UI_STORAGE_KEY = 'caseroom.profile';
@@ -21,6 +22,7 @@ export const useUiStore = create<UiState>()(
       ...createLanguageSlice(...args),
       ...createNavigationSlice(...args),
       ...createPanelSlice(...args),
+      ...createWorkshopSlice(...args),
     }),
     {
       name: UI_STORAGE_KEY,

@@ -16,7 +16,7 @@ export type ApiFailure = {
 export type ApiResult<T> = { ok: true; value: T } | ({ ok: false } & ApiFailure);
 
 /** Options of one request: method, JSON body, and the token(s) to present. */
-export type RequestOptions = { method?: 'GET' | 'POST'; body?: unknown; tokens?: readonly string[] };
+export type RequestOptions = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; tokens?: readonly string[] };
 
 /** Sends one request; several tokens go comma-separated in one header (A4, `GET /api/cases`). */
 export async function apiRequest(path: string, options: RequestOptions = {}): Promise<ApiResult<unknown>> {

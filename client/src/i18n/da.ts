@@ -1,3 +1,5 @@
+import { workshopDa } from './workshop.da.ts';
+
 /**
  * Danish UI text — the reference catalogue. `en.ts` must have exactly the same keys (the type
  * checker enforces it). Danish domain words follow the glossary in product.md.
@@ -378,6 +380,7 @@ export const da = {
     undoHint: 'Fortryd din seneste ændring (Ctrl+Z)',
     redoHint: 'Gentag det, du fortrød (Ctrl+Shift+Z)',
   },
+  workshop: workshopDa,
   room: {
     untitled: 'Sag uden titel',
     backToStart: 'Til forsiden',

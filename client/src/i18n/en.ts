@@ -1,4 +1,5 @@
 import type { Messages } from './da.ts';
+import { workshopEn } from './workshop.en.ts';
 
 /** English UI text; typed against the Danish catalogue, so it has every key and no others. */
 const field = (label: string, help: string) => ({ label, help });
@@ -376,6 +377,7 @@ export const en: Messages = {
     undoHint: 'Undo your last change (Ctrl+Z)',
     redoHint: 'Redo what you undid (Ctrl+Shift+Z)',
   },
+  workshop: workshopEn,
   room: {
     untitled: 'Untitled case',
     backToStart: 'Back to the start page',

@@ -1,6 +1,7 @@
 import { canEdit, canFacilitate, type Party } from '@caseroom/shared';
 import { useSyncExternalStore } from 'react';
 import { useSession } from '../caseRoom/sessionContext.ts';
+import { useEnclosingSectionLock } from '../workshop/sectionLock.ts';
 
 /** This browser's party in the open case, once known. */
 export function useMe(): Party | undefined {
@@ -9,12 +10,15 @@ export function useMe(): Party | undefined {
 }
 
 /**
- * Whether this person may change the case. Read-only until the role is known, so an observer
- * never types into a field whose change the server would drop (A7).
+ * Whether this person may change the case — here: inside a section, also whether the
+ * facilitator has locked it (docs/workshop.md W4; facilitators still may). Read-only until the
+ * role is known, so an observer never types into a field whose change the server would drop (A7).
  */
 export function useCanEdit(): boolean {
   const me = useMe();
-  return me !== undefined && canEdit(me.role);
+  const lock = useEnclosingSectionLock();
+  if (me === undefined || !canEdit(me.role)) return false;
+  return lock === undefined || canFacilitate(me.role);
 }
 
 /** Whether this person may invite parties and replace links. */

@@ -1,3 +1,4 @@
+import { type CaseModelDraft, toModel } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { type Messages, useMessages } from '../../i18n/messages.ts';
@@ -18,15 +19,23 @@ export function CaseRoom({ caseId }: { caseId: string }) {
   const name = useUiStore((state) => state.name);
   const token = useCaseToken(caseId);
   const [session, setSession] = useState<CaseSession | null>(null);
+  // A refused update (W2) drops the local copy and opens the case afresh from the server.
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation reopens the session.
   useEffect(() => {
     if (!token) return;
     const opened = openCaseSession(caseId, token);
     setSession(opened);
+    const stopListening = opened.onRefused((refusal) => {
+      useUiStore.getState().setRefused({ ...refusal, localModel: modelOf(opened) });
+      void opened.destroyAndForgetLocalCopy().then(() => setGeneration((n) => n + 1));
+    });
     return () => {
+      stopListening();
       opened.destroy();
       setSession(null);
     };
-  }, [caseId, token]);
+  }, [caseId, token, generation]);
 
   if (!token) return <RoomMessage kind="needLink" />;
   if (!name.trim()) return <ProfileGate />;
@@ -36,6 +45,15 @@ export function CaseRoom({ caseId }: { caseId: string }) {
       <RoomGate />
     </CaseSessionContext.Provider>
   );
+}
+
+/** This browser's version of the case, if it can still be read. */
+function modelOf(session: CaseSession): CaseModelDraft | undefined {
+  try {
+    return toModel(session.doc);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shows the room once the case's structure is here; until then progress, or why not. */

@@ -7,6 +7,7 @@ import { usePublishPresence } from '../presence/usePeers.ts';
 import { SectionNav } from '../sections/SectionNav.tsx';
 import { SectionView } from '../sections/SectionView.tsx';
 import { useUndoShortcuts } from '../undo/useUndo.ts';
+import { useFollowFacilitator } from '../workshop/followMe.ts';
 import { TopBar } from './TopBar.tsx';
 
 /**
@@ -17,6 +18,7 @@ export function RoomLayout() {
   const m = useMessages();
   usePublishPresence();
   useUndoShortcuts();
+  useFollowFacilitator();
   const panelMode = useUiStore((state) => state.panelMode);
   const role = useMe()?.role;
   return (

@@ -2,23 +2,25 @@ import { useEffect } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useMessages } from '../../i18n/messages.ts';
-import { useYNumber, useYString } from '../../ydoc/useY.ts';
+import { useYString } from '../../ydoc/useY.ts';
 import { InviteButton } from '../access/InviteButton.tsx';
 import { ObserverBanner } from '../access/ObserverBanner.tsx';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useSection } from '../sections/useSection.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
+import { PhaseAgenda } from '../workshop/PhaseAgenda.tsx';
+import { RefusedNotice } from '../workshop/RefusedNotice.tsx';
+import { WorkshopBar } from '../workshop/WorkshopBar.tsx';
 
 /**
- * Case title and phase, connection, undo/redo, inviting parties (the facilitator), language,
+ * Case title and phase (with the agenda), the workshop's tools, connection, undo/redo, inviting parties (the facilitator), language,
  * who is here, and — for an observer — that they only watch.
  */
 export function TopBar() {
   const m = useMessages();
   const facts = useSection('facts').map;
   const title = useYString(facts, 'title');
-  const phase = useYNumber(facts, 'phase');
   const shownTitle = title || m.room.untitled;
   useEffect(() => {
     document.title = `${shownTitle} – Caseroom`;
@@ -31,11 +33,7 @@ export function TopBar() {
         </Link>
         <div className="case-heading">
           <h1 className="case-title">{shownTitle}</h1>
-          {(phase === 1 || phase === 2 || phase === 3) && (
-            <span className="phase-badge">
-              {m.room.phase(phase)}: {m.phases[phase]}
-            </span>
-          )}
+          <PhaseAgenda />
         </div>
         <div className="top-actions">
           <ConnectionStatus />
@@ -44,8 +42,10 @@ export function TopBar() {
           <LanguageSwitch />
         </div>
       </div>
+      <WorkshopBar />
       <PresenceList />
       <ObserverBanner />
+      <RefusedNotice />
     </header>
   );
 }

@@ -1,11 +1,12 @@
 import { canEdit, isFinalClose } from '@caseroom/shared';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { forgetToken } from '../access/tokens.ts';
 import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
+import { MESSAGE_REFUSED, type Refusal, readRefusal } from '../workshop/refusedMessage.ts';
 
 /**
  * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), the
@@ -30,7 +31,11 @@ export type CaseSession = {
   write: (change: () => void) => void;
   /** A local change that is its own undo step (a committed number, a choice, a move). */
   writeStep: (change: () => void) => void;
+  /** Calls `listener` when the server refuses one of this browser's updates (W2). */
+  onRefused: (listener: (refusal: Refusal) => void) => () => void;
   destroy: () => void;
+  /** Closes the session and deletes its offline copy, so a new session loads the server's state (W2). */
+  destroyAndForgetLocalCopy: () => Promise<void>;
 };
 
 /** The websocket endpoint on the page's own origin (the vite dev server proxies it). */
@@ -62,6 +67,12 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
   const me = trackWhoAmI(caseId, token, provider);
   const undo = createUndoManager(doc, localOrigin);
   let destroyed = false;
+  const refusedListeners = new Set<(refusal: Refusal) => void>();
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    const refusal = readRefusal(decoder as unknown as { arr: Uint8Array; pos: number });
+    for (const listener of refusedListeners) listener(refusal);
+  };
+  let closedCopy: Promise<void> = Promise.resolve();
   // The UI of an observer is read-only; this keeps a stray write out of the local copy too.
   const mayWrite = () => {
     const party = me.get();
@@ -88,16 +99,27 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
       doc.transact(change, localOrigin);
       undo.stopCapturing();
     },
-    destroy: () => {
-      if (destroyed) return;
-      destroyed = true;
-      me.destroy();
-      connection.destroy();
-      undo.destroy();
-      provider.awareness.setLocalState(null);
-      provider.destroy();
-      void persistence.destroy();
-      doc.destroy();
+    onRefused: (listener) => {
+      refusedListeners.add(listener);
+      return () => refusedListeners.delete(listener);
+    },
+    destroy,
+    destroyAndForgetLocalCopy: async () => {
+      destroy();
+      await closedCopy;
+      await clearDocument(`caseroom:${caseId}`);
     },
   };
+
+  function destroy() {
+    if (destroyed) return;
+    destroyed = true;
+    me.destroy();
+    connection.destroy();
+    undo.destroy();
+    provider.awareness.setLocalState(null);
+    provider.destroy();
+    closedCopy = persistence.destroy();
+    doc.destroy();
+  }
 }

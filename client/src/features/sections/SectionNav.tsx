@@ -6,6 +6,9 @@ import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { Avatar } from '../presence/Avatar.tsx';
 import { avatarName, peerLabel } from '../presence/presence.ts';
 import { usePeers } from '../presence/usePeers.ts';
+import { LockIcon } from '../workshop/icons.tsx';
+import { LockToggle } from '../workshop/LockControls.tsx';
+import { useWorkshop } from '../workshop/useWorkshop.ts';
 
 /** The sections of the model, with who is in each; choosing one opens it in the centre. */
 export function SectionNav() {
@@ -14,6 +17,7 @@ export function SectionNav() {
   const setOpen = useUiStore((state) => state.setOpenSection);
   const peers = usePeers();
   const counts = findingCounts(useBusinessCase().result.findings);
+  const { locks } = useWorkshop();
   const choose = (section: SectionName) => {
     setOpen(section);
     // Keyboard and screen-reader users land on the section they opened.
@@ -36,6 +40,13 @@ export function SectionNav() {
                   {index + 1}
                 </span>
                 <span className="section-name">{m.sections[section].title}</span>
+                {locks[section] && (
+                  <span className="nav-lock">
+                    <LockIcon />
+                    <span className="visually-hidden">, </span>
+                    {m.workshop.locks.navLocked}
+                  </span>
+                )}
                 <FindingCount errors={counts[section]?.error ?? 0} warnings={counts[section]?.warning ?? 0} />
                 {here.length > 0 && (
                   <span className="section-people">
@@ -46,6 +57,7 @@ export function SectionNav() {
                   </span>
                 )}
               </button>
+              <LockToggle section={section} compact />
             </li>
           );
         })}

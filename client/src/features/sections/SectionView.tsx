@@ -2,6 +2,8 @@ import type { SectionName } from '@caseroom/shared';
 import type { ComponentType } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
+import { LockNotice, LockToggle } from '../workshop/LockControls.tsx';
+import { SectionContext } from '../workshop/sectionLock.ts';
 import { EvaluationSection } from './evaluation/EvaluationSection.tsx';
 import { FactsSection } from './facts/FactsSection.tsx';
 import { InterventionsSection } from './interventions/InterventionsSection.tsx';
@@ -27,11 +29,17 @@ export function SectionView() {
   const View = SECTION_VIEWS[section];
   return (
     <main id="main" className="section-view" aria-labelledby="section-heading">
-      <h2 id="section-heading" className="section-heading" tabIndex={-1} data-path={section}>
-        {m.sections[section].title}
-      </h2>
+      <div className="section-header">
+        <h2 id="section-heading" className="section-heading" tabIndex={-1} data-path={section}>
+          {m.sections[section].title}
+        </h2>
+        <LockToggle section={section} />
+      </div>
+      <LockNotice section={section} />
       <p className="section-intro">{m.sections[section].intro}</p>
-      <View key={section} />
+      <SectionContext.Provider value={section}>
+        <View key={section} />
+      </SectionContext.Provider>
     </main>
   );
 }

@@ -25,14 +25,6 @@ export function FactsSection() {
           help={f.municipality.help}
         />
       </div>
-      <ChoiceField
-        map={map}
-        field="phase"
-        path="facts/phase"
-        label={f.phase.label}
-        help={f.phase.help}
-        options={([1, 2, 3] as const).map((phase) => ({ value: phase, label: m.phases[phase] }))}
-      />
 
       <h3 className="group-heading">{f.partnersHeading}</h3>
       <div className="form-grid two">

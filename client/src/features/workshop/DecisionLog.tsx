@@ -1,0 +1,88 @@
+import type { Decision } from '@caseroom/shared';
+import { useId, useState } from 'react';
+import { useLocale, useMessages } from '../../i18n/messages.ts';
+import { useCanFacilitate } from '../access/useAccess.ts';
+import { useItemName } from './itemName.ts';
+import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
+import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
+import { addDecision } from './workshopApi.ts';
+
+/** The top bar's decisions button (with how many there are) and the decision log. */
+export function DecisionsButton() {
+  const m = useMessages();
+  const count = Object.keys(useWorkshop().decisions).length;
+  return (
+    <DialogButton label={m.workshop.decisions.open(count)}>{(close) => <DecisionLog onClose={close} />}</DialogButton>
+  );
+}
+
+/** The decision log (W8): what was decided, about what, by whom and when; the facilitator adds. */
+function DecisionLog({ onClose }: { onClose: () => void }) {
+  const m = useMessages();
+  const t = m.workshop.decisions;
+  const locale = useLocale();
+  const { decisions } = useWorkshop();
+  const facilitator = useCanFacilitate();
+  const itemName = useItemName();
+  const rows = Object.entries(decisions).sort(([, a], [, b]) => a.order - b.order);
+  const when = (decision: Decision) =>
+    new Date(decision.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <WorkshopDialog title={t.title} onClose={onClose}>
+      {rows.length === 0 ? (
+        <p>{t.empty}</p>
+      ) : (
+        <ol className="decision-log">
+          {rows.map(([id, decision]) => (
+            <li key={id} className="decision">
+              <p className="decision-text">{decision.text}</p>
+              {decision.itemPath && <p className="help">{t.about(itemName(decision.itemPath))}</p>}
+              <p className="help">{t.byAt(decision.partyName, when(decision))}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {facilitator && <AddDecisionForm />}
+    </WorkshopDialog>
+  );
+}
+
+function AddDecisionForm() {
+  const m = useMessages();
+  const t = m.workshop.decisions;
+  const at = useWorkshopCall();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (!text.trim()) {
+      setError(t.required);
+      return;
+    }
+    const result = await addDecision(at, text.trim());
+    if (result.ok) setText('');
+    setError(result.ok ? null : m.workshop.failed);
+  };
+  return (
+    <form
+      className="workshop-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={id}>{t.text}</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        aria-invalid={error === t.required}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {error && <p role="alert">{error}</p>}
+      <button type="submit" className="primary">
+        {t.add}
+      </button>
+    </form>
+  );
+}

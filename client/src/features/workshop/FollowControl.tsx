@@ -1,0 +1,52 @@
+import { useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
+import { useMe } from '../access/useAccess.ts';
+import { useLeader } from './followMe.ts';
+
+/**
+ * "Follow me" (W6): the facilitator's toggle; for everyone else, while the facilitator leads,
+ * that they follow and a way to step out — and back in.
+ */
+export function FollowControl() {
+  const m = useMessages();
+  const t = m.workshop.follow;
+  const me = useMe();
+  const followMe = useUiStore((state) => state.followMe);
+  const setFollowMe = useUiStore((state) => state.setFollowMe);
+  const stopped = useUiStore((state) => state.followStopped);
+  const setStopped = useUiStore((state) => state.setFollowStopped);
+  const leader = useLeader();
+  if (me?.role === 'facilitator') {
+    return (
+      <button
+        type="button"
+        className="workshop-button follow-toggle"
+        aria-pressed={followMe}
+        onClick={() => setFollowMe(!followMe)}
+      >
+        <span aria-hidden="true">{followMe ? '◉ ' : '○ '}</span>
+        {t.followMe}
+      </button>
+    );
+  }
+  if (!leader) return null;
+  return (
+    <div className="follow-status" data-following={!stopped}>
+      {stopped ? (
+        <button type="button" className="workshop-button" onClick={() => setStopped(false)}>
+          {t.resume}
+        </button>
+      ) : (
+        <>
+          <span>
+            <span aria-hidden="true">◉ </span>
+            {t.following}
+          </span>
+          <button type="button" className="workshop-button" onClick={() => setStopped(true)}>
+            {t.stop}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

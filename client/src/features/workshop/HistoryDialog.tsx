@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useMessages } from '../../i18n/messages.ts';
+import { useCanFacilitate } from '../access/useAccess.ts';
+import { CreateSnapshotForm } from './CreateSnapshotForm.tsx';
+import { SnapshotRow } from './SnapshotRow.tsx';
+import { useWorkshopCall } from './useWorkshop.ts';
+import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
+import { listSnapshots } from './workshopApi.ts';
+
+/** A snapshot as the server lists it (W11). */
+export type SnapshotListing = { id: string; name: string; kind: string; createdAt: string };
+
+function readListing(value: unknown): SnapshotListing[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((row) => {
+    const r = row as Partial<SnapshotListing>;
+    return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.createdAt === 'string'
+      ? [{ id: r.id, name: r.name, kind: typeof r.kind === 'string' ? r.kind : 'manual', createdAt: r.createdAt }]
+      : [];
+  });
+}
+
+/** The top bar's history button and its dialog. */
+export function HistoryButton() {
+  const m = useMessages();
+  return <DialogButton label={m.workshop.history.open}>{(close) => <HistoryDialog onClose={close} />}</DialogButton>;
+}
+
+/**
+ * History (W11): the kept versions, newest first — automatic at phase changes and sign-offs,
+ * named ones by the facilitator; view one, see what changed since, restore (facilitator).
+ */
+function HistoryDialog({ onClose }: { onClose: () => void }) {
+  const m = useMessages();
+  const t = m.workshop.history;
+  const at = useWorkshopCall();
+  const facilitator = useCanFacilitate();
+  const [snapshots, setSnapshots] = useState<SnapshotListing[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const { caseId, token } = at;
+  const load = useCallback(async () => {
+    const result = await listSnapshots({ caseId, token });
+    setFailed(!result.ok);
+    if (result.ok) {
+      setSnapshots(readListing(result.value).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+    }
+  }, [caseId, token]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
+      {facilitator && <CreateSnapshotForm onCreated={() => void load()} />}
+      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {snapshots && snapshots.length === 0 && <p>{t.empty}</p>}
+      {snapshots && snapshots.length > 0 && (
+        <ul className="snapshot-list">
+          {snapshots.map((snapshot) => (
+            <SnapshotRow key={snapshot.id} snapshot={snapshot} onRestored={() => void load()} />
+          ))}
+        </ul>
+      )}
+    </WorkshopDialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { VOTE_LISTS, type VoteList } from '@caseroom/shared';
+import { useId, useState } from 'react';
+import { useMessages } from '../../i18n/messages.ts';
+import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
+import { useWorkshopCall } from './useWorkshop.ts';
+import { voteItems } from './voteItems.ts';
+import { openVote } from './workshopApi.ts';
+
+/** The facilitator opens a dot vote on a list's candidates, with N dots per person. */
+export function OpenVoteForm() {
+  const m = useMessages();
+  const t = m.workshop.votes;
+  const { model } = useBusinessCase();
+  const at = useWorkshopCall();
+  const id = useId();
+  const [list, setList] = useState<VoteList>('interventions');
+  const [perPerson, setPerPerson] = useState(3);
+  const [failed, setFailed] = useState(false);
+  const items = voteItems(model, list);
+  const start = async () => {
+    const result = await openVote(
+      at,
+      list,
+      items.map((item) => item.id),
+      perPerson,
+    );
+    setFailed(!result.ok);
+  };
+  return (
+    <form
+      className="workshop-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void start();
+      }}
+    >
+      <h3>{t.start}</h3>
+      <div className="form-row">
+        <label htmlFor={`${id}-list`}>{t.list}</label>
+        <select id={`${id}-list`} value={list} onChange={(event) => setList(event.target.value as VoteList)}>
+          {VOTE_LISTS.map((name) => (
+            <option key={name} value={name}>
+              {t.lists[name]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${id}-dots`}>{t.perPerson}</label>
+        <input
+          id={`${id}-dots`}
+          type="number"
+          min={1}
+          max={20}
+          value={perPerson}
+          onChange={(event) => setPerPerson(Math.max(1, Math.min(20, Number(event.target.value) || 1)))}
+        />
+      </div>
+      {items.length === 0 ? (
+        <p>{t.noItems}</p>
+      ) : (
+        <button type="submit" className="primary">
+          {t.startButton}
+        </button>
+      )}
+      {failed && <p role="alert">{m.workshop.failed}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { describeChange, diffModels, SECTIONS, type SectionName } from '@caseroom/shared';
+import { useMemo } from 'react';
+import { useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
+import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
+
+/** How many lost changes the notice lists at most. */
+const MAX_LINES = 6;
+
+/**
+ * The server refused one of this browser's changes (W2): what was not kept — the sections and,
+ * where it can be told, the changes themselves (this browser's version against the server's,
+ * which the room now shows) — until the person dismisses it.
+ */
+export function RefusedNotice() {
+  const m = useMessages();
+  const t = m.workshop.refused;
+  const lang = useUiStore((state) => state.language);
+  const notice = useUiStore((state) => state.refused);
+  const dismiss = useUiStore((state) => state.setRefused);
+  const { model } = useBusinessCase();
+  const lost = useMemo(() => {
+    if (!notice?.localModel) return [];
+    try {
+      return diffModels(model, notice.localModel).map((change) => describeChange(change, lang));
+    } catch {
+      return [];
+    }
+  }, [notice, model, lang]);
+  if (!notice) return null;
+  const reasons = t.reasons as Record<string, string>;
+  const sectionNames = notice.sections
+    .map((section) =>
+      SECTIONS.includes(section as SectionName) ? m.sections[section as SectionName].title : m.workshop.bar.label,
+    )
+    .join(', ');
+  return (
+    <div className="refused-notice" role="alert">
+      <p>
+        <strong>{t.title}.</strong> {reasons[notice.reason] ?? t.reasons.other}{' '}
+        {sectionNames && t.sections(sectionNames)}
+      </p>
+      {lost.length > 0 && (
+        <>
+          <p>{t.changes}</p>
+          <ul>
+            {lost.slice(0, MAX_LINES).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>{t.reset}</p>
+      <button type="button" onClick={() => dismiss(null)}>
+        {t.dismiss}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { CaseModelDraft } from '@caseroom/shared';
+import { useState } from 'react';
+import { useLocale, useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
+import { useCanFacilitate } from '../access/useAccess.ts';
+import type { SnapshotListing } from './HistoryDialog.tsx';
+import { snapshotSummary } from './snapshotSummary.ts';
+import { useWorkshopCall } from './useWorkshop.ts';
+import { restoreSnapshot, snapshotChanges, snapshotModel } from './workshopApi.ts';
+
+type Shown =
+  | { kind: 'none' }
+  | { kind: 'model'; model: CaseModelDraft }
+  | { kind: 'changes'; sections: { section: string; lines: string[] }[] }
+  | { kind: 'confirm' }
+  | { kind: 'restored' };
+
+/** One kept version: name, kind, when; view it, what changed since, restore (with confirmation). */
+export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListing; onRestored: () => void }) {
+  const m = useMessages();
+  const t = m.workshop.history;
+  const locale = useLocale();
+  const lang = useUiStore((state) => state.language);
+  const facilitator = useCanFacilitate();
+  const at = useWorkshopCall();
+  const [shown, setShown] = useState<Shown>({ kind: 'none' });
+  const [failed, setFailed] = useState(false);
+  const view = async () => {
+    const result = await snapshotModel(at, snapshot.id);
+    const parsed = result.ok ? CaseModelDraft.safeParse(result.value) : undefined;
+    setFailed(!parsed?.success);
+    if (parsed?.success) setShown({ kind: 'model', model: parsed.data });
+  };
+  const changes = async () => {
+    const result = await snapshotChanges(at, snapshot.id, lang);
+    const sections = result.ok ? (result.value as { sections?: unknown }).sections : undefined;
+    setFailed(!Array.isArray(sections));
+    if (Array.isArray(sections)) setShown({ kind: 'changes', sections });
+  };
+  const restore = async () => {
+    const result = await restoreSnapshot(at, snapshot.id);
+    setFailed(!result.ok);
+    if (result.ok) {
+      setShown({ kind: 'restored' });
+      onRestored();
+    }
+  };
+  const title = (section: string) => (m.sections as Record<string, { title: string }>)[section]?.title ?? section;
+  return (
+    <li className="snapshot">
+      <div className="snapshot-head">
+        <span className="snapshot-name">{snapshot.name}</span>
+        <span className="help">
+          {t.kinds[snapshot.kind] ?? snapshot.kind} ·{' '}
+          {new Date(snapshot.createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+        </span>
+        <span className="snapshot-actions">
+          <button type="button" aria-expanded={shown.kind === 'model'} onClick={() => void view()}>
+            {t.view}
+          </button>
+          <button type="button" aria-expanded={shown.kind === 'changes'} onClick={() => void changes()}>
+            {t.changes}
+          </button>
+          {facilitator && (
+            <button type="button" onClick={() => setShown({ kind: 'confirm' })}>
+              {t.restore}
+            </button>
+          )}
+        </span>
+      </div>
+      {shown.kind === 'model' && (
+        <section className="snapshot-view" aria-label={t.viewing(snapshot.name)}>
+          <h3>{t.viewing(snapshot.name)}</h3>
+          <dl>
+            {snapshotSummary(shown.model).map(({ section, lines }) => (
+              <div key={section}>
+                <dt>{title(section)}</dt>
+                <dd>{lines.length === 0 ? '–' : lines.map((line) => <p key={line}>{line}</p>)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {shown.kind === 'changes' &&
+        (shown.sections.length === 0 ? (
+          <p>{t.noChanges}</p>
+        ) : (
+          <dl className="snapshot-changes">
+            {shown.sections.map(({ section, lines }) => (
+              <div key={section}>
+                <dt>{title(section)}</dt>
+                <dd>
+                  <ul>
+                    {lines.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ))}
+      {shown.kind === 'confirm' && (
+        <div className="confirm">
+          <p>{t.confirmRestore(snapshot.name)}</p>
+          <button type="button" className="danger" onClick={() => void restore()}>
+            {t.confirm}
+          </button>
+          <button type="button" onClick={() => setShown({ kind: 'none' })}>
+            {m.workshop.cancel}
+          </button>
+        </div>
+      )}
+      {shown.kind === 'restored' && <p role="status">{t.restored}</p>}
+      {failed && <p role="alert">{m.workshop.failed}</p>}
+    </li>
+  );
+}

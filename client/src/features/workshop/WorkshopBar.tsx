@@ -1,0 +1,27 @@
+import { useMessages } from '../../i18n/messages.ts';
+import { DecisionsButton } from './DecisionLog.tsx';
+import { FollowControl } from './FollowControl.tsx';
+import { HistoryButton } from './HistoryDialog.tsx';
+import { SignoffButton } from './SignoffDialog.tsx';
+import { VoteButton } from './VoteDialog.tsx';
+import { WorkshopTimer } from './WorkshopTimer.tsx';
+
+/**
+ * The workshop's row in the top bar: the countdown, "follow me", and the vote, decisions,
+ * sign-off and history, each in its own dialog.
+ */
+export function WorkshopBar() {
+  const m = useMessages();
+  return (
+    <section className="workshop-bar" aria-label={m.workshop.bar.label}>
+      <WorkshopTimer />
+      <FollowControl />
+      <div className="workshop-tools">
+        <VoteButton />
+        <DecisionsButton />
+        <SignoffButton />
+        <HistoryButton />
+      </div>
+    </section>
+  );
+}

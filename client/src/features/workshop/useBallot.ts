@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useWorkshopCall } from './useWorkshop.ts';
+import { getBallot, putBallot } from './workshopApi.ts';
+
+/**
+ * This person's own ballot in an open vote (W7): loaded from the server (it is never in the
+ * document), changed locally and stored on the server at once. Only this person ever sees it.
+ */
+export function useBallot(voteId: string, enabled: boolean) {
+  const at = useWorkshopCall();
+  const [dots, setDots] = useState<string[]>([]);
+  const [failed, setFailed] = useState(false);
+  const { caseId, token } = at;
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    void getBallot({ caseId, token }, voteId).then((result) => {
+      const ballot = result.ok ? (result.value as { ballot?: { itemIds?: unknown } | null }).ballot : null;
+      if (current && Array.isArray(ballot?.itemIds)) setDots(ballot.itemIds.filter((id) => typeof id === 'string'));
+    });
+    return () => {
+      current = false;
+    };
+  }, [caseId, token, voteId, enabled]);
+  const save = useCallback(
+    async (next: string[]) => {
+      const previous = dots;
+      setDots(next);
+      const result = await putBallot({ caseId, token }, voteId, next);
+      setFailed(!result.ok);
+      if (!result.ok) setDots(previous);
+    },
+    [caseId, token, voteId, dots],
+  );
+  return { dots, save, failed };
+}

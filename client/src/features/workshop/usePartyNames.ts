@@ -1,0 +1,36 @@
+import type { Party } from '@caseroom/shared';
+import { useEffect, useState } from 'react';
+import { listParties } from '../access/accessApi.ts';
+import { useCanFacilitate, useMe } from '../access/useAccess.ts';
+import { useSession } from '../caseRoom/sessionContext.ts';
+import { usePeers } from '../presence/usePeers.ts';
+import { useWorkshop } from './useWorkshop.ts';
+
+/**
+ * Names of the case's parties as far as this person can know them: every party for the
+ * facilitator (the parties list), otherwise oneself, who is here, and who has signed.
+ */
+export function usePartyNames(): { names: Map<string, string>; parties: Party[] } {
+  const { caseId, token } = useSession();
+  const facilitator = useCanFacilitate();
+  const me = useMe();
+  const peers = usePeers();
+  const { signoffs } = useWorkshop();
+  const [parties, setParties] = useState<Party[]>([]);
+  useEffect(() => {
+    if (!facilitator) return;
+    let current = true;
+    void listParties(caseId, token).then((result) => {
+      if (current && result.ok) setParties(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [caseId, token, facilitator]);
+  const names = new Map<string, string>();
+  for (const [id, entry] of Object.entries(signoffs)) names.set(id, entry.partyName);
+  for (const peer of peers) if (peer.party) names.set(peer.party.id, peer.party.name);
+  if (me) names.set(me.id, me.name);
+  for (const party of parties) names.set(party.id, party.name);
+  return { names, parties };
+}
