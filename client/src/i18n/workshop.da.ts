@@ -53,8 +53,6 @@ export const workshopDa = {
     pause: 'Pause',
     addOne: '+1 min',
     addFive: '+5 min',
-    addOneLabel: 'Læg 1 minut til',
-    addFiveLabel: 'Læg 5 minutter til',
     sound: 'Blød lyd ved nul',
     controls: 'Styr nedtællingen',
   },

@@ -55,8 +55,6 @@ export const workshopEn: typeof workshopDa = {
     pause: 'Pause',
     addOne: '+1 min',
     addFive: '+5 min',
-    addOneLabel: 'Add 1 minute',
-    addFiveLabel: 'Add 5 minutes',
     sound: 'Soft sound at zero',
     controls: 'Control the countdown',
   },

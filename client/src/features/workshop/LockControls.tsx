@@ -27,7 +27,7 @@ export function LockToggle({ section, compact = false }: { section: SectionName;
         aria-pressed={compact ? undefined : lock !== undefined}
         onClick={() => void toggle()}
       >
-        <LockIcon open={lock !== undefined} />
+        <LockIcon open={lock === undefined} />
         {!compact && <span aria-hidden="true"> {lock ? t.unlock : t.lock}</span>}
       </button>
       {failed && !compact && <span role="alert">{m.workshop.failed}</span>}

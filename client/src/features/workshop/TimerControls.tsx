@@ -55,10 +55,10 @@ export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused
       )}
       {status !== 'idle' && (
         <>
-          <button type="button" aria-label={t.addOneLabel} onClick={() => void act('add', 60)}>
+          <button type="button" onClick={() => void act('add', 60)}>
             {t.addOne}
           </button>
-          <button type="button" aria-label={t.addFiveLabel} onClick={() => void act('add', 300)}>
+          <button type="button" onClick={() => void act('add', 300)}>
             {t.addFive}
           </button>
         </>

@@ -1,0 +1,373 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
+import { createCase, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
+import { openCase, openSection } from './room.ts';
+
+/**
+ * The workshop (docs/workshop.md) with three people in one example case: the facilitator
+ * (Fie), an editor (Erik, whose page can play a modified client) and an observer (Olga). The
+ * tests run in order and share the case.
+ */
+let server: TestServer;
+let browser: Browser;
+let fie: Person;
+let erik: Person;
+let olga: Person;
+let everyone: Person[];
+
+const IPS = 'IPS – individuelt planlagt job med støtte';
+const MENTOR = 'Mentorforløb med virksomhedspraktik';
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const created = await createCase(server.url, { example: true });
+  const editor = await inviteParty(server.url, created.id, created.token, {
+    name: 'Jobcenter Holbæk',
+    kind: 'provider',
+    role: 'editor',
+  });
+  const observer = await inviteParty(server.url, created.id, created.token, {
+    name: 'Revisionen',
+    kind: 'observer',
+    role: 'observer',
+  });
+  [fie, erik, olga] = await Promise.all([
+    openPerson(browser, { name: 'Fie Facilitator', department: 'Fonden' }),
+    openPerson(browser, { name: 'Erik Eriksen', department: 'Jobcenter', testHooks: true }),
+    openPerson(browser, { name: 'Olga Olsen', department: 'Revision' }),
+  ]);
+  everyone = [fie, erik, olga];
+  await Promise.all([
+    openCase(fie.page, server.url, created),
+    openCase(erik.page, server.url, { id: created.id, token: editor.token }),
+    openCase(olga.page, server.url, { id: created.id, token: observer.token }),
+  ]);
+  await olga.page.locator('.room[data-role="observer"]').waitFor();
+  await erik.page.locator('.room[data-role="editor"]').waitFor();
+});
+
+afterEach(() => {
+  for (const person of everyone ?? []) expect(pageErrors(person.page)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A workshop dialog by its title (the start of its accessible name). */
+function dialog(page: Page, title: string): Locator {
+  return page.getByRole('dialog', { name: new RegExp(`^${title}`) });
+}
+
+/** Opens one of the top bar's workshop dialogs. */
+async function openTool(page: Page, button: RegExp, title: string): Promise<Locator> {
+  await page.getByRole('region', { name: 'Workshop' }).getByRole('button', { name: button }).click();
+  const opened = dialog(page, title);
+  await opened.waitFor();
+  return opened;
+}
+
+async function close(opened: Locator): Promise<void> {
+  await opened.getByRole('button', { name: 'Luk', exact: true }).click();
+  await opened.waitFor({ state: 'hidden' });
+}
+
+function heading(page: Page): Promise<string | null> {
+  return page.locator('#section-heading').textContent();
+}
+
+/** Saves a screenshot when E2E_SCREENSHOTS names a folder (to look at the layout by eye). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}.png` });
+}
+
+describe('the workshop', () => {
+  it('[W3] the facilitator moves the phase from the agenda; everyone sees it and each phase’s checklist', async () => {
+    // The example case is in phase 2.
+    for (const { page } of everyone) expect(await page.locator('button.phase-badge').textContent()).toContain('Fase 2');
+    const agenda = await (async () => {
+      await fie.page.getByRole('button', { name: /Dagsorden og tjekliste/ }).click();
+      return dialog(fie.page, 'Dagsorden');
+    })();
+    await agenda.waitFor();
+    expect(await agenda.locator('li.agenda-phase').count()).toBe(3);
+    expect(await agenda.locator('[aria-current="step"] h3').textContent()).toContain('Fase 2');
+    expect(await seriousAxeViolations(fie.page)).toEqual([]);
+    await screenshot(fie.page, 'agenda');
+    await agenda.getByRole('button', { name: 'Gå til fase 1' }).click();
+    for (const { page } of everyone) {
+      await expect.poll(() => page.locator('button.phase-badge').textContent()).toContain('Fase 1');
+    }
+    expect(await agenda.locator('[aria-current="step"] h3').textContent()).toContain('Fase 1');
+    await close(agenda);
+
+    // The others read the agenda but cannot move the phase; the facts no longer hold a phase field.
+    for (const { page } of [erik, olga]) {
+      await page.getByRole('button', { name: /Dagsorden og tjekliste/ }).click();
+      const theirs = dialog(page, 'Dagsorden');
+      await theirs.waitFor();
+      expect(await theirs.getByRole('button', { name: /Gå til fase/ }).count()).toBe(0);
+      await close(theirs);
+      expect(await page.getByRole('radiogroup', { name: /Fase/ }).count()).toBe(0);
+    }
+  });
+
+  it('[W6] follow me moves the others; stepping out stops it, stepping back in follows again', async () => {
+    await fie.page.getByRole('button', { name: 'Følg mig' }).click();
+    expect(await fie.page.getByRole('button', { name: 'Følg mig' }).getAttribute('aria-pressed')).toBe('true');
+    for (const { page } of [erik, olga]) await page.getByText('Du følger facilitator').waitFor();
+
+    await openSection(fie.page, 'Resultatmål');
+    for (const { page } of [erik, olga]) await expect.poll(() => heading(page)).toBe('Resultatmål');
+
+    await erik.page.getByRole('button', { name: 'Stop med at følge' }).click();
+    await openSection(fie.page, 'Problem');
+    await expect.poll(() => heading(olga.page)).toBe('Problem');
+    expect(await heading(erik.page)).toBe('Resultatmål');
+
+    await erik.page.getByRole('button', { name: 'Følg facilitator' }).click();
+    await expect.poll(() => heading(erik.page)).toBe('Problem');
+
+    await fie.page.getByRole('button', { name: 'Følg mig' }).click();
+    for (const { page } of [erik, olga]) {
+      await page.getByText('Du følger facilitator').waitFor({ state: 'hidden' });
+    }
+  });
+
+  it('[W5] the timer counts down for everyone; only the facilitator controls it', async () => {
+    const timer = fie.page.getByRole('region', { name: 'Workshop' }).locator('.timer-controls');
+    await timer.getByLabel('Minutter').fill('2');
+    await timer.getByRole('button', { name: 'Start' }).click();
+    for (const { page } of everyone) {
+      await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^(2:00|1:5\d)$/);
+    }
+    const seconds = async (page: Page) => {
+      const [m, s] = ((await page.getByRole('timer').textContent()) ?? '0:00').split(':').map(Number);
+      return (m ?? 0) * 60 + (s ?? 0);
+    };
+    const first = await seconds(olga.page);
+    await expect.poll(() => seconds(olga.page), { timeout: 5_000 }).toBeLessThan(first);
+    // Everyone shows the same time (±1 s).
+    const shown = await Promise.all(everyone.map(({ page }) => seconds(page)));
+    expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(1);
+    for (const { page } of [erik, olga]) {
+      expect(await page.locator('.timer-controls').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^(Start|Pause|Fortsæt)$/ }).count()).toBe(0);
+    }
+    await screenshot(fie.page, 'top-bar-timer');
+
+    await timer.getByRole('button', { name: 'Pause' }).click();
+    await olga.page.getByText('på pause').waitFor();
+    await timer.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => seconds(olga.page)).toBeGreaterThan(first);
+  });
+
+  it('[W4] a locked section is read-only for the editor while the facilitator can still edit it', async () => {
+    await Promise.all(everyone.map(({ page }) => openSection(page, 'Fakta')));
+    await fie.page.getByRole('button', { name: 'Lås afsnittet Fakta' }).first().click();
+    const erikTitle = erik.page.getByLabel('Sagens titel', { exact: true });
+    await expect.poll(() => erikTitle.getAttribute('readonly')).not.toBeNull();
+    expect(await erik.page.locator('.lock-notice').textContent()).toContain('Låst af Facilitator');
+    expect(await erik.page.getByRole('navigation').textContent()).toContain('låst');
+    expect(await olga.page.getByRole('navigation').textContent()).toContain('låst');
+    // Other sections stay editable for the editor.
+    await openSection(erik.page, 'Problem');
+    expect(await erik.page.locator('main [contenteditable="true"]').count()).toBeGreaterThan(0);
+    await openSection(erik.page, 'Fakta');
+
+    const fieTitle = fie.page.getByLabel('Sagens titel', { exact: true });
+    expect(await fieTitle.getAttribute('readonly')).toBeNull();
+    await fieTitle.fill('Sygedagpenge – låst, men facilitatoren retter');
+    await expect
+      .poll(() => erik.page.locator('.case-title').textContent())
+      .toBe('Sygedagpenge – låst, men facilitatoren retter');
+    await erikTitle.click();
+    await erik.page.keyboard.type('xyz');
+    expect(await erikTitle.inputValue()).toBe('Sygedagpenge – låst, men facilitatoren retter');
+
+    // No lock buttons for anyone but the facilitator.
+    for (const { page } of [erik, olga]) expect(await page.getByRole('button', { name: /^Lås/ }).count()).toBe(0);
+    await screenshot(erik.page, 'locked-section-editor');
+
+    await fie.page.getByRole('button', { name: 'Lås afsnittet Fakta op' }).first().click();
+    await expect.poll(() => erikTitle.getAttribute('readonly')).toBeNull();
+  });
+
+  it('[W2] a forged change to the workshop record is refused: a notice, and the page resets from the server', async () => {
+    await erik.page.evaluate(() => {
+      const test = (window as unknown as { caseroomTest: { doc: { getMap: (name: string) => Map<string, unknown> } } })
+        .caseroomTest;
+      test.doc.getMap('workshop').set('phase', 3);
+    });
+    const alert = erik.page.locator('.refused-notice[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Din seneste ændring blev ikke gemt');
+    await expect.poll(() => erik.page.locator('button.phase-badge').textContent()).toContain('Fase 1');
+    await erik.page.locator('.connection[data-state="connected"]').waitFor();
+    expect(await fie.page.locator('button.phase-badge').textContent()).toContain('Fase 1');
+    await alert.getByRole('button', { name: 'OK' }).click();
+    await alert.waitFor({ state: 'hidden' });
+  });
+
+  it('[W7] dots stay hidden until the reveal; then everyone sees the counts, and the facilitator decides', async () => {
+    const fieVote = await openTool(fie.page, /^Afstemning/, 'Afstemning med point');
+    await fieVote.getByLabel('Hvad stemmer I om?').selectOption('interventions');
+    await fieVote.getByLabel('Point pr. person').fill('3');
+    await fieVote.getByRole('button', { name: 'Start afstemning' }).click();
+    await fieVote.getByText('Afstemningen er åben').waitFor();
+    expect(await seriousAxeViolations(fie.page)).toEqual([]);
+
+    const erikVote = await openTool(erik.page, /^Afstemning/, 'Afstemning med point');
+    await erikVote.getByRole('button', { name: `Giv et point til ${IPS}` }).click();
+    await erikVote.getByText('Du har brugt 1 af 3 point').waitFor();
+    await erikVote.getByRole('button', { name: `Giv et point til ${IPS}` }).click();
+    await erikVote.getByRole('button', { name: `Giv et point til ${MENTOR}` }).click();
+    await erikVote.getByText('Du har brugt 3 af 3 point').waitFor();
+    await erikVote.getByRole('button', { name: `Tag et point fra ${MENTOR}` }).click();
+    await erikVote.getByText('Du har brugt 2 af 3 point').waitFor();
+    await screenshot(erik.page, 'vote-ballot');
+
+    // Before the reveal: the facilitator sees only her own (empty) ballot, the observer nothing.
+    const olgaVote = await openTool(olga.page, /^Afstemning/, 'Afstemning med point');
+    for (const opened of [fieVote, olgaVote]) {
+      expect(await opened.locator('.vote-count').count()).toBe(0);
+      expect(await opened.textContent()).not.toMatch(/2 point/);
+    }
+    expect(await fieVote.getByText('Du har brugt 0 af 3 point').count()).toBe(1);
+    expect(await olgaVote.getByRole('button', { name: /^(Giv|Tag) et point/ }).count()).toBe(0);
+    expect(await olgaVote.getByRole('button', { name: /Vis resultatet|Start afstemning/ }).count()).toBe(0);
+    expect(await seriousAxeViolations(olga.page)).toEqual([]);
+
+    await fieVote.getByRole('button', { name: 'Vis resultatet' }).click();
+    for (const opened of [fieVote, erikVote, olgaVote]) {
+      const ips = opened.locator('.vote-row', { hasText: IPS });
+      await expect.poll(() => ips.locator('.vote-count').textContent()).toBe('2 point');
+      expect(await opened.locator('.vote-row', { hasText: MENTOR }).locator('.vote-count').textContent()).toBe(
+        '0 point',
+      );
+    }
+    expect(await olgaVote.getByRole('button', { name: /^Beslut/ }).count()).toBe(0);
+    await screenshot(olga.page, 'vote-result');
+
+    await fieVote.getByRole('button', { name: `Beslut: ${IPS}` }).click();
+    await olgaVote.getByText('Afgjort').waitFor();
+    await Promise.all([close(fieVote), close(erikVote), close(olgaVote)]);
+    const log = await openTool(olga.page, /^Beslutninger/, 'Beslutningslog');
+    await log.getByText(`Vi vælger ${IPS}`).waitFor();
+    await close(log);
+  });
+
+  it('[W8] the facilitator records a decision; everyone reads it in the log, with who and when', async () => {
+    const fieLog = await openTool(fie.page, /^Beslutninger/, 'Beslutningslog');
+    await fieLog.getByRole('button', { name: 'Tilføj beslutning' }).click();
+    await fieLog.getByText('Skriv beslutningen.').waitFor();
+    await fieLog.getByLabel('Ny beslutning').fill('Jobcentret betaler 60 % af resultatbetalingerne');
+    await fieLog.getByRole('button', { name: 'Tilføj beslutning' }).click();
+    await fieLog.getByText('Jobcentret betaler 60 %', { exact: false }).waitFor();
+    expect(await seriousAxeViolations(fie.page)).toEqual([]);
+    await close(fieLog);
+
+    await expect
+      .poll(() =>
+        olga.page
+          .getByRole('region', { name: 'Workshop' })
+          .getByRole('button', { name: /^Beslutninger/ })
+          .textContent(),
+      )
+      .toBe('Beslutninger (2)');
+    const olgaLog = await openTool(olga.page, /^Beslutninger/, 'Beslutningslog');
+    const entry = olgaLog.locator('.decision', { hasText: 'Jobcentret betaler 60 %' });
+    expect(await entry.textContent()).toContain('Facilitator ·');
+    expect(await olgaLog.getByLabel('Ny beslutning').count()).toBe(0);
+    await close(olgaLog);
+  });
+
+  it('[W10] a sign-off goes stale after an edit and can be signed again; agreed when all have signed', async () => {
+    const agenda = fie.page.getByRole('button', { name: /Dagsorden og tjekliste/ });
+    await agenda.click();
+    await dialog(fie.page, 'Dagsorden').getByRole('button', { name: 'Gå til fase 3' }).click();
+    await close(dialog(fie.page, 'Dagsorden'));
+
+    const fieSign = await openTool(fie.page, /^Godkendelse/, 'Godkendelse');
+    await fieSign.getByRole('checkbox', { name: /Facilitator/ }).check();
+    await fieSign.getByRole('checkbox', { name: /Jobcenter Holbæk/ }).check();
+    await fieSign.getByRole('button', { name: 'Gem listen' }).click();
+    await expect.poll(() => fieSign.locator('.signoff-row').count()).toBe(2);
+
+    const erikSign = await openTool(erik.page, /^Godkendelse/, 'Godkendelse');
+    const erikRow = (page: Locator) => page.locator('.signoff-row', { hasText: 'Jobcenter Holbæk' });
+    await erikSign.getByRole('button', { name: 'Godkend denne version' }).click();
+    await expect.poll(() => erikRow(erikSign).getAttribute('data-state')).toBe('current');
+    await expect.poll(() => erikRow(fieSign).getAttribute('data-state')).toBe('current');
+    await fieSign.getByRole('button', { name: 'Godkend denne version' }).click();
+    await fieSign.getByText('Enighed: alle har godkendt denne version').waitFor();
+    await erikSign.getByText('Enighed: alle har godkendt denne version').waitFor();
+    expect(await seriousAxeViolations(erik.page)).toEqual([]);
+    await screenshot(erik.page, 'signoff-agreed');
+    await close(fieSign);
+
+    // The facilitator changes the case: both signatures are now on an older version.
+    await openSection(fie.page, 'Fakta');
+    await fie.page.getByLabel('Kommune', { exact: true }).fill('Holbæk Kommune');
+    await expect.poll(() => erikRow(erikSign).getAttribute('data-state')).toBe('outdated');
+    expect(await erikRow(erikSign).textContent()).toContain('Forældet');
+    await erikSign.getByText('Ikke enighed endnu').waitFor();
+
+    await erikSign.getByRole('button', { name: 'Godkend denne version' }).click();
+    await expect.poll(() => erikRow(erikSign).getAttribute('data-state')).toBe('current');
+    await close(erikSign);
+
+    // The observer is not asked to sign and gets no button for it.
+    const olgaSign = await openTool(olga.page, /^Godkendelse/, 'Godkendelse');
+    expect(await olgaSign.getByRole('button', { name: 'Godkend denne version' }).count()).toBe(0);
+    expect(await olgaSign.getByRole('checkbox').count()).toBe(0);
+    await close(olgaSign);
+  });
+
+  it('[W11] history: a named version, what changed since, view it, restore it for everyone', async () => {
+    const history = await openTool(fie.page, /^Historik/, 'Historik');
+    // Automatic versions at the phase changes and sign-offs.
+    await history.getByText('Faseskift').first().waitFor();
+    await history.getByLabel('Navn på versionen').fill('Før titlen');
+    await history.getByRole('button', { name: 'Gem version' }).click();
+    const named = history.locator('.snapshot', { hasText: 'Før titlen' });
+    await named.waitFor();
+
+    await openSection(erik.page, 'Fakta');
+    const before = await erik.page.getByLabel('Sagens titel', { exact: true }).inputValue();
+    await erik.page.getByLabel('Sagens titel', { exact: true }).fill('En helt ny titel');
+    await expect.poll(() => fie.page.locator('.case-title').textContent()).toBe('En helt ny titel');
+
+    await named.getByRole('button', { name: 'Ændret siden' }).click();
+    await expect.poll(() => named.locator('.snapshot-changes').textContent()).toContain('En helt ny titel');
+    await named.getByRole('button', { name: 'Vis' }).click();
+    await expect.poll(() => named.locator('.snapshot-view').textContent()).toContain(before);
+    expect(await seriousAxeViolations(fie.page)).toEqual([]);
+    await screenshot(fie.page, 'history');
+
+    await named.getByRole('button', { name: 'Gendan' }).click();
+    await named.getByRole('button', { name: 'Ja, gendan' }).click();
+    await expect.poll(() => erik.page.getByLabel('Sagens titel', { exact: true }).inputValue()).toBe(before);
+    await close(history);
+
+    const olgaHistory = await openTool(olga.page, /^Historik/, 'Historik');
+    await olgaHistory.locator('.snapshot').first().waitFor();
+    expect(await olgaHistory.getByRole('button', { name: /^(Gendan|Gem version)$/ }).count()).toBe(0);
+    await close(olgaHistory);
+  });
+
+  it('the observer gets no workshop controls anywhere, and the room passes axe with them', async () => {
+    const { page } = olga;
+    for (const name of [/^Lås/, /^Følg mig$/, /^Start$/, /^Pause$/, /^Fortsæt$/, /^\+\d+ min$/, /^Godkend denne/]) {
+      expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0);
+    }
+    expect(await page.locator('.timer-controls').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(fie.page)).toEqual([]);
+    await screenshot(fie.page, 'room-facilitator');
+    await screenshot(page, 'room-observer');
+  });
+});
