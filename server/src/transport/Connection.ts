@@ -13,6 +13,9 @@ import {
   encodeSyncStep2,
 } from '../sync/messages.ts';
 
+/** Refusals logged per connection; the sender is told about every one (message type 100). */
+const MAX_REFUSAL_LOG_LINES = 100;
+
 /** Who is on the other end of a connection: the party its token names, and that token's hash. */
 export type ConnectionIdentity = { party: Party; tokenHash: string };
 
@@ -32,6 +35,7 @@ export type ConnectionIdentity = { party: Party; tokenHash: string };
 export class Connection implements DocumentConnection {
   private closed = false;
   private droppedUpdates = 0;
+  private refusedUpdates = 0;
 
   constructor(
     readonly id: string,
@@ -133,13 +137,19 @@ export class Connection implements DocumentConnection {
   private refused(update: Uint8Array): boolean {
     const refusal = refuseUpdate(this.document.doc, update, this.identity.party.role);
     if (!refusal) return false;
-    this.log('warn', 'document update refused', {
-      caseId: this.document.id,
-      connectionId: this.id,
-      partyId: this.identity.party.id,
-      reason: refusal.reason,
-      sections: refusal.sections,
-    });
+    // One line per refusal, up to a cap per connection: a modified client could fill the log.
+    if (++this.refusedUpdates <= MAX_REFUSAL_LOG_LINES) {
+      this.log('warn', 'document update refused', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        partyId: this.identity.party.id,
+        reason: refusal.reason,
+        sections: refusal.sections,
+        ...(this.refusedUpdates === MAX_REFUSAL_LOG_LINES
+          ? { note: 'further refusals on this connection are not logged' }
+          : {}),
+      });
+    }
     this.send(encodeRefusal(refusal));
     return true;
   }
