@@ -285,6 +285,47 @@ describe('the workshop', () => {
     await close(olgaLog);
   });
 
+  it('[W9] comments on an item: threaded, resolvable, counted on the item and in the navigation', async () => {
+    await Promise.all(everyone.map(({ page }) => openSection(page, 'Resultatmål')));
+    await erik.page.getByRole('button', { name: 'Kommentarer til Resultatmål 1' }).click();
+    const erikComments = dialog(erik.page, 'Kommentarer: Resultatmål 1');
+    await erikComments.getByText('Ingen kommentarer endnu.').waitFor();
+    await erikComments.getByLabel('Ny kommentar').fill('Er 40 % realistisk for denne målgruppe?');
+    await erikComments.getByRole('button', { name: 'Tilføj kommentar' }).click();
+    await erikComments.getByText('Er 40 % realistisk').waitFor();
+    expect(await erikComments.textContent()).toContain('Jobcenter Holbæk ·');
+    expect(await seriousAxeViolations(erik.page)).toEqual([]);
+    await close(erikComments);
+
+    // Counted on the item and, as an open thread, in everyone's navigation.
+    await olga.page.getByRole('button', { name: 'Kommentarer til Resultatmål 1 (1)' }).waitFor();
+    await expect
+      .poll(() =>
+        olga.page
+          .getByRole('navigation')
+          .getByRole('button', { name: /^Resultatmål/ })
+          .textContent(),
+      )
+      .toContain('1 åben kommentar');
+    await olga.page.getByRole('button', { name: 'Kommentarer (1)' }).click();
+    const olgaComments = dialog(olga.page, 'Kommentarer: Resultatmål');
+    await olgaComments.getByText('Om: Ordinær beskæftigelse').waitFor();
+    expect(await olgaComments.getByRole('textbox').count()).toBe(0);
+    expect(await olgaComments.getByRole('button', { name: /^(Svar|Marker som løst)$/ }).count()).toBe(0);
+
+    await fie.page.getByRole('button', { name: 'Kommentarer til Resultatmål 1 (1)' }).click();
+    const fieComments = dialog(fie.page, 'Kommentarer: Resultatmål 1');
+    await fieComments.getByRole('button', { name: 'Svar' }).click();
+    await fieComments.getByLabel('Svar til Jobcenter Holbæk').fill('Ja, det viser forsøget i Aarhus.');
+    await fieComments.getByRole('button', { name: 'Send svar' }).click();
+    await olgaComments.locator('.comment-replies').getByText('Ja, det viser forsøget i Aarhus.').waitFor();
+    await fieComments.getByRole('button', { name: 'Marker som løst' }).click();
+    await olgaComments.getByText('Løst').waitFor();
+    await Promise.all([close(fieComments), close(olgaComments)]);
+    await olga.page.getByRole('button', { name: 'Kommentarer til Resultatmål 1' }).waitFor();
+    expect(await olga.page.getByRole('navigation').textContent()).not.toContain('åben kommentar');
+  });
+
   it('[W10] a sign-off goes stale after an edit and can be signed again; agreed when all have signed', async () => {
     const agenda = fie.page.getByRole('button', { name: /Dagsorden og tjekliste/ });
     await agenda.click();

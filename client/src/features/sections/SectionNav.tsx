@@ -3,10 +3,11 @@ import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
+import { useOpenCommentCounts } from '../comments/useComments.ts';
 import { Avatar } from '../presence/Avatar.tsx';
 import { avatarName, peerLabel } from '../presence/presence.ts';
 import { usePeers } from '../presence/usePeers.ts';
-import { LockIcon } from '../workshop/icons.tsx';
+import { CommentIcon, LockIcon } from '../workshop/icons.tsx';
 import { LockToggle } from '../workshop/LockControls.tsx';
 import { useWorkshop } from '../workshop/useWorkshop.ts';
 
@@ -18,6 +19,7 @@ export function SectionNav() {
   const peers = usePeers();
   const counts = findingCounts(useBusinessCase().result.findings);
   const { locks } = useWorkshop();
+  const comments = useOpenCommentCounts();
   const choose = (section: SectionName) => {
     setOpen(section);
     // Keyboard and screen-reader users land on the section they opened.
@@ -45,6 +47,13 @@ export function SectionNav() {
                     <LockIcon />
                     <span className="visually-hidden">, </span>
                     {m.workshop.locks.navLocked}
+                  </span>
+                )}
+                {(comments[section] ?? 0) > 0 && (
+                  <span className="nav-comments">
+                    <CommentIcon />
+                    <span aria-hidden="true">{comments[section]}</span>
+                    <span className="visually-hidden">, {m.workshop.comments.navCount(comments[section] ?? 0)}</span>
                   </span>
                 )}
                 <FindingCount errors={counts[section]?.error ?? 0} warnings={counts[section]?.warning ?? 0} />

@@ -2,6 +2,7 @@ import type { SectionName } from '@caseroom/shared';
 import type { ComponentType } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
+import { CommentsButton } from '../comments/CommentsButton.tsx';
 import { LockNotice, LockToggle } from '../workshop/LockControls.tsx';
 import { SectionContext } from '../workshop/sectionLock.ts';
 import { EvaluationSection } from './evaluation/EvaluationSection.tsx';
@@ -34,6 +35,7 @@ export function SectionView() {
           {m.sections[section].title}
         </h2>
         <LockToggle section={section} />
+        <CommentsButton path={section} what={m.sections[section].title} scope="section" />
       </div>
       <LockNotice section={section} />
       <p className="section-intro">{m.sections[section].intro}</p>

@@ -57,7 +57,11 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const statuses = signoffStatus(requiredSigners, signoffs, hash);
   const agreed = isAgreed(requiredSigners, signoffs, hash);
-  const maySign = me !== undefined && me.role !== 'observer' && requiredSigners.includes(me.id);
+  // Observers may sign on the server (signing is not editing); here only when asked to.
+  const maySign =
+    me !== undefined &&
+    requiredSigners.includes(me.id) &&
+    statuses.find((status) => status.partyId === me.id)?.state !== 'current';
   const sign = async () => {
     const result = await signOff(at, hash);
     setProblem(result.ok ? null : result.status === 409 ? t.changed : m.workshop.failed);
@@ -82,7 +86,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
                 </span>
                 {t.states[status.state]}
                 {status.signoff &&
-                  ` · ${t.signedAt(new Date(status.signoff.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }))}`}
+                  ` · ${new Date(status.signoff.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}`}
               </span>
             </li>
           ))}

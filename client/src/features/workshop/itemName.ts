@@ -3,22 +3,25 @@ import { useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 
 /**
- * A readable name for an item path (`interventions/<id>`, `outcomes/<id>`, `problem`): the
+ * A readable name for an item path (`interventions/<id>`, `outcomes/<id>`, `problem`, …): the
  * item's name, else the section's title, else the path itself.
  */
 export function useItemName(): (path: string) => string {
   const m = useMessages();
   const { model } = useBusinessCase();
+  const lists: { name?: string; id: string }[][] = [
+    model.interventions.candidates,
+    model.outcomes,
+    model.facts.departments,
+    model.evaluation.signatories,
+  ];
   return (path) => {
-    const [head, id] = path.split('/');
-    if (head === 'interventions' && id) {
-      const found = model.interventions.candidates.find((item) => item.id === id);
-      if (found) return found.name || m.workshop.votes.untitled;
-    }
-    if (head === 'outcomes' && id) {
-      const found = model.outcomes.find((item) => item.id === id);
-      if (found) return found.name || m.workshop.votes.untitled;
-    }
+    const segments = path.split('/');
+    const head = segments[0] ?? '';
+    // `interventions/<id>` (decisions) and `interventions/candidates/<id>` (comments) alike.
+    const id = segments.length > 1 ? segments.at(-1) : undefined;
+    const found = id ? lists.flat().find((item) => item.id === id) : undefined;
+    if (found) return found.name || m.workshop.votes.untitled;
     return SECTIONS.includes(head as SectionName) ? m.sections[head as SectionName].title : path;
   };
 }

@@ -5,6 +5,7 @@ import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds, useYString } from '../../../ydoc/useY.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
+import { CommentsButton } from '../../comments/CommentsButton.tsx';
 import { LIST_PATHS } from '../fieldPath.ts';
 
 type Props = {
@@ -87,6 +88,7 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
                     {title}
                     <ItemName item={item} />
                   </h3>
+                  <CommentsButton path={`${LIST_PATHS[kind]}/${id}`} what={title} scope="item" />
                   {editable && (
                     <div className="item-controls">
                       <button

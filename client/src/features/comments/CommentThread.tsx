@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useLocale, useMessages } from '../../i18n/messages.ts';
+import { useSession } from '../caseRoom/sessionContext.ts';
+import { CommentForm } from './CommentForm.tsx';
+import { type Comment, setResolved } from './commentsDoc.ts';
+
+/** One thread: the first comment, its replies, reply and resolve / reopen. */
+export function CommentThread({
+  id,
+  comment,
+  about,
+  replies,
+  writer,
+}: {
+  id: string;
+  comment: Comment;
+  about: string | undefined;
+  replies: [string, Comment][];
+  writer: boolean;
+}) {
+  const m = useMessages();
+  const t = m.workshop.comments;
+  const locale = useLocale();
+  const session = useSession();
+  const [replying, setReplying] = useState(false);
+  const when = (c: Comment) => new Date(c.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const line = (c: Comment) => (
+    <>
+      <p className="comment-text">{c.text}</p>
+      <p className="help">{t.byAt(c.partyName, when(c))}</p>
+    </>
+  );
+  return (
+    <li className="comment-thread" data-resolved={comment.resolved}>
+      {about && <p className="comment-about">{t.about(about)}</p>}
+      {comment.resolved && (
+        <p className="comment-resolved">
+          <span aria-hidden="true">✓ </span>
+          {t.resolved}
+        </p>
+      )}
+      {line(comment)}
+      {replies.length > 0 && (
+        <ul className="comment-replies">
+          {replies.map(([replyId, reply]) => (
+            <li key={replyId}>{line(reply)}</li>
+          ))}
+        </ul>
+      )}
+      {writer && (
+        <div className="comment-actions">
+          {!comment.resolved && (
+            <button type="button" aria-expanded={replying} onClick={() => setReplying(!replying)}>
+              {t.reply}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => session.writeStep(() => setResolved(session.doc, id, !comment.resolved))}
+          >
+            {comment.resolved ? t.reopen : t.resolve}
+          </button>
+        </div>
+      )}
+      {writer && replying && (
+        <CommentForm
+          itemPath={comment.itemPath}
+          parentId={id}
+          label={t.replyLabel(comment.partyName)}
+          submit={t.send}
+          onDone={() => setReplying(false)}
+        />
+      )}
+    </li>
+  );
+}
