@@ -265,6 +265,7 @@ describe('the workshop', () => {
     await fieLog.getByRole('button', { name: 'Tilføj beslutning' }).click();
     await fieLog.getByText('Skriv beslutningen.').waitFor();
     await fieLog.getByLabel('Ny beslutning').fill('Jobcentret betaler 60 % af resultatbetalingerne');
+    await fieLog.getByLabel('Hvad handler den om?').selectOption({ label: 'Betalingsmodel' });
     await fieLog.getByRole('button', { name: 'Tilføj beslutning' }).click();
     await fieLog.getByText('Jobcentret betaler 60 %', { exact: false }).waitFor();
     expect(await seriousAxeViolations(fie.page)).toEqual([]);
@@ -281,6 +282,8 @@ describe('the workshop', () => {
     const olgaLog = await openTool(olga.page, /^Beslutninger/, 'Beslutningslog');
     const entry = olgaLog.locator('.decision', { hasText: 'Jobcentret betaler 60 %' });
     expect(await entry.textContent()).toContain('Facilitator ·');
+    expect(await entry.textContent()).toContain('Om: Betalingsmodel');
+    expect(await olgaLog.locator('.decision', { hasText: `Vi vælger ${IPS}` }).textContent()).toContain(`Om: ${IPS}`);
     expect(await olgaLog.getByLabel('Ny beslutning').count()).toBe(0);
     await close(olgaLog);
   });

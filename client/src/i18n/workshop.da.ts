@@ -98,6 +98,8 @@ export const workshopDa = {
     byAt: (name: string, when: string) => `${name} · ${when}`,
     about: (what: string) => `Om: ${what}`,
     required: 'Skriv beslutningen.',
+    subject: 'Hvad handler den om?',
+    noSubject: 'Ikke knyttet til noget bestemt',
   },
   signoff: {
     open: 'Godkendelse',

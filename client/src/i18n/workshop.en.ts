@@ -100,6 +100,8 @@ export const workshopEn: typeof workshopDa = {
     byAt: (name: string, when: string) => `${name} · ${when}`,
     about: (what: string) => `About: ${what}`,
     required: 'Write the decision.',
+    subject: 'What is it about?',
+    noSubject: 'Not linked to anything',
   },
   signoff: {
     open: 'Sign-off',

@@ -2,7 +2,7 @@ import type { Decision } from '@caseroom/shared';
 import { useId, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
-import { useItemName } from './itemName.ts';
+import { useDecisionSubjects, useItemName } from './itemName.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { addDecision } from './workshopApi.ts';
@@ -53,14 +53,19 @@ function AddDecisionForm() {
   const at = useWorkshopCall();
   const id = useId();
   const [text, setText] = useState('');
+  const [about, setAbout] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const choices = useDecisionSubjects();
   const submit = async () => {
     if (!text.trim()) {
       setError(t.required);
       return;
     }
-    const result = await addDecision(at, text.trim());
-    if (result.ok) setText('');
+    const result = await addDecision(at, text.trim(), about || undefined);
+    if (result.ok) {
+      setText('');
+      setAbout('');
+    }
     setError(result.ok ? null : m.workshop.failed);
   };
   return (
@@ -79,6 +84,15 @@ function AddDecisionForm() {
         aria-invalid={error === t.required}
         onChange={(event) => setText(event.target.value)}
       />
+      <label htmlFor={`${id}-about`}>{t.subject}</label>
+      <select id={`${id}-about`} value={about} onChange={(event) => setAbout(event.target.value)}>
+        <option value="">{t.noSubject}</option>
+        {choices.map((choice) => (
+          <option key={choice.path} value={choice.path}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="primary">
         {t.add}

@@ -25,3 +25,21 @@ export function useItemName(): (path: string) => string {
     return SECTIONS.includes(head as SectionName) ? m.sections[head as SectionName].title : path;
   };
 }
+
+/** What a decision can be about: each section, each intervention and each outcome. */
+export function useDecisionSubjects(): { path: string; label: string }[] {
+  const m = useMessages();
+  const { model } = useBusinessCase();
+  const untitled = m.workshop.votes.untitled;
+  return [
+    ...SECTIONS.map((section) => ({ path: section, label: m.sections[section].title })),
+    ...model.interventions.candidates.map((item) => ({
+      path: `interventions/${item.id}`,
+      label: `${m.sections.interventions.title}: ${item.name || untitled}`,
+    })),
+    ...model.outcomes.map((item) => ({
+      path: `outcomes/${item.id}`,
+      label: `${m.sections.outcomes.title}: ${item.name || untitled}`,
+    })),
+  ];
+}
