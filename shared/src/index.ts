@@ -3,6 +3,7 @@ export * from './businessCase/businessCase.ts';
 export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';
+export * from './exchange/index.ts';
 export * from './format/danishNumber.ts';
 export * from './history/index.ts';
 export * from './model/caseModel.ts';

@@ -1,0 +1,143 @@
+import canonicalize from 'canonicalize';
+import { z } from 'zod';
+import {
+  type BusinessCase,
+  businessCase,
+  DEFAULT_SEED,
+  type RiskAnalysis,
+  riskAnalysis,
+} from '../businessCase/businessCase.ts';
+import { CaseModelDraft } from '../model/caseModel.ts';
+import { SCHEMA_VERSION } from '../model/primitives.ts';
+import { contentHash } from '../signoff/contentHash.ts';
+import { renderFinding } from '../validation/render.ts';
+import { Decision, SignoffEntry, type WorkshopRecord } from '../workshop/record.ts';
+import { isAgreed } from '../workshop/signoffs.ts';
+
+/** The `format` marker of a Caseroom JSON export (docs/exchange.md). */
+export const CASE_EXPORT_FORMAT = 'caseroom-case';
+
+/** Monte Carlo iterations of an export's risk figures (the panel's default). */
+export const EXPORT_ITERATIONS = 10_000;
+
+/** A decision as exported: its id plus the workshop record's fields. */
+export const ExportedDecision = Decision.extend({ id: z.string().min(1).max(64) });
+export type ExportedDecision = z.infer<typeof ExportedDecision>;
+
+/** A sign-off as exported: who signed which content hash, when. */
+export const ExportedSignoff = SignoffEntry.extend({ partyId: z.string().min(1).max(64) });
+export type ExportedSignoff = z.infer<typeof ExportedSignoff>;
+
+/**
+ * Decisions and sign-offs a case brought along when it was imported: history only, kept in
+ * `workshop.importedHistory` (server-written); never counted as signatures here.
+ */
+export const ImportedHistory = z.object({
+  decisions: z.array(ExportedDecision),
+  signoffs: z.array(ExportedSignoff),
+});
+export type ImportedHistory = z.infer<typeof ImportedHistory>;
+
+/**
+ * The JSON export document (docs/exchange.md). Only `format`, `schemaVersion`, `model`,
+ * `decisions` and `signoffs` are read back on import; everything else is derived and
+ * recomputed by whoever reads the model.
+ */
+export const CaseExport = z.object({
+  format: z.literal(CASE_EXPORT_FORMAT),
+  schemaVersion: z.number().int(),
+  exportedAt: z.string(),
+  case: z.object({ id: z.string(), title: z.string() }),
+  version: z.object({
+    /** 'current' or the id of the snapshot exported. */
+    source: z.string(),
+    contentHash: z.string(),
+    agreed: z.boolean(),
+    /** Parties whose signature in this case is on this content hash. */
+    signedBy: z.array(z.object({ partyId: z.string(), partyName: z.string(), at: z.string() })),
+  }),
+  model: CaseModelDraft,
+  pricing: z.unknown(),
+  findings: z.array(z.unknown()),
+  decisions: z.array(ExportedDecision),
+  signoffs: z.array(ExportedSignoff),
+});
+export type CaseExport = z.infer<typeof CaseExport>;
+
+/** What an export is built from: plain data the caller read from the case (or a snapshot). */
+export type CaseExportSource = {
+  caseId: string;
+  model: CaseModelDraft;
+  workshop: WorkshopRecord;
+  importedHistory?: ImportedHistory;
+  /** 'current' or a snapshot id. */
+  source: string;
+  now: Date;
+  /** Monte Carlo seed (default DEFAULT_SEED). */
+  seed?: number;
+  iterations?: number;
+};
+
+/**
+ * The JSON export of a case, pure: model, pricing (with the risk analysis and its seed),
+ * findings in Danish and English, decisions and sign-offs (imported history first).
+ */
+export function buildCaseExport(input: CaseExportSource): CaseExport {
+  const { model, workshop } = input;
+  const hash = contentHash(model);
+  const own = Object.entries(workshop.signoffs).map(([partyId, s]) => ({ partyId, ...s }));
+  const signedBy = own
+    .filter((s) => s.hash === hash)
+    .sort(byAtThenId)
+    .map(({ partyId, partyName, at }) => ({ partyId, partyName, at }));
+  const decisions = Object.entries(workshop.decisions)
+    .map(([id, d]) => ({ id, ...d }))
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  const summary = businessCase(model);
+  return {
+    format: CASE_EXPORT_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: input.now.toISOString(),
+    case: { id: input.caseId, title: model.facts.title ?? '' },
+    version: {
+      source: input.source,
+      contentHash: hash,
+      agreed: isAgreed(workshop.requiredSigners, own, hash),
+      signedBy,
+    },
+    model,
+    pricing: exportPricing(summary, input.seed ?? DEFAULT_SEED, input.iterations ?? EXPORT_ITERATIONS),
+    findings: summary.findings.map((finding) => ({
+      ...finding,
+      message: { da: renderFinding(finding, 'da'), en: renderFinding(finding, 'en') },
+    })),
+    decisions: [...(input.importedHistory?.decisions ?? []), ...decisions],
+    signoffs: [...(input.importedHistory?.signoffs ?? []), ...own.sort(byAtThenId)],
+  };
+}
+
+/** The export as canonical JSON (RFC 8785): stable key order, the same bytes for the same content. */
+export function caseExportJson(value: CaseExport): string {
+  const json = canonicalize(value);
+  if (json === undefined) throw new Error('caseExportJson: the export cannot be serialised');
+  return json;
+}
+
+function exportPricing(summary: BusinessCase, seed: number, iterations: number) {
+  if (!summary.priced.ok) return { ok: false as const, reason: summary.priced.reason };
+  const { input, ranges, pricing, excludedOutcomeIds } = summary.priced;
+  const risk: RiskAnalysis = riskAnalysis(input, ranges, { seed, iterations });
+  // The sorted samples only draw the distribution chart; percentiles carry the figures.
+  const { authorityNpvSamples: _samples, ...monteCarlo } = risk.monteCarlo;
+  return {
+    ok: true as const,
+    pricing,
+    excludedOutcomeIds,
+    candidates: summary.candidates,
+    risk: { seed, iterations, ranges, scenarios: risk.scenarios, sensitivity: risk.sensitivity, monteCarlo },
+  };
+}
+
+function byAtThenId(a: { at: string; partyId: string }, b: { at: string; partyId: string }): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0;
+}

@@ -1,0 +1,128 @@
+import { fieldLabel, type Language } from '../validation/labels.ts';
+
+/** One reason an import was refused, in Danish and English, at a path in the file. */
+export type ImportError = {
+  /** Path in the file, e.g. ['model', 'outcomes', 1, 'expectedRate'] ([] for the whole file). */
+  path: (string | number)[];
+  message: { da: string; en: string };
+};
+
+/** Builds an ImportError. */
+export const importError = (path: (string | number)[], da: string, en: string): ImportError => ({
+  path,
+  message: { da, en },
+});
+
+/** Lists whose items have their own labels (`<kind>.<field>` in labels.ts). */
+const ITEM_KINDS: Record<string, string> = {
+  'facts.departments': 'department',
+  outcomes: 'outcome',
+  'interventions.candidates': 'intervention',
+  'targetGroup.intake': 'intake',
+  'evaluation.signatories': 'signatory',
+};
+
+const SECTION_LABELS: Record<string, [string, string]> = {
+  facts: ['Fakta', 'Facts'],
+  problem: ['Problem', 'Problem'],
+  targetGroup: ['Målgruppe', 'Target group'],
+  interventions: ['Indsatser', 'Interventions'],
+  outcomes: ['Resultatmål', 'Outcome targets'],
+  paymentModel: ['Betalingsmodel', 'Payment model'],
+  evaluation: ['Evaluering', 'Evaluation'],
+  decisions: ['Beslutninger', 'Decisions'],
+  signoffs: ['Godkendelser', 'Sign-offs'],
+  schemaVersion: ['Skemaversion', 'Schema version'],
+  format: ['Format', 'Format'],
+};
+
+/**
+ * A path in the file in plain words, e.g. "Resultatmål 2 › Forventet andel med indsats":
+ * list items by their number (from 1), fields by their label; the export's `model` wrapper
+ * is left out.
+ */
+export function describePath(path: readonly (string | number)[], lang: Language): string {
+  const segments = path[0] === 'model' ? path.slice(1) : path;
+  const parts: string[] = [];
+  let key = '';
+  const label = (k: string): string => {
+    const section = SECTION_LABELS[k];
+    if (section) return section[lang === 'da' ? 0 : 1];
+    const found = fieldLabel(k, lang);
+    return found === k ? (k.split('.').pop() ?? k) : found;
+  };
+  for (const segment of segments) {
+    if (typeof segment === 'number') {
+      parts.push(`${label(key)} ${segment + 1}`);
+      key = ITEM_KINDS[key] ?? '';
+      continue;
+    }
+    const next = key ? `${key}.${segment}` : segment;
+    if (key && fieldLabel(key, lang) !== key && fieldLabel(next, lang) === next && !ITEM_KINDS[next]) {
+      // Beneath a labelled field (e.g. a department id in valuePerDepartment): name it as is.
+      parts.push(label(key));
+      key = '';
+      parts.push(segment);
+      continue;
+    }
+    key = next;
+  }
+  if (key) parts.push(label(key));
+  return parts.join(' › ');
+}
+
+/** What the value at a path should have been, as a phrase ("skal være et tal"). */
+export function expectation(
+  issue: {
+    code: string;
+    expected?: string;
+    values?: readonly unknown[];
+    origin?: string;
+    minimum?: unknown;
+    maximum?: unknown;
+  },
+  received: unknown,
+): { da: string; en: string } {
+  if (issue.code === 'invalid_type') {
+    if (received === undefined) return { da: 'mangler', en: 'is missing' };
+    const [da, en] = TYPE_WORDS[issue.expected ?? ''] ?? [`skal være ${issue.expected}`, `must be ${issue.expected}`];
+    return { da, en };
+  }
+  if (issue.code === 'invalid_value' && issue.values) {
+    const list = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    return issue.values.length === 1
+      ? { da: `skal være ${list}`, en: `must be ${list}` }
+      : { da: `skal være en af ${list}`, en: `must be one of ${list}` };
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const small = issue.code === 'too_small';
+    const bound = String(small ? issue.minimum : issue.maximum);
+    if (issue.origin === 'string') {
+      return small
+        ? { da: `skal have mindst ${bound} tegn`, en: `must have at least ${bound} characters` }
+        : { da: `må højst have ${bound} tegn`, en: `must have at most ${bound} characters` };
+    }
+    if (issue.origin === 'array') {
+      return small
+        ? { da: `skal have mindst ${bound} elementer`, en: `must have at least ${bound} items` }
+        : { da: `må højst have ${bound} elementer`, en: `must have at most ${bound} items` };
+    }
+    return small
+      ? { da: `skal være mindst ${bound}`, en: `must be at least ${bound}` }
+      : { da: `må højst være ${bound}`, en: `must be at most ${bound}` };
+  }
+  if (typeof received === 'number' && !Number.isFinite(received)) {
+    return { da: 'skal være et endeligt tal', en: 'must be a finite number' };
+  }
+  return { da: 'har en ugyldig værdi', en: 'has an invalid value' };
+}
+
+const TYPE_WORDS: Record<string, [string, string]> = {
+  number: ['skal være et tal', 'must be a number'],
+  string: ['skal være tekst', 'must be text'],
+  boolean: ['skal være sand eller falsk', 'must be true or false'],
+  object: ['skal være et objekt ({ … })', 'must be an object ({ … })'],
+  record: ['skal være et objekt ({ … })', 'must be an object ({ … })'],
+  array: ['skal være en liste ([ … ])', 'must be a list ([ … ])'],
+  int: ['skal være et helt tal', 'must be a whole number'],
+};

@@ -1,0 +1,54 @@
+import { SCHEMA_VERSION } from '../model/primitives.ts';
+
+/**
+ * Schema migrations of an imported model (docs/exchange.md): `MIGRATIONS[n]` turns a plain
+ * model of schema version n into version n + 1. They run in order up to SCHEMA_VERSION before
+ * the model is schema-checked, and work on plain JSON values (anything may be malformed —
+ * a migration moves what it recognises and leaves the rest for the schema check to report).
+ */
+export const MIGRATIONS: Readonly<Record<number, (model: Record<string, unknown>) => Record<string, unknown>>> = {
+  /**
+   * Version 0 (pre-release drafts, kept to exercise the mechanism): an outcome had a single
+   * yearly `value` that belonged to the first department, and facts carried no `sources`.
+   * Version 1 has `valuePerDepartment` keyed by department id and source notes.
+   */
+  0: (model) => {
+    const facts = isRecord(model.facts) ? { ...model.facts } : model.facts;
+    let firstDepartmentId: string | undefined;
+    if (isRecord(facts)) {
+      facts.sources ??= {};
+      const departments = facts.departments;
+      if (Array.isArray(departments) && isRecord(departments[0]) && typeof departments[0].id === 'string') {
+        firstDepartmentId = departments[0].id;
+      }
+    }
+    const outcomes = Array.isArray(model.outcomes)
+      ? model.outcomes.map((outcome) => {
+          if (!isRecord(outcome) || 'valuePerDepartment' in outcome) return outcome;
+          const { value, ...rest } = outcome;
+          const valuePerDepartment =
+            value === undefined || firstDepartmentId === undefined ? {} : { [firstDepartmentId]: value };
+          return { ...rest, valuePerDepartment };
+        })
+      : model.outcomes;
+    return { ...model, facts, outcomes };
+  },
+};
+
+/** The oldest schema version an import can still be migrated from. */
+export const OLDEST_SCHEMA_VERSION = 0;
+
+/** Runs the migrations from `version` up to SCHEMA_VERSION (the caller checked the range). */
+export function migrateModel(model: Record<string, unknown>, version: number): Record<string, unknown> {
+  let current = model;
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`migrateModel: no migration from schema version ${v}`);
+    current = step(current);
+  }
+  return { ...current, schemaVersion: SCHEMA_VERSION };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
