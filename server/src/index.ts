@@ -13,6 +13,13 @@ export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, new
 export { CaseDocument, SERVER_ORIGIN, StorageUnavailableError } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
 export {
+  ExchangeService,
+  type ExportFile,
+  exportFilename,
+  MAX_IMPORT_BYTES,
+  slug,
+} from './exchange/ExchangeService.ts';
+export {
   modelOfState,
   type SnapshotChanges,
   type SnapshotListing,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AccessService } from './access/AccessService.ts';
 import { CaseService } from './cases/CaseService.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
+import { ExchangeService } from './exchange/ExchangeService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
@@ -71,12 +72,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const cases = new CaseService(store, registry, access);
   const snapshots = new SnapshotService(store, registry, log);
   const workshop = new WorkshopService(store, registry, snapshots, log);
+  const exchange = new ExchangeService(store, registry, cases, log);
   const transport = new WebSocketTransport({ registry, access, log, maxPayload: options.maxPayload });
   const app = createHttpApp({
     cases,
     access,
     workshop,
     snapshots,
+    exchange,
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     log,
   });

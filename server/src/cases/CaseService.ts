@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { type CaseModelDraft, exampleCase, initCaseDoc, type Party, toModel, writeModel } from '@caseroom/shared';
+import {
+  type CaseModelDraft,
+  exampleCase,
+  IMPORTED_HISTORY,
+  type ImportedHistory,
+  initCaseDoc,
+  type Party,
+  toModel,
+  WORKSHOP,
+  writeModel,
+} from '@caseroom/shared';
 import * as Y from 'yjs';
 import type { AccessService } from '../access/AccessService.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -49,11 +59,32 @@ export class CaseService {
    * party, in one write; returns its id and the facilitator token.
    */
   createCase(template: CaseTemplate): CreatedCase {
+    return this.create((doc) => {
+      if (template === 'example') writeModel(doc, exampleCase());
+    });
+  }
+
+  /**
+   * Creates a case from an imported model (docs/exchange.md): a fresh document, the model
+   * written with writeModel, the file's decisions and sign-offs kept as read-only history in
+   * `workshop.importedHistory` — never in `workshop.signoffs`, so they count for nothing here.
+   * Everything is written in the one store write of a new case: nothing exists if it fails.
+   */
+  importCase(model: CaseModelDraft, history: ImportedHistory): CreatedCase {
+    return this.create((doc) => {
+      writeModel(doc, model);
+      if (history.decisions.length > 0 || history.signoffs.length > 0) {
+        doc.getMap(WORKSHOP).set(IMPORTED_HISTORY, history);
+      }
+    });
+  }
+
+  private create(fill: (doc: Y.Doc) => void): CreatedCase {
     const createdAt = this.now();
     const year = createdAt.getFullYear();
     const doc = new Y.Doc();
     initCaseDoc(doc, { startYear: year, priceYear: year });
-    if (template === 'example') writeModel(doc, exampleCase());
+    fill(doc);
     const facts = toModel(doc).facts;
     let id = this.makeId();
     // 128 random bits do not collide; the loop only guards "never reused" against a bad generator.

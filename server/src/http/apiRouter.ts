@@ -3,9 +3,11 @@ import express, { type Request, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { bearerTokens } from '../access/tokens.ts';
 import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
+import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
+import { exchangeRouter } from './exchangeRouter.ts';
 import { partyOf, requireParty } from './requireParty.ts';
 import { workshopRouter } from './workshopRouter.ts';
 
@@ -19,14 +21,18 @@ import { workshopRouter } from './workshopRouter.ts';
  *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
  *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
  *   …/workshop/…, …/snapshots/…                  the workshop record and history (workshopRouter.ts)
+ *   GET /api/cases/:id/export.json, POST /api/cases/import   JSON export and import (exchangeRouter.ts)
  */
 export function apiRouter(
   cases: CaseService,
   access: AccessService,
   workshop: WorkshopService,
   snapshots: SnapshotService,
+  exchange: ExchangeService,
 ): Router {
   const router = express.Router();
+  // Before the 16 KiB JSON parser: the import reads its own (much larger) raw body.
+  router.use(exchangeRouter(access, exchange));
   router.use(express.json({ limit: '16kb', strict: false }));
 
   router.post('/cases', (req, res) => {

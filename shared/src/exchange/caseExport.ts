@@ -29,9 +29,12 @@ export const ExportedSignoff = SignoffEntry.extend({ partyId: z.string().min(1).
 export type ExportedSignoff = z.infer<typeof ExportedSignoff>;
 
 /**
- * Decisions and sign-offs a case brought along when it was imported: history only, kept in
- * `workshop.importedHistory` (server-written); never counted as signatures here.
+ * Decisions and sign-offs a case brought along when it was imported: history only, kept as a
+ * plain value under `workshop.importedHistory` (server-written); never counted as signatures.
  */
+export const IMPORTED_HISTORY = 'importedHistory';
+
+/** The value stored under `workshop.importedHistory`. */
 export const ImportedHistory = z.object({
   decisions: z.array(ExportedDecision),
   signoffs: z.array(ExportedSignoff),
@@ -83,7 +86,11 @@ export type CaseExportSource = {
  * findings in Danish and English, decisions and sign-offs (imported history first).
  */
 export function buildCaseExport(input: CaseExportSource): CaseExport {
-  const { model, workshop } = input;
+  const { workshop } = input;
+  // Records (per-department values, payer shares) in sorted key order: findings and pricing
+  // iterate them, and a Y.Map does not keep insertion order, so the same content must not
+  // give a differently ordered export after a round trip.
+  const model = sortedKeys(input.model);
   const hash = contentHash(model);
   const own = Object.entries(workshop.signoffs).map(([partyId, s]) => ({ partyId, ...s }));
   const signedBy = own
@@ -136,6 +143,12 @@ function exportPricing(summary: BusinessCase, seed: number, iterations: number) 
     candidates: summary.candidates,
     risk: { seed, iterations, ranges, scenarios: risk.scenarios, sensitivity: risk.sensitivity, monteCarlo },
   };
+}
+
+function sortedKeys<T>(value: T): T {
+  const json = canonicalize(value);
+  if (json === undefined) throw new Error('buildCaseExport: the model cannot be serialised');
+  return JSON.parse(json) as T;
 }
 
 function byAtThenId(a: { at: string; partyId: string }, b: { at: string; partyId: string }): number {

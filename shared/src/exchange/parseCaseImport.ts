@@ -8,7 +8,10 @@ import { isRecord, migrateModel, OLDEST_SCHEMA_VERSION } from './migrations.ts';
 /** The result of reading an import file: a model ready for writeModel and its history, or why not. */
 export type CaseImportResult =
   | { ok: true; model: CaseModelDraft; history: ImportedHistory; fromSchemaVersion: number }
-  | { ok: false; errors: ImportError[] };
+  | { ok: false; reason: ImportRefusal; errors: ImportError[] };
+
+/** Why an import was refused, for callers that answer differently (e.g. HTTP 413 for tooLarge). */
+export type ImportRefusal = 'tooLarge' | 'notJson' | 'notACase' | 'schemaVersion' | 'invalid';
 
 const History = z.object({
   decisions: z.array(ExportedDecision).optional(),
@@ -25,13 +28,14 @@ const History = z.object({
 export function parseCaseImport(text: string, options: { maxBytes: number }): CaseImportResult {
   if (byteLengthOver(text, options.maxBytes)) {
     const mb = formatMegabytes(options.maxBytes);
-    return refuse([], `Filen er for stor (højst ${mb} MB).`, `The file is too large (at most ${mb} MB).`);
+    return refuse('tooLarge', [], `Filen er for stor (højst ${mb} MB).`, `The file is too large (at most ${mb} MB).`);
   }
   const parsed = parseJson(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  if (!parsed.ok) return { ok: false, reason: 'notJson', errors: [parsed.error] };
   const value = parsed.value;
   if (!isRecord(value)) {
     return refuse(
+      'notACase',
       [],
       'Filen er ikke en Caseroom-sag: den skal være et JSON-objekt ({ … }).',
       'The file is not a Caseroom case: it must be a JSON object ({ … }).',
@@ -40,6 +44,7 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   const isExport = value.format === CASE_EXPORT_FORMAT;
   if (!isExport && (value.format !== undefined || !('facts' in value || 'outcomes' in value))) {
     return refuse(
+      'notACase',
       ['format'],
       `Filen er ikke en Caseroom-eksport (format skal være "${CASE_EXPORT_FORMAT}") eller en sagsmodel.`,
       `The file is not a Caseroom export (format must be "${CASE_EXPORT_FORMAT}") or a case model.`,
@@ -49,9 +54,10 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   const modelPath = isExport ? ['model'] : [];
   const version = value.schemaVersion;
   const versionError = checkVersion(version, ['schemaVersion']);
-  if (versionError) return { ok: false, errors: [versionError] };
+  if (versionError) return { ok: false, reason: 'schemaVersion', errors: [versionError] };
   if (!isRecord(model)) {
     return refuse(
+      'notACase',
       modelPath,
       'Sagsmodellen mangler eller er ikke et objekt.',
       'The case model is missing or not an object.',
@@ -63,7 +69,7 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   if (!checked.success) errors.push(...issuesToErrors(checked.error, migrated, modelPath));
   const history = History.safeParse(isExport ? { decisions: value.decisions, signoffs: value.signoffs } : {});
   if (!history.success) errors.push(...issuesToErrors(history.error, value, []));
-  if (errors.length > 0 || !checked.success || !history.success) return { ok: false, errors };
+  if (errors.length > 0 || !checked.success || !history.success) return { ok: false, reason: 'invalid', errors };
   return {
     ok: true,
     model: checked.data,
@@ -158,6 +164,6 @@ function formatMegabytes(bytes: number): string {
   return String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',');
 }
 
-function refuse(path: (string | number)[], da: string, en: string): CaseImportResult {
-  return { ok: false, errors: [importError(path, da, en)] };
+function refuse(reason: ImportRefusal, path: (string | number)[], da: string, en: string): CaseImportResult {
+  return { ok: false, reason, errors: [importError(path, da, en)] };
 }
