@@ -82,7 +82,10 @@ function AddDecisionForm() {
         rows={2}
         value={text}
         aria-invalid={error === t.required}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(null);
+        }}
       />
       <label htmlFor={`${id}-about`}>{t.subject}</label>
       <select id={`${id}-about`} value={about} onChange={(event) => setAbout(event.target.value)}>
