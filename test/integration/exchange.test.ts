@@ -189,6 +189,15 @@ describe('JSON export and import', () => {
     expect(newer.status).toBe(400);
     expect(newer.body.error.errors[0].message.en).toMatch(/schema version 99.*at most version 1/);
 
+    const unknownNode = JSON.parse(text);
+    unknownNode.model.problem.text = {
+      type: 'doc',
+      content: [{ type: 'script', content: [{ type: 'text', text: 'x' }] }],
+    };
+    const rich = await importText(server.url, JSON.stringify(unknownNode));
+    expect(rich.status).toBe(400);
+    expect(rich.body.error.errors[0].message.da).toMatch(/^Problembeskrivelse: teksten har opbygning/);
+
     for (const body of ['[1,2]', '"hello"', '42', '']) {
       const notObject = await importText(server.url, body);
       expect(notObject.status, body).toBe(400);

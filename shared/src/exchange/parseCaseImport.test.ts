@@ -136,6 +136,17 @@ describe('parseCaseImport', () => {
     ]);
   });
 
+  it('refuses rich text the editor schema does not know and duplicate item ids', () => {
+    const model = exampleCase();
+    model.problem.text = { type: 'doc', content: [{ type: 'script', content: [{ type: 'text', text: 'x' }] }] };
+    model.outcomes.push({ ...(model.outcomes[0] as (typeof model.outcomes)[number]) });
+    const errors = errorsOf(parseCaseImport(JSON.stringify(model), { maxBytes: MAX }));
+    const en = errors.map((e) => e.message.en);
+    expect(en).toContain('Outcome targets 3 › id: id "out-employment" is already used in the list');
+    expect(en.some((m) => m.startsWith('Problem definition: the text has structure or formatting'))).toBe(true);
+    expect(errors.map((e) => e.path.join('.'))).toContain('problem.text');
+  });
+
   it('keeps hostile strings exactly', () => {
     const model = exampleCase();
     const names = ['<script>alert(1)</script>', '=HYPERLINK("http://x")', "=cmd|' /C calc'!A0"];

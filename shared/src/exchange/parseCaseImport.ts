@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { CASE_EXPORT_FORMAT, ExportedDecision, ExportedSignoff, type ImportedHistory } from './caseExport.ts';
 import { describePath, expectation, type ImportError, importError } from './importErrors.ts';
 import { isRecord, migrateModel, OLDEST_SCHEMA_VERSION } from './migrations.ts';
+import { checkWritable } from './modelChecks.ts';
 
 /** The result of reading an import file: a model ready for writeModel and its history, or why not. */
 export type CaseImportResult =
@@ -67,9 +68,12 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   const errors: ImportError[] = [];
   const checked = CaseModelDraft.safeParse(migrated);
   if (!checked.success) errors.push(...issuesToErrors(checked.error, migrated, modelPath));
+  else errors.push(...checkWritable(checked.data, modelPath));
   const history = History.safeParse(isExport ? { decisions: value.decisions, signoffs: value.signoffs } : {});
   if (!history.success) errors.push(...issuesToErrors(history.error, value, []));
-  if (errors.length > 0 || !checked.success || !history.success) return { ok: false, reason: 'invalid', errors };
+  if (errors.length > 0 || !checked.success || !history.success) {
+    return { ok: false, reason: 'invalid', errors: errors.slice(0, MAX_IMPORT_ERRORS) };
+  }
   return {
     ok: true,
     model: checked.data,
