@@ -254,5 +254,9 @@ describe('JSON export and import', () => {
     );
     expect(exported.body.model.facts.departments[0].name).toBe(hostile[2]);
     expect(JSON.stringify(exported.body.model.problem.text)).toContain(JSON.stringify(hostile.join(' ')).slice(1, -1));
+    // The imported case opens like any other: a stock client syncs the same model.
+    const client = await connectSynced(server.wsUrl, imported.body.id, { token: imported.body.token });
+    clients.push(client);
+    expect(toModel(client.doc)).toEqual(exported.body.model);
   });
 });
