@@ -348,6 +348,16 @@ describe('the workshop', () => {
 
     const erikSign = await openTool(erik.page, /^Godkendelse/, 'Godkendelse');
     const erikRow = (page: Locator) => page.locator('.signoff-row', { hasText: 'Jobcenter Holbæk' });
+    // A signature on a version the server no longer has is refused (409) with a clear message.
+    await erik.page.route('**/workshop/signoffs', (route) =>
+      route.continue({ postData: JSON.stringify({ hash: '0'.repeat(64) }) }),
+    );
+    await erikSign.getByRole('button', { name: 'Godkend denne version' }).click();
+    expect(await erikSign.getByRole('alert').textContent()).toBe(
+      'Sagen er ændret, mens du så på den – gennemse den og godkend igen.',
+    );
+    expect(await erikRow(erikSign).getAttribute('data-state')).toBe('missing');
+    await erik.page.unroute('**/workshop/signoffs');
     await erikSign.getByRole('button', { name: 'Godkend denne version' }).click();
     await expect.poll(() => erikRow(erikSign).getAttribute('data-state')).toBe('current');
     await expect.poll(() => erikRow(fieSign).getAttribute('data-state')).toBe('current');
