@@ -196,8 +196,31 @@ describe('the workshop', () => {
     for (const { page } of [erik, olga]) expect(await page.getByRole('button', { name: /^Lås/ }).count()).toBe(0);
     await screenshot(erik.page, 'locked-section-editor');
 
+    // A change forced from the editor's page into the locked section is refused and named.
+    await erik.page.evaluate(() => {
+      const test = (window as unknown as { caseroomTest: { doc: { getMap: (name: string) => Map<string, unknown> } } })
+        .caseroomTest;
+      test.doc.getMap('facts').set('municipality', 'Forfalsket Kommune');
+    });
+    const refused = erik.page.locator('.refused-notice[role="alert"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('Facilitatoren har låst afsnittet. Gælder: Fakta.');
+    // What was not kept, as a readable change (this page's version against the server's).
+    await expect.poll(() => refused.textContent()).toContain('Forfalsket Kommune');
+    await expect.poll(() => erik.page.getByLabel('Kommune', { exact: true }).inputValue()).toBe('Eksempelkommune');
+    expect(await fie.page.getByLabel('Kommune', { exact: true }).inputValue()).toBe('Eksempelkommune');
+    await erik.page.locator('.room[data-role="editor"]').waitFor();
+    await refused.getByRole('button', { name: 'OK' }).click();
+
     await fie.page.getByRole('button', { name: 'Lås afsnittet Fakta op' }).first().click();
     await expect.poll(() => erikTitle.getAttribute('readonly')).toBeNull();
+
+    // Prose in a locked section is read-only too (the facilitator locks from the navigation).
+    await openSection(erik.page, 'Problem');
+    await fie.page.getByRole('navigation').getByRole('button', { name: 'Lås afsnittet Problem' }).click();
+    await expect.poll(() => erik.page.locator('main [contenteditable="true"]').count()).toBe(0);
+    await fie.page.getByRole('navigation').getByRole('button', { name: 'Lås afsnittet Problem op' }).click();
+    await expect.poll(() => erik.page.locator('main [contenteditable="true"]').count()).toBeGreaterThan(0);
   });
 
   it('[W2] a forged change to the workshop record is refused: a notice, and the page resets from the server', async () => {
