@@ -31,6 +31,22 @@ describe('refuseUpdate (docs/workshop.md W2, W4)', () => {
     }
   });
 
+  it('[W9] refuses any client write to comments, from every role, naming the roots touched', () => {
+    const doc = serverDoc();
+    const comment = clientUpdate(doc, (c) => c.getMap('comments').set('c', { text: 'forged' }));
+    const both = clientUpdate(doc, (c) => {
+      c.getMap('comments').set('c', { text: 'forged' });
+      c.getMap('workshop').set('phase', 3);
+    });
+    for (const role of ['editor', 'facilitator'] as const) {
+      expect(refuseUpdate(doc, comment, role)).toEqual({ reason: 'workshopIsServerOnly', sections: ['comments'] });
+      expect(refuseUpdate(doc, both, role)).toEqual({
+        reason: 'workshopIsServerOnly',
+        sections: ['workshop', 'comments'],
+      });
+    }
+  });
+
   it('[W4] refuses an editor’s update to a locked section (naming it), not the facilitator’s nor other sections', () => {
     const doc = serverDoc();
     workshopChild(doc, 'locks')!.set('problem', { partyId: 'f', partyName: 'F', at: '2026-01-01T00:00:00Z' });

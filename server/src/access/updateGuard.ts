@@ -1,9 +1,9 @@
-import { type Role, rootsTouchedBy, UNKNOWN_ROOT, WORKSHOP, workshopChild } from '@caseroom/shared';
+import { COMMENTS, type Role, rootsTouchedBy, UNKNOWN_ROOT, WORKSHOP, workshopChild } from '@caseroom/shared';
 import type * as Y from 'yjs';
 
 /** Why the server refused a client's document update (docs/workshop.md W2, W4). */
 export const RefusalReason = {
-  /** The update touches the `workshop` record, which only the server writes. */
+  /** The update touches the `workshop` record or `comments`, which only the server writes. */
   WorkshopIsServerOnly: 'workshopIsServerOnly',
   /** An editor's update touches a section the facilitator has locked. */
   SectionLocked: 'sectionLocked',
@@ -18,7 +18,7 @@ export type UpdateRefusal = { reason: RefusalReason; sections: string[] };
 /**
  * Whether a document update from a connection with this role may be applied to `doc`, decided
  * before anything is applied (W2, W4). Refused, in this order:
- *  - anything that touches `workshop` (any role): the workshop record is the server's;
+ *  - anything that touches `workshop` or `comments` (any role): both are the server's (W2, W9);
  *  - anything with a part whose root cannot be traced (`?`, any role): once its missing
  *    dependency arrives it could land anywhere — also in `workshop` or a locked section;
  *  - an editor's update that touches a locked section. Facilitators may edit locked sections.
@@ -28,7 +28,8 @@ export type UpdateRefusal = { reason: RefusalReason; sections: string[] };
  */
 export function refuseUpdate(doc: Y.Doc, update: Uint8Array, role: Role): UpdateRefusal | undefined {
   const roots = rootsTouchedBy(doc, update);
-  if (roots.has(WORKSHOP)) return { reason: RefusalReason.WorkshopIsServerOnly, sections: [WORKSHOP] };
+  const serverOnly = [WORKSHOP, COMMENTS].filter((root) => roots.has(root));
+  if (serverOnly.length > 0) return { reason: RefusalReason.WorkshopIsServerOnly, sections: serverOnly };
   if (roots.has(UNKNOWN_ROOT)) return { reason: RefusalReason.Unresolvable, sections: [] };
   if (role === 'facilitator') return undefined;
   // Lock keys are section names (the server writes them); read the keys only, this runs per edit.

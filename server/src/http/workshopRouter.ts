@@ -23,6 +23,8 @@ const Bodies = WorkshopRequests;
  *   POST workshop/votes/:voteId/reveal                      facilitator
  *   POST workshop/votes/:voteId/decide { itemId, text }     facilitator → 201
  *   POST workshop/decisions { text, itemPath? }             facilitator → 201
+ *   POST workshop/comments { itemPath, parentId?, text }    editor, facilitator → 201
+ *   POST workshop/comments/:commentId/resolve { resolved }  editor, facilitator
  *   POST workshop/signoffs { hash }             any party, for its own party only → 201 (409 hashMismatch)
  *   PUT  workshop/required-signers { partyIds } facilitator
  *   GET  snapshots · POST snapshots { name } (facilitator, 201) · GET snapshots/:sid/model
@@ -81,6 +83,16 @@ export function workshopRouter(access: AccessService, workshop: WorkshopService,
   router.post('/cases/:id/workshop/decisions', facilitator, async (req, res) => {
     const body = parse(res, Bodies.decision, req.body);
     if (body) send(res, await workshop.addDecision(caseId(req), partyOf(res), body), 201);
+  });
+
+  router.post('/cases/:id/workshop/comments', editor, async (req, res) => {
+    const body = parse(res, Bodies.comment, req.body);
+    if (body) send(res, await workshop.addComment(caseId(req), partyOf(res), body), 201);
+  });
+
+  router.post('/cases/:id/workshop/comments/:commentId/resolve', editor, async (req, res) => {
+    const body = parse(res, Bodies.resolveComment, req.body);
+    if (body) send(res, await workshop.resolveComment(caseId(req), param(req, 'commentId'), body.resolved));
   });
 
   router.post('/cases/:id/workshop/signoffs', any, async (req, res) => {

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import {
   addTime,
   type Ballot,
+  type Comment,
   checkBallot,
+  commentsMap,
   contentHash,
   type Decision,
   isAgreed,
@@ -271,6 +273,45 @@ export class WorkshopService {
   }
 
   /**
+   * W9: writes a comment (or a reply, `parentId` naming the thread's first comment) in the
+   * caller's party's name, now. A reply to a comment that does not exist is 404.
+   */
+  addComment(
+    caseId: string,
+    party: Party,
+    input: { itemPath: string; parentId?: string; text: string },
+  ): Promise<Result<{ commentId: string; comment: Comment }>> {
+    return this.withDocument(caseId, (document) => {
+      if (input.parentId !== undefined && !commentsMap(document.doc)?.has(input.parentId)) {
+        return commentGone(input.parentId);
+      }
+      const commentId = this.makeId();
+      const comment: Comment = {
+        itemPath: input.itemPath,
+        ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
+        text: input.text,
+        partyId: party.id,
+        partyName: party.name,
+        at: this.iso(),
+        resolved: false,
+      };
+      document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
+      return ok({ commentId, comment });
+    });
+  }
+
+  /** W9: marks a comment resolved or open again (its whole value is written again). */
+  resolveComment(caseId: string, commentId: string, resolved: boolean): Promise<Result<{ comment: Comment }>> {
+    return this.withDocument(caseId, (document) => {
+      const stored = commentsMap(document.doc)?.get(commentId);
+      if (!stored || typeof stored !== 'object') return commentGone(commentId);
+      const comment = { ...(stored as Comment), resolved };
+      document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
+      return ok({ comment });
+    });
+  }
+
+  /**
    * W10: the caller's party signs the current content. The hash it saw must be the server's
    * `contentHash(toModel(doc))` now; otherwise 409 hashMismatch. Takes an automatic snapshot.
    */
@@ -366,6 +407,10 @@ function requireChild(doc: CaseDocument['doc'], key: Parameters<typeof workshopC
   // The server creates every nested map with the case and on load (ensureWorkshop).
   if (!map) throw new Error(`workshop.${key} is missing`);
   return map;
+}
+
+function commentGone(commentId: string) {
+  return fail(404, 'commentNotFound', `No comment ${commentId} in this case.`);
 }
 
 function voteGone(voteId: string) {

@@ -27,6 +27,10 @@ export const WorkshopRequests = {
   ballot: z.object({ itemIds: z.array(Id).max(50) }).strict(),
   decide: z.object({ itemId: Id, text: Text }).strict(),
   decision: z.object({ text: Text, itemPath: z.string().min(1).max(200).optional() }).strict(),
+  comment: z
+    .object({ itemPath: z.string().min(1).max(200), parentId: Id.optional(), text: z.string().trim().min(1).max(4000) })
+    .strict(),
+  resolveComment: z.object({ resolved: z.boolean() }).strict(),
   signoff: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest') }).strict(),
   requiredSigners: z.object({ partyIds: z.array(Id).max(100) }).strict(),
   snapshot: z.object({ name: z.string().trim().min(1).max(120) }).strict(),

@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './comments.ts';
 export * from './record.ts';
 export * from './signoffs.ts';
 export * from './timer.ts';

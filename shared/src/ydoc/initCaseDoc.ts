@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { SECTIONS } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
+import { COMMENTS } from '../workshop/comments.ts';
 import { createWorkshop } from '../workshop/record.ts';
 import { META, SECTION_CHILDREN, sectionMap } from './layout.ts';
 
@@ -34,6 +35,8 @@ export function initCaseDoc(doc: Y.Doc, options: { startYear?: number; priceYear
     const payment = doc.getMap('paymentModel');
     for (const [key, value] of Object.entries(NEW_CASE_DEFAULTS.paymentModel)) payment.set(key, value);
     createWorkshop(doc, 1);
+    // Defines the server-written comments root (W9); top-level types hold no structure to store.
+    doc.getMap(COMMENTS);
   });
 }
 

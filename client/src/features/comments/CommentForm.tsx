@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
-import { useMe } from '../access/useAccess.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
-import { addComment } from './commentsDoc.ts';
+import { useWorkshopCall } from '../workshop/useWorkshop.ts';
+import { postComment } from './commentsApi.ts';
 
-/** Writes a new comment or reply as this person's party, now. */
+/** Sends a new comment or reply; the server writes it as this person's party, now (W9). */
 export function CommentForm({
   itemPath,
   parentId,
@@ -20,29 +19,21 @@ export function CommentForm({
 }) {
   const m = useMessages();
   const t = m.workshop.comments;
-  const session = useSession();
-  const me = useMe();
+  const at = useWorkshopCall();
   const id = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
-  const send = () => {
-    if (!me) return;
+  const [failed, setFailed] = useState(false);
+  const send = async () => {
     if (!text.trim()) {
       setMissing(true);
       return;
     }
-    const comment = {
-      itemPath,
-      ...(parentId ? { parentId } : {}),
-      text: text.trim(),
-      partyId: me.id,
-      partyName: me.name,
-      at: new Date().toISOString(),
-      resolved: false,
-    };
-    session.writeStep(() => addComment(session.doc, crypto.randomUUID(), comment));
-    setText('');
     setMissing(false);
+    const result = await postComment(at, { itemPath, ...(parentId ? { parentId } : {}), text: text.trim() });
+    setFailed(!result.ok);
+    if (!result.ok) return;
+    setText('');
     onDone?.();
   };
   return (
@@ -50,7 +41,7 @@ export function CommentForm({
       className="workshop-form comment-form"
       onSubmit={(event) => {
         event.preventDefault();
-        send();
+        void send();
       }}
     >
       <label htmlFor={id}>{label}</label>
@@ -67,6 +58,7 @@ export function CommentForm({
           {t.required}
         </p>
       )}
+      {failed && <p role="alert">{m.workshop.failed}</p>}
       <button type="submit" className="primary">
         {submit}
       </button>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
+import { useWorkshopCall } from '../workshop/useWorkshop.ts';
 import { CommentForm } from './CommentForm.tsx';
-import { type Comment, setResolved } from './commentsDoc.ts';
+import { resolveComment } from './commentsApi.ts';
+import type { Comment } from './commentsDoc.ts';
 
 /** One thread: the first comment, its replies, reply and resolve / reopen. */
 export function CommentThread({
@@ -21,8 +22,10 @@ export function CommentThread({
   const m = useMessages();
   const t = m.workshop.comments;
   const locale = useLocale();
-  const session = useSession();
+  const at = useWorkshopCall();
   const [replying, setReplying] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const toggleResolved = async () => setFailed(!(await resolveComment(at, id, !comment.resolved)).ok);
   const when = (c: Comment) => new Date(c.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
   const line = (c: Comment) => (
     <>
@@ -54,12 +57,10 @@ export function CommentThread({
               {t.reply}
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => session.writeStep(() => setResolved(session.doc, id, !comment.resolved))}
-          >
+          <button type="button" onClick={() => void toggleResolved()}>
             {comment.resolved ? t.reopen : t.resolve}
           </button>
+          {failed && <p role="alert">{m.workshop.failed}</p>}
         </div>
       )}
       {writer && replying && (

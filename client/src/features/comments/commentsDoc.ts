@@ -1,34 +1,12 @@
+import { type Comment, commentsMap } from '@caseroom/shared';
 import type * as Y from 'yjs';
 
 /**
- * Comments (docs/workshop.md W9): ordinary document content in the top-level Y.Map
- * `comments`, id → a plain JSON value `{ itemPath, parentId?, text, partyId, partyName, at,
- * resolved }`. The map is top-level, so getting it is safe even before anyone has commented
- * (Yjs merges top-level types by name); nothing nested is ever created here. A comment is
- * changed by writing its whole value again (resolving, reopening).
+ * Reading comments (docs/workshop.md W9): the top-level Y.Map `comments`, id → `Comment`.
+ * Only the server writes it (commentsApi.ts); the map is top-level, so reading it is safe
+ * even before anyone has commented (Yjs merges top-level types by name).
  */
-export const COMMENTS = 'comments';
-
-/** One comment as stored. `itemPath` names what it is about: `outcomes/<id>`, `problem`, … */
-export type Comment = {
-  itemPath: string;
-  parentId?: string;
-  text: string;
-  partyId: string;
-  partyName: string;
-  /** ISO 8601. */
-  at: string;
-  resolved: boolean;
-};
-
-/** The `comments` map of a document (undefined if a crafted document defined it otherwise). */
-export function commentsMap(doc: Y.Doc): Y.Map<unknown> | undefined {
-  try {
-    return doc.getMap(COMMENTS);
-  } catch {
-    return undefined;
-  }
-}
+export { COMMENTS, type Comment } from '@caseroom/shared';
 
 const str = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value.length <= max ? value : undefined;
@@ -55,18 +33,6 @@ export function readComments(doc: Y.Doc): [string, Comment][] {
     if (comment) rows.push([id, comment]);
   });
   return rows.sort(([, a], [, b]) => a.at.localeCompare(b.at));
-}
-
-/** Adds a comment (call inside the session's write). */
-export function addComment(doc: Y.Doc, id: string, comment: Comment): void {
-  commentsMap(doc)?.set(id, comment);
-}
-
-/** Marks a comment (a thread's first comment) resolved or open again. */
-export function setResolved(doc: Y.Doc, id: string, resolved: boolean): void {
-  const map = commentsMap(doc);
-  const comment = readComment(map?.get(id));
-  if (map && comment) map.set(id, { ...comment, resolved });
 }
 
 /** The section a comment belongs to: the first segment of its path. */
