@@ -1,5 +1,13 @@
 import { rmSync } from 'node:fs';
-import { contentHash, readWorkshop, sectionMap, setField, signoffStatus, toModel } from '@caseroom/shared';
+import {
+  contentHash,
+  readWorkshop,
+  requiredSignerNames,
+  sectionMap,
+  setField,
+  signoffStatus,
+  toModel,
+} from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   api,
@@ -55,6 +63,11 @@ describe('[W10] sign-offs', () => {
     });
     expect(required.body.requiredSigners.sort()).toEqual([editorId, observerId].sort());
     await waitFor(() => readWorkshop(editor.doc).requiredSigners.length === 2, { what: 'required signers' });
+    // Stored with their names, so an editor can name an absent signer.
+    expect(requiredSignerNames(editor.doc)).toEqual({
+      [editorId]: parties.editor.party.name,
+      [observerId]: parties.observer.party.name,
+    });
     expect(statusIn(editor).map((s) => s.state)).toEqual(['missing', 'missing']);
 
     const hash = contentHash(toModel(editor.doc));

@@ -350,11 +350,15 @@ export class WorkshopService {
       const unknown = partyIds.filter((id) => !this.store.getParty(caseId, id));
       if (unknown.length > 0)
         return fail(400, 'badRequest', `partyIds: not parties of this case: ${unknown.join(', ')}.`);
-      const wanted = new Set(partyIds);
+      // Each with the party's name, so everyone can name an absent signer (not only the facilitator).
+      const wanted = new Map(partyIds.map((id) => [id, this.store.getParty(caseId, id)?.name ?? '']));
       document.changeAsServer((doc) => {
         const required = requireChild(doc, 'requiredSigners');
         for (const id of [...required.keys()]) if (!wanted.has(id)) required.delete(id);
-        for (const id of wanted) if (required.get(id) !== true) required.set(id, true);
+        for (const [id, partyName] of wanted) {
+          const stored = required.get(id) as { partyName?: unknown } | true | undefined;
+          if (stored === true || stored?.partyName !== partyName) required.set(id, { partyName });
+        }
       });
       return ok({ requiredSigners: readWorkshop(document.doc).requiredSigners });
     });

@@ -4,7 +4,7 @@ import { exampleCase } from '../example/exampleCase.ts';
 import { makeCaseDoc } from '../testing/docs.ts';
 import { toModel } from '../ydoc/toModel.ts';
 import { writeModel } from '../ydoc/writeModel.ts';
-import { ensureWorkshop, readWorkshop, WORKSHOP, WORKSHOP_MAPS, workshopChild } from './record.ts';
+import { ensureWorkshop, readWorkshop, requiredSignerNames, WORKSHOP, WORKSHOP_MAPS, workshopChild } from './record.ts';
 
 describe('[W1] the workshop record', () => {
   it('a new case has the workshop map, its nested maps and phase 1 (not facts.phase)', () => {
@@ -61,5 +61,16 @@ describe('[W1] the workshop record', () => {
     expect(record.signoffs).toEqual({});
     expect(record.requiredSigners).toEqual(['p2']);
     expect(record.timer).toEqual({ status: 'running', endsAt: 10, durationMs: 5, serverNow: 5 });
+  });
+
+  it('[W10] required signers carry their party name; the old `true` value still reads as required', () => {
+    const doc = makeCaseDoc();
+    doc.transact(() => {
+      workshopChild(doc, 'requiredSigners')?.set('old', true);
+      workshopChild(doc, 'requiredSigners')?.set('p1', { partyName: 'Jobcenter Holbæk' });
+      workshopChild(doc, 'requiredSigners')?.set('bad', { partyName: 3 });
+    });
+    expect(readWorkshop(doc).requiredSigners.sort()).toEqual(['old', 'p1']);
+    expect(requiredSignerNames(doc)).toEqual({ p1: 'Jobcenter Holbæk' });
   });
 });

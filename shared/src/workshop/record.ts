@@ -68,6 +68,14 @@ export type Decision = z.infer<typeof Decision>;
 export const SignoffEntry = z.object({ hash: z.string(), partyName: z.string(), at: IsoTime });
 export type SignoffEntry = z.infer<typeof SignoffEntry>;
 
+/**
+ * A required signer (W10). Key: the party id. The server stores the party's name with it so
+ * every person — not only the facilitator, who can list parties — can name an absent signer;
+ * older cases stored `true`, which still reads as required (without a name).
+ */
+export const RequiredSignerEntry = z.union([z.literal(true), z.object({ partyName: z.string() })]);
+export type RequiredSignerEntry = z.infer<typeof RequiredSignerEntry>;
+
 /** The whole workshop record as plain data. */
 export type WorkshopRecord = {
   phase: Phase;
@@ -120,8 +128,18 @@ export function readWorkshop(doc: Y.Doc): WorkshopRecord {
     votes: entries('votes', Vote),
     decisions: entries('decisions', Decision),
     signoffs: entries('signoffs', SignoffEntry),
-    requiredSigners: Object.keys(entries('requiredSigners', z.literal(true))),
+    requiredSigners: Object.keys(entries('requiredSigners', RequiredSignerEntry)),
   };
+}
+
+/** Names stored with required signers (W10): party id → name; old `true` entries have none. */
+export function requiredSignerNames(doc: Y.Doc): Record<string, string> {
+  const names: Record<string, string> = {};
+  workshopChild(doc, 'requiredSigners')?.forEach((value, id) => {
+    const parsed = RequiredSignerEntry.safeParse(value);
+    if (parsed.success && parsed.data !== true) names[id] = parsed.data.partyName;
+  });
+  return names;
 }
 
 /** `workshop.phase` if it holds a phase (1–3). */

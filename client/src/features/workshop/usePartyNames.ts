@@ -1,4 +1,4 @@
-import type { Party } from '@caseroom/shared';
+import { type Party, requiredSignerNames } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
 import { listParties } from '../access/accessApi.ts';
 import { useCanFacilitate, useMe } from '../access/useAccess.ts';
@@ -8,10 +8,11 @@ import { useWorkshop } from './useWorkshop.ts';
 
 /**
  * Names of the case's parties as far as this person can know them: every party for the
- * facilitator (the parties list), otherwise oneself, who is here, and who has signed.
+ * facilitator (the parties list), otherwise oneself, who is here, who has signed and who must
+ * sign (the server stores required signers with their names).
  */
 export function usePartyNames(): { names: Map<string, string>; parties: Party[] } {
-  const { caseId, token } = useSession();
+  const { caseId, token, doc } = useSession();
   const facilitator = useCanFacilitate();
   const me = useMe();
   const peers = usePeers();
@@ -27,7 +28,7 @@ export function usePartyNames(): { names: Map<string, string>; parties: Party[] 
       current = false;
     };
   }, [caseId, token, facilitator]);
-  const names = new Map<string, string>();
+  const names = new Map<string, string>(Object.entries(requiredSignerNames(doc)));
   for (const [id, entry] of Object.entries(signoffs)) names.set(id, entry.partyName);
   for (const peer of peers) if (peer.party) names.set(peer.party.id, peer.party.name);
   if (me) names.set(me.id, me.name);
