@@ -153,6 +153,14 @@ describe('workshop API', () => {
     expect((await call(parties.editor.token, 'PUT', ballotPath, { itemIds: ['int-unknown'] })).body.error.reason).toBe(
       'unknownItem',
     );
+    // Withdrawing every dot is allowed (the party then counts as not voting); then back again.
+    const withdrawn = await call(parties.editor.token, 'PUT', ballotPath, { itemIds: [] });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.ballot.itemIds).toEqual([]);
+    expect((await call(parties.editor.token, 'GET', ballotPath)).body.ballot.itemIds).toEqual([]);
+    expect(
+      (await call(parties.editor.token, 'PUT', ballotPath, { itemIds: ['int-mentor', 'int-mentor'] })).status,
+    ).toBe(200);
     // Each reads only its own ballot.
     expect((await call(parties.editor.token, 'GET', ballotPath)).body.ballot.itemIds).toEqual([
       'int-mentor',

@@ -26,6 +26,8 @@ describe('dot votes', () => {
       reason: 'tooManyVotes',
     });
     expect(checkBallot({ voterId: 'a', itemIds: ['other'] }, items, 3)).toEqual({ ok: false, reason: 'unknownItem' });
+    // Withdrawing every dot is allowed.
+    expect(checkBallot({ voterId: 'a', itemIds: [] }, items, 3)).toEqual({ ok: true });
   });
 
   it('tallies dots per item and finds the winners', () => {
@@ -33,6 +35,7 @@ describe('dot votes', () => {
       [
         { voterId: 'a', itemIds: ['ips', 'ips', 'mentor'] },
         { voterId: 'b', itemIds: ['mentor', 'ips'] },
+        { voterId: 'c', itemIds: [] },
       ],
       items,
     );

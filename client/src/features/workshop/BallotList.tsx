@@ -17,7 +17,7 @@ export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote
   };
   const remove = (id: string) => {
     const at = dots.lastIndexOf(id);
-    if (at >= 0 && dots.length > 1) void save(dots.filter((_, index) => index !== at));
+    if (at >= 0) void save(dots.filter((_, index) => index !== at));
   };
   return (
     <>
@@ -35,12 +35,7 @@ export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote
                 {'●'.repeat(mine)}
               </span>
               <span className="visually-hidden">{t.yours(mine)}</span>
-              <button
-                type="button"
-                aria-label={t.remove(name)}
-                disabled={mine === 0 || dots.length <= 1}
-                onClick={() => remove(item.id)}
-              >
+              <button type="button" aria-label={t.remove(name)} disabled={mine === 0} onClick={() => remove(item.id)}>
                 −
               </button>
               <button
