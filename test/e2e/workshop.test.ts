@@ -250,6 +250,15 @@ describe('the workshop', () => {
     const erikVote = await openTool(erik.page, /^Afstemning/, 'Afstemning med point');
     await erikVote.getByRole('button', { name: `Giv et point til ${IPS}` }).click();
     await erikVote.getByText('Du har brugt 1 af 3 point').waitFor();
+    // The last dot can be taken back too (an empty ballot is stored), and given again.
+    const withdrawn = erik.page.waitForResponse(
+      (response) => response.url().endsWith('/ballot') && response.request().method() === 'PUT',
+    );
+    await erikVote.getByRole('button', { name: `Tag et point fra ${IPS}` }).click();
+    expect((await withdrawn).status()).toBe(200);
+    await erikVote.getByText('Du har brugt 0 af 3 point').waitFor();
+    await erikVote.getByRole('button', { name: `Giv et point til ${IPS}` }).click();
+    await erikVote.getByText('Du har brugt 1 af 3 point').waitFor();
     await erikVote.getByRole('button', { name: `Giv et point til ${IPS}` }).click();
     await erikVote.getByRole('button', { name: `Giv et point til ${MENTOR}` }).click();
     await erikVote.getByText('Du har brugt 3 af 3 point').waitFor();
