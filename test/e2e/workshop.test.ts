@@ -434,10 +434,25 @@ describe('the workshop', () => {
 
     await named.getByRole('button', { name: 'Ændret siden' }).click();
     await expect.poll(() => named.locator('.snapshot-changes').textContent()).toContain('En helt ny titel');
+    // The version opens as the real sections, read-only, with its own value — not the live one.
     await named.getByRole('button', { name: 'Vis' }).click();
-    await expect.poll(() => named.locator('.snapshot-view').textContent()).toContain(before);
+    const viewer = named.getByRole('region', { name: 'Version: Før titlen · kun læsning' });
+    await viewer.waitFor();
+    const oldTitle = viewer.getByLabel('Sagens titel', { exact: true });
+    await expect.poll(() => oldTitle.inputValue()).toBe(before);
+    expect(await oldTitle.evaluate((input) => (input as HTMLInputElement).readOnly)).toBe(true);
+    const writable = 'input:not([readonly]):not([disabled]), select:not([disabled]), textarea:not([readonly])';
+    expect(await viewer.locator(writable).count()).toBe(0);
+    expect(await viewer.locator('[contenteditable="true"]').count()).toBe(0);
+    await viewer.getByRole('navigation').getByRole('button', { name: 'Problem' }).click();
+    await viewer.getByRole('heading', { name: 'Problem' }).waitFor();
+    expect(await viewer.locator(writable).count()).toBe(0);
+    expect(await viewer.locator('[contenteditable="true"]').count()).toBe(0);
     expect(await seriousAxeViolations(fie.page)).toEqual([]);
     await screenshot(fie.page, 'history');
+    await viewer.getByRole('button', { name: 'Luk versionen (tilbage til sagen)' }).click();
+    await viewer.waitFor({ state: 'hidden' });
+    expect(await fie.page.locator('.case-title').textContent()).toBe('En helt ny titel');
 
     await named.getByRole('button', { name: 'Gendan' }).click();
     await named.getByRole('button', { name: 'Ja, gendan' }).click();

@@ -151,7 +151,9 @@ export const workshopDa = {
     confirm: 'Ja, gendan',
     restored: 'Versionen er gendannet.',
     noChanges: 'Intet er ændret siden.',
-    viewing: (name: string) => `Version »${name}« (kun visning)`,
+    viewing: (name: string) => `Version: ${name} · kun læsning`,
+    viewNav: (name: string) => `Afsnit i versionen ${name}`,
+    closeView: 'Luk versionen (tilbage til sagen)',
     back: 'Tilbage til listen',
   },
 };

@@ -154,7 +154,9 @@ export const workshopEn: typeof workshopDa = {
     confirm: 'Yes, restore',
     restored: 'The version was restored.',
     noChanges: 'Nothing has changed since.',
-    viewing: (name: string) => `Version “${name}” (view only)`,
+    viewing: (name: string) => `Version: ${name} · read only`,
+    viewNav: (name: string) => `Sections of the version ${name}`,
+    closeView: 'Close the version (back to the case)',
     back: 'Back to the list',
   },
 };

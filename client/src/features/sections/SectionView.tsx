@@ -13,7 +13,7 @@ import { PaymentModelSection } from './paymentModel/PaymentModelSection.tsx';
 import { ProblemSection } from './problem/ProblemSection.tsx';
 import { TargetGroupSection } from './targetGroup/TargetGroupSection.tsx';
 
-const SECTION_VIEWS: Record<SectionName, ComponentType> = {
+export const SECTION_VIEWS: Record<SectionName, ComponentType> = {
   facts: FactsSection,
   problem: ProblemSection,
   targetGroup: TargetGroupSection,

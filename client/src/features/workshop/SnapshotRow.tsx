@@ -4,7 +4,7 @@ import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import type { SnapshotListing } from './HistoryDialog.tsx';
-import { snapshotSummary } from './snapshotSummary.ts';
+import { SnapshotViewer } from './SnapshotViewer.tsx';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { restoreSnapshot, snapshotChanges, snapshotModel } from './workshopApi.ts';
 
@@ -69,17 +69,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
         </span>
       </div>
       {shown.kind === 'model' && (
-        <section className="snapshot-view" aria-label={t.viewing(snapshot.name)}>
-          <h3>{t.viewing(snapshot.name)}</h3>
-          <dl>
-            {snapshotSummary(shown.model).map(({ section, lines }) => (
-              <div key={section}>
-                <dt>{title(section)}</dt>
-                <dd>{lines.length === 0 ? '–' : lines.map((line) => <p key={line}>{line}</p>)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <SnapshotViewer name={snapshot.name} model={shown.model} onClose={() => setShown({ kind: 'none' })} />
       )}
       {shown.kind === 'changes' &&
         (shown.sections.length === 0 ? (

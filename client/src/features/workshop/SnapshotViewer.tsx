@@ -1,0 +1,55 @@
+import { type CaseModelDraft, SECTIONS, type SectionName } from '@caseroom/shared';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useMessages } from '../../i18n/messages.ts';
+import { CaseSessionContext, useSession } from '../caseRoom/sessionContext.ts';
+import { SECTION_VIEWS } from '../sections/SectionView.tsx';
+import { SectionContext } from './sectionLock.ts';
+import { snapshotSession } from './snapshotSession.ts';
+
+/**
+ * A kept version shown as the real section views (W11), read-only as for an observer, over a
+ * local throw-away document; closing it leaves the live case as it was.
+ */
+export function SnapshotViewer({ name, model, onClose }: { name: string; model: CaseModelDraft; onClose: () => void }) {
+  const m = useMessages();
+  const t = m.workshop.history;
+  const live = useSession();
+  const session = useMemo(() => snapshotSession(live, model), [live, model]);
+  useEffect(() => () => session.destroy(), [session]);
+  const [open, setOpen] = useState<SectionName>('facts');
+  const headingId = useId();
+  const View = SECTION_VIEWS[open];
+  return (
+    <section className="snapshot-view" aria-labelledby={headingId} data-readonly="true">
+      <div className="snapshot-view-head">
+        <h3 id={headingId}>{t.viewing(name)}</h3>
+        <button type="button" onClick={onClose}>
+          {t.closeView}
+        </button>
+      </div>
+      <CaseSessionContext.Provider value={session}>
+        <nav className="snapshot-view-nav" aria-label={t.viewNav(name)}>
+          <ol>
+            {SECTIONS.map((section) => (
+              <li key={section}>
+                <button
+                  type="button"
+                  aria-current={open === section ? 'page' : undefined}
+                  onClick={() => setOpen(section)}
+                >
+                  {m.sections[section].title}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="snapshot-view-section">
+          <h4>{m.sections[open].title}</h4>
+          <SectionContext.Provider value={open}>
+            <View key={open} />
+          </SectionContext.Provider>
+        </div>
+      </CaseSessionContext.Provider>
+    </section>
+  );
+}
