@@ -85,7 +85,7 @@ export type CaseExportSource = {
  * The JSON export of a case, pure: model, pricing (with the risk analysis and its seed),
  * findings in Danish and English, decisions and sign-offs (imported history first).
  */
-export function buildCaseExport(input: CaseExportSource): CaseExport {
+export function buildCaseExport(input: CaseExportSource): BuiltCaseExport {
   const { workshop } = input;
   // Records (per-department values, payer shares) in sorted key order: findings and pricing
   // iterate them, and a Y.Map does not keep insertion order, so the same content must not
@@ -129,6 +129,12 @@ export function caseExportJson(value: CaseExport): string {
   if (json === undefined) throw new Error('caseExportJson: the export cannot be serialised');
   return json;
 }
+
+/** The `pricing` part of an export as built: the business case and its risk analysis, or why it has none. */
+export type ExportPricing = ReturnType<typeof exportPricing>;
+
+/** An export as `buildCaseExport` builds it: `CaseExport` with its pricing typed (what the XLSX and PDF renderers read). */
+export type BuiltCaseExport = Omit<CaseExport, 'pricing'> & { pricing: ExportPricing };
 
 function exportPricing(summary: BusinessCase, seed: number, iterations: number) {
   if (!summary.priced.ok) return { ok: false as const, reason: summary.priced.reason };
