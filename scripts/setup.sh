@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: pnpm, the project's packages (better-sqlite3 compiles
-# from source against Node's own headers) and, with --browser, Debian's Chromium for the
-# browser tests. Safe to run again: every step is skipped when already done.
+# from source against Node's own headers) and, with --tests, the Debian packages the test
+# suite drives: Chromium (browser tests), LibreOffice Calc (recalculates exported XLSX files)
+# and poppler-utils (reads exported PDF files). Safe to run again: every step is skipped when
+# already done. (--browser is the old name of --tests.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.4.2
-want_browser=false
-[ "${1:-}" = "--browser" ] && want_browser=true
+want_test_tools=false
+case "${1:-}" in --tests | --browser) want_test_tools=true ;; esac
 
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
   echo "setup: installing pnpm $PNPM_VERSION"
   npm install -g -E "pnpm@$PNPM_VERSION" >/dev/null
 fi
 
-if $want_browser && [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing Chromium (Debian package) for the browser tests"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+if $want_test_tools; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing Debian packages for the tests: ${missing[*]} (about 2 minutes)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
 fi
 
 # pnpm 12 ignores nodedir in .npmrc; node-gyp needs it to build better-sqlite3 offline.
