@@ -15,13 +15,14 @@ let fie: Person;
 let erik: Person;
 let olga: Person;
 let everyone: Person[];
+let created: { id: string; token: string };
 
 const IPS = 'IPS – individuelt planlagt job med støtte';
 const MENTOR = 'Mentorforløb med virksomhedspraktik';
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  const created = await createCase(server.url, { example: true });
+  created = await createCase(server.url, { example: true });
   const editor = await inviteParty(server.url, created.id, created.token, {
     name: 'Jobcenter Holbæk',
     kind: 'provider',
@@ -167,6 +168,33 @@ describe('the workshop', () => {
     await olga.page.getByText('på pause').waitFor();
     await timer.getByRole('button', { name: '+1 min' }).click();
     await expect.poll(() => seconds(olga.page)).toBeGreaterThan(first);
+  });
+
+  it('[W5] at zero everyone gets the gentle signal: the timer shows and announces that time is up', async () => {
+    // The UI starts at whole minutes; the API takes seconds, so a 2-second countdown keeps
+    // the test short. It goes through the facilitator's own token, like the button would.
+    const response = await fetch(`${server.url}/api/cases/${created.id}/workshop/timer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.token}` },
+      body: JSON.stringify({ action: 'start', seconds: 2 }),
+    });
+    expect(response.status).toBe(200);
+    for (const { page } of everyone) {
+      const shown = page.locator('.workshop-timer');
+      // Before zero: running, nothing announced.
+      expect(await shown.getAttribute('data-state')).toBe('running');
+      expect(await shown.locator('[aria-live]').textContent()).toBe('');
+    }
+    for (const { page } of everyone) {
+      const shown = page.locator('.workshop-timer');
+      await expect.poll(() => shown.getAttribute('data-state'), { timeout: 6_000 }).toBe('ended');
+      expect(await page.getByRole('timer').textContent()).toBe('0:00');
+      expect(await shown.locator('[aria-live]').textContent()).toBe('Tiden er gået');
+      expect(await shown.locator('.timer-note').textContent()).toBe('Tiden er gået');
+      expect(await shown.locator('.timer-note').isVisible()).toBe(true);
+    }
+    // The facilitator can start a new countdown from there.
+    expect(await fie.page.locator('.timer-controls').getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
   });
 
   it('[W4] a locked section is read-only for the editor while the facilitator can still edit it', async () => {
@@ -419,6 +447,9 @@ describe('the workshop', () => {
   });
 
   it('[W11] history: a named version, what changed since, view it, restore it for everyone', async () => {
+    const ipsRow = (scope: Page | Locator) => scope.locator('.candidate-table tr[data-candidate="int-ips"]');
+    await openSection(fie.page, 'Indsatser');
+    const versionIpsRow = await ipsRow(fie.page).textContent();
     const history = await openTool(fie.page, /^Historik/, 'Historik');
     // Automatic versions at the phase changes and sign-offs.
     await history.getByText('Faseskift').first().waitFor();
@@ -431,6 +462,13 @@ describe('the workshop', () => {
     const before = await erik.page.getByLabel('Sagens titel', { exact: true }).inputValue();
     await erik.page.getByLabel('Sagens titel', { exact: true }).fill('En helt ny titel');
     await expect.poll(() => fie.page.locator('.case-title').textContent()).toBe('En helt ny titel');
+    // A priced change too: the version's candidate table must keep the version's figures.
+    await openSection(erik.page, 'Indsatser');
+    const cost = erik.page.locator('input[data-path="interventions/candidates/int-ips/costPerParticipant"]');
+    await cost.fill('999.999');
+    await cost.press('Tab');
+    await expect.poll(() => ipsRow(erik.page).textContent()).not.toBe(versionIpsRow);
+    await openSection(erik.page, 'Fakta');
 
     await named.getByRole('button', { name: 'Ændret siden' }).click();
     await expect.poll(() => named.locator('.snapshot-changes').textContent()).toContain('En helt ny titel');
@@ -444,6 +482,8 @@ describe('the workshop', () => {
     const writable = 'input:not([readonly]):not([disabled]), select:not([disabled]), textarea:not([readonly])';
     expect(await viewer.locator(writable).count()).toBe(0);
     expect(await viewer.locator('[contenteditable="true"]').count()).toBe(0);
+    await viewer.getByRole('navigation').getByRole('button', { name: 'Indsatser' }).click();
+    await expect.poll(() => ipsRow(viewer).textContent()).toBe(versionIpsRow);
     await viewer.getByRole('navigation').getByRole('button', { name: 'Problem' }).click();
     await viewer.getByRole('heading', { name: 'Problem' }).waitFor();
     expect(await viewer.locator(writable).count()).toBe(0);

@@ -206,7 +206,7 @@ describe('workshop API', () => {
     expect(decided.status).toBe(201);
     expect(decided.body.decision).toMatchObject({
       text: 'Vi vælger mentorforløbet.',
-      itemPath: 'interventions/int-mentor',
+      itemPath: 'interventions/candidates/int-mentor',
       partyId: expect.any(String),
       partyName: 'Facilitator',
       order: 1,

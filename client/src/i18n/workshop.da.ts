@@ -31,11 +31,13 @@ export const workshopDa = {
   refused: {
     title: 'Din seneste ændring blev ikke gemt',
     reasons: {
+      commentsAreServerOnly: 'Kommentarer skrives med kommentarfeltet, så alle kan se hvem og hvornår.',
       workshopIsServerOnly: 'Workshoppens styring kan kun ændres af facilitatoren.',
       sectionLocked: 'Facilitatoren har låst afsnittet.',
       unresolvable: 'Serveren kunne ikke placere ændringen i sagen.',
       other: 'Serveren afviste ændringen.',
     },
+    comments: 'Kommentarer',
     sections: (names: string) => `Gælder: ${names}.`,
     changes: 'Det, der ikke blev gemt:',
     reset: 'Sagen er hentet igen fra serveren, så du ser det samme som de andre.',

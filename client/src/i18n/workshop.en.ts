@@ -33,11 +33,13 @@ export const workshopEn: typeof workshopDa = {
   refused: {
     title: 'Your last change was not saved',
     reasons: {
+      commentsAreServerOnly: 'Comments are written with the comment form, so everyone sees who and when.',
       workshopIsServerOnly: 'Only the facilitator can change how the workshop is run.',
       sectionLocked: 'The facilitator has locked the section.',
       unresolvable: 'The server could not place the change in the case.',
       other: 'The server refused the change.',
     },
+    comments: 'Comments',
     sections: (names: string) => `Concerns: ${names}.`,
     changes: 'What was not kept:',
     reset: 'The case was loaded again from the server, so you see the same as everyone else.',

@@ -8,6 +8,7 @@ import {
   contentHash,
   type Decision,
   isAgreed,
+  listItemPath,
   type Party,
   type Phase,
   pauseTimer,
@@ -255,7 +256,7 @@ export class WorkshopService {
       const made = document.changeAsServer((doc) => {
         requireChild(doc, 'votes').set(voteId, decided);
         if (vote.list === 'interventions') doc.getMap('interventions').set('chosenId', input.itemId);
-        return this.recordDecision(doc, party, { text: input.text, itemPath: `${vote.list}/${input.itemId}` });
+        return this.recordDecision(doc, party, { text: input.text, itemPath: listItemPath(vote.list, input.itemId) });
       });
       return ok({ ...made, vote: decided });
     });

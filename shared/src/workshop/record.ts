@@ -54,7 +54,7 @@ export type Vote = z.infer<typeof Vote>;
 /** A recorded decision: who and when come from the token and the server clock. Key: the decision id. */
 export const Decision = z.object({
   text: z.string(),
-  /** What it is about, e.g. `interventions/<itemId>` (the same paths comments use). */
+  /** What it is about, e.g. `interventions/candidates/<itemId>` (`listItemPath`; the paths comments use). */
   itemPath: z.string().optional(),
   partyId: Id,
   partyName: z.string(),

@@ -1,8 +1,9 @@
-import { describeChange, diffModels, SECTIONS, type SectionName } from '@caseroom/shared';
+import { describeChange, diffModels } from '@caseroom/shared';
 import { useMemo } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
+import { explainRefusal } from './refusedMessage.ts';
 
 /** How many lost changes the notice lists at most. */
 const MAX_LINES = 6;
@@ -28,17 +29,11 @@ export function RefusedNotice() {
     }
   }, [notice, model, lang]);
   if (!notice) return null;
-  const reasons = t.reasons as Record<string, string>;
-  const sectionNames = notice.sections
-    .map((section) =>
-      SECTIONS.includes(section as SectionName) ? m.sections[section as SectionName].title : m.workshop.bar.label,
-    )
-    .join(', ');
+  const { reason, sectionNames } = explainRefusal(notice, m);
   return (
     <div className="refused-notice" role="alert">
       <p>
-        <strong>{t.title}.</strong> {reasons[notice.reason] ?? t.reasons.other}{' '}
-        {sectionNames && t.sections(sectionNames)}
+        <strong>{t.title}.</strong> {reason} {sectionNames && t.sections(sectionNames)}
       </p>
       {lost.length > 0 && (
         <>

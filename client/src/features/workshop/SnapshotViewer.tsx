@@ -1,6 +1,7 @@
 import { type CaseModelDraft, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
+import { BusinessCaseProvider } from '../businessCase/businessCaseContext.tsx';
 import { CaseSessionContext, useSession } from '../caseRoom/sessionContext.ts';
 import { SECTION_VIEWS } from '../sections/SectionView.tsx';
 import { SectionContext } from './sectionLock.ts';
@@ -45,9 +46,12 @@ export function SnapshotViewer({ name, model, onClose }: { name: string; model: 
         </nav>
         <div className="snapshot-view-section">
           <h4>{m.sections[open].title}</h4>
-          <SectionContext.Provider value={open}>
-            <View key={open} />
-          </SectionContext.Provider>
+          {/* Figures in the sections (the candidate table) are the version's, not the live case's. */}
+          <BusinessCaseProvider>
+            <SectionContext.Provider value={open}>
+              <View key={open} />
+            </SectionContext.Provider>
+          </BusinessCaseProvider>
         </div>
       </CaseSessionContext.Provider>
     </section>

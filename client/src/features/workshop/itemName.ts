@@ -1,9 +1,10 @@
-import { SECTIONS, type SectionName } from '@caseroom/shared';
+import { listItemPath, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 
 /**
- * A readable name for an item path (`interventions/<id>`, `outcomes/<id>`, `problem`, …): the
+ * A readable name for an item path (`interventions/candidates/<id>`, `outcomes/<id>`, `problem`,
+ * …): the
  * item's name, else the section's title, else the path itself.
  */
 export function useItemName(): (path: string) => string {
@@ -18,7 +19,8 @@ export function useItemName(): (path: string) => string {
   return (path) => {
     const segments = path.split('/');
     const head = segments[0] ?? '';
-    // `interventions/<id>` (decisions) and `interventions/candidates/<id>` (comments) alike.
+    // Items are found by their id (the last segment), so decisions recorded before the paths
+    // were unified (`interventions/<id>`) still show the item's name.
     const id = segments.length > 1 ? segments.at(-1) : undefined;
     const found = id ? lists.flat().find((item) => item.id === id) : undefined;
     if (found) return found.name || m.workshop.votes.untitled;
@@ -34,11 +36,11 @@ export function useDecisionSubjects(): { path: string; label: string }[] {
   return [
     ...SECTIONS.map((section) => ({ path: section, label: m.sections[section].title })),
     ...model.interventions.candidates.map((item) => ({
-      path: `interventions/${item.id}`,
+      path: listItemPath('interventions', item.id),
       label: `${m.sections.interventions.title}: ${item.name || untitled}`,
     })),
     ...model.outcomes.map((item) => ({
-      path: `outcomes/${item.id}`,
+      path: listItemPath('outcomes', item.id),
       label: `${m.sections.outcomes.title}: ${item.name || untitled}`,
     })),
   ];

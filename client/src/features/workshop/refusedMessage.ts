@@ -1,3 +1,6 @@
+import { COMMENTS, SECTIONS, type SectionName, WORKSHOP } from '@caseroom/shared';
+import type { Messages } from '../../i18n/messages.ts';
+
 /**
  * The server's "update refused" message (docs/workshop.md W2; message type 100 after the
  * y-websocket message type): a varString of JSON `{ reason, sections }`. y-websocket 3.1.0
@@ -39,4 +42,26 @@ export function readRefusal(decoder: Decoder): Refusal {
   } catch {
     return { reason: 'other', sections: [] };
   }
+}
+
+/**
+ * The notice's words for a refusal: why, in the person's language, and the names of what it
+ * concerned — a section's title, "Kommentarer" for the comments (written only through the
+ * comment form), the workshop bar's name for the workshop record.
+ */
+export function explainRefusal(refusal: Refusal, m: Messages): { reason: string; sectionNames: string } {
+  const t = m.workshop.refused;
+  const reasons = t.reasons as Record<string, string>;
+  const commentsOnly = refusal.sections.includes(COMMENTS) && !refusal.sections.includes(WORKSHOP);
+  const reason =
+    refusal.reason === 'workshopIsServerOnly' && commentsOnly
+      ? t.reasons.commentsAreServerOnly
+      : (reasons[refusal.reason] ?? t.reasons.other);
+  const name = (root: string) =>
+    SECTIONS.includes(root as SectionName)
+      ? m.sections[root as SectionName].title
+      : root === COMMENTS
+        ? t.comments
+        : m.workshop.bar.label;
+  return { reason, sectionNames: refusal.sections.map(name).join(', ') };
 }
