@@ -1,0 +1,364 @@
+import { absCell, cell, columnLetter, onSheet, rowFixed } from './cellAddress.ts';
+import type { InputsLayout } from './inputsSheet.ts';
+import { FORMAT, type NumberFormat } from './numberFormats.ts';
+import type { SheetWriter } from './sheetWriter.ts';
+import type { WorkbookText } from './workbookText.ts';
+import { type YearlyRows, yearlyRowPlan } from './yearlyRows.ts';
+
+/** Which scenario a business-case sheet prices (P18b: low is pessimistic, high optimistic). */
+export type Scenario = 'low' | 'expected' | 'high';
+
+/** The headline cells of a business-case sheet, as absolute references from other sheets. */
+export type Headlines = {
+  authorityNpv: string;
+  publicSectorNpv: string;
+  investorNpv: string;
+  pvPublicValue: string;
+  pvCost: string;
+  bcr: string;
+  irr: string;
+  multiple: string;
+  investorNet: string;
+  losesMoney: string;
+  breakEven: string;
+};
+
+/** Where a business-case sheet put things: the other sheets and the tests read it. */
+export type BusinessCaseLayout = {
+  sheet: string;
+  /** Column of year t = 0; year t is in column firstYearColumn + t. */
+  firstYearColumn: number;
+  years: number;
+  rows: YearlyRows;
+  headlines: Headlines;
+  /** The scenario's factor cells (low and high scenarios only). */
+  factors: { effect: string; cost: string; persistence: string } | undefined;
+};
+
+const LABEL = 1;
+const TOTAL = 2;
+const FIRST_YEAR = 3;
+const HEADLINE_KEYS = [
+  'authorityNpv',
+  'publicSectorNpv',
+  'investorNpv',
+  'pvPublicValue',
+  'pvCost',
+  'bcr',
+  'irr',
+  'multiple',
+  'investorNet',
+  'losesMoney',
+  'breakEven',
+] as const;
+
+/**
+ * One business-case sheet: rules P1–P16 as live formulas over the inputs sheet, one row per
+ * concept and one column per year t = 0 … H−1. The low and high scenarios (P18a, P18b) are the
+ * same sheet with factor cells that reference the scenario ranges on the inputs sheet.
+ */
+export function writeBusinessCaseSheet(
+  w: SheetWriter,
+  inputs: InputsLayout,
+  years: number,
+  scenario: Scenario,
+  text: WorkbookText,
+): BusinessCaseLayout {
+  const t = text.businessCase;
+  const heading = scenario === 'low' ? t.headingLow : scenario === 'high' ? t.headingHigh : t.headingExpected;
+  w.widths(62, 18, ...Array.from({ length: years }, () => 14));
+  w.heading(1, heading);
+  w.text(2, 1, t.note);
+
+  // Scenario factors and the costs they scale (P18a).
+  w.text(4, LABEL, t.factors, { bold: true });
+  const factorRef = (row: number) => absCell(TOTAL, row);
+  let factors: BusinessCaseLayout['factors'];
+  if (scenario === 'expected') {
+    w.text(5, LABEL, t.expectedFactors);
+    w.text(8, LABEL, t.costPerParticipant);
+    w.formula(8, TOTAL, inputs.costPerParticipant, FORMAT.money);
+    w.text(9, LABEL, t.fixedCost);
+    w.formula(9, TOTAL, inputs.fixedCost, FORMAT.money);
+  } else {
+    const pessimistic = scenario === 'low';
+    const { effect, cost, persistence } = inputs.ranges;
+    w.text(5, LABEL, t.effectFactor);
+    w.formula(5, TOTAL, pessimistic ? effect.low : effect.high, FORMAT.factor);
+    w.text(6, LABEL, t.costFactor);
+    w.formula(6, TOTAL, pessimistic ? cost.high : cost.low, FORMAT.factor);
+    w.text(7, LABEL, t.persistenceFactor);
+    w.formula(7, TOTAL, pessimistic ? persistence.low : persistence.high, FORMAT.factor);
+    w.text(8, LABEL, t.costPerParticipant);
+    w.formula(8, TOTAL, `${inputs.costPerParticipant}*${factorRef(6)}`, FORMAT.money);
+    w.text(9, LABEL, t.fixedCost);
+    w.formula(9, TOTAL, `${inputs.fixedCost}*${factorRef(6)}`, FORMAT.money);
+    factors = {
+      effect: onSheet(w.name, factorRef(5)),
+      cost: onSheet(w.name, factorRef(6)),
+      persistence: onSheet(w.name, factorRef(7)),
+    };
+  }
+  const scenarioCostPerParticipant = factorRef(8);
+  const scenarioFixedCost = factorRef(9);
+
+  // The outcomes in this scenario: e', p', additional and paid-for outcomes per participant.
+  w.text(11, LABEL, t.outcomeParameters, { bold: true });
+  const parameterHeaders = [
+    t.expectedRate,
+    t.persistence,
+    t.additionalPerParticipant,
+    t.paidRatePerParticipant,
+    t.paymentPerParticipant,
+  ];
+  parameterHeaders.forEach((header, i) => {
+    w.text(12, TOTAL + i, header, { bold: true, wrap: true });
+  });
+  const outcomeParameters = inputs.outcomes.map((outcome, k) => {
+    const row = 13 + k;
+    w.text(row, LABEL, outcome.name);
+    const [eCol, pCol, addCol, rateCol, payCol] = [2, 3, 4, 5, 6];
+    const e = cell(eCol, row);
+    if (scenario === 'expected') {
+      w.formula(row, eCol, outcome.expected, FORMAT.rate);
+      w.formula(row, pCol, outcome.persistence, FORMAT.rate);
+    } else {
+      const effect = factorRef(5);
+      const persistence = factorRef(7);
+      w.formula(
+        row,
+        eCol,
+        `MIN(1,MAX(0,${outcome.baseline}+(${outcome.expected}-${outcome.baseline})*${effect}))`,
+        FORMAT.rate,
+      );
+      w.formula(row, pCol, `MIN(1,MAX(0,${outcome.persistence}*${persistence}))`, FORMAT.rate);
+    }
+    w.formula(row, addCol, `(${e}-${outcome.baseline})*${outcome.attribution}`, FORMAT.factor);
+    w.formula(row, rateCol, `IF(${outcome.basisAll}=1,${e},${cell(addCol, row)})`, FORMAT.factor);
+    w.formula(row, payCol, `MAX(0,${outcome.price}*${cell(rateCol, row)})`, FORMAT.money);
+    return {
+      persistence: absCell(pCol, row),
+      additional: absCell(addCol, row),
+      payment: absCell(payCol, row),
+    };
+  });
+
+  const headlineRow = 13 + inputs.outcomes.length + 1;
+  const yearHeaderRow = headlineRow + HEADLINE_KEYS.length + 2;
+  const rows = yearlyRowPlan(yearHeaderRow + 1, inputs.outcomes.length, inputs.departments.length);
+  const lastYear = FIRST_YEAR + years - 1;
+  const span = (row: number) => `${absCell(FIRST_YEAR, row)}:${absCell(lastYear, row)}`;
+  const at = (column: number, row: number) => cell(column, row);
+  const put = (
+    row: number,
+    label: string,
+    format: NumberFormat,
+    total: boolean,
+    f: (c: number, y: number) => string,
+  ) => {
+    w.text(row, LABEL, label);
+    for (let y = 0; y < years; y++) w.formula(row, FIRST_YEAR + y, f(FIRST_YEAR + y, y), format);
+    if (total) w.formula(row, TOTAL, `SUM(${span(row)})`, format);
+  };
+  const tOf = (c: number) => rowFixed(c, rows.year);
+
+  // The year row and P2.
+  w.text(yearHeaderRow, LABEL, t.yearly, { bold: true });
+  w.text(rows.year, LABEL, t.year, { bold: true });
+  w.text(rows.year, TOTAL, t.total, { bold: true });
+  for (let y = 0; y < years; y++) w.number(rows.year, FIRST_YEAR + y, y, FORMAT.year);
+  put(rows.df, t.discountFactor, FORMAT.discountFactor, false, (c) => `1/POWER(1+${inputs.discountRate},${tOf(c)})`);
+
+  // P3, P4.
+  const d = inputs.duration;
+  const { cohortYears: cs, cohortParticipants: ns } = inputs;
+  put(rows.cost, t.cost, FORMAT.money, true, (c) => {
+    const perParticipant = `SUMIFS(${ns},${cs},"<="&${tOf(c)},${cs},">="&(${tOf(c)}-${d}+1))*${scenarioCostPerParticipant}/${d}`;
+    const fixed = `IF(COUNT(${ns})>0,IF(AND(${tOf(c)}>=MIN(${cs}),${tOf(c)}<=MAX(${cs})+${d}-1),MAX(0,${scenarioFixedCost}),0),0)`;
+    return `${perParticipant}+${fixed}`;
+  });
+  put(rows.capital, t.capital, FORMAT.money, true, (c) => `${at(c, rows.cost)}*${inputs.investorShare}`);
+  put(rows.ownFunding, t.ownFunding, FORMAT.money, true, (c) => `${at(c, rows.cost)}*(1-${inputs.investorShare})`);
+
+  // P5: additional achievers, n·(e'−b)·a × p'^j for j = 0 … duration−1 after the lag.
+  inputs.outcomes.forEach((outcome, k) => {
+    const parameters = outcomeParameters[k]!;
+    put(rows.achievers[k]!, `${t.achievers} ${outcome.name}`, FORMAT.people, true, (c) => {
+      const terms = inputs.cohorts.map(({ year, participants }) => {
+        const j = `(${tOf(c)}-${year}-${outcome.lag})`;
+        return `${participants}*IF(AND(${j}>=0,${j}<${outcome.duration}),IF(${j}=0,1,POWER(${parameters.persistence},${j})),0)`;
+      });
+      return `${parameters.additional}*(${terms.join('+')})`;
+    });
+  });
+
+  // P6: value per department and in total.
+  const firstAchievers = rows.achievers[0];
+  const lastAchievers = rows.achievers.at(-1);
+  inputs.departments.forEach((department, i) => {
+    const values = inputs.valueColumns[i];
+    put(rows.valueByDepartment[i]!, `${t.valueTo} ${department.name}`, FORMAT.money, true, (c) =>
+      values && firstAchievers !== undefined && lastAchievers !== undefined
+        ? `SUMPRODUCT(${at(c, firstAchievers)}:${at(c, lastAchievers)},${values})`
+        : '0',
+    );
+  });
+  const sumDown = (rowList: number[], c: number) =>
+    rowList.length > 0 ? `SUM(${at(c, rowList[0]!)}:${at(c, rowList.at(-1)!)})` : '0';
+  put(rows.publicValue, t.publicValue, FORMAT.money, true, (c) => sumDown(rows.valueByDepartment, c));
+
+  // P7: once per cohort and outcome, in year c + lag.
+  inputs.outcomes.forEach((outcome, k) => {
+    const parameters = outcomeParameters[k]!;
+    put(
+      rows.dueByOutcome[k]!,
+      `${t.due} ${outcome.name}`,
+      FORMAT.money,
+      true,
+      (c) => `${parameters.payment}*SUMIF(${cs},${tOf(c)}-${outcome.lag},${ns})`,
+    );
+  });
+  put(rows.dueTotal, t.dueTotal, FORMAT.money, true, (c) => sumDown(rows.dueByOutcome, c));
+
+  // P8: the nominal cap, used up in year order.
+  const cap = inputs.paymentCap;
+  put(rows.afterCap, t.afterCap, FORMAT.money, true, (c) => {
+    const due = at(c, rows.dueTotal);
+    const remaining =
+      c === FIRST_YEAR ? cap : `${cap}-SUM(${absCell(FIRST_YEAR, rows.afterCap)}:${at(c - 1, rows.afterCap)})`;
+    return `IF(ISBLANK(${cap}),${due},MIN(${due},MAX(0,${remaining})))`;
+  });
+
+  // P9: the return cap's balance recursion.
+  const q = inputs.returnCap;
+  put(rows.balanceBefore, t.balanceBefore, FORMAT.money, false, (c) =>
+    c === FIRST_YEAR
+      ? `IF(ISBLANK(${q}),0,${at(c, rows.capital)})`
+      : `IF(ISBLANK(${q}),0,${at(c - 1, rows.balanceAfter)}*(1+${q})+${at(c, rows.capital)})`,
+  );
+  put(
+    rows.paid,
+    t.paid,
+    FORMAT.money,
+    true,
+    (c) => `IF(ISBLANK(${q}),${at(c, rows.afterCap)},MIN(${at(c, rows.afterCap)},MAX(0,${at(c, rows.balanceBefore)})))`,
+  );
+  put(
+    rows.balanceAfter,
+    t.balanceAfter,
+    FORMAT.money,
+    false,
+    (c) => `IF(ISBLANK(${q}),0,${at(c, rows.balanceBefore)}-${at(c, rows.paid)})`,
+  );
+  inputs.outcomes.forEach((outcome, k) => {
+    put(
+      rows.paidByOutcome[k]!,
+      `${t.paidFor} ${outcome.name}`,
+      FORMAT.money,
+      true,
+      (c) =>
+        `IF(${at(c, rows.dueTotal)}>0,${at(c, rows.dueByOutcome[k]!)}*${at(c, rows.paid)}/${at(c, rows.dueTotal)},0)`,
+    );
+  });
+
+  // P10: split by payer shares, not renormalised.
+  inputs.departments.forEach((department, i) => {
+    put(
+      rows.paidByPayer[i]!,
+      `${t.paidBy} ${department.name}`,
+      FORMAT.money,
+      true,
+      (c) => `${at(c, rows.paid)}*${department.payerShare}`,
+    );
+  });
+  put(rows.unallocated, t.unallocated, FORMAT.money, true, (c) =>
+    inputs.payerShares ? `${at(c, rows.paid)}*(1-SUM(${inputs.payerShares}))` : at(c, rows.paid),
+  );
+
+  // P11: the guarantee, in year H−1, outside the cap.
+  const g = inputs.guarantee;
+  w.text(rows.guarantee, LABEL, t.guarantee);
+  for (let y = 0; y < years - 1; y++) w.number(rows.guarantee, FIRST_YEAR + y, 0, FORMAT.money);
+  w.formula(
+    rows.guarantee,
+    lastYear,
+    `IF(ISBLANK(${g}),0,MIN(${g},MAX(0,SUM(${span(rows.capital)})-SUM(${span(rows.paid)}))))`,
+    FORMAT.money,
+  );
+  w.formula(rows.guarantee, TOTAL, `SUM(${span(rows.guarantee)})`, FORMAT.money);
+
+  // P12, P12a, P13.
+  const municipal = inputs.municipalFlags;
+  put(rows.authorityNet, t.authorityNet, FORMAT.money, true, (c) => {
+    const own = at(c, rows.ownFunding);
+    if (!municipal || rows.valueByDepartment.length === 0) return `-${own}`;
+    const down = (rowList: number[]) => `${at(c, rowList[0]!)}:${at(c, rowList.at(-1)!)}`;
+    return `SUMPRODUCT(${down(rows.valueByDepartment)},${municipal})-SUMPRODUCT(${down(rows.paidByPayer)},${municipal})-${own}`;
+  });
+  put(
+    rows.publicSectorNet,
+    t.publicSectorNet,
+    FORMAT.money,
+    true,
+    (c) => `${at(c, rows.publicValue)}-${at(c, rows.paid)}-${at(c, rows.ownFunding)}`,
+  );
+  put(rows.investorCashFlow, t.investorCashFlow, FORMAT.money, true, (c) => {
+    const flow = `${at(c, rows.paid)}+${at(c, rows.guarantee)}-${at(c, rows.capital)}`;
+    // Rounding noise is zero, as in `price`, so a fully repaid year does not confuse IRR.
+    return `IF(ABS(${flow})<0.000000001*MAX(1,SUM(${span(rows.capital)})),0,${flow})`;
+  });
+
+  // P16: the cumulative discounted net and whether it stays ≥ 0 from each year on.
+  put(rows.discountedNet, t.discountedNet, FORMAT.money, true, (c) => `${at(c, rows.authorityNet)}*${at(c, rows.df)}`);
+  put(rows.cumulative, t.cumulative, FORMAT.money, false, (c) =>
+    c === FIRST_YEAR ? at(c, rows.discountedNet) : `${at(c - 1, rows.cumulative)}+${at(c, rows.discountedNet)}`,
+  );
+  put(rows.staysPositive, t.staysPositive, FORMAT.flag, false, (c) =>
+    c === lastYear
+      ? `IF(${at(c, rows.cumulative)}>=0,1,0)`
+      : `IF(AND(${at(c, rows.cumulative)}>=0,${at(c + 1, rows.staysPositive)}=1),1,0)`,
+  );
+
+  // Headline figures (P12–P16).
+  const pv = (row: number) => `SUMPRODUCT(${span(row)},${span(rows.df)})`;
+  const none = `"${text.none}"`;
+  const h = (key: (typeof HEADLINE_KEYS)[number]) => headlineRow + 1 + HEADLINE_KEYS.indexOf(key);
+  const hb = (key: (typeof HEADLINE_KEYS)[number]) => absCell(TOTAL, h(key));
+  const headlineFormulas: Record<(typeof HEADLINE_KEYS)[number], [string, string, NumberFormat]> = {
+    authorityNpv: [t.authorityNpv, pv(rows.authorityNet), FORMAT.money],
+    publicSectorNpv: [t.publicSectorNpv, pv(rows.publicSectorNet), FORMAT.money],
+    investorNpv: [t.investorNpv, pv(rows.investorCashFlow), FORMAT.money],
+    pvPublicValue: [t.pvPublicValue, pv(rows.publicValue), FORMAT.money],
+    pvCost: [t.pvCost, pv(rows.cost), FORMAT.money],
+    bcr: [t.bcr, `IF(${hb('pvCost')}>0,${hb('pvPublicValue')}/${hb('pvCost')},${none})`, FORMAT.ratio],
+    irr: [t.irr, `IFERROR(IRR(${span(rows.investorCashFlow)}),${none})`, FORMAT.rate],
+    multiple: [
+      t.multiple,
+      `IF(SUM(${span(rows.capital)})>0,(SUM(${span(rows.paid)})+SUM(${span(rows.guarantee)}))/SUM(${span(rows.capital)}),${none})`,
+      FORMAT.multiple,
+    ],
+    investorNet: [t.investorNet, `SUM(${span(rows.investorCashFlow)})`, FORMAT.money],
+    losesMoney: [t.losesMoney, `IF(${hb('investorNet')}<0,"${text.yes}","${text.no}")`, FORMAT.flag],
+    breakEven: [
+      t.breakEven,
+      `IF(SUM(${span(rows.staysPositive)})>0,COUNT(${span(rows.year)})-SUM(${span(rows.staysPositive)}),${none})`,
+      FORMAT.year,
+    ],
+  };
+  w.text(headlineRow, LABEL, t.headlines, { bold: true });
+  const headlines = {} as Headlines;
+  for (const key of HEADLINE_KEYS) {
+    const [label, formula, format] = headlineFormulas[key];
+    w.text(h(key), LABEL, label);
+    w.formula(h(key), TOTAL, formula, format);
+    headlines[key] = onSheet(w.name, hb(key));
+  }
+
+  w.sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: rows.year }];
+  return { sheet: w.name, firstYearColumn: FIRST_YEAR, years, rows, headlines, factors };
+}
+
+/** The column letter of year t on a business-case sheet. */
+export function yearColumn(layout: BusinessCaseLayout, year: number): string {
+  return columnLetter(layout.firstYearColumn + year);
+}

@@ -1,0 +1,135 @@
+import type { CaseModelDraft, DepartmentLevel, PaymentBasis, PricingInput, RangedInput } from '@caseroom/shared';
+
+/** A department row of the inputs sheet: a department of the case, or an id only a payer share or value names. */
+export type InputDepartment = {
+  id: string;
+  name: string;
+  level: DepartmentLevel | undefined;
+  /** False for an id that a payer share or an outcome value names but the case does not list. */
+  known: boolean;
+  payerShare: number | undefined;
+};
+
+/** An outcome row of the inputs sheet. */
+export type InputOutcome = {
+  id: string;
+  name: string;
+  baselineRate: number | undefined;
+  expectedRate: number | undefined;
+  attribution: number | undefined;
+  lagYears: number | undefined;
+  durationYears: number | undefined;
+  persistence: number | undefined;
+  pricePerOutcome: number | undefined;
+  paymentBasis: PaymentBasis | undefined;
+  valuePerDepartment: Record<string, number>;
+};
+
+/** What the inputs sheet shows; a missing value is an empty cell. */
+export type InputValues = {
+  horizonYears: number | undefined;
+  discountRate: number | undefined;
+  investorFundedShare: number | undefined;
+  paymentCap: number | undefined;
+  returnCap: number | undefined;
+  guaranteeAmount: number | undefined;
+  interventionName: string | undefined;
+  costPerParticipant: number | undefined;
+  fixedCostPerYear: number | undefined;
+  durationYears: number | undefined;
+  ranges: Record<RangedInput, { low: number | undefined; high: number | undefined }>;
+  cohorts: { year: number; participants: number }[];
+  departments: InputDepartment[];
+  outcomes: InputOutcome[];
+};
+
+/** The inputs exactly as `price` uses them (P0 defaults applied by `pricingInputFromModel`). */
+export function inputValuesFromPricing(
+  input: PricingInput,
+  ranges: Record<RangedInput, { low: number; high: number }>,
+  interventionName: string | undefined,
+): InputValues {
+  const { payment, intervention } = input;
+  return {
+    horizonYears: input.horizonYears,
+    discountRate: input.discountRate,
+    investorFundedShare: payment.investorFundedShare,
+    paymentCap: payment.paymentCap,
+    returnCap: payment.returnCap,
+    guaranteeAmount: payment.guaranteeAmount,
+    interventionName,
+    costPerParticipant: intervention.costPerParticipant,
+    fixedCostPerYear: intervention.fixedCostPerYear,
+    durationYears: intervention.durationYears,
+    ranges,
+    cohorts: input.cohorts.map((c) => ({ year: c.year, participants: c.participants })),
+    departments: departmentRows(
+      input.departments.map((d) => ({ id: d.id, name: d.name, level: d.level })),
+      payment.payerShares,
+      input.outcomes.map((o) => o.valuePerDepartment),
+    ),
+    outcomes: input.outcomes.map((o) => ({ ...o, valuePerDepartment: { ...o.valuePerDepartment } })),
+  };
+}
+
+/** The inputs a draft has, without defaults, for a case that cannot be priced yet. */
+export function inputValuesFromDraft(model: CaseModelDraft): InputValues {
+  const { facts, paymentModel: payment } = model;
+  const chosen = model.interventions.candidates.find((c) => c.id === model.interventions.chosenId);
+  const range = (name: RangedInput) => ({
+    low: payment.scenarios[name].low,
+    high: payment.scenarios[name].high,
+  });
+  return {
+    horizonYears: facts.horizonYears,
+    discountRate: facts.discountRate,
+    investorFundedShare: payment.investorFundedShare,
+    paymentCap: payment.paymentCap,
+    returnCap: payment.returnCap,
+    guaranteeAmount: payment.guaranteeAmount,
+    interventionName: chosen?.name,
+    costPerParticipant: chosen?.costPerParticipant,
+    fixedCostPerYear: chosen?.fixedCostPerYear,
+    durationYears: chosen?.durationYears,
+    ranges: { effect: range('effect'), cost: range('cost'), persistence: range('persistence') },
+    cohorts: model.targetGroup.intake.map((c) => ({ year: c.year, participants: c.participants })),
+    departments: departmentRows(
+      facts.departments.map((d) => ({ id: d.id, name: d.name ?? '', level: d.level })),
+      payment.payerShares,
+      model.outcomes.map((o) => o.valuePerDepartment),
+    ),
+    outcomes: model.outcomes.map((o) => ({
+      id: o.id,
+      name: o.name ?? '',
+      baselineRate: o.baselineRate,
+      expectedRate: o.expectedRate,
+      attribution: o.attribution,
+      lagYears: o.lagYears,
+      durationYears: o.durationYears,
+      persistence: o.persistence,
+      pricePerOutcome: o.pricePerOutcome,
+      paymentBasis: o.paymentBasis,
+      valuePerDepartment: { ...o.valuePerDepartment },
+    })),
+  };
+}
+
+/**
+ * The case's departments, then (sorted) every id a payer share or an outcome value names that
+ * the case does not list: `price` counts those in the public value (P12a) and in the share sum
+ * (P10), so the workbook must too.
+ */
+function departmentRows(
+  departments: { id: string; name: string; level: DepartmentLevel | undefined }[],
+  payerShares: Record<string, number>,
+  values: Record<string, number>[],
+): InputDepartment[] {
+  const known = new Set(departments.map((d) => d.id));
+  const unknown = new Set<string>();
+  for (const id of Object.keys(payerShares)) if (!known.has(id)) unknown.add(id);
+  for (const record of values) for (const id of Object.keys(record)) if (!known.has(id)) unknown.add(id);
+  return [
+    ...departments.map((d) => ({ ...d, known: true, payerShare: payerShares[d.id] })),
+    ...[...unknown].sort().map((id) => ({ id, name: id, level: undefined, known: false, payerShare: payerShares[id] })),
+  ];
+}

@@ -1,0 +1,87 @@
+import type { BusinessCaseLayout } from './businessCaseSheet.ts';
+import { absCell, onSheet } from './cellAddress.ts';
+import type { InputsLayout } from './inputsSheet.ts';
+import { FORMAT } from './numberFormats.ts';
+import type { SheetWriter } from './sheetWriter.ts';
+import type { WorkbookText } from './workbookText.ts';
+
+/** Where the who-pays sheet put each department's account (rows in department order). */
+export type WhoPaysLayout = {
+  departments: {
+    id: string;
+    known: boolean;
+    valueGained: string;
+    paymentsMade: string;
+    ownCost: string;
+    net: string;
+  }[];
+};
+
+/**
+ * Who pays, who gains (P17, P17a): per department the present value of what it gains, what it
+ * pays and its share of the authority's own funding, and the net — formulas over the expected
+ * business-case sheet.
+ */
+export function writeWhoPaysSheet(
+  w: SheetWriter,
+  inputs: InputsLayout,
+  bc: BusinessCaseLayout,
+  text: WorkbookText,
+): WhoPaysLayout {
+  const t = text.whoPays;
+  const { rows } = bc;
+  const lastYear = bc.firstYearColumn + bc.years - 1;
+  const span = (row: number) => onSheet(bc.sheet, `${absCell(bc.firstYearColumn, row)}:${absCell(lastYear, row)}`);
+  const pv = (row: number) => `SUMPRODUCT(${span(row)},${span(rows.df)})`;
+  w.widths(40, 20, 20, 22, 20);
+  w.heading(1, t.heading);
+
+  // Helper cells for P17a: the PV of the authority's own funding and the municipal payers' shares.
+  w.text(3, 1, text.businessCase.ownFunding);
+  w.formula(3, 2, pv(rows.ownFunding), FORMAT.money);
+  w.text(4, 1, `${text.inputs.payerShare}, ${text.inputs.levels.municipal}`);
+  const shareSum = inputs.payerShares
+    ? `SUMIFS(${inputs.payerShares},${inputs.municipalFlags},1,${inputs.payerShares},">0")`
+    : '0';
+  w.formula(4, 2, shareSum, FORMAT.rate);
+  const pvOwn = absCell(2, 3);
+  const municipalShares = absCell(2, 4);
+
+  const header = 6;
+  [text.inputs.department, t.pvValue, t.pvPayments, t.ownCost, t.net].forEach((label, i) => {
+    w.text(header, i + 1, label, { bold: true, wrap: true });
+  });
+  const departments: WhoPaysLayout['departments'] = [];
+  inputs.departments.forEach((department, i) => {
+    const row = header + 1 + i;
+    w.text(row, 1, department.name);
+    w.formula(row, 2, pv(rows.valueByDepartment[i]!), FORMAT.money);
+    w.formula(row, 3, pv(rows.paidByPayer[i]!), FORMAT.money);
+    w.formula(
+      row,
+      4,
+      `IF(${municipalShares}>0,${pvOwn}*MAX(0,${department.payerShare})*${department.municipal}/${municipalShares},0)`,
+      FORMAT.money,
+    );
+    w.formula(row, 5, `B${row}-C${row}-D${row}`, FORMAT.money);
+    const ref = (column: number) => onSheet(w.name, absCell(column, row));
+    departments.push({
+      id: department.id,
+      known: department.known,
+      valueGained: ref(2),
+      paymentsMade: ref(3),
+      ownCost: ref(4),
+      net: ref(5),
+    });
+  });
+  const unallocatedRow = header + 1 + inputs.departments.length;
+  w.text(unallocatedRow, 1, t.unallocated);
+  w.formula(unallocatedRow, 3, pv(rows.unallocated), FORMAT.money);
+  const totalRow = unallocatedRow + 1;
+  w.text(totalRow, 1, t.total, { bold: true });
+  for (const column of [2, 3, 4, 5]) {
+    const letter = String.fromCharCode(64 + column);
+    w.formula(totalRow, column, `SUM(${letter}${header + 1}:${letter}${unallocatedRow})`, FORMAT.money);
+  }
+  return { departments };
+}
