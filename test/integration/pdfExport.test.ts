@@ -1,0 +1,421 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type BuiltCaseExport,
+  buildCaseExport,
+  type CaseModelDraft,
+  exampleCase,
+  FIGURE_LABELS,
+  figureLabel,
+  noIrrText,
+  richTextFromParagraphs,
+  type WorkshopRecord,
+} from '@caseroom/shared';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  calendarYear,
+  count,
+  decimal,
+  irrText,
+  money,
+  percent,
+} from '../../client/src/features/businessCase/format.ts';
+import { da as uiDa } from '../../client/src/i18n/da.ts';
+import { en as uiEn } from '../../client/src/i18n/en.ts';
+import { caseReport } from '../../server/src/exchange/pdf/caseReport.ts';
+
+/**
+ * docs/export-pdf.md: the PDF report, read back with poppler's pdftotext / pdfinfo. Expected
+ * figures are computed with the client's own formatting functions and catalogues, so "as the UI
+ * shows them" is checked against the UI's code, not against a copy of it.
+ */
+
+const NOW = new Date('2026-11-28T10:00:00.000Z');
+const SEED = 4242;
+const ITERATIONS = 2000;
+const dir = mkdtempSync(join(tmpdir(), 'caseroom-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a poppler tool; fails with a clear message when poppler-utils is not installed. */
+function poppler(tool: 'pdftotext' | 'pdfinfo', args: string[]): string {
+  try {
+    return execFileSync(`/usr/bin/${tool}`, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${tool} is missing: install poppler-utils (apt-get install poppler-utils) to run the PDF tests`);
+    }
+    throw error;
+  }
+}
+
+type Rendered = { bytes: Uint8Array; file: string; pages: string[]; text: string; pageCount: number };
+
+let serial = 0;
+async function render(exported: BuiltCaseExport, lang: 'da' | 'en'): Promise<Rendered> {
+  const bytes = await caseReport(exported, lang);
+  const file = join(dir, `report-${++serial}-${lang}.pdf`);
+  writeFileSync(file, bytes);
+  // -raw: text in the order it is drawn (label before value, cell by cell), which is the reading order.
+  const raw = poppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
+  // pdftotext ends every page with a form feed.
+  const pages = raw.split('\f').slice(0, -1).map(flat);
+  const info = poppler('pdfinfo', [file]);
+  const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  return { bytes, file, pages, text: pages.join(' '), pageCount };
+}
+
+/** Whitespace (line ends inside a wrapped cell, layout spaces) collapsed, so phrases can be found. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function workshop(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
+  return {
+    phase: 3,
+    locks: {},
+    timer: { status: 'idle', serverNow: 0 },
+    votes: {},
+    decisions: {},
+    signoffs: {},
+    requiredSigners: [],
+    ...overrides,
+  };
+}
+
+function exportOf(model: CaseModelDraft, record: WorkshopRecord = workshop()): BuiltCaseExport {
+  return buildCaseExport({
+    caseId: 'case-pdf',
+    model,
+    workshop: record,
+    source: 'current',
+    now: NOW,
+    seed: SEED,
+    iterations: ITERATIONS,
+  });
+}
+
+/** The example case with two decisions and three sign-offs: two on the exported version, one on an older one. */
+function signedExample(model = exampleCase()): BuiltCaseExport {
+  const hash = exportOf(model).version.contentHash;
+  const olderHash = 'a'.repeat(64);
+  return exportOf(
+    model,
+    workshop({
+      decisions: {
+        d1: {
+          text: 'Vi vælger IPS som indsats',
+          itemPath: 'interventions/int-ips',
+          partyId: 'p-fac',
+          partyName: 'Facilitator Fonden',
+          at: '2026-11-20T09:15:00.000Z',
+          order: 1,
+        },
+        d2: {
+          text: 'Betalingsandele 80/20',
+          partyId: 'p-fac',
+          partyName: 'Facilitator Fonden',
+          at: '2026-11-21T10:00:00.000Z',
+          order: 2,
+        },
+      },
+      signoffs: {
+        'p-job': { hash, partyName: 'Jobcenterchef Hansen', at: '2026-11-27T12:00:00.000Z' },
+        'p-inv': { hash, partyName: 'Investor Eksempelfonden', at: '2026-11-27T13:00:00.000Z' },
+        'p-soc': { hash: olderHash, partyName: 'Socialchef Jensen', at: '2026-11-26T08:00:00.000Z' },
+      },
+      requiredSigners: ['p-job', 'p-inv'],
+    }),
+  );
+}
+
+/** The headline figures as HeadlineFigures.tsx writes them, with the client's code. */
+function uiHeadlineFigures(exported: BuiltCaseExport, lang: 'da' | 'en'): { label: string; value: string }[] {
+  if (!exported.pricing.ok) throw new Error('the case must be priced');
+  const { pricing, risk } = exported.pricing;
+  const t = (lang === 'da' ? uiDa : uiEn).businessCase;
+  const startYear = exported.model.facts.startYear;
+  const irr = pricing.investor.irr;
+  return [
+    { label: figureLabel('authorityNpv', lang), value: money(pricing.authorityNpv) },
+    { label: figureLabel('publicSectorNpv', lang), value: money(pricing.publicSectorNpv) },
+    {
+      label: figureLabel('breakEvenYear', lang),
+      value: pricing.breakEvenYear === undefined ? '–' : calendarYear(pricing.breakEvenYear, startYear, t.yearOffset),
+    },
+    {
+      label: figureLabel('benefitCostRatio', lang),
+      value: pricing.benefitCostRatio === undefined ? '–' : decimal(pricing.benefitCostRatio),
+    },
+    { label: figureLabel('investorIrr', lang), value: irrText(irr) ?? t.noIrr },
+    {
+      label: figureLabel('investorMultiple', lang),
+      value: pricing.investor.multiple === undefined ? '–' : `${decimal(pricing.investor.multiple)} ${t.times}`,
+    },
+    {
+      label: figureLabel('probabilityInvestorLoses', lang),
+      value: percent(risk.monteCarlo.probabilityInvestorLoses),
+    },
+    { label: t.seed(risk.seed, count(risk.iterations)), value: '' },
+  ];
+}
+
+const HEADINGS = {
+  da: [
+    'Nøgletal',
+    'Problem',
+    'Målgruppe',
+    'Indsats',
+    'Resultatmål',
+    'Betalingsmodel',
+    'Pengestrømme pr. år',
+    'Hvem betaler, hvem får gevinsten',
+    'Følsomhed: kommunens NNV',
+    'Risiko',
+    'Monte Carlo-simulering',
+    'Fund fra valideringen',
+    'Beslutninger',
+    'Godkendelser',
+    'Forudsætninger bag tallene',
+  ],
+  en: [
+    'Key figures',
+    'Problem',
+    'Target group',
+    'Intervention',
+    'Outcome targets',
+    'Payment model',
+    'Cash flows per year',
+    'Who pays, who gains',
+    'Sensitivity: authority NPV',
+    'Risk',
+    'Monte Carlo simulation',
+    'Validation findings',
+    'Decisions',
+    'Sign-offs',
+    'Assumptions behind the figures',
+  ],
+} as const;
+
+/** Every page is A4, portrait or landscape (the outcome table's pages are landscape). */
+function expectA4(file: string, pageCount: number) {
+  const info = poppler('pdfinfo', ['-f', '1', '-l', String(pageCount), file]);
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+(.+)$/gm)].map((m) => m[1]);
+  expect(sizes).toHaveLength(pageCount);
+  for (const size of sizes) expect(size).toMatch(/^(595\.28 x 841\.89|841\.89 x 595\.28) pts \(A4\)/);
+}
+
+/** The PDF's objects without their (compressed, binary) stream contents: where actions and links would be. */
+function pdfStructure(bytes: Uint8Array): string {
+  return Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/stream\r?\n[\s\S]*?endstream/g, 'stream endstream');
+}
+
+describe('PDF report', () => {
+  for (const lang of ['da', 'en'] as const) {
+    it(`the example case in ${lang}: title, headline figures as the UI shows them, every outcome, every sign-off, headings`, async () => {
+      const exported = signedExample();
+      const report = await render(exported, lang);
+      const { text } = report;
+
+      expect(report.pageCount).toBeGreaterThanOrEqual(6);
+      expect(report.pageCount).toBeLessThanOrEqual(30);
+      expectA4(report.file, report.pageCount);
+      expect(text).toContain(exported.case.title);
+
+      for (const figure of uiHeadlineFigures(exported, lang)) {
+        expect(text).toContain(flat(`${figure.label} ${figure.value}`));
+      }
+      for (const outcome of exported.model.outcomes) expect(text).toContain(outcome.name);
+      for (const signoff of exported.signoffs) {
+        expect(text).toContain(signoff.partyName);
+        expect(text).toContain(signoff.hash);
+      }
+      expect(text).toContain(exported.version.contentHash);
+      for (const heading of HEADINGS[lang]) expect(text).toContain(heading);
+      const other = HEADINGS[lang === 'da' ? 'en' : 'da'];
+      expect(text).not.toContain(other.at(-1));
+
+      // Page numbers in the language, and the footer's title + hash prefix on every page.
+      const pageWord =
+        lang === 'da'
+          ? (n: number, total: number) => `Side ${n} af ${total}`
+          : (n: number, total: number) => `Page ${n} of ${total}`;
+      report.pages.forEach((page, i) => {
+        expect(page).toContain(pageWord(i + 1, report.pageCount));
+        expect(page).toContain(exported.version.contentHash.slice(0, 12));
+      });
+
+      // Sign-offs: the two on this version hold, the one on an older version does not.
+      const status =
+        lang === 'da' ? { yes: 'Ja', other: 'Nej – en anden version' } : { yes: 'Yes', other: 'No – another version' };
+      const when = lang === 'da' ? '27.11.2026 kl. 12.00 (UTC)' : '2026-11-27 12:00 (UTC)';
+      expect(text).toContain(`Jobcenterchef Hansen ${when} ${status.yes}`);
+      expect(text).toContain(status.other);
+      // Monte Carlo: seed and iterations are stated.
+      expect(text).toContain(String(SEED));
+      // The scenario names and the no-IRR wording come from the shared labels.
+      expect(text).toContain(FIGURE_LABELS.scenarioLow[lang === 'da' ? 0 : 1]);
+      if (exported.pricing.ok && !exported.pricing.pricing.investor.irr.ok) {
+        expect(text).toContain(noIrrText(exported.pricing.pricing.investor.irr.reason, lang));
+      }
+    });
+  }
+
+  it('is a pure function of the export: the same export gives the same bytes', async () => {
+    const exported = signedExample();
+    const a = await caseReport(exported, 'da');
+    const b = await caseReport(exported, 'da');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('a case with many outcomes and decisions runs over several pages: page numbers right, table headers repeated', async () => {
+    const model = exampleCase();
+    const template = model.outcomes[0];
+    if (!template) throw new Error('the example has an outcome');
+    model.outcomes = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      id: `out-${i}`,
+      order: `a${String(i).padStart(3, '0')}`,
+      name: `Resultat nummer ${String(i + 1).padStart(2, '0')}`,
+      sources: {},
+    }));
+    const decisions = Object.fromEntries(
+      Array.from({ length: 80 }, (_, i) => [
+        `d${i}`,
+        {
+          text: `Beslutning nummer ${i + 1}: ${'vi aftaler at gøre det sådan, og ikke anderledes. '.repeat(2)}`,
+          partyId: 'p-fac',
+          partyName: 'Facilitator',
+          at: '2026-11-20T09:15:00.000Z',
+          order: i + 1,
+        },
+      ]),
+    );
+    const exported = exportOf(model, workshop({ decisions }));
+    const report = await render(exported, 'da');
+    expect(report.pageCount).toBeGreaterThan(10);
+    expectA4(report.file, report.pageCount);
+    report.pages.forEach((page, i) => {
+      expect(page).toContain(`Side ${i + 1} af ${report.pageCount}`);
+    });
+    for (const outcome of model.outcomes) expect(report.text).toContain(outcome.name ?? '');
+
+    // Rows of the outcome table carry the short basis "Ud over basis": each page with rows has the header.
+    const outcomePages = report.pages.filter((page) => page.includes('Ud over basis'));
+    expect(outcomePages.length).toBeGreaterThanOrEqual(2);
+    for (const page of outcomePages) {
+      expect(page).toContain('Resultatmål Basis Forventet Tilskrivning Forsinkelse Varighed Fastholdelse');
+    }
+    const decisionPages = report.pages.filter((page) => /Beslutning nummer \d+:/.test(page));
+    expect(decisionPages.length).toBeGreaterThanOrEqual(2);
+    for (const page of decisionPages) expect(page).toContain('Nr. Beslutning Vedrører Registreret af Tidspunkt');
+    for (let i = 1; i <= 80; i++) expect(report.text).toContain(`Beslutning nummer ${i}:`);
+  });
+
+  it('an unpriceable draft still renders: the reason in plain words, and the record sections', async () => {
+    const model = exampleCase();
+    model.facts.horizonYears = undefined;
+    const exported = exportOf(
+      model,
+      workshop({
+        decisions: {
+          d1: {
+            text: 'Horisonten fastlægges senere',
+            partyId: 'p',
+            partyName: 'Facilitator',
+            at: NOW.toISOString(),
+            order: 1,
+          },
+        },
+        signoffs: { p: { hash: 'b'.repeat(64), partyName: 'Borgmester Berg', at: NOW.toISOString() } },
+      }),
+    );
+    expect(exported.pricing.ok).toBe(false);
+    for (const lang of ['da', 'en'] as const) {
+      const report = await render(exported, lang);
+      const ui = (lang === 'da' ? uiDa : uiEn).businessCase;
+      expect(report.text).toContain(`${ui.notPriceable} ${ui.reasons.noHorizon}`);
+      expect(report.text).toContain(exported.case.title);
+      expect(report.text).toContain('Horisonten fastlægges senere');
+      expect(report.text).toContain('Borgmester Berg');
+      expect(report.text).toContain('b'.repeat(64));
+      for (const outcome of model.outcomes) expect(report.text).toContain(outcome.name ?? '');
+      const headings = lang === 'da' ? ['Beslutninger', 'Godkendelser', 'Resultatmål'] : ['Decisions', 'Sign-offs'];
+      for (const heading of headings) expect(report.text).toContain(heading);
+      expect(report.text).not.toContain(figureLabel('investorCashFlow', lang));
+      expectA4(report.file, report.pageCount);
+    }
+  });
+
+  it('hostile content is printed literally and stays inert: no links, actions or scripts in the PDF', async () => {
+    const hostile = [
+      '<script>alert(1)</script>',
+      '<b>bold?</b>',
+      '=HYPERLINK("http://evil","x")',
+      "=cmd|' /C calc'!A0",
+    ];
+    const [script, bold, link, cmd] = hostile as [string, string, string, string];
+    const longWord = `Overlang${'x'.repeat(3000)}`;
+    const model = exampleCase();
+    model.facts.title = `${script} ${link}`;
+    const department = model.facts.departments[0];
+    if (department) department.name = cmd;
+    const [first, second] = model.outcomes;
+    if (first) first.name = bold;
+    if (second) second.name = longWord;
+    model.problem.text = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: script, marks: [{ type: 'bold' }] }] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: link, marks: [{ type: 'link', attrs: { href: 'http://evil' } }] }],
+        },
+        { type: 'bulletList', content: [{ type: 'listItem', content: richTextFromParagraphs(cmd).content ?? [] }] },
+      ],
+    };
+    const base = exportOf(model);
+    const exported = exportOf(
+      model,
+      workshop({
+        decisions: { d1: { text: `${link} ${cmd}`, partyId: 'p', partyName: script, at: NOW.toISOString(), order: 1 } },
+        signoffs: { p: { hash: base.version.contentHash, partyName: bold, at: NOW.toISOString() } },
+      }),
+    );
+    for (const lang of ['da', 'en'] as const) {
+      const report = await render(exported, lang);
+      for (const value of hostile) expect(report.text).toContain(value);
+      // The long name is broken across lines and cut with "…" (names are cut at 300 characters), not dropped.
+      expect(report.text.replace(/ /g, '')).toContain(`${longWord.slice(0, 300)}…`);
+
+      const structure = pdfStructure(report.bytes);
+      for (const key of ['/JavaScript', '/JS', '/URI', '/Launch', '/OpenAction', '/AA', '/Annots', '/SubmitForm']) {
+        expect(structure).not.toContain(key);
+      }
+
+      // Nothing is drawn outside the page: every word's box lies within its page.
+      const boxes = poppler('pdftotext', ['-bbox', report.file, '-']);
+      const pageSizes = [...boxes.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => Number(m[1]));
+      expect(pageSizes.length).toBe(report.pageCount);
+      let page = -1;
+      for (const line of boxes.split('\n')) {
+        if (line.includes('<page ')) page++;
+        const word = /<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)"/.exec(line);
+        if (!word) continue;
+        expect(Number(word[1])).toBeGreaterThanOrEqual(0);
+        expect(Number(word[2])).toBeLessThanOrEqual((pageSizes[page] ?? 0) + 0.5);
+      }
+    }
+  });
+
+  it('exports the example case well under 2 s', async () => {
+    const exported = signedExample();
+    await caseReport(exported, 'da');
+    const started = performance.now();
+    await caseReport(exported, 'en');
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
