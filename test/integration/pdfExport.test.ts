@@ -106,7 +106,7 @@ function signedExample(model = exampleCase()): BuiltCaseExport {
       decisions: {
         d1: {
           text: 'Vi vælger IPS som indsats',
-          itemPath: 'interventions/int-ips',
+          itemPath: 'interventions/candidates/int-ips',
           partyId: 'p-fac',
           partyName: 'Facilitator Fonden',
           at: '2026-11-20T09:15:00.000Z',
@@ -254,6 +254,8 @@ describe('PDF report', () => {
       const when = lang === 'da' ? '27.11.2026 kl. 12.00 (UTC)' : '2026-11-27 12:00 (UTC)';
       expect(text).toContain(`Jobcenterchef Hansen ${when} ${status.yes}`);
       expect(text).toContain(status.other);
+      // Decisions: text, what it is about (the item's name), who.
+      expect(text).toContain('Vi vælger IPS som indsats IPS – individuelt planlagt job med støtte Facilitator Fonden');
       // Monte Carlo: seed and iterations are stated.
       expect(text).toContain(String(SEED));
       // The scenario names and the no-IRR wording come from the shared labels.

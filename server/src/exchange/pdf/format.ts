@@ -42,3 +42,11 @@ function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** The parts of an ISO 8601 time, read as written (UTC), without a clock or time zone lookup. */
+export function isoParts(iso: string) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  if (!match) return undefined;
+  const [, year = '', month = '', day = '', hour = '', minute = ''] = match;
+  return { year, month, day, hour, minute };
+}

@@ -51,7 +51,7 @@ export function decisionsSection(w: ReportWriter, exported: BuiltCaseExport, tex
     exported.decisions.map((d, i) => [
       String(i + 1),
       safeText(d.text),
-      d.itemPath ? itemName(exported, d.itemPath) : '–',
+      d.itemPath ? itemName(exported, d.itemPath, text) : '–',
       oneLine(d.partyName),
       text.dateTime(d.at),
     ]),
@@ -97,19 +97,36 @@ export function signoffsSection(w: ReportWriter, exported: BuiltCaseExport, text
   if (history) w.paragraph(t.historyNote, { face: FONT.italic });
 }
 
-/** The name of the item a decision is about (`interventions/<id>`, `outcomes/<id>`), or its section. */
-function itemName(exported: BuiltCaseExport, path: string): string {
-  const [section, id] = path.split('/');
+/**
+ * What a decision is about, in words: the item's name for a list item (`interventions/candidates/<id>`,
+ * `outcomes/<id>`, `facts/departments/<id>`), else the section's name, else the path as written.
+ */
+function itemName(exported: BuiltCaseExport, path: string, text: ReportText): string {
+  const parts = path.split('/');
+  const [section] = parts;
+  const id = parts.at(-1);
   const { model } = exported;
   const item =
-    section === 'interventions'
-      ? model.interventions.candidates.find((c) => c.id === id)
-      : section === 'outcomes'
-        ? model.outcomes.find((o) => o.id === id)
-        : section === 'departments'
-          ? model.facts.departments.find((d) => d.id === id)
-          : undefined;
-  return oneLine(item?.name ?? path, 200);
+    parts.length < 2
+      ? undefined
+      : section === 'interventions'
+        ? model.interventions.candidates.find((c) => c.id === id)
+        : section === 'outcomes'
+          ? model.outcomes.find((o) => o.id === id)
+          : section === 'facts'
+            ? model.facts.departments.find((d) => d.id === id)
+            : undefined;
+  if (item?.name) return oneLine(item.name, 200);
+  const sectionNames: Record<string, string> = {
+    facts: text.sections.facts,
+    problem: text.sections.problem,
+    targetGroup: text.sections.targetGroup,
+    interventions: text.sections.intervention,
+    outcomes: text.sections.outcomes,
+    paymentModel: text.sections.paymentModel,
+    evaluation: text.sections.evaluation,
+  };
+  return (section && sectionNames[section]) || oneLine(path, 200);
 }
 
 function isFinding(value: unknown): value is ExportedFinding {
