@@ -149,6 +149,14 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.guaranteeAmount = undefined;
     }),
   },
+  {
+    name: 'no cohorts and an outcome left out of the figures',
+    lang: 'en',
+    model: variant((m) => {
+      m.targetGroup.intake = [];
+      outcome(m, 'out-admissions').baselineRate = undefined;
+    }),
+  },
 ];
 
 function hostileModel(): CaseModelDraft {
@@ -379,7 +387,23 @@ function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseExport, 
     expect(valueIn(scenarios, t.losesMoney, column), `${what} loses`).toBe(
       scenario.investorLosesMoney ? text.yes : text.no,
     );
+    expectIrr(valueIn(scenarios, t.irr, column), scenario.investorIrr, text, `${what} IRR`);
   });
+
+  // The calendar years label the columns.
+  const start = exported.model.facts.startYear;
+  if (start !== undefined) expect(yearly(bc, t.calendarYear, H)).toEqual(y.years.map((year) => start + year));
+
+  // P18: the simulation's results are written as values, with seed and iterations.
+  const riskSheet = book.get(text.sheets.risk)!;
+  expect(valueIn(riskSheet, text.risk.seed)).toBe(risk.seed);
+  expect(valueIn(riskSheet, text.risk.iterations)).toBe(risk.iterations);
+  expectRate(
+    valueIn(riskSheet, text.risk.probabilityInvestorLoses),
+    risk.monteCarlo.probabilityInvestorLoses,
+    'P(investor loses)',
+  );
+  expectKroner(valueIn(riskSheet, text.risk.authorityNpv, 3), risk.monteCarlo.authorityNpv.p50, 'authority NPV P50');
   return flows;
 }
 
@@ -516,6 +540,23 @@ describe('XLSX export: HyperFormula recomputes price', () => {
     const styles = raw.parts['xl/styles.xml']!;
     expect(decodeXml(styles)).toContain('#,##0 "kr."');
     expect(styles).toContain('formatCode="0.0%"');
+  });
+
+  it('is a function of the export only: the document dates are the export time, parts are identical', async () => {
+    const exported = exportOf(exampleCase());
+    const first = readXlsx(await caseWorkbook(exported, 'da'));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = readXlsx(await caseWorkbook(exported, 'da'));
+    expect(second.parts).toEqual(first.parts);
+    expect(first.parts['docProps/core.xml']).toContain('2026-11-28T03:00:00Z');
+  });
+
+  it('lists outcomes left out of the figures on the case sheet', async () => {
+    const exported = exportOf(PRICED_CASES.at(-1)!.model);
+    const text = workbookText('en');
+    const texts = allTexts(readXlsx(await caseWorkbook(exported, 'en')));
+    expect(texts).toContain(text.case.excludedOutcomes);
+    expect(texts).toContain('Færre psykiatriske indlæggelser');
   });
 
   it('exports the example case well under 2 s', async () => {

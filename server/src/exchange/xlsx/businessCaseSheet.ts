@@ -167,6 +167,13 @@ export function writeBusinessCaseSheet(
   w.text(rows.year, LABEL, t.year, { bold: true });
   w.text(rows.year, TOTAL, t.total, { bold: true });
   for (let y = 0; y < years; y++) w.number(rows.year, FIRST_YEAR + y, y, FORMAT.year);
+  put(
+    rows.calendarYear,
+    t.calendarYear,
+    FORMAT.year,
+    false,
+    (c) => `IF(ISBLANK(${inputs.startYear}),"",${inputs.startYear}+${tOf(c)})`,
+  );
   put(rows.df, t.discountFactor, FORMAT.discountFactor, false, (c) => `1/POWER(1+${inputs.discountRate},${tOf(c)})`);
 
   // P3, P4.
@@ -331,7 +338,7 @@ export function writeBusinessCaseSheet(
     pvPublicValue: [t.pvPublicValue, pv(rows.publicValue), FORMAT.money],
     pvCost: [t.pvCost, pv(rows.cost), FORMAT.money],
     bcr: [t.bcr, `IF(${hb('pvCost')}>0,${hb('pvPublicValue')}/${hb('pvCost')},${none})`, FORMAT.ratio],
-    irr: [t.irr, `IFERROR(IRR(${span(rows.investorCashFlow)}),${none})`, FORMAT.rate],
+    irr: [t.irr, irrFormula(span(rows.investorCashFlow), none), FORMAT.rate],
     multiple: [
       t.multiple,
       `IF(SUM(${span(rows.capital)})>0,(SUM(${span(rows.paid)})+SUM(${span(rows.guarantee)}))/SUM(${span(rows.capital)}),${none})`,
@@ -361,4 +368,14 @@ export function writeBusinessCaseSheet(
 /** The column letter of year t on a business-case sheet. */
 export function yearColumn(layout: BusinessCaseLayout, year: number): string {
   return columnLetter(layout.firstYearColumn + year);
+}
+
+/**
+ * P15 with the spreadsheet's IRR. Its Newton search starts from a guess and can miss a root far
+ * from it (LibreOffice misses −12 % from the default 10 %), so it tries a few starting points
+ * before it shows "none".
+ */
+function irrFormula(flows: string, none: string): string {
+  const guesses = ['0.1', '-0.1', '-0.4', '0.5', '-0.8'];
+  return guesses.reduceRight((fallback, guess) => `IFERROR(IRR(${flows},${guess}),${fallback})`, none);
 }

@@ -41,7 +41,14 @@ export async function caseWorkbook(exported: BuiltCaseExport, lang: 'da' | 'en')
     if (!priced.ok) throw new Error(`caseWorkbook: the exported model does not price (${priced.reason})`);
     const chosen = exported.model.interventions.candidates.find((c) => c.id === exported.model.interventions.chosenId);
     const { risk } = exported.pricing;
-    const inputs = writeInputsSheet(inputsSheet, inputValuesFromPricing(priced.input, risk.ranges, chosen?.name), text);
+    const inputs = writeInputsSheet(
+      inputsSheet,
+      inputValuesFromPricing(priced.input, risk.ranges, {
+        interventionName: chosen?.name,
+        startYear: exported.model.facts.startYear,
+      }),
+      text,
+    );
     const years = priced.input.horizonYears;
     const expectedSheet = sheet(sheets.expected);
     const whoPaysSheet = sheet(sheets.whoPays);

@@ -27,6 +27,8 @@ export type InputOutcome = {
 
 /** What the inputs sheet shows; a missing value is an empty cell. */
 export type InputValues = {
+  /** The calendar year of t = 0 (not a pricing input; labels the year columns). */
+  startYear: number | undefined;
   horizonYears: number | undefined;
   discountRate: number | undefined;
   investorFundedShare: number | undefined;
@@ -47,17 +49,18 @@ export type InputValues = {
 export function inputValuesFromPricing(
   input: PricingInput,
   ranges: Record<RangedInput, { low: number; high: number }>,
-  interventionName: string | undefined,
+  labels: { interventionName: string | undefined; startYear: number | undefined },
 ): InputValues {
   const { payment, intervention } = input;
   return {
+    startYear: labels.startYear,
     horizonYears: input.horizonYears,
     discountRate: input.discountRate,
     investorFundedShare: payment.investorFundedShare,
     paymentCap: payment.paymentCap,
     returnCap: payment.returnCap,
     guaranteeAmount: payment.guaranteeAmount,
-    interventionName,
+    interventionName: labels.interventionName,
     costPerParticipant: intervention.costPerParticipant,
     fixedCostPerYear: intervention.fixedCostPerYear,
     durationYears: intervention.durationYears,
@@ -81,6 +84,7 @@ export function inputValuesFromDraft(model: CaseModelDraft): InputValues {
     high: payment.scenarios[name].high,
   });
   return {
+    startYear: facts.startYear,
     horizonYears: facts.horizonYears,
     discountRate: facts.discountRate,
     investorFundedShare: payment.investorFundedShare,

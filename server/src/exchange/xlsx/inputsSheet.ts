@@ -7,6 +7,7 @@ import type { WorkbookText } from './workbookText.ts';
 
 /** Where each input sits, as absolute references from another sheet ('Inputs'!$B$5). */
 export type InputsLayout = {
+  startYear: string;
   horizon: string;
   discountRate: string;
   investorShare: string;
@@ -62,6 +63,7 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
     w.number(row, 2, value, format);
     return ref(2, row++);
   };
+  const startYear = scalar(text.case.startYear, values.startYear, FORMAT.year);
   const horizon = scalar(t.horizon, values.horizonYears, FORMAT.year);
   const discountRate = scalar(t.discountRate, values.discountRate, FORMAT.rate);
   const investorShare = scalar(t.investorShare, values.investorFundedShare, FORMAT.rate);
@@ -196,6 +198,7 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   );
   w.sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
   return {
+    startYear,
     horizon,
     discountRate,
     investorShare,

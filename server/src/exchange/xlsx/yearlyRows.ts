@@ -1,6 +1,7 @@
 /** The row of each yearly concept on a business-case sheet. */
 export type YearlyRows = {
   year: number;
+  calendarYear: number;
   df: number;
   cost: number;
   capital: number;
@@ -37,6 +38,7 @@ export function yearlyRowPlan(firstRow: number, outcomes: number, departments: n
   const many = (n: number) => Array.from({ length: n }, () => next++);
   return {
     year: one(),
+    calendarYear: one(),
     df: one(),
     cost: one(),
     capital: one(),
