@@ -11,7 +11,7 @@ import { outcomesSection } from './sections/outcomes.ts';
 import { paymentModelSection } from './sections/paymentModel.ts';
 import { decisionsSection, findingsSection, signoffsSection } from './sections/record.ts';
 import { riskSection } from './sections/risk.ts';
-import { summarySection } from './sections/summary.ts';
+import { factsSection, summarySection } from './sections/summary.ts';
 
 /**
  * The PDF report of an exported case (docs/export-pdf.md), in Danish or English, A4. A pure
@@ -32,6 +32,7 @@ export async function caseReport(exported: BuiltCaseExport, lang: ReportLanguage
 
   summarySection(w, exported, text, lang);
   w.newPage();
+  factsSection(w, exported, text);
   problemSection(w, exported, text);
   targetGroupSection(w, exported, text);
   interventionSection(w, exported, text);

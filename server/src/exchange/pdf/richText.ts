@@ -105,30 +105,48 @@ function listItem(
 }
 
 function paragraph(w: ReportWriter, runs: Run[], indent: number, size: number): boolean {
-  const { doc } = w;
-  const visible = runs.filter((run) => run.text.length > 0);
-  if (visible.length === 0) {
+  const lines = splitLines(runs);
+  if (lines.every((line) => line.length === 0)) {
     w.gap(size * 0.6);
     return false;
   }
   w.ensureSpace(size * 2.5);
-  const width = w.width - indent;
-  visible.forEach((run, i) => {
-    const last = i === visible.length - 1;
+  // A hard break starts a new line of the same paragraph: each line is one chain of styled runs.
+  for (const line of lines) {
+    if (line.length === 0) w.doc.y += size * 1.25;
+    else styledLine(w, line, indent, size);
+  }
+  w.doc.y += size * 0.5;
+  w.resetText();
+  return true;
+}
+
+function styledLine(w: ReportWriter, runs: Run[], indent: number, size: number): void {
+  const { doc } = w;
+  runs.forEach((run, i) => {
     doc.font(faceOf(run.bold, run.italic)).fontSize(size).fillColor(INK.text);
     const options = {
-      width,
+      width: w.width - indent,
       lineGap: size * 0.25,
-      continued: !last,
+      continued: i < runs.length - 1,
       underline: run.underline,
       strike: run.strike,
     };
     if (i === 0) doc.text(run.text, w.left + indent, doc.y, options);
     else doc.text(run.text, options);
   });
-  doc.y += size * 0.5;
-  w.resetText();
-  return true;
+}
+
+/** The runs split at newlines (hard breaks), empty runs dropped. */
+function splitLines(runs: Run[]): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part.length > 0) lines.at(-1)?.push({ ...run, text: part });
+    });
+  }
+  return lines;
 }
 
 /** The text runs of an inline container, with their marks; hard breaks become newlines. */

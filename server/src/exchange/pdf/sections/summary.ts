@@ -5,11 +5,11 @@ import { type HeadlineFigure, headlineFigures } from '../headlineFigures.ts';
 import { INK, type ReportWriter, SIZE } from '../layout.ts';
 import type { ReportLanguage, ReportText } from '../reportText.ts';
 import { oneLine, safeText } from '../safeText.ts';
-import { keyValues, table } from '../table.ts';
+import { keyValues } from '../table.ts';
 
 /**
  * The first page: the title, which version this is (source, content hash, agreed, when it was
- * exported, who signed it), the headline figures — or why there are none — and the case facts.
+ * exported, who signed it), and the headline figures — or why there are none.
  */
 export function summarySection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText, lang: ReportLanguage) {
   const { doc } = w;
@@ -58,9 +58,12 @@ export function summarySection(w: ReportWriter, exported: BuiltCaseExport, text:
     if (pricing.excludedOutcomeIds.length > 0) w.note(text.cover.excludedOutcomes(pricing.excludedOutcomeIds.length));
     w.note(text.moneyNote);
   }
+}
 
-  w.heading(text.sections.facts, 2);
-  const { facts } = model;
+/** Facts: who takes part, and the economic frame every figure is priced in. */
+export function factsSection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText): void {
+  const { facts } = exported.model;
+  w.heading(text.sections.facts, 1);
   const partners = facts.partners;
   keyValues(w, [
     [text.facts.municipality, oneLine(facts.municipality) || '–'],
@@ -73,18 +76,13 @@ export function summarySection(w: ReportWriter, exported: BuiltCaseExport, text:
     [text.facts.startYear, orDash(facts.startYear, String)],
     [text.facts.horizon, orDash(facts.horizonYears, (h) => `${count(h)} ${text.years}`)],
     [text.facts.discountRate, orDash(facts.discountRate, percent)],
+    [
+      text.facts.departments,
+      facts.departments
+        .map((d) => `${oneLine(d.name) || '–'} (${d.level ? text.facts.levels[d.level] : '–'})`)
+        .join('\n') || '–',
+    ],
   ]);
-  if (facts.departments.length > 0) {
-    w.heading(text.facts.departments, 3);
-    table(
-      w,
-      [
-        { header: text.facts.department, width: 3 },
-        { header: text.facts.level, width: 1 },
-      ],
-      facts.departments.map((d) => [oneLine(d.name) || '–', d.level ? text.facts.levels[d.level] : '–']),
-    );
-  }
 }
 
 /** The headline figures as cards, two to a row: the name small, the value large, the note beneath. */
