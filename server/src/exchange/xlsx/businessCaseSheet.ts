@@ -1,4 +1,5 @@
-import { absCell, cell, columnLetter, onSheet, rowFixed } from './cellAddress.ts';
+import { absCell, cell, onSheet, rowFixed } from './cellAddress.ts';
+import { HEADLINE_KEYS, type Headlines, writeHeadlines } from './headlineFigures.ts';
 import type { InputsLayout } from './inputsSheet.ts';
 import { FORMAT, type NumberFormat } from './numberFormats.ts';
 import type { SheetWriter } from './sheetWriter.ts';
@@ -7,21 +8,6 @@ import { type YearlyRows, yearlyRowPlan } from './yearlyRows.ts';
 
 /** Which scenario a business-case sheet prices (P18b: low is pessimistic, high optimistic). */
 export type Scenario = 'low' | 'expected' | 'high';
-
-/** The headline cells of a business-case sheet, as absolute references from other sheets. */
-export type Headlines = {
-  authorityNpv: string;
-  publicSectorNpv: string;
-  investorNpv: string;
-  pvPublicValue: string;
-  pvCost: string;
-  bcr: string;
-  irr: string;
-  multiple: string;
-  investorNet: string;
-  losesMoney: string;
-  breakEven: string;
-};
 
 /** Where a business-case sheet put things: the other sheets and the tests read it. */
 export type BusinessCaseLayout = {
@@ -38,19 +24,6 @@ export type BusinessCaseLayout = {
 const LABEL = 1;
 const TOTAL = 2;
 const FIRST_YEAR = 3;
-const HEADLINE_KEYS = [
-  'authorityNpv',
-  'publicSectorNpv',
-  'investorNpv',
-  'pvPublicValue',
-  'pvCost',
-  'bcr',
-  'irr',
-  'multiple',
-  'investorNet',
-  'losesMoney',
-  'breakEven',
-] as const;
 
 /**
  * One business-case sheet: rules P1–P16 as live formulas over the inputs sheet, one row per
@@ -326,56 +299,8 @@ export function writeBusinessCaseSheet(
       : `IF(AND(${at(c, rows.cumulative)}>=0,${at(c + 1, rows.staysPositive)}=1),1,0)`,
   );
 
-  // Headline figures (P12–P16).
-  const pv = (row: number) => `SUMPRODUCT(${span(row)},${span(rows.df)})`;
-  const none = `"${text.none}"`;
-  const h = (key: (typeof HEADLINE_KEYS)[number]) => headlineRow + 1 + HEADLINE_KEYS.indexOf(key);
-  const hb = (key: (typeof HEADLINE_KEYS)[number]) => absCell(TOTAL, h(key));
-  const headlineFormulas: Record<(typeof HEADLINE_KEYS)[number], [string, string, NumberFormat]> = {
-    authorityNpv: [t.authorityNpv, pv(rows.authorityNet), FORMAT.money],
-    publicSectorNpv: [t.publicSectorNpv, pv(rows.publicSectorNet), FORMAT.money],
-    investorNpv: [t.investorNpv, pv(rows.investorCashFlow), FORMAT.money],
-    pvPublicValue: [t.pvPublicValue, pv(rows.publicValue), FORMAT.money],
-    pvCost: [t.pvCost, pv(rows.cost), FORMAT.money],
-    bcr: [t.bcr, `IF(${hb('pvCost')}>0,${hb('pvPublicValue')}/${hb('pvCost')},${none})`, FORMAT.ratio],
-    irr: [t.irr, irrFormula(span(rows.investorCashFlow), none), FORMAT.rate],
-    multiple: [
-      t.multiple,
-      `IF(SUM(${span(rows.capital)})>0,(SUM(${span(rows.paid)})+SUM(${span(rows.guarantee)}))/SUM(${span(rows.capital)}),${none})`,
-      FORMAT.multiple,
-    ],
-    investorNet: [t.investorNet, `SUM(${span(rows.investorCashFlow)})`, FORMAT.money],
-    losesMoney: [t.losesMoney, `IF(${hb('investorNet')}<0,"${text.yes}","${text.no}")`, FORMAT.flag],
-    breakEven: [
-      t.breakEven,
-      `IF(SUM(${span(rows.staysPositive)})>0,COUNT(${span(rows.year)})-SUM(${span(rows.staysPositive)}),${none})`,
-      FORMAT.year,
-    ],
-  };
-  w.text(headlineRow, LABEL, t.headlines, { bold: true });
-  const headlines = {} as Headlines;
-  for (const key of HEADLINE_KEYS) {
-    const [label, formula, format] = headlineFormulas[key];
-    w.text(h(key), LABEL, label);
-    w.formula(h(key), TOTAL, formula, format);
-    headlines[key] = onSheet(w.name, hb(key));
-  }
+  const headlines = writeHeadlines(w, headlineRow, rows, span, text);
 
   w.sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: rows.year }];
   return { sheet: w.name, firstYearColumn: FIRST_YEAR, years, rows, headlines, factors };
-}
-
-/** The column letter of year t on a business-case sheet. */
-export function yearColumn(layout: BusinessCaseLayout, year: number): string {
-  return columnLetter(layout.firstYearColumn + year);
-}
-
-/**
- * P15 with the spreadsheet's IRR. Its Newton search starts from a guess and can miss a root far
- * from it (LibreOffice misses −12 % from the default 10 %), so it tries a few starting points
- * before it shows "none".
- */
-function irrFormula(flows: string, none: string): string {
-  const guesses = ['0.1', '-0.1', '-0.4', '0.5', '-0.8'];
-  return guesses.reduceRight((fallback, guess) => `IFERROR(IRR(${flows},${guess}),${fallback})`, none);
 }

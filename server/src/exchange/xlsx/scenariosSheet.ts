@@ -1,5 +1,6 @@
-import type { BusinessCaseLayout, Headlines } from './businessCaseSheet.ts';
+import type { BusinessCaseLayout } from './businessCaseSheet.ts';
 import { absCell, onSheet } from './cellAddress.ts';
+import type { Headlines } from './headlineFigures.ts';
 import { FORMAT, type NumberFormat } from './numberFormats.ts';
 import type { SheetWriter } from './sheetWriter.ts';
 import type { WorkbookText } from './workbookText.ts';
