@@ -266,6 +266,38 @@ describe('PDF report', () => {
     });
   }
 
+  it('imported sign-offs and decisions are history: a signature brought along on this very hash does not count', async () => {
+    const model = exampleCase();
+    const hash = exportOf(model).version.contentHash;
+    const exported = buildCaseExport({
+      caseId: 'case-pdf',
+      model,
+      workshop: workshop({ signoffs: { own: { hash, partyName: 'Egen Part', at: '2026-11-27T09:00:00.000Z' } } }),
+      importedHistory: {
+        decisions: [
+          {
+            id: 'x1',
+            text: 'Importeret beslutning',
+            partyId: 'old',
+            partyName: 'Gammel Part',
+            at: '2025-01-01T00:00:00.000Z',
+            order: 1,
+          },
+        ],
+        signoffs: [{ partyId: 'old', partyName: 'Gammel Part', hash, at: '2025-01-02T00:00:00.000Z' }],
+      },
+      source: 'current',
+      now: NOW,
+      seed: SEED,
+      iterations: ITERATIONS,
+    });
+    const { text } = await render(exported, 'da');
+    expect(text).toContain('Gammel Part 02.01.2025 kl. 00.00 (UTC) Historik – tæller ikke (importeret)');
+    expect(text).toContain('Egen Part 27.11.2026 kl. 09.00 (UTC) Ja');
+    expect(text).toContain('Importeret beslutning');
+    expect(text).toContain('vises som historik og tæller ikke');
+  });
+
   it('is a pure function of the export: the same export gives the same bytes', async () => {
     const exported = signedExample();
     const a = await caseReport(exported, 'da');
