@@ -12,13 +12,18 @@ export { RefusalReason, refuseUpdate, type UpdateRefusal } from './access/update
 export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, newCaseId } from './cases/CaseService.ts';
 export { CaseDocument, SERVER_ORIGIN, StorageUnavailableError } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
+export { ExchangeService, type ExportOptions, MAX_IMPORT_BYTES } from './exchange/ExchangeService.ts';
+export { ExportWorkers } from './exchange/ExportWorkers.ts';
 export {
-  ExchangeService,
-  type ExportFile,
+  EXPORT_FORMATS,
+  EXPORT_LANGUAGES,
+  type ExportFormat,
+  type ExportLanguage,
   exportFilename,
-  MAX_IMPORT_BYTES,
+  type RenderedExport,
+  renderExport,
   slug,
-} from './exchange/ExchangeService.ts';
+} from './exchange/renderExport.ts';
 export {
   modelOfState,
   type SnapshotChanges,

@@ -12,7 +12,7 @@ import { DEFAULT_CLIENT_DIR, startServer } from './startServer.ts';
 const port = Number(process.env.PORT ?? 4321);
 const dataDir = resolve(process.env.CASEROOM_DATA_DIR ?? './data');
 
-const server = await startServer({ port, host: process.env.HOST || undefined, dataDir });
+const server = await startServer({ port, host: process.env.HOST || undefined, dataDir, prewarmExports: true });
 console.log(`Caseroom listening on ${server.url} (data in ${dataDir})`);
 if (!existsSync(join(DEFAULT_CLIENT_DIR, 'index.html'))) {
   console.log(`No built client in ${DEFAULT_CLIENT_DIR}: run "pnpm build" to serve the app; the API works without it.`);

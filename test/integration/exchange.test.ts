@@ -164,6 +164,46 @@ describe('JSON export and import', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('exports XLSX and PDF too, in either language, of the version asked for; unknown formats and languages are refused', async () => {
+    const { server } = await start();
+    const original = await agreedCase(server.url);
+    const client = await connectSynced(server.wsUrl, original.id, { token: original.token });
+    clients.push(client);
+    client.doc.transact(() => setField(sectionMap(client.doc, 'facts') as never, 'title', 'Ændret titel'));
+    const agreedNow = async () => (await original.call('GET', '/workshop')).body.agreed;
+    for (let i = 0; i < 100 && (await agreedNow()); i++) await new Promise((r) => setTimeout(r, 20));
+    const get = (path: string) =>
+      fetch(`${server.url}/api/cases/${original.id}${path}`, { headers: bearer(original.token) });
+
+    // By default the agreed version, which still has the example's title.
+    const xlsx = await get('/export.xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers.get('x-caseroom-content-hash')).toBe(original.hash);
+    expect(xlsx.headers.get('content-disposition')).toMatch(
+      new RegExp(`filename="sygedagpenge-[a-z0-9-]*-v${original.hash.slice(0, 8)}\\.xlsx"`),
+    );
+    const zip = new Uint8Array(await xlsx.arrayBuffer());
+    expect([...zip.slice(0, 2)]).toEqual([0x50, 0x4b]); // "PK": a zip container
+
+    // The current version on request, the report in English.
+    const pdf = await get('/export.pdf?version=current&lang=en');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('x-caseroom-version')).toBe('current');
+    expect(pdf.headers.get('x-caseroom-content-hash')).not.toBe(original.hash);
+    expect(pdf.headers.get('content-disposition')).toMatch(/filename="aendret-titel-v[0-9a-f]{8}-en\.pdf"/);
+    expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+
+    const unknown = await get('/export.docx');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as Json).error.code).toBe('unknownFormat');
+    const badLanguage = await get('/export.pdf?lang=sv');
+    expect(badLanguage.status).toBe(400);
+    expect(((await badLanguage.json()) as Json).error.message).toContain('lang');
+    expect((await fetch(`${server.url}/api/cases/${original.id}/export.pdf`)).status).toBe(401);
+  });
+
   it('refuses broken imports with a clear error and creates nothing', async () => {
     const { server, store } = await start();
     const original = await agreedCase(server.url);

@@ -1,7 +1,5 @@
 import {
-  buildCaseExport,
-  type CaseExport,
-  caseExportJson,
+  type CaseExportSource,
   contentHash,
   IMPORTED_HISTORY,
   ImportedHistory,
@@ -17,49 +15,86 @@ import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
+import type { ExportWorkers } from './ExportWorkers.ts';
+import type { ExportFormat, ExportLanguage, RenderedExport } from './renderExport.ts';
 
 /** The largest import body: 50 MiB. One byte more is refused (413) before it is parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** A rendered JSON export and the file name to save it under. */
-export type ExportFile = { filename: string; json: string; export: CaseExport };
+/** Which version to export, in which format and language (docs/exchange.md). */
+export type ExportOptions = {
+  /** A snapshot id, 'current', or nothing: the agreed version if there is one, else the current. */
+  version?: string;
+  format: ExportFormat;
+  lang: ExportLanguage;
+};
 
 /**
- * JSON export and import of cases (docs/exchange.md). Exports read the live document or a
- * snapshot's state into plain data and hand it to the pure `buildCaseExport`; imports are
- * checked completely by `parseCaseImport` before a case is created, so a refused file
- * creates nothing.
+ * Export and import of cases (docs/exchange.md). An export reads the live document or a
+ * snapshot's state into plain data on the event loop (cheap) and hands it to the export worker
+ * thread, which builds the export (pricing, risk analysis, findings) and renders JSON, XLSX or
+ * PDF — so an export never holds up other people's editing. Imports are checked completely by
+ * `parseCaseImport` before a case is created, so a refused file creates nothing.
  */
 export class ExchangeService {
   constructor(
     private readonly store: DocumentStore,
     private readonly registry: DocumentRegistry,
     private readonly cases: CaseService,
+    private readonly workers: ExportWorkers,
     private readonly log: Log,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /**
-   * GET …/export.json: `snapshotId` → that snapshot; otherwise the current version if it is
-   * agreed, else the newest agreed sign-off snapshot, else the current version.
+   * GET …/export.<format>: `version` = a snapshot id → that snapshot; 'current' → the current
+   * version; nothing → the current version if it is agreed, else the newest agreed sign-off
+   * snapshot, else the current version.
    */
-  async exportCase(caseId: string, snapshotId?: string): Promise<Result<ExportFile>> {
-    if (snapshotId !== undefined) {
-      const snapshot = this.store.getSnapshot(caseId, snapshotId);
-      if (!snapshot) return fail(404, 'snapshotNotFound', `No snapshot ${snapshotId} in this case.`);
-      return ok(this.render(caseId, snapshotId, stateView(snapshot.state)));
+  async exportCase(caseId: string, options: ExportOptions): Promise<Result<RenderedExport>> {
+    const found = await this.versionToExport(caseId, options.version);
+    if (!found.ok) return found;
+    const { source, view } = found.value;
+    const { agreed: _agreed, ...data } = view;
+    try {
+      const rendered = await this.workers.run({
+        format: options.format,
+        lang: options.lang,
+        source: { caseId, source, now: this.now(), ...data },
+      });
+      this.log('info', 'case exported', {
+        caseId,
+        format: options.format,
+        version: source,
+        bytes: rendered.bytes.length,
+      });
+      return ok(rendered);
+    } catch (error) {
+      this.log('error', 'export failed', { caseId, format: options.format, error: (error as Error).message });
+      return fail(503, 'exportFailed', `The export could not be made: ${(error as Error).message}`);
+    }
+  }
+
+  private async versionToExport(
+    caseId: string,
+    version: string | undefined,
+  ): Promise<Result<{ source: string; view: DocView }>> {
+    if (version !== undefined && version !== 'current') {
+      const snapshot = this.store.getSnapshot(caseId, version);
+      if (!snapshot) return fail(404, 'snapshotNotFound', `No snapshot ${version} in this case.`);
+      return ok({ source: version, view: stateView(snapshot.state) });
     }
     const document = await this.registry.open(caseId);
     if (!document) return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
     const current = docView(document.doc);
-    if (current.agreed) return ok(this.render(caseId, 'current', current));
+    if (version === 'current' || current.agreed) return ok({ source: 'current', view: current });
     for (const info of this.store.listSnapshots(caseId)) {
       if (info.kind !== 'signoff') continue;
       const snapshot = this.store.getSnapshot(caseId, info.id);
       const view = snapshot && stateView(snapshot.state);
-      if (view?.agreed) return ok(this.render(caseId, info.id, view));
+      if (view?.agreed) return ok({ source: info.id, view });
     }
-    return ok(this.render(caseId, 'current', current));
+    return ok({ source: 'current', view: current });
   }
 
   /** POST /api/cases/import: a new case from the file (a new id), or the reasons it was refused. */
@@ -80,14 +115,9 @@ export class ExchangeService {
     });
     return ok(created);
   }
-
-  private render(caseId: string, source: string, view: DocView): ExportFile {
-    const built = buildCaseExport({ caseId, source, now: this.now(), ...view });
-    return { filename: exportFilename(built), json: caseExportJson(built), export: built };
-  }
 }
 
-type DocView = Omit<Parameters<typeof buildCaseExport>[0], 'caseId' | 'source' | 'now'> & { agreed: boolean };
+type DocView = Omit<CaseExportSource, 'caseId' | 'source' | 'now'> & { agreed: boolean };
 
 /** The plain data an export needs from a document. */
 function docView(doc: Y.Doc): DocView {
@@ -111,28 +141,6 @@ function stateView(state: Uint8Array): DocView {
   } finally {
     doc.destroy();
   }
-}
-
-/** `<slug of the title>-v<first 8 of the content hash>.json`, ASCII only. */
-export function exportFilename(value: Pick<CaseExport, 'case' | 'version'>): string {
-  return `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}.json`;
-}
-
-/** A file-name-safe slug: Danish letters spelled out, accents dropped, anything else a dash. */
-export function slug(title: string): string {
-  const spelled = title
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  const cleaned = spelled
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return cleaned || 'case';
 }
 
 function summary(errors: { message: { en: string } }[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFilename, slug } from './ExchangeService.ts';
+import { exportFilename, slug } from './renderExport.ts';
 
 describe('export file names', () => {
   it('spells out Danish letters, drops accents and anything unsafe', () => {
@@ -15,7 +15,14 @@ describe('export file names', () => {
 
   it('adds the first 8 characters of the content hash', () => {
     expect(
-      exportFilename({ case: { id: 'x', title: 'Plan' }, version: { contentHash: 'abcdef0123456789' } as never }),
+      exportFilename(
+        { case: { id: 'x', title: 'Plan' }, version: { contentHash: 'abcdef0123456789' } as never },
+        'json',
+      ),
     ).toBe('plan-vabcdef01.json');
+    const plan = { case: { id: 'x', title: 'Plan' }, version: { contentHash: 'abcdef0123456789' } as never };
+    expect(exportFilename(plan, 'xlsx', 'da')).toBe('plan-vabcdef01.xlsx');
+    expect(exportFilename(plan, 'pdf', 'en')).toBe('plan-vabcdef01-en.pdf');
+    expect(exportFilename(plan, 'json', 'en')).toBe('plan-vabcdef01.json');
   });
 });

@@ -1,31 +1,50 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { type ExchangeService, MAX_IMPORT_BYTES } from '../exchange/ExchangeService.ts';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '../exchange/renderExport.ts';
 import { sendError } from './apiErrors.ts';
 import { requireParty } from './requireParty.ts';
 
 /**
- * JSON export and import (docs/exchange.md). Mounted before the API's 16 KiB JSON parser:
- * the import reads its own raw body (up to MAX_IMPORT_BYTES) as text.
- *   GET  /api/cases/:id/export.json[?snapshot=<sid>]  any party → the canonical export, as a download
+ * Export and import (docs/exchange.md). Mounted before the API's 16 KiB JSON parser: the import
+ * reads its own raw body (up to MAX_IMPORT_BYTES) as text.
+ *   GET  /api/cases/:id/export.(json|xlsx|pdf)[?version=<sid>|current][&lang=da|en]
+ *                                                     any party → the file, as a download
  *   POST /api/cases/import                            raw JSON body → 201 { id, token } (the caller is its facilitator)
  */
 export function exchangeRouter(access: AccessService, exchange: ExchangeService): Router {
   const router = express.Router();
 
-  router.get('/cases/:id/export.json', requireParty(access, 'anyParty'), async (req, res) => {
-    const snapshot = typeof req.query.snapshot === 'string' ? req.query.snapshot : undefined;
-    const result = await exchange.exportCase(req.params.id as string, snapshot);
+  router.get('/cases/:id/export.:format', requireParty(access, 'anyParty'), async (req, res) => {
+    const format = req.params.format as string;
+    if (!isOneOf(EXPORT_FORMATS, format)) {
+      sendError(res, 404, 'unknownFormat', `No export format "${format}" (json, xlsx or pdf).`);
+      return;
+    }
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : 'da';
+    if (!isOneOf(EXPORT_LANGUAGES, lang)) {
+      sendError(res, 400, 'badRequest', `lang: "da" or "en", not "${lang}".`);
+      return;
+    }
+    // `snapshot` is the older name of `version`.
+    const version = [req.query.version, req.query.snapshot].find((value) => typeof value === 'string') as
+      | string
+      | undefined;
+    const result = await exchange.exportCase(req.params.id as string, { version, format, lang });
     if (!result.ok) {
       sendError(res, result.status, result.code, result.message, result.details);
       return;
     }
+    const rendered = result.value;
     res
       .status(200)
-      .type('application/json; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="${result.value.filename}"`)
+      .type(rendered.contentType)
+      .set('Content-Disposition', `attachment; filename="${rendered.filename}"`)
       .set('X-Content-Type-Options', 'nosniff')
-      .send(result.value.json);
+      .set('X-Caseroom-Version', rendered.source)
+      .set('X-Caseroom-Content-Hash', rendered.contentHash)
+      .set('Access-Control-Expose-Headers', 'Content-Disposition, X-Caseroom-Version, X-Caseroom-Content-Hash')
+      .send(Buffer.from(rendered.bytes.buffer, rendered.bytes.byteOffset, rendered.bytes.byteLength));
   });
 
   router.post(
@@ -63,3 +82,7 @@ const tooLarge: ErrorRequestHandler = (error, _req, res, next) => {
     ],
   });
 };
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}

@@ -1,0 +1,87 @@
+import { type BuiltCaseExport, buildCaseExport, type CaseExportSource, caseExportJson } from '@caseroom/shared';
+import { caseReport } from './pdf/caseReport.ts';
+import { caseWorkbook } from './xlsx/caseWorkbook.ts';
+
+/** The file formats a case exports to (docs/exchange.md). */
+export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The languages of the XLSX labels and the PDF report (the JSON carries both). */
+export const EXPORT_LANGUAGES = ['da', 'en'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/** What one export needs: plain, structured-cloneable data (it crosses into a worker thread). */
+export type ExportRequest = { format: ExportFormat; lang: ExportLanguage; source: CaseExportSource };
+
+/** A rendered export: the bytes and how to offer them for download. */
+export type RenderedExport = {
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** Which version was exported: 'current' or a snapshot id. */
+  source: string;
+  contentHash: string;
+};
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/**
+ * Builds the export (pricing, the Monte Carlo risk analysis, findings) and renders it in the
+ * asked format. CPU-bound for tens to hundreds of milliseconds: the server runs it in a worker
+ * thread (ExportWorkers), never on the event loop that relays edits.
+ */
+export async function renderExport(request: ExportRequest): Promise<RenderedExport> {
+  const built = buildCaseExport(request.source);
+  return {
+    filename: exportFilename(built, request.format, request.lang),
+    contentType: CONTENT_TYPES[request.format],
+    bytes: await renderBytes(built, request.format, request.lang),
+    source: built.version.source,
+    contentHash: built.version.contentHash,
+  };
+}
+
+async function renderBytes(built: BuiltCaseExport, format: ExportFormat, lang: ExportLanguage): Promise<Uint8Array> {
+  switch (format) {
+    case 'json':
+      return new TextEncoder().encode(caseExportJson(built));
+    case 'xlsx':
+      return caseWorkbook(built, lang);
+    case 'pdf':
+      return caseReport(built, lang);
+  }
+}
+
+/**
+ * `<slug of the title>-v<first 8 of the content hash>.<ext>`, ASCII only; the PDF report and the
+ * workbook, which are written in one language, say which (`…-en.pdf`) unless it is Danish.
+ */
+export function exportFilename(
+  value: Pick<BuiltCaseExport, 'case' | 'version'>,
+  format: ExportFormat,
+  lang: ExportLanguage = 'da',
+): string {
+  const language = format !== 'json' && lang !== 'da' ? `-${lang}` : '';
+  return `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}${language}.${format}`;
+}
+
+/** A file-name-safe slug: Danish letters spelled out, accents dropped, anything else a dash. */
+export function slug(title: string): string {
+  const spelled = title
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  const cleaned = spelled
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return cleaned || 'case';
+}
