@@ -11,6 +11,7 @@ import {
   figureLabel,
   noIrrText,
   richTextFromParagraphs,
+  SCHEMA_VERSION,
   type WorkshopRecord,
 } from '@caseroom/shared';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -384,6 +385,29 @@ describe('PDF report', () => {
     }
   });
 
+  it('a blank new case renders: untitled, every section says what is missing', async () => {
+    const empty = () => ({ type: 'doc' as const, content: [] });
+    const blank: CaseModelDraft = {
+      schemaVersion: SCHEMA_VERSION,
+      facts: { partners: {}, departments: [], sources: {} },
+      problem: { text: empty() },
+      targetGroup: { eligibility: empty(), intake: [], baseline: empty(), sources: {} },
+      interventions: { candidates: [], rationale: empty() },
+      outcomes: [],
+      paymentModel: { payerShares: {}, scenarios: { effect: {}, cost: {}, persistence: {} }, sources: {} },
+      evaluation: { notes: empty(), earlyStop: empty(), signatories: [] },
+    };
+    const report = await render(exportOf(blank), 'da');
+    expect(report.text).toContain('(uden titel)');
+    expect(report.text).toContain(`${uiDa.businessCase.notPriceable} ${uiDa.businessCase.reasons.noHorizon}`);
+    expect(report.text).toContain('Der er ikke valgt en indsats endnu.');
+    expect(report.text).toContain('Der er ikke opstillet resultatmål.');
+    expect(report.text).toContain('Der er ikke registreret beslutninger.');
+    expect(report.text).toContain('Ingen har godkendt endnu.');
+    expect(report.pageCount).toBeLessThanOrEqual(10);
+    expectA4(report.file, report.pageCount);
+  });
+
   it('hostile content is printed literally and stays inert: no links, actions or scripts in the PDF', async () => {
     const hostile = [
       '<script>alert(1)</script>',
@@ -430,18 +454,22 @@ describe('PDF report', () => {
         expect(structure).not.toContain(key);
       }
 
-      // Nothing is drawn outside the page: every word's box lies within its page.
+      // Nothing runs into the margins: every word's box lies within the text column of its page
+      // (A4 portrait or landscape; margins 62 pt left, 56 pt right — layout.ts PAGE).
       const boxes = poppler('pdftotext', ['-bbox', report.file, '-']);
-      const pageSizes = [...boxes.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => Number(m[1]));
-      expect(pageSizes.length).toBe(report.pageCount);
+      const pageWidths = [...boxes.matchAll(/<page width="([\d.]+)" height="[\d.]+">/g)].map((m) => Number(m[1]));
+      expect(pageWidths.length).toBe(report.pageCount);
       let page = -1;
+      let words = 0;
       for (const line of boxes.split('\n')) {
         if (line.includes('<page ')) page++;
         const word = /<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)"/.exec(line);
         if (!word) continue;
-        expect(Number(word[1])).toBeGreaterThanOrEqual(0);
-        expect(Number(word[2])).toBeLessThanOrEqual((pageSizes[page] ?? 0) + 0.5);
+        words++;
+        expect(Number(word[1])).toBeGreaterThanOrEqual(62 - 1);
+        expect(Number(word[2])).toBeLessThanOrEqual((pageWidths[page] ?? 0) - 56 + 1);
       }
+      expect(words).toBeGreaterThan(1000);
     }
   });
 

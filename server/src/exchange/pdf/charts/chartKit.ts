@@ -114,7 +114,9 @@ export function valueAxisX(w: ReportWriter, scale: Scale, top: number, y: number
   for (const tick of scale.ticks) {
     const x = scale.at(tick);
     doc.moveTo(x, top).lineTo(x, y).lineWidth(0.3).strokeColor(INK.light).stroke();
-    doc.text(millions(tick), x - 25, y + 3, { width: 50, align: 'center', lineBreak: false });
+    // Centred under the tick, but never past the margins.
+    const left = Math.min(Math.max(x - 25, w.left), w.left + w.width - 50);
+    doc.text(millions(tick), left, y + 3, { width: 50, align: 'center', lineBreak: false });
   }
 }
 
