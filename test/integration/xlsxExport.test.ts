@@ -394,7 +394,13 @@ function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseExport, 
   const start = exported.model.facts.startYear;
   if (start !== undefined) expect(yearly(bc, t.calendarYear, H)).toEqual(y.years.map((year) => start + year));
 
-  // P18: the simulation's results are written as values, with seed and iterations.
+  return flows;
+}
+
+/** P18: the simulation's results are written as values, with seed and iterations. */
+function expectRiskValues(book: Map<string, Grid>, exported: BuiltCaseExport, text: WorkbookText): void {
+  if (!exported.pricing.ok) throw new Error('expected a priced case');
+  const { risk } = exported.pricing;
   const riskSheet = book.get(text.sheets.risk)!;
   expect(valueIn(riskSheet, text.risk.seed)).toBe(risk.seed);
   expect(valueIn(riskSheet, text.risk.iterations)).toBe(risk.iterations);
@@ -404,7 +410,6 @@ function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseExport, 
     'P(investor loses)',
   );
   expectKroner(valueIn(riskSheet, text.risk.authorityNpv, 3), risk.monteCarlo.authorityNpv.p50, 'authority NPV P50');
-  return flows;
 }
 
 function expectHeadlines(bc: Grid, pricing: Pricing, text: WorkbookText, what: string): void {
@@ -423,8 +428,14 @@ function expectHeadlines(bc: Grid, pricing: Pricing, text: WorkbookText, what: s
 
 // ---------------------------------------------------------------- HyperFormula
 
-/** Recomputes every formula of the workbook with HyperFormula; text cells go in as text. */
-function recompute(raw: RawBook): Map<string, Grid> {
+/** An input a reader changes: the cell in `column` of the row labelled `label` on `sheet`. */
+type Edit = { sheet: string; label: string; column: number; value: number | null };
+
+/**
+ * Recomputes every formula of the workbook with HyperFormula; text cells go in as text. `edits`
+ * change input cells first, as a finance officer would.
+ */
+function recompute(raw: RawBook, edits: Edit[] = []): Map<string, Grid> {
   const sheets: Record<string, (string | number | null)[][]> = {};
   for (const [name, cells] of raw.sheets) {
     const grid: (string | number | null)[][] = [];
@@ -446,6 +457,14 @@ function recompute(raw: RawBook): Map<string, Grid> {
     sheets[name] = grid;
   }
   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', smartRounding: false });
+  for (const edit of edits) {
+    const rows = [...raw.sheets.get(edit.sheet)!].filter(
+      ([address, cell]) => /^A\d+$/.test(address) && cell.value === edit.label,
+    );
+    expect(rows.length, `input row "${edit.label}"`).toBe(1);
+    const row = Number(rows[0]![0].slice(1)) - 1;
+    hf.setCellContents({ sheet: hf.getSheetId(edit.sheet)!, row, col: edit.column - 1 }, edit.value);
+  }
   const book = new Map<string, Grid>();
   for (const name of raw.sheetNames) {
     const values = hf.getSheetValues(hf.getSheetId(name)!) as Value[][];
@@ -497,6 +516,7 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       const text = workbookText(lang);
       const book = recompute(raw);
       expectBusinessCase(book, exported, text);
+      expectRiskValues(book, exported, text);
       // HyperFormula 3.5 has IRR too: the workbook's own IRR cell agrees with P15 where price has one.
       if (exported.pricing.ok) {
         const bc = book.get(text.sheets.expected)!;
@@ -504,6 +524,33 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       }
     });
   }
+
+  it('a finance officer changes inputs and every formula follows: the figures of price for the changed case', async () => {
+    const text = workbookText('da');
+    const t = text.inputs;
+    const raw = readXlsx(await caseWorkbook(exportOf(exampleCase()), 'da'));
+    const edits: Edit[] = [
+      { sheet: text.sheets.inputs, label: t.discountRate, column: 2, value: 0.04 },
+      { sheet: text.sheets.inputs, label: t.returnCap, column: 2, value: null },
+      { sheet: text.sheets.inputs, label: t.paymentCap, column: 2, value: 9_000_000 },
+      { sheet: text.sheets.inputs, label: t.costPerParticipant, column: 2, value: 45_000 },
+      { sheet: text.sheets.inputs, label: `${t.cohort} 2`, column: 3, value: 100 },
+      { sheet: text.sheets.inputs, label: 'Ordinær beskæftigelse', column: 8, value: 300_000 },
+      { sheet: text.sheets.inputs, label: 'Ordinær beskæftigelse', column: 7, value: 0 },
+      { sheet: text.sheets.inputs, label: text.inputs.effect, column: 2, value: 0.4 },
+    ];
+    const changed = variant((m) => {
+      m.facts.discountRate = 0.04;
+      m.paymentModel.returnCap = undefined;
+      m.paymentModel.paymentCap = 9_000_000;
+      m.interventions.candidates.find((c) => c.id === m.interventions.chosenId)!.costPerParticipant = 45_000;
+      m.targetGroup.intake[1]!.participants = 100;
+      outcome(m, 'out-employment').pricePerOutcome = 300_000;
+      outcome(m, 'out-employment').persistence = 0;
+      m.paymentModel.scenarios.effect.low = 0.4;
+    });
+    expectBusinessCase(recompute(raw, edits), exportOf(changed), text);
+  });
 
   it('[P8] a binding cap is used up in year order and cut pro rata across outcomes', async () => {
     const exported = exportOf(PRICED_CASES[1]!.model);
@@ -722,6 +769,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
       }
       expect([...book.keys()].length, `${name}: CSV files in ${readdirSync(out).join(', ')}`).toBe(11);
       const flows = expectBusinessCase(book, exported, text);
+      expectRiskValues(book, exported, text);
       expect(flows.length).toBe(exampleCase().facts.horizonYears);
       if (!exported.pricing.ok) throw new Error('priced');
       // LibreOffice has IRR: the workbook's IRR cell agrees with P15.
