@@ -42,6 +42,8 @@ export type InputsLayout = {
   valueColumns: (string | undefined)[];
 };
 
+/** Every number on this sheet is an input. */
+const INPUT = { input: true };
 const RANGED: RangedInput[] = ['effect', 'cost', 'persistence'];
 
 /**
@@ -60,7 +62,7 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   w.text(row++, 1, t.general, { bold: true });
   const scalar = (label: string, value: number | undefined, format: (typeof FORMAT)[keyof typeof FORMAT]) => {
     w.text(row, 1, label);
-    w.number(row, 2, value, format);
+    w.number(row, 2, value, format, INPUT);
     return ref(2, row++);
   };
   const startYear = scalar(text.case.startYear, values.startYear, FORMAT.year);
@@ -87,8 +89,8 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   const ranges = {} as InputsLayout['ranges'];
   for (const name of RANGED) {
     w.text(row, 1, rangeLabels[name]);
-    w.number(row, 2, values.ranges[name].low, FORMAT.factor);
-    w.number(row, 3, values.ranges[name].high, FORMAT.factor);
+    w.number(row, 2, values.ranges[name].low, FORMAT.factor, INPUT);
+    w.number(row, 3, values.ranges[name].high, FORMAT.factor, INPUT);
     ranges[name] = { low: ref(2, row), high: ref(3, row) };
     row++;
   }
@@ -104,8 +106,8 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   for (let i = 0; i < cohortRows; i++) {
     const cohort = values.cohorts[i];
     w.text(row, 1, `${t.cohort} ${i + 1}`);
-    w.number(row, 2, cohort?.year, FORMAT.year);
-    w.number(row, 3, cohort?.participants, FORMAT.count);
+    w.number(row, 2, cohort?.year, FORMAT.year, INPUT);
+    w.number(row, 3, cohort?.participants, FORMAT.count, INPUT);
     cohorts.push({ year: ref(2, row), participants: ref(3, row) });
     row++;
   }
@@ -124,8 +126,8 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
     w.text(row, 1, department.name);
     const level = department.known ? (department.level ? t.levels[department.level] : '') : t.unknownDepartment;
     w.text(row, 2, level);
-    w.number(row, 3, department.level === 'municipal' ? 1 : 0, FORMAT.flag);
-    w.number(row, 4, department.payerShare, FORMAT.rate);
+    w.number(row, 3, department.level === 'municipal' ? 1 : 0, FORMAT.flag, INPUT);
+    w.number(row, 4, department.payerShare, FORMAT.rate, INPUT);
     departments.push({
       id: department.id,
       name: department.name,
@@ -165,17 +167,17 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   const outcomes: InputsLayout['outcomes'] = [];
   for (const outcome of values.outcomes) {
     w.text(row, 1, outcome.name);
-    w.number(row, 2, outcome.baselineRate, FORMAT.rate);
-    w.number(row, 3, outcome.expectedRate, FORMAT.rate);
-    w.number(row, 4, outcome.attribution, FORMAT.rate);
-    w.number(row, 5, outcome.lagYears, FORMAT.year);
-    w.number(row, 6, outcome.durationYears, FORMAT.year);
-    w.number(row, 7, outcome.persistence, FORMAT.rate);
-    w.number(row, 8, outcome.pricePerOutcome, FORMAT.money);
+    w.number(row, 2, outcome.baselineRate, FORMAT.rate, INPUT);
+    w.number(row, 3, outcome.expectedRate, FORMAT.rate, INPUT);
+    w.number(row, 4, outcome.attribution, FORMAT.rate, INPUT);
+    w.number(row, 5, outcome.lagYears, FORMAT.year, INPUT);
+    w.number(row, 6, outcome.durationYears, FORMAT.year, INPUT);
+    w.number(row, 7, outcome.persistence, FORMAT.rate, INPUT);
+    w.number(row, 8, outcome.pricePerOutcome, FORMAT.money, INPUT);
     const basis = outcome.paymentBasis === undefined ? undefined : outcome.paymentBasis === 'all' ? 1 : 0;
-    w.number(row, 9, basis, FORMAT.flag);
+    w.number(row, 9, basis, FORMAT.flag, INPUT);
     values.departments.forEach((department, i) => {
-      w.number(row, firstValueColumn + i, outcome.valuePerDepartment[department.id], FORMAT.money);
+      w.number(row, firstValueColumn + i, outcome.valuePerDepartment[department.id], FORMAT.money, INPUT);
     });
     outcomes.push({
       id: outcome.id,

@@ -1,6 +1,8 @@
 import type { Worksheet } from 'exceljs';
 import type { NumberFormat } from './numberFormats.ts';
 
+/** The font colour of input cells. */
+const INPUT_BLUE = 'FF1F4E9A';
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_CHARS = 32_767;
 
@@ -33,11 +35,21 @@ export class SheetWriter {
     cell.font = { bold: true, size: 13 };
   }
 
-  /** A number cell; undefined (or not finite) leaves the cell empty. */
-  number(row: number, column: number, value: number | undefined, format: NumberFormat): void {
+  /**
+   * A number cell; undefined (or not finite) leaves the cell empty. `input` marks a cell the
+   * formulas read and a reader may change: blue, as finance models mark their inputs.
+   */
+  number(
+    row: number,
+    column: number,
+    value: number | undefined,
+    format: NumberFormat,
+    options: { input?: boolean } = {},
+  ): void {
     const cell = this.sheet.getCell(row, column);
     if (value !== undefined && Number.isFinite(value)) cell.value = value;
     cell.numFmt = format;
+    if (options.input) cell.font = { color: { argb: INPUT_BLUE } };
   }
 
   /** A formula cell (without the leading `=`), with no cached result. */

@@ -57,7 +57,7 @@ const DA = {
   },
   inputs: {
     heading: 'Inddata til business casen',
-    note: 'Ret et tal her, så regner arkene Business case, Scenarie lav/høj, Hvem betaler og Scenarier om med det samme. Årskolonnerne er lagt ud for tidshorisonten ved eksporten.',
+    note: 'Ret et blåt tal her, så regner arkene Business case, Scenarie lav/høj, Hvem betaler og Scenarier om med det samme. Årskolonnerne er lagt ud for tidshorisonten ved eksporten.',
     general: 'Generelt',
     horizon: 'Tidshorisont H (år)',
     discountRate: 'Diskonteringsrente r (pr. år)',

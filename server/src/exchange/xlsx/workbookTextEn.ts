@@ -53,7 +53,7 @@ export const EN: WorkbookText = {
   },
   inputs: {
     heading: 'Inputs to the business case',
-    note: 'Change a number here and the sheets Business case, Scenario low/high, Who pays and Scenarios recalculate at once. The year columns are laid out for the horizon at export.',
+    note: 'Change a blue number here and the sheets Business case, Scenario low/high, Who pays and Scenarios recalculate at once. The year columns are laid out for the horizon at export.',
     general: 'General',
     horizon: 'Horizon H (years)',
     discountRate: 'Discount rate r (per year)',
