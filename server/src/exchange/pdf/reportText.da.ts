@@ -153,7 +153,7 @@ export const da = {
   charts: {
     cashFlow: 'Pengestrømme pr. år',
     cashFlowHelp:
-      'Kommunens netto og investors pengestrøm pr. år (faste priser, ikke diskonteret). Over nul-linjen: penge ind; under: penge ud.',
+      'Kommunens netto og investors pengestrøm pr. år (faste priser, ikke diskonteret) som søjler; kommunens akkumulerede nutidsværdi som stiplet linje – hvor den bliver positiv, er break-even. Over nul-linjen: penge ind; under: penge ud.',
     departments: 'Hvem betaler, hvem får gevinsten',
     departmentsHelp:
       'Nutidsværdi pr. forvaltning: værdi til højre, betalinger og egen omkostning til venstre, netto som sort streg.',

@@ -148,7 +148,7 @@ export const en: ReportText = {
   charts: {
     cashFlow: 'Cash flows per year',
     cashFlowHelp:
-      'The authority net and the investor cash flow per year (fixed prices, undiscounted). Above the zero line: money in; below: money out.',
+      'The authority net and the investor cash flow per year (fixed prices, undiscounted) as bars; the authority’s cumulative present value as a dashed line – where it turns positive is break-even. Above the zero line: money in; below: money out.',
     departments: 'Who pays, who gains',
     departmentsHelp:
       'Present value per department: value to the right, payments and own cost to the left, net as a black line.',

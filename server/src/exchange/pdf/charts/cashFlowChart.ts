@@ -9,7 +9,8 @@ const HEIGHT = 190;
 
 /**
  * Per year: the authority's net (solid) and the investor's cash flow (hatched) as bars around a
- * zero line; the value axis in DKK million, Danish number format.
+ * zero line, and the authority's cumulative present value as a dashed line with dots (as in the
+ * panel); the value axis in DKK million, Danish number format.
  */
 export function cashFlowChart(
   w: ReportWriter,
@@ -22,12 +23,13 @@ export function cashFlowChart(
   const y = pricing.yearly;
   const authority = y.years.map((t) => y.authorityNet[t] ?? 0);
   const investor = y.years.map((t) => y.investorCashFlow[t] ?? 0);
+  const cumulative = y.years.map((t) => y.authorityCumulativeDiscounted[t] ?? 0);
   w.ensureSpace(HEIGHT + 60);
   const top = w.y + 16;
   const plotLeft = w.left + 50;
   const plotRight = w.left + w.width;
   const plotBottom = top + HEIGHT - 18;
-  const scale = linearScale([...authority, ...investor], plotBottom, top);
+  const scale = linearScale([...authority, ...investor, ...cumulative], plotBottom, top);
   valueAxisY(w, scale, plotLeft, plotRight);
   const slot = (plotRight - plotLeft) / Math.max(1, y.years.length);
   const barWidth = Math.min(18, slot * 0.36);
@@ -44,6 +46,15 @@ export function cashFlowChart(
     });
   });
   zeroLine(doc, plotLeft, zero, plotRight, zero);
+  // The authority's cumulative present value: where it crosses zero for good is the break-even year.
+  const points = cumulative.map((value, i) => [plotLeft + slot * (i + 0.5), scale.at(value)] as const);
+  doc.save().lineWidth(1.6).strokeColor('#000000').dash(5, { space: 3 });
+  points.forEach(([x, yy], i) => {
+    if (i === 0) doc.moveTo(x, yy);
+    else doc.lineTo(x, yy);
+  });
+  doc.stroke().undash().restore();
+  for (const [x, yy] of points) doc.circle(x, yy, 2).fill('#000000');
   doc.font(FONT.italic).fontSize(SIZE.tiny).fillColor(INK.muted);
   doc.text(text.moneyAxis, w.left, top - 14, { lineBreak: false });
   const after = legend(
@@ -51,6 +62,7 @@ export function cashFlowChart(
     [
       { fill: 'solid', label: figureLabel('authorityNet', lang) },
       { fill: 'hatch', label: figureLabel('investorCashFlow', lang) },
+      { fill: 'dash', label: figureLabel('authorityCumulativeDiscounted', lang) },
     ],
     plotBottom + 18,
   );

@@ -68,7 +68,7 @@ export function bar(doc: PDFKit.PDFDocument, x: number, y: number, width: number
 }
 
 /** A legend row under a chart: a swatch and the series' name, for each series. */
-export function legend(w: ReportWriter, items: { fill: Fill | 'line'; label: string }[], y: number): number {
+export function legend(w: ReportWriter, items: { fill: Fill | 'line' | 'dash'; label: string }[], y: number): number {
   const { doc } = w;
   let x = w.left;
   let row = y;
@@ -87,6 +87,14 @@ export function legend(w: ReportWriter, items: { fill: Fill | 'line'; label: str
         .lineWidth(2)
         .strokeColor(INK.text)
         .stroke();
+    } else if (item.fill === 'dash') {
+      doc.save().lineWidth(1.6).strokeColor('#000000').dash(3, { space: 2 });
+      doc
+        .moveTo(x, row + 5)
+        .lineTo(x + 12, row + 5)
+        .stroke();
+      doc.undash().restore();
+      doc.circle(x + 6, row + 5, 2).fill('#000000');
     } else {
       bar(doc, x, row, 11, 9, item.fill);
     }
