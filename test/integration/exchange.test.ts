@@ -180,6 +180,7 @@ describe('JSON export and import', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers.get('x-caseroom-content-hash')).toBe(original.hash);
+    expect(xlsx.headers.get('x-caseroom-agreed')).toBe('true');
     expect(xlsx.headers.get('content-disposition')).toMatch(
       new RegExp(`filename="sygedagpenge-[a-z0-9-]*-v${original.hash.slice(0, 8)}\\.xlsx"`),
     );
@@ -191,6 +192,7 @@ describe('JSON export and import', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('x-caseroom-version')).toBe('current');
+    expect(pdf.headers.get('x-caseroom-agreed')).toBe('false');
     expect(pdf.headers.get('x-caseroom-content-hash')).not.toBe(original.hash);
     expect(pdf.headers.get('content-disposition')).toMatch(/filename="aendret-titel-v[0-9a-f]{8}-en\.pdf"/);
     expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');

@@ -1,3 +1,4 @@
+import { exchangeDa } from './exchange.da.ts';
 import { workshopDa } from './workshop.da.ts';
 
 /**
@@ -381,6 +382,7 @@ export const da = {
     redoHint: 'Gentag det, du fortrød (Ctrl+Shift+Z)',
   },
   workshop: workshopDa,
+  exchange: exchangeDa,
   room: {
     untitled: 'Sag uden titel',
     backToStart: 'Til forsiden',

@@ -1,4 +1,5 @@
 import type { Messages } from './da.ts';
+import { exchangeEn } from './exchange.en.ts';
 import { workshopEn } from './workshop.en.ts';
 
 /** English UI text; typed against the Danish catalogue, so it has every key and no others. */
@@ -378,6 +379,7 @@ export const en: Messages = {
     redoHint: 'Redo what you undid (Ctrl+Shift+Z)',
   },
   workshop: workshopEn,
+  exchange: exchangeEn,
   room: {
     untitled: 'Untitled case',
     backToStart: 'Back to the start page',

@@ -21,6 +21,8 @@ export type RenderedExport = {
   /** Which version was exported: 'current' or a snapshot id. */
   source: string;
   contentHash: string;
+  /** Whether every required party has signed this version. */
+  agreed: boolean;
 };
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -42,6 +44,7 @@ export async function renderExport(request: ExportRequest): Promise<RenderedExpo
     bytes: await renderBytes(built, request.format, request.lang),
     source: built.version.source,
     contentHash: built.version.contentHash,
+    agreed: built.version.agreed,
   };
 }
 

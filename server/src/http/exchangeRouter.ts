@@ -43,7 +43,7 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService)
       .set('X-Content-Type-Options', 'nosniff')
       .set('X-Caseroom-Version', rendered.source)
       .set('X-Caseroom-Content-Hash', rendered.contentHash)
-      .set('Access-Control-Expose-Headers', 'Content-Disposition, X-Caseroom-Version, X-Caseroom-Content-Hash')
+      .set('X-Caseroom-Agreed', String(rendered.agreed))
       .send(Buffer.from(rendered.bytes.buffer, rendered.bytes.byteOffset, rendered.bytes.byteLength));
   });
 

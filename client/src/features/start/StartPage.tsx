@@ -2,11 +2,12 @@ import { useEffect } from 'react';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
+import { ImportCaseButton } from '../exchange/ImportCaseButton.tsx';
 import { ProfileFields } from '../profile/ProfileFields.tsx';
 import { CaseList } from './CaseList.tsx';
 import { NewCaseButtons } from './NewCaseButtons.tsx';
 
-/** The start page: who you are, the cases you can open, a new case or the example. */
+/** The start page: who you are, the cases you can open, a new case, the example or an imported file. */
 export function StartPage() {
   const m = useMessages();
   const profile = useUiStore();
@@ -41,6 +42,7 @@ export function StartPage() {
             <NewCaseButtons />
           </div>
           <CaseList />
+          <ImportCaseButton />
         </section>
       </main>
     </div>

@@ -3,22 +3,10 @@ import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { CreateSnapshotForm } from './CreateSnapshotForm.tsx';
 import { SnapshotRow } from './SnapshotRow.tsx';
+import { readListing, type SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { listSnapshots } from './workshopApi.ts';
-
-/** A snapshot as the server lists it (W11). */
-export type SnapshotListing = { id: string; name: string; kind: string; createdAt: string };
-
-function readListing(value: unknown): SnapshotListing[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((row) => {
-    const r = row as Partial<SnapshotListing>;
-    return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.createdAt === 'string'
-      ? [{ id: r.id, name: r.name, kind: typeof r.kind === 'string' ? r.kind : 'manual', createdAt: r.createdAt }]
-      : [];
-  });
-}
 
 /** The top bar's history button and its dialog. */
 export function HistoryButton() {

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
-import type { SnapshotListing } from './HistoryDialog.tsx';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
+import type { SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { restoreSnapshot, snapshotChanges, snapshotModel } from './workshopApi.ts';
 

@@ -1,4 +1,5 @@
 import { useMessages } from '../../i18n/messages.ts';
+import { ExportButton } from '../exchange/ExportDialog.tsx';
 import { DecisionsButton } from './DecisionLog.tsx';
 import { FollowControl } from './FollowControl.tsx';
 import { HistoryButton } from './HistoryDialog.tsx';
@@ -8,7 +9,7 @@ import { WorkshopTimer } from './WorkshopTimer.tsx';
 
 /**
  * The workshop's row in the top bar: the countdown, "follow me", and the vote, decisions,
- * sign-off and history, each in its own dialog.
+ * sign-off, history and export, each in its own dialog.
  */
 export function WorkshopBar() {
   const m = useMessages();
@@ -21,6 +22,7 @@ export function WorkshopBar() {
         <DecisionsButton />
         <SignoffButton />
         <HistoryButton />
+        <ExportButton />
       </div>
     </section>
   );

@@ -1,0 +1,56 @@
+/** Danish texts of export and import (docs/exchange.md). */
+export const exchangeDa = {
+  export: {
+    open: 'Eksport',
+    title: 'Eksportér sagen',
+    intro:
+      'Hent modellen som JSON (kan importeres igen), som Excel-regneark med levende formler, eller som PDF-rapport til beslutningstagerne.',
+    versionLegend: 'Hvilken version?',
+    versions: {
+      agreed: 'Den godkendte version (standard – ellers den nuværende)',
+      current: 'Den nuværende version',
+      snapshot: 'En gemt version',
+    },
+    snapshotLabel: 'Gemt version',
+    loadingSnapshots: 'Henter gemte versioner …',
+    noSnapshots: 'Ingen gemte versioner endnu.',
+    language: 'Sprog i Excel og PDF',
+    languages: { da: 'Dansk', en: 'Engelsk' } as Record<string, string>,
+    formats: {
+      json: 'Hent JSON',
+      xlsx: 'Hent Excel (XLSX)',
+      pdf: 'Hent PDF-rapport',
+    } as Record<string, string>,
+    formatHelp: {
+      json: 'Hele modellen med beregninger, fund, beslutninger og godkendelser. Kan importeres som en ny sag.',
+      xlsx: 'Input og business case som formler, så økonomiafdelingen kan ændre et input og se resultatet.',
+      pdf: 'Rapport til papir: nøgletal, grafer, risici, fund, beslutninger og godkendelser.',
+    } as Record<string, string>,
+    busy: 'Forbereder filen …',
+    done: (filename: string) => `Hentet: ${filename}.`,
+    ofVersion: {
+      agreed: 'den godkendte version',
+      current: 'den nuværende version',
+      snapshot: 'en gemt version',
+    },
+    versionNote: (which: string, hash: string) => `Filen indeholder ${which} (version ${hash}).`,
+    errors: {
+      unreachable: 'Serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
+      tokenInvalid: 'Dit link giver ikke længere adgang til sagen. Bed facilitatoren om et nyt.',
+      snapshotNotFound: 'Den gemte version findes ikke længere. Vælg en anden.',
+      exportFailed: 'Filen kunne ikke laves lige nu. Prøv igen om lidt.',
+      failed: 'Eksporten mislykkedes. Prøv igen.',
+    },
+  },
+  import: {
+    label: 'Importér en sag (JSON)',
+    help: 'En fil eksporteret fra Caseroom, eller skrevet i samme format. Den bliver en ny sag, hvor du er facilitator.',
+    busy: 'Importerer …',
+    tooLarge: (mb: number) => `Filen er for stor (højst ${mb} MB). Intet er oprettet.`,
+    refused: 'Filen kunne ikke importeres. Intet er oprettet.',
+    more: (n: number) => `… og ${n} fejl mere.`,
+    unreachable: 'Serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
+    failed: 'Importen mislykkedes. Prøv igen om lidt.',
+    unreadable: 'Filen kunne ikke læses.',
+  },
+};

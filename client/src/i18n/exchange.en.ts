@@ -1,0 +1,58 @@
+import type { exchangeDa } from './exchange.da.ts';
+
+/** English texts of export and import (docs/exchange.md). */
+export const exchangeEn: typeof exchangeDa = {
+  export: {
+    open: 'Export',
+    title: 'Export the case',
+    intro:
+      'Download the model as JSON (importable again), as an Excel workbook with live formulas, or as a PDF report for the decision makers.',
+    versionLegend: 'Which version?',
+    versions: {
+      agreed: 'The agreed version (default – otherwise the current one)',
+      current: 'The current version',
+      snapshot: 'A saved version',
+    },
+    snapshotLabel: 'Saved version',
+    loadingSnapshots: 'Loading saved versions …',
+    noSnapshots: 'No saved versions yet.',
+    language: 'Language of Excel and PDF',
+    languages: { da: 'Danish', en: 'English' },
+    formats: {
+      json: 'Download JSON',
+      xlsx: 'Download Excel (XLSX)',
+      pdf: 'Download PDF report',
+    },
+    formatHelp: {
+      json: 'The whole model with figures, findings, decisions and sign-offs. Can be imported as a new case.',
+      xlsx: 'Inputs and business case as formulas, so finance can change an input and see the result.',
+      pdf: 'A report for paper: headline figures, charts, risks, findings, decisions and sign-offs.',
+    },
+    busy: 'Preparing the file …',
+    done: (filename: string) => `Downloaded: ${filename}.`,
+    ofVersion: {
+      agreed: 'the agreed version',
+      current: 'the current version',
+      snapshot: 'a saved version',
+    },
+    versionNote: (which: string, hash: string) => `The file holds ${which} (version ${hash}).`,
+    errors: {
+      unreachable: 'The server does not answer. Check the connection and try again.',
+      tokenInvalid: 'Your link no longer opens this case. Ask the facilitator for a new one.',
+      snapshotNotFound: 'That saved version no longer exists. Choose another.',
+      exportFailed: 'The file could not be made just now. Try again in a moment.',
+      failed: 'The export failed. Try again.',
+    },
+  },
+  import: {
+    label: 'Import a case (JSON)',
+    help: 'A file exported from Caseroom, or written in the same format. It becomes a new case in which you are the facilitator.',
+    busy: 'Importing …',
+    tooLarge: (mb: number) => `The file is too large (at most ${mb} MB). Nothing was created.`,
+    refused: 'The file could not be imported. Nothing was created.',
+    more: (n: number) => `… and ${n} more.`,
+    unreachable: 'The server does not answer. Check the connection and try again.',
+    failed: 'The import failed. Try again in a moment.',
+    unreadable: 'The file could not be read.',
+  },
+};
