@@ -87,6 +87,11 @@ export function writeBusinessCaseSheet(
   parameterHeaders.forEach((header, i) => {
     w.text(12, TOTAL + i, header, { bold: true, wrap: true });
   });
+  // Then, per cohort, the year it is first measured for the outcome (c + lag, P5, P7).
+  const firstCohortColumn = TOTAL + parameterHeaders.length;
+  inputs.cohorts.forEach((_, i) => {
+    w.text(12, firstCohortColumn + i, `${t.firstMeasured} ${i + 1}`, { bold: true, wrap: true });
+  });
   const outcomeParameters = inputs.outcomes.map((outcome, k) => {
     const row = 13 + k;
     w.text(row, LABEL, outcome.name);
@@ -109,10 +114,15 @@ export function writeBusinessCaseSheet(
     w.formula(row, addCol, `(${e}-${outcome.baseline})*${outcome.attribution}`, FORMAT.factor);
     w.formula(row, rateCol, `IF(${outcome.basisAll}=1,${e},${cell(addCol, row)})`, FORMAT.factor);
     w.formula(row, payCol, `MAX(0,${outcome.price}*${cell(rateCol, row)})`, FORMAT.money);
+    const firstMeasured = inputs.cohorts.map(({ year }, i) => {
+      w.formula(row, firstCohortColumn + i, `${year}+${outcome.lag}`, FORMAT.year);
+      return absCell(firstCohortColumn + i, row);
+    });
     return {
       persistence: absCell(pCol, row),
       additional: absCell(addCol, row),
       payment: absCell(payCol, row),
+      firstMeasured,
     };
   });
 
@@ -160,13 +170,15 @@ export function writeBusinessCaseSheet(
   put(rows.capital, t.capital, FORMAT.money, true, (c) => `${at(c, rows.cost)}*${inputs.investorShare}`);
   put(rows.ownFunding, t.ownFunding, FORMAT.money, true, (c) => `${at(c, rows.cost)}*(1-${inputs.investorShare})`);
 
-  // P5: additional achievers, n·(e'−b)·a × p'^j for j = 0 … duration−1 after the lag.
+  // P5: additional achievers, n·(e'−b)·a × p'^j in year c+lag+j, j = 0 … duration−1 (p'^0 is written
+  // as 1: Excel's POWER(0,0) is an error).
   inputs.outcomes.forEach((outcome, k) => {
     const parameters = outcomeParameters[k]!;
     put(rows.achievers[k]!, `${t.achievers} ${outcome.name}`, FORMAT.people, true, (c) => {
-      const terms = inputs.cohorts.map(({ year, participants }) => {
-        const j = `(${tOf(c)}-${year}-${outcome.lag})`;
-        return `${participants}*IF(AND(${j}>=0,${j}<${outcome.duration}),IF(${j}=0,1,POWER(${parameters.persistence},${j})),0)`;
+      const now = tOf(c);
+      const terms = inputs.cohorts.map(({ participants }, i) => {
+        const first = parameters.firstMeasured[i]!;
+        return `${participants}*IF(AND(${now}>=${first},${now}<${first}+${outcome.duration}),IF(${now}=${first},1,POWER(${parameters.persistence},${now}-${first})),0)`;
       });
       return `${parameters.additional}*(${terms.join('+')})`;
     });

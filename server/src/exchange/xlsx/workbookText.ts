@@ -115,6 +115,7 @@ const DA = {
     persistence: "Vedvarenhed p'",
     additionalPerParticipant: "Ekstra pr. deltager (e'−b)·a (P5)",
     paidRatePerParticipant: 'Betalte resultater pr. deltager (P7)',
+    firstMeasured: 'Første måling, kohorte',
     paymentPerParticipant: 'Betaling pr. deltager (kr., P7)',
     headlines: 'Nøgletal',
     authorityNpv: 'Myndighedens nutidsværdi (kr., P12, P14)',

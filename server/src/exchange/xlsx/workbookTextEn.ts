@@ -111,6 +111,7 @@ export const EN: WorkbookText = {
     persistence: "Persistence p'",
     additionalPerParticipant: "Additional per participant (e'−b)·a (P5)",
     paidRatePerParticipant: 'Outcomes paid for per participant (P7)',
+    firstMeasured: 'First measured, cohort',
     paymentPerParticipant: 'Payment per participant (DKK, P7)',
     headlines: 'Headline figures',
     authorityNpv: "The authority's NPV (DKK, P12, P14)",
