@@ -40,7 +40,7 @@ const dir = mkdtempSync(join(tmpdir(), 'caseroom-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a poppler tool; fails with a clear message when poppler-utils is not installed. */
-function poppler(tool: 'pdftotext' | 'pdfinfo', args: string[]): string {
+function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', args: string[]): string {
   try {
     return execFileSync(`/usr/bin/${tool}`, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
@@ -225,6 +225,14 @@ describe('PDF report', () => {
       expect(report.pageCount).toBeLessThanOrEqual(30);
       expectA4(report.file, report.pageCount);
       expect(text).toContain(exported.case.title);
+      // Only the embedded DejaVu faces: no system font is relied on.
+      const fonts = poppler('pdffonts', [report.file])
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim() !== '');
+      expect(fonts.length).toBeGreaterThanOrEqual(2);
+      for (const font of fonts)
+        expect(font).toMatch(/^[A-Z]{6}\+DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/);
 
       for (const figure of uiHeadlineFigures(exported, lang)) {
         expect(text).toContain(flat(`${figure.label} ${figure.value}`));
