@@ -207,6 +207,27 @@ function expectA4(file: string, pageCount: number) {
   for (const size of sizes) expect(size).toMatch(/^(595\.28 x 841\.89|841\.89 x 595\.28) pts \(A4\)/);
 }
 
+/**
+ * Nothing runs into the margins: every word's box lies within the text column of its page
+ * (A4 portrait or landscape; margins 62 pt left, 56 pt right — layout.ts PAGE).
+ */
+function expectWithinMargins(report: Rendered) {
+  const boxes = poppler('pdftotext', ['-bbox', report.file, '-']);
+  const pageWidths = [...boxes.matchAll(/<page width="([\d.]+)" height="[\d.]+">/g)].map((m) => Number(m[1]));
+  expect(pageWidths.length).toBe(report.pageCount);
+  let page = -1;
+  let words = 0;
+  for (const line of boxes.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const word = /<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)"/.exec(line);
+    if (!word) continue;
+    words++;
+    expect(Number(word[1])).toBeGreaterThanOrEqual(62 - 1);
+    expect(Number(word[2])).toBeLessThanOrEqual((pageWidths[page] ?? 0) - 56 + 1);
+  }
+  expect(words).toBeGreaterThan(500);
+}
+
 /** The PDF's objects without their (compressed, binary) stream contents: where actions and links would be. */
 function pdfStructure(bytes: Uint8Array): string {
   return Buffer.from(bytes)
@@ -337,9 +358,17 @@ describe('PDF report', () => {
         },
       ]),
     );
+    // A 50-year horizon and 40 departments: the charts must still fit their pages.
+    model.facts.horizonYears = 50;
+    for (let i = 0; i < 40; i++) {
+      model.facts.departments.push({ id: `dep-x${i}`, order: `b${i}`, name: `Afdeling ${i + 1}`, level: 'municipal' });
+      template.valuePerDepartment[`dep-x${i}`] = 1000 * (i + 1);
+    }
     const exported = exportOf(model, workshop({ decisions }));
     const report = await render(exported, 'da');
     expect(report.pageCount).toBeGreaterThan(10);
+    expectWithinMargins(report);
+    for (let i = 1; i <= 40; i++) expect(report.text).toContain(`Afdeling ${i}`);
     expectA4(report.file, report.pageCount);
     report.pages.forEach((page, i) => {
       expect(page).toContain(`Side ${i + 1} af ${report.pageCount}`);
@@ -462,22 +491,7 @@ describe('PDF report', () => {
         expect(structure).not.toContain(key);
       }
 
-      // Nothing runs into the margins: every word's box lies within the text column of its page
-      // (A4 portrait or landscape; margins 62 pt left, 56 pt right — layout.ts PAGE).
-      const boxes = poppler('pdftotext', ['-bbox', report.file, '-']);
-      const pageWidths = [...boxes.matchAll(/<page width="([\d.]+)" height="[\d.]+">/g)].map((m) => Number(m[1]));
-      expect(pageWidths.length).toBe(report.pageCount);
-      let page = -1;
-      let words = 0;
-      for (const line of boxes.split('\n')) {
-        if (line.includes('<page ')) page++;
-        const word = /<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)"/.exec(line);
-        if (!word) continue;
-        words++;
-        expect(Number(word[1])).toBeGreaterThanOrEqual(62 - 1);
-        expect(Number(word[2])).toBeLessThanOrEqual((pageWidths[page] ?? 0) - 56 + 1);
-      }
-      expect(words).toBeGreaterThan(1000);
+      expectWithinMargins(report);
     }
   });
 

@@ -34,16 +34,22 @@ export function cashFlowChart(
   const slot = (plotRight - plotLeft) / Math.max(1, y.years.length);
   const barWidth = Math.min(18, slot * 0.36);
   const zero = scale.at(0);
+  const labelEvery = Math.max(1, Math.ceil(26 / slot));
   doc.font(FONT.regular).fontSize(SIZE.tiny).fillColor(INK.text);
   y.years.forEach((t, i) => {
     const centre = plotLeft + slot * (i + 0.5);
     bar(doc, centre - barWidth - 1, zero, barWidth, scale.at(authority[i] ?? 0) - zero, 'solid');
     bar(doc, centre + 1, zero, barWidth, scale.at(investor[i] ?? 0) - zero, 'hatch');
-    doc.fillColor(INK.text).text(calendarYear(t, startYear, text.yearOffset), centre - slot / 2, plotBottom + 4, {
-      width: slot,
-      align: 'center',
-      lineBreak: false,
-    });
+    // A long horizon: label every few years so the labels do not run into each other.
+    if (i % labelEvery === 0) {
+      doc
+        .fillColor(INK.text)
+        .text(calendarYear(t, startYear, text.yearOffset), Math.min(centre - 20, plotRight - 40), plotBottom + 4, {
+          width: 40,
+          align: 'center',
+          lineBreak: false,
+        });
+    }
   });
   zeroLine(doc, plotLeft, zero, plotRight, zero);
   // The authority's cumulative present value: where it crosses zero for good is the break-even year.

@@ -19,11 +19,41 @@ export function departmentChart(
   text: ReportText,
   lang: ReportLanguage,
 ): void {
-  const { doc } = w;
   if (accounts.length === 0) return;
   const values = accounts.flatMap((a) => [a.valueGained, -(a.paymentsMade + a.ownCost), a.net]);
-  const height = accounts.length * ROW + 30;
-  w.ensureSpace(height + 50);
+  // Many departments: the chart continues on the next page, on the same scale.
+  let from = 0;
+  while (from < accounts.length) {
+    let fits = Math.floor((w.bottom - w.y - 70) / ROW);
+    if (fits < Math.min(3, accounts.length - from)) {
+      w.newPage();
+      fits = Math.floor((w.bottom - w.y - 70) / ROW);
+    }
+    const count = Math.max(1, fits);
+    chartBlock(w, accounts.slice(from, from + count), values, names, text);
+    from += count;
+  }
+  w.doc.y = legend(
+    w,
+    [
+      { fill: 'solid', label: figureLabel('valueGained', lang) },
+      { fill: 'hatch', label: figureLabel('paymentsMade', lang) },
+      { fill: 'light', label: figureLabel('ownCost', lang) },
+      { fill: 'line', label: figureLabel('net', lang) },
+    ],
+    w.y,
+  );
+  w.resetText();
+}
+
+function chartBlock(
+  w: ReportWriter,
+  accounts: DepartmentAccount[],
+  values: number[],
+  names: Map<string, string>,
+  text: ReportText,
+): void {
+  const { doc } = w;
   const top = w.y + 16;
   const plotLeft = w.left + LABEL_WIDTH + 8;
   const plotRight = w.left + w.width - 8;
@@ -37,9 +67,8 @@ export function departmentChart(
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(INK.text);
     doc.text(oneLine(names.get(account.departmentId) ?? account.departmentId, 120), w.left, rowTop + 3, {
       width: LABEL_WIDTH,
-      height: barHeight + 2,
+      height: SIZE.small * 1.3,
       ellipsis: true,
-      lineBreak: false,
     });
     bar(doc, zero, rowTop, scale.at(account.valueGained) - zero, barHeight, 'solid');
     const paidEnd = scale.at(-account.paymentsMade);
@@ -56,15 +85,6 @@ export function departmentChart(
   zeroLine(doc, zero, top, zero, plotBottom);
   doc.font(FONT.italic).fontSize(SIZE.tiny).fillColor(INK.muted);
   doc.text(text.moneyAxis, w.left, top - 14, { lineBreak: false });
-  doc.y = legend(
-    w,
-    [
-      { fill: 'solid', label: figureLabel('valueGained', lang) },
-      { fill: 'hatch', label: figureLabel('paymentsMade', lang) },
-      { fill: 'light', label: figureLabel('ownCost', lang) },
-      { fill: 'line', label: figureLabel('net', lang) },
-    ],
-    plotBottom + 18,
-  );
+  doc.y = plotBottom + 18;
   w.resetText();
 }
