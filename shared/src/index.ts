@@ -5,6 +5,8 @@ export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';
 export * from './exchange/index.ts';
 export * from './format/danishNumber.ts';
+/** The business case's figures as the panel and the report write them (`figureFormat.money(…)`). */
+export * as figureFormat from './format/figureFormat.ts';
 export * from './history/index.ts';
 export * from './model/caseModel.ts';
 export * from './model/evaluation.ts';
