@@ -18,7 +18,7 @@ describe('figureFormat: the figures as the panel and the report write them', () 
 
   it('shows an IRR only when there is one', () => {
     expect(irrText({ ok: true, rate: -0.2 })).toBe('-20 %');
-    expect(irrText({ ok: false, reason: 'noCapital' })).toBeUndefined();
+    expect(irrText({ ok: false, reason: 'noInvestment' })).toBeUndefined();
     expect(irrText(undefined)).toBeUndefined();
   });
 });
