@@ -107,12 +107,16 @@ describe('JSON export and import', () => {
     expect(workshop.body.agreed).toBe(false);
     expect(workshop.body.workshop.signoffs).toEqual({});
     expect(workshop.body.workshop.decisions).toEqual({});
-    expect(second.body.signoffs).toEqual(first.body.signoffs);
-    expect(second.body.decisions).toEqual(first.body.decisions);
+    // …and marked as such, so every format can show them as history.
+    const asHistory = (entries: Json[]) => entries.map((entry) => ({ ...entry, imported: true }));
+    expect(first.body.signoffs.some((s: Json) => s.imported)).toBe(false);
+    expect(second.body.signoffs).toEqual(asHistory(first.body.signoffs));
+    expect(second.body.decisions).toEqual(asHistory(first.body.decisions));
     const strip = (value: Json) => {
       const copy = comparable(value);
       delete copy.version.agreed;
       delete copy.version.signedBy;
+      for (const entry of [...copy.signoffs, ...copy.decisions]) delete entry.imported;
       return copy;
     };
     expect(strip(second.body)).toEqual(strip(first.body));

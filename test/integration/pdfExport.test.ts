@@ -325,7 +325,10 @@ describe('PDF report', () => {
     expect(text).toContain('Gammel Part 02.01.2025 kl. 00.00 (UTC) Historik – tæller ikke (importeret)');
     expect(text).toContain('Egen Part 27.11.2026 kl. 09.00 (UTC) Ja');
     expect(text).toContain('Importeret beslutning');
+    expect(text).toContain('Gammel Part (importeret historik)');
+    expect(text).not.toContain('Egen Part (importeret historik)');
     expect(text).toContain('vises som historik og tæller ikke');
+    expect(exported.signoffs.map((s) => s.imported)).toEqual([true, undefined]);
   });
 
   it('is a pure function of the export: the same export gives the same bytes', async () => {

@@ -345,6 +345,45 @@ describe('XLSX export: a case that cannot be priced', () => {
   });
 });
 
+describe('XLSX export: imported history', () => {
+  it('marks decisions and sign-offs an import brought along as history; they never sign the exported version', async () => {
+    const model = exampleCase();
+    const hash = exportOf(model).version.contentHash;
+    const exported = buildCaseExport({
+      caseId: 'case-xlsx',
+      model,
+      workshop: workshop({ signoffs: { own: { hash, partyName: 'Egen Part', at: '2026-11-27T09:00:00.000Z' } } }),
+      importedHistory: {
+        decisions: [
+          {
+            id: 'x1',
+            text: 'Gammel beslutning',
+            partyId: 'old',
+            partyName: 'Gammel Part',
+            at: '2025-01-01T00:00:00.000Z',
+            order: 1,
+          },
+        ],
+        signoffs: [{ partyId: 'old', partyName: 'Gammel Part', hash, at: '2025-01-02T00:00:00.000Z' }],
+      },
+      source: 'current',
+      now: NOW,
+      iterations: 500,
+    });
+    const text = workbookText('da');
+    const book = recompute(readXlsx(await caseWorkbook(exported, 'da')));
+    const signoffs = book.get(text.sheets.signoffs)!;
+    const old = rowOf(signoffs, 'Gammel Part');
+    const own = rowOf(signoffs, 'Egen Part');
+    expect(signoffs.at(3, 6)).toBe(text.importedHistory);
+    // Same hash, but history: it does not sign the exported version; the case's own does.
+    expect([signoffs.at(old, 4), signoffs.at(old, 5), signoffs.at(old, 6)]).toEqual([hash, text.no, text.yes]);
+    expect([signoffs.at(own, 4), signoffs.at(own, 5), signoffs.at(own, 6)]).toEqual([hash, text.yes, null]);
+    const decisions = book.get(text.sheets.decisions)!;
+    expect(decisions.at(rowOf(decisions, '1'), 6)).toBe(text.yes);
+  });
+});
+
 describe('XLSX export: hostile content stays inert', () => {
   it('writes names, rich text, decisions and sign-offs as strings, never inside a formula', async () => {
     const exported = hostileExport();

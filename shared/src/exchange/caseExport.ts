@@ -20,12 +20,18 @@ export const CASE_EXPORT_FORMAT = 'caseroom-case';
 /** Monte Carlo iterations of an export's risk figures (the panel's default). */
 export const EXPORT_ITERATIONS = 10_000;
 
-/** A decision as exported: its id plus the workshop record's fields. */
-export const ExportedDecision = Decision.extend({ id: z.string().min(1).max(64) });
+/**
+ * Marks an entry that came with an import: history from the case the file was exported from,
+ * never one of this case's own decisions or signatures.
+ */
+const Imported = z.literal(true).optional();
+
+/** A decision as exported: its id plus the workshop record's fields (`imported` for history). */
+export const ExportedDecision = Decision.extend({ id: z.string().min(1).max(64), imported: Imported });
 export type ExportedDecision = z.infer<typeof ExportedDecision>;
 
-/** A sign-off as exported: who signed which content hash, when. */
-export const ExportedSignoff = SignoffEntry.extend({ partyId: z.string().min(1).max(64) });
+/** A sign-off as exported: who signed which content hash, when (`imported` for history). */
+export const ExportedSignoff = SignoffEntry.extend({ partyId: z.string().min(1).max(64), imported: Imported });
 export type ExportedSignoff = z.infer<typeof ExportedSignoff>;
 
 /**
@@ -118,8 +124,8 @@ export function buildCaseExport(input: CaseExportSource): BuiltCaseExport {
       ...finding,
       message: { da: renderFinding(finding, 'da'), en: renderFinding(finding, 'en') },
     })),
-    decisions: [...(input.importedHistory?.decisions ?? []), ...decisions],
-    signoffs: [...(input.importedHistory?.signoffs ?? []), ...own.sort(byAtThenId)],
+    decisions: [...(input.importedHistory?.decisions ?? []).map(asImported), ...decisions],
+    signoffs: [...(input.importedHistory?.signoffs ?? []).map(asImported), ...own.sort(byAtThenId)],
   };
 }
 
@@ -155,6 +161,10 @@ function sortedKeys<T>(value: T): T {
   const json = canonicalize(value);
   if (json === undefined) throw new Error('buildCaseExport: the model cannot be serialised');
   return JSON.parse(json) as T;
+}
+
+function asImported<T extends { imported?: true }>(entry: T): T {
+  return { ...entry, imported: true };
 }
 
 function byAtThenId(a: { at: string; partyId: string }, b: { at: string; partyId: string }): number {

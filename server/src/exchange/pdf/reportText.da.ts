@@ -204,6 +204,7 @@ export const da = {
     about: 'Vedrører',
     who: 'Registreret af',
     when: 'Tidspunkt',
+    imported: 'importeret historik',
   },
   signoffs: {
     intro:

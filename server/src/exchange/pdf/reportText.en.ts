@@ -198,6 +198,7 @@ export const en: ReportText = {
     about: 'About',
     who: 'Recorded by',
     when: 'When',
+    imported: 'imported history',
   },
   signoffs: {
     intro:

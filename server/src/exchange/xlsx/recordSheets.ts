@@ -31,9 +31,9 @@ export function writeFindingsSheet(w: SheetWriter, exported: BuiltCaseExport, la
 /** The decisions the workshop recorded, in the order they were made. */
 export function writeDecisionsSheet(w: SheetWriter, exported: BuiltCaseExport, text: WorkbookText): void {
   const t = text.decisions;
-  w.widths(8, 80, 32, 28, 26);
+  w.widths(8, 80, 32, 28, 26, 22);
   w.heading(1, t.heading);
-  [t.order, t.text, t.itemPath, t.party, t.at].forEach((label, i) => {
+  [t.order, t.text, t.itemPath, t.party, t.at, text.importedHistory].forEach((label, i) => {
     w.text(3, 1 + i, label, { bold: true });
   });
   exported.decisions.forEach((decision, i) => {
@@ -43,15 +43,19 @@ export function writeDecisionsSheet(w: SheetWriter, exported: BuiltCaseExport, t
     w.text(row, 3, decision.itemPath ?? '');
     w.text(row, 4, decision.partyName);
     w.text(row, 5, decision.at);
+    if (decision.imported) w.text(row, 6, text.yes);
   });
 }
 
-/** Every sign-off: who, when, which content hash, and whether it signs the exported version. */
+/**
+ * Every sign-off: who, when, which content hash, and whether it signs the exported version —
+ * never one that came with an import (history, marked as such).
+ */
 export function writeSignoffsSheet(w: SheetWriter, exported: BuiltCaseExport, text: WorkbookText): void {
   const t = text.signoffs;
-  w.widths(32, 26, 26, 70, 26);
+  w.widths(32, 26, 26, 70, 26, 22);
   w.heading(1, t.heading);
-  [t.party, t.partyId, t.at, t.hash, t.signsThis].forEach((label, i) => {
+  [t.party, t.partyId, t.at, t.hash, t.signsThis, text.importedHistory].forEach((label, i) => {
     w.text(3, 1 + i, label, { bold: true });
   });
   exported.signoffs.forEach((signoff, i) => {
@@ -60,6 +64,7 @@ export function writeSignoffsSheet(w: SheetWriter, exported: BuiltCaseExport, te
     w.text(row, 2, signoff.partyId);
     w.text(row, 3, signoff.at);
     w.text(row, 4, signoff.hash);
-    w.text(row, 5, signoff.hash === exported.version.contentHash ? text.yes : text.no);
+    w.text(row, 5, !signoff.imported && signoff.hash === exported.version.contentHash ? text.yes : text.no);
+    if (signoff.imported) w.text(row, 6, text.yes);
   });
 }

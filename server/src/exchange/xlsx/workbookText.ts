@@ -20,6 +20,7 @@ const DA = {
   },
   yes: 'Ja',
   no: 'Nej',
+  importedHistory: 'Importeret historik',
   none: '—',
   case: {
     heading: 'Sagen',

@@ -16,6 +16,7 @@ export const EN: WorkbookText = {
     signoffs: 'Sign-offs',
   },
   yes: 'Yes',
+  importedHistory: 'Imported history',
   no: 'No',
   none: '—',
   case: {

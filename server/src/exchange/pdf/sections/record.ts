@@ -52,16 +52,17 @@ export function decisionsSection(w: ReportWriter, exported: BuiltCaseExport, tex
       String(i + 1),
       safeText(d.text),
       d.itemPath ? itemName(exported, d.itemPath, text) : '–',
-      oneLine(d.partyName),
+      d.imported ? `${oneLine(d.partyName)} (${t.imported})` : oneLine(d.partyName),
       text.dateTime(d.at),
     ]),
   );
+  if (exported.decisions.some((d) => d.imported)) w.paragraph(text.signoffs.historyNote, { face: FONT.italic });
 }
 
 /**
  * Sign-offs: each party's signature with the full content hash it signed and whether that is the
- * exported version. A signature on this hash by a party not among `version.signedBy` cannot be
- * the case's own (the export lists every own one that matches): it came with an import — history.
+ * exported version. Signatures that came with an import (`imported`) are history: they never
+ * count for this case, whatever hash they are on.
  */
 export function signoffsSection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText) {
   const t = text.signoffs;
@@ -72,7 +73,8 @@ export function signoffsSection(w: ReportWriter, exported: BuiltCaseExport, text
     w.paragraph(t.none);
     return;
   }
-  const counts = (s: { partyId: string; at: string }) => signedBy.some((x) => x.partyId === s.partyId && x.at === s.at);
+  const counts = (s: { partyId: string; at: string; imported?: true }) =>
+    !s.imported && signedBy.some((x) => x.partyId === s.partyId && x.at === s.at);
   let history = false;
   table(
     w,
@@ -82,7 +84,7 @@ export function signoffsSection(w: ReportWriter, exported: BuiltCaseExport, text
       { header: t.status, width: 2 },
     ],
     exported.signoffs.flatMap((s): Row[] => {
-      const status = s.hash !== contentHash ? t.other : counts(s) ? t.matches : t.history;
+      const status = s.imported ? t.history : s.hash !== contentHash ? t.other : counts(s) ? t.matches : t.history;
       if (status === t.history) history = true;
       return [
         [
