@@ -112,7 +112,10 @@ describe('export and import in the browser', () => {
     await page.goto(`${server.url}/`);
     const importer = page.locator('.import-case');
     await importer.waitFor();
+    // The case list has loaded (Fie's link to the example case is remembered) before counting.
+    await page.locator('.case-table tbody tr').first().waitFor();
     const casesBefore = await page.locator('.case-table tbody tr').count();
+    expect(casesBefore).toBeGreaterThanOrEqual(1);
 
     const broken = join(downloads, 'broken.json');
     const good = JSON.parse(readFileSync(join(downloads, readdirJson()), 'utf8'));
@@ -125,12 +128,17 @@ describe('export and import in the browser', () => {
     expect(await alert.textContent()).toContain('Filen kunne ikke importeres. Intet er oprettet.');
     expect(await alert.locator('li').count()).toBeGreaterThanOrEqual(2);
     expect(await alert.textContent()).toContain('Resultatmål 1 › Forventet andel med indsats: skal være et tal');
+    // Nothing was created: the list, asked again, still has the same cases.
+    await page.reload();
+    await page.locator('.case-table tbody tr').first().waitFor();
     expect(await page.locator('.case-table tbody tr').count()).toBe(casesBefore);
 
     const truncated = join(downloads, 'truncated.json');
     writeFileSync(truncated, readFileSync(join(downloads, readdirJson()), 'utf8').slice(0, 500));
     await importer.locator('input[type="file"]').setInputFiles(truncated);
     await expect.poll(() => alert.textContent()).toContain('truncated.json');
+    expect(await alert.textContent()).toContain('Filen er ikke gyldig JSON');
+    expect(page.url()).toBe(`${server.url}/`);
 
     await importer.locator('input[type="file"]').setInputFiles(join(downloads, readdirJson()));
     await page.waitForURL(/\/case\/[^/]+$/);
