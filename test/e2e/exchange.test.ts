@@ -6,7 +6,7 @@ import { exampleCase } from '@caseroom/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
-import { createCase, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
+import { api, createCase, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
 import { openCase } from './room.ts';
 
 /**
@@ -105,6 +105,32 @@ describe('export and import in the browser', () => {
     const json = await download(olga.page, dialog, 'Hent JSON');
     expect(JSON.parse(readFileSync(json.path, 'utf8')).version.source).toBe('current');
     await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
+  });
+
+  it('a version in the history exports from its own row, preselected', async () => {
+    const named = await api(server.url, created.token, 'POST', `/api/cases/${created.id}/snapshots`, {
+      name: 'Før budgetmødet',
+    });
+    expect(named.status).toBe(201);
+    const { page } = fie;
+    await page
+      .getByRole('region', { name: 'Workshop' })
+      .getByRole('button', { name: /^Historik/ })
+      .click();
+    const history = page.getByRole('dialog', { name: /^Historik/ });
+    const row = history.locator('.snapshot', { hasText: 'Før budgetmødet' });
+    await row.getByRole('button', { name: 'Eksportér Før budgetmødet' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Eksportér sagen/ });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('En gemt version').isChecked()).toBe(true);
+    expect(await dialog.getByLabel('Gemt version', { exact: true }).inputValue()).toBe(named.body.id);
+    const json = await download(page, dialog, 'Hent JSON');
+    expect(JSON.parse(readFileSync(json.path, 'utf8')).version.source).toBe(named.body.id);
+    await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Closing the export leaves the history open, as it was.
+    expect(await history.isVisible()).toBe(true);
+    await history.getByRole('button', { name: 'Luk', exact: true }).click();
   });
 
   it('imports on the start page: a broken file is explained and creates nothing; a good one opens as a new case', async () => {

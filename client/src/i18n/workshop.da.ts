@@ -147,6 +147,7 @@ export const workshopDa = {
     kinds: { phase: 'Faseskift', signoff: 'Godkendelse', manual: 'Navngivet' } as Record<string, string>,
     view: 'Vis',
     changes: 'Ændret siden',
+    export: 'Eksportér',
     restore: 'Gendan',
     confirmRestore: (name: string) =>
       `Gendan »${name}«? Sagen bliver som dengang for alle. Den nuværende version gemmes først.`,

@@ -150,6 +150,7 @@ export const workshopEn: typeof workshopDa = {
     kinds: { phase: 'Phase change', signoff: 'Sign-off', manual: 'Named' } as Record<string, string>,
     view: 'View',
     changes: 'Changed since',
+    export: 'Export',
     restore: 'Restore',
     confirmRestore: (name: string) =>
       `Restore “${name}”? The case becomes as it was then, for everyone. The current version is kept first.`,

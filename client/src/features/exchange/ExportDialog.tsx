@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { readListing, type SnapshotListing } from '../workshop/snapshotListing.ts';
@@ -15,10 +15,17 @@ import {
 } from './exchangeApi.ts';
 import { exportErrorText } from './exportErrorText.ts';
 
-/** The top bar's export button and its dialog (any party may export). */
-export function ExportButton() {
+/**
+ * An export button and its dialog (any party may export): in the top bar, or on a saved version
+ * in the history (`version` preselects it; `label` names it).
+ */
+export function ExportButton({ version, label }: { version?: ExportVersion; label?: ReactNode }) {
   const m = useMessages();
-  return <DialogButton label={m.exchange.export.open}>{(close) => <ExportDialog onClose={close} />}</DialogButton>;
+  return (
+    <DialogButton label={label ?? m.exchange.export.open}>
+      {(close) => <ExportDialog onClose={close} initialVersion={version ?? { kind: 'agreed' }} />}
+    </DialogButton>
+  );
 }
 
 type Status =
@@ -32,15 +39,15 @@ type Status =
  * saved one — the language of the workbook and report, and a button per format. The file is
  * made by the server (in a worker thread); the dialog says it is working, then what it saved.
  */
-function ExportDialog({ onClose }: { onClose: () => void }) {
+function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initialVersion: ExportVersion }) {
   const m = useMessages();
   const t = m.exchange.export;
   const at = useWorkshopCall();
   const locale = useLocale();
   const uiLanguage = useUiStore((state) => state.language);
-  const [versionKind, setVersionKind] = useState<ExportVersion['kind']>('agreed');
+  const [versionKind, setVersionKind] = useState<ExportVersion['kind']>(initialVersion.kind);
   const [snapshots, setSnapshots] = useState<SnapshotListing[] | null>(null);
-  const [snapshotId, setSnapshotId] = useState('');
+  const [snapshotId, setSnapshotId] = useState(initialVersion.kind === 'snapshot' ? initialVersion.id : '');
   const [lang, setLang] = useState<ExportLanguage>(uiLanguage);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const names = { version: useId(), snapshot: useId(), language: useId() };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
+import { ExportButton } from '../exchange/ExportDialog.tsx';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 import type { SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
@@ -66,6 +67,15 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
               {t.restore}
             </button>
           )}
+          <ExportButton
+            version={{ kind: 'snapshot', id: snapshot.id }}
+            label={
+              <>
+                {t.export}
+                <span className="visually-hidden"> {snapshot.name}</span>
+              </>
+            }
+          />
         </span>
       </div>
       {shown.kind === 'model' && (
