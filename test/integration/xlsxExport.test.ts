@@ -7,6 +7,7 @@ import {
   buildCaseExport,
   type CaseModelDraft,
   exampleCase,
+  figureFormat,
   richTextFromParagraphs,
   type WorkshopRecord,
 } from '@caseroom/shared';
@@ -283,11 +284,11 @@ describe('XLSX export: HyperFormula recomputes price', () => {
     expect(guarantee.pricing.pricing.totals.guarantee).toBeGreaterThan(0);
   });
 
-  it('writes numbers with locale-neutral formats: amounts in kr., rates in %', async () => {
+  it('writes numbers in Danish formats: amounts in kr., rates in %, marked as Danish ([$-406])', async () => {
     const raw = readXlsx(await caseWorkbook(exportOf(exampleCase()), 'da'));
-    const styles = raw.parts['xl/styles.xml']!;
-    expect(decodeXml(styles)).toContain('#,##0 "kr."');
-    expect(styles).toContain('formatCode="0.0%"');
+    const styles = decodeXml(raw.parts['xl/styles.xml']!);
+    expect(styles).toContain('[$-406]#,##0 "kr.";[$-406]-#,##0 "kr."');
+    expect(styles).toContain('formatCode="[$-406]0.0 %"');
   });
 
   it('is a function of the export only: the document dates are the export time, parts are identical', async () => {
@@ -442,13 +443,14 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** A CSV sheet as a grid: numbers (and "12.5%") as numbers, empty as null, the rest as text. */
+/** A CSV sheet as a grid: numbers ("0,5", "12.5%", "3,5 %") as numbers, empty as null, the rest as text. */
 function csvGrid(rows: string[][]): Grid {
   const parse = (s: string): Value => {
     if (s === '') return null;
-    const percent = /^(-?\d+(?:\.\d+)?(?:E[-+]?\d+)?)%$/i.exec(s);
-    if (percent) return Number(percent[1]) / 100;
-    if (/^-?\d+(?:\.\d+)?(?:E[-+]?\d+)?$/i.test(s)) return Number(s);
+    // Raw values use the format's locale for the decimal mark: Danish formats give "0,9661…".
+    const percent = /^(-?\d+(?:[.,]\d+)?(?:E[-+]?\d+)?) ?%$/i.exec(s);
+    if (percent) return Number(percent[1]!.replace(',', '.')) / 100;
+    if (/^-?\d+(?:[.,]\d+)?(?:E[-+]?\d+)?$/i.test(s)) return Number(s.replace(',', '.'));
     return s;
   };
   return {
@@ -521,5 +523,34 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
         rowOf(inputs, HOSTILE.minus);
       }
     }
+  }, 120_000);
+
+  it('shows the figures in Danish notation, as the panel writes them, on a reader whose locale is English', async () => {
+    const exported = exportOf(exampleCase());
+    if (!exported.pricing.ok) throw new Error('priced');
+    const dir = mkdtempSync(join(work, 'shown-'));
+    writeFileSync(join(dir, 'example.xlsx'), await caseWorkbook(exported, 'da'));
+    // Cell contents as shown (token 9 true), the import/export locale en-US (1033).
+    const filter = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,false,true,true,false,false,-1';
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        dir,
+        join(dir, 'example.xlsx'),
+      ],
+      { stdio: 'pipe', timeout: 110_000 },
+    );
+    const text = workbookText('da');
+    const shown = readFileSync(join(dir, `example-${text.sheets.expected}.csv`), 'utf8');
+    const { pricing } = exported.pricing;
+    expect(shown).toContain(figureFormat.money(pricing.authorityNpv));
+    expect(shown).toContain(figureFormat.money(pricing.publicSectorNpv));
+    expect(shown).toContain(`${figureFormat.decimal(pricing.benefitCostRatio!)}`);
+    expect(shown).not.toMatch(/\d,\d{3},\d{3} kr\./);
   }, 120_000);
 });

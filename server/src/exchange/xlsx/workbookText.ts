@@ -54,7 +54,7 @@ const DA = {
     excludedOutcomes:
       'Resultatmål uden for beregningen (mangler basislinje, forventet andel, forsinkelse eller varighed)',
     formatsNote:
-      'Tal gemmes uden lokale formater; Excel og LibreOffice viser dem med læserens skilletegn (dansk: 1.234.567 kr., 3,5 %).',
+      'Tallene er formateret på dansk (1.234.567 kr., 3,5 %). Excel bruger computerens egne skilletegn, så på en engelsk opsat computer vises 1,234,567 kr.',
   },
   inputs: {
     heading: 'Inddata til business casen',

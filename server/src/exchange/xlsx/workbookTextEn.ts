@@ -50,7 +50,7 @@ export const EN: WorkbookText = {
     },
     excludedOutcomes: 'Outcomes left out of the figures (baseline, expected rate, lag or duration missing)',
     formatsNote:
-      "Numbers are stored without a locale; Excel and LibreOffice show them with the reader's separators (Danish: 1.234.567 kr., 3,5 %).",
+      "Numbers are formatted in Danish (1.234.567 kr., 3,5 %). Excel uses the computer's own separators, so on an English-set computer it shows 1,234,567 kr.",
   },
   inputs: {
     heading: 'Inputs to the business case',
