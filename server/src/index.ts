@@ -13,7 +13,7 @@ export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, new
 export { CaseDocument, SERVER_ORIGIN, StorageUnavailableError } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
 export { ExchangeService, type ExportOptions, MAX_IMPORT_BYTES } from './exchange/ExchangeService.ts';
-export { ExportWorkers } from './exchange/ExportWorkers.ts';
+export { ExchangeJobFailed, ExchangeUnavailable, ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
 export {
   EXPORT_FORMATS,
   EXPORT_LANGUAGES,

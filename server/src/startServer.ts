@@ -6,7 +6,7 @@ import { AccessService } from './access/AccessService.ts';
 import { CaseService } from './cases/CaseService.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { ExchangeService } from './exchange/ExchangeService.ts';
-import { ExportWorkers } from './exchange/ExportWorkers.ts';
+import { ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
@@ -47,7 +47,7 @@ export type StartServerOptions = {
    * never carries a token.
    */
   printLink?: (line: string) => void;
-  /** Start the export worker thread at start-up rather than on the first export (main.ts: yes). */
+  /** Start the exchange worker thread at start-up rather than on the first export (main.ts: yes). */
   prewarmExports?: boolean;
 };
 
@@ -75,8 +75,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const cases = new CaseService(store, registry, access);
   const snapshots = new SnapshotService(store, registry, log);
   const workshop = new WorkshopService(store, registry, snapshots, log);
-  const exportWorkers = new ExportWorkers(log, { prewarm: options.prewarmExports });
-  const exchange = new ExchangeService(store, registry, cases, exportWorkers, log);
+  const exchangeWorkers = new ExchangeWorkers(log, { prewarm: options.prewarmExports });
+  const exchange = new ExchangeService(store, registry, cases, exchangeWorkers, log);
   const transport = new WebSocketTransport({ registry, access, log, maxPayload: options.maxPayload });
   const app = createHttpApp({
     cases,
@@ -102,7 +102,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     });
   } catch (error) {
-    void exportWorkers.close();
+    void exchangeWorkers.close();
     transport.close();
     registry.close();
     store.close();
@@ -122,7 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await serverClosed;
-      await exportWorkers.close();
+      await exchangeWorkers.close();
       registry.close();
       store.close();
     })();

@@ -38,7 +38,10 @@ export const exchangeDa = {
       unreachable: 'Serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
       tokenInvalid: 'Dit link giver ikke længere adgang til sagen. Bed facilitatoren om et nyt.',
       snapshotNotFound: 'Den gemte version findes ikke længere. Vælg en anden.',
-      exportFailed: 'Filen kunne ikke laves lige nu. Prøv igen om lidt.',
+      exportFailed:
+        'Caseroom kunne ikke lave denne fil af den valgte version. Fejlen er logget på serveren – prøv et andet format, eller giv facilitatoren besked.',
+      exportUnavailable: 'Serveren kunne ikke lave filen lige nu. Prøv igen om lidt.',
+      snapshotsFailed: 'De gemte versioner kunne ikke hentes.',
       failed: 'Eksporten mislykkedes. Prøv igen.',
     },
   },
@@ -50,7 +53,8 @@ export const exchangeDa = {
     refused: 'Filen kunne ikke importeres. Intet er oprettet.',
     more: (n: number) => `… og ${n} fejl mere.`,
     unreachable: 'Serveren svarer ikke. Tjek forbindelsen, og prøv igen.',
-    failed: 'Importen mislykkedes. Prøv igen om lidt.',
+    failed: 'Caseroom kunne ikke læse filen på grund af en fejl hos os. Fejlen er logget. Intet er oprettet.',
+    unavailable: 'Serveren kunne ikke læse filen lige nu. Prøv igen om lidt. Intet er oprettet.',
     unreadable: 'Filen kunne ikke læses.',
   },
 };

@@ -40,7 +40,10 @@ export const exchangeEn: typeof exchangeDa = {
       unreachable: 'The server does not answer. Check the connection and try again.',
       tokenInvalid: 'Your link no longer opens this case. Ask the facilitator for a new one.',
       snapshotNotFound: 'That saved version no longer exists. Choose another.',
-      exportFailed: 'The file could not be made just now. Try again in a moment.',
+      exportFailed:
+        'Caseroom could not make this file from the chosen version. The error is logged on the server – try another format, or tell the facilitator.',
+      exportUnavailable: 'The server could not make the file just now. Try again in a moment.',
+      snapshotsFailed: 'The saved versions could not be loaded.',
       failed: 'The export failed. Try again.',
     },
   },
@@ -52,7 +55,9 @@ export const exchangeEn: typeof exchangeDa = {
     refused: 'The file could not be imported. Nothing was created.',
     more: (n: number) => `… and ${n} more.`,
     unreachable: 'The server does not answer. Check the connection and try again.',
-    failed: 'The import failed. Try again in a moment.',
+    failed:
+      'Caseroom could not read the file because of an error on our side. The error is logged. Nothing was created.',
+    unavailable: 'The server could not read the file just now. Try again in a moment. Nothing was created.',
     unreadable: 'The file could not be read.',
   },
 };

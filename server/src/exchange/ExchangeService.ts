@@ -1,10 +1,10 @@
 import {
   type CaseExportSource,
+  type CaseImportResult,
   contentHash,
   IMPORTED_HISTORY,
   ImportedHistory,
   isAgreed,
-  parseCaseImport,
   readWorkshop,
   toModel,
   workshopMap,
@@ -15,7 +15,7 @@ import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
-import type { ExportWorkers } from './ExportWorkers.ts';
+import { ExchangeJobFailed, type ExchangeWorkers } from './ExchangeWorkers.ts';
 import type { ExportFormat, ExportLanguage, RenderedExport } from './renderExport.ts';
 
 /** The largest import body: 50 MiB. One byte more is refused (413) before it is parsed. */
@@ -41,7 +41,7 @@ export class ExchangeService {
     private readonly store: DocumentStore,
     private readonly registry: DocumentRegistry,
     private readonly cases: CaseService,
-    private readonly workers: ExportWorkers,
+    private readonly workers: ExchangeWorkers,
     private readonly log: Log,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -58,9 +58,8 @@ export class ExchangeService {
     const { agreed: _agreed, ...data } = view;
     try {
       const rendered = await this.workers.run({
-        format: options.format,
-        lang: options.lang,
-        source: { caseId, source, now: this.now(), ...data },
+        kind: 'export',
+        request: { format: options.format, lang: options.lang, source: { caseId, source, now: this.now(), ...data } },
       });
       this.log('info', 'case exported', {
         caseId,
@@ -70,8 +69,16 @@ export class ExchangeService {
       });
       return ok(rendered);
     } catch (error) {
-      this.log('error', 'export failed', { caseId, format: options.format, error: (error as Error).message });
-      return fail(503, 'exportFailed', `The export could not be made: ${(error as Error).message}`);
+      this.log('error', 'export failed', {
+        caseId,
+        format: options.format,
+        version: source,
+        error: (error as Error).message,
+      });
+      // A renderer that throws on this case would throw again: say so rather than "try again".
+      return error instanceof ExchangeJobFailed
+        ? fail(500, 'exportFailed', 'This file could not be made from this version of the case. The error is logged.')
+        : fail(503, 'exportUnavailable', 'The server could not make the file just now. Try again in a moment.');
     }
   }
 
@@ -98,8 +105,17 @@ export class ExchangeService {
   }
 
   /** POST /api/cases/import: a new case from the file (a new id), or the reasons it was refused. */
-  importCase(text: string): Result<CreatedCase> {
-    const parsed = parseCaseImport(text, { maxBytes: MAX_IMPORT_BYTES });
+  async importCase(text: string): Promise<Result<CreatedCase>> {
+    let parsed: CaseImportResult;
+    try {
+      // Parsing and checking a file of up to 50 MiB takes up to about a second: off the event loop.
+      parsed = await this.workers.run({ kind: 'import', text, maxBytes: MAX_IMPORT_BYTES });
+    } catch (error) {
+      this.log('error', 'import failed', { bytes: text.length, error: (error as Error).message });
+      return error instanceof ExchangeJobFailed
+        ? fail(500, 'importFailed', 'The file could not be read because of an error in Caseroom. The error is logged.')
+        : fail(503, 'importUnavailable', 'The server could not read the file just now. Try again in a moment.');
+    }
     if (!parsed.ok) {
       const tooLarge = parsed.reason === 'tooLarge';
       return fail(tooLarge ? 413 : 400, tooLarge ? 'importTooLarge' : 'invalidImport', summary(parsed.errors), {

@@ -1,70 +1,100 @@
 import { Worker } from 'node:worker_threads';
 import type { Log } from '../log.ts';
-import type { WorkerReply } from './exportWorker.ts';
-import type { ExportRequest, RenderedExport } from './renderExport.ts';
+import type { ExchangeJob, ExchangeJobResult, WorkerReply } from './exchangeWorker.ts';
 
-/** How long one export may take before its worker is stopped and the request fails. */
-export const EXPORT_TIMEOUT_MS = 60_000;
+/** How long one job may run (from when the worker starts it) before the worker is stopped. */
+export const EXCHANGE_JOB_TIMEOUT_MS = 60_000;
 
-type Pending = {
-  worker: Worker;
-  resolve: (value: RenderedExport) => void;
+/** How many jobs may wait for the worker; more are refused as busy. */
+export const MAX_WAITING_JOBS = 20;
+
+/** The job itself failed (it threw in the worker): the same input would fail again — a bug. */
+export class ExchangeJobFailed extends Error {}
+
+/** The worker could not do the job now (crashed, timed out, too many waiting, shutting down): try again. */
+export class ExchangeUnavailable extends Error {}
+
+type Queued = {
+  job: ExchangeJob;
+  timeoutMs: number;
+  resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
 };
 
 /**
- * Renders exports in a worker thread, so building the risk analysis and writing an XLSX or a PDF
- * (tens to hundreds of milliseconds) never holds up the event loop that stores and relays
- * edits. One worker, started on first use (or at start-up with `prewarm`), handles requests in
- * order; one that crashes or times out fails its pending requests and is replaced on the next.
- * The worker runs TypeScript through tsx (exportWorkerBoot.mjs), like the server itself.
+ * Runs export rendering and import parsing in a worker thread, so building a risk analysis,
+ * writing an XLSX or a PDF, or parsing a large import file never holds up the event loop that
+ * stores and relays edits. One worker, started on first use (or at start-up with `prewarm`),
+ * takes one job at a time from a queue; each job's time limit starts when the worker starts it.
+ * A worker that crashes or overruns fails only the job it was running, is stopped, and the
+ * queue goes on in a fresh one. The worker runs TypeScript through tsx (exchangeWorkerBoot.mjs).
  */
-export class ExportWorkers {
+export class ExchangeWorkers {
   private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
+  private readonly waiting: Queued[] = [];
+  private running: { id: number; worker: Worker; queued: Queued; timer: NodeJS.Timeout } | undefined;
   private nextId = 1;
   private closed = false;
 
   constructor(
     private readonly log: Log,
-    private readonly options: { prewarm?: boolean; timeoutMs?: number } = {},
+    private readonly options: { prewarm?: boolean; timeoutMs?: number; maxWaiting?: number } = {},
   ) {
     if (options.prewarm) this.ensureWorker();
   }
 
-  /** Renders one export off the event loop. Rejects when the worker fails or times out. */
-  run(request: ExportRequest, options: { timeoutMs?: number } = {}): Promise<RenderedExport> {
-    if (this.closed) return Promise.reject(new Error('the server is shutting down'));
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? EXPORT_TIMEOUT_MS;
-    return new Promise<RenderedExport>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.log('error', 'export timed out; restarting the export worker', { format: request.format });
-        this.retire(worker, new Error(`the export took longer than ${timeoutMs / 1000} s`));
-      }, timeoutMs);
-      this.pending.set(id, { worker, resolve, reject, timer });
-      worker.postMessage({ id, request });
+  /** Runs one job off the event loop: its result, ExchangeJobFailed, or ExchangeUnavailable. */
+  run<J extends ExchangeJob>(job: J, options: { timeoutMs?: number } = {}): Promise<ExchangeJobResult<J>> {
+    if (this.closed) return Promise.reject(new ExchangeUnavailable('the server is shutting down'));
+    if (this.waiting.length >= (this.options.maxWaiting ?? MAX_WAITING_JOBS)) {
+      return Promise.reject(new ExchangeUnavailable('too many exports and imports are waiting'));
+    }
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? EXCHANGE_JOB_TIMEOUT_MS;
+    return new Promise<ExchangeJobResult<J>>((resolve, reject) => {
+      this.waiting.push({ job, timeoutMs, resolve: resolve as (value: unknown) => void, reject });
+      this.next();
     });
   }
 
-  /** Stops the worker; pending exports fail. Idempotent. */
+  /** Stops the worker; the running and waiting jobs fail. Idempotent. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const queued of this.waiting.splice(0)) queued.reject(new ExchangeUnavailable('the server is shutting down'));
     const worker = this.worker;
-    if (worker) await this.retire(worker, new Error('the server is shutting down'));
+    if (worker) await this.retire(worker, new ExchangeUnavailable('the server is shutting down'));
+  }
+
+  /** Hands the next waiting job to the worker, if it is free. */
+  private next(): void {
+    if (this.running || this.closed) return;
+    const queued = this.waiting.shift();
+    if (!queued) return;
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    try {
+      worker.postMessage({ id, job: queued.job });
+    } catch (error) {
+      // The job could not be copied to the worker (not structured-cloneable): its own fault.
+      queued.reject(new ExchangeJobFailed((error as Error).message));
+      this.next();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.log('error', 'exchange job timed out; restarting the worker', { kind: queued.job.kind });
+      void this.retire(worker, new ExchangeUnavailable(`it took longer than ${queued.timeoutMs / 1000} s`));
+    }, queued.timeoutMs);
+    this.running = { id, worker, queued, timer };
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./exportWorkerBoot.mjs', import.meta.url));
+    const worker = new Worker(new URL('./exchangeWorkerBoot.mjs', import.meta.url));
     worker.on('message', (reply: WorkerReply) => this.settle(reply));
     worker.on('error', (error) => {
-      this.log('error', 'export worker failed', { error: error.message });
-      void this.retire(worker, error);
+      this.log('error', 'exchange worker failed', { error: error.message });
+      void this.retire(worker, new ExchangeUnavailable(`the worker failed: ${error.message}`));
     });
-    worker.on('exit', () => void this.retire(worker, new Error('the export worker stopped')));
+    worker.on('exit', () => void this.retire(worker, new ExchangeUnavailable('the worker stopped')));
     // An idle worker must not keep the process alive.
     worker.unref();
     this.worker = worker;
@@ -72,23 +102,32 @@ export class ExportWorkers {
   }
 
   private settle(reply: WorkerReply): void {
-    const pending = this.pending.get(reply.id);
-    if (!pending) return;
-    this.pending.delete(reply.id);
-    clearTimeout(pending.timer);
-    if (reply.ok) pending.resolve({ ...reply.value, bytes: new Uint8Array(reply.value.bytes) });
-    else pending.reject(new Error(reply.message));
+    const running = this.running;
+    if (!running || running.id !== reply.id) return;
+    clearTimeout(running.timer);
+    this.running = undefined;
+    if (reply.ok) {
+      const value = reply.value as { bytes?: unknown };
+      // Transferred bytes arrive as a Uint8Array over the transferred buffer; keep them one.
+      running.queued.resolve(
+        value.bytes instanceof Uint8Array ? { ...value, bytes: new Uint8Array(value.bytes) } : value,
+      );
+    } else {
+      running.queued.reject(new ExchangeJobFailed(reply.message));
+    }
+    this.next();
   }
 
-  /** Takes a worker out of service: its pending exports fail, the next export starts a new one. */
+  /** Takes a worker out of service: its running job fails; waiting jobs go on in a fresh worker. */
   private retire(worker: Worker, error: Error): Promise<number> {
     if (this.worker === worker) this.worker = undefined;
-    for (const [id, pending] of this.pending) {
-      if (pending.worker !== worker) continue;
-      clearTimeout(pending.timer);
-      pending.reject(error);
-      this.pending.delete(id);
+    if (this.running?.worker === worker) {
+      clearTimeout(this.running.timer);
+      this.running.queued.reject(error);
+      this.running = undefined;
     }
-    return worker.terminate();
+    const stopped = worker.terminate();
+    this.next();
+    return stopped;
   }
 }

@@ -1,20 +1,36 @@
 import { parentPort } from 'node:worker_threads';
-import { type ExportRequest, renderExport } from './renderExport.ts';
+import { type CaseImportResult, parseCaseImport } from '@caseroom/shared';
+import { type ExportRequest, type RenderedExport, renderExport } from './renderExport.ts';
+
+/** A job for the exchange worker thread: render an export, or read an import file. */
+export type ExchangeJob =
+  | { kind: 'export'; request: ExportRequest }
+  | { kind: 'import'; text: string; maxBytes: number };
+
+/** What a job gives back. */
+export type ExchangeJobResult<J extends ExchangeJob> = J extends { kind: 'export' } ? RenderedExport : CaseImportResult;
+
+/** The worker's answer to job `id`: its value, or the message of what it threw. */
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 /**
- * The export worker thread (started by ExportWorkers): renders one request at a time and
- * answers with the bytes (transferred, not copied) or the error's message.
+ * The exchange worker thread (started by ExchangeWorkers): runs one job at a time and answers
+ * with its value — an export's bytes are transferred, not copied.
  */
-export type WorkerReply =
-  | { id: number; ok: true; value: Awaited<ReturnType<typeof renderExport>> }
-  | { id: number; ok: false; message: string };
-
 const port = parentPort;
-if (!port) throw new Error('exportWorker.ts runs as a worker thread (see ExportWorkers)');
+if (!port) throw new Error('exchangeWorker.ts runs as a worker thread (see ExchangeWorkers)');
 
-port.on('message', async ({ id, request }: { id: number; request: ExportRequest }) => {
+port.on('message', async ({ id, job }: { id: number; job: ExchangeJob }) => {
   try {
-    const value = await renderExport(request);
+    if (job.kind === 'import') {
+      port.postMessage({
+        id,
+        ok: true,
+        value: parseCaseImport(job.text, { maxBytes: job.maxBytes }),
+      } satisfies WorkerReply);
+      return;
+    }
+    const value = await renderExport(job.request);
     // A fresh buffer of exactly the export's bytes, handed over without a copy.
     const bytes = value.bytes.slice();
     port.postMessage({ id, ok: true, value: { ...value, bytes } } satisfies WorkerReply, [bytes.buffer]);

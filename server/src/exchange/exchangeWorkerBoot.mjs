@@ -1,7 +1,7 @@
-// The export worker thread's entry point (ExportWorkers). Node 20 does not apply a loader
+// The exchange worker thread's entry point (ExchangeWorkers). Node 20 does not apply a loader
 // given as `--import` in a worker's execArgv to the worker's own entry file, so the worker
 // registers tsx here, in plain JavaScript, and then loads the TypeScript worker.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./exportWorker.ts');
+await import('./exchangeWorker.ts');

@@ -1,14 +1,15 @@
-import { type BuiltCaseExport, buildCaseExport, type CaseExportSource, caseExportJson } from '@caseroom/shared';
+import {
+  type BuiltCaseExport,
+  buildCaseExport,
+  type CaseExportSource,
+  caseExportJson,
+  type ExportFormat,
+  type ExportLanguage,
+} from '@caseroom/shared';
 import { caseReport } from './pdf/caseReport.ts';
 import { caseWorkbook } from './xlsx/caseWorkbook.ts';
 
-/** The file formats a case exports to (docs/exchange.md). */
-export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The languages of the XLSX labels and the PDF report (the JSON carries both). */
-export const EXPORT_LANGUAGES = ['da', 'en'] as const;
-export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+export { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from '@caseroom/shared';
 
 /** What one export needs: plain, structured-cloneable data (it crosses into a worker thread). */
 export type ExportRequest = { format: ExportFormat; lang: ExportLanguage; source: CaseExportSource };
@@ -34,7 +35,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /**
  * Builds the export (pricing, the Monte Carlo risk analysis, findings) and renders it in the
  * asked format. CPU-bound for tens to hundreds of milliseconds: the server runs it in a worker
- * thread (ExportWorkers), never on the event loop that relays edits.
+ * thread (ExchangeWorkers), never on the event loop that relays edits.
  */
 export async function renderExport(request: ExportRequest): Promise<RenderedExport> {
   const built = buildCaseExport(request.source);

@@ -21,7 +21,7 @@ import { workshopRouter } from './workshopRouter.ts';
  *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
  *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
  *   …/workshop/…, …/snapshots/…                  the workshop record and history (workshopRouter.ts)
- *   GET /api/cases/:id/export.json, POST /api/cases/import   JSON export and import (exchangeRouter.ts)
+ *   GET /api/cases/:id/export.(json|xlsx|pdf), POST /api/cases/import   export and import (exchangeRouter.ts)
  */
 export function apiRouter(
   cases: CaseService,

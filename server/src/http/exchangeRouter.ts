@@ -50,9 +50,9 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService)
   router.post(
     '/cases/import',
     express.text({ type: () => true, limit: MAX_IMPORT_BYTES, defaultCharset: 'utf-8' }),
-    (req, res) => {
+    async (req, res) => {
       const text = typeof req.body === 'string' ? req.body : '';
-      const result = exchange.importCase(text);
+      const result = await exchange.importCase(text);
       if (!result.ok) {
         sendError(res, result.status, result.code, result.message, result.details);
         return;

@@ -1,7 +1,7 @@
 /** An expected failure of a workshop or history operation, ready for the HTTP layer. */
 export type Failure = {
   ok: false;
-  status: 400 | 404 | 409 | 413 | 503;
+  status: 400 | 404 | 409 | 413 | 500 | 503;
   code: string;
   message: string;
   /** Extra fields for the error body (e.g. `currentHash`, `reason`). */

@@ -1,4 +1,5 @@
 export * from './caseExport.ts';
+export * from './exportFormats.ts';
 export * from './importErrors.ts';
 export * from './migrations.ts';
 export * from './modelChecks.ts';

@@ -4,7 +4,7 @@ import { SCHEMA_VERSION } from '../model/primitives.ts';
 import type { WorkshopRecord } from '../workshop/record.ts';
 import { buildCaseExport, caseExportJson } from './caseExport.ts';
 import { describePath } from './importErrors.ts';
-import { type CaseImportResult, parseCaseImport } from './parseCaseImport.ts';
+import { type CaseImportResult, MAX_IMPORTED_HISTORY, parseCaseImport } from './parseCaseImport.ts';
 
 const MAX = 1024 * 1024;
 
@@ -57,6 +57,19 @@ describe('parseCaseImport', () => {
     const errors = errorsOf(parseCaseImport(`"${'x'.repeat(2000)}`, { maxBytes: 1000 }));
     expect(errors[0]?.message.en).toMatch(/too large/);
     expect(errors[0]?.message.da).toMatch(/for stor/);
+  });
+
+  it('refuses more imported history than a case keeps, saying how much it may have', () => {
+    const file = JSON.parse(exportText());
+    const decision = file.decisions[0];
+    file.decisions = Array.from({ length: MAX_IMPORTED_HISTORY + 1 }, (_, i) => ({ ...decision, id: `d${i}` }));
+    const errors = errorsOf(parseCaseImport(JSON.stringify(file), { maxBytes: 10 * MAX }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toEqual(['decisions']);
+    expect(errors[0]?.message.da).toContain(`må højst have ${MAX_IMPORTED_HISTORY} elementer`);
+    expect(errors[0]?.message.en).toContain(`must have at most ${MAX_IMPORTED_HISTORY} items`);
+    file.decisions = file.decisions.slice(0, MAX_IMPORTED_HISTORY);
+    expect(parseCaseImport(JSON.stringify(file), { maxBytes: 10 * MAX }).ok).toBe(true);
   });
 
   it('counts bytes, not characters', () => {

@@ -14,9 +14,15 @@ export type CaseImportResult =
 /** Why an import was refused, for callers that answer differently (e.g. HTTP 413 for tooLarge). */
 export type ImportRefusal = 'tooLarge' | 'notJson' | 'notACase' | 'schemaVersion' | 'invalid';
 
+/**
+ * The most decisions, and the most sign-offs, an import may bring along: imported history is
+ * stored in the case's workshop record, which every client syncs and every export repeats.
+ */
+export const MAX_IMPORTED_HISTORY = 5_000;
+
 const History = z.object({
-  decisions: z.array(ExportedDecision).optional(),
-  signoffs: z.array(ExportedSignoff).optional(),
+  decisions: z.array(ExportedDecision).max(MAX_IMPORTED_HISTORY).optional(),
+  signoffs: z.array(ExportedSignoff).max(MAX_IMPORTED_HISTORY).optional(),
 });
 
 /**

@@ -1,18 +1,12 @@
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from '@caseroom/shared';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { readListing, type SnapshotListing } from '../workshop/snapshotListing.ts';
 import { useWorkshopCall } from '../workshop/useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from '../workshop/WorkshopDialog.tsx';
 import { listSnapshots } from '../workshop/workshopApi.ts';
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  type ExportLanguage,
-  type ExportVersion,
-  fetchExport,
-  saveFile,
-} from './exchangeApi.ts';
+import { type ExportVersion, fetchExport, saveFile } from './exchangeApi.ts';
 import { exportErrorText } from './exportErrorText.ts';
 
 /**
@@ -46,22 +40,39 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
   const locale = useLocale();
   const uiLanguage = useUiStore((state) => state.language);
   const [versionKind, setVersionKind] = useState<ExportVersion['kind']>(initialVersion.kind);
-  const [snapshots, setSnapshots] = useState<SnapshotListing[] | null>(null);
+  const [snapshots, setSnapshots] = useState<SnapshotListing[] | 'failed' | null>(null);
   const [snapshotId, setSnapshotId] = useState(initialVersion.kind === 'snapshot' ? initialVersion.id : '');
   const [lang, setLang] = useState<ExportLanguage>(uiLanguage);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const names = { version: useId(), snapshot: useId(), language: useId() };
   const { caseId, token } = at;
 
+  // An export still running when the dialog closes is abandoned: no late download.
+  const aborter = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    aborter.current = controller;
+    return () => controller.abort();
+  }, []);
+
   useEffect(() => {
     if (versionKind !== 'snapshot' || snapshots) return;
+    let live = true;
     void listSnapshots({ caseId, token }).then((result) => {
-      const rows = result.ok ? readListing(result.value) : [];
-      rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      if (!live) return;
+      if (!result.ok) {
+        setSnapshots('failed');
+        setStatus({ kind: 'failed', message: `${t.errors.snapshotsFailed} ${exportErrorText(m, result)}` });
+        return;
+      }
+      const rows = readListing(result.value).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       setSnapshots(rows);
       setSnapshotId((current) => current || rows[0]?.id || '');
     });
-  }, [versionKind, snapshots, caseId, token]);
+    return () => {
+      live = false;
+    };
+  }, [versionKind, snapshots, caseId, token, m, t]);
 
   const version: ExportVersion | undefined =
     versionKind === 'snapshot'
@@ -71,9 +82,11 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
       : { kind: versionKind };
 
   const download = async (format: ExportFormat) => {
-    if (!version) return;
+    if (!version || status.kind === 'busy') return;
     setStatus({ kind: 'busy', format });
-    const result = await fetchExport({ caseId, token }, format, version, lang);
+    const { signal } = aborter.current;
+    const result = await fetchExport({ caseId, token }, format, version, lang, signal);
+    if (signal.aborted) return;
     if (!result.ok) {
       setStatus({ kind: 'failed', message: exportErrorText(m, result) });
       return;
@@ -106,8 +119,8 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
         {versionKind === 'snapshot' && (
           <div className="field">
             {snapshots === null && <p className="help">{t.loadingSnapshots}</p>}
-            {snapshots?.length === 0 && <p className="help">{t.noSnapshots}</p>}
-            {snapshots && snapshots.length > 0 && (
+            {Array.isArray(snapshots) && snapshots.length === 0 && <p className="help">{t.noSnapshots}</p>}
+            {Array.isArray(snapshots) && snapshots.length > 0 && (
               <>
                 <label htmlFor={names.snapshot}>{t.snapshotLabel}</label>
                 <select id={names.snapshot} value={snapshotId} onChange={(event) => setSnapshotId(event.target.value)}>
@@ -128,7 +141,7 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
             value={lang}
             onChange={(event) => setLang(event.target.value === 'en' ? 'en' : 'da')}
           >
-            {(['da', 'en'] as const).map((code) => (
+            {EXPORT_LANGUAGES.map((code) => (
               <option key={code} value={code}>
                 {t.languages[code]}
               </option>
@@ -141,7 +154,10 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
               <button
                 type="button"
                 className="primary"
-                disabled={busy || !version}
+                // While a file is being made the buttons stay focusable (aria-disabled, clicks
+                // ignored): disabling the focused button would drop keyboard focus out of the dialog.
+                disabled={!version}
+                aria-disabled={busy || undefined}
                 aria-busy={status.kind === 'busy' && status.format === format}
                 onClick={() => void download(format)}
               >

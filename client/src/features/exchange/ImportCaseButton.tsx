@@ -51,7 +51,9 @@ export function ImportCaseButton() {
           ? t.tooLarge(MAX_IMPORT_MB)
           : result.status === 400
             ? t.refused
-            : t.failed;
+            : result.status === 503
+              ? t.unavailable
+              : t.failed;
     setStatus({ kind: 'refused', name: file.name, headline, errors: result.errors });
   };
 
@@ -78,11 +80,14 @@ export function ImportCaseButton() {
       <p id={ids.help} className="help">
         {t.help}
       </p>
-      {status.kind === 'busy' && (
-        <p aria-live="polite">
-          <progress aria-label={t.busy} /> {status.name}
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce the change of its text. */}
+      <p className="import-progress" aria-live="polite">
+        {status.kind === 'busy' && (
+          <>
+            <progress aria-label={t.busy} /> {t.busy} {status.name}
+          </>
+        )}
+      </p>
       {status.kind === 'refused' && (
         <div className="error import-errors" role="alert">
           <p>

@@ -1,9 +1,5 @@
+import type { ExportFormat, ExportLanguage } from '@caseroom/shared';
 import type { ApiFailure } from '../../api/request.ts';
-
-/** The export formats (docs/exchange.md) and the languages of the XLSX and PDF files. */
-export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export type ExportLanguage = 'da' | 'en';
 
 /** Which version: the agreed one (the server's default), the current one, or a snapshot id. */
 export type ExportVersion = { kind: 'agreed' } | { kind: 'current' } | { kind: 'snapshot'; id: string };
@@ -38,11 +34,12 @@ export async function fetchExport(
   format: ExportFormat,
   version: ExportVersion,
   lang: ExportLanguage,
+  signal?: AbortSignal,
 ): Promise<({ ok: true } & ExportedFile) | ({ ok: false } & ApiFailure)> {
   const url = `/api/cases/${encodeURIComponent(at.caseId)}/export.${format}?${exportQuery(version, lang)}`;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${at.token}` } });
+    response = await fetch(url, { headers: { authorization: `Bearer ${at.token}` }, signal });
   } catch {
     return { ok: false, reason: 'unreachable' };
   }

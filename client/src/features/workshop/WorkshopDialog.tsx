@@ -31,8 +31,14 @@ export function WorkshopDialog({
       ref={ref}
       className="workshop-dialog"
       aria-labelledby={titleId}
-      onClose={onClose}
+      // React passes a nested dialog's close and cancel events on to this one (they do not
+      // bubble in the DOM): only this dialog's own events close it, so Escape in an export
+      // dialog opened from the history closes the export dialog alone.
+      onClose={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
       onCancel={(event) => {
+        if (event.target !== event.currentTarget) return;
         event.preventDefault();
         onClose();
       }}
