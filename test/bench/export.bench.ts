@@ -13,15 +13,10 @@
  */
 import { exampleCase, reconcileModel, sectionMap, toModel } from '@caseroom/shared';
 import { bearer, connectSynced, createCase, inviteParty, startTestServer, waitFor } from '../support/server.ts';
+import { stats } from './stats.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const FORMATS = ['json', 'xlsx', 'pdf'] as const;
-
-function stats(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return `median ${at(0.5).toFixed(1)} · p95 ${at(0.95).toFixed(1)} · max ${sorted.at(-1)!.toFixed(1)} ms (n=${sorted.length})`;
-}
 
 const server = await startTestServer();
 try {

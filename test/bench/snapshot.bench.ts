@@ -31,6 +31,7 @@ import {
   startTestServer,
   waitFor,
 } from '../support/server.ts';
+import { stats } from './stats.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -66,12 +67,6 @@ function largeCase(): CaseModelDraft {
   }));
   model.interventions.chosenId = 'int-0';
   return model;
-}
-
-function stats(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return `median ${at(0.5).toFixed(1)} · p95 ${at(0.95).toFixed(1)} · max ${sorted.at(-1)!.toFixed(1)} ms (n=${sorted.length})`;
 }
 
 async function direct(model: CaseModelDraft): Promise<void> {

@@ -46,6 +46,17 @@ describe('JSON export and import', () => {
     return { status: response.status, body: JSON.parse(await response.text()) };
   }
 
+  /** Changes the agreed case's title through a client, and waits until the server no longer calls it agreed. */
+  async function retitle(wsUrl: string, agreed: Awaited<ReturnType<typeof agreedCase>>): Promise<NodeClient> {
+    const client = await connectSynced(wsUrl, agreed.id, { token: agreed.token });
+    clients.push(client);
+    client.doc.transact(() => setField(sectionMap(client.doc, 'facts') as never, 'title', 'Ændret titel'));
+    const agreedNow = async () => (await agreed.call('GET', '/workshop')).body.agreed;
+    for (let i = 0; i < 100 && (await agreedNow()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await agreedNow()).toBe(false);
+    return client;
+  }
+
   /** An example case with one decision, the facilitator as the one required signer, signed: agreed. */
   async function agreedCase(url: string) {
     const created = await createCase(url, { example: true });
@@ -136,12 +147,7 @@ describe('JSON export and import', () => {
   it('exports the agreed version by default, any snapshot on request, and refuses unknown snapshots', async () => {
     const { server } = await start();
     const original = await agreedCase(server.url);
-    const client = await connectSynced(server.wsUrl, original.id, { token: original.token });
-    clients.push(client);
-    client.doc.transact(() => setField(sectionMap(client.doc, 'facts') as never, 'title', 'Ændret titel'));
-    const agreedNow = async () => (await original.call('GET', '/workshop')).body.agreed;
-    for (let i = 0; i < 100 && (await agreedNow()); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await agreedNow()).toBe(false);
+    const client = await retitle(server.wsUrl, original);
 
     const byDefault = await exportOf(server.url, original.id, original.token);
     const signoffSnapshot = (await original.call('GET', '/snapshots')).body.find(
@@ -171,11 +177,7 @@ describe('JSON export and import', () => {
   it('exports XLSX and PDF too, in either language, of the version asked for; unknown formats and languages are refused', async () => {
     const { server } = await start();
     const original = await agreedCase(server.url);
-    const client = await connectSynced(server.wsUrl, original.id, { token: original.token });
-    clients.push(client);
-    client.doc.transact(() => setField(sectionMap(client.doc, 'facts') as never, 'title', 'Ændret titel'));
-    const agreedNow = async () => (await original.call('GET', '/workshop')).body.agreed;
-    for (let i = 0; i < 100 && (await agreedNow()); i++) await new Promise((r) => setTimeout(r, 20));
+    await retitle(server.wsUrl, original);
     const get = (path: string) =>
       fetch(`${server.url}/api/cases/${original.id}${path}`, { headers: bearer(original.token) });
 

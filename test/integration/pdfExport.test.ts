@@ -26,6 +26,7 @@ import {
 import { da as uiDa } from '../../client/src/i18n/da.ts';
 import { en as uiEn } from '../../client/src/i18n/en.ts';
 import { caseReport } from '../../server/src/exchange/pdf/caseReport.ts';
+import { makeWorkshopRecord } from '../../shared/src/testing/workshopRecord.ts';
 
 /**
  * docs/export-pdf.md: the PDF report, read back with poppler's pdftotext / pdfinfo. Expected
@@ -72,18 +73,8 @@ function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function workshop(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
-  return {
-    phase: 3,
-    locks: {},
-    timer: { status: 'idle', serverNow: 0 },
-    votes: {},
-    decisions: {},
-    signoffs: {},
-    requiredSigners: [],
-    ...overrides,
-  };
-}
+const workshop = (overrides: Partial<WorkshopRecord> = {}): WorkshopRecord =>
+  makeWorkshopRecord({ phase: 3, ...overrides });
 
 function exportOf(model: CaseModelDraft, record: WorkshopRecord = workshop()): BuiltCaseExport {
   return buildCaseExport({

@@ -14,6 +14,7 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseWorkbook } from '../../server/src/exchange/xlsx/caseWorkbook.ts';
 import { workbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
+import { makeWorkshopRecord } from '../../shared/src/testing/workshopRecord.ts';
 import {
   allFormulas,
   allTexts,
@@ -54,18 +55,8 @@ const HOSTILE = {
 
 // ---------------------------------------------------------------- fixtures
 
-function workshop(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
-  return {
-    phase: 2,
-    locks: {},
-    timer: { status: 'idle', serverNow: 0 },
-    votes: {},
-    decisions: {},
-    signoffs: {},
-    requiredSigners: [],
-    ...overrides,
-  };
-}
+const workshop = (overrides: Partial<WorkshopRecord> = {}): WorkshopRecord =>
+  makeWorkshopRecord({ phase: 2, ...overrides });
 
 /** The example case changed by `change` (a fresh copy each time). */
 function variant(change: (model: CaseModelDraft) => void): CaseModelDraft {

@@ -1,0 +1,6 @@
+/** "median … · p95 … · max … ms (n=…)" of a benchmark's samples in milliseconds. */
+export function stats(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `median ${at(0.5).toFixed(1)} · p95 ${at(0.95).toFixed(1)} · max ${sorted.at(-1)!.toFixed(1)} ms (n=${sorted.length})`;
+}
