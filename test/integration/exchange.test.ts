@@ -212,6 +212,24 @@ describe('JSON export and import', () => {
     expect((await fetch(`${server.url}/api/cases/${original.id}/export.pdf`)).status).toBe(401);
   });
 
+  it('imports a model written by hand with only the values a person would type', async () => {
+    const { server } = await start();
+    const handWritten = {
+      schemaVersion: 1,
+      facts: { title: 'Håndskrevet sag', horizonYears: 5, discountRate: 0.035 },
+      outcomes: [
+        { id: 'b', name: 'Job' },
+        { id: 'a', name: 'Uddannelse' },
+      ],
+    };
+    const imported = await importText(server.url, JSON.stringify(handWritten));
+    expect(imported.status).toBe(201);
+    const model = await api(server.url, imported.body.token, 'GET', `/api/cases/${imported.body.id}/model`);
+    expect(model.body.facts.title).toBe('Håndskrevet sag');
+    const byOrder = [...model.body.outcomes].sort((x: Json, y: Json) => (x.order < y.order ? -1 : 1));
+    expect(byOrder.map((o: Json) => o.name)).toEqual(['Job', 'Uddannelse']);
+  });
+
   it('refuses broken imports with a clear error and creates nothing', async () => {
     const { server, store } = await start();
     const original = await agreedCase(server.url);

@@ -53,6 +53,37 @@ describe('parseCaseImport', () => {
     expect(result.ok && result.model).toEqual(exampleCase());
   });
 
+  it('takes a model written by hand without the structure Caseroom keeps: sections, sources, order keys', () => {
+    const handWritten = {
+      schemaVersion: 1,
+      facts: {
+        title: 'Min sag',
+        horizonYears: 5,
+        discountRate: 0.035,
+        departments: [{ id: 'jc', name: 'Jobcenter', level: 'municipal' }],
+      },
+      interventions: { candidates: [{ id: 'i1', name: 'IPS', costPerParticipant: 10_000 }], chosenId: 'i1' },
+      outcomes: [
+        { id: 'o2', name: 'Job' },
+        { id: 'o1', name: 'Uddannelse' },
+      ],
+    };
+    const result = parseCaseImport(JSON.stringify(handWritten), { maxBytes: MAX });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    // The file's order is kept; nothing but structure was added.
+    const outcomes = [...result.model.outcomes].sort((a, b) => (a.order < b.order ? -1 : 1));
+    expect(outcomes.map((o) => o.id)).toEqual(['o2', 'o1']);
+    expect(result.model.outcomes[0]?.sources).toEqual({});
+    expect(result.model.facts.partners).toEqual({});
+    expect(result.model.paymentModel.investorFundedShare).toBeUndefined();
+    expect(result.model.problem.text).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    // A wrong value is still reported, in plain words.
+    const wrong = { ...handWritten, outcomes: [{ id: 'o1', name: 'Job', expectedRate: 'fyrre' }] };
+    expect(errorsOf(parseCaseImport(JSON.stringify(wrong), { maxBytes: MAX })).map((e) => e.message.da)).toEqual([
+      'Resultatmål 1 › Forventet andel med indsats: skal være et tal',
+    ]);
+  });
+
   it('refuses a file over maxBytes before parsing it', () => {
     const errors = errorsOf(parseCaseImport(`"${'x'.repeat(2000)}`, { maxBytes: 1000 }));
     expect(errors[0]?.message.en).toMatch(/too large/);
@@ -114,7 +145,7 @@ describe('parseCaseImport', () => {
     const file = JSON.parse(exportText());
     file.model.outcomes[1].expectedRate = 'halvtreds';
     file.model.facts.title = 7;
-    delete file.model.facts.departments;
+    file.model.facts.departments = 'Jobcenter';
     file.model.outcomes[0].direction = 'sideways';
     file.signoffs = [{ partyId: 'p', hash: 1 }];
     const errors = errorsOf(parseCaseImport(JSON.stringify(file), { maxBytes: MAX }));
@@ -123,7 +154,7 @@ describe('parseCaseImport', () => {
     expect(da).toContain('Resultatmål 2 › Forventet andel med indsats: skal være et tal');
     expect(en).toContain('Outcome targets 2 › Expected rate: must be a number');
     expect(da).toContain('Titel: skal være tekst');
-    expect(da).toContain('Forvaltninger: mangler');
+    expect(da).toContain('Forvaltninger: skal være en liste ([ … ])');
     expect(en).toContain('Outcome targets 1 › Direction: must be one of "higher", "lower"');
     expect(errors.find((e) => e.path.join('.') === 'model.outcomes.1.expectedRate')).toBeDefined();
     expect(en.some((m) => m.startsWith('Sign-offs 1 › '))).toBe(true);
@@ -206,5 +237,8 @@ describe('buildCaseExport', () => {
     expect(describePath(['model', 'outcomes', 0, 'valuePerDepartment', 'dep-x'], 'en')).toBe(
       'Outcome targets 1 › Value per achieved outcome › dep-x',
     );
+    // Structural keys without a field label get a plain name, not the JSON key.
+    expect(describePath(['model', 'outcomes', 0, 'sources'], 'da')).toBe('Resultatmål 1 › Kildenoter');
+    expect(describePath(['model', 'facts', 'partners'], 'en')).toBe('Partners');
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseModelDraft } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { CASE_EXPORT_FORMAT, ExportedDecision, ExportedSignoff, type ImportedHistory } from './caseExport.ts';
+import { completeHandWritten } from './handWritten.ts';
 import { describePath, expectation, type ImportError, importError } from './importErrors.ts';
 import { isRecord, migrateModel, OLDEST_SCHEMA_VERSION } from './migrations.ts';
 import { checkWritable } from './modelChecks.ts';
@@ -70,7 +71,7 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
       'The case model is missing or not an object.',
     );
   }
-  const migrated = migrateModel(model, version as number);
+  const migrated = completeHandWritten(migrateModel(model, version as number));
   const errors: ImportError[] = [];
   const checked = CaseModelDraft.safeParse(migrated);
   if (!checked.success) errors.push(...issuesToErrors(checked.error, migrated, modelPath));
