@@ -416,6 +416,18 @@ describe('PDF report', () => {
     }
   });
 
+  it('with no intervention chosen yet the case is not priced, but each candidate still is', async () => {
+    const model = exampleCase();
+    model.interventions.chosenId = undefined;
+    const exported = exportOf(model);
+    expect(exported.pricing.ok).toBe(false);
+    expect(exported.pricing.candidates.every((c) => c.priced)).toBe(true);
+    const { text } = await render(exported, 'da');
+    for (const candidate of exported.pricing.candidates) {
+      expect(text).toContain(money(candidate.authorityNpv!));
+    }
+  });
+
   it('a blank new case renders: untitled, every section says what is missing', async () => {
     const empty = () => ({ type: 'doc' as const, content: [] });
     const blank: CaseModelDraft = {

@@ -143,7 +143,9 @@ export type ExportPricing = ReturnType<typeof exportPricing>;
 export type BuiltCaseExport = Omit<CaseExport, 'pricing'> & { pricing: ExportPricing };
 
 function exportPricing(summary: BusinessCase, seed: number, iterations: number) {
-  if (!summary.priced.ok) return { ok: false as const, reason: summary.priced.reason };
+  // Candidates are priced each on their own inputs: the table has figures even when the case
+  // as a whole cannot be priced yet (no intervention chosen, say).
+  if (!summary.priced.ok) return { ok: false as const, reason: summary.priced.reason, candidates: summary.candidates };
   const { input, ranges, pricing, excludedOutcomeIds } = summary.priced;
   const risk: RiskAnalysis = riskAnalysis(input, ranges, { seed, iterations });
   // The sorted samples only draw the distribution chart; percentiles carry the figures.

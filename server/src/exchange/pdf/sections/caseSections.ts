@@ -67,7 +67,7 @@ export function interventionSection(w: ReportWriter, exported: BuiltCaseExport, 
 
   if (interventions.candidates.length > 0) {
     w.heading(t.candidates, 3);
-    const comparisons = exported.pricing.ok ? exported.pricing.candidates : [];
+    const comparisons = exported.pricing.candidates;
     table(
       w,
       [
