@@ -1,5 +1,6 @@
 import { type BuiltCaseExport, pricingInputFromModel } from '@caseroom/shared';
 import ExcelJS from 'exceljs';
+import { unzipSync, type Zippable, zipSync } from 'fflate';
 import { writeBusinessCaseSheet } from './businessCaseSheet.ts';
 import { writeCaseSheet } from './caseSheet.ts';
 import { writeInputsSheet } from './inputsSheet.ts';
@@ -69,5 +70,17 @@ export async function caseWorkbook(exported: BuiltCaseExport, lang: 'da' | 'en')
   writeDecisionsSheet(sheet(sheets.decisions), exported, text);
   writeSignoffsSheet(sheet(sheets.signoffs), exported, text);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return stampedAt(new Uint8Array(buffer as ArrayBuffer), exportedAt);
+}
+
+/**
+ * The same workbook with every zip entry dated `at`: exceljs's zip stamps entries with the
+ * clock, and an auditor who hashes two exports of the same version must get the same hash.
+ */
+function stampedAt(xlsx: Uint8Array, at: Date): Uint8Array {
+  const entries = unzipSync(xlsx);
+  const dated: Zippable = {};
+  // Insertion order is kept: [Content_Types].xml stays first, as Excel writes it.
+  for (const [name, data] of Object.entries(entries)) dated[name] = [data, { mtime: at }];
+  return zipSync(dated, { level: 6 });
 }
