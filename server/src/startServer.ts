@@ -7,6 +7,7 @@ import { CaseService } from './cases/CaseService.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { ExchangeService } from './exchange/ExchangeService.ts';
 import { ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
+import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
@@ -74,6 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const access = new AccessService(store, { log });
   const cases = new CaseService(store, registry, access);
   const snapshots = new SnapshotService(store, registry, log);
+  const activity = new ActivityService(store);
   const workshop = new WorkshopService(store, registry, snapshots, log);
   const exchangeWorkers = new ExchangeWorkers(log, { prewarm: options.prewarmExports });
   const exchange = new ExchangeService(store, registry, cases, exchangeWorkers, log);
@@ -83,6 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     access,
     workshop,
     snapshots,
+    activity,
     exchange,
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     log,

@@ -470,6 +470,14 @@ describe('the workshop', () => {
     await expect.poll(() => ipsRow(erik.page).textContent()).not.toBe(versionIpsRow);
     await openSection(erik.page, 'Fakta');
 
+    // Who changed what: Erik's edits to the facts and the interventions, by his party's name.
+    const activity = history.locator('details.activity');
+    await activity.locator('summary').click();
+    await expect
+      .poll(() => activity.locator('li').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Jobcenter Holbæk · Fakta · .* · \d+ ændring(er)?$/)]));
+    expect((await activity.locator('li').allTextContents()).join('\n')).toContain('Jobcenter Holbæk · Indsatser');
+    await activity.locator('summary').click();
     await named.getByRole('button', { name: 'Ændret siden' }).click();
     await expect.poll(() => named.locator('.snapshot-changes').textContent()).toContain('En helt ny titel');
     // The version opens as the real sections, read-only, with its own value — not the live one.

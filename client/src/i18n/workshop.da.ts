@@ -147,6 +147,13 @@ export const workshopDa = {
     kinds: { phase: 'Faseskift', signoff: 'Godkendelse', manual: 'Navngivet' } as Record<string, string>,
     view: 'Vis',
     changes: 'Ændret siden',
+    activity: {
+      heading: 'Hvem har ændret hvad',
+      loading: 'Henter ændringer …',
+      none: 'Ingen har ændret noget endnu.',
+      unknownParty: 'En tidligere part',
+      edits: (n: number) => (n === 1 ? '1 ændring' : `${n} ændringer`),
+    },
     export: 'Eksportér',
     restore: 'Gendan',
     confirmRestore: (name: string) =>

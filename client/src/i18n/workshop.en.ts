@@ -150,6 +150,13 @@ export const workshopEn: typeof workshopDa = {
     kinds: { phase: 'Phase change', signoff: 'Sign-off', manual: 'Named' } as Record<string, string>,
     view: 'View',
     changes: 'Changed since',
+    activity: {
+      heading: 'Who changed what',
+      loading: 'Loading changes …',
+      none: 'Nobody has changed anything yet.',
+      unknownParty: 'A former party',
+      edits: (n: number) => (n === 1 ? '1 change' : `${n} changes`),
+    },
     export: 'Export',
     restore: 'Restore',
     confirmRestore: (name: string) =>

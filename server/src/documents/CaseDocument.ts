@@ -1,4 +1,4 @@
-import { CloseCode, ensureWorkshop, isCaseDocReady, toModel, workshopPhase } from '@caseroom/shared';
+import { CloseCode, ensureWorkshop, isCaseDocReady, SECTIONS, toModel, workshopPhase } from '@caseroom/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
@@ -8,6 +8,8 @@ import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/me
 /** What a CaseDocument needs from a connection: send bytes, be closed. */
 export interface DocumentConnection {
   readonly id: string;
+  /** The party whose changes this connection carries (recorded as activity, W12). */
+  readonly partyId?: string;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -66,6 +68,7 @@ export class CaseDocument {
   private storedSinceCompaction: number;
   private lastChangeAt: number;
   private destroyed = false;
+  private activityFailed = false;
 
   private constructor(
     readonly id: string,
@@ -83,6 +86,7 @@ export class CaseDocument {
     // The server itself is not a participant.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -212,10 +216,32 @@ export class CaseDocument {
     clearTimeout(this.summaryTimer);
     clearInterval(this.retryTimer);
     this.doc.off('update', this.onUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
+
+  /**
+   * Who changed what (W12): a connection's transaction that changed something is recorded as
+   * activity of its party in each section it changed. Only real changes count — a reconnecting
+   * client's resync of content the server already has changes nothing. Never in the way of
+   * storing and relaying: a failing activity write is logged once and skipped.
+   */
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    const partyId = (transaction.origin as DocumentConnection | undefined)?.partyId;
+    if (!partyId || !this.connections.has(transaction.origin as DocumentConnection)) return;
+    const sections = changedSections(this.doc, transaction);
+    if (sections.length === 0) return;
+    const at = this.options.now();
+    try {
+      for (const section of sections) this.options.store.recordActivity({ caseId: this.id, partyId, section, at });
+    } catch (error) {
+      if (!this.activityFailed)
+        this.options.log('warn', 'activity not recorded', { caseId: this.id, error: String(error) });
+      this.activityFailed = true;
+    }
+  };
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.lastChangeAt = this.options.now();
@@ -325,4 +351,18 @@ export class CaseDocument {
       this.options.log('warn', 'could not update the case catalogue', { caseId: this.id, error });
     }
   }
+}
+
+/** The case sections (roots) a transaction changed, in SECTIONS order. */
+function changedSections(doc: Y.Doc, transaction: Y.Transaction): string[] {
+  const roots = new Set<unknown>();
+  for (const type of transaction.changed.keys()) {
+    let root = type;
+    while (root._item?.parent instanceof Y.AbstractType) root = root._item.parent;
+    roots.add(root);
+  }
+  return SECTIONS.filter((section) => {
+    const root = doc.share.get(section);
+    return root !== undefined && roots.has(root);
+  });
 }

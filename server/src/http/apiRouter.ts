@@ -4,6 +4,7 @@ import type { AccessService } from '../access/AccessService.ts';
 import { bearerTokens } from '../access/tokens.ts';
 import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
+import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
@@ -20,7 +21,7 @@ import { workshopRouter } from './workshopRouter.ts';
  *   GET  /api/cases/:id/parties                  facilitator → [party]
  *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
  *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
- *   …/workshop/…, …/snapshots/…                  the workshop record and history (workshopRouter.ts)
+ *   …/workshop/…, …/snapshots/…, …/activity      the workshop record and history (workshopRouter.ts)
  *   GET /api/cases/:id/export.(json|xlsx|pdf), POST /api/cases/import   export and import (exchangeRouter.ts)
  */
 export function apiRouter(
@@ -28,6 +29,7 @@ export function apiRouter(
   access: AccessService,
   workshop: WorkshopService,
   snapshots: SnapshotService,
+  activity: ActivityService,
   exchange: ExchangeService,
 ): Router {
   const router = express.Router();
@@ -96,7 +98,7 @@ export function apiRouter(
     res.json(rotated);
   });
 
-  router.use(workshopRouter(access, workshop, snapshots));
+  router.use(workshopRouter(access, workshop, snapshots, activity));
 
   router.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `No API endpoint ${req.method} ${req.baseUrl}${req.path}.`);

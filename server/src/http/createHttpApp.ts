@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
+import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
@@ -15,6 +16,7 @@ export function createHttpApp(options: {
   access: AccessService;
   workshop: WorkshopService;
   snapshots: SnapshotService;
+  activity: ActivityService;
   exchange: ExchangeService;
   clientDir: string | undefined;
   log: Log;
@@ -24,7 +26,10 @@ export function createHttpApp(options: {
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', apiRouter(options.cases, options.access, options.workshop, options.snapshots, options.exchange));
+  app.use(
+    '/api',
+    apiRouter(options.cases, options.access, options.workshop, options.snapshots, options.activity, options.exchange),
+  );
   app.use(clientAssets(options.clientDir));
   app.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `Nothing at ${req.method} ${req.path}.`);

@@ -1,6 +1,7 @@
 import { describeIssues, WorkshopRequests } from '@caseroom/shared';
 import express, { type Response, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
+import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Result } from '../workshop/results.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
@@ -27,10 +28,16 @@ const Bodies = WorkshopRequests;
  *   POST workshop/comments/:commentId/resolve { resolved }  editor, facilitator
  *   POST workshop/signoffs { hash }             any party, for its own party only → 201 (409 hashMismatch)
  *   PUT  workshop/required-signers { partyIds } facilitator
+ *   GET  activity (any party: who changed which section, when)
  *   GET  snapshots · POST snapshots { name } (facilitator, 201) · GET snapshots/:sid/model
  *   GET  snapshots/:sid/changes?lang=da|en · POST snapshots/:sid/restore (facilitator)
  */
-export function workshopRouter(access: AccessService, workshop: WorkshopService, snapshots: SnapshotService): Router {
+export function workshopRouter(
+  access: AccessService,
+  workshop: WorkshopService,
+  snapshots: SnapshotService,
+  activity: ActivityService,
+): Router {
   const router = express.Router({ mergeParams: true });
   const any = requireParty(access, 'anyParty');
   const editor = requireParty(access, 'editor');
@@ -103,6 +110,10 @@ export function workshopRouter(access: AccessService, workshop: WorkshopService,
   router.put('/cases/:id/workshop/required-signers', facilitator, async (req, res) => {
     const body = parse(res, Bodies.requiredSigners, req.body);
     if (body) send(res, await workshop.setRequiredSigners(caseId(req), body.partyIds));
+  });
+
+  router.get('/cases/:id/activity', any, (req, res) => {
+    res.json(activity.list(caseId(req)));
   });
 
   router.get('/cases/:id/snapshots', any, (req, res) => {

@@ -57,11 +57,28 @@ export interface DocumentStore {
   listSnapshots(caseId: string): SnapshotInfo[];
   /** One snapshot with its state, or undefined. */
   getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined;
+  /**
+   * Records that a party changed a section at `at` (who changed what, W12): extends the party's
+   * latest entry for that section when it is at most ACTIVITY_MERGE_MS older, else adds one.
+   * Throws UnknownCaseError.
+   */
+  recordActivity(entry: ActivityEntry): void;
+  /** The case's activity, most recent change first, at most `limit` entries ([] for an unknown case). */
+  listActivity(caseId: string, limit: number): ActivityRecord[];
   /** Releases the store (closes the database). Idempotent. */
   close(): void;
 }
 
 /** A party's dot votes in one vote (docs/workshop.md W7): stored on the server only. */
+/** Edits by one party to one section within this long of each other count as one entry. */
+export const ACTIVITY_MERGE_MS = 60_000;
+
+/** One change to record: who (party), which section (a root of the case document), when. */
+export type ActivityEntry = { caseId: string; partyId: string; section: string; at: number };
+
+/** A stretch of changes by one party to one section: first and last time, how many edits. */
+export type ActivityRecord = { partyId: string; section: string; firstAt: number; lastAt: number; edits: number };
+
 export type BallotRecord = {
   caseId: string;
   voteId: string;

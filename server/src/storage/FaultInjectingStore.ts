@@ -1,4 +1,6 @@
 import type {
+  ActivityEntry,
+  ActivityRecord,
   BallotRecord,
   CaseRecord,
   CaseSummary,
@@ -95,6 +97,13 @@ export class FaultInjectingStore implements DocumentStore {
   }
   listSnapshots(caseId: string): SnapshotInfo[] {
     return this.inner.listSnapshots(caseId);
+  }
+  recordActivity(entry: ActivityEntry): void {
+    this.guard('recordActivity');
+    this.inner.recordActivity(entry);
+  }
+  listActivity(caseId: string, limit: number): ActivityRecord[] {
+    return this.inner.listActivity(caseId, limit);
   }
   getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
     return this.inner.getSnapshot(caseId, snapshotId);

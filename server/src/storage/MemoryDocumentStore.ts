@@ -1,4 +1,7 @@
 import {
+  ACTIVITY_MERGE_MS,
+  type ActivityEntry,
+  type ActivityRecord,
   type BallotRecord,
   type CaseRecord,
   type CaseSummary,
@@ -27,6 +30,7 @@ export class MemoryDocumentStore implements DocumentStore {
   private readonly ballots = new Map<string, BallotRecord>();
   /** Snapshots by case id, oldest first. */
   private readonly snapshots = new Map<string, SnapshotRecord[]>();
+  private readonly activity = new Map<string, ActivityRecord[]>();
 
   createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
     if (this.cases.has(id)) throw new DuplicateCaseError(id);
@@ -161,6 +165,27 @@ export class MemoryDocumentStore implements DocumentStore {
   getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
     const snapshot = this.snapshots.get(caseId)?.find((s) => s.id === snapshotId);
     return snapshot ? { ...snapshot, state: snapshot.state.slice() } : undefined;
+  }
+
+  recordActivity(entry: ActivityEntry): void {
+    if (!this.cases.has(entry.caseId)) throw new UnknownCaseError(entry.caseId);
+    const list = this.activity.get(entry.caseId) ?? [];
+    const latest = list.findLast((a) => a.partyId === entry.partyId && a.section === entry.section);
+    if (latest && entry.at - latest.lastAt <= ACTIVITY_MERGE_MS) {
+      latest.lastAt = Math.max(latest.lastAt, entry.at);
+      latest.edits++;
+    } else {
+      list.push({ partyId: entry.partyId, section: entry.section, firstAt: entry.at, lastAt: entry.at, edits: 1 });
+    }
+    this.activity.set(entry.caseId, list);
+  }
+
+  listActivity(caseId: string, limit: number): ActivityRecord[] {
+    return (this.activity.get(caseId) ?? [])
+      .map((a, order) => ({ a, order }))
+      .sort((x, y) => y.a.lastAt - x.a.lastAt || y.order - x.order)
+      .slice(0, limit)
+      .map(({ a }) => ({ ...a }));
   }
 
   close(): void {}

@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  ACTIVITY_MERGE_MS,
+  type ActivityEntry,
+  type ActivityRecord,
   type BallotRecord,
   type CaseRecord,
   type CaseSummary,
@@ -134,6 +137,18 @@ export class SqliteDocumentStore implements DocumentStore {
         state BLOB NOT NULL,
         UNIQUE (case_id, id)
       );
+      -- Who changed what (W12): one row per stretch of edits by a party to a section.
+      CREATE TABLE IF NOT EXISTS activity (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        party_id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        first_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        edits INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS activity_by_party_section ON activity (case_id, party_id, section, seq);
+      CREATE INDEX IF NOT EXISTS activity_by_time ON activity (case_id, last_at DESC);
     `);
     this.statements = {
       insertCase: this.db.prepare(
@@ -172,6 +187,20 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       insertSnapshot: this.db.prepare(
         'INSERT INTO snapshots (id, case_id, name, kind, created_at, created_by_party_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      extendActivity: this.db.prepare(
+        `UPDATE activity SET last_at = MAX(last_at, @at), edits = edits + 1
+         WHERE seq = (SELECT seq FROM activity WHERE case_id = @caseId AND party_id = @partyId AND section = @section
+                      ORDER BY seq DESC LIMIT 1)
+           AND @at - last_at <= @mergeMs`,
+      ),
+      insertActivity: this.db.prepare(
+        `INSERT INTO activity (case_id, party_id, section, first_at, last_at, edits)
+         VALUES (@caseId, @partyId, @section, @at, @at, 1)`,
+      ),
+      listActivity: this.db.prepare<[string, number], ActivityRow>(
+        `SELECT party_id, section, first_at, last_at, edits FROM activity
+         WHERE case_id = ? ORDER BY last_at DESC, seq DESC LIMIT ?`,
       ),
       listSnapshots: this.db.prepare<[string], SnapshotInfoRow>(
         `SELECT id, case_id, name, kind, created_at, created_by_party_id FROM snapshots
@@ -363,6 +392,27 @@ export class SqliteDocumentStore implements DocumentStore {
     return row ? { ...toSnapshotInfo(row), state: new Uint8Array(row.state) } : undefined;
   }
 
+  recordActivity(entry: ActivityEntry): void {
+    const values = { ...entry, mergeMs: ACTIVITY_MERGE_MS };
+    if (this.statements.extendActivity.run(values).changes > 0) return;
+    try {
+      this.statements.insertActivity.run(values);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new UnknownCaseError(entry.caseId);
+      throw error;
+    }
+  }
+
+  listActivity(caseId: string, limit: number): ActivityRecord[] {
+    return this.statements.listActivity.all(caseId, limit).map((row) => ({
+      partyId: row.party_id,
+      section: row.section,
+      firstAt: row.first_at,
+      lastAt: row.last_at,
+      edits: row.edits,
+    }));
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -418,3 +468,5 @@ function toSnapshotInfo(row: SnapshotInfoRow): SnapshotInfo {
 function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+type ActivityRow = { party_id: string; section: string; first_at: number; last_at: number; edits: number };

@@ -327,6 +327,27 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       expect(store.listSnapshots('case-1').map((s) => s.name)).toEqual(['x']);
     });
 
+    it('[S17] activity: edits by one party to one section within a minute are one entry; listed newest first', () => {
+      store.createCase(makeNewCase());
+      const at = (caseId: string, partyId: string, section: string, time: number) =>
+        store.recordActivity({ caseId, partyId, section, at: time });
+      at('case-1', 'p1', 'facts', 1_000);
+      at('case-1', 'p1', 'facts', 30_000);
+      at('case-1', 'p1', 'facts', 61_000); // within a minute of the last edit: still the same stretch
+      at('case-1', 'p2', 'facts', 62_000);
+      at('case-1', 'p1', 'outcomes', 63_000);
+      at('case-1', 'p1', 'facts', 200_000); // more than a minute later: a new entry
+      expect(store.listActivity('case-1', 10)).toEqual([
+        { partyId: 'p1', section: 'facts', firstAt: 200_000, lastAt: 200_000, edits: 1 },
+        { partyId: 'p1', section: 'outcomes', firstAt: 63_000, lastAt: 63_000, edits: 1 },
+        { partyId: 'p2', section: 'facts', firstAt: 62_000, lastAt: 62_000, edits: 1 },
+        { partyId: 'p1', section: 'facts', firstAt: 1_000, lastAt: 61_000, edits: 3 },
+      ]);
+      expect(store.listActivity('case-1', 2)).toHaveLength(2);
+      expect(store.listActivity('other', 10)).toEqual([]);
+      expect(() => at('nope', 'p1', 'facts', 1)).toThrow(UnknownCaseError);
+    });
+
     it('[S8] close is idempotent', () => {
       store.close();
       expect(() => store.close()).not.toThrow();

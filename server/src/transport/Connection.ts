@@ -33,6 +33,11 @@ export type ConnectionIdentity = { party: Party; tokenHash: string };
  * stored or relayed — and the sender gets a type 100 message; the connection stays open.
  */
 export class Connection implements DocumentConnection {
+  /** The party whose changes this connection carries (DocumentConnection.partyId). */
+  get partyId(): string {
+    return this.identity.party.id;
+  }
+
   private closed = false;
   private droppedUpdates = 0;
   private refusedUpdates = 0;

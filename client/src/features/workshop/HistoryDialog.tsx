@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
+import { ActivityList } from './ActivityList.tsx';
 import { CreateSnapshotForm } from './CreateSnapshotForm.tsx';
 import { SnapshotRow } from './SnapshotRow.tsx';
 import { readListing, type SnapshotListing } from './snapshotListing.ts';
@@ -39,6 +40,7 @@ function HistoryDialog({ onClose }: { onClose: () => void }) {
   return (
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
       {facilitator && <CreateSnapshotForm onCreated={() => void load()} />}
+      <ActivityList />
       {failed && <p role="alert">{m.workshop.failed}</p>}
       {snapshots && snapshots.length === 0 && <p>{t.empty}</p>}
       {snapshots && snapshots.length > 0 && (

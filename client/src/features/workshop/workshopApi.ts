@@ -41,6 +41,8 @@ export const signOff = (at: WorkshopCall, hash: string) => call(at, 'workshop/si
 export const setRequiredSigners = (at: WorkshopCall, partyIds: string[]) =>
   call(at, 'workshop/required-signers', 'PUT', { partyIds });
 export const listSnapshots = (at: WorkshopCall) => call(at, 'snapshots');
+/** `GET activity`: who changed which section, when (W12). */
+export const listActivity = (at: WorkshopCall) => call(at, 'activity');
 export const createSnapshot = (at: WorkshopCall, name: string) => call(at, 'snapshots', 'POST', { name });
 export const snapshotModel = (at: WorkshopCall, sid: string) => call(at, `snapshots/${id(sid)}/model`);
 export const restoreSnapshot = (at: WorkshopCall, sid: string) => call(at, `snapshots/${id(sid)}/restore`, 'POST');
