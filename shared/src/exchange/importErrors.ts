@@ -36,20 +36,6 @@ const SECTION_LABELS: Record<string, [string, string]> = {
   format: ['Format', 'Format'],
 };
 
-/** Names for the model's structural keys that have no field label (the last segment of a path). */
-const STRUCTURE_LABELS: Record<string, [string, string]> = {
-  partners: ['Parter', 'Partners'],
-  sources: ['Kildenoter', 'Source notes'],
-  order: ['Rækkefølge', 'Order'],
-  description: ['Beskrivelse', 'Description'],
-  rationale: ['Begrundelse', 'Rationale'],
-  eligibility: ['Hvem kan deltage', 'Who can take part'],
-  baseline: ['Udgangspunktet i dag', 'The situation today'],
-  notes: ['Noter om evalueringen', 'Notes on the evaluation'],
-  earlyStop: ['Betingelser for at stoppe før tid', 'Conditions for stopping early'],
-  text: ['Tekst', 'Text'],
-};
-
 /**
  * A path in the file in plain words, e.g. "Resultatmål 2 › Forventet andel med indsats":
  * list items by their number (from 1), fields by their label; the export's `model` wrapper
@@ -63,10 +49,7 @@ export function describePath(path: readonly (string | number)[], lang: Language)
     const section = SECTION_LABELS[k];
     if (section) return section[lang === 'da' ? 0 : 1];
     const found = fieldLabel(k, lang);
-    if (found !== k) return found;
-    const last = k.split('.').pop() ?? k;
-    const structure = STRUCTURE_LABELS[last];
-    return structure ? structure[lang === 'da' ? 0 : 1] : last;
+    return found === k ? (k.split('.').pop() ?? k) : found;
   };
   for (const segment of segments) {
     if (typeof segment === 'number') {
