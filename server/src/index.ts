@@ -15,10 +15,6 @@ export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } fro
 export { ExchangeService, type ExportOptions, MAX_IMPORT_BYTES } from './exchange/ExchangeService.ts';
 export { ExchangeJobFailed, ExchangeUnavailable, ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
 export {
-  EXPORT_FORMATS,
-  EXPORT_LANGUAGES,
-  type ExportFormat,
-  type ExportLanguage,
   exportFilename,
   type RenderedExport,
   renderExport,

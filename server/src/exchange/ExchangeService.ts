@@ -2,6 +2,8 @@ import {
   type CaseExportSource,
   type CaseImportResult,
   contentHash,
+  type ExportFormat,
+  type ExportLanguage,
   IMPORTED_HISTORY,
   ImportedHistory,
   isAgreed,
@@ -16,7 +18,7 @@ import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
 import { ExchangeJobFailed, type ExchangeWorkers } from './ExchangeWorkers.ts';
-import type { ExportFormat, ExportLanguage, RenderedExport } from './renderExport.ts';
+import type { RenderedExport } from './renderExport.ts';
 
 /** The largest import body: 50 MiB. One byte more is refused (413) before it is parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -1,9 +1,8 @@
-import { exampleCase, readWorkshop } from '@caseroom/shared';
+import { type ExportFormat, exampleCase, readWorkshop } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ExchangeJobFailed, ExchangeUnavailable, ExchangeWorkers } from './ExchangeWorkers.ts';
 import type { ExchangeJob } from './exchangeWorker.ts';
-import type { ExportFormat } from './renderExport.ts';
 
 function exportJob(format: ExportFormat): Extract<ExchangeJob, { kind: 'export' }> {
   return {

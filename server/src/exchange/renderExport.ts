@@ -9,8 +9,6 @@ import {
 import { caseReport } from './pdf/caseReport.ts';
 import { caseWorkbook } from './xlsx/caseWorkbook.ts';
 
-export { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from '@caseroom/shared';
-
 /** What one export needs: plain, structured-cloneable data (it crosses into a worker thread). */
 export type ExportRequest = { format: ExportFormat; lang: ExportLanguage; source: CaseExportSource };
 

@@ -1,7 +1,7 @@
+import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caseroom/shared';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { type ExchangeService, MAX_IMPORT_BYTES } from '../exchange/ExchangeService.ts';
-import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '../exchange/renderExport.ts';
 import { sendError } from './apiErrors.ts';
 import { requireParty } from './requireParty.ts';
 
