@@ -11,8 +11,9 @@
  *     other client.
  * Prints median / p95 / max in milliseconds.
  */
-import { exampleCase, reconcileModel, sectionMap, toModel } from '@caseroom/shared';
+import { exampleCase, reconcileModel, toModel } from '@caseroom/shared';
 import { bearer, connectSynced, createCase, inviteParty, startTestServer, waitFor } from '../support/server.ts';
+import { editLatencyProbe } from './editLatency.ts';
 import { stats } from './stats.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -55,21 +56,7 @@ try {
     console.log(`export.${format.padEnd(4)} (${(bytes / 1024).toFixed(0)} KiB): ${stats(times)}`);
   }
 
-  let counter = 0;
-  /** Edits every 10 ms for `ms`; returns each edit's time to reach the reader. */
-  const editFor = async (ms: number): Promise<number[]> => {
-    const latencies: number[] = [];
-    const end = performance.now() + ms;
-    while (performance.now() < end) {
-      const value = `edit ${counter++}`;
-      const sent = performance.now();
-      sectionMap(editor.doc, 'facts')!.set('municipality', value);
-      await waitFor(() => sectionMap(reader.doc, 'facts')!.get('municipality') === value, { intervalMs: 1 });
-      latencies.push(performance.now() - sent);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return latencies;
-  };
+  const editFor = editLatencyProbe(editor, reader);
   const quiet = await editFor(2_000);
   let exporting = true;
   const exports = (async () => {

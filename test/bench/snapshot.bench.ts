@@ -31,6 +31,7 @@ import {
   startTestServer,
   waitFor,
 } from '../support/server.ts';
+import { editLatencyProbe } from './editLatency.ts';
 import { stats } from './stats.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 300);
@@ -129,22 +130,7 @@ async function throughServer(model: CaseModelDraft): Promise<void> {
     await waitFor(() => toModel(reader.doc).outcomes.length === ITEMS, { timeoutMs: 30_000, what: 'the large case' });
     console.log(`server document: ${(Y.encodeStateAsUpdate(reader.doc).byteLength / 1024 / 1024).toFixed(2)} MiB`);
 
-    const facts = () => sectionMap(editor.doc, 'facts')!;
-    let counter = 0;
-    /** Edits every 10 ms for `ms`; returns each edit's time to reach the reader. */
-    const editFor = async (ms: number): Promise<number[]> => {
-      const latencies: number[] = [];
-      const end = performance.now() + ms;
-      while (performance.now() < end) {
-        const value = `edit ${counter++}`;
-        const sent = performance.now();
-        facts().set('municipality', value);
-        await waitFor(() => sectionMap(reader.doc, 'facts')!.get('municipality') === value, { intervalMs: 1 });
-        latencies.push(performance.now() - sent);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return latencies;
-    };
+    const editFor = editLatencyProbe(editor, reader);
 
     const quiet = await editFor(1_500);
     const posts: number[] = [];
