@@ -1,18 +1,14 @@
 import { sectionMap, setField } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, connectSynced, type NodeClient, startTestServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectSynced, startTestServer } from '../support/server.ts';
 import { caseWithParties } from './accessFixtures.ts';
 
 type Listing = { partyId: string; partyName: string; section: string; firstAt: string; lastAt: string; edits: number };
 
 /** W12: who changed what, when — recorded by the server from each connection's real changes. */
 describe('activity', () => {
-  const servers: TestServer[] = [];
-  const clients: NodeClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-  });
+  const { clients, servers } = cleanupAfterEach();
 
   it('[W12] lists each party’s changes per section with its name; a resync adds nothing; observers can read it', async () => {
     const server = await startTestServer();

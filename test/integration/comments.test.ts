@@ -1,15 +1,13 @@
-import { rmSync } from 'node:fs';
 import { type Comment, commentsMap } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
 import {
   api,
   connectSynced,
   makeTempDataDir,
   type NodeClient,
   openRawSocket,
-  type RawSocket,
   startTestServer,
-  type TestServer,
   waitFor,
 } from '../support/server.ts';
 import { caseWithParties, pause, syncFrame, updateOnTopOf } from './accessFixtures.ts';
@@ -20,16 +18,7 @@ import { refusalsIn } from './workshopFixtures.ts';
  * client's own write to `comments` is refused like a forged workshop write (message 100).
  */
 describe('[W9] comments are server-written', () => {
-  const clients: NodeClient[] = [];
-  const sockets: RawSocket[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const raw of sockets.splice(0)) raw.socket.close();
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, sockets, servers, dirs } = cleanupAfterEach();
 
   const comments = (client: NodeClient) => Object.fromEntries(commentsMap(client.doc)?.entries() ?? []);
 

@@ -1,6 +1,7 @@
 import { type DocumentStore, MAX_IMPORT_BYTES, SqliteDocumentStore } from '@caseroom/server';
 import { exampleCase, SCHEMA_VERSION, sectionMap, setField, toModel } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
 import {
   api,
   bearer,
@@ -15,12 +16,7 @@ import {
 
 /** docs/exchange.md: JSON export and import through the HTTP API of a real server. */
 describe('JSON export and import', () => {
-  const servers: TestServer[] = [];
-  const clients: NodeClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-  });
+  const { clients, servers } = cleanupAfterEach();
 
   /** A server on a store the test can also read (to count cases). */
   async function start(): Promise<{ server: TestServer; store: DocumentStore }> {

@@ -1,16 +1,7 @@
-import { rmSync } from 'node:fs';
 import { sectionMap, setField, toModel } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  connectSynced,
-  makeTempDataDir,
-  type NodeClient,
-  openRawSocket,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { bearer, connectSynced, makeTempDataDir, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties, pause, recordCloses, syncFrame, updateOnTopOf } from './accessFixtures.ts';
 
 /**
@@ -19,14 +10,7 @@ import { caseWithParties, pause, recordCloses, syncFrame, updateOnTopOf } from '
  * and does not close the observer's connection; the observer keeps receiving live edits.
  */
 describe('[A7] observers are read-only', () => {
-  const clients: NodeClient[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, servers, dirs } = cleanupAfterEach();
 
   it('updates from an observer are dropped (stock provider and raw frames), the observer stays connected and live', async () => {
     const dataDir = makeTempDataDir();

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import {
   contentHash,
   readWorkshop,
@@ -8,28 +7,14 @@ import {
   signoffStatus,
   toModel,
 } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  api,
-  connectSynced,
-  makeTempDataDir,
-  type NodeClient,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectSynced, makeTempDataDir, type NodeClient, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties } from './accessFixtures.ts';
 
 /** docs/workshop.md W10: sign-offs by the party's own token, against the server's content hash. */
 describe('[W10] sign-offs', () => {
-  const clients: NodeClient[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, servers, dirs } = cleanupAfterEach();
 
   /** The status of each required signer as a client computes it from its own document. */
   function statusIn(client: NodeClient) {

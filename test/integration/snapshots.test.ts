@@ -8,19 +8,15 @@ import {
   setField,
   toModel,
 } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { api, connectSynced, type NodeClient, startTestServer, type TestServer, waitFor } from '../support/server.ts';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectSynced, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties } from './accessFixtures.ts';
 
 /** docs/workshop.md W11: snapshots of the Y.Doc state; what changed since; restore as an ordinary change. */
 describe('[W11] history', () => {
-  const clients: NodeClient[] = [];
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-  });
+  const { clients, servers } = cleanupAfterEach();
 
   /** The content sections of a model (everything but the phase, which is workshop state). */
   function content(model: ReturnType<typeof toModel>) {

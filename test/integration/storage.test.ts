@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
 import { CloseCode, sectionMap, setField, toModel } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { cleanupAfterEach } from '../support/cleanup.ts';
 import {
   bearer,
   connectSynced,
@@ -27,14 +27,7 @@ function storedModel(dataDir: string, caseId: string) {
 }
 
 describe('storage', () => {
-  const clients: NodeClient[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, servers, dirs } = cleanupAfterEach();
   async function start(options: Parameters<typeof startTestServer>[0]) {
     const server = await startTestServer(options);
     servers.push(server);

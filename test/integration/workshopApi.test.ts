@@ -1,28 +1,13 @@
 import { readWorkshop, timerRemaining, toModel } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  api,
-  connectSynced,
-  type NodeClient,
-  openRawSocket,
-  type RawSocket,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectSynced, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties, pause } from './accessFixtures.ts';
 import { EMPTY_SYNC_STEP_1, syncFramesIn } from './workshopFixtures.ts';
 
 /** docs/workshop.md W3, W5, W7, W8: the workshop API writes the record; clients read it live. */
 describe('workshop API', () => {
-  const clients: NodeClient[] = [];
-  const sockets: RawSocket[] = [];
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    for (const raw of sockets.splice(0)) raw.socket.close();
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-  });
+  const { clients, sockets, servers } = cleanupAfterEach();
 
   async function setup() {
     const server = await startTestServer();

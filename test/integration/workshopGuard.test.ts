@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import {
   addItem,
   readWorkshop,
@@ -9,19 +8,10 @@ import {
   type WorkshopRecord,
   workshopChild,
 } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  api,
-  connectSynced,
-  makeTempDataDir,
-  type NodeClient,
-  openRawSocket,
-  type RawSocket,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from '../support/server.ts';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectSynced, makeTempDataDir, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties, pause, syncFrame, updateOnTopOf } from './accessFixtures.ts';
 import { recordRefusals, refusalsIn } from './workshopFixtures.ts';
 
@@ -31,16 +21,7 @@ import { recordRefusals, refusalsIn } from './workshopFixtures.ts';
  * not applied, stored or relayed; the sender gets message type 100 and stays connected.
  */
 describe('[W2][W4] refused document updates', () => {
-  const clients: NodeClient[] = [];
-  const sockets: RawSocket[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const raw of sockets.splice(0)) raw.socket.close();
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, sockets, servers, dirs } = cleanupAfterEach();
 
   async function setup(options: { dataDir?: string } = {}) {
     const server = await startTestServer(options);

@@ -1,16 +1,9 @@
-import { rmSync } from 'node:fs';
 import { SqliteDocumentStore } from '@caseroom/server';
 import { readWorkshop, SCHEMA_VERSION, toModel, WORKSHOP_MAPS, workshopChild } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  api,
-  connectSynced,
-  makeTempDataDir,
-  type NodeClient,
-  startTestServer,
-  type TestServer,
-} from '../support/server.ts';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectSynced, makeTempDataDir, startTestServer } from '../support/server.ts';
 
 /** A case as stored before the workshop record: the phase in facts, no `workshop` map. */
 function writeCaseWithoutWorkshop(dataDir: string, id: string): void {
@@ -37,14 +30,7 @@ function writeCaseWithoutWorkshop(dataDir: string, id: string): void {
 
 /** docs/workshop.md W1: an older case gets its workshop record on load, with facts.phase moved into it. */
 describe('[W1] cases from before the workshop record', () => {
-  const clients: NodeClient[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, servers, dirs } = cleanupAfterEach();
 
   it('on load, the server creates workshop with its nested maps and moves facts.phase there — stored, once', async () => {
     const dataDir = makeTempDataDir();

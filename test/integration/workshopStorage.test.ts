@@ -1,28 +1,13 @@
-import { rmSync } from 'node:fs';
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
 import { readWorkshop, sectionMap, setField } from '@caseroom/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  api,
-  connectClient,
-  makeTempDataDir,
-  type NodeClient,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, connectClient, makeTempDataDir, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties } from './accessFixtures.ts';
 
 /** Server changes to the workshop record while the case's store is failing (server/CONTEXT.md). */
 describe('workshop changes and a failing store', () => {
-  const clients: NodeClient[] = [];
-  const servers: TestServer[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.close();
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { clients, servers, dirs } = cleanupAfterEach();
 
   it('are refused with 503 storageUnavailable (nothing changes) until the store recovers', async () => {
     const dataDir = makeTempDataDir();
