@@ -1,6 +1,7 @@
 import type { Party } from '@caseroom/shared';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { ApiResult } from '../../api/request.ts';
+import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
 import { AddPartyForm } from './AddPartyForm.tsx';
@@ -17,20 +18,13 @@ import { PartyTable } from './PartyTable.tsx';
 export function InviteDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const { caseId, token } = useSession();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const opener = useRef<Element | null>(null);
+  const sectionId = useId();
   const [parties, setParties] = useState<ApiResult<Party[]> | null>(null);
   const [made, setMade] = useState<PartyLink | null>(null);
 
   const load = useCallback(async () => setParties(await listParties(caseId, token)), [caseId, token]);
   useEffect(() => {
-    opener.current = document.activeElement;
-    ref.current?.showModal();
     void load();
-    return () => {
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
   }, [load]);
 
   const onMade = (link: PartyLink) => {
@@ -39,28 +33,16 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      title={m.invite.title}
+      subtitle={<p className="help">{m.invite.intro}</p>}
+      closeLabel={m.invite.close}
       className="invite-dialog"
-      aria-labelledby={titleId}
       onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
     >
-      <div className="dialog-header">
-        <div>
-          <h2 id={titleId}>{m.invite.title}</h2>
-          <p className="help">{m.invite.intro}</p>
-        </div>
-        <button type="button" onClick={onClose}>
-          {m.invite.close}
-        </button>
-      </div>
       {made && <NewLink key={made.token} caseId={caseId} partyName={made.party.name} token={made.token} />}
-      <section aria-labelledby={`${titleId}-parties`}>
-        <h3 id={`${titleId}-parties`}>{m.invite.partiesHeading}</h3>
+      <section aria-labelledby={`${sectionId}-parties`}>
+        <h3 id={`${sectionId}-parties`}>{m.invite.partiesHeading}</h3>
         {!parties ? (
           <p className="loading" aria-busy="true">
             {m.invite.loading}
@@ -77,6 +59,6 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
         )}
       </section>
       <AddPartyForm onAdded={onMade} />
-    </dialog>
+    </ModalDialog>
   );
 }

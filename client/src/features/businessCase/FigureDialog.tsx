@@ -8,7 +8,7 @@ import {
   formatDanish,
   type Language,
 } from '@caseroom/shared';
-import { useEffect, useId, useRef } from 'react';
+import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from './businessCaseContext.tsx';
@@ -36,45 +36,22 @@ export function FigureDialog({
   const t = m.businessCase.explanation;
   const lang = useUiStore((state) => state.language);
   const { model, result } = useBusinessCase();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const opener = useRef<Element | null>(null);
-
-  useEffect(() => {
-    opener.current = document.activeElement;
-    ref.current?.showModal();
-    return () => {
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
-  }, []);
 
   const explanation = result.priced.ok ? explainFigure(figure, result.priced.pricing, result.priced.input) : undefined;
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      title={figureLabel(figure, lang)}
+      subtitle={<p className="dialog-value">{value}</p>}
+      closeLabel={t.close}
       className="figure-dialog"
-      aria-labelledby={titleId}
       onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
     >
-      <div className="dialog-header">
-        <div>
-          <h2 id={titleId}>{figureLabel(figure, lang)}</h2>
-          <p className="dialog-value">{value}</p>
-        </div>
-        <button type="button" onClick={onClose}>
-          {t.close}
-        </button>
-      </div>
       {explanation ? (
         <ExplanationBody explanation={explanation} lang={lang} startYear={model.facts.startYear} />
       ) : (
         <p>{m.businessCase.notPriceable}</p>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

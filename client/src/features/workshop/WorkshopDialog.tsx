@@ -1,10 +1,8 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 
-/**
- * A modal dialog of the workshop (agenda, vote, decisions, sign-off, history): a title, a
- * close button, Escape closes, focus returns to the button that opened it.
- */
+/** A modal dialog of the workshop (agenda, vote, decisions, sign-off, history, export). */
 export function WorkshopDialog({
   title,
   intro,
@@ -17,43 +15,16 @@ export function WorkshopDialog({
   children: ReactNode;
 }) {
   const m = useMessages();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const opener = document.activeElement;
-    ref.current?.showModal();
-    return () => {
-      if (opener instanceof HTMLElement) opener.focus();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      title={title}
+      subtitle={intro && <p className="help">{intro}</p>}
+      closeLabel={m.workshop.close}
       className="workshop-dialog"
-      aria-labelledby={titleId}
-      // React passes a nested dialog's close and cancel events on to this one (they do not
-      // bubble in the DOM): only this dialog's own events close it, so Escape in an export
-      // dialog opened from the history closes the export dialog alone.
-      onClose={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
-      onCancel={(event) => {
-        if (event.target !== event.currentTarget) return;
-        event.preventDefault();
-        onClose();
-      }}
+      onClose={onClose}
     >
-      <div className="dialog-header">
-        <div>
-          <h2 id={titleId}>{title}</h2>
-          {intro && <p className="help">{intro}</p>}
-        </div>
-        <button type="button" onClick={onClose}>
-          {m.workshop.close}
-        </button>
-      </div>
       {children}
-    </dialog>
+    </ModalDialog>
   );
 }
 
