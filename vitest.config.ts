@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One runner, three projects: unit tests next to the code, integration tests against a real
- * server on port 0 with real SQLite files, and browser end-to-end tests in Debian's Chromium.
+ * One runner, four projects: unit tests next to the code, integration tests against a real
+ * server on port 0 with real SQLite files, attacks on a real server (test/security), and browser end-to-end tests in Debian's Chromium.
  */
 export default defineConfig({
   test: {
@@ -26,6 +26,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // Attacks on a real server with raw frames (issue 9). One file at a time: each checks
+        // that /health keeps answering while it attacks, which other files' load would blur.
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
         },
       },
       {

@@ -1,4 +1,5 @@
 export * from './access/party.ts';
+export * from './bounds/bounds.ts';
 export * from './businessCase/businessCase.ts';
 export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
@@ -19,6 +20,7 @@ export * from './model/problem.ts';
 export * from './model/targetGroup.ts';
 export * from './pricing/index.ts';
 export * from './protocol/closeCodes.ts';
+export * from './protocol/refusal.ts';
 export * from './richtext/convert.ts';
 export * from './richtext/extensions.ts';
 export * from './richtext/schema.ts';

@@ -15,6 +15,10 @@ export const CloseCode = {
   LinkRevoked: 4403,
   /** There is no case with this id: do not reconnect. */
   CaseNotFound: 4404,
+  /** The connection sent more messages or bytes per second than its bound (a modified client); reconnect later. */
+  TooManyMessages: 4429,
+  /** The connection did not read what the server sent it and its send buffer passed its bound; reconnect. */
+  SlowConsumer: 4408,
   /** The server cannot store changes right now; it keeps them in memory and retries. Reconnect later. */
   StorageUnavailable: 4503,
 } as const;

@@ -1,0 +1,124 @@
+/**
+ * Every bound a case document and a connection must stay within (docs/security.md, issue 9):
+ * one table, keyed by field path, that the server's write guard enforces before it applies
+ * an update, that `toModel` respects when it reads, and that refusals name ("the text in
+ * Problem is longer than 20.000 characters"). The coming field registry will absorb it.
+ *
+ * Paths are the document's own: a section, then map keys, with `*` for a list item's id —
+ * `outcomes/items/*\/definition`, `interventions/candidates/*\/description`.
+ */
+
+/** A rich-text field's limits: characters of text, element/text nodes, nesting depth. */
+export type RichTextBound = { maxChars: number; maxNodes: number; maxDepth: number };
+
+/** Rich-text fields (Y.XmlFragment) and their bounds. */
+export const RICH_TEXT_BOUND: RichTextBound = { maxChars: 100_000, maxNodes: 5_000, maxDepth: 16 };
+
+/** The rich-text fields of a case (paths to Y.XmlFragments). */
+export const RICH_TEXT_PATHS: readonly string[] = [
+  'problem/text',
+  'targetGroup/eligibility',
+  'targetGroup/baseline',
+  'interventions/rationale',
+  'interventions/candidates/*/description',
+  'evaluation/notes',
+  'evaluation/earlyStop',
+];
+
+/** The longest short text (a string map value) anywhere, unless SHORT_TEXT_BOUNDS says less. */
+export const DEFAULT_SHORT_TEXT_CHARS = 2_000;
+
+/** Short texts with a tighter bound than the default (characters, UTF-16 code units). */
+export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = {
+  'facts/title': 200,
+  'facts/municipality': 200,
+  'facts/partners/*': 200,
+  'facts/departments/*/name': 200,
+  'targetGroup/name': 200,
+  'interventions/candidates/*/name': 200,
+  'interventions/candidates/*/provider': 200,
+  'outcomes/items/*/name': 200,
+  'evaluation/signatories/*/name': 200,
+  'evaluation/signatories/*/organisation': 200,
+  'interventions/chosenId': 64,
+};
+
+/** List items' fractional order keys. */
+export const ORDER_KEY_CHARS = 64;
+
+/** The most entries a map may have anywhere, unless LIST_BOUNDS says otherwise. */
+export const DEFAULT_MAP_ENTRIES = 100;
+
+/** Lists and maps with their own bound on entries. */
+export const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'facts/departments': 50,
+  'interventions/candidates': 50,
+  'outcomes/items': 100,
+  'targetGroup/intake': 50,
+  'evaluation/signatories': 50,
+  comments: 5_000,
+};
+
+/** Awareness (presence): what one connection may publish. */
+export const AWARENESS_BOUNDS = {
+  /** Bytes of one awareness state's JSON. */
+  maxStateBytes: 4_096,
+  /** Awareness client ids one connection may speak for (a browser uses one; tabs connect separately). */
+  maxEntriesPerConnection: 4,
+} as const;
+
+/** What one connection may send and be sent. */
+export const CONNECTION_BOUNDS = {
+  /** The largest websocket frame, in bytes (server option `maxPayload` overrides). */
+  maxPayloadBytes: 8 * 1024 * 1024,
+  /** Messages per second, averaged over a burst window. */
+  messagesPerSecond: 200,
+  /** Messages a burst may hold. */
+  messageBurst: 1_000,
+  /** Bytes per second, averaged over a burst window. */
+  bytesPerSecond: 2 * 1024 * 1024,
+  /** Bytes a burst may hold (one full offline resync fits). */
+  byteBurst: 16 * 1024 * 1024,
+  /** Bytes queued for a connection that does not read before it is closed (slow consumer). */
+  maxBufferedBytes: 16 * 1024 * 1024,
+} as const;
+
+/** Storage per case (bytes of the update log and state). */
+export const STORAGE_BOUNDS = {
+  /** Stored bytes of one case's document (its update log); far above a full workshop. */
+  caseQuotaBytes: 64 * 1024 * 1024,
+  /** From this share of the quota on, the facilitator is warned. */
+  warnShare: 0.8,
+} as const;
+
+/** The bound on entries of the map at `path` (a list, a record of sources, a section). */
+export function mapEntryBound(path: string): number {
+  return LIST_BOUNDS[path] ?? LIST_BOUNDS[generalise(path)] ?? DEFAULT_MAP_ENTRIES;
+}
+
+/** The bound on characters of the short text at `path`. */
+export function shortTextBound(path: string): number {
+  const general = generalise(path);
+  if (general.endsWith('/order')) return ORDER_KEY_CHARS;
+  const parentWildcard = `${general.slice(0, general.lastIndexOf('/'))}/*`;
+  return SHORT_TEXT_BOUNDS[general] ?? SHORT_TEXT_BOUNDS[parentWildcard] ?? DEFAULT_SHORT_TEXT_CHARS;
+}
+
+/** Whether `path` is a rich-text field. */
+export function isRichTextPath(path: string): boolean {
+  return RICH_TEXT_PATHS.includes(generalise(path));
+}
+
+/**
+ * A path with list item ids replaced by `*`: `outcomes/items/abc/name` →
+ * `outcomes/items/*\/name`. Item ids sit right under a list key.
+ */
+export function generalise(path: string): string {
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (LIST_KEYS.has(`${parts[i - 1] ?? ''}/${parts[i]}`) && i + 1 < parts.length) parts[i + 1] = '*';
+  }
+  return parts.join('/');
+}
+
+const LIST_KEYS = new Set(['facts/departments', 'interventions/candidates', 'outcomes/items', 'evaluation/signatories']);
