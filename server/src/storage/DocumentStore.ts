@@ -65,9 +65,22 @@ export interface DocumentStore {
   recordActivity(entry: ActivityEntry): void;
   /** The case's activity, most recent change first, at most `limit` entries ([] for an unknown case). */
   listActivity(caseId: string, limit: number): ActivityRecord[];
+  /**
+   * Binds Yjs client ids to the party that first used them (issue 9: nobody may speak under
+   * another party's client id). An id already bound keeps its first party. Throws UnknownCaseError.
+   */
+  bindClientIds(caseId: string, bindings: readonly ClientIdBinding[]): void;
+  /** Every client id bound in the case, with its party (SERVER_PARTY_ID for the server's own). */
+  clientIdBindings(caseId: string): Map<number, string>;
   /** Releases the store (closes the database). Idempotent. */
   close(): void;
 }
+
+/** A Yjs client id and the party that first wrote with it. */
+export type ClientIdBinding = { clientId: number; partyId: string };
+
+/** The pseudo-party the server's own Yjs client ids are bound to (workshop record, migrations, restores). */
+export const SERVER_PARTY_ID = '@server';
 
 /** A party's dot votes in one vote (docs/workshop.md W7): stored on the server only. */
 /** Edits by one party to one section within this long of each other count as one entry. */

@@ -2,6 +2,7 @@ import type {
   ActivityEntry,
   ActivityRecord,
   BallotRecord,
+  ClientIdBinding,
   CaseRecord,
   CaseSummary,
   DocumentStore,
@@ -107,6 +108,13 @@ export class FaultInjectingStore implements DocumentStore {
   }
   getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
     return this.inner.getSnapshot(caseId, snapshotId);
+  }
+  bindClientIds(caseId: string, bindings: readonly ClientIdBinding[]): void {
+    this.guard('bindClientIds');
+    this.inner.bindClientIds(caseId, bindings);
+  }
+  clientIdBindings(caseId: string): Map<number, string> {
+    return this.inner.clientIdBindings(caseId);
   }
   close(): void {
     this.inner.close();

@@ -3,6 +3,7 @@ import {
   type ActivityEntry,
   type ActivityRecord,
   type BallotRecord,
+  type ClientIdBinding,
   type CaseRecord,
   type CaseSummary,
   type DocumentStore,
@@ -31,6 +32,7 @@ export class MemoryDocumentStore implements DocumentStore {
   /** Snapshots by case id, oldest first. */
   private readonly snapshots = new Map<string, SnapshotRecord[]>();
   private readonly activity = new Map<string, ActivityRecord[]>();
+  private readonly clientIds = new Map<string, Map<number, string>>();
 
   createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
     if (this.cases.has(id)) throw new DuplicateCaseError(id);
@@ -186,6 +188,17 @@ export class MemoryDocumentStore implements DocumentStore {
       .sort((x, y) => y.a.lastAt - x.a.lastAt || y.order - x.order)
       .slice(0, limit)
       .map(({ a }) => ({ ...a }));
+  }
+
+  bindClientIds(caseId: string, bindings: readonly ClientIdBinding[]): void {
+    if (!this.cases.has(caseId)) throw new UnknownCaseError(caseId);
+    const bound = this.clientIds.get(caseId) ?? new Map<number, string>();
+    for (const { clientId, partyId } of bindings) if (!bound.has(clientId)) bound.set(clientId, partyId);
+    this.clientIds.set(caseId, bound);
+  }
+
+  clientIdBindings(caseId: string): Map<number, string> {
+    return new Map(this.clientIds.get(caseId));
   }
 
   close(): void {}

@@ -6,6 +6,7 @@ import {
   type ActivityEntry,
   type ActivityRecord,
   type BallotRecord,
+  type ClientIdBinding,
   type CaseRecord,
   type CaseSummary,
   type DocumentStore,
@@ -149,6 +150,13 @@ export class SqliteDocumentStore implements DocumentStore {
       );
       CREATE INDEX IF NOT EXISTS activity_by_party_section ON activity (case_id, party_id, section, seq);
       CREATE INDEX IF NOT EXISTS activity_by_time ON activity (case_id, last_at DESC);
+      -- Which party first wrote with each Yjs client id (issue 9): others may not use it.
+      CREATE TABLE IF NOT EXISTS client_ids (
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        client_id INTEGER NOT NULL,
+        party_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, client_id)
+      ) WITHOUT ROWID;
     `);
     this.statements = {
       insertCase: this.db.prepare(
@@ -208,6 +216,12 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
       getSnapshot: this.db.prepare<[string, string], SnapshotInfoRow & { state: Buffer }>(
         'SELECT * FROM snapshots WHERE case_id = ? AND id = ?',
+      ),
+      bindClientId: this.db.prepare(
+        'INSERT INTO client_ids (case_id, client_id, party_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      clientIdBindings: this.db.prepare<[string], { client_id: number; party_id: string }>(
+        'SELECT client_id, party_id FROM client_ids WHERE case_id = ?',
       ),
       revokeTokens: this.db.prepare(
         'UPDATE tokens SET revoked_at = ? WHERE case_id = ? AND party_id = ? AND revoked_at IS NULL',
@@ -411,6 +425,17 @@ export class SqliteDocumentStore implements DocumentStore {
       lastAt: row.last_at,
       edits: row.edits,
     }));
+  }
+
+  bindClientIds(caseId: string, bindings: readonly ClientIdBinding[]): void {
+    if (!this.caseExists(caseId)) throw new UnknownCaseError(caseId);
+    this.db.transaction(() => {
+      for (const { clientId, partyId } of bindings) this.statements.bindClientId.run(caseId, clientId, partyId);
+    })();
+  }
+
+  clientIdBindings(caseId: string): Map<number, string> {
+    return new Map(this.statements.clientIdBindings.all(caseId).map((row) => [row.client_id, row.party_id]));
   }
 
   close(): void {

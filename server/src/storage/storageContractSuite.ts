@@ -348,6 +348,23 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       expect(() => at('nope', 'p1', 'facts', 1)).toThrow(UnknownCaseError);
     });
 
+    it('[S20] a Yjs client id stays bound to the party that first used it; unknown case throws', () => {
+      const store = fixture.store;
+      store.createCase(makeNewCase());
+      expect(store.clientIdBindings('case-1').size).toBe(0);
+      store.bindClientIds('case-1', [
+        { clientId: 7, partyId: 'p-a' },
+        { clientId: 2 ** 32 - 1, partyId: 'p-b' },
+      ]);
+      store.bindClientIds('case-1', [{ clientId: 7, partyId: 'p-b' }]);
+      expect([...store.clientIdBindings('case-1')].sort((a, b) => a[0] - b[0])).toEqual([
+        [7, 'p-a'],
+        [2 ** 32 - 1, 'p-b'],
+      ]);
+      expect(() => store.bindClientIds('nope', [{ clientId: 1, partyId: 'p-a' }])).toThrow(UnknownCaseError);
+      expect(store.clientIdBindings('nope').size).toBe(0);
+    });
+
     it('[S8] close is idempotent', () => {
       store.close();
       expect(() => store.close()).not.toThrow();
