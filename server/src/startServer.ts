@@ -13,6 +13,7 @@ import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
 import { WebSocketTransport } from './transport/WebSocketTransport.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';
 
@@ -37,8 +38,10 @@ export type StartServerOptions = {
   storageRetryMs?: number;
   /** SQLite synchronous mode (see CONTEXT.md). Default NORMAL. */
   synchronous?: SqliteSynchronous;
-  /** Largest websocket frame accepted, in bytes. Default 64 MiB. */
+  /** Largest websocket frame accepted, in bytes. Default 8 MiB (CONNECTION_BOUNDS). */
   maxPayload?: number;
+  /** Per-connection rates, send buffer and case quota (issue 9); unset fields keep their defaults. */
+  connectionLimits?: Partial<ConnectionLimits>;
   /** A store to use instead of SQLite in dataDir (tests: fault injection). The server closes it. */
   store?: DocumentStore;
   log?: Log;
@@ -79,7 +82,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const workshop = new WorkshopService(store, registry, snapshots, log);
   const exchangeWorkers = new ExchangeWorkers(log, { prewarm: options.prewarmExports });
   const exchange = new ExchangeService(store, registry, cases, exchangeWorkers, log);
-  const transport = new WebSocketTransport({ registry, access, log, maxPayload: options.maxPayload });
+  const transport = new WebSocketTransport({
+    registry,
+    access,
+    log,
+    maxPayload: options.maxPayload,
+    limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits },
+  });
   const app = createHttpApp({
     cases,
     access,

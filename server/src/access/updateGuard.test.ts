@@ -70,7 +70,7 @@ describe('refuseUpdate (docs/workshop.md W2, W4)', () => {
     const before = Y.encodeStateVector(replica);
     replica.transact(() => nested.set('k', 'v'));
     const dependent = Y.encodeStateAsUpdate(replica, before);
-    expect(refuseUpdate(doc, dependent, 'facilitator')).toEqual({ reason: 'unresolvable', sections: [] });
+    expect(refuseUpdate(doc, dependent, 'facilitator')).toMatchObject({ reason: 'inconsistent', sections: [] });
   });
 
   it('accepts a resync that carries deletions the server already has (workshop overwrites included)', () => {

@@ -1,39 +1,118 @@
-import { COMMENTS, type Role, rootsTouchedBy, UNKNOWN_ROOT, WORKSHOP, workshopChild } from '@caseroom/shared';
-import type * as Y from 'yjs';
+import {
+  COMMENTS,
+  checkUpdateBounds,
+  type DecodedUpdate,
+  inspectUpdate,
+  META,
+  type Refusal,
+  RefusalReason,
+  type Role,
+  SECTIONS,
+  UNKNOWN_ROOT,
+  WORKSHOP,
+  workshopChild,
+} from '@caseroom/shared';
+import * as Y from 'yjs';
 
-/** Why the server refused a client's document update (docs/workshop.md W2, W4). */
-export const RefusalReason = {
-  /** The update touches the `workshop` record or `comments`, which only the server writes. */
-  WorkshopIsServerOnly: 'workshopIsServerOnly',
-  /** An editor's update touches a section the facilitator has locked. */
-  SectionLocked: 'sectionLocked',
-  /** Part of the update could not be traced to a root (it depends on something this server lacks). */
-  Unresolvable: 'unresolvable',
-} as const;
-export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
+export { RefusalReason } from '@caseroom/shared';
 
-/** What the sender is told (message type 100): the reason and the sections (roots) concerned. */
-export type UpdateRefusal = { reason: RefusalReason; sections: string[] };
+/** What the sender is told (message type 100): the reason, the sections and, for a bound, path and limit. */
+export type UpdateRefusal = Refusal;
+
+/** The roots a case document has; a struct placed anywhere else is refused. */
+export const CASE_ROOTS: ReadonlySet<string> = new Set<string>([...SECTIONS, WORKSHOP, COMMENTS, META]);
+
+/** Roots only the server writes (W2, W9; `meta` holds the schema version). */
+const SERVER_ONLY_ROOTS = [WORKSHOP, COMMENTS, META] as const;
+
+/** Who sends an update and what the case allows them. */
+export type GuardContext = {
+  role: Role;
+  partyId: string;
+  /** The party a Yjs client id is bound to (the server's own ids included), or undefined. */
+  clientOwner: (clientId: number) => string | undefined;
+  /** Stored bytes of the case and its quota; an update that would pass the quota is refused. */
+  storage?: { usedBytes: number; quotaBytes: number };
+};
+
+/** The guard's decision: refused (with what the sender is told and a line for the log), or accepted. */
+export type GuardDecision =
+  | { accepted: false; refusal: UpdateRefusal; detail?: string }
+  | { accepted: true; newClientIds: number[] };
 
 /**
- * Whether a document update from a connection with this role may be applied to `doc`, decided
- * before anything is applied (W2, W4). Refused, in this order:
- *  - anything that touches `workshop` or `comments` (any role): both are the server's (W2, W9);
- *  - anything with a part whose root cannot be traced (`?`, any role): once its missing
- *    dependency arrives it could land anywhere — also in `workshop` or a locked section;
- *  - an editor's update that touches a locked section. Facilitators may edit locked sections.
- * Deletions of items the server already deleted do not count (a reconnecting client's sync
- * step 2 carries its whole delete set), so legitimate resyncs pass. Observers never get here
- * (A7: their updates are dropped before).
+ * Decides whether a decoded document update may be applied, before anything is (issue 9,
+ * docs/workshop.md W2, W4). Refused, in this order:
+ *  1. an update that does not fit the document (`inconsistent`): it would leave pending
+ *     structs or deletions that Yjs applies to later writes (a gap, a Skip, a missing origin
+ *     or parent, a deletion of what does not exist, a dependency cycle, an unknown root);
+ *  2. new structs under a client id bound to another party or to the server, and GC structs
+ *     for a client id the sender does not own (`foreignClient`): nobody speaks for another's
+ *     edits or claims the clock range of their offline work;
+ *  3. anything touching `workshop`, `comments` or `meta` (any role: the server writes them);
+ *  4. a part whose root cannot be traced (`unresolvable`);
+ *  5. an editor's update touching a locked section (facilitators may);
+ *  6. a bound of shared/src/bounds passed: a text's length, a list's entries, a rich text's
+ *     characters, nodes or depth (naming the field's path and the limit);
+ *  7. the case's storage quota.
+ * Deletions of items the server already deleted do not count, so a reconnecting client's sync
+ * step 2 (its whole delete set) passes. Observers never get here (their updates are dropped).
  */
-export function refuseUpdate(doc: Y.Doc, update: Uint8Array, role: Role): UpdateRefusal | undefined {
-  const roots = rootsTouchedBy(doc, update);
-  const serverOnly = [WORKSHOP, COMMENTS].filter((root) => roots.has(root));
-  if (serverOnly.length > 0) return { reason: RefusalReason.WorkshopIsServerOnly, sections: serverOnly };
-  if (roots.has(UNKNOWN_ROOT)) return { reason: RefusalReason.Unresolvable, sections: [] };
-  if (role === 'facilitator') return undefined;
-  // Lock keys are section names (the server writes them); read the keys only, this runs per edit.
-  const locks = workshopChild(doc, 'locks');
-  const locked = locks ? [...locks.keys()].filter((section) => roots.has(section)) : [];
-  return locked.length > 0 ? { reason: RefusalReason.SectionLocked, sections: locked.sort() } : undefined;
+export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, size: number, context: GuardContext): GuardDecision {
+  const inspection = inspectUpdate(doc, decoded, CASE_ROOTS);
+  if (inspection.inconsistency) {
+    return refuse({ reason: RefusalReason.Inconsistent, sections: [] }, inspection.inconsistency);
+  }
+  const newClientIds: number[] = [];
+  for (const [clientId, { gc }] of inspection.newClients) {
+    const owner = context.clientOwner(clientId);
+    if (owner !== undefined && owner !== context.partyId) {
+      return refuse({ reason: RefusalReason.ForeignClient, sections: [] }, `client id ${clientId} belongs to ${owner}`);
+    }
+    // A GC struct claims a clock range without content. Only for a client id nobody has used
+    // yet (then it is the sender's own, offline work typed and deleted): claiming the next
+    // range of an id the document already holds would make the server skip that client's
+    // real edits when it reconnects.
+    if (gc && owner === undefined && Y.getState(doc.store, clientId) > 0) {
+      return refuse({ reason: RefusalReason.ForeignClient, sections: [] }, `GC struct for used client id ${clientId}`);
+    }
+    if (owner === undefined) newClientIds.push(clientId);
+  }
+  const roots = inspection.roots;
+  const serverOnly = SERVER_ONLY_ROOTS.filter((root) => roots.has(root));
+  if (serverOnly.length > 0) return refuse({ reason: RefusalReason.WorkshopIsServerOnly, sections: serverOnly });
+  if (roots.has(UNKNOWN_ROOT)) return refuse({ reason: RefusalReason.Unresolvable, sections: [] });
+  if (context.role !== 'facilitator') {
+    // Lock keys are section names (the server writes them); read the keys only, this runs per edit.
+    const locks = workshopChild(doc, 'locks');
+    const locked = locks ? [...locks.keys()].filter((section) => roots.has(section)) : [];
+    if (locked.length > 0) return refuse({ reason: RefusalReason.SectionLocked, sections: locked.sort() });
+  }
+  const bound = checkUpdateBounds(doc, inspection);
+  if (bound) {
+    const section = bound.path.split('/')[0] ?? '';
+    return refuse({ reason: bound.reason, sections: [section], path: bound.path, limit: bound.limit });
+  }
+  const storage = context.storage;
+  if (storage && inspection.additions.length > 0 && storage.usedBytes + size > storage.quotaBytes) {
+    return refuse({ reason: RefusalReason.QuotaExceeded, sections: [...roots].sort(), limit: storage.quotaBytes });
+  }
+  return { accepted: true, newClientIds };
+}
+
+function refuse(refusal: UpdateRefusal, detail?: string): GuardDecision {
+  return { accepted: false, refusal, detail };
+}
+
+/**
+ * The same decision for a role alone, with no client-id bindings (unit tests, tools): the
+ * refusal, or undefined if the update may be applied.
+ */
+export function refuseUpdate(doc: Y.Doc, update: Uint8Array, role: Role, partyId = 'party'): UpdateRefusal | undefined {
+  const decision = guardUpdate(doc, Y.decodeUpdate(update), update.length, {
+    role,
+    partyId,
+    clientOwner: () => undefined,
+  });
+  return decision.accepted ? undefined : decision.refusal;
 }

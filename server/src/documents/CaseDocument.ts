@@ -2,7 +2,7 @@ import { CloseCode, ensureWorkshop, isCaseDocReady, SECTIONS, toModel, workshopP
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
-import type { CaseSummary, DocumentStore } from '../storage/DocumentStore.ts';
+import { type CaseSummary, type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
 
 /** What a CaseDocument needs from a connection: send bytes, be closed. */
@@ -69,6 +69,11 @@ export class CaseDocument {
   private lastChangeAt: number;
   private destroyed = false;
   private activityFailed = false;
+  /** Which party each Yjs client id belongs to (issue 9); the server's own id included. */
+  private readonly clientOwners: Map<number, string>;
+  private serverIdStored = false;
+  /** Bytes of the case's stored update log (what the storage quota counts). */
+  private storedBytes: number;
 
   private constructor(
     readonly id: string,
@@ -81,7 +86,11 @@ export class CaseDocument {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
     });
     this.storedSinceCompaction = storedUpdates.length;
+    this.storedBytes = storedUpdates.reduce((sum, update) => sum + update.length, 0);
     this.lastChangeAt = lastChangeAt;
+    this.clientOwners = options.store.clientIdBindings(id);
+    // The server writes under a fresh client id each time it loads the case: nobody else may use it.
+    this.clientOwners.set(this.doc.clientID, SERVER_PARTY_ID);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant.
     this.awareness.setLocalState(null);
@@ -110,7 +119,39 @@ export class CaseDocument {
    */
   changeAsServer<T>(change: (doc: Y.Doc) => T): T {
     if (this.storageFailed || this.destroyed) throw new StorageUnavailableError(this.id);
-    return this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    const result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    // The write of this very change failed: it stays in memory (stored by the retry), but the
+    // caller must not answer that it was made.
+    if (this.storageFailed) throw new StorageUnavailableError(this.id);
+    return result;
+  }
+
+  /** The party a Yjs client id is bound to (SERVER_PARTY_ID for the server's), or undefined. */
+  clientOwner(clientId: number): string | undefined {
+    return this.clientOwners.get(clientId);
+  }
+
+  /**
+   * Binds client ids nobody has used yet to a party, in memory and in the store. A failing
+   * store write is logged; the binding holds in memory for as long as the case is loaded.
+   */
+  bindClientIds(clientIds: readonly number[], partyId: string): void {
+    const fresh = clientIds.filter((clientId) => !this.clientOwners.has(clientId));
+    if (fresh.length === 0) return;
+    for (const clientId of fresh) this.clientOwners.set(clientId, partyId);
+    try {
+      this.options.store.bindClientIds(
+        this.id,
+        fresh.map((clientId) => ({ clientId, partyId })),
+      );
+    } catch (error) {
+      this.options.log('warn', 'client ids not stored', { caseId: this.id, partyId, error: String(error) });
+    }
+  }
+
+  /** Bytes of the stored update log: what the case's storage quota counts. */
+  get storageUsed(): number {
+    return this.storedBytes;
   }
 
   /** The whole state as one update (Y.encodeStateAsUpdate): what a snapshot stores. */
@@ -172,7 +213,26 @@ export class CaseDocument {
       Y.applyUpdate(this.doc, update, origin);
     } catch (cause) {
       throw new MalformedMessageError('Yjs could not apply the update', { cause });
+    } finally {
+      this.dropPending(origin);
     }
+  }
+
+  /**
+   * The write guard lets nothing through that leaves pending structs or deletions; were one to
+   * slip by, Yjs would apply it to later writes (the server's included). Drop it, loudly.
+   */
+  private dropPending(origin: DocumentConnection): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    this.options.log('error', 'an accepted update left pending state; dropped', {
+      caseId: this.id,
+      connectionId: origin.id,
+      pendingStructs: store.pendingStructs !== null,
+      pendingDeletes: store.pendingDs !== null,
+    });
+    store.pendingStructs = null;
+    store.pendingDs = null;
   }
 
   /** Applies an awareness update from a connection; the awareness handler relays it. */
@@ -190,6 +250,11 @@ export class CaseDocument {
    */
   awarenessOwner(clientId: number): DocumentConnection | undefined {
     return this.awarenessOwners.get(clientId);
+  }
+
+  /** The awareness client ids a connection controls (read-only view). */
+  awarenessIdsOf(connection: DocumentConnection): ReadonlySet<number> {
+    return this.connections.get(connection) ?? new Set();
   }
 
   /** The awareness states of everyone present, as one message (undefined if nobody is). */
@@ -253,6 +318,8 @@ export class CaseDocument {
       this.enterStorageFailure(error);
       return;
     }
+    this.storedBytes += update.length;
+    if (origin === SERVER_ORIGIN && !this.serverIdStored) this.storeServerClientId();
     this.storedSinceCompaction++;
     const message = encodeUpdate(update);
     for (const connection of this.connections.keys()) {
@@ -281,6 +348,16 @@ export class CaseDocument {
     for (const connection of this.connections.keys()) connection.send(message);
   };
 
+  /** The server's own client id, stored once it has written with it (so it stays the server's). */
+  private storeServerClientId(): void {
+    this.serverIdStored = true;
+    try {
+      this.options.store.bindClientIds(this.id, [{ clientId: this.doc.clientID, partyId: SERVER_PARTY_ID }]);
+    } catch (error) {
+      this.options.log('warn', 'client ids not stored', { caseId: this.id, error: String(error) });
+    }
+  }
+
   private enterStorageFailure(error: unknown): void {
     this.storageError = error;
     this.options.log('error', 'storage write failed; holding the case in memory and retrying', {
@@ -296,12 +373,14 @@ export class CaseDocument {
 
   /** Tries to write the whole in-memory state; on success, the document accepts connections again. */
   private retryStorage(): void {
+    const state = Y.encodeStateAsUpdate(this.doc);
     try {
-      this.options.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      this.options.store.compact(this.id, state);
     } catch (error) {
       this.storageError = error;
       return;
     }
+    this.storedBytes = state.length;
     clearInterval(this.retryTimer);
     this.retryTimer = undefined;
     this.storageError = undefined;
@@ -323,7 +402,9 @@ export class CaseDocument {
 
   private compact(): boolean {
     try {
-      this.options.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.options.store.compact(this.id, state);
+      this.storedBytes = state.length;
       this.storedSinceCompaction = 1;
       return true;
     } catch (error) {

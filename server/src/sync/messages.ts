@@ -32,6 +32,8 @@
  * decode exactly — a truncated frame, trailing bytes, an unknown type, an update Yjs cannot
  * read — is a MalformedMessageError, and the connection that sent it is closed (Connection).
  */
+
+import { type DecodedUpdate, MESSAGE_REFUSED, type Refusal } from '@caseroom/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -45,7 +47,7 @@ export const MessageType = {
   Auth: 2,
   QueryAwareness: 3,
   /** Custom (server → client): a document update was refused; JSON `{ reason, sections }`. */
-  Refused: 100,
+  Refused: MESSAGE_REFUSED,
 } as const;
 
 /** The sub-types of a sync message (y-protocols/sync). */
@@ -58,8 +60,8 @@ export const SyncMessageType = {
 /** A message from a client, decoded but not yet applied. */
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'syncStep2'; update: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'syncStep2'; update: Uint8Array; decoded: DecodedUpdate }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' };
 
@@ -92,11 +94,9 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
           validateStateVector(payload);
           return { kind: 'syncStep1', stateVector: payload };
         case SyncMessageType.Step2:
-          validateUpdate(payload);
-          return { kind: 'syncStep2', update: payload };
+          return { kind: 'syncStep2', update: payload, decoded: decodeUpdate(payload) };
         case SyncMessageType.Update:
-          validateUpdate(payload);
-          return { kind: 'update', update: payload };
+          return { kind: 'update', update: payload, decoded: decodeUpdate(payload) };
         default:
           throw new MalformedMessageError(`unknown sync message type ${subType}`);
       }
@@ -129,13 +129,22 @@ function validateStateVector(stateVector: Uint8Array): void {
 /**
  * Parses the whole update before it is applied: Yjs integrates an update's structs before it
  * reads its delete set, so a truncated update could otherwise be half applied before it throws.
+ * The write guard decides from the decoded structs and delete set.
  */
-function validateUpdate(update: Uint8Array): void {
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
   try {
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update);
   } catch (cause) {
     throw new MalformedMessageError('invalid Yjs update', { cause });
   }
+}
+
+/**
+ * Whether a frame is a document update (sync step 2 or update), read from its first two bytes
+ * without decoding it: an observer's updates are dropped before any work is spent on them.
+ */
+export function isDocumentUpdateFrame(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.Sync && (frame[1] === SyncMessageType.Step2 || frame[1] === SyncMessageType.Update);
 }
 
 /** [sync, step 1, the document's state vector]: "here is what I have". */
@@ -174,20 +183,21 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(encoder);
 }
 
-/** [100, JSON { reason, sections }]: tells a client its document update was refused (W2, W4). */
-export function encodeRefusal(refusal: { reason: string; sections: string[] }): Uint8Array {
+/** [100, JSON Refusal]: tells a client its document update was refused (W2, W4, bounds of issue 9). */
+export function encodeRefusal(refusal: Refusal): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Refused);
-  encoding.writeVarString(encoder, JSON.stringify({ reason: refusal.reason, sections: refusal.sections }));
+  const { reason, sections, path, limit } = refusal;
+  encoding.writeVarString(encoder, JSON.stringify({ reason, sections, path, limit }));
   return encoding.toUint8Array(encoder);
 }
 
 /** Reads a type 100 message (tests, clients): undefined if the frame is not one. */
-export function decodeRefusal(frame: Uint8Array): { reason: string; sections: string[] } | undefined {
+export function decodeRefusal(frame: Uint8Array): Refusal | undefined {
   try {
     const decoder = decoding.createDecoder(frame);
     if (decoding.readVarUint(decoder) !== MessageType.Refused) return undefined;
-    return JSON.parse(decoding.readVarString(decoder)) as { reason: string; sections: string[] };
+    return JSON.parse(decoding.readVarString(decoder)) as Refusal;
   } catch {
     return undefined;
   }

@@ -1,7 +1,15 @@
-import { CloseCode, canEdit, type Party } from '@caseroom/shared';
+import {
+  AWARENESS_BOUNDS,
+  CloseCode,
+  CONNECTION_BOUNDS,
+  canEdit,
+  type DecodedUpdate,
+  type Party,
+  STORAGE_BOUNDS,
+} from '@caseroom/shared';
 import WebSocket from 'ws';
 import { stampParty } from '../access/presence.ts';
-import { refuseUpdate } from '../access/updateGuard.ts';
+import { guardUpdate, type UpdateRefusal } from '../access/updateGuard.ts';
 import type { CaseDocument, DocumentConnection } from '../documents/CaseDocument.ts';
 import type { Log } from '../log.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../sync/awarenessUpdate.ts';
@@ -11,13 +19,37 @@ import {
   encodeRefusal,
   encodeSyncStep1,
   encodeSyncStep2,
+  isDocumentUpdateFrame,
 } from '../sync/messages.ts';
+import { TokenBucket } from './rateLimit.ts';
 
 /** Refusals logged per connection; the sender is told about every one (message type 100). */
 const MAX_REFUSAL_LOG_LINES = 100;
 
 /** Who is on the other end of a connection: the party its token names, and that token's hash. */
 export type ConnectionIdentity = { party: Party; tokenHash: string };
+
+/** What one connection may send and be sent (defaults: CONNECTION_BOUNDS, STORAGE_BOUNDS in shared). */
+export type ConnectionLimits = {
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  byteBurst: number;
+  /** Bytes waiting in the socket's send buffer before the connection is closed as a slow consumer. */
+  maxBufferedBytes: number;
+  /** Stored bytes a case may hold. */
+  caseQuotaBytes: number;
+};
+
+/** The limits of issue 9, from the shared bounds table. */
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  messagesPerSecond: CONNECTION_BOUNDS.messagesPerSecond,
+  messageBurst: CONNECTION_BOUNDS.messageBurst,
+  bytesPerSecond: CONNECTION_BOUNDS.bytesPerSecond,
+  byteBurst: CONNECTION_BOUNDS.byteBurst,
+  maxBufferedBytes: CONNECTION_BOUNDS.maxBufferedBytes,
+  caseQuotaBytes: STORAGE_BOUNDS.caseQuotaBytes,
+};
 
 /**
  * One websocket talking to one CaseDocument. Messages are handled one at a time, in the order
@@ -41,6 +73,9 @@ export class Connection implements DocumentConnection {
   private closed = false;
   private droppedUpdates = 0;
   private refusedUpdates = 0;
+  private droppedPresence = 0;
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
 
   constructor(
     readonly id: string,
@@ -48,7 +83,11 @@ export class Connection implements DocumentConnection {
     private readonly document: CaseDocument,
     private readonly log: Log,
     readonly identity: ConnectionIdentity,
-  ) {}
+    private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+  ) {
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+  }
 
   /** The case this connection is joined to. */
   get caseId(): string {
@@ -66,6 +105,21 @@ export class Connection implements DocumentConnection {
   /** Handles one frame from the client. */
   receive(frame: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
+    // Bounds first, before any decoding: a sender over its rate is cut off alone.
+    if (!this.messages.take(1) || !this.bytes.take(frame.length)) {
+      this.log('warn', 'closing connection: too many messages', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        partyId: this.identity.party.id,
+      });
+      this.close(CloseCode.TooManyMessages, 'too many messages');
+      return;
+    }
+    // A7: an observer's document update is dropped unread (its first two bytes say what it is).
+    if (isDocumentUpdateFrame(frame) && !canEdit(this.identity.party.role)) {
+      this.dropUpdate();
+      return;
+    }
     try {
       if (!isBinary) throw new Error('text frame (the protocol is binary)');
       this.handle(decodeClientMessage(frame));
@@ -83,6 +137,18 @@ export class Connection implements DocumentConnection {
   /** Sends one message if the socket is open; a failed send closes the connection. */
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    // A reader that does not read would make the server buffer everything sent to it.
+    if (this.socket.bufferedAmount + message.length > this.limits.maxBufferedBytes) {
+      this.log('warn', 'closing connection: slow consumer', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        bufferedBytes: this.socket.bufferedAmount,
+      });
+      this.close(CloseCode.SlowConsumer, 'slow consumer');
+      // Its send buffer will not drain: do not wait for a closing handshake.
+      this.socket.terminate();
+      return;
+    }
     this.socket.send(message, (error) => {
       if (error) this.close(CloseCode.GoingAway, 'send failed');
     });
@@ -110,12 +176,7 @@ export class Connection implements DocumentConnection {
         return;
       case 'syncStep2':
       case 'update':
-        if (!canEdit(this.identity.party.role)) {
-          this.dropUpdate();
-          return;
-        }
-        if (this.refused(message.update)) return;
-        this.document.applyUpdate(message.update, this);
+        this.applyUpdate(message.update, message.decoded);
         return;
       case 'awareness':
         this.applyAwareness(message.update);
@@ -128,20 +189,62 @@ export class Connection implements DocumentConnection {
     }
   }
 
-  /** A8: keep only entries for awareness ids this connection controls, stamp its party on them. */
+  /**
+   * A8 and issue 9: keep only entries for awareness ids this connection controls (not another
+   * connection's, not another party's client id), within the bounds on entries per connection
+   * and state size; stamp its party on them; bind their client ids to its party.
+   */
   private applyAwareness(update: Uint8Array): void {
+    const controlled = this.document.awarenessIdsOf(this);
+    let room = AWARENESS_BOUNDS.maxEntriesPerConnection - controlled.size;
+    let dropped = 0;
     const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.document.awarenessOwner(entry.clientId);
-      return owner === undefined || owner === this;
+      const party = this.document.clientOwner(entry.clientId);
+      const mine = (owner === undefined || owner === this) && (party === undefined || party === this.partyId);
+      const fits = entry.state === null || JSON.stringify(entry.state).length <= AWARENESS_BOUNDS.maxStateBytes;
+      const isNew = !controlled.has(entry.clientId) && entry.state !== null;
+      if (!mine || !fits || (isNew && room <= 0)) {
+        dropped++;
+        return false;
+      }
+      if (isNew) room--;
+      return true;
     });
+    if (dropped > 0 && this.droppedPresence++ === 0) {
+      this.log('warn', 'presence entries dropped (not its own, or over a bound)', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        partyId: this.partyId,
+        dropped,
+      });
+    }
     if (own.length === 0) return;
+    this.document.bindClientIds(
+      own.filter((entry) => entry.state !== null).map((entry) => entry.clientId),
+      this.partyId,
+    );
     this.document.applyAwarenessUpdate(encodeAwarenessUpdate(stampParty(own, this.identity.party)), this);
   }
 
-  /** W2/W4: refuses an update the sender's role may not make; tells the sender (type 100). */
-  private refused(update: Uint8Array): boolean {
-    const refusal = refuseUpdate(this.document.doc, update, this.identity.party.role);
-    if (!refusal) return false;
+  /** Issue 9, W2/W4: the write guard decides from the decoded update; a refusal tells the sender (type 100). */
+  private applyUpdate(update: Uint8Array, decoded: DecodedUpdate): void {
+    const decision = guardUpdate(this.document.doc, decoded, update.length, {
+      role: this.identity.party.role,
+      partyId: this.partyId,
+      clientOwner: (clientId) => this.document.clientOwner(clientId),
+      storage: { usedBytes: this.document.storageUsed, quotaBytes: this.limits.caseQuotaBytes },
+    });
+    if (!decision.accepted) {
+      this.refuse(decision.refusal, decision.detail);
+      return;
+    }
+    this.document.applyUpdate(update, this);
+    this.document.bindClientIds(decision.newClientIds, this.partyId);
+  }
+
+  /** Tells the sender its update was refused (type 100) and logs it (up to a cap per connection). */
+  private refuse(refusal: UpdateRefusal, detail: string | undefined): void {
     // One line per refusal, up to a cap per connection: a modified client could fill the log.
     if (++this.refusedUpdates <= MAX_REFUSAL_LOG_LINES) {
       this.log('warn', 'document update refused', {
@@ -150,13 +253,14 @@ export class Connection implements DocumentConnection {
         partyId: this.identity.party.id,
         reason: refusal.reason,
         sections: refusal.sections,
+        ...(refusal.path ? { path: refusal.path, limit: refusal.limit } : {}),
+        ...(detail ? { detail } : {}),
         ...(this.refusedUpdates === MAX_REFUSAL_LOG_LINES
           ? { note: 'further refusals on this connection are not logged' }
           : {}),
       });
     }
     this.send(encodeRefusal(refusal));
-    return true;
   }
 
   /** A7: an observer's change is neither applied, stored nor relayed; the connection stays open. */

@@ -1,20 +1,26 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode } from '@caseroom/shared';
+import { CloseCode, CONNECTION_BOUNDS } from '@caseroom/shared';
 import WebSocket, { WebSocketServer } from 'ws';
 import { AccessDenial, type AccessService } from '../access/AccessService.ts';
 import { tokenFromUrl } from '../access/tokens.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
-import { Connection } from './Connection.ts';
+import { Connection, type ConnectionLimits } from './Connection.ts';
 
 /**
- * The largest frame a client may send: 64 MiB. A client that edited offline for a long time
- * sends everything it has in one sync step 2; a case is a few hundred KiB of structured data
- * and prose even after months of edits, so this is two orders of magnitude of headroom while
- * still bounding the memory one socket can make the server allocate (see CONTEXT.md).
+ * The largest frame a client may send (8 MiB, CONNECTION_BOUNDS): a client that edited offline
+ * sends everything it has in one sync step 2, and a case within its bounds is a few hundred
+ * KiB to a few MiB of Yjs update even after months of edits. Each frame is decoded in full
+ * before the guard decides, so this bounds what one message can cost (see CONTEXT.md).
  */
-export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+export const MAX_PAYLOAD_BYTES = CONNECTION_BOUNDS.maxPayloadBytes;
+
+/** How long a refused socket may take to finish its closing handshake before it is cut. */
+const REFUSED_SOCKET_GRACE_MS = 500;
+
+/** Frames a socket may send while its case loads; more close it (a client waits for the server's step 1). */
+const MAX_QUEUED_FRAMES = 64;
 
 /** Where case websockets live: /ws/<caseId> (what y-websocket's WebsocketProvider connects to). */
 export const WS_PATH_PREFIX = '/ws/';
@@ -30,6 +36,8 @@ export type WebSocketTransportOptions = {
   maxPayload?: number;
   /** Interval of the ping that finds dead sockets (a socket silent for two intervals is dropped). */
   pingIntervalMs?: number;
+  /** Rates, buffers and quota per connection (default DEFAULT_CONNECTION_LIMITS). */
+  limits?: ConnectionLimits;
 };
 
 /**
@@ -93,12 +101,22 @@ export class WebSocketTransport {
     this.sockets.add(ws);
     this.alive.add(ws);
     let connection: Connection | undefined;
+    let admitted = false;
     const queued: { frame: Uint8Array; isBinary: boolean }[] = [];
 
     ws.on('message', (data, isBinary) => {
-      const frame = toUint8Array(data);
-      if (connection) connection.receive(frame, isBinary);
-      else queued.push({ frame, isBinary });
+      // Before admission nothing is kept: a refused socket's frames are dropped unread.
+      if (!admitted) return;
+      if (connection) {
+        connection.receive(toUint8Array(data), isBinary);
+        return;
+      }
+      if (queued.length >= MAX_QUEUED_FRAMES) {
+        log('warn', 'closing connection: too many frames while the case loads', { caseId, connectionId });
+        this.refuse(ws, CloseCode.TooManyMessages, 'too many messages');
+        return;
+      }
+      queued.push({ frame: toUint8Array(data), isBinary });
     });
     ws.on('pong', () => this.alive.add(ws));
     ws.on('error', (error: Error & { code?: string }) => {
@@ -113,34 +131,40 @@ export class WebSocketTransport {
 
     if (!isWellFormedCaseId(caseId)) {
       log('info', 'connection to unknown case refused', { caseId, connectionId });
-      ws.close(CloseCode.CaseNotFound, 'case not found');
+      this.refuse(ws, CloseCode.CaseNotFound, 'case not found');
       return;
     }
     // Checked before loading, so a refused token never makes the server load a case.
     if (!this.admit(ws, caseId, connectionId, token)) return;
+    admitted = true;
     registry.open(caseId).then(
       (document) => {
         if (ws.readyState !== WebSocket.OPEN) return;
         if (!document) {
           log('info', 'connection to unknown case refused', { caseId, connectionId });
-          ws.close(CloseCode.CaseNotFound, 'case not found');
+          this.refuse(ws, CloseCode.CaseNotFound, 'case not found');
           return;
         }
         if (document.storageFailed) {
-          ws.close(CloseCode.StorageUnavailable, 'storage unavailable');
+          this.refuse(ws, CloseCode.StorageUnavailable, 'storage unavailable');
           return;
         }
         // Again after the load: the link may have been rotated meanwhile.
         const grant = this.admit(ws, caseId, connectionId, token);
-        if (!grant) return;
-        connection = new Connection(connectionId, ws, document, log, grant);
+        if (!grant) {
+          admitted = false;
+          queued.length = 0;
+          return;
+        }
+        connection = new Connection(connectionId, ws, document, log, grant, this.options.limits);
         this.connections.add(connection);
         connection.start();
         for (const { frame, isBinary } of queued.splice(0)) connection.receive(frame, isBinary);
       },
       (error: unknown) => {
         log('error', 'could not load case', { caseId, connectionId, error });
-        if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.StorageUnavailable, 'storage unavailable');
+        queued.length = 0;
+        if (ws.readyState === WebSocket.OPEN) this.refuse(ws, CloseCode.StorageUnavailable, 'storage unavailable');
       },
     );
   }
@@ -151,13 +175,23 @@ export class WebSocketTransport {
     if (check.ok) return { party: check.party, tokenHash: check.tokenHash };
     if (check.reason === AccessDenial.CaseNotFound) {
       this.options.log('info', 'connection to unknown case refused', { caseId, connectionId });
-      ws.close(CloseCode.CaseNotFound, 'case not found');
+      this.refuse(ws, CloseCode.CaseNotFound, 'case not found');
       return undefined;
     }
     this.options.log('info', 'connection refused', { caseId, connectionId, reason: check.reason });
-    if (check.reason === AccessDenial.TokenRevoked) ws.close(CloseCode.LinkRevoked, 'link revoked');
-    else ws.close(CloseCode.Unauthorized, 'unauthorized');
+    if (check.reason === AccessDenial.TokenRevoked) this.refuse(ws, CloseCode.LinkRevoked, 'link revoked');
+    else this.refuse(ws, CloseCode.Unauthorized, 'unauthorized');
     return undefined;
+  }
+
+  /**
+   * Closes a socket that will not be served with a named code, stops reading from it (its
+   * frames would only be dropped) and cuts it if the closing handshake does not finish soon.
+   */
+  private refuse(ws: WebSocket, code: number, reason: string): void {
+    ws.close(code, reason);
+    ws.pause();
+    setTimeout(() => ws.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
   }
 
   private pingAll(): void {

@@ -1,0 +1,286 @@
+import * as Y from 'yjs';
+import { DEFAULT_SHORT_TEXT_CHARS, mapEntryBound, RICH_TEXT_BOUND, shortTextBound } from '../bounds/bounds.ts';
+import { RefusalReason } from '../protocol/refusal.ts';
+import type { Placement, UpdateInspection } from './inspectUpdate.ts';
+
+/** A bound an update would pass: which, where (a document path), and the limit. */
+export type BoundViolation = {
+  reason: typeof RefusalReason.TextTooLong | typeof RefusalReason.RichTextTooLarge | typeof RefusalReason.ListTooLong;
+  path: string;
+  limit: number;
+};
+
+/** Map keys longer than this are refused anywhere (ids, field names and order keys are short). */
+export const MAX_KEY_CHARS = 256;
+/** Nested maps below a root (section → list → item → sources is 3). */
+const MAX_MAP_DEPTH = 6;
+
+/** What one placement is: its field path, map depth and, inside rich text, its fragment and depth. */
+type Described = {
+  path: string;
+  mapDepth: number;
+  /** The rich-text field (an existing fragment or a new one's item) this placement lies in. */
+  fragment?: Y.AbstractType<unknown> | Y.Item;
+  /** Depth below the fragment (the fragment itself is 0). */
+  xmlDepth: number;
+};
+
+type FieldTotals = { path: string; chars: number; nodes: number; existing?: { chars: number; nodes: number } };
+
+/**
+ * The first bound of `shared/src/bounds` the inspected update would pass once applied: a short
+ * text's length, a map's or list's entries, a rich-text field's characters, nodes or depth,
+ * a key's length, nesting of maps. Counts what the document holds plus what the update adds,
+ * so a bound cannot be passed in small steps. Undefined if the update stays within every bound.
+ */
+export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
+  const parents = new Map(inspection.additions.map(({ item, parent }) => [item, parent]));
+  const describer = new PlacementDescriber((item) => parents.get(item));
+  const newKeys = new Map<unknown, { path: string; keys: Set<string>; existing: number }>();
+  const fields = new Map<unknown, FieldTotals>();
+  const sequences = new Map<unknown, { path: string; length: number }>();
+
+  for (const { item, parent } of inspection.additions) {
+    if (!parent) continue; // Yjs turns an item without a type to live in into a GC struct.
+    const where = describer.describe(parent);
+    const content = item.content;
+    const key = item.parentSub;
+    if (key !== null) {
+      if (key.length > MAX_KEY_CHARS)
+        return { reason: RefusalReason.TextTooLong, path: where.path, limit: MAX_KEY_CHARS };
+      const identity = placementIdentity(parent);
+      let entry = newKeys.get(identity);
+      if (!entry) {
+        entry = { path: where.path, keys: new Set(), existing: liveEntries(doc, parent) };
+        newKeys.set(identity, entry);
+      }
+      if (!hasLiveKey(doc, parent, key)) entry.keys.add(key);
+      const valuePath = `${where.path}/${key}`;
+      const size = valueSize(content);
+      if (size !== undefined && size > shortTextBound(valuePath)) {
+        return { reason: RefusalReason.TextTooLong, path: valuePath, limit: shortTextBound(valuePath) };
+      }
+      if (
+        content instanceof Y.ContentType &&
+        !(content.type instanceof Y.XmlFragment) &&
+        where.mapDepth + 1 > MAX_MAP_DEPTH
+      ) {
+        return { reason: RefusalReason.ListTooLong, path: valuePath, limit: MAX_MAP_DEPTH };
+      }
+      continue;
+    }
+    // A sequence child: rich text (XML) or a plain Y.Text / Y.Array.
+    if (where.fragment) {
+      let totals = fields.get(where.fragment);
+      if (!totals) {
+        totals = { path: where.path, chars: 0, nodes: 0, existing: existingRichText(where.fragment) };
+        fields.set(where.fragment, totals);
+      }
+      if (content instanceof Y.ContentType) {
+        totals.nodes++;
+        if (where.xmlDepth + 1 > RICH_TEXT_BOUND.maxDepth) {
+          return { reason: RefusalReason.RichTextTooLarge, path: where.path, limit: RICH_TEXT_BOUND.maxDepth };
+        }
+      } else {
+        const size = content instanceof Y.ContentString ? content.str.length : (valueSize(content) ?? 0);
+        if (content instanceof Y.ContentFormat && size > DEFAULT_SHORT_TEXT_CHARS) {
+          return { reason: RefusalReason.RichTextTooLarge, path: where.path, limit: DEFAULT_SHORT_TEXT_CHARS };
+        }
+        totals.chars += content instanceof Y.ContentFormat ? 0 : size;
+      }
+      continue;
+    }
+    const identity = placementIdentity(parent);
+    let sequence = sequences.get(identity);
+    if (!sequence) {
+      sequence = { path: where.path, length: existingLength(parent) };
+      sequences.set(identity, sequence);
+    }
+    sequence.length += content instanceof Y.ContentString ? content.str.length : (valueSize(content) ?? 1);
+  }
+
+  for (const { path, keys, existing } of newKeys.values()) {
+    const limit = mapEntryBound(path);
+    if (existing + keys.size > limit && keys.size > 0) return { reason: RefusalReason.ListTooLong, path, limit };
+  }
+  for (const totals of fields.values()) {
+    const chars = (totals.existing?.chars ?? 0) + totals.chars;
+    const nodes = (totals.existing?.nodes ?? 0) + totals.nodes;
+    if (totals.chars > 0 && chars > RICH_TEXT_BOUND.maxChars) {
+      return { reason: RefusalReason.RichTextTooLarge, path: totals.path, limit: RICH_TEXT_BOUND.maxChars };
+    }
+    if (totals.nodes > 0 && nodes > RICH_TEXT_BOUND.maxNodes) {
+      return { reason: RefusalReason.RichTextTooLarge, path: totals.path, limit: RICH_TEXT_BOUND.maxNodes };
+    }
+  }
+  for (const { path, length } of sequences.values()) {
+    if (length > shortTextBound(path)) return { reason: RefusalReason.TextTooLong, path, limit: shortTextBound(path) };
+  }
+  return undefined;
+}
+
+/** Size in characters of a value an item carries (strings by length, other values as JSON); undefined for types. */
+function valueSize(content: Y.Item['content']): number | undefined {
+  if (content instanceof Y.ContentAny) {
+    let size = 0;
+    for (const value of content.arr) size += typeof value === 'string' ? value.length : jsonLength(value);
+    return size;
+  }
+  if (content instanceof Y.ContentString) return content.str.length;
+  if (content instanceof Y.ContentBinary) return content.content.length;
+  if (content instanceof Y.ContentEmbed) return jsonLength(content.embed);
+  if (content instanceof Y.ContentJSON) return jsonLength(content.arr);
+  if (content instanceof Y.ContentFormat) return content.key.length + jsonLength(content.value);
+  return undefined;
+}
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value ?? null)?.length ?? 0;
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+function placementIdentity(placement: Placement): unknown {
+  return placement.kind === 'root'
+    ? `root:${placement.name}`
+    : placement.kind === 'type'
+      ? placement.type
+      : placement.item;
+}
+
+function typeOf(doc: Y.Doc, placement: Placement): Y.AbstractType<unknown> | undefined {
+  if (placement.kind === 'type') return placement.type;
+  if (placement.kind === 'root') return doc.share.get(placement.name) as Y.AbstractType<unknown> | undefined;
+  return undefined;
+}
+
+function liveEntries(doc: Y.Doc, placement: Placement): number {
+  const type = typeOf(doc, placement);
+  if (!type) return 0;
+  let count = 0;
+  for (const item of type._map.values()) if (!item.deleted) count++;
+  return count;
+}
+
+function hasLiveKey(doc: Y.Doc, placement: Placement, key: string): boolean {
+  const item = typeOf(doc, placement)?._map.get(key);
+  return item !== undefined && !item.deleted;
+}
+
+function existingLength(placement: Placement): number {
+  return placement.kind === 'type' ? placement.type._length : 0;
+}
+
+/** Characters and nodes of an existing fragment (walked without recursion); zero for a new one. */
+function existingRichText(fragment: Y.AbstractType<unknown> | Y.Item): { chars: number; nodes: number } {
+  if (fragment instanceof Y.Item) return { chars: 0, nodes: 0 };
+  let chars = 0;
+  let nodes = 0;
+  const stack: Y.AbstractType<unknown>[] = [fragment];
+  while (stack.length > 0) {
+    const type = stack.pop() as Y.AbstractType<unknown>;
+    for (let item = type._start; item !== null; item = item.right) {
+      if (item.deleted) continue;
+      if (item.content instanceof Y.ContentType) {
+        nodes++;
+        stack.push(item.content.type);
+      } else if (item.content instanceof Y.ContentString) {
+        chars += item.content.str.length;
+      }
+    }
+  }
+  return { chars, nodes };
+}
+
+function isXml(type: Y.AbstractType<unknown>): boolean {
+  return type instanceof Y.XmlFragment || type instanceof Y.XmlText || type instanceof Y.XmlHook;
+}
+
+/** Describes placements (path, depth, rich-text field), memoised and without recursion. */
+class PlacementDescriber {
+  private readonly memo = new Map<unknown, Described>();
+
+  constructor(
+    /** Where a new type item goes (from the inspection). */
+    private readonly parentOf: (item: Y.Item) => Placement | undefined,
+  ) {}
+
+  describe(placement: Placement): Described {
+    // Walk up through new types to the first described or existing placement, then down again.
+    const chain: Y.Item[] = [];
+    let current: Placement | undefined = placement;
+    let base: Described | undefined;
+    while (current) {
+      const known = this.memo.get(placementIdentity(current));
+      if (known) {
+        base = known;
+        break;
+      }
+      if (current.kind === 'root') {
+        base = { path: current.name, mapDepth: 0, xmlDepth: 0 };
+        this.memo.set(placementIdentity(current), base);
+        break;
+      }
+      if (current.kind === 'type') {
+        base = this.describeType(current.type);
+        this.memo.set(current.type, base);
+        break;
+      }
+      chain.push(current.item);
+      current = this.parentOf(current.item);
+    }
+    let described: Described = base ?? { path: '?', mapDepth: 0, xmlDepth: 0 };
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const item = chain[i] as Y.Item;
+      described = describeChild(described, item, (item.content as Y.ContentType).type);
+      this.memo.set(item, described);
+    }
+    return described;
+  }
+
+  private describeType(type: Y.AbstractType<unknown>): Described {
+    // Up through XML to the field's fragment, counting depth; then the map keys to the root.
+    let xmlDepth = 0;
+    let fragment: Y.AbstractType<unknown> | undefined;
+    let current: Y.AbstractType<unknown> = type;
+    if (isXml(current)) {
+      while (current._item && !current._item.parentSub && isXml(current._item.parent as Y.AbstractType<unknown>)) {
+        xmlDepth++;
+        current = current._item.parent as Y.AbstractType<unknown>;
+      }
+      fragment = current;
+    }
+    const keys: string[] = [];
+    let mapDepth = 0;
+    let walker: Y.AbstractType<unknown> = current;
+    while (walker._item) {
+      const key = walker._item.parentSub;
+      if (key === null)
+        keys.length = 0; // inside a sequence: the field is further up
+      else keys.unshift(key);
+      mapDepth++;
+      walker = walker._item.parent as Y.AbstractType<unknown>;
+    }
+    let root = '?';
+    try {
+      root = Y.findRootTypeKey(walker);
+    } catch {
+      // a type of no root: its path stays '?'
+    }
+    return { path: [root, ...keys].join('/'), mapDepth, fragment, xmlDepth };
+  }
+}
+
+/** The description of a new type created by `item` under a described parent. */
+function describeChild(parent: Described, item: Y.Item, type: Y.AbstractType<unknown>): Described {
+  const key = item.parentSub;
+  if (key === null && parent.fragment && isXml(type)) {
+    return { path: parent.path, mapDepth: parent.mapDepth, fragment: parent.fragment, xmlDepth: parent.xmlDepth + 1 };
+  }
+  const path = key === null ? parent.path : `${parent.path}/${key}`;
+  if (type instanceof Y.XmlFragment || isXml(type))
+    return { path, mapDepth: parent.mapDepth + 1, fragment: item, xmlDepth: 0 };
+  return { path, mapDepth: parent.mapDepth + 1, xmlDepth: 0 };
+}
