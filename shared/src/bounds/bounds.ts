@@ -121,4 +121,9 @@ export function generalise(path: string): string {
   return parts.join('/');
 }
 
-const LIST_KEYS = new Set(['facts/departments', 'interventions/candidates', 'outcomes/items', 'evaluation/signatories']);
+const LIST_KEYS = new Set([
+  'facts/departments',
+  'interventions/candidates',
+  'outcomes/items',
+  'evaluation/signatories',
+]);
