@@ -11,6 +11,7 @@ import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
+import { DataDirLock } from './storage/DataDirLock.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
@@ -67,7 +68,15 @@ export type RunningServer = {
 /** Starts Caseroom's HTTP + websocket server on one port. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLog;
-  const store = options.store ?? new SqliteDocumentStore(options.dataDir, { synchronous: options.synchronous });
+  // Before the store opens: a second server on this data directory refuses to start (DataDirLock).
+  const lock = DataDirLock.acquire(options.dataDir, { log });
+  let store: DocumentStore;
+  try {
+    store = options.store ?? new SqliteDocumentStore(options.dataDir, { synchronous: options.synchronous });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const registry = new DocumentRegistry({
     store,
     log,
@@ -118,6 +127,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     transport.close();
     registry.close();
     store.close();
+    lock.release();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -137,6 +147,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await exchangeWorkers.close();
       registry.close();
       store.close();
+      lock.release();
     })();
     return closing;
   };
