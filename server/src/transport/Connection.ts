@@ -197,26 +197,28 @@ export class Connection implements DocumentConnection {
   private applyAwareness(update: Uint8Array): void {
     const controlled = this.document.awarenessIdsOf(this);
     let room = AWARENESS_BOUNDS.maxEntriesPerConnection - controlled.size;
-    let dropped = 0;
+    let overBound = 0;
     const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.document.awarenessOwner(entry.clientId);
       const party = this.document.clientOwner(entry.clientId);
       const mine = (owner === undefined || owner === this) && (party === undefined || party === this.partyId);
       const fits = entry.state === null || JSON.stringify(entry.state).length <= AWARENESS_BOUNDS.maxStateBytes;
       const isNew = !controlled.has(entry.clientId) && entry.state !== null;
-      if (!mine || !fits || (isNew && room <= 0)) {
-        dropped++;
+      // Not its own: y-websocket relays every state it knows, others' included; drop those quietly.
+      if (!mine) return false;
+      if (!fits || (isNew && room <= 0)) {
+        overBound++;
         return false;
       }
       if (isNew) room--;
       return true;
     });
-    if (dropped > 0 && this.droppedPresence++ === 0) {
-      this.log('warn', 'presence entries dropped (not its own, or over a bound)', {
+    if (overBound > 0 && this.droppedPresence++ === 0) {
+      this.log('warn', 'presence entries over a bound dropped', {
         caseId: this.document.id,
         connectionId: this.id,
         partyId: this.partyId,
-        dropped,
+        dropped: overBound,
       });
     }
     if (own.length === 0) return;

@@ -30,8 +30,15 @@ export type Placement =
   | { kind: 'root'; name: string }
   | { kind: 'new'; item: Y.Item };
 
-/** One new item of the update with where it goes (unresolved when its parent is not a type). */
-export type Addition = { item: Y.Item; parent: Placement | undefined };
+/**
+ * One new item of the update with where it goes: the type (undefined when it has none to live
+ * in) and its map key (null in a sequence). An item written next to a neighbour carries neither
+ * in the update — Yjs takes both from its left (or right) neighbour — so they are resolved here.
+ */
+export type Addition = { item: Y.Item; parent: Placement | undefined; key: string | null };
+
+/** Where an item goes: its parent type and its key in it. */
+export type Resolved = { parent: Placement | undefined; key: string | null };
 
 /** What Y.decodeUpdate returns. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -129,8 +136,8 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots: Re
   // 4. Roots touched, and where each new item goes.
   const roots = new RootResolver(doc, inUpdate);
   for (const item of newItems) {
-    const parent = roots.placementOf(item);
-    result.additions.push({ item, parent });
+    const { parent, key } = roots.resolve(item);
+    result.additions.push({ item, parent, key });
     // No type to live in (its parent was deleted and collected): Yjs stores it as a GC struct.
     if (parent) result.roots.add(roots.rootOfPlacement(parent));
   }
@@ -154,7 +161,7 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots: Re
         for (const struct of block.structs) {
           if (struct.id.clock >= end || struct.id.clock + struct.length <= range.clock) continue;
           if (struct instanceof Y.Item && isNew(struct)) {
-            const parent = roots.placementOf(struct);
+            const { parent } = roots.resolve(struct);
             if (parent) result.roots.add(roots.rootOfPlacement(parent));
           }
         }
@@ -225,51 +232,61 @@ function findCycle(
 
 /** Resolves where new items go and which root holds a type, memoised, without recursion. */
 export class RootResolver {
-  private readonly placements = new Map<Y.Item, Placement | undefined>();
+  private readonly resolved = new Map<Y.Item, Resolved>();
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly inUpdate: (id: Y.ID) => Y.Item | Y.GC | undefined,
   ) {}
 
-  /** The type (existing, root or new) that `item` would be inserted into; undefined if none. */
-  placementOf(item: Y.Item): Placement | undefined {
-    if (this.placements.has(item)) return this.placements.get(item);
-    // Follow parent-less items through their origins iteratively, then fill the chain in.
+  /** The type (existing, root or new) that `item` would be inserted into, and its key there. */
+  resolve(item: Y.Item): Resolved {
+    const known = this.resolved.get(item);
+    if (known) return known;
+    // Follow neighbour-placed items through their origins iteratively, then fill the chain in.
     const chain: Y.Item[] = [];
     let current: Y.Item | undefined = item;
-    let found: Placement | undefined;
+    let found: Resolved = { parent: undefined, key: null };
     while (current) {
-      if (this.placements.has(current)) {
-        found = this.placements.get(current);
+      const memo = this.resolved.get(current);
+      if (memo) {
+        found = memo;
         break;
       }
       chain.push(current);
       const parent = current.parent as unknown;
       if (typeof parent === 'string') {
-        found = { kind: 'root', name: parent };
+        found = { parent: { kind: 'root', name: parent }, key: current.parentSub };
         break;
       }
       if (parent instanceof Y.ID) {
-        found = this.placementOfParentId(parent);
+        found = { parent: this.placementOfParentId(parent), key: current.parentSub };
         break;
       }
       if (parent instanceof Y.AbstractType) {
-        found = { kind: 'type', type: parent };
+        found = { parent: { kind: 'type', type: parent }, key: current.parentSub };
         break;
       }
+      // As Yjs does: parent and key from the left neighbour, else the right one.
       const neighbour = current.origin ?? current.rightOrigin;
       if (!neighbour) break;
-      const existing = this.docItem(neighbour);
-      if (existing) {
-        found = existing.parent instanceof Y.AbstractType ? { kind: 'type', type: existing.parent } : undefined;
-        break;
+      if (neighbour.clock < Y.getState(this.doc.store, neighbour.client)) {
+        const existing = this.docItem(neighbour);
+        if (existing?.parent instanceof Y.AbstractType) {
+          found = { parent: { kind: 'type', type: existing.parent }, key: existing.parentSub };
+        }
+        break; // a collected (GC) neighbour: Yjs collects this item too
       }
       const next = this.inUpdate(neighbour);
       current = next instanceof Y.Item ? next : undefined;
     }
-    for (const link of chain) this.placements.set(link, found);
+    for (const link of chain) this.resolved.set(link, found);
     return found;
+  }
+
+  /** The type (existing, root or new) that `item` would be inserted into; undefined if none. */
+  placementOf(item: Y.Item): Placement | undefined {
+    return this.resolve(item).parent;
   }
 
   /** The root key a placement belongs to. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DEFAULT_SHORT_TEXT_CHARS, mapEntryBound, RICH_TEXT_BOUND, shortTextBound } from '../bounds/bounds.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
-import type { Placement, UpdateInspection } from './inspectUpdate.ts';
+import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
 
 /** A bound an update would pass: which, where (a document path), and the limit. */
 export type BoundViolation = {
@@ -34,17 +34,16 @@ type FieldTotals = { path: string; chars: number; nodes: number; existing?: { ch
  * so a bound cannot be passed in small steps. Undefined if the update stays within every bound.
  */
 export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
-  const parents = new Map(inspection.additions.map(({ item, parent }) => [item, parent]));
-  const describer = new PlacementDescriber((item) => parents.get(item));
+  const resolved = new Map(inspection.additions.map(({ item, parent, key }) => [item, { parent, key }]));
+  const describer = new PlacementDescriber((item) => resolved.get(item) ?? { parent: undefined, key: null });
   const newKeys = new Map<unknown, { path: string; keys: Set<string>; existing: number }>();
   const fields = new Map<unknown, FieldTotals>();
   const sequences = new Map<unknown, { path: string; length: number }>();
 
-  for (const { item, parent } of inspection.additions) {
+  for (const { item, parent, key } of inspection.additions) {
     if (!parent) continue; // Yjs turns an item without a type to live in into a GC struct.
     const where = describer.describe(parent);
     const content = item.content;
-    const key = item.parentSub;
     if (key !== null) {
       if (key.length > MAX_KEY_CHARS)
         return { reason: RefusalReason.TextTooLong, path: where.path, limit: MAX_KEY_CHARS };
@@ -203,8 +202,8 @@ class PlacementDescriber {
   private readonly memo = new Map<unknown, Described>();
 
   constructor(
-    /** Where a new type item goes (from the inspection). */
-    private readonly parentOf: (item: Y.Item) => Placement | undefined,
+    /** Where a new type item goes and its key (from the inspection). */
+    private readonly resolve: (item: Y.Item) => Resolved,
   ) {}
 
   describe(placement: Placement): Described {
@@ -229,12 +228,12 @@ class PlacementDescriber {
         break;
       }
       chain.push(current.item);
-      current = this.parentOf(current.item);
+      current = this.resolve(current.item).parent;
     }
     let described: Described = base ?? { path: '?', mapDepth: 0, xmlDepth: 0 };
     for (let i = chain.length - 1; i >= 0; i--) {
       const item = chain[i] as Y.Item;
-      described = describeChild(described, item, (item.content as Y.ContentType).type);
+      described = describeChild(described, item, this.resolve(item).key);
       this.memo.set(item, described);
     }
     return described;
@@ -274,8 +273,8 @@ class PlacementDescriber {
 }
 
 /** The description of a new type created by `item` under a described parent. */
-function describeChild(parent: Described, item: Y.Item, type: Y.AbstractType<unknown>): Described {
-  const key = item.parentSub;
+function describeChild(parent: Described, item: Y.Item, key: string | null): Described {
+  const type = (item.content as Y.ContentType).type;
   if (key === null && parent.fragment && isXml(type)) {
     return { path: parent.path, mapDepth: parent.mapDepth, fragment: parent.fragment, xmlDepth: parent.xmlDepth + 1 };
   }

@@ -1,0 +1,96 @@
+/**
+ * What the attack tests share (issue 9): Yjs updates written byte by byte the way a modified
+ * client could send them, a probe that measures how long `/health` takes while an attack runs,
+ * and a check that two honest clients keep syncing.
+ */
+import { expect } from 'vitest';
+import * as Y from 'yjs';
+import { type NodeClient, waitFor } from '../support/server.ts';
+
+function writeVarUint(out: number[], value: number): void {
+  let rest = value;
+  while (rest > 0x7f) {
+    out.push(0x80 | (rest & 0x7f));
+    rest = Math.floor(rest / 128);
+  }
+  out.push(rest);
+}
+
+/** A v1 update with no structs and one delete range (what Yjs would keep as a pending delete set). */
+export function deleteOnlyUpdate(client: number, clock: number, length: number): Uint8Array {
+  const out: number[] = [];
+  writeVarUint(out, 0); // no struct blocks
+  writeVarUint(out, 1); // one client in the delete set
+  writeVarUint(out, client);
+  writeVarUint(out, 1); // one range
+  writeVarUint(out, clock);
+  writeVarUint(out, length);
+  return new Uint8Array(out);
+}
+
+/** A v1 update with one GC struct claiming `length` clocks of `client` from `clock`. */
+export function gcClaimUpdate(client: number, clock: number, length: number): Uint8Array {
+  const out: number[] = [];
+  writeVarUint(out, 1); // one struct block
+  writeVarUint(out, 1); // one struct in it
+  writeVarUint(out, client);
+  writeVarUint(out, clock);
+  out.push(0); // info: GC
+  writeVarUint(out, length);
+  writeVarUint(out, 0); // empty delete set
+  return new Uint8Array(out);
+}
+
+/** Two of a client's three changes merged into one update: Yjs writes a Skip for the missing middle. */
+export function updateWithSkip(base: Y.Doc, client: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = client;
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (const title of ['first', 'second', 'third']) doc.getMap('facts').set('title', title);
+  doc.destroy();
+  return Y.mergeUpdates([updates[0] as Uint8Array, updates[2] as Uint8Array]);
+}
+
+/**
+ * Polls GET /health every 25 ms until stopped; `stop()` resolves with the longest time one
+ * answer took (ms). What an attack must not do is make this long.
+ */
+export function healthProbe(url: string): { stop(): Promise<number> } {
+  let running = true;
+  let longest = 0;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      const response = await fetch(`${url}/health`);
+      await response.arrayBuffer();
+      longest = Math.max(longest, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return longest;
+    },
+  };
+}
+
+/** Two honest clients see each other's next edit (the room keeps working). */
+export async function expectHonestSync(a: NodeClient, b: NodeClient, tag: string): Promise<void> {
+  a.doc.getMap('targetGroup').set('name', `from a ${tag}`);
+  await waitFor(() => b.doc.getMap('targetGroup').get('name') === `from a ${tag}`, { what: `b sees a's edit ${tag}` });
+  b.doc.getMap('facts').set('municipality', `from b ${tag}`);
+  await waitFor(() => a.doc.getMap('facts').get('municipality') === `from b ${tag}`, {
+    what: `a sees b's edit ${tag}`,
+  });
+}
+
+/** The client id of the item that holds `key` in a map (who wrote it). */
+export function writerOf(map: Y.Map<unknown>, key: string): number {
+  const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+  expect(item, `an item for ${key}`).toBeDefined();
+  return (item as Y.Item).id.client;
+}
