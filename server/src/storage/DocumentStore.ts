@@ -28,7 +28,12 @@ export interface DocumentStore {
   appendUpdate(id: string, update: Uint8Array): void;
   /** The case's updates in the order they were stored (after compaction: one state row, then newer updates). */
   loadUpdates(id: string): Uint8Array[];
-  /** Replaces the case's whole update log with one state (Y.encodeStateAsUpdate), atomically. */
+  /**
+   * Replaces the case's update log with one state (Y.encodeStateAsUpdate of the caller's
+   * document), atomically. The caller's document holds what this handle's `loadUpdates` gave it
+   * and what it appended since; any other row (another writer's) is merged into the stored state,
+   * never dropped (contract S18).
+   */
   compact(id: string, state: Uint8Array): void;
   /** How many rows the case's update log holds (to decide and to test compaction). */
   updateCount(id: string): number;

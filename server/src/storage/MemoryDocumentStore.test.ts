@@ -1,4 +1,7 @@
 import { MemoryDocumentStore } from './MemoryDocumentStore.ts';
 import { storageContractSuite } from './storageContractSuite.ts';
 
-storageContractSuite('MemoryDocumentStore', () => ({ store: new MemoryDocumentStore() }));
+storageContractSuite('MemoryDocumentStore', () => {
+  const store = new MemoryDocumentStore();
+  return { store, openSecond: () => store.sibling() };
+});

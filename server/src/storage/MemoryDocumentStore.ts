@@ -3,9 +3,9 @@ import {
   type ActivityEntry,
   type ActivityRecord,
   type BallotRecord,
-  type ClientIdBinding,
   type CaseRecord,
   type CaseSummary,
+  type ClientIdBinding,
   type DocumentStore,
   DuplicateCaseError,
   DuplicatePartyError,
@@ -19,40 +19,71 @@ import {
   UnknownCaseError,
   UnknownPartyError,
 } from './DocumentStore.ts';
+import { mergeUnseen, SeenRows } from './SeenRows.ts';
+
+/** Everything a MemoryDocumentStore holds; shared by its siblings (see `sibling`). */
+type MemoryData = {
+  cases: Map<string, CaseRecord>;
+  /** Each case's update log, with row numbers that only grow (like SQLite's seq). */
+  updates: Map<string, { seq: number; data: Uint8Array }[]>;
+  /** Parties by case id, in the order they were added. */
+  parties: Map<string, PartyRecord[]>;
+  tokens: Map<string, TokenRecord>;
+  /** Ballots by `caseId vote partyId`; a Map keeps first-insertion order. */
+  ballots: Map<string, BallotRecord>;
+  /** Snapshots by case id, oldest first. */
+  snapshots: Map<string, SnapshotRecord[]>;
+  activity: Map<string, ActivityRecord[]>;
+  clientIds: Map<string, Map<number, string>>;
+  lastSeq: number;
+};
 
 /** A DocumentStore in process memory: for tests and for a server started without a data dir. */
 export class MemoryDocumentStore implements DocumentStore {
-  private readonly cases = new Map<string, CaseRecord>();
-  private readonly updates = new Map<string, Uint8Array[]>();
-  /** Parties by case id, in the order they were added. */
-  private readonly parties = new Map<string, PartyRecord[]>();
-  private readonly tokens = new Map<string, TokenRecord>();
-  /** Ballots by `caseId vote partyId`; a Map keeps first-insertion order. */
-  private readonly ballots = new Map<string, BallotRecord>();
-  /** Snapshots by case id, oldest first. */
-  private readonly snapshots = new Map<string, SnapshotRecord[]>();
-  private readonly activity = new Map<string, ActivityRecord[]>();
-  private readonly clientIds = new Map<string, Map<number, string>>();
+  /** Which update rows this handle's callers hold in their documents (compaction merges the rest). */
+  private readonly seen = new SeenRows();
+
+  constructor(
+    private readonly data: MemoryData = {
+      cases: new Map(),
+      updates: new Map(),
+      parties: new Map(),
+      tokens: new Map(),
+      ballots: new Map(),
+      snapshots: new Map(),
+      activity: new Map(),
+      clientIds: new Map(),
+      lastSeq: 0,
+    },
+  ) {}
+
+  /**
+   * A second store over the same data, as a second process on one database would be: it sees
+   * every case, but has read nothing yet (tests of concurrent writers, contract S18).
+   */
+  sibling(): MemoryDocumentStore {
+    return new MemoryDocumentStore(this.data);
+  }
 
   createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
-    if (this.cases.has(id)) throw new DuplicateCaseError(id);
-    if (founder && (founder.party.caseId !== id || this.tokens.has(founder.tokenHash))) {
+    if (this.data.cases.has(id)) throw new DuplicateCaseError(id);
+    if (founder && (founder.party.caseId !== id || this.data.tokens.has(founder.tokenHash))) {
       throw new DuplicatePartyError(id, founder.party.id);
     }
-    this.cases.set(id, { id, createdAt, updatedAt: createdAt, ...summary });
-    this.updates.set(id, [initialState.slice()]);
-    this.parties.set(id, []);
+    this.data.cases.set(id, { id, createdAt, updatedAt: createdAt, ...summary });
+    this.data.updates.set(id, [{ seq: ++this.data.lastSeq, data: initialState.slice() }]);
+    this.data.parties.set(id, []);
     if (founder) this.addParty(founder);
   }
 
   addParty({ party, tokenHash, createdAt }: NewParty): void {
-    const parties = this.parties.get(party.caseId);
+    const parties = this.data.parties.get(party.caseId);
     if (!parties) throw new UnknownCaseError(party.caseId);
-    if (parties.some((p) => p.id === party.id) || this.tokens.has(tokenHash)) {
+    if (parties.some((p) => p.id === party.id) || this.data.tokens.has(tokenHash)) {
       throw new DuplicatePartyError(party.caseId, party.id);
     }
     parties.push({ ...party });
-    this.tokens.set(tokenHash, {
+    this.data.tokens.set(tokenHash, {
       hash: tokenHash,
       caseId: party.caseId,
       partyId: party.id,
@@ -62,116 +93,125 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   listParties(caseId: string): PartyRecord[] {
-    return (this.parties.get(caseId) ?? []).map((party) => ({ ...party }));
+    return (this.data.parties.get(caseId) ?? []).map((party) => ({ ...party }));
   }
 
   getParty(caseId: string, partyId: string): PartyRecord | undefined {
-    const party = this.parties.get(caseId)?.find((p) => p.id === partyId);
+    const party = this.data.parties.get(caseId)?.find((p) => p.id === partyId);
     return party ? { ...party } : undefined;
   }
 
   findToken(hash: string): TokenRecord | undefined {
-    const token = this.tokens.get(hash);
+    const token = this.data.tokens.get(hash);
     return token ? { ...token } : undefined;
   }
 
   replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[] {
     if (!this.getParty(caseId, partyId)) throw new UnknownPartyError(caseId, partyId);
-    if (this.tokens.has(newHash)) throw new DuplicatePartyError(caseId, partyId);
+    if (this.data.tokens.has(newHash)) throw new DuplicatePartyError(caseId, partyId);
     const revoked: string[] = [];
-    for (const token of this.tokens.values()) {
+    for (const token of this.data.tokens.values()) {
       if (token.caseId === caseId && token.partyId === partyId && token.revokedAt === undefined) {
         token.revokedAt = at;
         revoked.push(token.hash);
       }
     }
-    this.tokens.set(newHash, { hash: newHash, caseId, partyId, createdAt: at, revokedAt: undefined });
+    this.data.tokens.set(newHash, { hash: newHash, caseId, partyId, createdAt: at, revokedAt: undefined });
     return revoked;
   }
 
   caseExists(id: string): boolean {
-    return this.cases.has(id);
+    return this.data.cases.has(id);
   }
 
   getCase(id: string): CaseRecord | undefined {
-    const record = this.cases.get(id);
+    const record = this.data.cases.get(id);
     return record ? { ...record } : undefined;
   }
 
   listCases(): CaseRecord[] {
-    return [...this.cases.values()]
+    return [...this.data.cases.values()]
       .map((record) => ({ ...record }))
       .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   }
 
   touchCase(id: string, summary: CaseSummary): void {
-    const record = this.cases.get(id);
+    const record = this.data.cases.get(id);
     if (!record) throw new UnknownCaseError(id);
-    this.cases.set(id, { ...record, ...summary });
+    this.data.cases.set(id, { ...record, ...summary });
   }
 
   appendUpdate(id: string, update: Uint8Array): void {
-    const log = this.updates.get(id);
+    const log = this.data.updates.get(id);
     if (!log) throw new UnknownCaseError(id);
+    const seq = ++this.data.lastSeq;
     // Copy: the caller's buffer may be reused or be a view on a larger one.
-    log.push(update.slice());
+    log.push({ seq, data: update.slice() });
+    this.seen.appended(id, seq);
   }
 
   loadUpdates(id: string): Uint8Array[] {
-    return (this.updates.get(id) ?? []).map((update) => update.slice());
+    const log = this.data.updates.get(id) ?? [];
+    this.seen.loaded(id, log.at(-1)?.seq ?? 0);
+    return log.map((row) => row.data.slice());
   }
 
+  /** Like SqliteDocumentStore.compact: rows this handle's caller does not hold are merged, never dropped. */
   compact(id: string, state: Uint8Array): void {
-    if (!this.updates.has(id)) throw new UnknownCaseError(id);
-    this.updates.set(id, [state.slice()]);
+    const log = this.data.updates.get(id);
+    if (!log) throw new UnknownCaseError(id);
+    const unseen = log.filter((row) => !this.seen.holds(id, row.seq)).map((row) => row.data);
+    const seq = ++this.data.lastSeq;
+    this.data.updates.set(id, [{ seq, data: mergeUnseen(state, unseen).slice() }]);
+    this.seen.compacted(id, seq, unseen.length > 0);
   }
 
   updateCount(id: string): number {
-    return this.updates.get(id)?.length ?? 0;
+    return this.data.updates.get(id)?.length ?? 0;
   }
 
   putBallot(ballot: BallotRecord): void {
-    if (!this.cases.has(ballot.caseId)) throw new UnknownCaseError(ballot.caseId);
-    this.ballots.set(ballotKey(ballot.caseId, ballot.voteId, ballot.partyId), {
+    if (!this.data.cases.has(ballot.caseId)) throw new UnknownCaseError(ballot.caseId);
+    this.data.ballots.set(ballotKey(ballot.caseId, ballot.voteId, ballot.partyId), {
       ...ballot,
       itemIds: [...ballot.itemIds],
     });
   }
 
   getBallot(caseId: string, voteId: string, partyId: string): BallotRecord | undefined {
-    const ballot = this.ballots.get(ballotKey(caseId, voteId, partyId));
+    const ballot = this.data.ballots.get(ballotKey(caseId, voteId, partyId));
     return ballot ? { ...ballot, itemIds: [...ballot.itemIds] } : undefined;
   }
 
   listBallots(caseId: string, voteId: string): BallotRecord[] {
-    return [...this.ballots.values()]
+    return [...this.data.ballots.values()]
       .filter((b) => b.caseId === caseId && b.voteId === voteId)
       .map((b) => ({ ...b, itemIds: [...b.itemIds] }));
   }
 
   addSnapshot(snapshot: SnapshotRecord): void {
-    const list = this.snapshots.get(snapshot.caseId) ?? [];
-    if (!this.cases.has(snapshot.caseId)) throw new UnknownCaseError(snapshot.caseId);
+    const list = this.data.snapshots.get(snapshot.caseId) ?? [];
+    if (!this.data.cases.has(snapshot.caseId)) throw new UnknownCaseError(snapshot.caseId);
     if (list.some((s) => s.id === snapshot.id)) throw new DuplicateSnapshotError(snapshot.caseId, snapshot.id);
     list.push({ ...snapshot, state: snapshot.state.slice() });
-    this.snapshots.set(snapshot.caseId, list);
+    this.data.snapshots.set(snapshot.caseId, list);
   }
 
   listSnapshots(caseId: string): SnapshotInfo[] {
-    return (this.snapshots.get(caseId) ?? [])
+    return (this.data.snapshots.get(caseId) ?? [])
       .map(({ state: _state, ...info }) => info)
       .reverse()
       .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   getSnapshot(caseId: string, snapshotId: string): SnapshotRecord | undefined {
-    const snapshot = this.snapshots.get(caseId)?.find((s) => s.id === snapshotId);
+    const snapshot = this.data.snapshots.get(caseId)?.find((s) => s.id === snapshotId);
     return snapshot ? { ...snapshot, state: snapshot.state.slice() } : undefined;
   }
 
   recordActivity(entry: ActivityEntry): void {
-    if (!this.cases.has(entry.caseId)) throw new UnknownCaseError(entry.caseId);
-    const list = this.activity.get(entry.caseId) ?? [];
+    if (!this.data.cases.has(entry.caseId)) throw new UnknownCaseError(entry.caseId);
+    const list = this.data.activity.get(entry.caseId) ?? [];
     const latest = list.findLast((a) => a.partyId === entry.partyId && a.section === entry.section);
     if (latest && entry.at - latest.lastAt <= ACTIVITY_MERGE_MS) {
       latest.lastAt = Math.max(latest.lastAt, entry.at);
@@ -179,11 +219,11 @@ export class MemoryDocumentStore implements DocumentStore {
     } else {
       list.push({ partyId: entry.partyId, section: entry.section, firstAt: entry.at, lastAt: entry.at, edits: 1 });
     }
-    this.activity.set(entry.caseId, list);
+    this.data.activity.set(entry.caseId, list);
   }
 
   listActivity(caseId: string, limit: number): ActivityRecord[] {
-    return (this.activity.get(caseId) ?? [])
+    return (this.data.activity.get(caseId) ?? [])
       .map((a, order) => ({ a, order }))
       .sort((x, y) => y.a.lastAt - x.a.lastAt || y.order - x.order)
       .slice(0, limit)
@@ -191,14 +231,14 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   bindClientIds(caseId: string, bindings: readonly ClientIdBinding[]): void {
-    if (!this.cases.has(caseId)) throw new UnknownCaseError(caseId);
-    const bound = this.clientIds.get(caseId) ?? new Map<number, string>();
+    if (!this.data.cases.has(caseId)) throw new UnknownCaseError(caseId);
+    const bound = this.data.clientIds.get(caseId) ?? new Map<number, string>();
     for (const { clientId, partyId } of bindings) if (!bound.has(clientId)) bound.set(clientId, partyId);
-    this.clientIds.set(caseId, bound);
+    this.data.clientIds.set(caseId, bound);
   }
 
   clientIdBindings(caseId: string): Map<number, string> {
-    return new Map(this.clientIds.get(caseId));
+    return new Map(this.data.clientIds.get(caseId));
   }
 
   close(): void {}

@@ -6,9 +6,9 @@ import {
   type ActivityEntry,
   type ActivityRecord,
   type BallotRecord,
-  type ClientIdBinding,
   type CaseRecord,
   type CaseSummary,
+  type ClientIdBinding,
   type DocumentStore,
   DuplicateCaseError,
   DuplicatePartyError,
@@ -23,6 +23,7 @@ import {
   UnknownCaseError,
   UnknownPartyError,
 } from './DocumentStore.ts';
+import { mergeUnseen, SeenRows } from './SeenRows.ts';
 
 /** The file name of the database inside the data dir. */
 export const DATABASE_FILE = 'caseroom.sqlite';
@@ -34,6 +35,15 @@ export const DATABASE_FILE = 'caseroom.sqlite';
  * every commit; see server/CONTEXT.md for the measurement and the choice.
  */
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+/**
+ * How long a write waits for another connection's write lock before it fails with
+ * SQLITE_BUSY (better-sqlite3's default is 5 s, on the event loop). The data directory is
+ * locked (DataDirLock), so another writer is an operator's tool at most; a write that still
+ * cannot go through fails fast and the case waits in memory for its retry, rather than
+ * holding up every request.
+ */
+export const BUSY_TIMEOUT_MS = 250;
 
 type CaseRow = {
   id: string;
@@ -71,10 +81,12 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private closed = false;
   private readonly statements;
+  /** Which update rows this handle's callers hold in their documents (compaction merges the rest). */
+  private readonly seen = new SeenRows();
 
-  constructor(dataDir: string, options: { synchronous?: SqliteSynchronous } = {}) {
+  constructor(dataDir: string, options: { synchronous?: SqliteSynchronous; busyTimeoutMs?: number } = {}) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, DATABASE_FILE));
+    this.db = new Database(join(dataDir, DATABASE_FILE), { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
@@ -168,10 +180,12 @@ export class SqliteDocumentStore implements DocumentStore {
         'UPDATE cases SET title = ?, municipality = ?, phase = ?, updated_at = ? WHERE id = ?',
       ),
       appendUpdate: this.db.prepare('INSERT INTO updates (case_id, data) VALUES (?, ?)'),
-      loadUpdates: this.db.prepare<[string], { data: Buffer }>(
-        'SELECT data FROM updates WHERE case_id = ? ORDER BY seq',
+      loadUpdates: this.db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE case_id = ? ORDER BY seq',
       ),
-      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE case_id = ?'),
+      updateRows: this.db.prepare<[string], { seq: number }>('SELECT seq FROM updates WHERE case_id = ? ORDER BY seq'),
+      updateData: this.db.prepare<[number], { data: Buffer }>('SELECT data FROM updates WHERE seq = ?'),
+      deleteUpdatesThrough: this.db.prepare('DELETE FROM updates WHERE case_id = ? AND seq <= ?'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE case_id = ?'),
       insertParty: this.db.prepare(
         'INSERT INTO parties (case_id, id, name, kind, role, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -330,7 +344,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   appendUpdate(id: string, update: Uint8Array): void {
     try {
-      this.statements.appendUpdate.run(id, update);
+      const { lastInsertRowid } = this.statements.appendUpdate.run(id, update);
+      this.seen.appended(id, Number(lastInsertRowid));
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new UnknownCaseError(id);
       throw error;
@@ -338,15 +353,31 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   loadUpdates(id: string): Uint8Array[] {
-    return this.statements.loadUpdates.all(id).map((row) => new Uint8Array(row.data));
+    const rows = this.statements.loadUpdates.all(id);
+    this.seen.loaded(id, rows.at(-1)?.seq ?? 0);
+    return rows.map((row) => new Uint8Array(row.data));
   }
 
+  /**
+   * Deletes exactly the rows read inside this transaction (seq ≤ the last one read) and stores
+   * one state in their place. Rows this handle's caller does not hold (another writer's) are
+   * merged into that state, never dropped. IMMEDIATE: no other writer can append between the
+   * read and the delete.
+   */
   compact(id: string, state: Uint8Array): void {
-    this.db.transaction(() => {
-      if (!this.statements.getCase.get(id)) throw new UnknownCaseError(id);
-      this.statements.deleteUpdates.run(id);
-      this.statements.appendUpdate.run(id, state);
-    })();
+    const { stateSeq, mergedUnseen } = this.db
+      .transaction(() => {
+        if (!this.statements.getCase.get(id)) throw new UnknownCaseError(id);
+        const rows = this.statements.updateRows.all(id);
+        const unseen = rows
+          .filter((row) => !this.seen.holds(id, row.seq))
+          .map((row) => new Uint8Array((this.statements.updateData.get(row.seq) as { data: Buffer }).data));
+        this.statements.deleteUpdatesThrough.run(id, rows.at(-1)?.seq ?? 0);
+        const { lastInsertRowid } = this.statements.appendUpdate.run(id, mergeUnseen(state, unseen));
+        return { stateSeq: Number(lastInsertRowid), mergedUnseen: unseen.length > 0 };
+      })
+      .immediate();
+    this.seen.compacted(id, stateSeq, mergedUnseen);
   }
 
   updateCount(id: string): number {

@@ -12,8 +12,11 @@ import {
   UnknownPartyError,
 } from './DocumentStore.ts';
 
-/** A store under test and how to throw it away. */
-export type StoreFixture = { store: DocumentStore; cleanup?: () => void };
+/**
+ * A store under test, how to open a second handle on the same data (as a second process on
+ * the same database would: contract S18), and how to throw it away.
+ */
+export type StoreFixture = { store: DocumentStore; openSecond: () => DocumentStore; cleanup?: () => void };
 
 /** A case to create in a test, with overrides. */
 export function makeNewCase(overrides: Partial<NewCase> = {}): NewCase {
@@ -363,6 +366,59 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       ]);
       expect(() => store.bindClientIds('nope', [{ clientId: 1, partyId: 'p-a' }])).toThrow(UnknownCaseError);
       expect(store.clientIdBindings('nope').size).toBe(0);
+    });
+
+    it('[S18] compaction never drops what another writer appended: rows the compacting side never read are merged into the state', () => {
+      store.createCase(makeNewCase());
+      const other = fixture.openSecond();
+      try {
+        // Two writers, each with its own document, interleaving appends to one log.
+        const mine = replay(store.loadUpdates('case-1'));
+        mine.on('update', (update: Uint8Array) => store.appendUpdate('case-1', update));
+        const theirs = replay(other.loadUpdates('case-1'));
+        theirs.on('update', (update: Uint8Array) => other.appendUpdate('case-1', update));
+        mine.getArray('a').push(['mine 1']);
+        theirs.getText('t').insert(0, 'abc');
+        mine.getArray('a').push(['mine 2']);
+        theirs.getText('t').delete(0, 1); // a delete-only update
+        theirs.getMap('facts').set('municipality', 'Svendborg');
+
+        // Compacting with a state that lacks every one of their updates loses none of them.
+        store.compact('case-1', Y.encodeStateAsUpdate(mine));
+        expect(store.updateCount('case-1')).toBe(1);
+        const afterMine = replay(store.loadUpdates('case-1'));
+        expect(afterMine.getArray('a').toArray()).toEqual(['mine 1', 'mine 2']);
+        expect(afterMine.getText('t').toString()).toBe('bc');
+        expect(afterMine.getMap('facts').get('municipality')).toBe('Svendborg');
+        expect(afterMine.getMap('facts').get('title')).toBe('Sygedagpenge og psykisk sygdom');
+
+        // Their compaction (a state that lacks the merged row's other half) loses nothing either,
+        // nor does compacting again from a document that never applied the merged row.
+        theirs.getText('t').insert(2, 'd');
+        other.compact('case-1', Y.encodeStateAsUpdate(theirs));
+        mine.getArray('a').push(['mine 3']);
+        store.compact('case-1', Y.encodeStateAsUpdate(mine));
+        const final = replay(store.loadUpdates('case-1'));
+        expect(final.getArray('a').toArray()).toEqual(['mine 1', 'mine 2', 'mine 3']);
+        expect(final.getText('t').toString()).toBe('bcd');
+        expect(final.getMap('facts').get('municipality')).toBe('Svendborg');
+      } finally {
+        other.close();
+      }
+    });
+
+    it('[S19] with no other writer, compaction stores exactly the given state (no merge on the honest path)', () => {
+      store.createCase(makeNewCase());
+      const doc = replay(store.loadUpdates('case-1'));
+      doc.on('update', (update: Uint8Array) => store.appendUpdate('case-1', update));
+      for (let i = 0; i < 5; i++) doc.getMap('facts').set('horizonYears', i + 10);
+      const state = Y.encodeStateAsUpdate(doc);
+      store.compact('case-1', state);
+      expect(store.loadUpdates('case-1').map((u) => [...u])).toEqual([[...state]]);
+      doc.getMap('facts').set('horizonYears', 20);
+      const next = Y.encodeStateAsUpdate(doc);
+      store.compact('case-1', next);
+      expect(store.loadUpdates('case-1').map((u) => [...u])).toEqual([[...next]]);
     });
 
     it('[S8] close is idempotent', () => {
