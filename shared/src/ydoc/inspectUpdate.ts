@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import { UNKNOWN_ROOT } from './updateScope.ts';
+
+/** The root a change could not be traced to: treat it as touching everything. */
+export const UNKNOWN_ROOT = '?';
 
 /**
  * What a Yjs update would do to a document, read from the decoded update and the document
@@ -46,10 +48,10 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 type ClientStructs = { structs: (Y.Item | Y.GC)[]; start: number; end: number };
 
 /**
- * Inspects `update` (already decoded with Y.decodeUpdate) against `doc`. `knownRoots` are the
- * roots a case has: a struct placed in any other root is inconsistent. Reads, never changes, `doc`.
+ * Inspects `update` (already decoded with Y.decodeUpdate) against `doc`. `knownRoots`, if given,
+ * are the roots a case has: a struct placed in any other root is inconsistent. Reads, never changes, `doc`.
  */
-export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots: ReadonlySet<string>): UpdateInspection {
+export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: ReadonlySet<string>): UpdateInspection {
   const result: UpdateInspection = { roots: new Set(), newClients: new Map(), additions: [] };
   const fail = (inconsistency: string): UpdateInspection => ({ ...result, inconsistency });
 
@@ -115,7 +117,7 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots: Re
         }
       }
       const parentName: unknown = struct.parent;
-      if (typeof parentName === 'string' && !knownRoots.has(parentName)) {
+      if (typeof parentName === 'string' && knownRoots && !knownRoots.has(parentName)) {
         return fail(`a struct is placed in "${parentName.slice(0, 40)}", which is not part of a case`);
       }
       newItems.push(struct);
