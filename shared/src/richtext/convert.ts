@@ -1,10 +1,23 @@
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import type { RichText, RichTextNode } from '../model/primitives.ts';
+import type { RichText } from '../model/primitives.ts';
+import { readRichTextWithinBounds } from './readWithinBounds.ts';
+import { richTextBoundViolation } from './richTextBounds.ts';
 import { richTextSchema } from './schema.ts';
 
-/** Writes rich text into an (empty, integrated) fragment with the shared schema. */
+export { plainTextOfNode, richTextToPlain } from './plainText.ts';
+export { type RichTextReading, readRichTextWithinBounds } from './readWithinBounds.ts';
+export { richTextBoundViolation } from './richTextBounds.ts';
+export { type RichTextSetAside, SetAsideReason } from './setAside.ts';
+
+/**
+ * Writes rich text into an (empty, integrated) fragment with the shared schema. Throws if the
+ * value passes its bounds (callers with untrusted values, such as an import, check
+ * `richTextBoundViolation` first and say so) — checked before anything recursive sees it.
+ */
 export function writeRichText(fragment: Y.XmlFragment, value: RichText): void {
+  const violation = richTextBoundViolation(value);
+  if (violation) throw new Error(`writeRichText: the text passes its bound (${violation.reason}, ${violation.limit})`);
   const schema = richTextSchema();
   // Validate against the schema first: an unknown node would otherwise be stripped by the
   // editor of whoever opens it next.
@@ -14,26 +27,12 @@ export function writeRichText(fragment: Y.XmlFragment, value: RichText): void {
 }
 
 /**
- * Reads a fragment as rich text. Content the shared schema does not know (a crafted or
- * foreign document) is reduced to its text in paragraphs, so nothing readable is lost.
+ * Reads a fragment as rich text within its bounds (`readRichTextWithinBounds`, which also says
+ * what it set aside). Content the shared schema does not know (a crafted or foreign document)
+ * is reduced to its text in paragraphs, so nothing readable is lost.
  */
 export function readRichText(fragment: Y.XmlFragment): RichText {
-  const json = yXmlFragmentToProsemirrorJSON(fragment) as RichText;
-  try {
-    richTextSchema().nodeFromJSON(json).check();
-    return { type: 'doc', content: json.content ?? [] };
-  } catch {
-    const paragraphs = (json.content ?? [])
-      .map((node) => plainTextOfNode(node))
-      .filter((text) => text.length > 0)
-      .map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }));
-    return { type: 'doc', content: paragraphs };
-  }
-}
-
-/** The text of a rich-text value, blocks separated by newlines. */
-export function richTextToPlain(value: RichText): string {
-  return (value.content ?? []).map(plainTextOfNode).join('\n').trim();
+  return readRichTextWithinBounds(fragment).value;
 }
 
 /** Rich text holding the given paragraphs of plain text. */
@@ -45,11 +44,4 @@ export function richTextFromParagraphs(...paragraphs: string[]): RichText {
       content: text ? [{ type: 'text', text }] : [],
     })),
   };
-}
-
-function plainTextOfNode(node: RichTextNode): string {
-  if (typeof node.text === 'string') return node.text;
-  const parts = (node.content ?? []).map(plainTextOfNode);
-  const isBlockContainer = (node.content ?? []).some((child) => child.type !== 'text' && child.type !== 'hardBreak');
-  return parts.join(isBlockContainer ? '\n' : '');
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { emptyRichText, type RichText } from '../model/primitives.ts';
-import { readRichText } from '../richtext/convert.ts';
+import { readRichTextWithinBounds } from '../richtext/readWithinBounds.ts';
+import type { RichTextSetAside } from '../richtext/setAside.ts';
 
 /** Typed, forgiving reads from a Y.Map: a wrong type reads as missing, never throws. */
 export function readString(map: Y.Map<unknown> | undefined, key: string): string | undefined {
@@ -32,9 +33,20 @@ export function readFragment(map: Y.Map<unknown> | undefined, key: string): Y.Xm
   return value instanceof Y.XmlFragment ? value : undefined;
 }
 
-export function readRichTextField(map: Y.Map<unknown> | undefined, key: string): RichText {
+/**
+ * A rich-text field within its bounds; `setAside` hears of every part left out (a document an
+ * earlier version let grow without bounds, or a crafted one).
+ */
+export function readRichTextField(
+  map: Y.Map<unknown> | undefined,
+  key: string,
+  setAside?: (part: RichTextSetAside) => void,
+): RichText {
   const fragment = readFragment(map, key);
-  return fragment ? readRichText(fragment) : emptyRichText();
+  if (!fragment) return emptyRichText();
+  const reading = readRichTextWithinBounds(fragment);
+  if (setAside) for (const part of reading.setAside) setAside(part);
+  return reading.value;
 }
 
 /** A map of finite numbers (values per department, payer shares). */

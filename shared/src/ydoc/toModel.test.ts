@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { RICH_TEXT_BOUND } from '../bounds/bounds.ts';
 import { exampleCase } from '../example/exampleCase.ts';
+import { diffModels } from '../history/diffModels.ts';
 import { CaseModelDraft } from '../model/caseModel.ts';
+import { contentHash } from '../signoff/contentHash.ts';
 import { makeCaseDoc, replicaOf, syncDocs } from '../testing/docs.ts';
+import { validate } from '../validation/validate.ts';
 import { setField } from './edit.ts';
 import { addItem, getItem, itemIds, moveItemTo, removeItem } from './items.ts';
 import { listMap } from './layout.ts';
-import { toModel } from './toModel.ts';
+import { readModelWithNotices, toModel } from './toModel.ts';
 import { writeModel } from './writeModel.ts';
 
 describe('model ↔ Y.Doc mapping', () => {
@@ -136,5 +140,60 @@ describe('concurrent edits on two replicas', () => {
     values(b).set('d2', 50000);
     syncDocs(a, b);
     expect(toModel(a).outcomes[0]!.valuePerDepartment).toEqual({ d1: 130000, d2: 50000 });
+  });
+});
+
+describe('[9.3] a document damaged before the bounds existed', () => {
+  /** The example case with `depth` nested quotes appended to the problem text and to a candidate's description. */
+  function damagedExample(depth: number): Y.Doc {
+    const doc = makeCaseDoc();
+    writeModel(doc, exampleCase());
+    const candidateId = exampleCase().interventions.candidates[0]!.id;
+    const fragments = [
+      doc.getMap('problem').get('text') as Y.XmlFragment,
+      getItem(doc, 'intervention', candidateId)!.get('description') as Y.XmlFragment,
+    ];
+    doc.transact(() => {
+      for (const fragment of fragments) {
+        let parent: Y.XmlFragment = fragment;
+        for (let i = 0; i < depth; i++) {
+          const quote = new Y.XmlElement('blockquote');
+          parent.insert(parent.length, [quote]);
+          parent = quote;
+        }
+      }
+    });
+    return doc;
+  }
+
+  it('[9.3] reads: the rest of the case intact, the deep part set aside and named by field', () => {
+    const doc = damagedExample(20_000);
+    const { model, setAside } = readModelWithNotices(doc);
+    const candidateId = exampleCase().interventions.candidates[0]!.id;
+    expect(setAside).toEqual([
+      { path: 'problem/text', reason: 'tooDeep', limit: RICH_TEXT_BOUND.maxDepth },
+      {
+        path: `interventions/candidates/${candidateId}/description`,
+        reason: 'tooDeep',
+        limit: RICH_TEXT_BOUND.maxDepth,
+      },
+    ]);
+    expect(toModel(doc)).toEqual(model);
+    expect(CaseModelDraft.safeParse(model).success).toBe(true);
+    // The deep quotes were their own blocks, with no text within the bounds: what an editor
+    // wrote reads exactly as before, formatting and all.
+    expect(model).toEqual(exampleCase());
+    // Everything downstream of the model works on it.
+    expect(contentHash(model)).toMatch(/^[0-9a-f]{64}$/);
+    expect(validate(model).length).toBeGreaterThanOrEqual(0);
+    expect(diffModels(exampleCase(), model)).toEqual([]);
+  });
+
+  it('[9.3] an undamaged document reads with nothing set aside and the same content hash', () => {
+    const doc = makeCaseDoc();
+    writeModel(doc, exampleCase());
+    const { model, setAside } = readModelWithNotices(doc);
+    expect(setAside).toEqual([]);
+    expect(contentHash(model)).toBe(contentHash(exampleCase()));
   });
 });

@@ -5,6 +5,7 @@ import { DEPARTMENT_LEVELS } from '../model/facts.ts';
 import { EVIDENCE_LEVELS } from '../model/intervention.ts';
 import { DIRECTIONS, PAYMENT_BASES } from '../model/outcome.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
+import type { RichTextSetAside } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
 import { listMap, sectionMap } from './layout.ts';
 import { orderedItems } from './orderedList.ts';
@@ -18,11 +19,30 @@ import {
   readStringRecord,
 } from './read.ts';
 
+/** Part of a rich-text field that reading left out: the field's document path (`problem/text`, `interventions/candidates/<id>/description`), why, and the bound. */
+export type SetAsideContent = RichTextSetAside & { path: string };
+
+/** The model as read, and what reading set aside (empty for every document written within the bounds). */
+export type ModelReading = { model: CaseModelDraft; setAside: SetAsideContent[] };
+
 /**
  * The case as a plain object. Parses with CaseModelDraft for any document — even a crafted
- * one: fields of the wrong type read as missing, items without a usable id are skipped.
+ * one: fields of the wrong type read as missing, items without a usable id are skipped, rich
+ * text is read within its bounds (RICH_TEXT_BOUND) without unbounded recursion.
  */
 export function toModel(doc: Y.Doc): CaseModelDraft {
+  return readModelWithNotices(doc).model;
+}
+
+/**
+ * `toModel`, and what it set aside: rich text past its bounds or holding content no editor
+ * writes (a case damaged before issue 9, or a crafted document) — so a notice can say which
+ * field and why. The model is the same as `toModel`'s; the document is not changed.
+ */
+export function readModelWithNotices(doc: Y.Doc): ModelReading {
+  const setAside: SetAsideContent[] = [];
+  const richText = (map: Y.Map<unknown> | undefined, key: string, path: string) =>
+    readRichTextField(map, key, (part) => setAside.push({ path, ...part }));
   const facts = sectionMap(doc, 'facts');
   const problem = sectionMap(doc, 'problem');
   const targetGroup = sectionMap(doc, 'targetGroup');
@@ -36,7 +56,7 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
     high: readNumber(scenarios, `${name}High`),
   });
 
-  return stripUndefined({
+  const model: CaseModelDraft = stripUndefined({
     schemaVersion: SCHEMA_VERSION,
     facts: {
       title: readString(facts, 'title'),
@@ -62,13 +82,13 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
       })),
       sources: readStringRecord(readMap(facts, 'sources')),
     },
-    problem: { text: readRichTextField(problem, 'text') },
+    problem: { text: richText(problem, 'text', 'problem/text') },
     targetGroup: {
       name: readString(targetGroup, 'name'),
-      eligibility: readRichTextField(targetGroup, 'eligibility'),
+      eligibility: richText(targetGroup, 'eligibility', 'targetGroup/eligibility'),
       eligiblePopulation: readNumber(targetGroup, 'eligiblePopulation'),
       intake: readIntake(readMap(targetGroup, 'intake')),
-      baseline: readRichTextField(targetGroup, 'baseline'),
+      baseline: richText(targetGroup, 'baseline', 'targetGroup/baseline'),
       sources: readStringRecord(readMap(targetGroup, 'sources')),
     },
     interventions: {
@@ -76,7 +96,7 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
         id,
         order: readString(item, 'order') ?? '',
         name: readString(item, 'name'),
-        description: readRichTextField(item, 'description'),
+        description: richText(item, 'description', `interventions/candidates/${id}/description`),
         provider: readString(item, 'provider'),
         evidenceLevel: readChoice(item, 'evidenceLevel', EVIDENCE_LEVELS),
         costPerParticipant: readNumber(item, 'costPerParticipant'),
@@ -85,7 +105,7 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
         sources: readStringRecord(readMap(item, 'sources')),
       })),
       chosenId: nonEmptyId(readString(interventions, 'chosenId')),
-      rationale: readRichTextField(interventions, 'rationale'),
+      rationale: richText(interventions, 'rationale', 'interventions/rationale'),
     },
     outcomes: orderedItems(listMap(doc, 'outcome')).map(([id, item]) => ({
       id,
@@ -120,10 +140,10 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
       dataSources: readString(evaluation, 'dataSources'),
       measurementPoints: readString(evaluation, 'measurementPoints'),
       evaluator: readString(evaluation, 'evaluator'),
-      notes: readRichTextField(evaluation, 'notes'),
+      notes: richText(evaluation, 'notes', 'evaluation/notes'),
       contractYears: readNumber(evaluation, 'contractYears'),
       contractParties: readString(evaluation, 'contractParties'),
-      earlyStop: readRichTextField(evaluation, 'earlyStop'),
+      earlyStop: richText(evaluation, 'earlyStop', 'evaluation/earlyStop'),
       signatories: orderedItems(listMap(doc, 'signatory')).map(([id, item]) => ({
         id,
         order: readString(item, 'order') ?? '',
@@ -132,6 +152,7 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
       })),
     },
   });
+  return { model, setAside };
 }
 
 /** Cohorts: the intake map's keys are year offsets, its values the participants. */
