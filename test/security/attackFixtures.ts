@@ -28,6 +28,16 @@ export function deleteOnlyUpdate(client: number, clock: number, length: number):
   return new Uint8Array(out);
 }
 
+/** A sync frame [0, subType, varUint length, payload] for payloads of any size (no spreading into arguments). */
+export function bigSyncFrame(subType: 1 | 2, payload: Uint8Array): Uint8Array {
+  const header: number[] = [0, subType];
+  writeVarUint(header, payload.length);
+  const frame = new Uint8Array(header.length + payload.length);
+  frame.set(header);
+  frame.set(payload, header.length);
+  return frame;
+}
+
 /** A v1 update with one GC struct claiming `length` clocks of `client` from `clock`. */
 export function gcClaimUpdate(client: number, clock: number, length: number): Uint8Array {
   const out: number[] = [];
@@ -63,9 +73,14 @@ export function healthProbe(url: string): { stop(): Promise<number> } {
   const loop = (async () => {
     while (running) {
       const started = performance.now();
-      const response = await fetch(`${url}/health`);
-      await response.arrayBuffer();
-      longest = Math.max(longest, performance.now() - started);
+      try {
+        const response = await fetch(`${url}/health`);
+        await response.arrayBuffer();
+        longest = Math.max(longest, performance.now() - started);
+      } catch {
+        longest = Number.POSITIVE_INFINITY; // no answer at all
+        running = false;
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();

@@ -139,6 +139,11 @@ function decodeUpdate(update: Uint8Array): DecodedUpdate {
   }
 }
 
+/** Whether a frame is a sync step 1 ("send me what I lack"), read from its first two bytes. */
+export function isSyncRequestFrame(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.Sync && frame[1] === SyncMessageType.Step1;
+}
+
 /**
  * Whether a frame is a document update (sync step 2 or update), read from its first two bytes
  * without decoding it: an observer's updates are dropped before any work is spent on them.

@@ -20,6 +20,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   isDocumentUpdateFrame,
+  isSyncRequestFrame,
 } from '../sync/messages.ts';
 import { TokenBucket } from './rateLimit.ts';
 
@@ -35,6 +36,9 @@ export type ConnectionLimits = {
   messageBurst: number;
   bytesPerSecond: number;
   byteBurst: number;
+  /** Sync step 1 requests (each answered with an encoding of the case). */
+  syncRequestsPerSecond: number;
+  syncRequestBurst: number;
   /** Bytes waiting in the socket's send buffer before the connection is closed as a slow consumer. */
   maxBufferedBytes: number;
   /** Stored bytes a case may hold. */
@@ -47,6 +51,8 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   messageBurst: CONNECTION_BOUNDS.messageBurst,
   bytesPerSecond: CONNECTION_BOUNDS.bytesPerSecond,
   byteBurst: CONNECTION_BOUNDS.byteBurst,
+  syncRequestsPerSecond: CONNECTION_BOUNDS.syncRequestsPerSecond,
+  syncRequestBurst: CONNECTION_BOUNDS.syncRequestBurst,
   maxBufferedBytes: CONNECTION_BOUNDS.maxBufferedBytes,
   caseQuotaBytes: STORAGE_BOUNDS.caseQuotaBytes,
 };
@@ -76,6 +82,7 @@ export class Connection implements DocumentConnection {
   private droppedPresence = 0;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
+  private readonly syncRequests: TokenBucket;
 
   constructor(
     readonly id: string,
@@ -87,6 +94,7 @@ export class Connection implements DocumentConnection {
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+    this.syncRequests = new TokenBucket(limits.syncRequestsPerSecond, limits.syncRequestBurst);
   }
 
   /** The case this connection is joined to. */
@@ -105,8 +113,13 @@ export class Connection implements DocumentConnection {
   /** Handles one frame from the client. */
   receive(frame: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
-    // Bounds first, before any decoding: a sender over its rate is cut off alone.
-    if (!this.messages.take(1) || !this.bytes.take(frame.length)) {
+    // Bounds first, before any decoding: a sender over its rate is cut off alone. A sync step 1
+    // is four bytes that cost an encoding of the whole case: it has a bound of its own.
+    const overRate =
+      !this.messages.take(1) ||
+      !this.bytes.take(frame.length) ||
+      (isSyncRequestFrame(frame) && !this.syncRequests.take(1));
+    if (overRate) {
       this.log('warn', 'closing connection: too many messages', {
         caseId: this.document.id,
         connectionId: this.id,

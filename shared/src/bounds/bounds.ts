@@ -79,6 +79,12 @@ export const CONNECTION_BOUNDS = {
   bytesPerSecond: 2 * 1024 * 1024,
   /** Bytes a burst may hold (one full offline resync fits). */
   byteBurst: 16 * 1024 * 1024,
+  /**
+   * Sync step 1 requests ("send me what I lack") per second and per burst: each costs the
+   * server an encoding of the case, a client needs one per connection.
+   */
+  syncRequestsPerSecond: 1,
+  syncRequestBurst: 10,
   /** Bytes queued for a connection that does not read before it is closed (slow consumer). */
   maxBufferedBytes: 16 * 1024 * 1024,
 } as const;
