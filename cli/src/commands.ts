@@ -50,8 +50,14 @@ export function priceCommand(model: CaseModelDraft, options: CommandOptions): { 
       `reason${analysis.priced.reason[0]!.toUpperCase()}${analysis.priced.reason.slice(1)}`,
       lang,
     );
+    // P20: a value outside its bound is named in the findings (V1, V23); JSON also lists it.
+    const violations = analysis.priced.reason === 'outOfBounds' ? { violations: analysis.priced.violations } : {};
     const output = options.json
-      ? JSON.stringify({ priced: false, reason: analysis.priced.reason, findings: analysis.findings }, null, 2)
+      ? JSON.stringify(
+          { priced: false, reason: analysis.priced.reason, ...violations, findings: analysis.findings },
+          null,
+          2,
+        )
       : [say(lang, 'notPriceable', { reason }), ...renderFindings(model, options)].join('\n');
     return { output, exitCode: errors > 0 ? EXIT.modelErrors : EXIT.valid };
   }

@@ -1,6 +1,6 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import { type CandidateComparison, compareCandidates } from '../pricing/compareCandidates.ts';
-import { pricingInputFromModel, type UnpriceableReason } from '../pricing/fromModel.ts';
+import { type NotPriced, pricingInputFromModel } from '../pricing/fromModel.ts';
 import { type Pricing, price } from '../pricing/price.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
 import {
@@ -33,7 +33,7 @@ export type BusinessCase = {
         pricing: Pricing;
         excludedOutcomeIds: string[];
       }
-    | { ok: false; reason: UnpriceableReason };
+    | NotPriced;
 };
 
 /** The quick part: findings, readiness, the priced case and the candidate table (≪ 1 ms). */
@@ -56,7 +56,11 @@ export function businessCase(model: CaseModelDraft): BusinessCase {
   };
 }
 
-/** The heavy part (P18): scenarios, tornado and Monte Carlo — run in a worker in the browser. */
+/**
+ * The heavy part (P18): scenarios, tornado and Monte Carlo — run in a worker in the browser.
+ * Takes the `input` and `ranges` of a priced business case; inputs outside their bounds (P20)
+ * throw rather than being priced.
+ */
 export type RiskAnalysis = {
   scenarios: ScenarioResult[];
   sensitivity: SensitivityBar[];

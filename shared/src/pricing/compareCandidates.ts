@@ -1,5 +1,6 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
-import { pricingInputFromModel } from './fromModel.ts';
+import type { ValueOutOfBounds } from './absoluteBounds.ts';
+import { pricingInputFromModel, type UnpriceableReason } from './fromModel.ts';
 import type { IrrResult } from './irr.ts';
 import { price } from './price.ts';
 
@@ -7,6 +8,10 @@ import { price } from './price.ts';
 export type CandidateComparison = {
   interventionId: string;
   priced: boolean;
+  /** Why the candidate is not priced (P0, P20); absent when it is. */
+  reason?: UnpriceableReason;
+  /** With reason `outOfBounds`: the values outside their bounds (the candidate's own or the case's). */
+  violations?: ValueOutOfBounds[];
   interventionCost?: number;
   publicValue?: number;
   authorityNpv?: number;
@@ -17,7 +22,10 @@ export type CandidateComparison = {
 export function compareCandidates(model: CaseModelDraft): CandidateComparison[] {
   return model.interventions.candidates.map((candidate) => {
     const result = pricingInputFromModel(model, { interventionId: candidate.id });
-    if (!result.ok) return { interventionId: candidate.id, priced: false };
+    if (!result.ok) {
+      const violations = result.reason === 'outOfBounds' ? { violations: result.violations } : {};
+      return { interventionId: candidate.id, priced: false, reason: result.reason, ...violations };
+    }
     const pricing = price(result.input);
     return {
       interventionId: candidate.id,

@@ -1,11 +1,21 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import type { InterventionDraft } from '../model/intervention.ts';
 import type { OutcomeDraft } from '../model/outcome.ts';
+import { type ValueOutOfBounds, valuesOutOfBounds } from './absoluteBounds.ts';
+import { caseBoundedValues } from './boundedValues.ts';
 import type { PricedOutcome, PricingInput } from './pricingInput.ts';
 
-/** Why a case, or one of its outcomes, cannot be priced yet. */
-export const UNPRICEABLE_REASONS = ['noHorizon', 'noDiscountRate', 'noIntervention'] as const;
+/**
+ * Why a case, or one of its candidates, is not priced: an input it needs is missing, or (P20)
+ * a value it feeds on is outside its absolute bound.
+ */
+export const UNPRICEABLE_REASONS = ['noHorizon', 'noDiscountRate', 'noIntervention', 'outOfBounds'] as const;
 export type UnpriceableReason = (typeof UNPRICEABLE_REASONS)[number];
+
+/** Not priced, and why; with `outOfBounds`, the values that are outside their bounds. */
+export type NotPriced =
+  | { ok: false; reason: Exclude<UnpriceableReason, 'outOfBounds'> }
+  | { ok: false; reason: 'outOfBounds'; violations: ValueOutOfBounds[] };
 
 export type PricingInputResult =
   | {
@@ -14,7 +24,7 @@ export type PricingInputResult =
       /** Outcomes left out because an input they need is missing (validation names the field). */
       excludedOutcomeIds: string[];
     }
-  | { ok: false; reason: UnpriceableReason };
+  | NotPriced;
 
 /**
  * P0 (inputs): how a draft case becomes pricing inputs, so the business case shows figures
@@ -26,18 +36,17 @@ export type PricingInputResult =
  *   out. A missing attribution counts as 100 % (product.md default), a missing persistence as
  *   100 %, a missing price as 0 and a missing basis as "additional".
  * - A department without a level counts as "other" (not part of the authority, P12).
+ * - P20: a value that feeds the figures and is outside its absolute bound (absoluteBounds.ts)
+ *   means the case is not priced at all — checked first, and never clamped. Values are passed
+ *   on as typed: no rounding, no flooring.
  */
 export function pricingInputFromModel(
   model: CaseModelDraft,
   options: { interventionId?: string } = {},
 ): PricingInputResult {
   const { facts } = model;
-  if (facts.horizonYears === undefined || facts.horizonYears < 1) return { ok: false, reason: 'noHorizon' };
-  if (facts.discountRate === undefined || facts.discountRate <= -1) return { ok: false, reason: 'noDiscountRate' };
   const interventionId = options.interventionId ?? model.interventions.chosenId;
   const intervention = model.interventions.candidates.find((c) => c.id === interventionId);
-  if (!intervention) return { ok: false, reason: 'noIntervention' };
-
   const outcomes: PricedOutcome[] = [];
   const excludedOutcomeIds: string[] = [];
   for (const outcome of model.outcomes) {
@@ -45,17 +54,28 @@ export function pricingInputFromModel(
     if (priced) outcomes.push(priced);
     else excludedOutcomeIds.push(outcome.id);
   }
+  const violations = valuesOutOfBounds(
+    caseBoundedValues(model, {
+      interventionId: intervention?.id,
+      outcomeIds: new Set(outcomes.map((o) => o.id)),
+    }),
+  );
+  if (violations.length > 0) return { ok: false, reason: 'outOfBounds', violations };
+  if (facts.horizonYears === undefined) return { ok: false, reason: 'noHorizon' };
+  if (facts.discountRate === undefined) return { ok: false, reason: 'noDiscountRate' };
+  if (!intervention) return { ok: false, reason: 'noIntervention' };
+
   const payment = model.paymentModel;
   return {
     ok: true,
     excludedOutcomeIds,
     input: {
-      horizonYears: Math.floor(facts.horizonYears),
+      horizonYears: facts.horizonYears,
       discountRate: facts.discountRate,
       departments: facts.departments.map((d) => ({ id: d.id, name: d.name ?? '', level: d.level ?? 'other' })),
       cohorts: model.targetGroup.intake
         .filter((c) => c.participants > 0)
-        .map((c) => ({ year: Math.floor(c.year), participants: c.participants })),
+        .map((c) => ({ year: c.year, participants: c.participants })),
       intervention: interventionCosts(intervention),
       outcomes,
       payment: {
@@ -73,7 +93,7 @@ function interventionCosts(intervention: InterventionDraft): PricingInput['inter
   return {
     costPerParticipant: intervention.costPerParticipant ?? 0,
     fixedCostPerYear: intervention.fixedCostPerYear ?? 0,
-    durationYears: Math.max(1, Math.floor(intervention.durationYears ?? 1)),
+    durationYears: intervention.durationYears ?? 1,
   };
 }
 
@@ -93,8 +113,8 @@ function pricedOutcome(outcome: OutcomeDraft): PricedOutcome | undefined {
     baselineRate,
     expectedRate,
     attribution: outcome.attribution ?? 1,
-    lagYears: Math.max(0, Math.floor(lagYears)),
-    durationYears: Math.max(0, Math.floor(durationYears)),
+    lagYears,
+    durationYears,
     persistence: outcome.persistence ?? 1,
     valuePerDepartment: { ...outcome.valuePerDepartment },
     pricePerOutcome: outcome.pricePerOutcome ?? 0,

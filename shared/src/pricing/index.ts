@@ -1,3 +1,5 @@
+export * from './absoluteBounds.ts';
+export * from './boundedValues.ts';
 export * from './breakEven.ts';
 export * from './compareCandidates.ts';
 export * from './discounting.ts';

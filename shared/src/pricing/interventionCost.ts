@@ -1,3 +1,4 @@
+import { spanInHorizon } from './absoluteBounds.ts';
 import { addInYear, zeros } from './discounting.ts';
 import type { PricingInput } from './pricingInput.ts';
 
@@ -13,20 +14,27 @@ export type InterventionCost = {
 /**
  * P3 + P4. A cohort of n entering in year c costs n × cost per participant, spread evenly over
  * the intervention's d years (c … c+d−1); the fixed cost per year runs from the first intake
- * year to the last intake year + d − 1. Only years inside the horizon count (P1).
+ * year to the last intake year + d − 1. Only years inside the horizon count (P1); the loops run
+ * over those years only, so a duration of 10⁷ years costs no more work than one of H (P20).
  */
 export function interventionCost(input: PricingInput): InterventionCost {
   const { horizonYears, cohorts, intervention, payment } = input;
   const total = zeros(horizonYears);
-  const d = Math.max(1, Math.floor(intervention.durationYears));
+  const d = intervention.durationYears;
   for (const { year, participants } of cohorts) {
     const perYear = (participants * intervention.costPerParticipant) / d;
-    for (let k = 0; k < d; k++) addInYear(total, year + k, perYear);
+    const span = spanInHorizon(year, d, total.length);
+    for (let t = span.from; t < span.to; t++) addInYear(total, t, perYear);
   }
   if (cohorts.length > 0 && intervention.fixedCostPerYear > 0) {
-    const first = Math.min(...cohorts.map((c) => c.year));
-    const last = Math.max(...cohorts.map((c) => c.year)) + d - 1;
-    for (let t = first; t <= last; t++) addInYear(total, t, intervention.fixedCostPerYear);
+    let first = Number.POSITIVE_INFINITY;
+    let lastIntake = Number.NEGATIVE_INFINITY;
+    for (const { year } of cohorts) {
+      first = Math.min(first, year);
+      lastIntake = Math.max(lastIntake, year);
+    }
+    const span = spanInHorizon(first, lastIntake - first + d, total.length);
+    for (let t = span.from; t < span.to; t++) addInYear(total, t, intervention.fixedCostPerYear);
   }
   const f = payment.investorFundedShare;
   return {

@@ -1,3 +1,4 @@
+import { pricedHorizon } from './absoluteBounds.ts';
 import { breakEvenYear } from './breakEven.ts';
 import { discountFactor, presentValue, sum, yearsOf, zeros } from './discounting.ts';
 import { interventionCost } from './interventionCost.ts';
@@ -64,11 +65,13 @@ export type Pricing = {
 };
 
 /**
- * Prices a case's inputs by rules P1–P17 (docs/pricing.md). Pure and deterministic.
- * `irr: false` skips the IRR search (Monte Carlo needs only NPVs and the nominal net).
+ * Prices a case's inputs by rules P1–P17 and P20 (docs/pricing.md). Pure and deterministic.
+ * `irr: false` skips the IRR search (Monte Carlo needs only NPVs and the nominal net). Inputs
+ * come from `pricingInputFromModel`, which refuses values outside their bounds; a horizon
+ * outside 1–50 years throws here (a bug), and no loop runs past H whatever else was typed.
  */
 export function price(input: PricingInput, options: { irr?: boolean } = {}): Pricing {
-  const H = Math.max(0, Math.floor(input.horizonYears));
+  const H = pricedHorizon(input.horizonYears);
   const r = input.discountRate;
   const years = yearsOf(H);
   const discount = years.map((t) => discountFactor(r, t));
@@ -156,11 +159,11 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
     authorityNpv: presentValue(authorityNet, r),
     publicSectorNpv: presentValue(publicSectorNet, r),
     breakEvenYear: breakEvenYear(authorityCumulativeDiscounted),
-    benefitCostRatio: pvCost > 0 ? presentValue(publicValue, r) / pvCost : undefined,
+    benefitCostRatio: ratio(presentValue(publicValue, r), pvCost),
     investor: {
       npv: presentValue(investorCashFlow, r),
       irr: options.irr === false ? { ok: false, reason: 'notComputed' } : irr(investorCashFlow),
-      multiple: capitalTotal > 0 ? inflows / capitalTotal : undefined,
+      multiple: ratio(inflows, capitalTotal),
       losesMoney: netNominal < 0,
       netNominal,
     },
@@ -198,6 +201,16 @@ function departmentAccounts(
       net: valueGained - paymentsMade - ownCost,
     };
   });
+}
+
+/**
+ * P20: a ratio, or undefined (shown as "–") when the denominator is not positive or so small
+ * that the quotient overflows — never Infinity.
+ */
+function ratio(numerator: number, denominator: number): number | undefined {
+  if (!(denominator > 0)) return undefined;
+  const value = numerator / denominator;
+  return Number.isFinite(value) ? value : undefined;
 }
 
 function sumOver(series: Record<string, number[]>, t: number): number {

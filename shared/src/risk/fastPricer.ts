@@ -1,3 +1,4 @@
+import { pricedHorizon, spanInHorizon } from '../pricing/absoluteBounds.ts';
 import { discountFactor } from '../pricing/discounting.ts';
 import { interventionCost } from '../pricing/interventionCost.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
@@ -10,10 +11,11 @@ export type FastFigures = { authorityNpv: number; investorNet: number };
  * A pricer specialised for Monte Carlo: the same rules as `price(applyFactors(input, f))`
  * (P3–P14, P18a) but with everything that does not depend on the factors computed once, and
  * only the authority NPV and the investor's nominal net computed per draw. A test checks it
- * against `price` on random inputs.
+ * against `price` on random inputs. Like `price`, it refuses a horizon outside 1–50 years and
+ * never loops past H (P20).
  */
 export function compileFastPricer(input: PricingInput): (factors: ScenarioFactors) => FastFigures {
-  const H = Math.max(0, Math.floor(input.horizonYears));
+  const H = pricedHorizon(input.horizonYears);
   const discount = Float64Array.from({ length: H }, (_, t) => discountFactor(input.discountRate, t));
   const baseCost = interventionCost({ ...input, payment: { ...input.payment, investorFundedShare: 1 } }).total;
   const f = input.payment.investorFundedShare;
@@ -43,11 +45,10 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
         const payment = Math.max(0, o.pricePerOutcome * participants * paymentRate);
         if (payYear >= 0 && payYear < H) due[payYear] = (due[payYear] ?? 0) + payment;
         if (o.municipalValue === 0) continue;
-        let achievers = participants * additionalRate;
-        for (let j = 0; j < o.durationYears; j++) {
-          const y = payYear + j;
-          if (y >= H) break;
-          if (y >= 0) value[y] = (value[y] ?? 0) + achievers * o.municipalValue;
+        const span = spanInHorizon(payYear, o.durationYears, H);
+        let achievers = participants * additionalRate * persistence ** (span.from - payYear);
+        for (let y = span.from; y < span.to; y++) {
+          value[y] = (value[y] ?? 0) + achievers * o.municipalValue;
           achievers *= persistence;
         }
       }

@@ -1,3 +1,5 @@
+import { MAX_MONTE_CARLO_ITERATIONS } from '../pricing/absoluteBounds.ts';
+import { assertWithinBounds } from '../pricing/boundedValues.ts';
 import type { IrrResult } from '../pricing/irr.ts';
 import { price } from '../pricing/price.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
@@ -21,8 +23,9 @@ export type ScenarioResult = {
   paid: number;
 };
 
-/** P18: the three scenarios priced as above. */
+/** P18: the three scenarios priced as above (P20: inputs outside their bounds throw). */
 export function scenarios(input: PricingInput, ranges: ScenarioRangeFactors): ScenarioResult[] {
+  assertWithinBounds(input, ranges);
   return (['low', 'expected', 'high'] as const).map((scenario) => {
     const pricing = price(applyFactors(input, scenarioFactors(ranges, scenario)));
     return {
@@ -46,6 +49,7 @@ export type SensitivityBar = {
 
 /** P18: one-at-a-time sensitivity (tornado), widest swing in authority NPV first. */
 export function sensitivity(input: PricingInput, ranges: ScenarioRangeFactors): SensitivityBar[] {
+  assertWithinBounds(input, ranges);
   const bars = RANGED_INPUTS.map((name) => {
     const atLow = price(applyFactors(input, { ...EXPECTED_FACTORS, [name]: ranges[name].low }));
     const atHigh = price(applyFactors(input, { ...EXPECTED_FACTORS, [name]: ranges[name].high }));
@@ -77,19 +81,26 @@ export type MonteCarloResult = {
 /**
  * P18: Monte Carlo. Each iteration draws effect, cost and persistence — in that fixed order —
  * from triangular(low, 1, high) with the mulberry32 generator seeded by `seed`, then prices.
+ * P20: 1 to 1.000.000 draws, on inputs within their bounds — anything else throws (a bug: the
+ * CLI and the panel bound both), so no percentile is ever NaN.
  */
 export function monteCarlo(
   input: PricingInput,
   ranges: ScenarioRangeFactors,
   options: { seed: number; iterations: number },
 ): MonteCarloResult {
+  assertWithinBounds(input, ranges);
+  const { iterations } = options;
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_MONTE_CARLO_ITERATIONS) {
+    throw new RangeError(`monteCarlo: ${iterations} draws; 1 to ${MAX_MONTE_CARLO_ITERATIONS} whole draws (P20)`);
+  }
   const random = mulberry32(options.seed);
   const priceDraw = compileFastPricer(input);
   const npvs: number[] = [];
   const investorNets: number[] = [];
   let losses = 0;
   let negative = 0;
-  for (let i = 0; i < options.iterations; i++) {
+  for (let i = 0; i < iterations; i++) {
     const factors = { ...EXPECTED_FACTORS };
     for (const name of RANGED_INPUTS) factors[name] = triangular(random(), ranges[name].low, 1, ranges[name].high);
     const figures = priceDraw(factors);
@@ -100,7 +111,7 @@ export function monteCarlo(
   }
   npvs.sort((a, b) => a - b);
   investorNets.sort((a, b) => a - b);
-  const n = Math.max(1, options.iterations);
+  const n = iterations;
   const percentiles = (sorted: number[]) => ({
     p5: percentile(sorted, 5),
     p50: percentile(sorted, 50),
@@ -108,7 +119,7 @@ export function monteCarlo(
   });
   return {
     seed: options.seed,
-    iterations: options.iterations,
+    iterations,
     probabilityInvestorLoses: losses / n,
     probabilityAuthorityNpvNegative: negative / n,
     authorityNpv: percentiles(npvs),

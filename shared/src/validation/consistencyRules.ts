@@ -1,4 +1,5 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
+import { withinBound } from '../pricing/absoluteBounds.ts';
 import type { Finding, FindingParam } from './finding.ts';
 import { text } from './finding.ts';
 
@@ -56,11 +57,13 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
     }
   }
 
-  // V4: intake above the eligible population, in a year or in total.
+  // V4: intake above the eligible population, in a year or in total. A cohort outside its
+  // absolute bound has its own error (V1, V23) and is not summed (P20: no sum past 10⁷ a year).
   const population = model.targetGroup.eligiblePopulation;
+  const cohorts = model.targetGroup.intake.filter((c) => withinBound('intake.participants', c.participants));
   if (population !== undefined) {
     let total = 0;
-    for (const cohort of model.targetGroup.intake) {
+    for (const cohort of cohorts) {
       total += cohort.participants;
       if (cohort.participants > population) {
         add({
@@ -77,7 +80,7 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
         });
       }
     }
-    if (total > population && !model.targetGroup.intake.some((c) => c.participants > population)) {
+    if (total > population && !cohorts.some((c) => c.participants > population)) {
       add({
         rule: 'V4',
         severity: 'warning',
@@ -104,11 +107,19 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
       }
     }
     // V6: an outcome measured at or after the horizon, or lasting past it.
-    const intakeYears = model.targetGroup.intake.filter((c) => c.participants > 0).map((c) => c.year);
+    // An effect longer than the whole horizon is V24's (a warning: it is cut at H).
+    let firstIntake = Number.POSITIVE_INFINITY;
+    let lastIntake = Number.NEGATIVE_INFINITY;
+    for (const cohort of model.targetGroup.intake) {
+      if (cohort.participants <= 0) continue;
+      firstIntake = Math.min(firstIntake, cohort.year);
+      lastIntake = Math.max(lastIntake, cohort.year);
+    }
     for (const outcome of model.outcomes) {
-      if (outcome.lagYears === undefined || intakeYears.length === 0) continue;
-      const firstMeasured = Math.min(...intakeYears) + outcome.lagYears;
-      const lastYear = Math.max(...intakeYears) + outcome.lagYears + (outcome.durationYears ?? 1) - 1;
+      if (outcome.lagYears === undefined || firstIntake === Number.POSITIVE_INFINITY) continue;
+      const firstMeasured = firstIntake + outcome.lagYears;
+      const duration = outcome.durationYears ?? 1;
+      const lastYear = lastIntake + outcome.lagYears + duration - 1;
       if (firstMeasured >= horizon) {
         add({
           rule: 'V6',
@@ -118,7 +129,7 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
           messageKey: 'outcomeMeasuredAfterHorizon',
           params: { item: text(outcome.name) },
         });
-      } else if (lastYear >= horizon) {
+      } else if (lastYear >= horizon && !(duration > horizon)) {
         add({
           rule: 'V6',
           severity: 'info',
@@ -158,7 +169,9 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
   }
   const shareSum = shares.reduce((sum, [, share]) => sum + share, 0);
   const anyPayment = model.outcomes.some((o) => (o.pricePerOutcome ?? 0) > 0);
-  if (anyPayment && Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
+  // A share outside 0–100 % has its own error (V1); its sum would say nothing more (P20).
+  const sharesInBounds = shares.every(([, share]) => withinBound('paymentModel.payerShares', share));
+  if (anyPayment && sharesInBounds && Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
     add({
       rule: 'V8',
       severity: shareSum > 1 ? 'error' : 'warning',
@@ -170,13 +183,18 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
   }
 
   // V10: a payer that gains nothing; V11: a department that gains but pays nothing.
+  // A value outside its bound has its own error (V1, V23) and is not summed (P20); its
+  // department is not told it gains nothing either.
   const valueTo = new Map<string, number>();
+  const valueOutOfBounds = new Set<string>();
   for (const outcome of model.outcomes) {
-    for (const [id, value] of Object.entries(outcome.valuePerDepartment))
-      valueTo.set(id, (valueTo.get(id) ?? 0) + value);
+    for (const [id, value] of Object.entries(outcome.valuePerDepartment)) {
+      if (withinBound('outcome.valuePerDepartment', value)) valueTo.set(id, (valueTo.get(id) ?? 0) + value);
+      else valueOutOfBounds.add(id);
+    }
   }
   for (const [id, share] of shares) {
-    if (share > 0 && departments.has(id) && (valueTo.get(id) ?? 0) <= 0) {
+    if (share > 0 && departments.has(id) && (valueTo.get(id) ?? 0) <= 0 && !valueOutOfBounds.has(id)) {
       add({
         rule: 'V10',
         severity: 'warning',

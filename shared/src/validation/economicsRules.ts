@@ -10,6 +10,7 @@ const REASON_KEYS = {
   noHorizon: 'reasonNoHorizon',
   noDiscountRate: 'reasonNoDiscountRate',
   noIntervention: 'reasonNoIntervention',
+  outOfBounds: 'reasonOutOfBounds',
 } as const;
 
 /**

@@ -51,6 +51,12 @@ export const FINDING_MESSAGES_DA = {
   reasonNoHorizon: 'tidshorisonten mangler.',
   reasonNoDiscountRate: 'diskonteringsrenten mangler.',
   reasonNoIntervention: 'der er ikke valgt en indsats.',
+  reasonOutOfBounds: 'et tal ligger uden for de grænser, Caseroom regner med (se fejlene).',
+  boundAbove: '{field} må højst være {max} (større tal regner Caseroom ikke med).',
+  boundBelow: '{field} skal være mindst {min} (mindre tal regner Caseroom ikke med).',
+  boundNotWhole: '{field} skal være et helt tal (Caseroom regner ikke med brøkdele).',
+  durationPastHorizon:
+    '{field} for »{item}« er længere end hele tidshorisonten ({horizon}). Kun årene inden for horisonten regnes med.',
 } as const;
 
 export type FindingMessageKey = keyof typeof FINDING_MESSAGES_DA;
@@ -104,4 +110,10 @@ export const FINDING_MESSAGES_EN: Record<FindingMessageKey, string> = {
   reasonNoHorizon: 'the horizon is missing.',
   reasonNoDiscountRate: 'the discount rate is missing.',
   reasonNoIntervention: 'no intervention has been chosen.',
+  reasonOutOfBounds: 'a number lies outside the bounds Caseroom calculates with (see the errors).',
+  boundAbove: '{field} can be at most {max} (Caseroom does not calculate with larger numbers).',
+  boundBelow: '{field} must be at least {min} (Caseroom does not calculate with smaller numbers).',
+  boundNotWhole: '{field} must be a whole number (Caseroom does not calculate with fractions).',
+  durationPastHorizon:
+    '{field} of “{item}” is longer than the whole horizon ({horizon}). Only the years within the horizon count.',
 };
