@@ -256,6 +256,7 @@ export const da = {
       noHorizon: 'tidshorisonten mangler (under Fakta).',
       noDiscountRate: 'diskonteringsrenten mangler (under Fakta).',
       noIntervention: 'der er ikke valgt en indsats (under Indsatser).',
+      outOfBounds: 'et tal ligger uden for de grænser, Caseroom regner med (se fejlene).',
     },
     excludedOutcomes: (n: number) =>
       n === 1
@@ -370,6 +371,18 @@ export const da = {
     cantSave: {
       label: 'Serveren kan ikke gemme lige nu',
       detail: 'Dine ændringer gemmes på denne enhed. Vi prøver igen.',
+    },
+    tooManyMessages: {
+      label: 'Forbindelsen blev afbrudt',
+      detail: 'Din browser sendte for meget på én gang. Vi forbinder igen.',
+    },
+    slowConsumer: {
+      label: 'Forbindelsen blev afbrudt',
+      detail: 'Forbindelsen var for langsom til at følge med. Vi forbinder igen.',
+    },
+    messageTooBig: {
+      label: 'Din ændring var for stor til at blive sendt',
+      detail: 'Sagen hentes igen fra serveren.',
     },
     notFound: { label: 'Sagen findes ikke', detail: '' },
     unauthorized: { label: 'Dit link gælder ikke for denne sag', detail: '' },

@@ -256,6 +256,7 @@ export const en: Messages = {
       noHorizon: 'the horizon is missing (under Facts).',
       noDiscountRate: 'the discount rate is missing (under Facts).',
       noIntervention: 'no intervention has been chosen (under Interventions).',
+      outOfBounds: 'a number lies outside the bounds Caseroom calculates with (see the errors).',
     },
     excludedOutcomes: (n: number) =>
       n === 1
@@ -367,6 +368,18 @@ export const en: Messages = {
     cantSave: {
       label: 'The server can’t save right now',
       detail: 'Your changes are kept on this device. We keep trying.',
+    },
+    tooManyMessages: {
+      label: 'The connection was cut',
+      detail: 'Your browser sent too much at once. We are reconnecting.',
+    },
+    slowConsumer: {
+      label: 'The connection was cut',
+      detail: 'The connection was too slow to keep up. We are reconnecting.',
+    },
+    messageTooBig: {
+      label: 'Your change was too large to be sent',
+      detail: 'The case is loaded again from the server.',
     },
     notFound: { label: 'The case does not exist', detail: '' },
     unauthorized: { label: 'Your link is not valid for this case', detail: '' },

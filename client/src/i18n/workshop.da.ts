@@ -30,11 +30,33 @@ export const workshopDa = {
   },
   refused: {
     title: 'Din seneste ændring blev ikke gemt',
+    titleFromCopy: 'Ændringer fra kopien af sagen på denne enhed blev ikke gemt',
     reasons: {
       commentsAreServerOnly: 'Kommentarer skrives med kommentarfeltet, så alle kan se hvem og hvornår.',
       workshopIsServerOnly: 'Workshoppens styring kan kun ændres af facilitatoren.',
       sectionLocked: 'Facilitatoren har låst afsnittet.',
       unresolvable: 'Serveren kunne ikke placere ændringen i sagen.',
+      inconsistent: 'Ændringen passede ikke til sagen, som serveren har den.',
+      foreignClient:
+        'Din browser sendte ændringer under en anden deltagers navn – fx fordi en anden part har brugt sagen i denne browser. Genindlæs siden, hvis det sker igen.',
+      textTooLong: (field: string, limit: string) => `Teksten i »${field}« må højst være ${limit} tegn lang.`,
+      richTextNodes: (field: string, limit: string) =>
+        `Teksten i »${field}« må højst have ${limit} afsnit, punkter og andre dele.`,
+      richTextDepth: (field: string, limit: string) =>
+        `Teksten i »${field}« må højst have ${limit} niveauer af lister i lister eller citater i citater.`,
+      richTextTooLarge: (field: string) => `Teksten i »${field}« er blevet for stor.`,
+      listTooLong: (field: string, limit: string) => `»${field}« kan højst have ${limit} poster.`,
+      listOf: {
+        department: (limit: string) => `Der kan højst være ${limit} forvaltninger.`,
+        intervention: (limit: string) => `Der kan højst være ${limit} indsatser.`,
+        outcome: (limit: string) => `Der kan højst være ${limit} resultatmål.`,
+        signatory: (limit: string) => `Der kan højst være ${limit} underskrivere.`,
+      },
+      quotaExceeded: (size: string) =>
+        `Sagen har brugt hele sin lagerplads (${size}). Facilitatoren kan rydde op i sagen, så der bliver plads igen.`,
+      messageTooBig: 'Din ændring var for stor til at blive sendt.',
+      fromCopy:
+        'Kopien af sagen på denne enhed indeholdt ændringer, som serveren ikke har, og som kun serveren må skrive – fx fordi serveren er sat tilbage til en tidligere udgave af sagen. Du har ikke selv gjort noget forkert.',
       other: 'Serveren afviste ændringen.',
     },
     comments: 'Kommentarer',

@@ -32,11 +32,33 @@ export const workshopEn: typeof workshopDa = {
   },
   refused: {
     title: 'Your last change was not saved',
+    titleFromCopy: 'Changes from the copy of the case on this device were not saved',
     reasons: {
       commentsAreServerOnly: 'Comments are written with the comment form, so everyone sees who and when.',
       workshopIsServerOnly: 'Only the facilitator can change how the workshop is run.',
       sectionLocked: 'The facilitator has locked the section.',
       unresolvable: 'The server could not place the change in the case.',
+      inconsistent: 'The change did not fit the case as the server has it.',
+      foreignClient:
+        'Your browser sent changes under another participant’s name – for example because another party has used the case in this browser. Reload the page if it happens again.',
+      textTooLong: (field: string, limit: string) => `The text in “${field}” can be at most ${limit} characters long.`,
+      richTextNodes: (field: string, limit: string) =>
+        `The text in “${field}” can have at most ${limit} paragraphs, list items and other parts.`,
+      richTextDepth: (field: string, limit: string) =>
+        `The text in “${field}” can have at most ${limit} levels of lists within lists or quotes within quotes.`,
+      richTextTooLarge: (field: string) => `The text in “${field}” has grown too large.`,
+      listTooLong: (field: string, limit: string) => `“${field}” can have at most ${limit} entries.`,
+      listOf: {
+        department: (limit: string) => `There can be at most ${limit} departments.`,
+        intervention: (limit: string) => `There can be at most ${limit} interventions.`,
+        outcome: (limit: string) => `There can be at most ${limit} outcome targets.`,
+        signatory: (limit: string) => `There can be at most ${limit} signatories.`,
+      },
+      quotaExceeded: (size: string) =>
+        `The case has used all of its storage (${size}). The facilitator can tidy up the case to make room again.`,
+      messageTooBig: 'Your change was too large to be sent.',
+      fromCopy:
+        'The copy of the case on this device held changes the server does not have and that only the server may write – for example because the server was set back to an earlier version of the case. You did nothing wrong.',
       other: 'The server refused the change.',
     },
     comments: 'Comments',

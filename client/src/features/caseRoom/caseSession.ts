@@ -1,16 +1,16 @@
 import { canEdit, isFinalClose } from '@caseroom/shared';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { forgetToken } from '../access/tokens.ts';
 import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
-import { MESSAGE_REFUSED, type Refusal, readRefusal } from '../workshop/refusedMessage.ts';
+import { MESSAGE_REFUSED, MESSAGE_TOO_BIG, type ReceivedRefusal, readRefusal } from '../workshop/refusedMessage.ts';
+import { openOfflineCopy } from './offlineCopy.ts';
 
 /**
- * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), the
- * offline copy in IndexedDB, the undo manager for this person's own changes, the connection
+ * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), this
+ * link's offline copy in IndexedDB (offlineCopy.ts), the undo manager for this person's own changes, the connection
  * state and who this browser is in the case. Created when the case room opens, destroyed when
  * it closes.
  */
@@ -31,8 +31,11 @@ export type CaseSession = {
   write: (change: () => void) => void;
   /** A local change that is its own undo step (a committed number, a choice, a move). */
   writeStep: (change: () => void) => void;
-  /** Calls `listener` when the server refuses one of this browser's updates (W2). */
-  onRefused: (listener: (refusal: Refusal) => void) => () => void;
+  /**
+   * Calls `listener` when the server refuses one of this browser's updates (W2, bounds of
+   * issue 9) or closes the connection because a change was larger than a message may be (1009).
+   */
+  onRefused: (listener: (refusal: ReceivedRefusal) => void) => () => void;
   destroy: () => void;
   /** Closes the session and deletes its offline copy, so a new session loads the server's state (W2). */
   destroyAndForgetLocalCopy: () => Promise<void>;
@@ -47,13 +50,14 @@ export function websocketBase(location: Location = window.location): string {
 export const TEST_HOOKS_KEY = 'caseroom.testHooks';
 
 /**
- * Opens a case with this browser's token: loads the offline copy, connects to the server with
- * the token (y-websocket `params`, A4) and starts tracking undo and who we are.
+ * Opens a case with this browser's token: attaches this link's offline copy, then connects to
+ * the server with the token (y-websocket `params`, A4), and starts tracking undo and who we are.
+ * The document is new, so its Yjs client id is fresh: never one another party's session used.
  */
 export function openCaseSession(caseId: string, token: string): CaseSession {
   const doc = new Y.Doc();
   const localOrigin = { name: 'caseroom-local-edit' };
-  const persistence = new IndexeddbPersistence(`caseroom:${caseId}`, doc);
+  const copy = openOfflineCopy(caseId, token, doc);
   const provider = new WebsocketProvider(websocketBase(), caseId, doc, {
     params: { token },
     // Reconnect after anything but a final close — no such case, a link that is not valid, a
@@ -61,18 +65,36 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     // MalformedMessage, which asks for a fresh connection instead).
     shouldReconnect: (event) => !isFinalClose(event.code),
     maxBackoffTime: 5000,
+    // Connects once the copy is attached (its name is a hash, computed asynchronously), so the
+    // copy sees every update, as before it was kept per link.
+    connect: false,
   });
-  // A refused link is forgotten (the start page stops listing with it); what was typed stays in IndexedDB.
-  const connection = trackConnection(provider, { onRefused: () => forgetToken(caseId, token) });
+  // Whether this session changed the document itself (any local transaction: a form, an editor,
+  // a test's forged write). If not, a refused update can only be the offline copy's replay.
+  let changedHere = false;
+  doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (transaction.local) changedHere = true;
+  });
+  let destroyed = false;
+  const refusedListeners = new Set<(refusal: ReceivedRefusal) => void>();
+  const tellRefused = (refusal: Omit<ReceivedRefusal, 'fromCopy'>) => {
+    for (const listener of refusedListeners) listener({ ...refusal, fromCopy: !changedHere });
+  };
+  // A refused link is forgotten (the start page stops listing with it); what was typed stays in
+  // IndexedDB. A change too large to send would be sent again on every reconnection: it is
+  // refused like a change the server turned down (the room reloads from the server).
+  const connection = trackConnection(provider, {
+    onRefused: () => forgetToken(caseId, token),
+    onMessageTooBig: () => tellRefused({ reason: MESSAGE_TOO_BIG, sections: [] }),
+  });
   const me = trackWhoAmI(caseId, token, provider);
   const undo = createUndoManager(doc, localOrigin);
-  let destroyed = false;
-  const refusedListeners = new Set<(refusal: Refusal) => void>();
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
-    const refusal = readRefusal(decoder as unknown as { arr: Uint8Array; pos: number });
-    for (const listener of refusedListeners) listener(refusal);
+    tellRefused(readRefusal(decoder as unknown as { arr: Uint8Array; pos: number }));
   };
-  let closedCopy: Promise<void> = Promise.resolve();
+  void copy.whenOpened.then(() => {
+    if (!destroyed) provider.connect();
+  });
   // The UI of an observer is read-only; this keeps a stray write out of the local copy too.
   const mayWrite = () => {
     const party = me.get();
@@ -106,8 +128,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     destroy,
     destroyAndForgetLocalCopy: async () => {
       destroy();
-      await closedCopy;
-      await clearDocument(`caseroom:${caseId}`);
+      await copy.forget();
     },
   };
 
@@ -119,7 +140,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     undo.destroy();
     provider.awareness.setLocalState(null);
     provider.destroy();
-    closedCopy = persistence.destroy();
+    void copy.close();
     doc.destroy();
   }
 }

@@ -16,6 +16,9 @@ const ICONS: Record<ConnectionState, string> = {
   reconnecting: 'M9 2 a7 7 0 1 1 -7 7',
   offline: 'M3 3 L15 15 M15 3 L3 15',
   cantSave: 'M9 3 v7 M9 13 v2',
+  tooManyMessages: 'M9 2 a7 7 0 1 1 -7 7',
+  slowConsumer: 'M9 2 a7 7 0 1 1 -7 7',
+  messageTooBig: 'M9 3 v7 M9 13 v2',
   notFound: 'M3 3 L15 15 M15 3 L3 15',
   unauthorized: 'M3 3 L15 15 M15 3 L3 15',
   linkRevoked: 'M3 3 L15 15 M15 3 L3 15',
@@ -31,7 +34,12 @@ export function ConnectionStatus() {
         <path d={ICONS[state]} fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
       </svg>
       <span className="connection-label">{m.connection[state].label}</span>
-      {m.connection[state].detail && <span className="connection-detail">{m.connection[state].detail}</span>}
+      {m.connection[state].detail && (
+        // The pill may cut the detail short; the whole sentence shows on hover (and is read out).
+        <span className="connection-detail" title={m.connection[state].detail}>
+          {m.connection[state].detail}
+        </span>
+      )}
     </div>
   );
 }

@@ -8,6 +8,9 @@ export const CONNECTION_STATES = [
   'reconnecting',
   'offline',
   'cantSave',
+  'tooManyMessages',
+  'slowConsumer',
+  'messageTooBig',
   'notFound',
   'unauthorized',
   'linkRevoked',
@@ -32,19 +35,33 @@ const FINAL_STATES: Record<number, ConnectionState> = {
 };
 
 /**
+ * Closes after which the provider reconnects, and the state that says why the connection was
+ * cut until it is back (issue 9: a connection over its bounds is cut off alone).
+ */
+const INTERRUPTED_STATES: Record<number, ConnectionState> = {
+  [CloseCode.TooManyMessages]: 'tooManyMessages',
+  [CloseCode.SlowConsumer]: 'slowConsumer',
+  [CloseCode.MessageTooBig]: 'messageTooBig',
+};
+
+/**
  * Follows a websocket provider. A final close (no such case, a link that is not valid for it,
  * a link the facilitator replaced) stops reconnecting for good and says why; `onRefused` is
  * told when the server refused the link. "Storage unavailable" keeps retrying and says that
- * changes are kept on this device.
+ * changes are kept on this device. A connection cut for sending too much at once (4429), for
+ * not keeping up (4408) or for a message over the size limit (1009) reconnects, and says why
+ * until it is synced again; `onMessageTooBig` is told of the last, since the change that was
+ * too large would be sent again on every reconnection.
  */
 export function trackConnection(
   provider: WebsocketProvider,
-  { onRefused }: { onRefused?: () => void } = {},
+  { onRefused, onMessageTooBig }: { onRefused?: () => void; onMessageTooBig?: () => void } = {},
 ): ConnectionTracker {
   const listeners = new Set<() => void>();
   let status: 'connected' | 'connecting' | 'disconnected' = 'connecting';
   let everConnected = false;
   let cantSave = false;
+  let interrupted: ConnectionState | undefined;
   let final: ConnectionState | undefined;
   let state: ConnectionState = 'connecting';
 
@@ -60,6 +77,7 @@ export function trackConnection(
     if (!navigator.onLine) return 'offline';
     if (cantSave) return 'cantSave';
     if (status === 'connected' && provider.synced) return 'connected';
+    if (interrupted) return interrupted;
     if (everConnected) return 'reconnecting';
     return provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE ? 'offline' : 'connecting';
   };
@@ -70,7 +88,10 @@ export function trackConnection(
     update();
   };
   const onSync = (synced: boolean) => {
-    if (synced) cantSave = false;
+    if (synced) {
+      cantSave = false;
+      interrupted = undefined;
+    }
     update();
   };
   const onClose = (event: CloseEvent | null) => {
@@ -80,6 +101,10 @@ export function trackConnection(
       if (event.code === CloseCode.Unauthorized || event.code === CloseCode.LinkRevoked) onRefused?.();
     } else if (event?.code === CloseCode.StorageUnavailable) {
       cantSave = true;
+    } else if (event && INTERRUPTED_STATES[event.code]) {
+      interrupted = INTERRUPTED_STATES[event.code];
+      // After the provider has finished handling the close (the listener may destroy it).
+      if (event.code === CloseCode.MessageTooBig && onMessageTooBig) setTimeout(onMessageTooBig, 0);
     }
     update();
   };

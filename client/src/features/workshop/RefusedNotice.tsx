@@ -9,7 +9,8 @@ import { explainRefusal } from './refusedMessage.ts';
 const MAX_LINES = 6;
 
 /**
- * The server refused one of this browser's changes (W2): what was not kept — the sections and,
+ * The server refused one of this browser's changes (W2, bounds of issue 9), or the offline
+ * copy's replay of older ones: why, what was not kept — the field and the bound, the sections and,
  * where it can be told, the changes themselves (this browser's version against the server's,
  * which the room now shows) — until the person dismisses it.
  */
@@ -29,11 +30,11 @@ export function RefusedNotice() {
     }
   }, [notice, model, lang]);
   if (!notice) return null;
-  const { reason, sectionNames } = explainRefusal(notice, m);
+  const { title, reason, sectionNames } = explainRefusal(notice, m, lang);
   return (
     <div className="refused-notice" role="alert">
       <p>
-        <strong>{t.title}.</strong> {reason} {sectionNames && t.sections(sectionNames)}
+        <strong>{title}.</strong> {reason} {sectionNames && t.sections(sectionNames)}
       </p>
       {lost.length > 0 && (
         <>

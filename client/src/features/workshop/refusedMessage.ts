@@ -1,20 +1,44 @@
-import { COMMENTS, SECTIONS, type SectionName, WORKSHOP } from '@caseroom/shared';
+import {
+  COMMENTS,
+  formatForInput,
+  type ItemKind,
+  MESSAGE_REFUSED,
+  type Refusal,
+  RefusalReason,
+  RICH_TEXT_BOUND,
+  WORKSHOP,
+} from '@caseroom/shared';
 import type { Messages } from '../../i18n/messages.ts';
+import { fieldNameOfPath, listKindOfPath, rootName } from './refusedField.ts';
+
+export { MESSAGE_REFUSED };
 
 /**
- * The server's "update refused" message (docs/workshop.md W2; message type 100 after the
- * y-websocket message type): a varString of JSON `{ reason, sections }`. y-websocket 3.1.0
- * calls `provider.messageHandlers[type](encoder, decoder, provider, emitSynced, type)` with a
- * lib0 decoder positioned after the type; lib0 is not a dependency of the client, so the
- * varString is read here by hand (varUint length, then UTF-8).
+ * The server's "update refused" message (docs/workshop.md W2; message type `MESSAGE_REFUSED`
+ * of shared/src/protocol/refusal.ts): a varString of JSON `Refusal` — reason, sections and,
+ * for a bound, the field's `path` and the `limit`. y-websocket 3.1.0 calls
+ * `provider.messageHandlers[type](encoder, decoder, provider, emitSynced, type)` with a lib0
+ * decoder positioned after the type; lib0 is not a dependency of the client, so the varString
+ * is read here by hand (varUint length, then UTF-8).
  */
-export const MESSAGE_REFUSED = 100;
 
-/** What the server refused, as it says it. */
-export type Refusal = { reason: string; sections: string[] };
+/** Not a server reason: the server closed the connection with 1009, the change was larger than a frame may be. */
+export const MESSAGE_TOO_BIG = 'messageTooBig';
+
+/**
+ * A refusal as this browser took it: what the server said, and whether it came from the
+ * offline copy — this session had changed nothing itself, so the refused update was the copy's
+ * replay (edits of an earlier session, or state the server no longer has).
+ */
+export type ReceivedRefusal = Refusal & { fromCopy: boolean };
 
 /** The part of a lib0 decoder this reads. */
 type Decoder = { arr: Uint8Array; pos: number };
+
+/** Longer bodies are not a refusal this client understands. */
+const MAX_BODY_BYTES = 16_384;
+/** A path longer than this is not shown (the server's paths are a few ids long). */
+const MAX_PATH_CHARS = 512;
 
 function readVarUint(decoder: Decoder): number {
   let num = 0;
@@ -25,43 +49,104 @@ function readVarUint(decoder: Decoder): number {
     num += (byte & 0x7f) * mult;
     if (byte < 0x80) return num;
     mult *= 128;
+    if (mult > 2 ** 53) throw new Error('varUint too long');
   }
 }
 
-/** Decodes the message body; anything unexpected reads as an unexplained refusal. */
+/** Decodes the message body; anything unexpected reads as an unexplained refusal, a bad field as absent. */
 export function readRefusal(decoder: Decoder): Refusal {
   try {
     const length = readVarUint(decoder);
+    if (length > MAX_BODY_BYTES || decoder.pos + length > decoder.arr.length) throw new Error('bad length');
     const bytes = decoder.arr.subarray(decoder.pos, decoder.pos + length);
     decoder.pos += length;
-    const body = JSON.parse(new TextDecoder().decode(bytes)) as { reason?: unknown; sections?: unknown };
-    return {
+    const body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    const refusal: Refusal = {
       reason: typeof body.reason === 'string' ? body.reason : 'other',
       sections: Array.isArray(body.sections) ? body.sections.filter((s): s is string => typeof s === 'string') : [],
     };
+    if (typeof body.path === 'string' && body.path !== '' && body.path.length <= MAX_PATH_CHARS) {
+      refusal.path = body.path;
+    }
+    if (typeof body.limit === 'number' && Number.isFinite(body.limit) && body.limit >= 0) refusal.limit = body.limit;
+    return refusal;
   } catch {
     return { reason: 'other', sections: [] };
   }
 }
 
+/** Reasons that, when the copy replayed them, say the copy held what only the server writes. */
+const COPY_REASONS: readonly string[] = [
+  RefusalReason.WorkshopIsServerOnly,
+  RefusalReason.ForeignClient,
+  RefusalReason.Inconsistent,
+  RefusalReason.Unresolvable,
+];
+
 /**
- * The notice's words for a refusal: why, in the person's language, and the names of what it
- * concerned — a section's title, "Kommentarer" for the comments (written only through the
- * comment form), the workshop bar's name for the workshop record.
+ * The notice's words for a refusal, in the person's language: a title (the last change, or
+ * the offline copy's changes), why — naming the field and the bound where the server gave
+ * them, numbers in Danish format — and the names of the sections it concerned (a section's
+ * title, "Kommentarer" for the comments, the workshop bar's name for the workshop record).
  */
-export function explainRefusal(refusal: Refusal, m: Messages): { reason: string; sectionNames: string } {
+export function explainRefusal(
+  refusal: Refusal & { fromCopy?: boolean },
+  m: Messages,
+  lang: 'da' | 'en',
+): { title: string; reason: string; sectionNames: string } {
   const t = m.workshop.refused;
-  const reasons = t.reasons as Record<string, string>;
-  const commentsOnly = refusal.sections.includes(COMMENTS) && !refusal.sections.includes(WORKSHOP);
-  const reason =
-    refusal.reason === 'workshopIsServerOnly' && commentsOnly
-      ? t.reasons.commentsAreServerOnly
-      : (reasons[refusal.reason] ?? t.reasons.other);
-  const name = (root: string) =>
-    SECTIONS.includes(root as SectionName)
-      ? m.sections[root as SectionName].title
-      : root === COMMENTS
-        ? t.comments
-        : m.workshop.bar.label;
-  return { reason, sectionNames: refusal.sections.map(name).join(', ') };
+  const fromCopy = refusal.fromCopy === true;
+  const reason = fromCopy && COPY_REASONS.includes(refusal.reason) ? t.reasons.fromCopy : reasonText(refusal, m, lang);
+  const sectionNames = refusal.sections.map((root) => rootName(root, m) ?? root).join(', ');
+  return { title: fromCopy ? t.titleFromCopy : t.title, reason, sectionNames };
+}
+
+function reasonText(refusal: Refusal, m: Messages, lang: 'da' | 'en'): string {
+  const t = m.workshop.refused.reasons;
+  const limit = refusal.limit;
+  const field = refusal.path !== undefined ? fieldNameOfPath(refusal.path, m, lang) : undefined;
+  const number = (value: number) => formatForInput(value, 'count');
+  switch (refusal.reason) {
+    case RefusalReason.WorkshopIsServerOnly:
+      return refusal.sections.includes(COMMENTS) && !refusal.sections.includes(WORKSHOP)
+        ? t.commentsAreServerOnly
+        : t.workshopIsServerOnly;
+    case RefusalReason.SectionLocked:
+      return t.sectionLocked;
+    case RefusalReason.Unresolvable:
+      return t.unresolvable;
+    case RefusalReason.Inconsistent:
+      return t.inconsistent;
+    case RefusalReason.ForeignClient:
+      return t.foreignClient;
+    case RefusalReason.TextTooLong:
+      return field !== undefined && limit !== undefined ? t.textTooLong(field, number(limit)) : t.other;
+    case RefusalReason.RichTextTooLarge:
+      if (field === undefined) return t.other;
+      if (limit === RICH_TEXT_BOUND.maxNodes) return t.richTextNodes(field, number(limit));
+      if (limit === RICH_TEXT_BOUND.maxDepth) return t.richTextDepth(field, number(limit));
+      if (limit === RICH_TEXT_BOUND.maxChars) return t.textTooLong(field, number(limit));
+      return t.richTextTooLarge(field);
+    case RefusalReason.ListTooLong: {
+      if (field === undefined || limit === undefined) return t.other;
+      const kind = listKindOfPath(refusal.path ?? '');
+      // The list itself (`outcomes/items`) has a plain sentence; a map inside an item, the generic one.
+      return kind !== undefined && refusal.path?.split('/').length === 2
+        ? t.listOf[kind as ItemKind](number(limit))
+        : t.listTooLong(field, number(limit));
+    }
+    case RefusalReason.QuotaExceeded:
+      return t.quotaExceeded(limit !== undefined ? storageSize(limit) : '–');
+    case MESSAGE_TOO_BIG:
+      return t.messageTooBig;
+    default:
+      return t.other;
+  }
+}
+
+/** Bytes as a person reads a storage size: `64 MB`, `512 kB` (Danish number format, 1 MB = 1024² bytes). */
+export function storageSize(bytes: number): string {
+  const mega = 1024 * 1024;
+  if (bytes >= mega) return `${formatForInput(Math.round((bytes / mega) * 10) / 10, 'decimal')} MB`;
+  return `${formatForInput(Math.ceil(bytes / 1024), 'count')} kB`;
 }

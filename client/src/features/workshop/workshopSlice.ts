@@ -1,10 +1,9 @@
 import type { CaseModelDraft } from '@caseroom/shared';
 import type { StateCreator } from 'zustand';
+import type { ReceivedRefusal } from './refusedMessage.ts';
 
-/** What the server refused of this browser's edits (W2), shown until the person dismisses it. */
-export type RefusedNotice = {
-  reason: string;
-  sections: string[];
+/** What the server refused of this browser's edits (W2, bounds), shown until the person dismisses it. */
+export type RefusedNotice = ReceivedRefusal & {
   /** This browser's version of the case when it was refused, to show what was not kept. */
   localModel?: CaseModelDraft;
 };
