@@ -7,6 +7,12 @@ import { explainRefusal } from './refusedMessage.ts';
 
 /** How many lost changes the notice lists at most. */
 const MAX_LINES = 6;
+/** A line is cut here: a refused change may be a text far over its bound. */
+const MAX_LINE_CHARS = 240;
+
+function shorten(line: string): string {
+  return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
+}
 
 /**
  * The server refused one of this browser's changes (W2, bounds of issue 9), or the offline
@@ -24,7 +30,7 @@ export function RefusedNotice() {
   const lost = useMemo(() => {
     if (!notice?.localModel) return [];
     try {
-      return diffModels(model, notice.localModel).map((change) => describeChange(change, lang));
+      return diffModels(model, notice.localModel).map((change) => shorten(describeChange(change, lang)));
     } catch {
       return [];
     }
