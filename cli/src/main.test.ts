@@ -62,6 +62,49 @@ describe('caseroom CLI', () => {
     expect(notACase.output).toContain('wrong-type.json: is not a case. facts.horizonYears');
   });
 
+  it('[9.6 P20] a horizon of 10¹⁵ years: a finding and exit 1, no RangeError', () => {
+    const model = exampleCase();
+    model.facts.horizonYears = 1e15;
+    const path = file('horizon.json', JSON.stringify(model));
+    for (const command of ['validate', 'price']) {
+      const result = run([command, path, '--lang', 'en']);
+      expect(result.exitCode, command).toBe(1);
+      expect(result.output).toContain('[V1] facts/horizonYears: The horizon must be between 1 and 50 years.');
+      expect(result.output).not.toMatch(/RangeError|Invalid array length|at \w+ \(/);
+    }
+    expect(run(['price', path, '--lang', 'en']).output).toContain(
+      'The business case cannot be calculated: a number lies outside the bounds Caseroom calculates with',
+    );
+    const json = JSON.parse(run(['price', path, '--json']).output);
+    expect(json).toMatchObject({
+      priced: false,
+      reason: 'outOfBounds',
+      violations: [{ field: 'facts.horizonYears', path: ['facts', 'horizonYears'], problem: 'above' }],
+    });
+  });
+
+  it('[9.6 P20] 10³⁰⁰-sized inputs print the bound they break, never "NaN kr."', () => {
+    const model = exampleCase();
+    model.targetGroup.intake[0]!.participants = 1e300;
+    model.interventions.candidates[0]!.costPerParticipant = 1e300;
+    model.outcomes[0]!.valuePerDepartment['dep-jobcenter'] = 1e300;
+    const result = run(['price', file('huge.json', JSON.stringify(model)), '--iterations', '200']);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).not.toMatch(/NaN|Infinity|∞/);
+    expect(result.output).toContain('Deltagere må højst være 10.000.000');
+  });
+
+  it('[9.6 P20] an effect lasting 10.000.000 years is priced at once, cut at the horizon, with a warning', () => {
+    const model = exampleCase();
+    model.outcomes[0]!.durationYears = 10_000_000;
+    const started = performance.now();
+    const result = run(['price', file('long.json', JSON.stringify(model)), '--iterations', '2000']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.exitCode).toBe(0);
+    expect(result.output).toContain('Kommunens nettonutidsværdi');
+    expect(result.output).toContain('! [V24] outcomes/out-employment/durationYears');
+  });
+
   it('exit 2 on a wrong command or option', () => {
     expect(run(['frobnicate', 'x.json']).exitCode).toBe(2);
     expect(run(['price', 'x.json', '--seed', 'abc']).output).toContain('Ugyldig værdi for --seed: abc.');

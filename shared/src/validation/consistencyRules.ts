@@ -42,10 +42,11 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
   }
 
   // V3: the expected rate must be better than the baseline (rates are "share achieving the
-  // improvement" for both directions, product.md).
+  // improvement" for both directions, product.md). A rate outside 0–100 % has its own error.
   for (const outcome of model.outcomes) {
     const { baselineRate: b, expectedRate: e } = outcome;
-    if (b !== undefined && e !== undefined && e <= b) {
+    const inBounds = (rate: number | undefined) => rate !== undefined && withinBound('outcome.baselineRate', rate);
+    if (b !== undefined && e !== undefined && inBounds(b) && inBounds(e) && e <= b) {
       add({
         rule: 'V3',
         severity: 'error',
@@ -194,6 +195,7 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
     }
   }
   for (const [id, share] of shares) {
+    if (!withinBound('paymentModel.payerShares', share)) continue; // its own error (V1)
     if (share > 0 && departments.has(id) && (valueTo.get(id) ?? 0) <= 0 && !valueOutOfBounds.has(id)) {
       add({
         rule: 'V10',

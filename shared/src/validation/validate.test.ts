@@ -188,6 +188,83 @@ describe('validate', () => {
     expect(byRule(findings, 'V22')[0]?.severity).toBe('warning');
   });
 
+  it('[V23 P20] a value outside its absolute bound is an error naming the field and the bound', () => {
+    const findings = validate(
+      makeCase((m) => {
+        m.targetGroup.intake[0]!.participants = 20_000_000;
+        outcome(m).pricePerOutcome = 2e12;
+        m.paymentModel.scenarios.cost.high = 1e300;
+      }),
+    );
+    const bound = byRule(findings, 'V23');
+    expect(bound.map((f) => [f.path.join('/'), f.severity])).toEqual([
+      ['targetGroup/intake/0/participants', 'error'],
+      ['outcomes/out-employment/pricePerOutcome', 'error'],
+      ['paymentModel/scenarios', 'error'],
+    ]);
+    expect(bound.map((f) => renderFinding(f, 'da'))).toEqual([
+      'Deltagere må højst være 10.000.000 (større tal regner Caseroom ikke med).',
+      'Betaling pr. resultat må højst være 1.000.000.000.000 kr. (større tal regner Caseroom ikke med).',
+      'Scenarieintervaller må højst være 10 (større tal regner Caseroom ikke med).',
+    ]);
+    expect(renderFinding(bound[1]!, 'en')).toBe(
+      'Payment per outcome can be at most 1.000.000.000.000 kr. (Caseroom does not calculate with larger numbers).',
+    );
+    // The business case says why it has no figures.
+    expect(renderFinding(byRule(findings, 'V15')[0]!, 'en')).toBe(
+      'The business case cannot be calculated yet: a number lies outside the bounds Caseroom calculates with (see the errors).',
+    );
+  });
+
+  it('[V23 V1] one finding per field: V1 names a horizon of 10¹⁵ years; V23 replaces a bare "too large"', () => {
+    const findings = validate(
+      makeCase((m) => {
+        m.facts.horizonYears = 1e15;
+        m.targetGroup.intake[1]!.participants = 1e300;
+      }),
+    );
+    const at = (path: string) => findings.filter((f) => f.path.join('/') === path).map((f) => [f.rule, f.messageKey]);
+    expect(at('facts/horizonYears')).toEqual([['V1', 'horizonRange']]);
+    expect(at('targetGroup/intake/1/participants')).toEqual([['V23', 'boundAbove']]);
+  });
+
+  it('[V24 P20] a duration longer than the whole horizon is cut at H, with a warning instead of V6’s note', () => {
+    const findings = validate(
+      makeCase((m) => {
+        outcome(m).durationYears = 10_000_000;
+        m.interventions.candidates[0]!.durationYears = 11;
+      }),
+    );
+    const cut = byRule(findings, 'V24');
+    expect(cut.map((f) => [f.path.join('/'), f.severity])).toEqual([
+      ['interventions/candidates/int-ips/durationYears', 'warning'],
+      ['outcomes/out-employment/durationYears', 'warning'],
+    ]);
+    expect(renderFinding(cut[1]!, 'da')).toBe(
+      'Effektens varighed for »Ordinær beskæftigelse« er længere end hele tidshorisonten (10 år). Kun årene inden for horisonten regnes med.',
+    );
+    expect(renderFinding(cut[1]!, 'en')).toBe(
+      'Effect duration of “Ordinær beskæftigelse” is longer than the whole horizon (10 years). Only the years within the horizon count.',
+    );
+    expect(byRule(findings, 'V6').filter((f) => f.path.join('/') === 'outcomes/out-employment/durationYears')).toEqual(
+      [],
+    );
+  });
+
+  it('[V3 V8 V11 P20] consistency rules do not compute with values outside their bounds (no ∞ in a message)', () => {
+    const findings = validate(
+      makeCase((m) => {
+        outcome(m).baselineRate = Number.MAX_VALUE;
+        m.paymentModel.payerShares['dep-social'] = Number.MAX_VALUE;
+        outcome(m).valuePerDepartment['dep-state'] = Number.MAX_VALUE;
+        m.outcomes[1]!.valuePerDepartment['dep-state'] = Number.MAX_VALUE;
+      }),
+    );
+    expect(byRule(findings, 'V3')).toEqual([]);
+    expect(byRule(findings, 'V8')).toEqual([]);
+    for (const finding of findings) expect(renderFinding(finding, 'da')).not.toMatch(/∞|NaN/);
+  });
+
   it('lists errors before warnings before information', () => {
     const findings = validate(makeCase((m) => (outcome(m).expectedRate = 0.1)));
     const order = findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
