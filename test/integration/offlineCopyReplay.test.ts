@@ -121,6 +121,59 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     expect(fresh.doc.getMap('workshop').get('phase')).toBe(2);
   });
 
+  it("a lost deletion alone (an unlock) is enough: the copy's delete set deletes a live workshop item", async () => {
+    const dataDir = makeTempDataDir();
+    const backupDir = makeTempDataDir();
+    resources.dirs.push(dataDir, backupDir);
+
+    // Backed up while Fakta was locked.
+    const first = await startTestServer({ dataDir });
+    const created = await createCase(first.url, { example: true });
+    const editor = await inviteParty(first.url, created.id, created.token, {
+      name: 'Jobcenter',
+      kind: 'department',
+      role: 'editor',
+    });
+    const locked = await api(first.url, created.token, 'POST', `/api/cases/${created.id}/workshop/locks`, {
+      section: 'facts',
+      locked: true,
+    });
+    expect(locked.status).toBe(200);
+    await first.close();
+    cpSync(dataDir, backupDir, { recursive: true });
+
+    // The facilitator unlocks (Y.Map delete: no new struct, only a deletion); the editor keeps its copy.
+    const live = await startTestServer({ dataDir });
+    resources.servers.push(live);
+    const browser = await connectSynced(live.wsUrl, created.id, { token: editor.token });
+    resources.clients.push(browser);
+    const before = Y.encodeStateVector(browser.doc);
+    const unlocked = await api(live.url, created.token, 'POST', `/api/cases/${created.id}/workshop/locks`, {
+      section: 'facts',
+      locked: false,
+    });
+    expect(unlocked.status).toBe(200);
+    const locks = () => browser.doc.getMap('workshop').get('locks') as Y.Map<unknown>;
+    await waitFor(() => !locks().has('facts'), { what: 'the unlock at the editor' });
+    // The unlock added no struct: what the set-back server lacks is a deletion only.
+    expect(Y.encodeStateVector(browser.doc)).toEqual(before);
+    const offlineCopy = Y.encodeStateAsUpdate(browser.doc);
+    browser.destroy();
+    await live.close();
+
+    const setBack = await startTestServer({ dataDir: backupDir });
+    resources.servers.push(setBack);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, offlineCopy, { name: 'offline copy' });
+    const reloaded = connectClient(setBack.wsUrl, created.id, { token: editor.token, doc });
+    resources.clients.push(reloaded);
+    const refusals = refusalsOf(reloaded);
+    await waitFor(() => refusals.length > 0, { what: 'a refusal of the replayed deletion' });
+    expect(refusals[0]).toMatchObject({ reason: RefusalReason.WorkshopIsServerOnly, sections: ['workshop'] });
+    const workshopNow = await api(setBack.url, created.token, 'GET', `/api/cases/${created.id}/workshop`);
+    expect(Object.keys(workshopNow.body.workshop.locks)).toEqual(['facts']);
+  });
+
   it("a copy shared across parties (one copy per case, as before) replays party A's offline edits under party B's link", async () => {
     const server = await startTestServer();
     resources.servers.push(server);
