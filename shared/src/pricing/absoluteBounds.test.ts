@@ -5,7 +5,7 @@ import type { CaseModelDraft } from '../model/caseModel.ts';
 import { compileFastPricer } from '../risk/fastPricer.ts';
 import { monteCarlo } from '../risk/risk.ts';
 import { EXPECTED_FACTORS } from '../risk/scenarioInputs.ts';
-import { MAX_AMOUNT, MAX_COHORT_PARTICIPANTS, spanInHorizon } from './absoluteBounds.ts';
+import { type BoundedField, MAX_AMOUNT, MAX_COHORT_PARTICIPANTS, spanInHorizon } from './absoluteBounds.ts';
 import { compareCandidates } from './compareCandidates.ts';
 import { pricingInputFromModel } from './fromModel.ts';
 import { price } from './price.ts';
@@ -36,11 +36,13 @@ function millisecondsFor(run: () => void): number {
 
 describe('[P20] durations and lags past the horizon are cut at H', () => {
   it('[P20] an effect lasting 10.000.000 years gives the same figures as one lasting H years', () => {
-    const horizon = (model: CaseModelDraft) => {
-      model.facts.horizonYears = 50;
-    };
-    const long = pricedOrFail(makeCase((m) => (horizon(m), (employment(m).durationYears = 10_000_000))));
-    const atHorizon = pricedOrFail(makeCase((m) => (horizon(m), (employment(m).durationYears = 50))));
+    const lasting = (years: number) =>
+      makeCase((m) => {
+        m.facts.horizonYears = 50;
+        employment(m).durationYears = years;
+      });
+    const long = pricedOrFail(lasting(10_000_000));
+    const atHorizon = pricedOrFail(lasting(50));
     expect(long.pricing).toEqual(atHorizon.pricing);
     // The typed value is priced as typed (cut only by where the horizon ends), not clamped.
     expect(long.input.outcomes[0]!.durationYears).toBe(10_000_000);
@@ -108,47 +110,114 @@ describe('[P20] durations and lags past the horizon are cut at H', () => {
 });
 
 describe('[P20] a value outside its absolute bound is not priced at all', () => {
-  it.each([
-    ['a horizon of 10¹⁵ years', (m: CaseModelDraft) => (m.facts.horizonYears = 1e15), 'facts.horizonYears'],
-    ['a horizon of 0 years', (m: CaseModelDraft) => (m.facts.horizonYears = 0), 'facts.horizonYears'],
-    ['a horizon of 7,5 years', (m: CaseModelDraft) => (m.facts.horizonYears = 7.5), 'facts.horizonYears'],
-    ['a negative discount rate', (m: CaseModelDraft) => (m.facts.discountRate = -0.5), 'facts.discountRate'],
+  const outOfBounds: [string, (model: CaseModelDraft) => void, BoundedField][] = [
+    [
+      'a horizon of 10¹⁵ years',
+      (m) => {
+        m.facts.horizonYears = 1e15;
+      },
+      'facts.horizonYears',
+    ],
+    [
+      'a horizon of 0 years',
+      (m) => {
+        m.facts.horizonYears = 0;
+      },
+      'facts.horizonYears',
+    ],
+    [
+      'a horizon of 7,5 years',
+      (m) => {
+        m.facts.horizonYears = 7.5;
+      },
+      'facts.horizonYears',
+    ],
+    [
+      'a negative discount rate',
+      (m) => {
+        m.facts.discountRate = -0.5;
+      },
+      'facts.discountRate',
+    ],
     [
       'a cohort of more than 10⁷ people',
-      (m: CaseModelDraft) => (m.targetGroup.intake[0]!.participants = MAX_COHORT_PARTICIPANTS + 1),
+      (m) => {
+        m.targetGroup.intake[0]!.participants = MAX_COHORT_PARTICIPANTS + 1;
+      },
       'intake.participants',
     ],
     [
       'a price over 10¹² kr.',
-      (m: CaseModelDraft) => (employment(m).pricePerOutcome = MAX_AMOUNT * 1.5),
+      (m) => {
+        employment(m).pricePerOutcome = MAX_AMOUNT * 1.5;
+      },
       'outcome.pricePerOutcome',
     ],
     [
       'a value of 10³⁰⁰ kr.',
-      (m: CaseModelDraft) => (employment(m).valuePerDepartment['dep-jobcenter'] = 1e300),
+      (m) => {
+        employment(m).valuePerDepartment['dep-jobcenter'] = 1e300;
+      },
       'outcome.valuePerDepartment',
     ],
     [
       'a guarantee over 10¹² kr.',
-      (m: CaseModelDraft) => (m.paymentModel.guaranteeAmount = 2e12),
+      (m) => {
+        m.paymentModel.guaranteeAmount = 2e12;
+      },
       'paymentModel.guaranteeAmount',
     ],
-    ['a cap of −1 kr.', (m: CaseModelDraft) => (m.paymentModel.paymentCap = -1), 'paymentModel.paymentCap'],
-    ['a return cap of 500 %', (m: CaseModelDraft) => (m.paymentModel.returnCap = 5), 'paymentModel.returnCap'],
-    ['a persistence of 120 %', (m: CaseModelDraft) => (employment(m).persistence = 1.2), 'outcome.persistence'],
-    ['a lag of 1,5 years', (m: CaseModelDraft) => (employment(m).lagYears = 1.5), 'outcome.lagYears'],
-    ['a negative duration', (m: CaseModelDraft) => (employment(m).durationYears = -3), 'outcome.durationYears'],
+    [
+      'a cap of −1 kr.',
+      (m) => {
+        m.paymentModel.paymentCap = -1;
+      },
+      'paymentModel.paymentCap',
+    ],
+    [
+      'a return cap of 500 %',
+      (m) => {
+        m.paymentModel.returnCap = 5;
+      },
+      'paymentModel.returnCap',
+    ],
+    [
+      'a persistence of 120 %',
+      (m) => {
+        employment(m).persistence = 1.2;
+      },
+      'outcome.persistence',
+    ],
+    [
+      'a lag of 1,5 years',
+      (m) => {
+        employment(m).lagYears = 1.5;
+      },
+      'outcome.lagYears',
+    ],
+    [
+      'a negative duration',
+      (m) => {
+        employment(m).durationYears = -3;
+      },
+      'outcome.durationYears',
+    ],
     [
       'an intervention lasting 0 years',
-      (m: CaseModelDraft) => (chosen(m).durationYears = 0),
+      (m) => {
+        chosen(m).durationYears = 0;
+      },
       'intervention.durationYears',
     ],
     [
       'a scenario factor of 10³⁰⁰',
-      (m: CaseModelDraft) => (m.paymentModel.scenarios.cost.high = 1e300),
+      (m) => {
+        m.paymentModel.scenarios.cost.high = 1e300;
+      },
       'paymentModel.scenarios',
     ],
-  ] as const)('[P20] %s', (_name, change, field) => {
+  ];
+  it.each(outOfBounds)('[P20] %s', (_name, change, field) => {
     const model = makeCase(change);
     const result = pricingInputFromModel(model);
     expect(result).toMatchObject({ ok: false, reason: 'outOfBounds' });
