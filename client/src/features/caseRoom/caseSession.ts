@@ -6,6 +6,7 @@ import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
 import { MESSAGE_REFUSED, MESSAGE_TOO_BIG, type ReceivedRefusal, readRefusal } from '../workshop/refusedMessage.ts';
+import { trackLocalChanges } from './localChanges.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
 
 /**
@@ -69,16 +70,12 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     // copy sees every update, as before it was kept per link.
     connect: false,
   });
-  // Whether this session changed the document itself (any local transaction: a form, an editor,
-  // a test's forged write). If not, a refused update can only be the offline copy's replay.
-  let changedHere = false;
-  doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-    if (transaction.local) changedHere = true;
-  });
+  // What this session changed itself: a refusal of anything else was the offline copy's replay.
+  const localChanges = trackLocalChanges(doc);
   let destroyed = false;
   const refusedListeners = new Set<(refusal: ReceivedRefusal) => void>();
   const tellRefused = (refusal: Omit<ReceivedRefusal, 'fromCopy'>) => {
-    for (const listener of refusedListeners) listener({ ...refusal, fromCopy: !changedHere });
+    for (const listener of refusedListeners) listener({ ...refusal, fromCopy: localChanges.refusedFromCopy(refusal) });
   };
   // A refused link is forgotten (the start page stops listing with it); what was typed stays in
   // IndexedDB. A change too large to send would be sent again on every reconnection: it is
@@ -137,6 +134,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     destroyed = true;
     me.destroy();
     connection.destroy();
+    localChanges.destroy();
     undo.destroy();
     provider.awareness.setLocalState(null);
     provider.destroy();

@@ -27,8 +27,9 @@ export const MESSAGE_TOO_BIG = 'messageTooBig';
 
 /**
  * A refusal as this browser took it: what the server said, and whether it came from the
- * offline copy — this session had changed nothing itself, so the refused update was the copy's
- * replay (edits of an earlier session, or state the server no longer has).
+ * offline copy — this session had not changed the refused sections itself (nothing at all, for
+ * a refusal naming none), so the refused part was the copy's replay: edits of an earlier
+ * session, or state the server no longer has (caseRoom/localChanges.ts).
  */
 export type ReceivedRefusal = Refusal & { fromCopy: boolean };
 
