@@ -35,6 +35,51 @@ export type CaseListing = {
 /** A new case and its creator's facilitator token (docs/access.md A3). */
 export type CreatedCase = { id: string; token: string };
 
+/** A case document built but not yet stored: its encoded state and catalogue fields. */
+export type BuiltCase = {
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Y.encodeStateAsUpdate of the new document. */
+  initialState: Uint8Array;
+  summary: { title: string | undefined; municipality: string | undefined; phase: number | undefined };
+};
+
+/**
+ * Builds a new case's document — the common structure (initCaseDoc, start and price year of
+ * `createdAt`), then `fill` — and encodes it. Pure and synchronous, so the exchange worker can
+ * build a large import off the event loop (issue 9) and the loop only stores the bytes.
+ */
+export function buildCase(createdAt: Date, fill: (doc: Y.Doc) => void): BuiltCase {
+  const year = createdAt.getFullYear();
+  const doc = new Y.Doc();
+  try {
+    initCaseDoc(doc, { startYear: year, priceYear: year });
+    fill(doc);
+    const facts = toModel(doc).facts;
+    return {
+      createdAt: createdAt.getTime(),
+      initialState: Y.encodeStateAsUpdate(doc),
+      summary: { title: facts.title, municipality: facts.municipality, phase: facts.phase },
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * What an imported case's document holds (docs/exchange.md): the model written with writeModel,
+ * the file's decisions and sign-offs kept as read-only history in `workshop.importedHistory` —
+ * never in `workshop.signoffs`, so they count for nothing here.
+ */
+export function fillImported(model: CaseModelDraft, history: ImportedHistory): (doc: Y.Doc) => void {
+  return (doc) => {
+    writeModel(doc, model);
+    if (history.decisions.length > 0 || history.signoffs.length > 0) {
+      doc.getMap(WORKSHOP).set(IMPORTED_HISTORY, history);
+    }
+  };
+}
+
 /** A fresh case id: 128 random bits, base64url (22 characters, URL-safe, unguessable). */
 export function newCaseId(): string {
   return randomBytes(16).toString('base64url');
@@ -59,45 +104,29 @@ export class CaseService {
    * party, in one write; returns its id and the facilitator token.
    */
   createCase(template: CaseTemplate): CreatedCase {
-    return this.create((doc) => {
-      if (template === 'example') writeModel(doc, exampleCase());
-    });
+    return this.storeBuilt(
+      buildCase(this.now(), (doc) => {
+        if (template === 'example') writeModel(doc, exampleCase());
+      }),
+    );
   }
 
   /**
-   * Creates a case from an imported model (docs/exchange.md): a fresh document, the model
-   * written with writeModel, the file's decisions and sign-offs kept as read-only history in
-   * `workshop.importedHistory` — never in `workshop.signoffs`, so they count for nothing here.
-   * Everything is written in the one store write of a new case: nothing exists if it fails.
+   * Stores a built case under a fresh id with its creator's facilitator party, in the one store
+   * write of a new case: nothing exists if it fails (a store that cannot write throws).
    */
-  importCase(model: CaseModelDraft, history: ImportedHistory): CreatedCase {
-    return this.create((doc) => {
-      writeModel(doc, model);
-      if (history.decisions.length > 0 || history.signoffs.length > 0) {
-        doc.getMap(WORKSHOP).set(IMPORTED_HISTORY, history);
-      }
-    });
-  }
-
-  private create(fill: (doc: Y.Doc) => void): CreatedCase {
-    const createdAt = this.now();
-    const year = createdAt.getFullYear();
-    const doc = new Y.Doc();
-    initCaseDoc(doc, { startYear: year, priceYear: year });
-    fill(doc);
-    const facts = toModel(doc).facts;
+  storeBuilt(built: BuiltCase): CreatedCase {
     let id = this.makeId();
     // 128 random bits do not collide; the loop only guards "never reused" against a bad generator.
     while (this.store.caseExists(id)) id = this.makeId();
     const { founder, token } = this.access.founder(id);
     this.store.createCase({
       id,
-      createdAt: createdAt.getTime(),
-      initialState: Y.encodeStateAsUpdate(doc),
-      summary: { title: facts.title, municipality: facts.municipality, phase: facts.phase },
+      createdAt: built.createdAt,
+      initialState: built.initialState,
+      summary: built.summary,
       founder,
     });
-    doc.destroy();
     return { id, token };
   }
 

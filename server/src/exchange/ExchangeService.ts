@@ -1,6 +1,5 @@
 import {
   type CaseExportSource,
-  type CaseImportResult,
   contentHash,
   type ExportFormat,
   type ExportLanguage,
@@ -16,12 +15,21 @@ import type { CaseService, CreatedCase } from '../cases/CaseService.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import { fail, ok, type Result } from '../workshop/results.ts';
+import { isStorageFailure } from '../storage/storageFailure.ts';
+import { fail, ok, type Result, storageUnavailable } from '../workshop/results.ts';
 import { ExchangeJobFailed, type ExchangeWorkers } from './ExchangeWorkers.ts';
+import type { BuiltImport } from './exchangeWorker.ts';
 import type { RenderedExport } from './renderExport.ts';
 
 /** The largest import body: 50 MiB. One byte more is refused (413) before it is parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * How many exports one party may have waiting or running in one case at once (issue 9: any
+ * party could fill the worker's queue of 20). A third is refused with 429 `tooManyExports`;
+ * the rest of the queue stays free for everyone else.
+ */
+export const MAX_EXPORTS_PER_PARTY = 2;
 
 /** Which version to export, in which format and language (docs/exchange.md). */
 export type ExportOptions = {
@@ -39,6 +47,9 @@ export type ExportOptions = {
  * `parseCaseImport` before a case is created, so a refused file creates nothing.
  */
 export class ExchangeService {
+  /** Exports waiting or running, by case and party (`caseId partyId`). */
+  private readonly exportsInFlight = new Map<string, number>();
+
   constructor(
     private readonly store: DocumentStore,
     private readonly registry: DocumentRegistry,
@@ -51,9 +62,31 @@ export class ExchangeService {
   /**
    * GET …/export.<format>: `version` = a snapshot id → that snapshot; 'current' → the current
    * version; nothing → the current version if it is agreed, else the newest agreed sign-off
-   * snapshot, else the current version.
+   * snapshot, else the current version. At most MAX_EXPORTS_PER_PARTY at once per party and case.
    */
-  async exportCase(caseId: string, options: ExportOptions): Promise<Result<RenderedExport>> {
+  async exportCase(caseId: string, partyId: string, options: ExportOptions): Promise<Result<RenderedExport>> {
+    const key = `${caseId} ${partyId}`;
+    const inFlight = this.exportsInFlight.get(key) ?? 0;
+    if (inFlight >= MAX_EXPORTS_PER_PARTY) {
+      this.log('warn', 'export refused: too many at once', { caseId, partyId, inFlight });
+      return fail(
+        429,
+        'tooManyExports',
+        `You already have ${inFlight} files being made; wait until one is done. (Du har allerede ${inFlight} filer under udarbejdelse; vent til en af dem er færdig.)`,
+        { limit: MAX_EXPORTS_PER_PARTY },
+      );
+    }
+    this.exportsInFlight.set(key, inFlight + 1);
+    try {
+      return await this.renderVersion(caseId, options);
+    } finally {
+      const left = (this.exportsInFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.exportsInFlight.set(key, left);
+      else this.exportsInFlight.delete(key);
+    }
+  }
+
+  private async renderVersion(caseId: string, options: ExportOptions): Promise<Result<RenderedExport>> {
     const found = await this.versionToExport(caseId, options.version);
     if (!found.ok) return found;
     const { source, view } = found.value;
@@ -106,12 +139,21 @@ export class ExchangeService {
     return ok({ source: 'current', view: current });
   }
 
-  /** POST /api/cases/import: a new case from the file (a new id), or the reasons it was refused. */
+  /**
+   * POST /api/cases/import: a new case from the file (a new id), or the reasons it was refused.
+   * Parsing and checking a file of up to 50 MiB, and building the case's document from it, take
+   * seconds for the largest: both happen in the exchange worker. The event loop only stores the
+   * encoded state it gets back (one write; 503 `storageUnavailable` if the store cannot write).
+   */
   async importCase(text: string): Promise<Result<CreatedCase>> {
-    let parsed: CaseImportResult;
+    let parsed: BuiltImport;
     try {
-      // Parsing and checking a file of up to 50 MiB takes up to about a second: off the event loop.
-      parsed = await this.workers.run({ kind: 'import', text, maxBytes: MAX_IMPORT_BYTES });
+      parsed = await this.workers.run({
+        kind: 'buildImport',
+        text,
+        maxBytes: MAX_IMPORT_BYTES,
+        createdAt: this.now().getTime(),
+      });
     } catch (error) {
       this.log('error', 'import failed', { bytes: text.length, error: (error as Error).message });
       return error instanceof ExchangeJobFailed
@@ -124,12 +166,19 @@ export class ExchangeService {
         errors: parsed.errors,
       });
     }
-    const created = this.cases.importCase(parsed.model, parsed.history);
+    let created: CreatedCase;
+    try {
+      created = this.cases.storeBuilt(parsed.built);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.log('error', 'import refused: the store cannot write', { bytes: text.length, error });
+      return storageUnavailable();
+    }
     this.log('info', 'case imported', {
       caseId: created.id,
       fromSchemaVersion: parsed.fromSchemaVersion,
-      decisions: parsed.history.decisions.length,
-      signoffs: parsed.history.signoffs.length,
+      decisions: parsed.decisions,
+      signoffs: parsed.signoffs,
     });
     return ok(created);
   }

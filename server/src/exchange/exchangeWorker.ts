@@ -1,14 +1,28 @@
 import { parentPort } from 'node:worker_threads';
 import { type CaseImportResult, parseCaseImport } from '@caseroom/shared';
+import { type BuiltCase, buildCase, fillImported } from '../cases/CaseService.ts';
 import { type ExportRequest, type RenderedExport, renderExport } from './renderExport.ts';
 
-/** A job for the exchange worker thread: render an export, or read an import file. */
+/**
+ * A job for the exchange worker thread: render an export, read an import file, or read one and
+ * build the new case's document from it (`createdAt`: milliseconds since the epoch).
+ */
 export type ExchangeJob =
   | { kind: 'export'; request: ExportRequest }
-  | { kind: 'import'; text: string; maxBytes: number };
+  | { kind: 'import'; text: string; maxBytes: number }
+  | { kind: 'buildImport'; text: string; maxBytes: number; createdAt: number };
+
+/** An import file read and built into a case document, or the reasons it was refused. */
+export type BuiltImport =
+  | Exclude<CaseImportResult, { ok: true }>
+  | { ok: true; built: BuiltCase; fromSchemaVersion: number; decisions: number; signoffs: number };
 
 /** What a job gives back. */
-export type ExchangeJobResult<J extends ExchangeJob> = J extends { kind: 'export' } ? RenderedExport : CaseImportResult;
+export type ExchangeJobResult<J extends ExchangeJob> = J extends { kind: 'export' }
+  ? RenderedExport
+  : J extends { kind: 'buildImport' }
+    ? BuiltImport
+    : CaseImportResult;
 
 /** The worker's answer to job `id`: its value, or the message of what it threw. */
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
@@ -22,6 +36,13 @@ if (!port) throw new Error('exchangeWorker.ts runs as a worker thread (see Excha
 
 port.on('message', async ({ id, job }: { id: number; job: ExchangeJob }) => {
   try {
+    if (job.kind === 'buildImport') {
+      const value = buildImport(job);
+      // The state's bytes are handed over without a copy, like an export's.
+      const transfer = value.ok ? [value.built.initialState.buffer as ArrayBuffer] : [];
+      port.postMessage({ id, ok: true, value } satisfies WorkerReply, transfer);
+      return;
+    }
     if (job.kind === 'import') {
       port.postMessage({
         id,
@@ -42,3 +63,19 @@ port.on('message', async ({ id, job }: { id: number; job: ExchangeJob }) => {
     } satisfies WorkerReply);
   }
 });
+
+/** Reads an import file and, if it is a case, builds the new case's document (issue 9: off the event loop). */
+function buildImport(job: Extract<ExchangeJob, { kind: 'buildImport' }>): BuiltImport {
+  const parsed = parseCaseImport(job.text, { maxBytes: job.maxBytes });
+  if (!parsed.ok) return parsed;
+  const built = buildCase(new Date(job.createdAt), fillImported(parsed.model, parsed.history));
+  // A buffer of exactly the state's bytes, so that transferring it hands over nothing else.
+  built.initialState = built.initialState.slice();
+  return {
+    ok: true,
+    built,
+    fromSchemaVersion: parsed.fromSchemaVersion,
+    decisions: parsed.history.decisions.length,
+    signoffs: parsed.history.signoffs.length,
+  };
+}

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   type CaseModelDraft,
   changesBySection,
@@ -11,11 +11,12 @@ import {
   toModel,
 } from '@caseroom/shared';
 import * as Y from 'yjs';
-import type { CaseDocument } from '../documents/CaseDocument.ts';
+import { type CaseDocument, StorageUnavailableError } from '../documents/CaseDocument.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
 import type { DocumentStore, SnapshotInfo, SnapshotKind } from '../storage/DocumentStore.ts';
-import { fail, ok, type Result } from '../workshop/results.ts';
+import { isStorageFailure } from '../storage/storageFailure.ts';
+import { fail, ok, type Result, storageUnavailable } from '../workshop/results.ts';
 
 /** A snapshot as the API lists it. */
 export type SnapshotListing = {
@@ -40,6 +41,19 @@ export function newSnapshotId(): string {
 }
 
 /**
+ * The id of a party's sign-off snapshot of one content hash: the same party signing the same
+ * content again finds it taken, so a case holds at most one such snapshot (issue 9: each
+ * sign-off stored a full snapshot). 96 bits of SHA-256, base64url, like a random id.
+ */
+export function signoffSnapshotId(partyId: string, contentHash: string): string {
+  return createHash('sha256')
+    .update(`signoff\0${partyId}\0${contentHash}`)
+    .digest()
+    .subarray(0, 12)
+    .toString('base64url');
+}
+
+/**
  * History (docs/workshop.md W11): snapshots store the Y.Doc state itself in the store —
  * automatic ones at phase changes and sign-offs, named manual ones. A snapshot is read as a
  * model by replaying its state into a scratch document; restoring applies `reconcileModel`
@@ -56,9 +70,12 @@ export class SnapshotService {
   ) {}
 
   /** Takes a snapshot of a live document now: its state, encoded and stored in one write. */
-  take(document: CaseDocument, input: { name: string; kind: SnapshotKind; party: Party }): SnapshotListing {
+  take(
+    document: CaseDocument,
+    input: { name: string; kind: SnapshotKind; party: Party; id?: string },
+  ): SnapshotListing {
     const info: SnapshotInfo = {
-      id: this.makeId(),
+      id: input.id ?? this.makeId(),
       caseId: document.id,
       name: input.name,
       kind: input.kind,
@@ -73,7 +90,7 @@ export class SnapshotService {
   /** An automatic snapshot (phase change, sign-off): a failure is logged, never fails the operation. */
   takeAutomatic(
     document: CaseDocument,
-    input: { name: string; kind: SnapshotKind; party: Party },
+    input: { name: string; kind: SnapshotKind; party: Party; id?: string },
   ): SnapshotListing | undefined {
     try {
       return this.take(document, input);
@@ -83,11 +100,22 @@ export class SnapshotService {
     }
   }
 
+  /**
+   * The automatic snapshot of a sign-off (W10): at most one per party and content hash — if the
+   * party signed this content before, the snapshot taken then is returned and nothing is stored.
+   */
+  takeSignoff(document: CaseDocument, party: Party, contentHash: string): SnapshotListing | undefined {
+    const id = signoffSnapshotId(party.id, contentHash);
+    const taken = this.store.getSnapshot(document.id, id);
+    if (taken) return listing(taken);
+    return this.takeAutomatic(document, { name: `Sign-off: ${party.name}`, kind: 'signoff', party, id });
+  }
+
   /** POST …/snapshots { name } (facilitator): a named manual snapshot. */
   async create(caseId: string, name: string, party: Party): Promise<Result<SnapshotListing>> {
     const document = await this.registry.open(caseId);
     if (!document) return caseGone(caseId);
-    return ok(this.take(document, { name, kind: 'manual', party }));
+    return this.storing(caseId, () => ok(this.take(document, { name, kind: 'manual', party })));
   }
 
   /** GET …/snapshots: newest first. */
@@ -136,13 +164,24 @@ export class SnapshotService {
     const document = await this.registry.open(caseId);
     if (!document) return caseGone(caseId);
     const model = modelOfState(snapshot.state);
-    if (document.storageFailed) {
-      return fail(503, 'storageUnavailable', 'The case cannot be stored right now; try again shortly.');
+    return this.storing(caseId, () => {
+      if (document.storageFailed) throw new StorageUnavailableError(caseId);
+      const before = this.take(document, { name: `Before restoring "${snapshot.name}"`, kind: 'manual', party });
+      document.changeAsServer((doc) => reconcileModel(doc, model));
+      this.log('info', 'snapshot restored', { caseId, snapshotId, partyId: party.id });
+      return ok({ snapshotId, before });
+    });
+  }
+
+  /** Runs a change that writes; a store that cannot write makes it 503 storageUnavailable, logged. */
+  private storing<T>(caseId: string, write: () => Result<T>): Result<T> {
+    try {
+      return write();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError || isStorageFailure(error))) throw error;
+      this.log('error', 'snapshot change refused: the store cannot write', { caseId, error });
+      return storageUnavailable();
     }
-    const before = this.take(document, { name: `Before restoring "${snapshot.name}"`, kind: 'manual', party });
-    document.changeAsServer((doc) => reconcileModel(doc, model));
-    this.log('info', 'snapshot restored', { caseId, snapshotId, partyId: party.id });
-    return ok({ snapshotId, before });
   }
 }
 

@@ -1,5 +1,8 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import { StorageUnavailableError } from '../documents/CaseDocument.ts';
 import type { Log } from '../log.ts';
+import { isStorageFailure } from '../storage/storageFailure.ts';
+import { storageUnavailable } from '../workshop/results.ts';
 
 /** Machine-readable error codes of the HTTP API. */
 export const ApiErrorCode = {
@@ -15,6 +18,10 @@ export const ApiErrorCode = {
   BadRequest: 'badRequest',
   MalformedJson: 'malformedJson',
   ClientNotBuilt: 'clientNotBuilt',
+  /** The store cannot write now (disk full, read-only, I/O error): nothing was changed; try again (503). */
+  StorageUnavailable: 'storageUnavailable',
+  /** The party already has as many exports waiting or running as it may (429). */
+  TooManyExports: 'tooManyExports',
   Internal: 'internal',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
@@ -31,14 +38,20 @@ export function sendError(
 }
 
 /**
- * The last Express middleware: a body that is not JSON is the caller's mistake (400), anything
- * else is ours (500, logged, no internals in the response).
+ * The last Express middleware: a body that is not JSON is the caller's mistake (400); a store
+ * that cannot write (disk full, read-only — any request that writes, wherever it throws) is
+ * 503 `storageUnavailable`, logged as an error; anything else is ours (500, logged, no
+ * internals in the response).
  */
 export function errorHandler(log: Log): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const status = typeof error?.status === 'number' ? error.status : 500;
     if (error?.type === 'entity.parse.failed') {
       sendError(res, 400, ApiErrorCode.MalformedJson, 'The request body is not valid JSON.');
+    } else if (error instanceof StorageUnavailableError || isStorageFailure(error)) {
+      log('error', 'storage write failed; request refused', { method: req.method, path: req.path, error });
+      const failure = storageUnavailable();
+      sendError(res, failure.status, failure.code, failure.message);
     } else if (status >= 400 && status < 500) {
       sendError(res, status, ApiErrorCode.BadRequest, String(error?.message ?? 'Bad request'));
     } else {

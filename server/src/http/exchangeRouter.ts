@@ -3,13 +3,14 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { type ExchangeService, MAX_IMPORT_BYTES } from '../exchange/ExchangeService.ts';
 import { sendError } from './apiErrors.ts';
-import { requireParty } from './requireParty.ts';
+import { partyOf, requireParty } from './requireParty.ts';
 
 /**
  * Export and import (docs/exchange.md). Mounted before the API's 16 KiB JSON parser: the import
  * reads its own raw body (up to MAX_IMPORT_BYTES) as text.
  *   GET  /api/cases/:id/export.(json|xlsx|pdf)[?version=<sid>|current][&lang=da|en]
  *                                                     any party → the file, as a download
+ *                                                     (429 tooManyExports: the party already has 2 being made)
  *   POST /api/cases/import                            raw JSON body → 201 { id, token } (the caller is its facilitator)
  */
 export function exchangeRouter(access: AccessService, exchange: ExchangeService): Router {
@@ -30,7 +31,7 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService)
     const version = [req.query.version, req.query.snapshot].find((value) => typeof value === 'string') as
       | string
       | undefined;
-    const result = await exchange.exportCase(req.params.id as string, { version, format, lang });
+    const result = await exchange.exportCase(req.params.id as string, partyOf(res).id, { version, format, lang });
     if (!result.ok) {
       sendError(res, result.status, result.code, result.message, result.details);
       return;

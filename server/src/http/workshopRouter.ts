@@ -1,10 +1,10 @@
-import { describeIssues, WorkshopRequests } from '@caseroom/shared';
+import { canEdit, describeIssues, WorkshopRequests } from '@caseroom/shared';
 import express, { type Response, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Result } from '../workshop/results.ts';
-import type { WorkshopService } from '../workshop/WorkshopService.ts';
+import { observersCannotSign, type WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { partyOf, requireParty } from './requireParty.ts';
 
@@ -26,7 +26,8 @@ const Bodies = WorkshopRequests;
  *   POST workshop/decisions { text, itemPath? }             facilitator → 201
  *   POST workshop/comments { itemPath, parentId?, text }    editor, facilitator → 201
  *   POST workshop/comments/:commentId/resolve { resolved }  editor, facilitator
- *   POST workshop/signoffs { hash }             any party, for its own party only → 201 (409 hashMismatch)
+ *   POST workshop/signoffs { hash }             editor or facilitator, for its own party only → 201 (409 hashMismatch;
+ *                                               an observer: 403 forbidden, "Observers cannot sign off")
  *   PUT  workshop/required-signers { partyIds } facilitator
  *   GET  activity (any party: who changed which section, when)
  *   GET  snapshots · POST snapshots { name } (facilitator, 201) · GET snapshots/:sid/model
@@ -103,6 +104,11 @@ export function workshopRouter(
   });
 
   router.post('/cases/:id/workshop/signoffs', any, async (req, res) => {
+    // Observers sign nothing (issue 9), told so in words of their own rather than a generic refusal.
+    if (!canEdit(partyOf(res).role)) {
+      send(res, observersCannotSign());
+      return;
+    }
     const body = parse(res, Bodies.signoff, req.body);
     if (body) send(res, await workshop.signoff(caseId(req), partyOf(res), body.hash), 201);
   });

@@ -3,6 +3,7 @@ import {
   addTime,
   type Ballot,
   type Comment,
+  canEdit,
   checkBallot,
   commentsMap,
   contentHash,
@@ -34,7 +35,8 @@ import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { SnapshotListing, SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
-import { fail, ok, type Result } from './results.ts';
+import { isStorageFailure } from '../storage/storageFailure.ts';
+import { fail, ok, type Result, storageUnavailable } from './results.ts';
 
 /** What `GET …/workshop` returns: the record, the server's clock and the sign-off state. */
 export type WorkshopView = {
@@ -314,7 +316,10 @@ export class WorkshopService {
 
   /**
    * W10: the caller's party signs the current content. The hash it saw must be the server's
-   * `contentHash(toModel(doc))` now; otherwise 409 hashMismatch. Takes an automatic snapshot.
+   * `contentHash(toModel(doc))` now; otherwise 409 hashMismatch. Observers sign nothing (403;
+   * the HTTP layer refuses them first, this is the service's own guard). Signing the hash the
+   * party's sign-off already holds changes nothing; a sign-off snapshot is stored at most once
+   * per party and content hash.
    */
   signoff(
     caseId: string,
@@ -322,6 +327,7 @@ export class WorkshopService {
     hash: string,
   ): Promise<Result<{ signoff: SignoffEntry & { partyId: string }; snapshot?: SnapshotListing }>> {
     return this.withDocument(caseId, (document) => {
+      if (!canSignOff(party.role)) return observersCannotSign();
       const current = contentHash(document.model());
       if (hash !== current) {
         return fail(
@@ -333,14 +339,13 @@ export class WorkshopService {
           },
         );
       }
-      const entry: SignoffEntry = { hash, partyName: party.name, at: this.iso() };
-      document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
-      this.log('info', 'signed off', { caseId, partyId: party.id });
-      const snapshot = this.snapshots.takeAutomatic(document, {
-        name: `Sign-off: ${party.name}`,
-        kind: 'signoff',
-        party,
-      });
+      const signed = readWorkshop(document.doc).signoffs[party.id];
+      const entry: SignoffEntry = signed?.hash === hash ? signed : { hash, partyName: party.name, at: this.iso() };
+      if (entry !== signed) {
+        document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
+        this.log('info', 'signed off', { caseId, partyId: party.id });
+      }
+      const snapshot = this.snapshots.takeSignoff(document, party, hash);
       return ok({ signoff: { partyId: party.id, ...entry }, ...(snapshot ? { snapshot } : {}) });
     });
   }
@@ -351,6 +356,10 @@ export class WorkshopService {
       const unknown = partyIds.filter((id) => !this.store.getParty(caseId, id));
       if (unknown.length > 0)
         return fail(400, 'badRequest', `partyIds: not parties of this case: ${unknown.join(', ')}.`);
+      // Observers sign nothing: requiring one would make the case impossible to agree.
+      const observers = partyIds.filter((id) => !canSignOff(this.store.getParty(caseId, id)?.role ?? 'observer'));
+      if (observers.length > 0)
+        return fail(400, 'badRequest', `partyIds: observers cannot sign off: ${observers.join(', ')}.`);
       // Each with the party's name, so everyone can name an absent signer (not only the facilitator).
       const wanted = new Map(partyIds.map((id) => [id, this.store.getParty(caseId, id)?.name ?? '']));
       document.changeAsServer((doc) => {
@@ -395,8 +404,10 @@ export class WorkshopService {
     try {
       return run(document);
     } catch (error) {
-      if (error instanceof StorageUnavailableError) {
-        return fail(503, 'storageUnavailable', 'The case cannot be stored right now; try again shortly.');
+      // A server change whose write failed (or a ballot the store refused) was not made: say so, loudly.
+      if (error instanceof StorageUnavailableError || isStorageFailure(error)) {
+        this.log('error', 'workshop change refused: the store cannot write', { caseId, error });
+        return storageUnavailable();
       }
       throw error;
     }
@@ -412,6 +423,20 @@ function requireChild(doc: CaseDocument['doc'], key: Parameters<typeof workshopC
   // The server creates every nested map with the case and on load (ensureWorkshop).
   if (!map) throw new Error(`workshop.${key} is missing`);
   return map;
+}
+
+/** Who may sign off (W10): anyone who may change the case — an observer changes and signs nothing. */
+function canSignOff(role: Party['role']): boolean {
+  return canEdit(role);
+}
+
+/** The refusal of an observer's sign-off. */
+export function observersCannotSign() {
+  return fail(
+    403,
+    'forbidden',
+    'Observers cannot sign off: signing is for the parties who agree to the case. (Observatører kan ikke skrive under: det gør de parter, der indgår aftalen.)',
+  );
 }
 
 function commentGone(commentId: string) {

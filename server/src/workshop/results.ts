@@ -1,7 +1,7 @@
 /** An expected failure of a workshop or history operation, ready for the HTTP layer. */
 export type Failure = {
   ok: false;
-  status: 400 | 404 | 409 | 413 | 500 | 503;
+  status: 400 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
   code: string;
   message: string;
   /** Extra fields for the error body (e.g. `currentHash`, `reason`). */
@@ -14,6 +14,14 @@ export type Result<T> = { ok: true; value: T } | Failure;
 /** A successful result. */
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
+}
+
+/**
+ * The store cannot write right now (disk full, read-only, I/O error; issue 9): the change must
+ * not be reported as made. The server keeps what it has in memory and resumes by itself.
+ */
+export function storageUnavailable(): Failure {
+  return fail(503, 'storageUnavailable', 'The case cannot be stored right now; try again shortly.');
 }
 
 /** A failed result. */
