@@ -17,3 +17,6 @@ export type SetAsideReason = (typeof SetAsideReason)[keyof typeof SetAsideReason
 
 /** One reason part of a rich-text field was set aside, with the bound it passed (none for unknown content). */
 export type RichTextSetAside = { reason: SetAsideReason; limit?: number };
+
+/** Part of a case's rich-text field set aside: the field's document path (`problem/text`, `interventions/candidates/<id>/description`), why, and the bound. */
+export type SetAsideContent = RichTextSetAside & { path: string };

@@ -5,7 +5,7 @@ import { DEPARTMENT_LEVELS } from '../model/facts.ts';
 import { EVIDENCE_LEVELS } from '../model/intervention.ts';
 import { DIRECTIONS, PAYMENT_BASES } from '../model/outcome.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
-import type { RichTextSetAside } from '../richtext/setAside.ts';
+import type { SetAsideContent } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
 import { listMap, sectionMap } from './layout.ts';
 import { orderedItems } from './orderedList.ts';
@@ -18,9 +18,6 @@ import {
   readString,
   readStringRecord,
 } from './read.ts';
-
-/** Part of a rich-text field that reading left out: the field's document path (`problem/text`, `interventions/candidates/<id>/description`), why, and the bound. */
-export type SetAsideContent = RichTextSetAside & { path: string };
 
 /** The model as read, and what reading set aside (empty for every document written within the bounds). */
 export type ModelReading = { model: CaseModelDraft; setAside: SetAsideContent[] };
