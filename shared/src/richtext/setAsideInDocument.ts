@@ -95,7 +95,7 @@ function richTextFields(doc: Y.Doc): { path: string; fragment: Y.XmlFragment }[]
       const next: { path: string; value: unknown }[] = [];
       for (const { path, value } of level) {
         if (!(value instanceof Y.Map)) continue;
-        if (key === '*') value.forEach((inner, id) => next.push({ path: `${path}/${id}`, value: inner }));
+        if (key === '*') for (const [id, inner] of value.entries()) next.push({ path: `${path}/${id}`, value: inner });
         else next.push({ path: `${path}/${key}`, value: value.get(key) });
       }
       level = next;
