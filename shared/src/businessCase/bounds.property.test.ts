@@ -7,7 +7,7 @@ import { businessCase, riskAnalysis } from './businessCase.ts';
 import { EXPLAINED_FIGURES, explainFigure } from './explain.ts';
 
 /** Throws on the first number in `value` that is NaN or ±Infinity, naming where it is. */
-export function expectEveryNumberFinite(value: unknown, where = 'result'): void {
+function expectEveryNumberFinite(value: unknown, where = 'result'): void {
   JSON.stringify(value, function (this: unknown, key, item) {
     if (typeof item === 'number' && !Number.isFinite(item)) throw new Error(`${where}: ${key} is ${item}`);
     return item;
