@@ -41,7 +41,9 @@ export type StartServerOptions = {
   synchronous?: SqliteSynchronous;
   /** Largest websocket frame accepted, in bytes. Default 8 MiB (CONNECTION_BOUNDS). */
   maxPayload?: number;
-  /** Per-connection rates, send buffer and case quota (issue 9); unset fields keep their defaults. */
+  /** Stored bytes one case may hold (issue 9). Default STORAGE_BOUNDS.caseQuotaBytes (64 MiB). */
+  caseQuotaBytes?: number;
+  /** Per-connection rates and send buffer (issue 9); unset fields keep their defaults. */
   connectionLimits?: Partial<ConnectionLimits>;
   /** A store to use instead of SQLite in dataDir (tests: fault injection). The server closes it. */
   store?: DocumentStore;
@@ -83,6 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     unloadGraceMs: options.unloadGraceMs,
     compactEvery: options.compactEvery,
     storageRetryMs: options.storageRetryMs,
+    caseQuotaBytes: options.caseQuotaBytes,
   });
   const access = new AccessService(store, { log });
   const cases = new CaseService(store, registry, access);

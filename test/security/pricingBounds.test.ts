@@ -133,6 +133,14 @@ describe('issue 9: bounds no one can break (P20)', () => {
     expect(exported.ms).toBeLessThan(5_000);
     expect(JSON.parse(exported.text).pricing).toMatchObject({ ok: false, reason: 'outOfBounds' });
     expect(exported.text).not.toMatch(/NaN|Infinity/);
+    // The workbook and the report say why there are no figures (they once answered 500).
+    for (const format of ['xlsx', 'pdf']) {
+      const file = await fetch(`${server.url}/api/cases/${parties.id}/export.${format}?version=current`, {
+        headers: bearer(parties.facilitator),
+      });
+      expect(file.status, format).toBe(200);
+      await file.arrayBuffer();
+    }
 
     expect(await probe.stop()).toBeLessThan(1_000);
     await expectHonestSync(facilitator, editor, 'after a huge horizon');

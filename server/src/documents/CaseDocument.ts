@@ -1,4 +1,15 @@
-import { CloseCode, ensureWorkshop, isCaseDocReady, SECTIONS, toModel, workshopPhase } from '@caseroom/shared';
+import {
+  CloseCode,
+  ensureWorkshop,
+  isCaseDocReady,
+  SECTIONS,
+  STORAGE_BOUNDS,
+  type StorageNotice,
+  StorageNotice as StorageNoticeSchema,
+  toModel,
+  workshopMap,
+  workshopPhase,
+} from '@caseroom/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
@@ -43,6 +54,8 @@ export type CaseDocumentOptions = {
   onIdle: (document: CaseDocument) => void;
   /** Called when a connection joins (cancels a pending unload). */
   onActive: (document: CaseDocument) => void;
+  /** Stored bytes the case may hold (issue 9); default STORAGE_BOUNDS.caseQuotaBytes. */
+  quotaBytes?: number;
 };
 
 /**
@@ -72,6 +85,7 @@ export class CaseDocument {
   /** Which party each Yjs client id belongs to (issue 9); the server's own id included. */
   private readonly clientOwners: Map<number, string>;
   private serverIdStored = false;
+  private storageNoticeQueued = false;
   /** Bytes of the case's stored update log (what the storage quota counts). */
   private storedBytes: number;
 
@@ -152,6 +166,20 @@ export class CaseDocument {
   /** Bytes of the stored update log: what the case's storage quota counts. */
   get storageUsed(): number {
     return this.storedBytes;
+  }
+
+  /** The case's storage quota in bytes. */
+  get storageQuota(): number {
+    return this.options.quotaBytes ?? STORAGE_BOUNDS.caseQuotaBytes;
+  }
+
+  /**
+   * The facilitator's "compact" (issue 9): the update log becomes one state row now, and the
+   * storage notice follows. Throws StorageUnavailableError while the store is failing.
+   */
+  compactNow(): { usedBytes: number; quotaBytes: number } {
+    if (this.storageFailed || this.destroyed || !this.compact()) throw new StorageUnavailableError(this.id);
+    return { usedBytes: this.storedBytes, quotaBytes: this.storageQuota };
   }
 
   /** The whole state as one update (Y.encodeStateAsUpdate): what a snapshot stores. */
@@ -319,6 +347,7 @@ export class CaseDocument {
       return;
     }
     this.storedBytes += update.length;
+    this.queueStorageNotice();
     if (origin === SERVER_ORIGIN && !this.serverIdStored) this.storeServerClientId();
     this.storedSinceCompaction++;
     const message = encodeUpdate(update);
@@ -347,6 +376,37 @@ export class CaseDocument {
     const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     for (const connection of this.connections.keys()) connection.send(message);
   };
+
+  /**
+   * Keeps `workshop.storage` in step with the quota (issue 9): `warn` from the warning share,
+   * `full` at the quota, removed below the warning share. Written after the current message
+   * (a server change of its own, stored and relayed), and only when the level changes.
+   */
+  private queueStorageNotice(): void {
+    const quota = this.storageQuota;
+    const share = this.storedBytes / quota;
+    const level = share >= 1 ? 'full' : share >= STORAGE_BOUNDS.warnShare ? 'warn' : undefined;
+    const current = StorageNoticeSchema.safeParse(workshopMap(this.doc)?.get('storage'));
+    if ((current.success ? current.data.level : undefined) === level || this.storageNoticeQueued) return;
+    this.storageNoticeQueued = true;
+    setImmediate(() => {
+      this.storageNoticeQueued = false;
+      if (this.destroyed || this.storageFailed) return;
+      const notice: StorageNotice | undefined = level
+        ? { level, usedBytes: this.storedBytes, quotaBytes: quota }
+        : undefined;
+      try {
+        this.changeAsServer((doc) => {
+          const workshop = workshopMap(doc);
+          if (!workshop) return;
+          if (notice) workshop.set('storage', notice);
+          else if (workshop.has('storage')) workshop.delete('storage');
+        });
+      } catch (error) {
+        this.options.log('warn', 'storage notice not written', { caseId: this.id, error: String(error) });
+      }
+    });
+  }
 
   /** The server's own client id, stored once it has written with it (so it stays the server's). */
   private storeServerClientId(): void {
@@ -406,6 +466,7 @@ export class CaseDocument {
       this.options.store.compact(this.id, state);
       this.storedBytes = state.length;
       this.storedSinceCompaction = 1;
+      this.queueStorageNotice();
       return true;
     } catch (error) {
       // Not a data loss: the uncompacted log still holds every update.

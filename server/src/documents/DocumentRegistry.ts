@@ -12,6 +12,8 @@ export type DocumentRegistryOptions = {
   compactEvery?: number;
   storageRetryMs?: number;
   summaryIntervalMs?: number;
+  /** Stored bytes a case may hold (issue 9); default STORAGE_BOUNDS.caseQuotaBytes. */
+  caseQuotaBytes?: number;
 };
 
 /** Defaults for DocumentRegistryOptions. */
@@ -45,6 +47,7 @@ export class DocumentRegistry {
       compactEvery: options.compactEvery ?? REGISTRY_DEFAULTS.compactEvery,
       storageRetryMs: options.storageRetryMs ?? REGISTRY_DEFAULTS.storageRetryMs,
       summaryIntervalMs: options.summaryIntervalMs ?? REGISTRY_DEFAULTS.summaryIntervalMs,
+      quotaBytes: options.caseQuotaBytes,
       onIdle: (document) => this.scheduleUnload(document),
       onActive: (document) => this.cancelUnload(document.id),
     };

@@ -5,7 +5,6 @@ import {
   canEdit,
   type DecodedUpdate,
   type Party,
-  STORAGE_BOUNDS,
 } from '@caseroom/shared';
 import WebSocket from 'ws';
 import { stampParty } from '../access/presence.ts';
@@ -24,13 +23,16 @@ import {
 } from '../sync/messages.ts';
 import { TokenBucket } from './rateLimit.ts';
 
+/** How long a cut-off connection has to finish its closing handshake. */
+const CUT_OFF_GRACE_MS = 500;
+
 /** Refusals logged per connection; the sender is told about every one (message type 100). */
 const MAX_REFUSAL_LOG_LINES = 100;
 
 /** Who is on the other end of a connection: the party its token names, and that token's hash. */
 export type ConnectionIdentity = { party: Party; tokenHash: string };
 
-/** What one connection may send and be sent (defaults: CONNECTION_BOUNDS, STORAGE_BOUNDS in shared). */
+/** What one connection may send and be sent (defaults: CONNECTION_BOUNDS in shared). */
 export type ConnectionLimits = {
   messagesPerSecond: number;
   messageBurst: number;
@@ -41,8 +43,6 @@ export type ConnectionLimits = {
   syncRequestBurst: number;
   /** Bytes waiting in the socket's send buffer before the connection is closed as a slow consumer. */
   maxBufferedBytes: number;
-  /** Stored bytes a case may hold. */
-  caseQuotaBytes: number;
 };
 
 /** The limits of issue 9, from the shared bounds table. */
@@ -54,7 +54,6 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   syncRequestsPerSecond: CONNECTION_BOUNDS.syncRequestsPerSecond,
   syncRequestBurst: CONNECTION_BOUNDS.syncRequestBurst,
   maxBufferedBytes: CONNECTION_BOUNDS.maxBufferedBytes,
-  caseQuotaBytes: STORAGE_BOUNDS.caseQuotaBytes,
 };
 
 /**
@@ -125,7 +124,7 @@ export class Connection implements DocumentConnection {
         connectionId: this.id,
         partyId: this.identity.party.id,
       });
-      this.close(CloseCode.TooManyMessages, 'too many messages');
+      this.cutOff(CloseCode.TooManyMessages, 'too many messages');
       return;
     }
     // A7: an observer's document update is dropped unread (its first two bytes say what it is).
@@ -157,9 +156,8 @@ export class Connection implements DocumentConnection {
         connectionId: this.id,
         bufferedBytes: this.socket.bufferedAmount,
       });
-      this.close(CloseCode.SlowConsumer, 'slow consumer');
-      // Its send buffer will not drain: do not wait for a closing handshake.
-      this.socket.terminate();
+      // Its send buffer will not drain: do not wait long for a closing handshake.
+      this.cutOff(CloseCode.SlowConsumer, 'slow consumer');
       return;
     }
     this.socket.send(message, (error) => {
@@ -173,6 +171,16 @@ export class Connection implements DocumentConnection {
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
       this.socket.close(code, reason);
     }
+  }
+
+  /**
+   * Closes a connection that passed a bound: no more of its frames are read, and the socket is
+   * cut if the other side does not finish the closing handshake soon (it may not be reading).
+   */
+  private cutOff(code: number, reason: string): void {
+    this.close(code, reason);
+    this.socket.pause();
+    setTimeout(() => this.socket.terminate(), CUT_OFF_GRACE_MS).unref();
   }
 
   /** The socket closed from the other side: leave the document. */
@@ -248,7 +256,7 @@ export class Connection implements DocumentConnection {
       role: this.identity.party.role,
       partyId: this.partyId,
       clientOwner: (clientId) => this.document.clientOwner(clientId),
-      storage: { usedBytes: this.document.storageUsed, quotaBytes: this.limits.caseQuotaBytes },
+      storage: { usedBytes: this.document.storageUsed, quotaBytes: this.document.storageQuota },
     });
     if (!decision.accepted) {
       this.refuse(decision.refusal, decision.detail);

@@ -76,6 +76,18 @@ export type SignoffEntry = z.infer<typeof SignoffEntry>;
 export const RequiredSignerEntry = z.union([z.literal(true), z.object({ partyName: z.string() })]);
 export type RequiredSignerEntry = z.infer<typeof RequiredSignerEntry>;
 
+/**
+ * The case's storage against its quota (issue 9), written by the server when it passes the
+ * warning share (`warn`) or the quota (`full`: edits are refused until the facilitator compacts
+ * the case or content is removed). Absent while well below the quota.
+ */
+export const StorageNotice = z.object({
+  level: z.enum(['warn', 'full']),
+  usedBytes: z.number().int().min(0),
+  quotaBytes: z.number().int().min(1),
+});
+export type StorageNotice = z.infer<typeof StorageNotice>;
+
 /** The whole workshop record as plain data. */
 export type WorkshopRecord = {
   phase: Phase;
@@ -85,6 +97,8 @@ export type WorkshopRecord = {
   decisions: Record<string, Decision>;
   signoffs: Record<string, SignoffEntry>;
   requiredSigners: string[];
+  /** Set while the case is near or at its storage quota. */
+  storage?: StorageNotice;
 };
 
 /** The `workshop` map of a document, or undefined if a crafted document defined it otherwise. */
@@ -129,7 +143,13 @@ export function readWorkshop(doc: Y.Doc): WorkshopRecord {
     decisions: entries('decisions', Decision),
     signoffs: entries('signoffs', SignoffEntry),
     requiredSigners: Object.keys(entries('requiredSigners', RequiredSignerEntry)),
+    ...storageNotice(workshop),
   };
+}
+
+function storageNotice(workshop: Y.Map<unknown> | undefined): { storage?: StorageNotice } {
+  const parsed = StorageNotice.safeParse(workshop?.get('storage'));
+  return parsed.success ? { storage: parsed.data } : {};
 }
 
 /** Names stored with required signers (W10): party id → name; old `true` entries have none. */

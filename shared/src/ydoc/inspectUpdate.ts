@@ -235,6 +235,7 @@ function findCycle(
 /** Resolves where new items go and which root holds a type, memoised, without recursion. */
 export class RootResolver {
   private readonly resolved = new Map<Y.Item, Resolved>();
+  private readonly roots = new Map<Y.Item, string>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -291,15 +292,31 @@ export class RootResolver {
     return this.resolve(item).parent;
   }
 
-  /** The root key a placement belongs to. */
+  /** The root key a placement belongs to (memoised per new item: chains of new types can be long). */
   rootOfPlacement(placement: Placement): string {
+    const chain: Y.Item[] = [];
     let current: Placement | undefined = placement;
-    for (let guard = 0; current && guard < 100_000; guard++) {
-      if (current.kind === 'root') return current.name;
-      if (current.kind === 'type') return this.rootOfType(current.type);
+    let root = UNKNOWN_ROOT;
+    while (current) {
+      if (current.kind === 'root') {
+        root = current.name;
+        break;
+      }
+      if (current.kind === 'type') {
+        root = this.rootOfType(current.type);
+        break;
+      }
+      const known = this.roots.get(current.item);
+      if (known !== undefined) {
+        root = known;
+        break;
+      }
+      if (chain.length > 1_000_000) break;
+      chain.push(current.item);
       current = this.placementOf(current.item);
     }
-    return UNKNOWN_ROOT;
+    for (const item of chain) this.roots.set(item, root);
+    return root;
   }
 
   /** The root key of a type in the document (walking up through nested types). */

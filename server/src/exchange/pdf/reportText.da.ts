@@ -66,6 +66,7 @@ export const da = {
     noHorizon: 'tidshorisonten mangler (under Fakta).',
     noDiscountRate: 'diskonteringsrenten mangler (under Fakta).',
     noIntervention: 'der er ikke valgt en indsats (under Indsatser).',
+    outOfBounds: 'et tal ligger uden for de grænser, Caseroom regner med (se fejlene).',
   } satisfies Record<UnpriceableReason, string>,
   facts: {
     municipality: 'Kommune',

@@ -61,6 +61,7 @@ export const en: ReportText = {
     noHorizon: 'the horizon is missing (under Facts).',
     noDiscountRate: 'the discount rate is missing (under Facts).',
     noIntervention: 'no intervention has been chosen (under Interventions).',
+    outOfBounds: 'a number lies outside the bounds Caseroom calculates with (see the errors).',
   },
   facts: {
     municipality: 'Municipality',

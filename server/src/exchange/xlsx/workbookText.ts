@@ -50,6 +50,7 @@ const DA = {
       noHorizon: 'Tidshorisonten mangler.',
       noDiscountRate: 'Diskonteringsrenten mangler.',
       noIntervention: 'Der er ikke valgt en indsats.',
+      outOfBounds: 'Et tal ligger uden for de grænser, Caseroom regner med (se fejlene).',
     },
     excludedOutcomes:
       'Resultatmål uden for beregningen (mangler basislinje, forventet andel, forsinkelse eller varighed)',

@@ -47,6 +47,7 @@ export const EN: WorkbookText = {
       noHorizon: 'The horizon is missing.',
       noDiscountRate: 'The discount rate is missing.',
       noIntervention: 'No intervention has been chosen.',
+      outOfBounds: 'A number lies outside the bounds Caseroom calculates with (see the errors).',
     },
     excludedOutcomes: 'Outcomes left out of the figures (baseline, expected rate, lag or duration missing)',
     formatsNote:
