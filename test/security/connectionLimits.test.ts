@@ -6,11 +6,11 @@
  */
 
 import type { StartServerOptions } from '@caseroom/server';
-import { AWARENESS_BOUNDS, CloseCode } from '@caseroom/shared';
+import { AWARENESS_BOUNDS, CloseCode, CONNECTION_BOUNDS } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { awarenessFrame, caseWithParties, pause } from '../integration/accessFixtures.ts';
-import { EMPTY_SYNC_STEP_1 } from '../integration/workshopFixtures.ts';
+import { awarenessFrame, caseWithParties, pause, updateOnTopOf } from '../integration/accessFixtures.ts';
+import { EMPTY_SYNC_STEP_1, refusalsIn } from '../integration/workshopFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import { connectSynced, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
 import { bigSyncFrame, expectHonestSync, healthProbe } from './attackFixtures.ts';
@@ -132,5 +132,25 @@ describe('issue 9: resources per connection', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(await probe.stop()).toBeLessThan(1_000);
     await expectHonestSync(facilitator, editor, 'after a refused flood');
+  });
+
+  it('[9.4] an update with more structs than the bound is refused before it is decoded', async () => {
+    const { server, parties, facilitator, editor } = await room();
+    const attacker = await openRawSocket(server.wsUrl, parties.id, parties.editor.token);
+    resources.sockets.push(attacker);
+    // Each key of a map is a struct of its own (decoding builds an object for each).
+    const update = updateOnTopOf(facilitator.doc, (doc) => {
+      const sources = doc.getMap('facts').get('sources') as Y.Map<unknown>;
+      for (let i = 0; i <= CONNECTION_BOUNDS.maxStructsPerUpdate; i++) sources.set(`k${i}`, i);
+    });
+    const probe = healthProbe(server.url);
+    attacker.socket.send(bigSyncFrame(2, update));
+    await waitFor(() => refusalsIn(attacker.received).length > 0, { what: 'a refusal' });
+    expect(refusalsIn(attacker.received)[0]).toMatchObject({
+      reason: 'updateTooLarge',
+      limit: CONNECTION_BOUNDS.maxStructsPerUpdate,
+    });
+    expect(await probe.stop()).toBeLessThan(1_000);
+    await expectHonestSync(facilitator, editor, 'after many structs');
   });
 });

@@ -33,12 +33,13 @@
  * read — is a MalformedMessageError, and the connection that sent it is closed (Connection).
  */
 
-import { type DecodedUpdate, MESSAGE_REFUSED, type Refusal } from '@caseroom/shared';
+import { CONNECTION_BOUNDS, type DecodedUpdate, MESSAGE_REFUSED, type Refusal } from '@caseroom/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { countStructs } from './structCount.ts';
 
 /** The top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -60,6 +61,8 @@ export const SyncMessageType = {
 /** A message from a client, decoded but not yet applied. */
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
+  /** A sync step 2 or update with more structs than MAX_STRUCTS_PER_UPDATE: not decoded. */
+  | { kind: 'oversizedUpdate'; structs: number }
   | { kind: 'syncStep2'; update: Uint8Array; decoded: DecodedUpdate }
   | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { kind: 'awareness'; update: Uint8Array }
@@ -94,9 +97,12 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
           validateStateVector(payload);
           return { kind: 'syncStep1', stateVector: payload };
         case SyncMessageType.Step2:
-          return { kind: 'syncStep2', update: payload, decoded: decodeUpdate(payload) };
-        case SyncMessageType.Update:
-          return { kind: 'update', update: payload, decoded: decodeUpdate(payload) };
+        case SyncMessageType.Update: {
+          const structs = countUpdateStructs(payload);
+          if (structs > CONNECTION_BOUNDS.maxStructsPerUpdate) return { kind: 'oversizedUpdate', structs };
+          const kind = subType === SyncMessageType.Step2 ? 'syncStep2' : 'update';
+          return { kind, update: payload, decoded: decodeUpdate(payload) };
+        }
         default:
           throw new MalformedMessageError(`unknown sync message type ${subType}`);
       }
@@ -131,6 +137,14 @@ function validateStateVector(stateVector: Uint8Array): void {
  * reads its delete set, so a truncated update could otherwise be half applied before it throws.
  * The write guard decides from the decoded structs and delete set.
  */
+function countUpdateStructs(update: Uint8Array): number {
+  try {
+    return countStructs(update, CONNECTION_BOUNDS.maxStructsPerUpdate);
+  } catch (cause) {
+    throw new MalformedMessageError('invalid Yjs update', { cause });
+  }
+}
+
 function decodeUpdate(update: Uint8Array): DecodedUpdate {
   try {
     return Y.decodeUpdate(update);

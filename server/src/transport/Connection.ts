@@ -8,7 +8,7 @@ import {
 } from '@caseroom/shared';
 import WebSocket from 'ws';
 import { stampParty } from '../access/presence.ts';
-import { guardUpdate, type UpdateRefusal } from '../access/updateGuard.ts';
+import { guardUpdate, RefusalReason, type UpdateRefusal } from '../access/updateGuard.ts';
 import type { CaseDocument, DocumentConnection } from '../documents/CaseDocument.ts';
 import type { Log } from '../log.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../sync/awarenessUpdate.ts';
@@ -38,6 +38,9 @@ export type ConnectionLimits = {
   messageBurst: number;
   bytesPerSecond: number;
   byteBurst: number;
+  /** Milliseconds of server work one party may cause per second and in a burst (per case). */
+  workMsPerSecond: number;
+  workBurstMs: number;
   /** Sync step 1 requests (each answered with an encoding of the case). */
   syncRequestsPerSecond: number;
   syncRequestBurst: number;
@@ -51,6 +54,8 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   messageBurst: CONNECTION_BOUNDS.messageBurst,
   bytesPerSecond: CONNECTION_BOUNDS.bytesPerSecond,
   byteBurst: CONNECTION_BOUNDS.byteBurst,
+  workMsPerSecond: CONNECTION_BOUNDS.workMsPerSecond,
+  workBurstMs: CONNECTION_BOUNDS.workBurstMs,
   syncRequestsPerSecond: CONNECTION_BOUNDS.syncRequestsPerSecond,
   syncRequestBurst: CONNECTION_BOUNDS.syncRequestBurst,
   maxBufferedBytes: CONNECTION_BOUNDS.maxBufferedBytes,
@@ -90,6 +95,8 @@ export class Connection implements DocumentConnection {
     private readonly log: Log,
     readonly identity: ConnectionIdentity,
     private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+    /** The server work this party may cause in this case, shared by its connections. */
+    private readonly work: TokenBucket = new TokenBucket(limits.workMsPerSecond, limits.workBurstMs),
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
@@ -132,6 +139,7 @@ export class Connection implements DocumentConnection {
       this.dropUpdate();
       return;
     }
+    const started = performance.now();
     try {
       if (!isBinary) throw new Error('text frame (the protocol is binary)');
       this.handle(decodeClientMessage(frame));
@@ -143,6 +151,16 @@ export class Connection implements DocumentConnection {
         reason,
       });
       this.close(CloseCode.MalformedMessage, 'malformed message');
+    }
+    // Work done on this party's behalf: a party whose frames cost too much is cut off, however
+    // small or spread out they are (each reconnection shares the party's budget).
+    if (!this.work.spend(performance.now() - started) && !this.closed) {
+      this.log('warn', 'closing connection: too much work', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        partyId: this.partyId,
+      });
+      this.cutOff(CloseCode.TooManyMessages, 'too much work');
     }
   }
 
@@ -198,6 +216,12 @@ export class Connection implements DocumentConnection {
       case 'syncStep2':
       case 'update':
         this.applyUpdate(message.update, message.decoded);
+        return;
+      case 'oversizedUpdate':
+        this.refuse(
+          { reason: RefusalReason.UpdateTooLarge, sections: [], limit: CONNECTION_BOUNDS.maxStructsPerUpdate },
+          `more than ${CONNECTION_BOUNDS.maxStructsPerUpdate} structs`,
+        );
         return;
       case 'awareness':
         this.applyAwareness(message.update);

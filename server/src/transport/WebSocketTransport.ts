@@ -6,7 +6,8 @@ import { AccessDenial, type AccessService } from '../access/AccessService.ts';
 import { tokenFromUrl } from '../access/tokens.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
-import { Connection, type ConnectionLimits } from './Connection.ts';
+import { Connection, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './Connection.ts';
+import { TokenBucket } from './rateLimit.ts';
 
 /**
  * The largest frame a client may send (8 MiB, CONNECTION_BOUNDS): a client that edited offline
@@ -57,9 +58,13 @@ export class WebSocketTransport {
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pingTimer: NodeJS.Timeout;
   private nextConnectionId = 1;
+  /** Server work per party and case, shared by that party's connections (and its reconnections). */
+  private readonly workBudgets = new Map<string, TokenBucket>();
+  private readonly limits: ConnectionLimits;
   private closed = false;
 
   constructor(private readonly options: WebSocketTransportOptions) {
+    this.limits = options.limits ?? DEFAULT_CONNECTION_LIMITS;
     this.server = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_PAYLOAD_BYTES });
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
     this.pingTimer.unref();
@@ -156,7 +161,15 @@ export class WebSocketTransport {
           queued.length = 0;
           return;
         }
-        connection = new Connection(connectionId, ws, document, log, grant, this.options.limits);
+        connection = new Connection(
+          connectionId,
+          ws,
+          document,
+          log,
+          grant,
+          this.limits,
+          this.workBudget(caseId, grant.party.id),
+        );
         this.connections.add(connection);
         connection.start();
         for (const { frame, isBinary } of queued.splice(0)) connection.receive(frame, isBinary);
@@ -167,6 +180,18 @@ export class WebSocketTransport {
         if (ws.readyState === WebSocket.OPEN) this.refuse(ws, CloseCode.StorageUnavailable, 'storage unavailable');
       },
     );
+  }
+
+  private workBudget(caseId: string, partyId: string): TokenBucket {
+    const key = `${caseId}/${partyId}`;
+    let budget = this.workBudgets.get(key);
+    if (!budget) {
+      // Bounded by the number of parties that ever connected; a full bucket holds nothing to remember.
+      if (this.workBudgets.size > 10_000) this.workBudgets.clear();
+      budget = new TokenBucket(this.limits.workMsPerSecond, this.limits.workBurstMs);
+      this.workBudgets.set(key, budget);
+    }
+    return budget;
   }
 
   /** Checks the token (A5); on refusal closes the socket with the matching code and returns undefined. */

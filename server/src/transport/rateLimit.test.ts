@@ -24,4 +24,13 @@ describe('TokenBucket', () => {
     now += 500;
     expect(bucket.take(500)).toBe(true);
   });
+
+  it('spends work already done and says when it is in debt; time pays the debt back', () => {
+    let now = 0;
+    const work = new TokenBucket(250, 1_000, () => now);
+    expect(work.spend(900)).toBe(true);
+    expect(work.spend(300)).toBe(false);
+    now += 1_000; // +250
+    expect(work.spend(10)).toBe(true);
+  });
 });

@@ -18,11 +18,22 @@ export class TokenBucket {
 
   /** Spends `amount` tokens if there are enough; false (spending nothing) otherwise. */
   take(amount = 1): boolean {
-    const at = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((at - this.last) / 1000) * this.ratePerSecond);
-    this.last = at;
+    this.refill();
     if (amount > this.tokens) return false;
     this.tokens -= amount;
     return true;
+  }
+
+  /** Spends `amount` already used (work done): false once the bucket is in debt. */
+  spend(amount: number): boolean {
+    this.refill();
+    this.tokens -= amount;
+    return this.tokens >= 0;
+  }
+
+  private refill(): void {
+    const at = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((at - this.last) / 1000) * this.ratePerSecond);
+    this.last = at;
   }
 }

@@ -71,6 +71,11 @@ export const AWARENESS_BOUNDS = {
 export const CONNECTION_BOUNDS = {
   /** The largest websocket frame, in bytes (server option `maxPayload` overrides). */
   maxPayloadBytes: 8 * 1024 * 1024,
+  /**
+   * Structs in one document update, counted before it is decoded: decoding builds an object
+   * per struct. An honest edit has a handful, an offline day's resync hundreds to a few thousand.
+   */
+  maxStructsPerUpdate: 10_000,
   /** Messages per second, averaged over a burst window. */
   messagesPerSecond: 200,
   /** Messages a burst may hold. */
@@ -85,6 +90,13 @@ export const CONNECTION_BOUNDS = {
    */
   syncRequestsPerSecond: 1,
   syncRequestBurst: 10,
+  /**
+   * Milliseconds of server work (decoding, checking, applying) one party's connections to a
+   * case may cause per second, and in a burst: what a few hundred KiB of pathological Yjs
+   * structs cost, however they are spread over frames and reconnections.
+   */
+  workMsPerSecond: 250,
+  workBurstMs: 1_500,
   /** Bytes queued for a connection that does not read before it is closed (slow consumer). */
   maxBufferedBytes: 16 * 1024 * 1024,
 } as const;

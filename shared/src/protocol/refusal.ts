@@ -25,6 +25,8 @@ export const RefusalReason = {
   RichTextTooLarge: 'richTextTooLarge',
   /** A list or map would have more entries than its bound (`path`, `limit`). */
   ListTooLong: 'listTooLong',
+  /** One update carries more structs than the server decodes at once (`limit`). */
+  UpdateTooLarge: 'updateTooLarge',
   /** The case has used its storage quota; the facilitator can compact it (`limit` in bytes). */
   QuotaExceeded: 'quotaExceeded',
 } as const;

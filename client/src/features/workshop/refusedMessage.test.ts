@@ -180,6 +180,9 @@ describe('explainRefusal (W2, W9, bounds of issue 9)', () => {
     expect(explainRefusal({ reason: MESSAGE_TOO_BIG, sections: [] }, en, 'en').reason).toBe(
       'Your change was too large to be sent.',
     );
+    expect(explainRefusal({ reason: RefusalReason.UpdateTooLarge, sections: [], limit: 10_000 }, da, 'da').reason).toBe(
+      'Din ændring var for stor til at blive sendt.',
+    );
   });
 
   it('falls back to the general refusal for an unknown reason, or a bound without its field', () => {

@@ -138,6 +138,7 @@ function reasonText(refusal: Refusal, m: Messages, lang: 'da' | 'en'): string {
     }
     case RefusalReason.QuotaExceeded:
       return t.quotaExceeded(limit !== undefined ? storageSize(limit) : '–');
+    case RefusalReason.UpdateTooLarge:
     case MESSAGE_TOO_BIG:
       return t.messageTooBig;
     default:
