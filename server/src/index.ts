@@ -12,7 +12,12 @@ export { RefusalReason, refuseUpdate, type UpdateRefusal } from './access/update
 export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, newCaseId } from './cases/CaseService.ts';
 export { CaseDocument, SERVER_ORIGIN, StorageUnavailableError } from './documents/CaseDocument.ts';
 export { DocumentRegistry, type DocumentRegistryOptions, REGISTRY_DEFAULTS } from './documents/DocumentRegistry.ts';
-export { ExchangeService, type ExportOptions, MAX_IMPORT_BYTES } from './exchange/ExchangeService.ts';
+export {
+  ExchangeService,
+  type ExportOptions,
+  MAX_EXPORTS_PER_PARTY,
+  MAX_IMPORT_BYTES,
+} from './exchange/ExchangeService.ts';
 export { ExchangeJobFailed, ExchangeUnavailable, ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
 export {
   exportFilename,
@@ -28,6 +33,7 @@ export {
 } from './history/SnapshotService.ts';
 export { consoleLog, type Log, type LogLevel, silentLog } from './log.ts';
 export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
+export { DataDirLock, DataDirLockedError, LOCK_HOLDER_FILE } from './storage/DataDirLock.ts';
 export type {
   BallotRecord,
   CaseRecord,
@@ -44,6 +50,8 @@ export type {
 export { FaultInjectingStore, InjectedStorageFault } from './storage/FaultInjectingStore.ts';
 export { MemoryDocumentStore } from './storage/MemoryDocumentStore.ts';
 export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
+export { isStorageFailure } from './storage/storageFailure.ts';
 export { decodeRefusal, encodeRefusal, MessageType } from './sync/messages.ts';
+export { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
 export { MAX_PAYLOAD_BYTES } from './transport/WebSocketTransport.ts';
 export { WorkshopService, type WorkshopView } from './workshop/WorkshopService.ts';

@@ -9,7 +9,15 @@ import {
 } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, connectSynced, makeTempDataDir, type NodeClient, startTestServer, waitFor } from '../support/server.ts';
+import {
+  api,
+  connectSynced,
+  inviteParty,
+  makeTempDataDir,
+  type NodeClient,
+  startTestServer,
+  waitFor,
+} from '../support/server.ts';
 import { caseWithParties } from './accessFixtures.ts';
 
 /** docs/workshop.md W10: sign-offs by the party's own token, against the server's content hash. */
@@ -34,7 +42,13 @@ describe('[W10] sign-offs', () => {
     const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
     clients.push(editor);
     const editorId = parties.editor.party.id;
-    const observerId = parties.observer.party.id;
+    // The second signer is a second editor: observers sign nothing (issue 9).
+    const signer = await inviteParty(server.url, parties.id, parties.facilitator, {
+      name: 'Investor',
+      kind: 'investor',
+      role: 'editor',
+    });
+    const signerId = signer.party.id;
 
     // Required signers: facilitator only, parties of the case only.
     expect(
@@ -44,14 +58,14 @@ describe('[W10] sign-offs', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/^partyIds:/);
     const required = await call(parties.facilitator, 'PUT', '/workshop/required-signers', {
-      partyIds: [editorId, observerId],
+      partyIds: [editorId, signerId],
     });
-    expect(required.body.requiredSigners.sort()).toEqual([editorId, observerId].sort());
+    expect(required.body.requiredSigners.sort()).toEqual([editorId, signerId].sort());
     await waitFor(() => readWorkshop(editor.doc).requiredSigners.length === 2, { what: 'required signers' });
     // Stored with their names, so an editor can name an absent signer.
     expect(requiredSignerNames(editor.doc)).toEqual({
       [editorId]: parties.editor.party.name,
-      [observerId]: parties.observer.party.name,
+      [signerId]: signer.party.name,
     });
     expect(statusIn(editor).map((s) => s.state)).toEqual(['missing', 'missing']);
 
@@ -62,7 +76,7 @@ describe('[W10] sign-offs', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'hashMismatch', currentHash: hash });
     // A body naming another party is refused; nothing is recorded for anyone.
-    const forged = await call(parties.editor.token, 'POST', '/workshop/signoffs', { hash, partyId: observerId });
+    const forged = await call(parties.editor.token, 'POST', '/workshop/signoffs', { hash, partyId: signerId });
     expect(forged.status).toBe(400);
     expect(forged.body.error.message).toContain('partyId');
     expect((await call(parties.facilitator, 'GET', '/workshop')).body.workshop.signoffs).toEqual({});
@@ -72,12 +86,13 @@ describe('[W10] sign-offs', () => {
     expect(signed.status).toBe(201);
     expect(signed.body.signoff).toMatchObject({ partyId: editorId, hash, partyName: 'Jobcenter Holbæk' });
     expect(signed.body.snapshot).toMatchObject({ kind: 'signoff', createdByPartyId: editorId });
-    // The observer (investor) signs too: signing is not editing.
-    expect((await call(parties.observer.token, 'POST', '/workshop/signoffs', { hash })).status).toBe(201);
+    // The investor signs too; an observer may not (403, nothing recorded).
+    expect((await call(signer.token, 'POST', '/workshop/signoffs', { hash })).status).toBe(201);
+    expect((await call(parties.observer.token, 'POST', '/workshop/signoffs', { hash })).status).toBe(403);
     await waitFor(() => Object.keys(readWorkshop(editor.doc).signoffs).length === 2, {
       what: 'sign-offs reach clients',
     });
-    expect(Object.keys(readWorkshop(editor.doc).signoffs).sort()).toEqual([editorId, observerId].sort());
+    expect(Object.keys(readWorkshop(editor.doc).signoffs).sort()).toEqual([editorId, signerId].sort());
     expect(statusIn(editor).map((s) => s.state)).toEqual(['current', 'current']);
     const view = (await call(parties.facilitator, 'GET', '/workshop')).body;
     expect(view.agreed).toBe(true);
@@ -113,16 +128,10 @@ describe('[W10] sign-offs', () => {
     expect(statusIn(again).map((s) => s.state)).toEqual(['outdated', 'outdated']);
     const reread = await api(restarted.url, parties.facilitator, 'GET', `/api/cases/${parties.id}/workshop`);
     expect(reread.body.signoffStatus.map((s: { state: string }) => s.state)).toEqual(['outdated', 'outdated']);
-    // Signing the new version makes the observer's current again.
-    const fresh = await api(
-      restarted.url,
-      parties.observer.token,
-      'POST',
-      `/api/cases/${parties.id}/workshop/signoffs`,
-      {
-        hash: reread.body.contentHash,
-      },
-    );
+    // Signing the new version makes the investor's current again.
+    const fresh = await api(restarted.url, signer.token, 'POST', `/api/cases/${parties.id}/workshop/signoffs`, {
+      hash: reread.body.contentHash,
+    });
     expect(fresh.status).toBe(201);
     await waitFor(
       () =>
@@ -131,6 +140,6 @@ describe('[W10] sign-offs', () => {
           .join() !== 'outdated,outdated',
       { what: 'fresh sign-off' },
     );
-    expect(statusIn(again).find((s) => s.partyId === observerId)?.state).toBe('current');
+    expect(statusIn(again).find((s) => s.partyId === signerId)?.state).toBe('current');
   });
 });

@@ -40,6 +40,7 @@ export const exchangeDa = {
       snapshotNotFound: 'Den gemte version findes ikke længere. Vælg en anden.',
       exportFailed:
         'Caseroom kunne ikke lave denne fil af den valgte version. Fejlen er logget på serveren – prøv et andet format, eller giv facilitatoren besked.',
+      tooManyExports: 'Du har allerede to filer undervejs. Vent til de er færdige, og prøv så igen.',
       exportUnavailable: 'Serveren kunne ikke lave filen lige nu. Prøv igen om lidt.',
       snapshotsFailed: 'De gemte versioner kunne ikke hentes.',
       failed: 'Eksporten mislykkedes. Prøv igen.',

@@ -42,6 +42,7 @@ export const exchangeEn: typeof exchangeDa = {
       snapshotNotFound: 'That saved version no longer exists. Choose another.',
       exportFailed:
         'Caseroom could not make this file from the chosen version. The error is logged on the server – try another format, or tell the facilitator.',
+      tooManyExports: 'You already have two files on their way. Wait until they are done, then try again.',
       exportUnavailable: 'The server could not make the file just now. Try again in a moment.',
       snapshotsFailed: 'The saved versions could not be loaded.',
       failed: 'The export failed. Try again.',

@@ -8,6 +8,7 @@ export function exportErrorText(m: Messages, failure: ApiFailure): string {
   if (failure.status === 401 || failure.status === 403) return errors.tokenInvalid;
   if (failure.code === 'snapshotNotFound') return errors.snapshotNotFound;
   if (failure.code === 'exportFailed' || failure.status === 500) return errors.exportFailed;
+  if (failure.code === 'tooManyExports' || failure.status === 429) return errors.tooManyExports;
   if (failure.status === 503) return errors.exportUnavailable;
   return errors.failed;
 }

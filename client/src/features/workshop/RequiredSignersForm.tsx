@@ -1,4 +1,4 @@
-import type { Party } from '@caseroom/shared';
+import { canEdit, type Party } from '@caseroom/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
@@ -28,16 +28,19 @@ export function RequiredSignersForm({ parties, required }: { parties: Party[]; r
     >
       <fieldset>
         <legend>{t.choose}</legend>
-        {parties.map((party) => (
-          <label key={party.id} className="check-row">
-            <input
-              type="checkbox"
-              checked={chosen.has(party.id)}
-              onChange={(event) => toggle(party.id, event.target.checked)}
-            />{' '}
-            {party.name} <span className="help">({m.access.roles[party.role]})</span>
-          </label>
-        ))}
+        {/* Observers sign nothing (the server refuses them as required signers). */}
+        {parties
+          .filter((party) => canEdit(party.role))
+          .map((party) => (
+            <label key={party.id} className="check-row">
+              <input
+                type="checkbox"
+                checked={chosen.has(party.id)}
+                onChange={(event) => toggle(party.id, event.target.checked)}
+              />{' '}
+              {party.name} <span className="help">({m.access.roles[party.role]})</span>
+            </label>
+          ))}
       </fieldset>
       <button type="submit">{t.save}</button>
       {failed && <p role="alert">{m.workshop.failed}</p>}

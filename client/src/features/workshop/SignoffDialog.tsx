@@ -1,4 +1,4 @@
-import { contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
+import { canEdit, contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
 import { useMemo, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate, useMe } from '../access/useAccess.ts';
@@ -57,9 +57,10 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const statuses = signoffStatus(requiredSigners, signoffs, hash);
   const agreed = isAgreed(requiredSigners, signoffs, hash);
-  // Observers may sign on the server (signing is not editing); here only when asked to.
+  // Observers sign nothing (issue 9: the server refuses them); others when asked to.
   const maySign =
     me !== undefined &&
+    canEdit(me.role) &&
     requiredSigners.includes(me.id) &&
     statuses.find((status) => status.partyId === me.id)?.state !== 'current';
   const sign = async () => {
