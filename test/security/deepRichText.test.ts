@@ -6,7 +6,7 @@
  * store, as that version stored it) opens, with the deep part set aside and the rest intact.
  */
 import { SqliteDocumentStore } from '@caseroom/server';
-import { contentHash, RICH_TEXT_BOUND, readModelWithNotices, type toModel } from '@caseroom/shared';
+import { contentHash, readModelWithNotices, type toModel } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseWithParties } from '../integration/accessFixtures.ts';
@@ -57,7 +57,7 @@ function content(model: ReturnType<typeof toModel>) {
 describe('[9.3] a case damaged by deeply nested rich text', () => {
   const { clients, servers, dirs } = cleanupAfterEach();
 
-  it('[9.3] opens: model, workshop, exports, snapshot and restore answer 200, clients sync, across restarts', async () => {
+  it('[9.3] opens and is repaired: model, workshop, exports, snapshot and restore answer 200, clients sync, across restarts', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
     const first = await startTestServer({ dataDir });
@@ -110,9 +110,21 @@ describe('[9.3] a case damaged by deeply nested rich text', () => {
     const facilitator = await connectSynced(server.wsUrl, parties.id, { token: parties.facilitator });
     const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
     clients.push(facilitator, editor);
+    // The server repaired the case when it loaded it: the deep part is gone from the live
+    // document, the whole case from before is a saved version, and a decision says so.
     const reading = readModelWithNotices(facilitator.doc);
-    expect(reading.setAside).toEqual([{ path: 'problem/text', reason: 'tooDeep', limit: RICH_TEXT_BOUND.maxDepth }]);
+    expect(reading.setAside).toEqual([]);
     expect(content(reading.model)).toEqual(content(intact));
+    const versions = await call('GET', '/snapshots');
+    const before = (versions.body as { id: string; name: string }[]).find((v) => v.name.startsWith('Før reparation'));
+    expect(before).toBeDefined();
+    const workshop = await call('GET', '/workshop');
+    expect(JSON.stringify(workshop.body)).toContain('satte indhold til side');
+    expect(JSON.stringify(workshop.body)).toContain('problem/text');
+    // The saved version from before the repair still reads (bounded) and restores.
+    const old = await call('GET', `/snapshots/${before?.id}/model`);
+    expect(old.status).toBe(200);
+    expect((await call('POST', `/snapshots/${before?.id}/restore`)).status).toBe(200);
     await expectHonestSync(facilitator, editor, 'after the damage');
     const edited = await call('GET', '/model');
     expect(edited.body.targetGroup.name).toBe('from a after the damage');

@@ -9,15 +9,7 @@ import * as Y from 'yjs';
 import { caseWithParties, pause, syncFrame, updateOnTopOf } from '../integration/accessFixtures.ts';
 import { refusalsIn } from '../integration/workshopFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import {
-  api,
-  bearer,
-  connectSynced,
-  makeTempDataDir,
-  openRawSocket,
-  startTestServer,
-  waitFor,
-} from '../support/server.ts';
+import { api, connectSynced, makeTempDataDir, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
 import {
   deleteOnlyUpdate,
   expectHonestSync,

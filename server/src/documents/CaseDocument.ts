@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import type { Log } from '../log.ts';
 import { type CaseSummary, type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
+import { repairDamagedContent } from './repairDamagedContent.ts';
 
 /** What a CaseDocument needs from a connection: send bytes, be closed. */
 export interface DocumentConnection {
@@ -122,7 +123,10 @@ export class CaseDocument {
     const record = options.store.getCase(id);
     if (!record) return undefined;
     const document = new CaseDocument(id, options, options.store.loadUpdates(id), record.updatedAt);
-    if (isCaseDocReady(document.doc)) document.doc.transact(() => ensureWorkshop(document.doc), SERVER_ORIGIN);
+    if (isCaseDocReady(document.doc)) {
+      document.doc.transact(() => ensureWorkshop(document.doc), SERVER_ORIGIN);
+      repairDamagedContent(document, options);
+    }
     return document;
   }
 
