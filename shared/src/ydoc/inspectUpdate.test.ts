@@ -34,12 +34,14 @@ function applyEdit(doc: Y.Doc, { kind, n }: Edit): void {
   const problem = nestedFragment(sectionMap(doc, 'problem'), 'text');
   switch (kind % 7) {
     case 0:
-      return setField(sectionMap(doc, 'facts')!, 'title', `Titel ${n}`);
+      setField(sectionMap(doc, 'facts')!, 'title', `Titel ${n}`);
+      return;
     case 1:
       addItem(doc, 'outcome', `o-${n}`, { name: `Mål ${n}` });
       return;
     case 2:
-      return removeItem(doc, 'outcome', `o-${n % 5}`);
+      removeItem(doc, 'outcome', `o-${n % 5}`);
+      return;
     case 3: {
       const paragraph = problem?.get(0);
       if (paragraph instanceof Y.XmlElement && paragraph.get(0) instanceof Y.XmlText) {
