@@ -7,6 +7,9 @@ export type ImportError = {
   message: { da: string; en: string };
 };
 
+/** The most errors one refusal lists (a wholly wrong file would otherwise list thousands). */
+export const MAX_IMPORT_ERRORS = 50;
+
 /** Builds an ImportError. */
 export const importError = (path: (string | number)[], da: string, en: string): ImportError => ({
   path,
@@ -70,6 +73,34 @@ export function describePath(path: readonly (string | number)[], lang: Language)
   if (key) parts.push(label(key));
   return parts.join(' › ');
 }
+
+/**
+ * The part of a path that names a field a person knows (sections, labelled fields, list items
+ * by number), e.g. `['model', 'problem', 'text']` of a path that goes on into the text's
+ * nodes: where to point a person when the rest of the path is the file's own structure.
+ */
+export function labelledPrefix(path: readonly (string | number)[]): (string | number)[] {
+  const start = path[0] === 'model' ? 1 : 0;
+  let key = '';
+  let end = start;
+  for (let i = start; i < path.length; i++) {
+    const segment = path[i] as string | number;
+    if (typeof segment === 'number') {
+      // Only a list the file is known to hold has numbered items worth naming.
+      if (!(key in ITEM_KINDS) && !HISTORY_LISTS.has(key)) break;
+      key = ITEM_KINDS[key] ?? '';
+    } else {
+      const next = key ? `${key}.${segment}` : segment;
+      if (!(next in SECTION_LABELS) && fieldLabel(next, 'en') === next) break;
+      key = next;
+    }
+    end = i + 1;
+  }
+  return path.slice(0, end);
+}
+
+/** The imported history's lists (their items have no labelled fields). */
+const HISTORY_LISTS = new Set(['decisions', 'signoffs']);
 
 /** What the value at a path should have been, as a phrase ("skal være et tal"). */
 export function expectation(

@@ -3,8 +3,10 @@ import { CaseModelDraft } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { CASE_EXPORT_FORMAT, ExportedDecision, ExportedSignoff, type ImportedHistory } from './caseExport.ts';
 import { completeHandWritten } from './handWritten.ts';
-import { describePath, expectation, type ImportError, importError } from './importErrors.ts';
+import { describePath, expectation, type ImportError, importError, MAX_IMPORT_ERRORS } from './importErrors.ts';
+import { checkImportShape } from './importShape.ts';
 import { isRecord, migrateModel, OLDEST_SCHEMA_VERSION } from './migrations.ts';
+import { checkModelBounds } from './modelBounds.ts';
 import { checkWritable } from './modelChecks.ts';
 
 /** The result of reading an import file: a model ready for writeModel and its history, or why not. */
@@ -30,8 +32,11 @@ const History = z.object({
  * Reads an import file (docs/exchange.md): a Caseroom JSON export or a bare model written by
  * hand. Refuses, with reasons per path in Danish and English: a file over `maxBytes` (before
  * parsing), text that is not JSON (with line and column), anything that is not an export or a
- * model, a schema version newer than this build or older than any migration, and values of
- * the wrong type. Older versions are migrated (migrations.ts). Pure.
+ * model, a schema version newer than this build or older than any migration, values of the
+ * wrong type, and anything past the bounds of shared/src/bounds: nesting and size checked
+ * without recursion before the schema sees the file (importShape.ts), short texts and lists
+ * after (modelBounds.ts) — a case imported is one its editors can go on editing within the
+ * write guard's bounds. Older versions are migrated (migrations.ts). Pure.
  */
 export function parseCaseImport(text: string, options: { maxBytes: number }): CaseImportResult {
   if (byteLengthOver(text, options.maxBytes)) {
@@ -41,6 +46,9 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   const parsed = parseJson(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!parsed.ok) return { ok: false, reason: 'notJson', errors: [parsed.error] };
   const value = parsed.value;
+  // Before anything recursive sees the file: its depth, its size in values, its rich text.
+  const shapeErrors = checkImportShape(value);
+  if (shapeErrors.length > 0) return { ok: false, reason: 'invalid', errors: shapeErrors };
   if (!isRecord(value)) {
     return refuse(
       'notACase',
@@ -75,7 +83,7 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   const errors: ImportError[] = [];
   const checked = CaseModelDraft.safeParse(migrated);
   if (!checked.success) errors.push(...issuesToErrors(checked.error, migrated, modelPath));
-  else errors.push(...checkWritable(checked.data, modelPath));
+  else errors.push(...checkWritable(checked.data, modelPath), ...checkModelBounds(checked.data, modelPath));
   const history = History.safeParse(isExport ? { decisions: value.decisions, signoffs: value.signoffs } : {});
   if (!history.success) errors.push(...issuesToErrors(history.error, value, []));
   if (errors.length > 0 || !checked.success || !history.success) {
@@ -88,9 +96,6 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
     fromSchemaVersion: version as number,
   };
 }
-
-/** The most errors one refusal lists (a wholly wrong file would otherwise list thousands). */
-export const MAX_IMPORT_ERRORS = 50;
 
 function checkVersion(version: unknown, path: (string | number)[]): ImportError | undefined {
   if (version === undefined) {
