@@ -10,6 +10,7 @@ import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { exchangeRouter } from './exchangeRouter.ts';
 import { partyOf, requireParty } from './requireParty.ts';
+import { storageRouter } from './storageRouter.ts';
 import { workshopRouter } from './workshopRouter.ts';
 
 /**
@@ -22,6 +23,7 @@ import { workshopRouter } from './workshopRouter.ts';
  *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
  *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
  *   …/workshop/…, …/snapshots/…, …/activity      the workshop record and history (workshopRouter.ts)
+ *   GET /api/cases/:id/storage, POST …/storage/compact   the case's storage quota (storageRouter.ts)
  *   GET /api/cases/:id/export.(json|xlsx|pdf), POST /api/cases/import   export and import (exchangeRouter.ts)
  */
 export function apiRouter(
@@ -99,6 +101,7 @@ export function apiRouter(
   });
 
   router.use(workshopRouter(access, workshop, snapshots, activity));
+  router.use(storageRouter(access, workshop.storage));
 
   router.use((req, res) => {
     sendError(res, 404, ApiErrorCode.NotFound, `No API endpoint ${req.method} ${req.baseUrl}${req.path}.`);

@@ -37,6 +37,7 @@ import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { isStorageFailure } from '../storage/storageFailure.ts';
 import { fail, ok, type Result, storageUnavailable } from './results.ts';
+import { StorageService } from './StorageService.ts';
 
 /** What `GET …/workshop` returns: the record, the server's clock and the sign-off state. */
 export type WorkshopView = {
@@ -61,6 +62,9 @@ export function newWorkshopId(): string {
  * until the reveal writes only their tally. Role checks happen in the HTTP layer.
  */
 export class WorkshopService {
+  /** The case's storage quota: usage and the facilitator's compaction (issue 9). */
+  readonly storage: StorageService;
+
   constructor(
     private readonly store: DocumentStore,
     private readonly registry: DocumentRegistry,
@@ -68,7 +72,9 @@ export class WorkshopService {
     private readonly log: Log,
     private readonly now: () => number = Date.now,
     private readonly makeId: () => string = newWorkshopId,
-  ) {}
+  ) {
+    this.storage = new StorageService(registry, log);
+  }
 
   /** GET …/workshop: the record as plain data, with the server clock and sign-off state. */
   read(caseId: string): Promise<Result<WorkshopView>> {
