@@ -159,6 +159,22 @@ export const workshopDa = {
     required: 'Skriv en kommentar.',
     navCount: (n: number) => (n === 1 ? '1 åben kommentar' : `${n} åbne kommentarer`),
   },
+  storage: {
+    label: 'Lagerplads',
+    warn: (percent: string, used: string, quota: string) =>
+      `Sagen har brugt ${percent} % af sin lagerplads (${used} af ${quota}).`,
+    full: (used: string, quota: string) =>
+      `Sagen har brugt hele sin lagerplads (${used} af ${quota}). Ændringer afvises, indtil der er ryddet op.`,
+    fullForOthers: 'Sagen har brugt hele sin lagerplads. Ændringer afvises, indtil facilitatoren har ryddet op.',
+    explain:
+      'Oprydningen samler sagens log over ændringer til én gemt udgave. Indholdet og de gemte versioner er uændrede.',
+    tidy: 'Ryd op',
+    tidying: 'Rydder op …',
+    tidied: (percent: string, used: string, quota: string) =>
+      `Der er ryddet op. Sagen bruger nu ${percent} % af sin lagerplads (${used} af ${quota}).`,
+    unavailable: 'Sagen kan ikke gemmes lige nu, så der kunne ikke ryddes op. Prøv igen om lidt.',
+    dismiss: 'OK',
+  },
   history: {
     open: 'Historik',
     title: 'Historik',

@@ -162,6 +162,22 @@ export const workshopEn: typeof workshopDa = {
     required: 'Write a comment.',
     navCount: (n: number) => (n === 1 ? '1 open comment' : `${n} open comments`),
   },
+  storage: {
+    label: 'Storage',
+    warn: (percent: string, used: string, quota: string) =>
+      `The case has used ${percent} % of its storage (${used} of ${quota}).`,
+    full: (used: string, quota: string) =>
+      `The case has used all of its storage (${used} of ${quota}). Changes are refused until it is tidied up.`,
+    fullForOthers: 'The case has used all of its storage. Changes are refused until the facilitator tidies it up.',
+    explain:
+      "Tidying up merges the case's log of changes into one stored copy. The content and the saved versions stay as they are.",
+    tidy: 'Tidy up',
+    tidying: 'Tidying up …',
+    tidied: (percent: string, used: string, quota: string) =>
+      `Tidied up. The case now uses ${percent} % of its storage (${used} of ${quota}).`,
+    unavailable: 'The case cannot be stored right now, so it could not be tidied up. Try again shortly.',
+    dismiss: 'OK',
+  },
   history: {
     open: 'History',
     title: 'History',

@@ -4,26 +4,30 @@ import { DecisionsButton } from './DecisionLog.tsx';
 import { FollowControl } from './FollowControl.tsx';
 import { HistoryButton } from './HistoryDialog.tsx';
 import { SignoffButton } from './SignoffDialog.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 import { VoteButton } from './VoteDialog.tsx';
 import { WorkshopTimer } from './WorkshopTimer.tsx';
 
 /**
  * The workshop's row in the top bar: the countdown, "follow me", and the vote, decisions,
- * sign-off, history and export, each in its own dialog.
+ * sign-off, history and export, each in its own dialog; below it, the case's storage notice.
  */
 export function WorkshopBar() {
   const m = useMessages();
   return (
-    <section className="workshop-bar" aria-label={m.workshop.bar.label}>
-      <WorkshopTimer />
-      <FollowControl />
-      <div className="workshop-tools">
-        <VoteButton />
-        <DecisionsButton />
-        <SignoffButton />
-        <HistoryButton />
-        <ExportButton />
-      </div>
-    </section>
+    <>
+      <section className="workshop-bar" aria-label={m.workshop.bar.label}>
+        <WorkshopTimer />
+        <FollowControl />
+        <div className="workshop-tools">
+          <VoteButton />
+          <DecisionsButton />
+          <SignoffButton />
+          <HistoryButton />
+          <ExportButton />
+        </div>
+      </section>
+      <StorageNotice />
+    </>
   );
 }

@@ -48,3 +48,7 @@ export const snapshotModel = (at: WorkshopCall, sid: string) => call(at, `snapsh
 export const restoreSnapshot = (at: WorkshopCall, sid: string) => call(at, `snapshots/${id(sid)}/restore`, 'POST');
 export const snapshotChanges = (at: WorkshopCall, sid: string, lang: 'da' | 'en') =>
   call(at, `snapshots/${id(sid)}/changes?lang=${lang}`);
+/** `GET storage`: the case's stored bytes against its quota (issue 9; any party). */
+export const readStorage = (at: WorkshopCall) => call(at, 'storage');
+/** `POST storage/compact`: the facilitator tidies the case up (its log becomes one stored state). */
+export const compactStorage = (at: WorkshopCall) => call(at, 'storage/compact', 'POST');
