@@ -46,14 +46,20 @@ export function StorageNotice() {
       aria-label={t.label}
       aria-busy={working}
     >
-      {text && <p>{text}</p>}
-      {canTidy && (
-        <>
-          <p>{t.explain}</p>
-          <button type="button" disabled={working} onClick={() => void tidyUp()}>
-            {working ? t.tidying : t.tidy}
-          </button>
-        </>
+      {text && (
+        // One paragraph with its button: the top bar stays short on a projector.
+        <p>
+          {text}
+          {canTidy && (
+            <>
+              {' '}
+              {t.explain}{' '}
+              <button type="button" disabled={working} onClick={() => void tidyUp()}>
+                {working ? t.tidying : t.tidy}
+              </button>
+            </>
+          )}
+        </p>
       )}
       {working && (
         <div className="progress" role="progressbar" aria-label={t.tidying}>
