@@ -50,6 +50,8 @@ type Client = {
   provider: WebsocketProvider;
   counter: number;
   online: boolean;
+  /** When it last came back (ms, performance.now): its resync is not a live delivery. */
+  backAt: number;
 };
 
 function rssMiB(pid: number): number {
@@ -118,13 +120,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         (provider.messageHandlers as unknown as Record<number, () => void>)[100] = () => {
           refusals++;
         };
-        const client: Client = { caseIndex: c, key: `client-${k}`, doc, provider, counter: 0, online: true };
+        const client: Client = {
+          caseIndex: c,
+          key: `client-${k}`,
+          doc,
+          provider,
+          counter: 0,
+          online: true,
+          backAt: 0,
+        };
         clients.push(client);
         // Latency: every edit carries its time; the others record when they see it.
         doc.on('update', (_update: Uint8Array, origin: unknown) => {
           if (origin === 'local') return;
           const stamp = doc.getMap('targetGroup').get('stamp');
-          if (typeof stamp === 'number' && client.online) latencies.push(performance.now() - stamp);
+          const now = performance.now();
+          // Live deliveries only: not what a client catches up on after coming back.
+          if (typeof stamp === 'number' && client.online && now - client.backAt > 3_000) latencies.push(now - stamp);
         });
       }
     }
@@ -170,6 +182,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           setTimeout(
             () => {
               client.online = true;
+              client.backAt = performance.now();
               reconnects++;
               client.provider.connect();
             },

@@ -43,6 +43,9 @@ export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = {
   'interventions/chosenId': 64,
 };
 
+/** Map keys anywhere (ids, field names and order keys are short). */
+export const MAX_KEY_CHARS = 256;
+
 /** List items' fractional order keys. */
 export const ORDER_KEY_CHARS = 64;
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LIST_BOUNDS, SHORT_TEXT_BOUNDS } from '../bounds/bounds.ts';
+import { LIST_BOUNDS, MAX_KEY_CHARS, SHORT_TEXT_BOUNDS } from '../bounds/bounds.ts';
 import { exampleCase } from '../example/exampleCase.ts';
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import { makeCaseDoc, replicaOf } from '../testing/docs.ts';
 import { inspectUpdate } from '../ydoc/inspectUpdate.ts';
-import { checkUpdateBounds, MAX_KEY_CHARS } from '../ydoc/updateBounds.ts';
+import { checkUpdateBounds } from '../ydoc/updateBounds.ts';
 import { writeModel } from '../ydoc/writeModel.ts';
 import { checkModelBounds } from './modelBounds.ts';
 import { type CaseImportResult, parseCaseImport } from './parseCaseImport.ts';

@@ -1,6 +1,5 @@
-import { mapEntryBound, shortTextBound } from '../bounds/bounds.ts';
+import { MAX_KEY_CHARS, mapEntryBound, shortTextBound } from '../bounds/bounds.ts';
 import { type CaseModelDraft, SECTIONS } from '../model/caseModel.ts';
-import { MAX_KEY_CHARS } from '../ydoc/updateBounds.ts';
 import { keyTooLong, textTooLong, tooManyEntries } from './boundErrors.ts';
 import { type ImportError, MAX_IMPORT_ERRORS } from './importErrors.ts';
 import { isRecord } from './migrations.ts';

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { DEFAULT_SHORT_TEXT_CHARS, mapEntryBound, RICH_TEXT_BOUND, shortTextBound } from '../bounds/bounds.ts';
+import {
+  DEFAULT_SHORT_TEXT_CHARS,
+  MAX_KEY_CHARS,
+  mapEntryBound,
+  RICH_TEXT_BOUND,
+  shortTextBound,
+} from '../bounds/bounds.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
 import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
 
@@ -10,8 +16,6 @@ export type BoundViolation = {
   limit: number;
 };
 
-/** Map keys longer than this are refused anywhere (ids, field names and order keys are short). */
-export const MAX_KEY_CHARS = 256;
 /** Nested maps below a root (section → list → item → sources is 3). */
 const MAX_MAP_DEPTH = 6;
 
