@@ -152,6 +152,10 @@ describe('[9] the storage quota per case', () => {
     expect(model.body.evaluation.dataSources).not.toBe(refused);
     expect(dataSourcesIn(room)).not.toBe(refused);
     expect(dataSourcesIn(watcher)).not.toBe(refused);
+    // Usage stays just below the quota, but the refused edit turns the notice to full.
+    await waitFor(() => everyone.every((client) => readWorkshop(client.doc).storage?.level === 'full'), {
+      what: 'level full after a refused edit',
+    });
 
     // Any party reads the usage; only the facilitator compacts.
     const observed = await api(server.url, parties.observer.token, 'GET', storagePath);
@@ -194,7 +198,7 @@ describe('[9] the storage quota per case', () => {
     expect(reread.body.evaluation.dataSources).toBe(accepted);
   }, 60_000);
 
-  it('[9] at the quota a server change (a decision) carries the case past it: every client reads level full until the facilitator compacts', async () => {
+  it('[9] at the quota: a refused edit turns the notice to full, a server change (a decision) still carries the case past it, and full lasts until the facilitator compacts', async () => {
     const server = await startTestServer({ compactEvery: 100_000, caseQuotaBytes: 64 * 1024 });
     servers.push(server);
     const parties = await caseWithParties(server.url, { example: true });
@@ -207,13 +211,14 @@ describe('[9] the storage quota per case', () => {
       await waitFor(() => dataSourcesIn(watcher) === value || refusals.length > 0, { what: `edit ${seed} answered` });
     }
     expect(refusals[0]?.reason).toBe('quotaExceeded');
+    await waitFor(() => readWorkshop(watcher.doc).storage?.level === 'full', { what: 'level full after the refusal' });
     const decision = await api(server.url, parties.facilitator, 'POST', `/api/cases/${parties.id}/workshop/decisions`, {
       text: prose(2000, 7),
     });
     expect(decision.status).toBe(201);
-    await waitFor(() => readWorkshop(watcher.doc).storage?.level === 'full', { what: 'level full' });
-    const notice = readWorkshop(watcher.doc).storage!;
-    expect(notice.usedBytes).toBeGreaterThanOrEqual(notice.quotaBytes);
+    const past = await api(server.url, parties.observer.token, 'GET', `/api/cases/${parties.id}/storage`);
+    expect(past.body.usedBytes).toBeGreaterThanOrEqual(past.body.quotaBytes);
+    expect(readWorkshop(watcher.doc).storage?.level).toBe('full');
 
     const compacted = await api(server.url, parties.facilitator, 'POST', `/api/cases/${parties.id}/storage/compact`);
     expect(compacted.status).toBe(200);

@@ -87,6 +87,8 @@ export class CaseDocument {
   private readonly clientOwners: Map<number, string>;
   private serverIdStored = false;
   private storageNoticeQueued = false;
+  /** An edit was refused for the quota (usage stays just below it): the notice says `full`. */
+  private quotaRefused = false;
   /** Bytes of the case's stored update log (what the storage quota counts). */
   private storedBytes: number;
 
@@ -170,6 +172,13 @@ export class CaseDocument {
   /** Bytes of the stored update log: what the case's storage quota counts. */
   get storageUsed(): number {
     return this.storedBytes;
+  }
+
+  /** An edit was refused because it would pass the quota: the notice turns `full` until a compaction. */
+  noteQuotaRefusal(): void {
+    if (this.quotaRefused) return;
+    this.quotaRefused = true;
+    this.queueStorageNotice();
   }
 
   /** The case's storage quota in bytes. */
@@ -389,7 +398,7 @@ export class CaseDocument {
   private queueStorageNotice(): void {
     const quota = this.storageQuota;
     const share = this.storedBytes / quota;
-    const level = share >= 1 ? 'full' : share >= STORAGE_BOUNDS.warnShare ? 'warn' : undefined;
+    const level = share >= 1 || this.quotaRefused ? 'full' : share >= STORAGE_BOUNDS.warnShare ? 'warn' : undefined;
     const current = StorageNoticeSchema.safeParse(workshopMap(this.doc)?.get('storage'));
     if ((current.success ? current.data.level : undefined) === level || this.storageNoticeQueued) return;
     this.storageNoticeQueued = true;
@@ -470,6 +479,7 @@ export class CaseDocument {
       this.options.store.compact(this.id, state);
       this.storedBytes = state.length;
       this.storedSinceCompaction = 1;
+      this.quotaRefused = false;
       this.queueStorageNotice();
       return true;
     } catch (error) {

@@ -283,6 +283,7 @@ export class Connection implements DocumentConnection {
       storage: { usedBytes: this.document.storageUsed, quotaBytes: this.document.storageQuota },
     });
     if (!decision.accepted) {
+      if (decision.refusal.reason === RefusalReason.QuotaExceeded) this.document.noteQuotaRefusal();
       this.refuse(decision.refusal, decision.detail);
       return;
     }
