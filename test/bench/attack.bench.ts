@@ -99,12 +99,14 @@ async function makeRoom(url: string): Promise<Room> {
   };
 }
 
-function open(target: Target, room: Room, token: string): Promise<WebSocket> {
+function open(target: Target, room: Room, token: string, onMessage?: (data: Buffer) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${target.wsUrl}/${room.id}?token=${encodeURIComponent(token)}`, {
       maxPayload: 256 * MiB,
     });
     socket.binaryType = 'nodebuffer';
+    // Listening from the start: the server speaks first, maybe in the same tick as 'open'.
+    if (onMessage) socket.on('message', onMessage);
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -227,9 +229,9 @@ const attacks: Attack[] = [
       }
       socket.send(frame([1], new Uint8Array(payload)));
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const peer = await open(target, room, room.facilitator);
-      const states = await new Promise<number>((resolve) => {
-        peer.on('message', (data: Buffer) => {
+      let onMessage: (data: Buffer) => void = () => undefined;
+      const states = new Promise<number>((resolve) => {
+        onMessage = (data: Buffer) => {
           if (data[0] === 1) {
             let pos = 1;
             for (;;) if ((data[pos++] as number) < 0x80) break; // payload length
@@ -243,12 +245,14 @@ const attacks: Attack[] = [
             }
             resolve(count);
           }
-        });
+        };
         setTimeout(() => resolve(0), 2_000);
       });
+      const peer = await open(target, room, room.facilitator, (data) => onMessage(data));
+      const count = await states;
       peer.terminate();
       socket.terminate();
-      return `a new peer is sent ${states} presences`;
+      return `a new peer is sent ${count} presences`;
     },
   },
   {
