@@ -90,7 +90,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const access = new AccessService(store, { log });
   const cases = new CaseService(store, registry, access);
   const snapshots = new SnapshotService(store, registry, log);
-  const activity = new ActivityService(store);
+  const activity = new ActivityService(store, (caseId) => registry.get(caseId)?.flushActivity());
   const workshop = new WorkshopService(store, registry, snapshots, log);
   const exchangeWorkers = new ExchangeWorkers(log, { prewarm: options.prewarmExports });
   const exchange = new ExchangeService(store, registry, cases, exchangeWorkers, log);

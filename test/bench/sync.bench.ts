@@ -32,6 +32,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const EDITS_PER_SECOND = 2;
 const WARMUP_SECONDS = 2;
 const here = dirname(fileURLToPath(import.meta.url));
+/** Where the clients write: a root every case has. */
+const BENCH_ROOT = 'targetGroup';
 
 type ServerKind = 'caseroom' | 'caseroom-full' | 'caseroom-memory' | 'reference';
 type Load = { name: string; cases: number; clientsPerCase: number };
@@ -61,7 +63,7 @@ class BenchServer {
   ) {}
 
   static start(kind: ServerKind): Promise<BenchServer> {
-    const child = fork(join(here, 'benchServer.ts'), [kind], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const child = fork(join(here, 'benchServer.ts'), [kind], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])], stdio: 'inherit' });
     child.setMaxListeners(0);
     return new Promise((resolve, reject) => {
       child.once('message', (message: { type: string; port: number }) => resolve(new BenchServer(child, message.port)));
@@ -129,12 +131,13 @@ async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
   for (const { id: caseId, token } of cases) {
     for (let c = 0; c < load.clientsPerCase; c++) {
       const doc = new Y.Doc();
-      const key = `client-${c}`;
-      doc.getMap('bench').observe((event) => {
+      const key = `bench-client-${c}`;
+      // A section's own map (the server refuses roots a case does not have); one key per client.
+      doc.getMap(BENCH_ROOT).observe((event) => {
         if (event.transaction.local || !measuring) return;
         const now = performance.now();
         for (const changed of event.keysChanged) {
-          if (changed === key) continue;
+          if (changed === key || !changed.startsWith('bench-')) continue;
           const sentAt = (event.target.get(changed) as { t: number } | undefined)?.t;
           if (typeof sentAt === 'number') latencies.push(now - sentAt);
         }
@@ -151,8 +154,8 @@ async function runLoad(kind: ServerKind, load: Load): Promise<Result> {
   await waitUntil(() => providers.every((p) => p.synced), 30_000, 'all clients synced');
 
   const timers = providers.map((provider, index) => {
-    const map = provider.doc.getMap('bench');
-    const key = `client-${index % load.clientsPerCase}`;
+    const map = provider.doc.getMap(BENCH_ROOT);
+    const key = `bench-client-${index % load.clientsPerCase}`;
     let seq = 0;
     const edit = () => {
       map.set(key, { t: performance.now(), seq: seq++ });

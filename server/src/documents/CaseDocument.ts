@@ -13,7 +13,7 @@ import {
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
-import { type CaseSummary, type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
+import { type ActivityEntry, type CaseSummary, type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
 import { repairDamagedContent } from './repairDamagedContent.ts';
 
@@ -31,6 +31,9 @@ export interface DocumentConnection {
  * migrations). Stored and relayed to every connection like any accepted update.
  */
 export const SERVER_ORIGIN = Symbol('server');
+
+/** How long a case document gathers activity (who changed which section) before writing it. */
+const ACTIVITY_FLUSH_MS = 1_000;
 
 /** Thrown by `changeAsServer` while the case's store is failing: the change was not made. */
 export class StorageUnavailableError extends Error {
@@ -83,6 +86,8 @@ export class CaseDocument {
   private lastChangeAt: number;
   private destroyed = false;
   private activityFailed = false;
+  private readonly pendingActivity = new Map<string, ActivityEntry>();
+  private activityTimer: NodeJS.Timeout | undefined;
   /** Which party each Yjs client id belongs to (issue 9); the server's own id included. */
   private readonly clientOwners: Map<number, string>;
   private serverIdStored = false;
@@ -312,6 +317,7 @@ export class CaseDocument {
     if (this.storageFailed) this.retryStorage();
     if (this.storageFailed) return false;
     this.writeSummary();
+    this.flushActivity();
     return this.compact();
   }
 
@@ -320,6 +326,7 @@ export class CaseDocument {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.summaryTimer);
+    clearTimeout(this.activityTimer);
     clearInterval(this.retryTimer);
     this.doc.off('update', this.onUpdate);
     this.doc.off('afterTransaction', this.onTransaction);
@@ -340,14 +347,37 @@ export class CaseDocument {
     const sections = changedSections(this.doc, transaction);
     if (sections.length === 0) return;
     const at = this.options.now();
+    // Batched: one store write per party and section a second, not one per keystroke.
+    for (const section of sections) {
+      const key = `${partyId}\u0000${section}`;
+      const pending = this.pendingActivity.get(key);
+      if (pending) {
+        pending.at = at;
+        pending.edits = (pending.edits ?? 1) + 1;
+      } else {
+        this.pendingActivity.set(key, { caseId: this.id, partyId, section, at, edits: 1 });
+      }
+    }
+    if (!this.activityTimer) {
+      this.activityTimer = setTimeout(() => this.flushActivity(), ACTIVITY_FLUSH_MS);
+      this.activityTimer.unref();
+    }
+  };
+
+  /** Writes the activity recorded since the last flush (W12); a failing write is logged once and skipped. */
+  flushActivity(): void {
+    clearTimeout(this.activityTimer);
+    this.activityTimer = undefined;
+    const entries = [...this.pendingActivity.values()];
+    this.pendingActivity.clear();
     try {
-      for (const section of sections) this.options.store.recordActivity({ caseId: this.id, partyId, section, at });
+      for (const entry of entries) this.options.store.recordActivity(entry);
     } catch (error) {
       if (!this.activityFailed)
         this.options.log('warn', 'activity not recorded', { caseId: this.id, error: String(error) });
       this.activityFailed = true;
     }
-  };
+  }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.lastChangeAt = this.options.now();

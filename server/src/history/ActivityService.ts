@@ -18,10 +18,15 @@ export type ActivityListing = {
  * changes (CaseDocument), with the parties' names from the store. Read by any party.
  */
 export class ActivityService {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    /** Writes what a loaded case has gathered but not yet stored (CaseDocument batches it). */
+    private readonly flushPending: (caseId: string) => void = () => undefined,
+  ) {}
 
   /** GET …/activity: the newest stretches of changes first. */
   list(caseId: string, limit = ACTIVITY_LIMIT): ActivityListing[] {
+    this.flushPending(caseId);
     const names = new Map(this.store.listParties(caseId).map((party) => [party.id, party.name]));
     return this.store.listActivity(caseId, limit).map((entry) => ({
       partyId: entry.partyId,

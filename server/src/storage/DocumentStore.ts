@@ -91,8 +91,11 @@ export const SERVER_PARTY_ID = '@server';
 /** Edits by one party to one section within this long of each other count as one entry. */
 export const ACTIVITY_MERGE_MS = 60_000;
 
-/** One change to record: who (party), which section (a root of the case document), when. */
-export type ActivityEntry = { caseId: string; partyId: string; section: string; at: number };
+/**
+ * Changes to record: who (party), which section (a root of the case document), when (the
+ * latest), and how many edits (default 1; a case document records a second's worth at once).
+ */
+export type ActivityEntry = { caseId: string; partyId: string; section: string; at: number; edits?: number };
 
 /** A stretch of changes by one party to one section: first and last time, how many edits. */
 export type ActivityRecord = { partyId: string; section: string; firstAt: number; lastAt: number; edits: number };

@@ -215,9 +215,10 @@ export class MemoryDocumentStore implements DocumentStore {
     const latest = list.findLast((a) => a.partyId === entry.partyId && a.section === entry.section);
     if (latest && entry.at - latest.lastAt <= ACTIVITY_MERGE_MS) {
       latest.lastAt = Math.max(latest.lastAt, entry.at);
-      latest.edits++;
+      latest.edits += entry.edits ?? 1;
     } else {
-      list.push({ partyId: entry.partyId, section: entry.section, firstAt: entry.at, lastAt: entry.at, edits: 1 });
+      const edits = entry.edits ?? 1;
+      list.push({ partyId: entry.partyId, section: entry.section, firstAt: entry.at, lastAt: entry.at, edits });
     }
     this.data.activity.set(entry.caseId, list);
   }

@@ -211,14 +211,14 @@ export class SqliteDocumentStore implements DocumentStore {
         'INSERT INTO snapshots (id, case_id, name, kind, created_at, created_by_party_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       extendActivity: this.db.prepare(
-        `UPDATE activity SET last_at = MAX(last_at, @at), edits = edits + 1
+        `UPDATE activity SET last_at = MAX(last_at, @at), edits = edits + @edits
          WHERE seq = (SELECT seq FROM activity WHERE case_id = @caseId AND party_id = @partyId AND section = @section
                       ORDER BY seq DESC LIMIT 1)
            AND @at - last_at <= @mergeMs`,
       ),
       insertActivity: this.db.prepare(
         `INSERT INTO activity (case_id, party_id, section, first_at, last_at, edits)
-         VALUES (@caseId, @partyId, @section, @at, @at, 1)`,
+         VALUES (@caseId, @partyId, @section, @at, @at, @edits)`,
       ),
       listActivity: this.db.prepare<[string, number], ActivityRow>(
         `SELECT party_id, section, first_at, last_at, edits FROM activity
@@ -438,7 +438,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   recordActivity(entry: ActivityEntry): void {
-    const values = { ...entry, mergeMs: ACTIVITY_MERGE_MS };
+    const values = { ...entry, edits: entry.edits ?? 1, mergeMs: ACTIVITY_MERGE_MS };
     if (this.statements.extendActivity.run(values).changes > 0) return;
     try {
       this.statements.insertActivity.run(values);

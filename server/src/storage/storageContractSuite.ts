@@ -421,6 +421,17 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       expect(store.loadUpdates('case-1').map((u) => [...u])).toEqual([[...next]]);
     });
 
+    it('[S21] activity recorded in batches counts every edit of the batch', () => {
+      const store = fixture.store;
+      store.createCase(makeNewCase());
+      store.recordActivity({ caseId: 'case-1', partyId: 'p', section: 'problem', at: 10_000, edits: 7 });
+      store.recordActivity({ caseId: 'case-1', partyId: 'p', section: 'problem', at: 11_000, edits: 3 });
+      store.recordActivity({ caseId: 'case-1', partyId: 'p', section: 'problem', at: 12_000 });
+      expect(store.listActivity('case-1', 10)).toEqual([
+        { partyId: 'p', section: 'problem', firstAt: 10_000, lastAt: 12_000, edits: 11 },
+      ]);
+    });
+
     it('[S8] close is idempotent', () => {
       store.close();
       expect(() => store.close()).not.toThrow();
