@@ -135,12 +135,20 @@ export function isRichTextPath(path: string): boolean {
  * `outcomes/items/*\/name`. Item ids sit right under a list key.
  */
 export function generalise(path: string): string {
+  const known = generalised.get(path);
+  if (known !== undefined) return known;
   const parts = path.split('/');
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (LIST_KEYS.has(`${parts[i - 1] ?? ''}/${parts[i]}`) && i + 1 < parts.length) parts[i + 1] = '*';
+  for (let i = 1; i < parts.length - 1; i++) {
+    if (LIST_KEYS.has(`${parts[i - 1]}/${parts[i]}`)) parts[i + 1] = '*';
   }
-  return parts.join('/');
+  const general = parts.join('/');
+  // The write guard asks for every edit: remember recent paths (bounded).
+  if (generalised.size >= 10_000) generalised.clear();
+  generalised.set(path, general);
+  return general;
 }
+
+const generalised = new Map<string, string>();
 
 const LIST_KEYS = new Set([
   'facts/departments',
