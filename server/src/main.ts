@@ -6,6 +6,8 @@
  *   PORT               default 4321 (0 picks a free port)
  *   HOST               default: all interfaces
  *   CASEROOM_DATA_DIR  default ./data under the working directory
+ *   CASEROOM_MAX_FRAME_MIB      largest websocket frame in MiB (default 8)
+ *   CASEROOM_CASE_QUOTA_MIB     stored bytes per case in MiB (default 64)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,10 +16,28 @@ import { DataDirLockedError } from './storage/DataDirLock.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const dataDir = resolve(process.env.CASEROOM_DATA_DIR ?? './data');
+const mib = (name: string): number | undefined => {
+  const value = Number(process.env[name]);
+  if (process.env[name] === undefined || process.env[name] === '') return undefined;
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`${name} must be a positive number of MiB, not "${process.env[name]}"`);
+    process.exit(1);
+  }
+  return Math.round(value * 1024 * 1024);
+};
+const maxPayload = mib('CASEROOM_MAX_FRAME_MIB');
+const caseQuotaBytes = mib('CASEROOM_CASE_QUOTA_MIB');
 
 let server: RunningServer;
 try {
-  server = await startServer({ port, host: process.env.HOST || undefined, dataDir, prewarmExports: true });
+  server = await startServer({
+    port,
+    host: process.env.HOST || undefined,
+    dataDir,
+    prewarmExports: true,
+    maxPayload,
+    caseQuotaBytes,
+  });
 } catch (error) {
   // Another server holds the data directory: say which, and do not start (no stack trace).
   if (!(error instanceof DataDirLockedError)) throw error;
