@@ -109,3 +109,21 @@ export function writerOf(map: Y.Map<unknown>, key: string): number {
   expect(item, `an item for ${key}`).toBeDefined();
   return (item as Y.Item).id.client;
 }
+
+/** Bytes of a v1 update written by hand: blocks of structs, then a delete set. */
+export function handWrittenUpdate(parts: { structs: number[]; deletes: number[] }): Uint8Array {
+  return new Uint8Array([...parts.structs, ...parts.deletes]);
+}
+
+/** A varUint as bytes. */
+export function varUintBytes(value: number): number[] {
+  const out: number[] = [];
+  writeVarUint(out, value);
+  return out;
+}
+
+/** A varString as bytes (length, UTF-8). */
+export function varStringBytes(text: string): number[] {
+  const bytes = [...new TextEncoder().encode(text)];
+  return [...varUintBytes(bytes.length), ...bytes];
+}

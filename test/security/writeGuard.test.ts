@@ -14,8 +14,11 @@ import {
   deleteOnlyUpdate,
   expectHonestSync,
   gcClaimUpdate,
+  handWrittenUpdate,
   healthProbe,
   updateWithSkip,
+  varStringBytes,
+  varUintBytes,
   writerOf,
 } from './attackFixtures.ts';
 
@@ -249,5 +252,92 @@ describe('issue 9: the write guard', () => {
       what: 'an in-bounds title is accepted',
     });
     await expectHonestSync(facilitator, editor, 'after bounds');
+  });
+
+  it('[9.1] review: padded message types, straddling structs, overlapping deletions, repeated blocks, nested arrays and unowned ids', async () => {
+    const { server, parties, facilitator, editor, attacker } = await room();
+    const probe = healthProbe(server.url);
+    // An observer's update with its sub-type written as a padded varUint (0x82 0x00 = 2).
+    const observer = await openRawSocket(server.wsUrl, parties.id, parties.observer.token);
+    resources.sockets.push(observer);
+    const forgedTitle = updateOnTopOf(facilitator.doc, (d) => d.getMap('facts').set('title', 'observer wrote this'));
+    observer.socket.send(new Uint8Array([0x00, 0x82, 0x00, ...varUintBytes(forgedTitle.length), ...forgedTitle]));
+    await waitFor(() => server.logs.some((l) => l.message === 'document update from an observer dropped'), {
+      what: 'the padded observer update dropped',
+    });
+
+    // The facilitator's client id has written: a struct straddling its state whose origin is its own later clock.
+    facilitator.doc.getMap('facts').set('municipality', 'Holbæk');
+    await waitFor(() => editor.doc.getMap('facts').get('municipality') === 'Holbæk', { what: 'relayed' });
+    const client = facilitator.doc.clientID;
+    const known = Y.getState(editor.doc.store, client);
+    const straddle = handWrittenUpdate({
+      structs: [
+        1,
+        1,
+        ...varUintBytes(client),
+        ...varUintBytes(known - 1),
+        0x84,
+        ...varUintBytes(client),
+        ...varUintBytes(known),
+        ...varStringBytes('ab'),
+      ],
+      deletes: [0],
+    });
+    attacker.socket.send(syncFrame(2, straddle));
+    expect((await refusalAfter(attacker, 0))?.reason).toBe('inconsistent');
+    // The same from the facilitator's own party (the owner): refused as well, no endless loop.
+    const own = await openRawSocket(server.wsUrl, parties.id, parties.facilitator);
+    resources.sockets.push(own);
+    own.socket.send(syncFrame(2, straddle));
+    await waitFor(() => refusalsIn(own.received).length > 0, { what: 'the straddle refused' });
+    expect(refusalsIn(own.received)[0]?.reason).toBe('inconsistent');
+    // Overlapping deletions of the same range.
+    const overlapping = handWrittenUpdate({
+      structs: [0],
+      deletes: [1, ...varUintBytes(client), 2, 0, ...varUintBytes(known), 0, ...varUintBytes(known)],
+    });
+    own.socket.send(syncFrame(2, overlapping));
+    await waitFor(() => refusalsIn(own.received).length > 1, { what: 'overlapping deletions refused' });
+    expect(refusalsIn(own.received)[1]?.reason).toBe('inconsistent');
+    // Arrays nested in a section (outside the layout, and Yjs deletes them recursively).
+    attacker.socket.send(
+      syncFrame(
+        2,
+        updateOnTopOf(facilitator.doc, (d) => {
+          let array = new Y.Array<unknown>();
+          d.getMap('targetGroup').set('nested', array);
+          for (let i = 0; i < 50; i++) {
+            const inner = new Y.Array<unknown>();
+            array.insert(0, [inner]);
+            array = inner;
+          }
+        }),
+      ),
+    );
+    expect((await refusalAfter(attacker, 1))?.reason).toBe('listTooLong');
+    // A client id the document holds that nobody owns (the case was created under it).
+    const creator = [...facilitator.doc.store.clients.keys()].find(
+      (id) => id !== facilitator.doc.clientID && id !== editor.doc.clientID,
+    ) as number;
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(facilitator.doc));
+    forged.clientID = creator;
+    const sv = Y.encodeStateVector(forged);
+    forged.getMap('facts').set('title', 'under the creator');
+    attacker.socket.send(syncFrame(2, Y.encodeStateAsUpdate(forged, sv)));
+    expect((await refusalAfter(attacker, 2))?.reason).toBe('foreignClient');
+    // Two blocks for one client: malformed (Yjs would apply only the last).
+    const repeated = handWrittenUpdate({
+      structs: [2, 1, ...varUintBytes(777), 0, 0, 1, 1, ...varUintBytes(777), 1, 0, 1],
+      deletes: [0],
+    });
+    attacker.socket.send(syncFrame(2, repeated));
+    expect((await attacker.closed).code).toBe(4400);
+
+    expect(await probe.stop()).toBeLessThan(1_000);
+    const model = await api(server.url, parties.facilitator, 'GET', `/api/cases/${parties.id}/model`);
+    expect(model.body.facts.title).not.toMatch(/observer wrote this|under the creator/);
+    await expectHonestSync(facilitator, editor, 'after the review attacks');
   });
 });

@@ -22,6 +22,9 @@ export type UpdateRefusal = Refusal;
 /** The roots a case document has; a struct placed anywhere else is refused. */
 export const CASE_ROOTS: ReadonlySet<string> = new Set<string>([...SECTIONS, WORKSHOP, COMMENTS, META]);
 
+/** New Yjs client ids one update may bring (each is bound to the sender for good). */
+export const MAX_NEW_CLIENT_IDS = 8;
+
 /** Roots only the server writes (W2, W9; `meta` holds the schema version). */
 const SERVER_ONLY_ROOTS = [WORKSHOP, COMMENTS, META] as const;
 
@@ -64,19 +67,22 @@ export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, size: number, co
     return refuse({ reason: RefusalReason.Inconsistent, sections: [] }, inspection.inconsistency);
   }
   const newClientIds: number[] = [];
-  for (const [clientId, { gc }] of inspection.newClients) {
+  for (const [clientId] of inspection.newClients) {
     const owner = context.clientOwner(clientId);
     if (owner !== undefined && owner !== context.partyId) {
       return refuse({ reason: RefusalReason.ForeignClient, sections: [] }, `client id ${clientId} belongs to ${owner}`);
     }
-    // A GC struct claims a clock range without content. Only for a client id nobody has used
-    // yet (then it is the sender's own, offline work typed and deleted): claiming the next
-    // range of an id the document already holds would make the server skip that client's
-    // real edits when it reconnects.
-    if (gc && owner === undefined && Y.getState(doc.store, clientId) > 0) {
-      return refuse({ reason: RefusalReason.ForeignClient, sections: [] }, `GC struct for used client id ${clientId}`);
+    // A client id the document already holds but nobody owns (written before ids were bound,
+    // or by an import) is nobody's to continue: claiming its next clocks, with content or a GC
+    // struct, would make the server skip that client's real edits.
+    if (owner === undefined && Y.getState(doc.store, clientId) > 0) {
+      return refuse({ reason: RefusalReason.ForeignClient, sections: [] }, `unbound client id ${clientId} in use`);
     }
     if (owner === undefined) newClientIds.push(clientId);
+  }
+  // A browser writes under one client id per session; a few cover a resync of several tabs.
+  if (newClientIds.length > MAX_NEW_CLIENT_IDS) {
+    return refuse({ reason: RefusalReason.ForeignClient, sections: [] }, `${newClientIds.length} new client ids`);
   }
   const roots = inspection.roots;
   const serverOnly = SERVER_ONLY_ROOTS.filter((root) => roots.has(root));

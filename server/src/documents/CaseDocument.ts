@@ -94,6 +94,7 @@ export class CaseDocument {
   private storageNoticeQueued = false;
   /** An edit was refused for the quota (usage stays just below it): the notice says `full`. */
   private quotaRefused = false;
+  private pendingDropped = 0;
   /** Bytes of the case's stored update log (what the storage quota counts). */
   private storedBytes: number;
 
@@ -271,12 +272,14 @@ export class CaseDocument {
   private dropPending(origin: DocumentConnection): void {
     const store = this.doc.store;
     if (store.pendingStructs === null && store.pendingDs === null) return;
-    this.options.log('error', 'an accepted update left pending state; dropped', {
-      caseId: this.id,
-      connectionId: origin.id,
-      pendingStructs: store.pendingStructs !== null,
-      pendingDeletes: store.pendingDs !== null,
-    });
+    // One line per document: were the guard to miss a shape, it could be sent again and again.
+    if (this.pendingDropped++ === 0)
+      this.options.log('error', 'an accepted update left pending state; dropped', {
+        caseId: this.id,
+        connectionId: origin.id,
+        pendingStructs: store.pendingStructs !== null,
+        pendingDeletes: store.pendingDs !== null,
+      });
     store.pendingStructs = null;
     store.pendingDs = null;
   }

@@ -39,7 +39,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { countStructs } from './structCount.ts';
+import { scanUpdate, type UpdateScan } from './structCount.ts';
 
 /** The top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -98,8 +98,12 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
           return { kind: 'syncStep1', stateVector: payload };
         case SyncMessageType.Step2:
         case SyncMessageType.Update: {
-          const structs = countUpdateStructs(payload);
-          if (structs > CONNECTION_BOUNDS.maxStructsPerUpdate) return { kind: 'oversizedUpdate', structs };
+          const scan = scanPayload(payload);
+          if (scan.structs > CONNECTION_BOUNDS.maxStructsPerUpdate || scan.deleteRanges > MAX_DELETE_RANGES) {
+            return { kind: 'oversizedUpdate', structs: scan.structs };
+          }
+          // An honest encoder writes each client once; Yjs would apply only the last block.
+          if (scan.repeatedClient) throw new MalformedMessageError('a client appears twice in the update');
           const kind = subType === SyncMessageType.Step2 ? 'syncStep2' : 'update';
           return { kind, update: payload, decoded: decodeUpdate(payload) };
         }
@@ -137,9 +141,12 @@ function validateStateVector(stateVector: Uint8Array): void {
  * reads its delete set, so a truncated update could otherwise be half applied before it throws.
  * The write guard decides from the decoded structs and delete set.
  */
-function countUpdateStructs(update: Uint8Array): number {
+/** Delete ranges one update may carry (a long-lived case's whole delete set fits many times). */
+const MAX_DELETE_RANGES = 200_000;
+
+function scanPayload(update: Uint8Array): UpdateScan {
   try {
-    return countStructs(update, CONNECTION_BOUNDS.maxStructsPerUpdate);
+    return scanUpdate(update, CONNECTION_BOUNDS.maxStructsPerUpdate);
   } catch (cause) {
     throw new MalformedMessageError('invalid Yjs update', { cause });
   }
@@ -151,11 +158,6 @@ function decodeUpdate(update: Uint8Array): DecodedUpdate {
   } catch (cause) {
     throw new MalformedMessageError('invalid Yjs update', { cause });
   }
-}
-
-/** Whether a frame is a sync step 1 ("send me what I lack"), read from its first two bytes. */
-export function isSyncRequestFrame(frame: Uint8Array): boolean {
-  return frame[0] === MessageType.Sync && frame[1] === SyncMessageType.Step1;
 }
 
 /**

@@ -16,20 +16,48 @@ import * as decoding from 'lib0/decoding';
 const TYPE_XML_ELEMENT = 3;
 const TYPE_XML_HOOK = 5;
 
-/** The number of structs in `update`, or `Infinity` as soon as it is known to exceed `cap`. */
-export function countStructs(update: Uint8Array, cap: number): number {
+/** What a scan of an update found: its structs, its delete ranges, and whether a client repeats. */
+export type UpdateScan = { structs: number; deleteRanges: number; repeatedClient: boolean };
+
+/**
+ * Scans `update`: the structs (stopping with `Infinity` as soon as they pass `cap`), the delete
+ * set's ranges, and whether a client has two struct blocks (Yjs would keep only the last one,
+ * so an inspection of all of them would not be what is applied). Throws on a malformed update.
+ */
+export function scanUpdate(update: Uint8Array, cap: number): UpdateScan {
   const decoder = decoding.createDecoder(update);
   const blocks = decoding.readVarUint(decoder);
+  const clients = new Set<number>();
+  let repeatedClient = false;
   let total = 0;
   for (let block = 0; block < blocks; block++) {
     const structs = decoding.readVarUint(decoder);
     total += structs;
-    if (total > cap) return Number.POSITIVE_INFINITY;
-    decoding.readVarUint(decoder); // client
+    if (total > cap) return { structs: Number.POSITIVE_INFINITY, deleteRanges: 0, repeatedClient };
+    const client = decoding.readVarUint(decoder);
+    if (clients.has(client)) repeatedClient = true;
+    clients.add(client);
     decoding.readVarUint(decoder); // clock
     for (let i = 0; i < structs; i++) skipStruct(decoder);
   }
-  return total;
+  let deleteRanges = 0;
+  const deleteClients = decoding.readVarUint(decoder);
+  for (let i = 0; i < deleteClients; i++) {
+    decoding.readVarUint(decoder); // client
+    const ranges = decoding.readVarUint(decoder);
+    deleteRanges += ranges;
+    if (deleteRanges > cap * 100) return { structs: total, deleteRanges, repeatedClient };
+    for (let r = 0; r < ranges; r++) {
+      decoding.readVarUint(decoder); // clock
+      decoding.readVarUint(decoder); // length
+    }
+  }
+  return { structs: total, deleteRanges, repeatedClient };
+}
+
+/** The number of structs in `update`, or `Infinity` as soon as it is known to exceed `cap`. */
+export function countStructs(update: Uint8Array, cap: number): number {
+  return scanUpdate(update, cap).structs;
 }
 
 function skipStruct(decoder: decoding.Decoder): void {

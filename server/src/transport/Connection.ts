@@ -19,9 +19,11 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   isDocumentUpdateFrame,
-  isSyncRequestFrame,
 } from '../sync/messages.ts';
 import { TokenBucket } from './rateLimit.ts';
+
+/** Presence client ids one connection may introduce (a browser uses one per session). */
+const MAX_PRESENCE_IDS_PER_CONNECTION = 16;
 
 /** How long a cut-off connection has to finish its closing handshake. */
 const CUT_OFF_GRACE_MS = 500;
@@ -84,6 +86,7 @@ export class Connection implements DocumentConnection {
   private droppedUpdates = 0;
   private refusedUpdates = 0;
   private droppedPresence = 0;
+  private presenceIdsBound = 0;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   private readonly syncRequests: TokenBucket;
@@ -119,12 +122,8 @@ export class Connection implements DocumentConnection {
   /** Handles one frame from the client. */
   receive(frame: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
-    // Bounds first, before any decoding: a sender over its rate is cut off alone. A sync step 1
-    // is four bytes that cost an encoding of the whole case: it has a bound of its own.
-    const overRate =
-      !this.messages.take(1) ||
-      !this.bytes.take(frame.length) ||
-      (isSyncRequestFrame(frame) && !this.syncRequests.take(1));
+    // Bounds first, before any decoding: a sender over its rate is cut off alone.
+    const overRate = !this.messages.take(1) || !this.bytes.take(frame.length);
     if (overRate) {
       this.log('warn', 'closing connection: too many messages', {
         caseId: this.document.id,
@@ -134,7 +133,8 @@ export class Connection implements DocumentConnection {
       this.cutOff(CloseCode.TooManyMessages, 'too many messages');
       return;
     }
-    // A7: an observer's document update is dropped unread (its first two bytes say what it is).
+    // A7: an observer's document update is dropped unread (its first two bytes say what it is,
+    // in the shortest encoding; `handle` checks the role again for any other spelling).
     if (isDocumentUpdateFrame(frame) && !canEdit(this.identity.party.role)) {
       this.dropUpdate();
       return;
@@ -168,7 +168,9 @@ export class Connection implements DocumentConnection {
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
     // A reader that does not read would make the server buffer everything sent to it.
-    if (this.socket.bufferedAmount + message.length > this.limits.maxBufferedBytes) {
+    // What is already waiting counts, not this message: one large answer (a big case's sync
+    // step 2) always goes out; a reader that lets answers pile up does not get more.
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.log('warn', 'closing connection: slow consumer', {
         caseId: this.document.id,
         connectionId: this.id,
@@ -211,17 +213,33 @@ export class Connection implements DocumentConnection {
   private handle(message: ClientMessage): void {
     switch (message.kind) {
       case 'syncStep1':
+        // Four bytes that cost an encoding of the case: a bound of their own.
+        if (!this.syncRequests.take(1)) {
+          this.log('warn', 'closing connection: too many sync requests', {
+            caseId: this.document.id,
+            connectionId: this.id,
+            partyId: this.partyId,
+          });
+          this.cutOff(CloseCode.TooManyMessages, 'too many sync requests');
+          return;
+        }
         this.send(encodeSyncStep2(this.document.doc, message.stateVector));
         return;
       case 'syncStep2':
       case 'update':
-        this.applyUpdate(message.update, message.decoded);
-        return;
       case 'oversizedUpdate':
-        this.refuse(
-          { reason: RefusalReason.UpdateTooLarge, sections: [], limit: CONNECTION_BOUNDS.maxStructsPerUpdate },
-          `more than ${CONNECTION_BOUNDS.maxStructsPerUpdate} structs`,
-        );
+        if (!canEdit(this.identity.party.role)) {
+          this.dropUpdate();
+          return;
+        }
+        if (message.kind === 'oversizedUpdate') {
+          this.refuse(
+            { reason: RefusalReason.UpdateTooLarge, sections: [], limit: CONNECTION_BOUNDS.maxStructsPerUpdate },
+            `more than ${CONNECTION_BOUNDS.maxStructsPerUpdate} structs`,
+          );
+          return;
+        }
+        this.applyUpdate(message.update, message.decoded);
         return;
       case 'awareness':
         this.applyAwareness(message.update);
@@ -267,6 +285,13 @@ export class Connection implements DocumentConnection {
       });
     }
     if (own.length === 0) return;
+    // Presence ids are bound to the party for good: a connection that keeps inventing new ones
+    // (leaving and coming back under fresh ids) is not given more.
+    const fresh = own.filter(
+      (entry) => entry.state !== null && this.document.clientOwner(entry.clientId) === undefined,
+    );
+    this.presenceIdsBound += fresh.length;
+    if (this.presenceIdsBound > MAX_PRESENCE_IDS_PER_CONNECTION) return;
     this.document.bindClientIds(
       own.filter((entry) => entry.state !== null).map((entry) => entry.clientId),
       this.partyId,

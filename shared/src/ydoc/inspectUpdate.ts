@@ -83,10 +83,10 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
     }
   }
 
-  /** The update's struct that holds this id, or undefined. */
-  const inUpdate = (id: Y.ID): Y.Item | Y.GC | undefined => {
+  /** The index in its client's block of the update's struct that holds this id, or -1. */
+  const indexInUpdate = (id: Y.ID): number => {
     const block = byClient.get(id.client);
-    if (!block || id.clock < block.start || id.clock >= block.end) return undefined;
+    if (!block || id.clock < block.start || id.clock >= block.end) return -1;
     const structs = block.structs;
     let low = 0;
     let high = structs.length - 1;
@@ -95,9 +95,14 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
       const s = structs[mid] as Y.Item | Y.GC;
       if (id.clock < s.id.clock) high = mid - 1;
       else if (id.clock >= s.id.clock + s.length) low = mid + 1;
-      else return s;
+      else return mid;
     }
-    return undefined;
+    return -1;
+  };
+  /** The update's struct that holds this id, or undefined. */
+  const inUpdate = (id: Y.ID): Y.Item | Y.GC | undefined => {
+    const index = indexInUpdate(id);
+    return index < 0 ? undefined : byClient.get(id.client)?.structs[index];
   };
   const inDoc = (id: Y.ID) => id.clock < state(id.client);
   const exists = (id: Y.ID) => inDoc(id) || inUpdate(id) !== undefined;
@@ -107,18 +112,25 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
   const newItems: Y.Item[] = [];
   for (const block of byClient.values()) {
     for (const struct of block.structs) {
-      if (!(struct instanceof Y.Item) || !isNew(struct)) continue;
-      if (struct.content instanceof Y.ContentDoc) return fail('sub-documents are not part of a case');
-      const straddles = struct.id.clock < state(struct.id.client);
-      for (const ref of references(struct, straddles)) {
-        if (!exists(ref)) return fail(`a struct refers to ${ref.client}:${ref.clock}, which the document lacks`);
-        if (ref.client === struct.id.client && ref.clock >= struct.id.clock) {
-          return fail(`a struct of client ${ref.client} refers to its own later clock`);
-        }
-      }
+      if (!(struct instanceof Y.Item)) continue;
+      // Yjs creates a named root for every struct that names one, known or new.
       const parentName: unknown = struct.parent;
       if (typeof parentName === 'string' && knownRoots && !knownRoots.has(parentName)) {
         return fail(`a struct is placed in "${parentName.slice(0, 40)}", which is not part of a case`);
+      }
+      if (!isNew(struct)) continue;
+      if (struct.content instanceof Y.ContentDoc) return fail('sub-documents are not part of a case');
+      const client = struct.id.client;
+      // An origin at or after its own clock never comes from an honest encoder, straddling or not.
+      if (struct.origin && struct.origin.client === client && struct.origin.clock >= struct.id.clock) {
+        return fail(`a struct of client ${client} has its own later clock as origin`);
+      }
+      const straddles = struct.id.clock < state(client);
+      for (const ref of references(struct, straddles)) {
+        if (!exists(ref)) return fail(`a struct refers to ${ref.client}:${ref.clock}, which the document lacks`);
+        if (ref.client === client && ref.clock >= struct.id.clock) {
+          return fail(`a struct of client ${ref.client} refers to its own later clock`);
+        }
       }
       newItems.push(struct);
     }
@@ -126,12 +138,16 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
   const cycle = findCycle(newItems, inUpdate, isNew);
   if (cycle) return fail(cycle);
 
-  // 3. Delete ranges lie in the document or in the update's own structs.
+  // 3. Delete ranges lie in the document or in the update's own structs, sorted and apart (as
+  // Yjs writes them): overlapping ranges would make every later step repeat its work.
   for (const [client, ranges] of decoded.ds.clients) {
     const limit = Math.max(state(client), byClient.get(client)?.end ?? 0);
+    let previousEnd = -1;
     for (const range of ranges) {
-      if (range.clock + range.len > limit)
-        return fail(`a deletion of ${client}:${range.clock}+${range.len} lies past what exists`);
+      if (range.len <= 0 || range.clock < previousEnd)
+        return fail(`the deletions of client ${client} overlap or are unsorted`);
+      previousEnd = range.clock + range.len;
+      if (previousEnd > limit) return fail(`a deletion of ${client}:${range.clock}+${range.len} lies past what exists`);
     }
   }
 
@@ -157,11 +173,13 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
           }
         }
       }
-      // Deletions of the update's own new items.
+      // Deletions of the update's own new items (ranges are sorted: search, then walk).
       const block = byClient.get(client);
       if (block && end > state(client)) {
-        for (const struct of block.structs) {
-          if (struct.id.clock >= end || struct.id.clock + struct.length <= range.clock) continue;
+        const first = indexInUpdate(Y.createID(client, Math.max(range.clock, block.start)));
+        for (let i = first < 0 ? block.structs.length : first; i < block.structs.length; i++) {
+          const struct = block.structs[i] as Y.Item | Y.GC;
+          if (struct.id.clock >= end) break;
           if (struct instanceof Y.Item && isNew(struct)) {
             const { parent } = roots.resolve(struct);
             if (parent) result.roots.add(roots.rootOfPlacement(parent));
@@ -248,9 +266,11 @@ export class RootResolver {
     if (known) return known;
     // Follow neighbour-placed items through their origins iteratively, then fill the chain in.
     const chain: Y.Item[] = [];
+    const visited = new Set<Y.Item>();
     let current: Y.Item | undefined = item;
     let found: Resolved = { parent: undefined, key: null };
-    while (current) {
+    while (current && !visited.has(current)) {
+      visited.add(current);
       const memo = this.resolved.get(current);
       if (memo) {
         found = memo;
@@ -270,8 +290,12 @@ export class RootResolver {
         found = { parent: { kind: 'type', type: parent }, key: current.parentSub };
         break;
       }
-      // As Yjs does: parent and key from the left neighbour, else the right one.
-      const neighbour = current.origin ?? current.rightOrigin;
+      // As Yjs does: parent and key from the left neighbour, else the right one. A struct whose
+      // start the document already has is integrated from there on: its left neighbour is the
+      // document's last clock of that client, whatever origin it carries.
+      const known = Y.getState(this.doc.store, current.id.client);
+      const origin = current.id.clock < known ? Y.createID(current.id.client, known - 1) : current.origin;
+      const neighbour = origin ?? current.rightOrigin;
       if (!neighbour) break;
       if (neighbour.clock < Y.getState(this.doc.store, neighbour.client)) {
         const existing = this.docItem(neighbour);

@@ -63,11 +63,9 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
       if (size !== undefined && size > shortTextBound(valuePath)) {
         return { reason: RefusalReason.TextTooLong, path: valuePath, limit: shortTextBound(valuePath) };
       }
-      if (
-        content instanceof Y.ContentType &&
-        !(content.type instanceof Y.XmlFragment) &&
-        where.mapDepth + 1 > MAX_MAP_DEPTH
-      ) {
+      // Every nested type counts, rich-text fragments too: Yjs deletes and collects types
+      // recursively, so no chain of them may grow without bound.
+      if (content instanceof Y.ContentType && where.mapDepth + 1 > MAX_MAP_DEPTH) {
         return { reason: RefusalReason.ListTooLong, path: valuePath, limit: MAX_MAP_DEPTH };
       }
       continue;
@@ -81,6 +79,8 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
       }
       if (content instanceof Y.ContentType) {
         totals.nodes++;
+        // Inside rich text only XML nodes (an array or map there nests outside every bound).
+        if (!isXml(content.type)) return { reason: RefusalReason.RichTextTooLarge, path: where.path, limit: 0 };
         if (where.xmlDepth + 1 > RICH_TEXT_BOUND.maxDepth) {
           return { reason: RefusalReason.RichTextTooLarge, path: where.path, limit: RICH_TEXT_BOUND.maxDepth };
         }
@@ -89,10 +89,13 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
         if (content instanceof Y.ContentFormat && size > DEFAULT_SHORT_TEXT_CHARS) {
           return { reason: RefusalReason.RichTextTooLarge, path: where.path, limit: DEFAULT_SHORT_TEXT_CHARS };
         }
-        totals.chars += content instanceof Y.ContentFormat ? 0 : size;
+        // A formatting mark counts as one character: a field cannot hold them without end.
+        totals.chars += content instanceof Y.ContentFormat ? 1 : size;
       }
       continue;
     }
+    // A plain sequence (Y.Text, Y.Array) is not part of the case's layout: no types inside one.
+    if (content instanceof Y.ContentType) return { reason: RefusalReason.ListTooLong, path: where.path, limit: 0 };
     const identity = placementIdentity(parent);
     let sequence = sequences.get(identity);
     if (!sequence) {
@@ -191,6 +194,8 @@ function existingRichText(fragment: Y.AbstractType<unknown> | Y.Item): { chars: 
         stack.push(item.content.type);
       } else if (item.content instanceof Y.ContentString) {
         chars += item.content.str.length;
+      } else if (item.content instanceof Y.ContentFormat) {
+        chars += 1;
       }
     }
   }
