@@ -63,7 +63,14 @@ class BenchServer {
   ) {}
 
   static start(kind: ServerKind): Promise<BenchServer> {
-    const child = fork(join(here, 'benchServer.ts'), [kind], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])], stdio: 'inherit' });
+    const child = fork(join(here, 'benchServer.ts'), [kind], {
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      ],
+      stdio: 'inherit',
+    });
     child.setMaxListeners(0);
     return new Promise((resolve, reject) => {
       child.once('message', (message: { type: string; port: number }) => resolve(new BenchServer(child, message.port)));
