@@ -1,19 +1,20 @@
 /**
- * A soak run (issue 9): many stock y-websocket clients over many cases against the real server
- * entry point in a child process, editing steadily while some of them drop off and come back
+ * A soak run (issue 9): many stock y-websocket clients over many cases against the server in a
+ * child process (test/bench/benchServer.ts: Caseroom on SQLite, or the reference server), editing steadily while some of them drop off and come back
  * (they resync when they return). It measures the server's RSS over time,
- * edit → other client latency, and at the end checks that the last edit of every client is
- * stored (each client writes its own key, so that proves none of its edits was lost or
+ * edit → other client latency, and at the end checks with a fresh client per case that the last
+ * edit of every client is held (each client writes its own key, so that proves none of its edits was lost or
  * reordered). Used by `pnpm bench:soak` (10 minutes) and by a 60-second test.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type ChildProcess, fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { REPO_ROOT } from '../support/server.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MiB = 1024 * 1024;
 
 /** What to run. */
 export type SoakOptions = {
@@ -26,6 +27,8 @@ export type SoakOptions = {
   churnPerSecond: number;
   /** Called with a line of progress now and then. */
   progress?: (line: string) => void;
+  /** The server: Caseroom (SQLite), or the reference @y/websocket-server (in memory, no access). */
+  server?: 'caseroom' | 'reference';
 };
 
 /** What came out. */
@@ -33,10 +36,12 @@ export type SoakResult = {
   edits: number;
   deliveries: number;
   latency: { p50: number; p99: number; max: number };
-  /** RSS samples (MiB) with their time (s). */
-  rss: { at: number; mib: number }[];
+  /** RSS and V8 heap samples (MiB) with their time (s). */
+  rss: { at: number; mib: number; heap: number }[];
   /** RSS at the end against RSS after warm-up (a fifth of the run), in per cent. */
   rssGrowthAfterWarmup: number;
+  /** The same for the V8 heap in use. */
+  heapGrowthAfterWarmup: number;
   reconnects: number;
   /** Clients whose last edit is not what the server stores. */
   lost: string[];
@@ -54,34 +59,37 @@ type Client = {
   backAt: number;
 };
 
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
+/** A server under soak in its own process (test/bench/benchServer.ts): its port and its memory on request. */
+type SoakServer = { port: number; memory(): Promise<{ rss: number; heapUsed: number }>; stop(): Promise<void> };
 
-async function startServerProcess(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'caseroom-soak-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'src', 'main.ts')], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CASEROOM_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startSoakServer(kind: 'caseroom' | 'reference'): Promise<SoakServer> {
+  const child: ChildProcess = fork(join(here, 'benchServer.ts'), [kind], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+  child.setMaxListeners(0);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`soak server ${kind} exited with ${code}`)));
   });
-  return { url, child, dataDir };
+  return {
+    port,
+    memory: () =>
+      new Promise((resolve) => {
+        const onMessage = (message: { type: string; rss: number; heapUsed: number }) => {
+          if (message.type !== 'memory') return;
+          child.off('message', onMessage);
+          resolve({ rss: message.rss / MiB, heapUsed: message.heapUsed / MiB });
+        };
+        child.on('message', onMessage);
+        child.send('memory');
+      }),
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+    },
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -92,9 +100,10 @@ function percentile(sorted: number[], p: number): number {
 /** Runs a soak and returns its figures. */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const say = options.progress ?? (() => undefined);
-  const server = await startServerProcess();
-  const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
-  const pid = server.child.pid as number;
+  const kind = options.server ?? 'caseroom';
+  const server = await startSoakServer(kind);
+  const url = `http://127.0.0.1:${server.port}`;
+  const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
   const clients: Client[] = [];
   const latencies: number[] = [];
   let edits = 0;
@@ -104,7 +113,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   try {
     const cases: { id: string; token: string }[] = [];
     for (let i = 0; i < options.cases; i++) {
-      const response = await fetch(`${server.url}/api/cases`, { method: 'POST' });
+      if (kind === 'reference') {
+        cases.push({ id: `soak-${i}`, token: '' });
+        continue;
+      }
+      const response = await fetch(`${url}/api/cases`, { method: 'POST' });
       cases.push((await response.json()) as { id: string; token: string });
     }
     for (let c = 0; c < options.cases; c++) {
@@ -122,7 +135,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         };
         const client: Client = {
           caseIndex: c,
-          key: `client-${k}`,
+          key: `soak-client-${k}`,
           doc,
           provider,
           counter: 0,
@@ -147,22 +160,28 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
     say(`${clients.length} clients synced over ${options.cases} cases`);
 
-    const rss: { at: number; mib: number }[] = [];
+    const rss: { at: number; mib: number; heap: number }[] = [];
     const started = performance.now();
-    timers.push(setInterval(() => rss.push({ at: (performance.now() - started) / 1000, mib: rssMiB(pid) }), 2_000));
+    timers.push(
+      setInterval(() => {
+        const at = (performance.now() - started) / 1000;
+        void server.memory().then(({ rss: mib, heapUsed }) => rss.push({ at, mib, heap: heapUsed }));
+      }, 2_000),
+    );
     // Edits: each client on its own clock, spread out.
     for (const client of clients) {
       const interval = 1000 / options.editsPerSecond;
       const timer = setTimeout(() => {
         timers.push(
           setInterval(() => {
-            const sources = client.doc.getMap('facts').get('sources') as Y.Map<string> | undefined;
             // Offline clients pause (their stamps would measure the outage, not the server).
-            if (!sources || !client.online) return;
+            if (!client.online) return;
+            // A key of its own in a section every case has (and the reference server's empty documents).
+            const facts = client.doc.getMap<unknown>('facts');
             client.counter++;
             edits++;
             client.doc.transact(() => {
-              sources.set(client.key, String(client.counter));
+              facts.set(client.key, String(client.counter));
               client.doc.getMap('targetGroup').set('stamp', performance.now());
             }, 'local');
           }, interval),
@@ -208,20 +227,35 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
-    // Every client's last edit is what the server stores.
+    // Every client's last edit is what the server holds: a fresh client per case reads it.
     const lost: string[] = [];
-    for (let c = 0; c < options.cases; c++) {
-      const { id, token } = cases[c] as { id: string; token: string };
-      const model = (await (
-        await fetch(`${server.url}/api/cases/${id}/model`, { headers: { authorization: `Bearer ${token}` } })
-      ).json()) as { facts: { sources?: Record<string, string> } };
-      for (const client of clients.filter((each) => each.caseIndex === c)) {
-        if (model.facts.sources?.[client.key] !== String(client.counter)) {
-          lost.push(`${id}/${client.key}: stored ${model.facts.sources?.[client.key]}, last ${client.counter}`);
-        }
+    for (let c = 0; c < options.cases; c += 25) {
+      const readers = cases.slice(c, c + 25).map(({ id, token }) => {
+        const doc = new Y.Doc();
+        const provider = new WebsocketProvider(wsUrl, id, doc, {
+          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+          params: token ? { token } : {},
+        });
+        return { doc, provider };
+      });
+      const until = Date.now() + 30_000;
+      while (readers.some((reader) => !reader.provider.synced) && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      readers.forEach((reader, offset) => {
+        const caseIndex = c + offset;
+        for (const client of clients.filter((each) => each.caseIndex === caseIndex)) {
+          const stored = reader.doc.getMap<string>('facts').get(client.key);
+          if (stored !== String(client.counter))
+            lost.push(`case ${caseIndex}/${client.key}: stored ${stored}, last ${client.counter}`);
+        }
+        reader.provider.destroy();
+        reader.doc.destroy();
+      });
     }
     const sorted = [...latencies].sort((a, b) => a - b);
+    rss.sort((a, b) => a.at - b.at);
     const warm = rss.find((sample) => sample.at >= options.seconds / 5) ?? rss[0];
     const end = rss[rss.length - 1];
     return {
@@ -230,6 +264,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       latency: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0 },
       rss,
       rssGrowthAfterWarmup: warm && end ? ((end.mib - warm.mib) / warm.mib) * 100 : 0,
+      heapGrowthAfterWarmup: warm && end ? ((end.heap - warm.heap) / warm.heap) * 100 : 0,
       reconnects,
       lost,
       refusals,
@@ -240,10 +275,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       client.provider.destroy();
       client.doc.destroy();
     }
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
@@ -253,8 +285,8 @@ export function formatSoak(result: SoakResult): string {
   return [
     `edits ${result.edits}, deliveries ${result.deliveries}, reconnects ${result.reconnects}, refusals ${result.refusals}`,
     `edit → other client: p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, max ${result.latency.max.toFixed(0)} ms`,
-    `server RSS (MiB) over time: ${samples.map((s) => `${s.at.toFixed(0)}s ${s.mib.toFixed(0)}`).join(' · ')}`,
-    `RSS growth after warm-up: ${result.rssGrowthAfterWarmup.toFixed(1)} %`,
+    `server RSS / heap in use (MiB) over time: ${samples.map((s) => `${s.at.toFixed(0)}s ${s.mib.toFixed(0)}/${s.heap.toFixed(0)}`).join(' · ')}`,
+    `growth after warm-up: RSS ${result.rssGrowthAfterWarmup.toFixed(1)} %, heap ${result.heapGrowthAfterWarmup.toFixed(1)} %`,
     `every client's last edit stored: ${result.lost.length === 0 ? 'yes' : `NO — ${result.lost.length} lost`}`,
     ...result.lost.slice(0, 10),
   ].join('\n');
