@@ -57,9 +57,9 @@ const running =
 process.send?.({ type: 'ready', port: running.port });
 process.on('message', (message) => {
   if (message === 'memory') {
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
     const { user, system } = process.cpuUsage();
-    process.send?.({ type: 'memory', rss, heapUsed, cpuMicros: user + system });
+    process.send?.({ type: 'memory', rss, heapUsed, external, arrayBuffers, cpuMicros: user + system });
   } else if (message === 'stop') {
     void running.close().then(() => process.exit(0));
   }

@@ -37,7 +37,7 @@ export type SoakResult = {
   deliveries: number;
   latency: { p50: number; p99: number; max: number };
   /** RSS and V8 heap samples (MiB) with their time (s). */
-  rss: { at: number; mib: number; heap: number }[];
+  rss: { at: number; mib: number; heap: number; external: number }[];
   /** RSS at the end against RSS after warm-up (a fifth of the run), in per cent. */
   rssGrowthAfterWarmup: number;
   /** The same for the V8 heap in use. */
@@ -60,7 +60,11 @@ type Client = {
 };
 
 /** A server under soak in its own process (test/bench/benchServer.ts): its port and its memory on request. */
-type SoakServer = { port: number; memory(): Promise<{ rss: number; heapUsed: number }>; stop(): Promise<void> };
+type SoakServer = {
+  port: number;
+  memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
+  stop(): Promise<void>;
+};
 
 async function startSoakServer(kind: 'caseroom' | 'reference'): Promise<SoakServer> {
   const child: ChildProcess = fork(join(here, 'benchServer.ts'), [kind], {
@@ -76,10 +80,10 @@ async function startSoakServer(kind: 'caseroom' | 'reference'): Promise<SoakServ
     port,
     memory: () =>
       new Promise((resolve) => {
-        const onMessage = (message: { type: string; rss: number; heapUsed: number }) => {
+        const onMessage = (message: { type: string; rss: number; heapUsed: number; external: number }) => {
           if (message.type !== 'memory') return;
           child.off('message', onMessage);
-          resolve({ rss: message.rss / MiB, heapUsed: message.heapUsed / MiB });
+          resolve({ rss: message.rss / MiB, heapUsed: message.heapUsed / MiB, external: message.external / MiB });
         };
         child.on('message', onMessage);
         child.send('memory');
@@ -160,12 +164,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
     say(`${clients.length} clients synced over ${options.cases} cases`);
 
-    const rss: { at: number; mib: number; heap: number }[] = [];
+    const rss: { at: number; mib: number; heap: number; external: number }[] = [];
     const started = performance.now();
     timers.push(
       setInterval(() => {
         const at = (performance.now() - started) / 1000;
-        void server.memory().then(({ rss: mib, heapUsed }) => rss.push({ at, mib, heap: heapUsed }));
+        void server
+          .memory()
+          .then(({ rss: mib, heapUsed, external }) => rss.push({ at, mib, heap: heapUsed, external }));
       }, 2_000),
     );
     // Edits: each client on its own clock, spread out.
@@ -285,7 +291,7 @@ export function formatSoak(result: SoakResult): string {
   return [
     `edits ${result.edits}, deliveries ${result.deliveries}, reconnects ${result.reconnects}, refusals ${result.refusals}`,
     `edit → other client: p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, max ${result.latency.max.toFixed(0)} ms`,
-    `server RSS / heap in use (MiB) over time: ${samples.map((s) => `${s.at.toFixed(0)}s ${s.mib.toFixed(0)}/${s.heap.toFixed(0)}`).join(' · ')}`,
+    `server RSS / heap in use / external (MiB) over time: ${samples.map((s) => `${s.at.toFixed(0)}s ${s.mib.toFixed(0)}/${s.heap.toFixed(0)}/${s.external.toFixed(0)}`).join(' · ')}`,
     `growth after warm-up: RSS ${result.rssGrowthAfterWarmup.toFixed(1)} %, heap ${result.heapGrowthAfterWarmup.toFixed(1)} %`,
     `every client's last edit stored: ${result.lost.length === 0 ? 'yes' : `NO — ${result.lost.length} lost`}`,
     ...result.lost.slice(0, 10),
