@@ -3,9 +3,29 @@
  * client could send them, a probe that measures how long `/health` takes while an attack runs,
  * and a check that two honest clients keep syncing.
  */
+import type { StartServerOptions } from '@caseroom/server';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import { type NodeClient, waitFor } from '../support/server.ts';
+import { caseWithParties } from '../integration/accessFixtures.ts';
+import type { TestResources } from '../support/cleanup.ts';
+import { connectSynced, makeTempDataDir, type NodeClient, startTestServer, waitFor } from '../support/server.ts';
+
+/**
+ * The room every attack test starts from: a real server on port 0 with SQLite in a temp dir
+ * (kept across a restart of the test's own), the example case with an editor and an observer,
+ * and two honest clients (facilitator, editor) synced. All of it is cleaned up after the test.
+ */
+export async function honestRoom(resources: TestResources, options: Partial<StartServerOptions> = {}) {
+  const dataDir = makeTempDataDir();
+  resources.dirs.push(dataDir);
+  const server = await startTestServer({ ...options, dataDir });
+  resources.servers.push(server);
+  const parties = await caseWithParties(server.url, { example: true });
+  const facilitator = await connectSynced(server.wsUrl, parties.id, { token: parties.facilitator });
+  const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
+  resources.clients.push(facilitator, editor);
+  return { server, dataDir, parties, facilitator, editor };
+}
 
 function writeVarUint(out: number[], value: number): void {
   let rest = value;

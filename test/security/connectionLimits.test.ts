@@ -9,26 +9,18 @@ import type { StartServerOptions } from '@caseroom/server';
 import { AWARENESS_BOUNDS, CloseCode, CONNECTION_BOUNDS } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { awarenessFrame, caseWithParties, pause, updateOnTopOf } from '../integration/accessFixtures.ts';
+import { awarenessFrame, pause, updateOnTopOf } from '../integration/accessFixtures.ts';
 import { EMPTY_SYNC_STEP_1, refusalsIn } from '../integration/workshopFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { connectSynced, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
-import { bigSyncFrame, expectHonestSync, healthProbe } from './attackFixtures.ts';
+import { openRawSocket, waitFor } from '../support/server.ts';
+import { bigSyncFrame, expectHonestSync, healthProbe, honestRoom } from './attackFixtures.ts';
 
 const MiB = 1024 * 1024;
 
 describe('issue 9: resources per connection', () => {
   const resources = cleanupAfterEach();
 
-  async function room(options: Partial<StartServerOptions> = {}) {
-    const server = await startTestServer(options);
-    resources.servers.push(server);
-    const parties = await caseWithParties(server.url, { example: true });
-    const facilitator = await connectSynced(server.wsUrl, parties.id, { token: parties.facilitator });
-    const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
-    resources.clients.push(facilitator, editor);
-    return { server, parties, facilitator, editor };
-  }
+  const room = (options: Partial<StartServerOptions> = {}) => honestRoom(resources, options);
 
   it('[9.4] an observer’s big update is dropped unread; a frame over maxPayload closes only that socket (1009)', async () => {
     const { server, parties, facilitator, editor } = await room();

@@ -7,10 +7,9 @@
  */
 import { businessCase, type CaseModelDraft, getItem, riskAnalysis, sectionMap, setField } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
-import { caseWithParties } from '../integration/accessFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, bearer, connectSynced, makeTempDataDir, type NodeClient, startTestServer } from '../support/server.ts';
-import { expectHonestSync, healthProbe } from './attackFixtures.ts';
+import { api, bearer, type NodeClient } from '../support/server.ts';
+import { expectHonestSync, healthProbe, honestRoom } from './attackFixtures.ts';
 
 /** Throws on the first NaN or ±Infinity anywhere in `value` (JSON.stringify would write null). */
 function expectEveryNumberFinite(value: unknown, where: string): void {
@@ -31,14 +30,7 @@ describe('issue 9: bounds no one can break (P20)', () => {
   const resources = cleanupAfterEach();
 
   async function room() {
-    const dataDir = makeTempDataDir();
-    resources.dirs.push(dataDir);
-    const server = await startTestServer({ dataDir });
-    resources.servers.push(server);
-    const parties = await caseWithParties(server.url, { example: true });
-    const facilitator = await connectSynced(server.wsUrl, parties.id, { token: parties.facilitator });
-    const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
-    resources.clients.push(facilitator, editor);
+    const { server, parties, facilitator, editor } = await honestRoom(resources);
     // The export worker starts on the first export (seconds on a loaded machine): start it
     // before the edit, so the timed export after it measures the pricing, not the start.
     const before = await exportJson(server.url, parties.id, parties.facilitator);

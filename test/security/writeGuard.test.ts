@@ -6,16 +6,17 @@
 import { RICH_TEXT_BOUND } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { caseWithParties, pause, syncFrame, updateOnTopOf } from '../integration/accessFixtures.ts';
+import { pause, syncFrame, updateOnTopOf } from '../integration/accessFixtures.ts';
 import { refusalsIn } from '../integration/workshopFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, connectSynced, makeTempDataDir, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
+import { api, connectSynced, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
 import {
   deleteOnlyUpdate,
   expectHonestSync,
   gcClaimUpdate,
   handWrittenUpdate,
   healthProbe,
+  honestRoom,
   updateWithSkip,
   varStringBytes,
   varUintBytes,
@@ -26,14 +27,7 @@ describe('issue 9: the write guard', () => {
   const resources = cleanupAfterEach();
 
   async function room() {
-    const dataDir = makeTempDataDir();
-    resources.dirs.push(dataDir);
-    const server = await startTestServer({ dataDir });
-    resources.servers.push(server);
-    const parties = await caseWithParties(server.url, { example: true });
-    const facilitator = await connectSynced(server.wsUrl, parties.id, { token: parties.facilitator });
-    const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
-    resources.clients.push(facilitator, editor);
+    const { server, dataDir, parties, facilitator, editor } = await honestRoom(resources);
     const attacker = await openRawSocket(server.wsUrl, parties.id, parties.editor.token);
     resources.sockets.push(attacker);
     return { server, dataDir, parties, facilitator, editor, attacker };
