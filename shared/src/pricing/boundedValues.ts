@@ -1,6 +1,5 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import type { InterventionDraft } from '../model/intervention.ts';
-import type { OutcomeDraft } from '../model/outcome.ts';
 import type { ScenarioRangeFactors } from '../risk/scenarioInputs.ts';
 import { type BoundedValue, valuesOutOfBounds } from './absoluteBounds.ts';
 import type { PricingInput } from './pricingInput.ts';
@@ -65,22 +64,29 @@ function* interventionValues(candidate: InterventionDraft): Generator<BoundedVal
   yield { field: 'intervention.durationYears', path: [...path, 'durationYears'], value: candidate.durationYears };
 }
 
-function* outcomeValues(outcome: OutcomeDraft): Generator<BoundedValue> {
+/** The numbers of an outcome that pricing reads, in the model or in pricing inputs alike. */
+const OUTCOME_NUMBERS = [
+  'baselineRate',
+  'expectedRate',
+  'attribution',
+  'lagYears',
+  'durationYears',
+  'persistence',
+  'pricePerOutcome',
+] as const;
+
+type OutcomeNumbers = { id: string; valuePerDepartment: Record<string, number | undefined> } & {
+  [key in (typeof OUTCOME_NUMBERS)[number]]?: number | undefined;
+};
+
+function* outcomeValues(outcome: OutcomeNumbers): Generator<BoundedValue> {
   const path = ['outcomes', outcome.id];
-  for (const key of [
-    'baselineRate',
-    'expectedRate',
-    'attribution',
-    'lagYears',
-    'durationYears',
-    'persistence',
-  ] as const) {
+  for (const key of OUTCOME_NUMBERS) {
     yield { field: `outcome.${key}`, path: [...path, key], value: outcome[key] };
   }
   for (const value of Object.values(outcome.valuePerDepartment)) {
     yield { field: 'outcome.valuePerDepartment', path: [...path, 'valuePerDepartment'], value };
   }
-  yield { field: 'outcome.pricePerOutcome', path: [...path, 'pricePerOutcome'], value: outcome.pricePerOutcome };
 }
 
 /**
@@ -101,23 +107,7 @@ export function* pricingInputBoundedValues(
   for (const key of ['costPerParticipant', 'fixedCostPerYear', 'durationYears'] as const) {
     yield { field: `intervention.${key}`, path: ['intervention', key], value: intervention[key] };
   }
-  for (const outcome of input.outcomes) {
-    const path = ['outcomes', outcome.id];
-    for (const key of [
-      'baselineRate',
-      'expectedRate',
-      'attribution',
-      'lagYears',
-      'durationYears',
-      'persistence',
-      'pricePerOutcome',
-    ] as const) {
-      yield { field: `outcome.${key}`, path: [...path, key], value: outcome[key] };
-    }
-    for (const value of Object.values(outcome.valuePerDepartment)) {
-      yield { field: 'outcome.valuePerDepartment', path: [...path, 'valuePerDepartment'], value };
-    }
-  }
+  for (const outcome of input.outcomes) yield* outcomeValues(outcome);
   for (const share of Object.values(payment.payerShares)) {
     yield { field: 'paymentModel.payerShares', path: ['payment', 'payerShares'], value: share };
   }
