@@ -1,6 +1,5 @@
 import { cpSync } from 'node:fs';
-import { decodeRefusal, MessageType } from '@caseroom/server';
-import { type Refusal, RefusalReason } from '@caseroom/shared';
+import { RefusalReason } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -11,11 +10,11 @@ import {
   createCase,
   inviteParty,
   makeTempDataDir,
-  type NodeClient,
   startTestServer,
   waitFor,
   waitForSync,
 } from '../support/server.ts';
+import { recordRefusals } from './workshopFixtures.ts';
 
 /**
  * Issue 9, item 8: "after a reload, an editor who touched nothing of the workshop got 'your
@@ -32,23 +31,11 @@ import {
 describe('item 8: an offline copy replaying workshop state the server lost', () => {
   const resources = cleanupAfterEach();
 
-  /** A stock client that records every refusal (message type 100) the server sends it. */
-  function refusalsOf(client: NodeClient): Refusal[] {
-    const refusals: Refusal[] = [];
-    client.provider.messageHandlers[MessageType.Refused] = (_encoder, decoder) => {
-      // The decoder holds the whole message, type first.
-      const refusal = decodeRefusal((decoder as unknown as { arr: Uint8Array }).arr);
-      if (refusal) refusals.push(refusal);
-    };
-    return refusals;
-  }
-
-  it('is refused as workshop state from the copy, though the editor changed nothing; a fresh copy syncs', async () => {
+  /** A server on a data directory with a backup directory beside it, and the example case with an editor. */
+  async function caseWithBackupDir() {
     const dataDir = makeTempDataDir();
     const backupDir = makeTempDataDir();
     resources.dirs.push(dataDir, backupDir);
-
-    // The case as it was when the backup was taken.
     const first = await startTestServer({ dataDir });
     const created = await createCase(first.url, { example: true });
     const editor = await inviteParty(first.url, created.id, created.token, {
@@ -56,6 +43,12 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
       kind: 'department',
       role: 'editor',
     });
+    return { dataDir, backupDir, first, created, editor };
+  }
+
+  it('is refused as workshop state from the copy, though the editor changed nothing; a fresh copy syncs', async () => {
+    // The case as it was when the backup was taken.
+    const { dataDir, backupDir, first, created, editor } = await caseWithBackupDir();
     await first.close();
     cpSync(dataDir, backupDir, { recursive: true });
 
@@ -94,7 +87,7 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     Y.applyUpdate(doc, offlineCopy, copyOrigin);
     const reloaded = connectClient(setBack.wsUrl, created.id, { token: editor.token, doc });
     resources.clients.push(reloaded);
-    const refusals = refusalsOf(reloaded);
+    const refusals = recordRefusals(reloaded);
     await waitFor(() => refusals.length > 0, { what: 'a refusal of the replayed copy' });
 
     // The person touched nothing; the refused update was the copy's replay of the server's writes.
@@ -114,7 +107,7 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     reloaded.destroy();
     const fresh = connectClient(setBack.wsUrl, created.id, { token: editor.token });
     resources.clients.push(fresh);
-    const freshRefusals = refusalsOf(fresh);
+    const freshRefusals = recordRefusals(fresh);
     await waitForSync(fresh.provider);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(freshRefusals).toEqual([]);
@@ -122,18 +115,8 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
   });
 
   it("a lost deletion alone (an unlock) is enough: the copy's delete set deletes a live workshop item", async () => {
-    const dataDir = makeTempDataDir();
-    const backupDir = makeTempDataDir();
-    resources.dirs.push(dataDir, backupDir);
-
     // Backed up while Fakta was locked.
-    const first = await startTestServer({ dataDir });
-    const created = await createCase(first.url, { example: true });
-    const editor = await inviteParty(first.url, created.id, created.token, {
-      name: 'Jobcenter',
-      kind: 'department',
-      role: 'editor',
-    });
+    const { dataDir, backupDir, first, created, editor } = await caseWithBackupDir();
     const locked = await api(first.url, created.token, 'POST', `/api/cases/${created.id}/workshop/locks`, {
       section: 'facts',
       locked: true,
@@ -167,7 +150,7 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     Y.applyUpdate(doc, offlineCopy, { name: 'offline copy' });
     const reloaded = connectClient(setBack.wsUrl, created.id, { token: editor.token, doc });
     resources.clients.push(reloaded);
-    const refusals = refusalsOf(reloaded);
+    const refusals = recordRefusals(reloaded);
     await waitFor(() => refusals.length > 0, { what: 'a refusal of the replayed deletion' });
     expect(refusals[0]).toMatchObject({ reason: RefusalReason.WorkshopIsServerOnly, sections: ['workshop'] });
     const workshopNow = await api(setBack.url, created.token, 'GET', `/api/cases/${created.id}/workshop`);
@@ -208,7 +191,7 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     Y.applyUpdate(doc, sharedCopy, { name: 'offline copy' });
     const b = connectClient(server.wsUrl, created.id, { token: partyB.token, doc });
     resources.clients.push(b);
-    const refusals = refusalsOf(b);
+    const refusals = recordRefusals(b);
     await waitFor(() => refusals.length > 0, { what: "a refusal of A's edits under B's link" });
     expect(refusals[0]?.reason).toBe(RefusalReason.ForeignClient);
     // A's offline edit was not taken as B's.

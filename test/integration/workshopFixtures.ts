@@ -3,10 +3,11 @@
  * on a stock provider and on raw frames, and a raw socket that records every frame.
  */
 import { decodeRefusal } from '@caseroom/server';
+import type { Refusal } from '@caseroom/shared';
 import type { NodeClient } from '../support/server.ts';
 
-/** What the server tells a client whose document update it refused. */
-export type Refusal = { reason: string; sections: string[] };
+/** What the server tells a client whose document update it refused (shared/src/protocol/refusal.ts). */
+export type { Refusal };
 
 /** Registers a handler for message type 100 on a stock y-websocket provider; returns what it receives. */
 export function recordRefusals(client: NodeClient): Refusal[] {
