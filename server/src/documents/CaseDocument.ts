@@ -92,6 +92,8 @@ export class CaseDocument {
   private readonly clientOwners: Map<number, string>;
   private serverIdStored = false;
   private storageNoticeQueued = false;
+  /** The storage level the workshop record holds (null: not read yet). */
+  private noticeLevel: StorageNotice['level'] | undefined | null = null;
   /** An edit was refused for the quota (usage stays just below it): the notice says `full`. */
   private quotaRefused = false;
   private pendingDropped = 0;
@@ -429,17 +431,21 @@ export class CaseDocument {
    * (a server change of its own, stored and relayed), and only when the level changes.
    */
   private queueStorageNotice(): void {
-    const quota = this.storageQuota;
-    const share = this.storedBytes / quota;
-    const level = share >= 1 || this.quotaRefused ? 'full' : share >= STORAGE_BOUNDS.warnShare ? 'warn' : undefined;
-    const current = StorageNoticeSchema.safeParse(workshopMap(this.doc)?.get('storage'));
-    if ((current.success ? current.data.level : undefined) === level || this.storageNoticeQueued) return;
+    // This runs for every stored update: compare with the level last read or written, and read
+    // the record only the first time.
+    if (this.noticeLevel === null) {
+      const current = StorageNoticeSchema.safeParse(workshopMap(this.doc)?.get('storage'));
+      this.noticeLevel = current.success ? current.data.level : undefined;
+    }
+    if (this.storageLevel() === this.noticeLevel || this.storageNoticeQueued) return;
     this.storageNoticeQueued = true;
     setImmediate(() => {
       this.storageNoticeQueued = false;
       if (this.destroyed || this.storageFailed) return;
+      const level = this.storageLevel();
+      if (level === this.noticeLevel) return;
       const notice: StorageNotice | undefined = level
-        ? { level, usedBytes: this.storedBytes, quotaBytes: quota }
+        ? { level, usedBytes: this.storedBytes, quotaBytes: this.storageQuota }
         : undefined;
       try {
         this.changeAsServer((doc) => {
@@ -448,10 +454,18 @@ export class CaseDocument {
           if (notice) workshop.set('storage', notice);
           else if (workshop.has('storage')) workshop.delete('storage');
         });
+        this.noticeLevel = level;
       } catch (error) {
         this.options.log('warn', 'storage notice not written', { caseId: this.id, error: String(error) });
       }
     });
+  }
+
+  /** Where the case stands against its quota: `full` at it (or once an edit was refused for it), `warn` from the warning share. */
+  private storageLevel(): StorageNotice['level'] | undefined {
+    const share = this.storedBytes / this.storageQuota;
+    if (share >= 1 || this.quotaRefused) return 'full';
+    return share >= STORAGE_BOUNDS.warnShare ? 'warn' : undefined;
   }
 
   /** The server's own client id, stored once it has written with it (so it stays the server's). */
