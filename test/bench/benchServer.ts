@@ -4,13 +4,16 @@
  *                caseroom-full: SQLite synchronous=FULL; caseroom-memory: MemoryDocumentStore
  *   reference  — @y/websocket-server 0.1.1's setupWSConnection on a plain http + ws server
  *                (in memory, no persistence)
- * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time), exits on 'stop'.
+ * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time) and
+ * 'retained' (the same after a full collection: needs --expose-gc), exits on 'stop'.
+ * BENCH_UNLOAD_GRACE_MS: how long Caseroom keeps a case nobody is connected to (default 30 s).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { MemoryDocumentStore, type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
@@ -20,7 +23,16 @@ type Running = { port: number; close: () => Promise<void> };
 async function startCaseroom(synchronous: SqliteSynchronous, inMemory = false): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseroom-bench-'));
   const store = inMemory ? new MemoryDocumentStore() : undefined;
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, log: silentLog, synchronous, store });
+  const unloadGraceMs = process.env.BENCH_UNLOAD_GRACE_MS ? Number(process.env.BENCH_UNLOAD_GRACE_MS) : undefined;
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    log: silentLog,
+    synchronous,
+    store,
+    unloadGraceMs,
+  });
   return {
     port: server.port,
     close: async () => {
@@ -56,10 +68,17 @@ const running =
     : await startCaseroom(kind === 'caseroom-full' ? 'FULL' : 'NORMAL', kind === 'caseroom-memory');
 process.send?.({ type: 'ready', port: running.port });
 process.on('message', (message) => {
-  if (message === 'memory') {
-    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  if (message === 'memory' || message === 'retained') {
+    if (message === 'retained') (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
     const { user, system } = process.cpuUsage();
-    process.send?.({ type: 'memory', rss, heapUsed, external, arrayBuffers, cpuMicros: user + system });
+    process.send?.({ type: 'memory', rss, heapUsed, heapTotal, external, arrayBuffers, cpuMicros: user + system });
+  } else if (typeof message === 'string' && message.startsWith('snapshot:')) {
+    // A heap snapshot of the server, to see what it retains: BENCH_HEAP_SNAPSHOT-<name>.heapsnapshot.
+    const file = writeHeapSnapshot(
+      `${process.env.BENCH_HEAP_SNAPSHOT}-${message.slice('snapshot:'.length)}.heapsnapshot`,
+    );
+    process.send?.({ type: 'snapshot', file });
   } else if (message === 'stop') {
     void running.close().then(() => process.exit(0));
   }

@@ -4,6 +4,8 @@
  * real server in a child process. Prints RSS over time (flat after warm-up: growth under 5 %),
  * edit → other client p50/p99, and whether every client's last edit is stored.
  *   BENCH_SECONDS=600  BENCH_CASES=500  BENCH_CLIENTS_PER_CASE=3
+ *   BENCH_UNLOAD_GRACE_MS=30000   how long the server keeps a case nobody is connected to
+ *   BENCH_HEAP_SNAPSHOT=/tmp/soak   heap snapshots of the server at the start and once everyone left
  *   BENCH_SERVER=reference   the same load on @y/websocket-server 0.1.1 (in memory): how much a
  *                            server that only holds the documents grows under it
  */
@@ -21,6 +23,8 @@ const result = await runSoak({
   editsPerSecond: 0.5,
   churnPerSecond: 0.01,
   server,
+  unloadGraceMs: process.env.BENCH_UNLOAD_GRACE_MS ? Number(process.env.BENCH_UNLOAD_GRACE_MS) : undefined,
+  heapSnapshots: process.env.BENCH_HEAP_SNAPSHOT,
   progress: (line) => console.log(`  ${line}`),
 });
 console.log(formatSoak(result));

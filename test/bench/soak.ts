@@ -29,6 +29,13 @@ export type SoakOptions = {
   progress?: (line: string) => void;
   /** The server: Caseroom (SQLite), or the reference @y/websocket-server (in memory, no access). */
   server?: 'caseroom' | 'reference';
+  /** How long the server keeps a case nobody is connected to (ms; default 30 s). */
+  unloadGraceMs?: number;
+  /**
+   * Heap snapshots of the server written to <prefix>-start.heapsnapshot (clients synced, before
+   * the first edit) and <prefix>-left.heapsnapshot (every client gone, cases unloaded).
+   */
+  heapSnapshots?: string;
 };
 
 /** What came out. */
@@ -42,6 +49,14 @@ export type SoakResult = {
   rssGrowthAfterWarmup: number;
   /** The same for the V8 heap in use. */
   heapGrowthAfterWarmup: number;
+  /**
+   * Every 30 s, after a full collection in the server: the heap it retains (MiB) beside the number
+   * of Yjs structs (items and tombstones) its documents hold, counted in one client per case —
+   * the documents' own history, which every Yjs server keeps while a case is open.
+   */
+  retained: { at: number; heap: number; rss: number; structs: number }[];
+  /** Once every client has left and the cases were unloaded, after a full collection (MiB). */
+  afterAllLeft: { heap: number; rss: number } | null;
   reconnects: number;
   /** Clients whose last edit is not what the server stores. */
   lost: string[];
@@ -62,13 +77,20 @@ type Client = {
 /** A server under soak in its own process (test/bench/benchServer.ts): its port and its memory on request. */
 type SoakServer = {
   port: number;
-  memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
+  /** 'retained' collects garbage first (the child runs with --expose-gc). */
+  memory(what?: 'memory' | 'retained'): Promise<{ rss: number; heapUsed: number; external: number }>;
+  /** Writes a heap snapshot to BENCH_HEAP_SNAPSHOT-<name>.heapsnapshot. */
+  snapshot(name: string): Promise<void>;
   stop(): Promise<void>;
 };
 
-async function startSoakServer(kind: 'caseroom' | 'reference'): Promise<SoakServer> {
+async function startSoakServer(kind: 'caseroom' | 'reference', options: SoakOptions): Promise<SoakServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.unloadGraceMs !== undefined) env.BENCH_UNLOAD_GRACE_MS = String(options.unloadGraceMs);
+  if (options.heapSnapshots !== undefined) env.BENCH_HEAP_SNAPSHOT = options.heapSnapshots;
   const child: ChildProcess = fork(join(here, 'benchServer.ts'), [kind], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env,
     stdio: 'inherit',
   });
   child.setMaxListeners(0);
@@ -78,7 +100,7 @@ async function startSoakServer(kind: 'caseroom' | 'reference'): Promise<SoakServ
   });
   return {
     port,
-    memory: () =>
+    memory: (what = 'memory') =>
       new Promise((resolve) => {
         const onMessage = (message: { type: string; rss: number; heapUsed: number; external: number }) => {
           if (message.type !== 'memory') return;
@@ -86,7 +108,17 @@ async function startSoakServer(kind: 'caseroom' | 'reference'): Promise<SoakServ
           resolve({ rss: message.rss / MiB, heapUsed: message.heapUsed / MiB, external: message.external / MiB });
         };
         child.on('message', onMessage);
-        child.send('memory');
+        child.send(what);
+      }),
+    snapshot: (name) =>
+      new Promise((resolve) => {
+        const onMessage = (message: { type: string }) => {
+          if (message.type !== 'snapshot') return;
+          child.off('message', onMessage);
+          resolve();
+        };
+        child.on('message', onMessage);
+        child.send(`snapshot:${name}`);
       }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -101,11 +133,23 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+/** Structs (items, tombstones) in the documents: one client per case, each holds what the server holds. */
+function countStructs(clients: Client[]): number {
+  const counted = new Set<number>();
+  let structs = 0;
+  for (const client of clients) {
+    if (counted.has(client.caseIndex)) continue;
+    counted.add(client.caseIndex);
+    for (const list of client.doc.store.clients.values()) structs += list.length;
+  }
+  return structs;
+}
+
 /** Runs a soak and returns its figures. */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const say = options.progress ?? (() => undefined);
   const kind = options.server ?? 'caseroom';
-  const server = await startSoakServer(kind);
+  const server = await startSoakServer(kind, options);
   const url = `http://127.0.0.1:${server.port}`;
   const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
   const clients: Client[] = [];
@@ -165,7 +209,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     say(`${clients.length} clients synced over ${options.cases} cases`);
 
     const rss: { at: number; mib: number; heap: number; external: number }[] = [];
+    const retained: SoakResult['retained'] = [];
     const started = performance.now();
+    const sampleRetained = async () => {
+      const at = (performance.now() - started) / 1000;
+      const structs = countStructs(clients);
+      const memory = await server.memory('retained');
+      retained.push({ at, heap: memory.heapUsed, rss: memory.rss, structs });
+    };
+    await sampleRetained();
+    if (options.heapSnapshots) await server.snapshot('start');
+    timers.push(setInterval(() => void sampleRetained(), 30_000));
     timers.push(
       setInterval(() => {
         const at = (performance.now() - started) / 1000;
@@ -260,6 +314,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         reader.doc.destroy();
       });
     }
+    await sampleRetained();
+    // Everyone leaves: once the cases are unloaded, what the server still holds is not theirs.
+    for (const client of clients) client.provider.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, (options.unloadGraceMs ?? 30_000) + 5_000));
+    const left = await server.memory('retained');
+    if (options.heapSnapshots) await server.snapshot('left');
+    const afterAllLeft = kind === 'caseroom' ? { heap: left.heapUsed, rss: left.rss } : null;
     const sorted = [...latencies].sort((a, b) => a - b);
     rss.sort((a, b) => a.at - b.at);
     const warm = rss.find((sample) => sample.at >= options.seconds / 5) ?? rss[0];
@@ -271,6 +332,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       rss,
       rssGrowthAfterWarmup: warm && end ? ((end.mib - warm.mib) / warm.mib) * 100 : 0,
       heapGrowthAfterWarmup: warm && end ? ((end.heap - warm.heap) / warm.heap) * 100 : 0,
+      retained,
+      afterAllLeft,
       reconnects,
       lost,
       refusals,
@@ -285,6 +348,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   }
 }
 
+/** How much retained heap each new struct cost between the first and the last sample: the rest is what leaks. */
+function retainedPerStruct(result: SoakResult): string {
+  const first = result.retained[0];
+  const last = result.retained[result.retained.length - 1];
+  if (!first || !last || last.structs === first.structs) return '';
+  const perStruct = ((last.heap - first.heap) * MiB) / (last.structs - first.structs);
+  return `retained heap growth per new struct: ${perStruct.toFixed(0)} B (${last.structs - first.structs} structs, +${(last.heap - first.heap).toFixed(0)} MiB)`;
+}
+
 /** The figures as a few lines of text. */
 export function formatSoak(result: SoakResult): string {
   const samples = result.rss.filter((_, i) => i % Math.max(1, Math.floor(result.rss.length / 12)) === 0);
@@ -293,6 +365,11 @@ export function formatSoak(result: SoakResult): string {
     `edit → other client: p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, max ${result.latency.max.toFixed(0)} ms`,
     `server RSS / heap in use / external (MiB) over time: ${samples.map((s) => `${s.at.toFixed(0)}s ${s.mib.toFixed(0)}/${s.heap.toFixed(0)}/${s.external.toFixed(0)}`).join(' · ')}`,
     `growth after warm-up: RSS ${result.rssGrowthAfterWarmup.toFixed(1)} %, heap ${result.heapGrowthAfterWarmup.toFixed(1)} %`,
+    `retained heap after a full collection (MiB) / Yjs structs held: ${result.retained.map((s) => `${s.at.toFixed(0)}s ${s.heap.toFixed(0)}/${s.structs}`).join(' · ')}`,
+    retainedPerStruct(result),
+    result.afterAllLeft
+      ? `after every client left and the cases were unloaded: heap ${result.afterAllLeft.heap.toFixed(0)} MiB retained, RSS ${result.afterAllLeft.rss.toFixed(0)} MiB`
+      : '',
     `every client's last edit stored: ${result.lost.length === 0 ? 'yes' : `NO — ${result.lost.length} lost`}`,
     ...result.lost.slice(0, 10),
   ].join('\n');
