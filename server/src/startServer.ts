@@ -11,6 +11,7 @@ import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
+import { isLoopbackHost, type NetworkFacts } from './network/NetworkFacts.ts';
 import { DataDirLock } from './storage/DataDirLock.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
@@ -25,8 +26,10 @@ export const DEFAULT_CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 
 export type StartServerOptions = {
   /** 0 (or absent in tests) picks a free port. Default 0. */
   port?: number;
-  /** Interface to listen on. Default: all interfaces. */
+  /** Interface to listen on. Default 127.0.0.1 (issue 10): only this machine. */
   host?: string;
+  /** The address people use (PUBLIC_URL): invite links are built from it. Default the listen address. */
+  publicUrl?: string;
   /** Directory of the SQLite database (created if missing). */
   dataDir: string;
   /** The built client to serve; default client/dist of this repository. */
@@ -101,6 +104,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxPayload: options.maxPayload,
     limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits },
   });
+  // Filled in once the port is known (port 0 picks one); read only when requests arrive.
+  const network: NetworkFacts = {
+    publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? '',
+    beyondLoopback: !isLoopbackHost(options.host ?? '127.0.0.1'),
+  };
   const app = createHttpApp({
     cases,
     access,
@@ -109,6 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     activity,
     exchange,
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
+    network,
     log,
   });
   const server = createServer(app);
@@ -120,7 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     adopted = access.adoptCasesWithoutParties();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, options.host, () => {
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
         server.off('error', reject);
         resolve();
       });
@@ -135,6 +144,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  if (!network.publicUrl) network.publicUrl = url;
   const printLink = options.printLink ?? ((line: string) => console.log(line));
   for (const { caseId, title, token } of adopted) {
     printLink(`Facilitator link for "${title ?? ''}": ${url}/case/${caseId}?token=${token}`);

@@ -20,6 +20,7 @@ export * from './model/problem.ts';
 export * from './model/targetGroup.ts';
 export * from './pricing/index.ts';
 export * from './protocol/closeCodes.ts';
+export * from './protocol/linkToken.ts';
 export * from './protocol/refusal.ts';
 export * from './richtext/convert.ts';
 export * from './richtext/extensions.ts';

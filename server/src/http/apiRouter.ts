@@ -6,6 +6,7 @@ import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
+import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { exchangeRouter } from './exchangeRouter.ts';
@@ -33,6 +34,7 @@ export function apiRouter(
   snapshots: SnapshotService,
   activity: ActivityService,
   exchange: ExchangeService,
+  _network: NetworkFacts,
 ): Router {
   const router = express.Router();
   // Before the 16 KiB JSON parser: the import reads its own (much larger) raw body.

@@ -5,6 +5,7 @@ import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
+import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, errorHandler, sendError } from './apiErrors.ts';
 import { apiRouter } from './apiRouter.ts';
@@ -19,6 +20,7 @@ export function createHttpApp(options: {
   activity: ActivityService;
   exchange: ExchangeService;
   clientDir: string | undefined;
+  network: NetworkFacts;
   log: Log;
 }): Express {
   const app = express();
@@ -28,7 +30,15 @@ export function createHttpApp(options: {
   });
   app.use(
     '/api',
-    apiRouter(options.cases, options.access, options.workshop, options.snapshots, options.activity, options.exchange),
+    apiRouter(
+      options.cases,
+      options.access,
+      options.workshop,
+      options.snapshots,
+      options.activity,
+      options.exchange,
+      options.network,
+    ),
   );
   app.use(clientAssets(options.clientDir));
   app.use((req, res) => {

@@ -13,6 +13,10 @@ export const CloseCode = {
   Unauthorized: 4401,
   /** The link was replaced by the facilitator (rotated): do not reconnect; ask for the new link. */
   LinkRevoked: 4403,
+  /** The link passed the expiry its facilitator set (issue 10): do not reconnect; offline edits stay in this browser. */
+  LinkExpired: 4410,
+  /** The facilitator ended this party's access (issue 10): do not reconnect; offline edits stay in this browser. */
+  AccessEnded: 4406,
   /** There is no case with this id: do not reconnect. */
   CaseNotFound: 4404,
   /** The connection sent more messages or bytes per second than its bound (a modified client); reconnect later. */
@@ -29,6 +33,8 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.CaseNotFound,
   CloseCode.Unauthorized,
   CloseCode.LinkRevoked,
+  CloseCode.LinkExpired,
+  CloseCode.AccessEnded,
 ];
 
 /** Whether the client should stop trying to reconnect after this close code. */
