@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: pnpm, the project's packages (better-sqlite3 compiles
-# from source against Node's own headers) and, with --tests, the Debian packages the test
-# suite drives: Chromium (browser tests), LibreOffice Calc (recalculates exported XLSX files)
-# and poppler-utils (reads exported PDF files). Safe to run again: every step is skipped when
-# already done. (--browser is the old name of --tests.)
+# from source against Node's own headers), the built client (client/dist, with brotli and gzip
+# copies; `pnpm start` serves it and no longer builds on every start) and, with --tests, the
+# Debian packages the test suite drives: Chromium (browser tests), LibreOffice Calc
+# (recalculates exported XLSX files) and poppler-utils (reads exported PDF files). Safe to run
+# again, and the way to update after a pull: every step is skipped when already done (the client
+# is rebuilt only when its sources changed). (--browser is the old name of --tests.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,4 +45,15 @@ fi
   echo "setup: better-sqlite3 did not build; see .tmp/install.log" >&2
   exit 1
 }
+# Built here, once, rather than on every start (scripts/start.sh); again only after a change.
+source scripts/clientBuild.sh
+client_state="$(client_build_state)"
+if [ "$client_state" != current ]; then
+  echo "setup: building the client ($client_state: about 20 seconds)"
+  if ! pnpm build > .tmp/build.log 2>&1; then
+    tail -n 40 .tmp/build.log >&2
+    echo "setup: the client build failed (full log: .tmp/build.log)" >&2
+    exit 1
+  fi
+fi
 echo "setup: done"

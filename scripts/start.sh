@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `pnpm start`: the server on the client that setup.sh (or `pnpm build`) built. It builds only when
+# there is no build at all (a fresh clone), never on every start: a rebuild on start made each
+# restart slow and replaced the chunks that open pages still load. An older build is served as it
+# is, with a note to rebuild (`pnpm build`, or setup.sh again, after an update).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/clientBuild.sh
+
+case "$(client_build_state)" in
+  missing)
+    echo "start: no built client yet ($CLIENT_BUILD_INDEX): building it once (pnpm build)"
+    pnpm build
+    ;;
+  stale)
+    echo "start: the client sources changed after the last build; serving that build. Run \"pnpm build\" and restart to serve the new one."
+    ;;
+esac
+# exec: SIGINT / SIGTERM reach the server itself, which then closes cleanly.
+exec tsx server/src/main.ts
