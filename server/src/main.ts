@@ -1,16 +1,23 @@
 /**
- * Composition root: reads the environment, starts the server, prints where it listens, and
- * shuts down cleanly (flush, compact, close the database, release the data directory's lock) on
- * SIGINT / SIGTERM. Exits with 1 and a message naming the holder if another Caseroom process
- * already uses the data directory.
+ * Composition root: reads the environment, starts the server, prints where it listens (never a
+ * token), and shuts down cleanly (flush, compact, close the database, release the data
+ * directory's lock) on SIGINT / SIGTERM. Exits with 1 and a message naming the holder if another
+ * Caseroom process already uses the data directory, or saying what is wrong with a network
+ * setting (docs/operations.md).
  *   PORT               default 4321 (0 picks a free port)
- *   HOST               default: all interfaces
+ *   HOST               default 127.0.0.1 (this machine only); 0.0.0.0 = every interface
+ *   PUBLIC_URL         the address people open (invite links); default the listen address
+ *   TLS_CERT_FILE, TLS_KEY_FILE   serve HTTPS / wss:// directly with this PEM certificate and key
+ *   TRUST_PROXY        the reverse proxy address(es) whose X-Forwarded-For / -Proto are believed
+ *   ALLOWED_HOSTS      more host names the server answers to (DNS rebinding allowlist)
  *   CASEROOM_DATA_DIR  default ./data under the working directory
  *   CASEROOM_MAX_FRAME_MIB      largest websocket frame in MiB (default 8)
  *   CASEROOM_CASE_QUOTA_MIB     stored bytes per case in MiB (default 64)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { NetworkConfigError } from './network/NetworkConfigError.ts';
+import { networkEnv } from './network/networkEnv.ts';
 import { DEFAULT_CLIENT_DIR, type RunningServer, startServer } from './startServer.ts';
 import { DataDirLockedError } from './storage/DataDirLock.ts';
 
@@ -32,19 +39,21 @@ let server: RunningServer;
 try {
   server = await startServer({
     port,
-    host: process.env.HOST || undefined,
+    ...networkEnv(process.env),
     dataDir,
     prewarmExports: true,
     maxPayload,
     caseQuotaBytes,
   });
 } catch (error) {
-  // Another server holds the data directory: say which, and do not start (no stack trace).
-  if (!(error instanceof DataDirLockedError)) throw error;
+  // Another server holds the data directory, or a network setting is wrong: say so, and do
+  // not start (no stack trace).
+  if (!(error instanceof DataDirLockedError) && !(error instanceof NetworkConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
-console.log(`Caseroom listening on ${server.url} (data in ${dataDir})`);
+const publicNote = server.publicUrl === server.url ? '' : `, people open ${server.publicUrl}`;
+console.log(`Caseroom listening on ${server.url} (data in ${dataDir}${publicNote})`);
 if (!existsSync(join(DEFAULT_CLIENT_DIR, 'index.html'))) {
   console.log(`No built client in ${DEFAULT_CLIENT_DIR}: run "pnpm build" to serve the app; the API works without it.`);
 }

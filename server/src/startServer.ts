@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,17 @@ import { ExchangeService } from './exchange/ExchangeService.ts';
 import { ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
 import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
+import { httpAddressLimits } from './http/addressLimits.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
+import { type AddressLimits, addressLimitsWith } from './network/AddressLimits.ts';
+import { writeFacilitatorLinks } from './network/facilitatorLinkFile.ts';
+import { HostAllowlist, parseAllowedHosts } from './network/HostAllowlist.ts';
 import { isLoopbackHost, type NetworkFacts } from './network/NetworkFacts.ts';
+import { parsePublicUrl } from './network/publicUrl.ts';
+import { TrustedProxies } from './network/TrustedProxies.ts';
+import { loadTlsCredentials, type TlsSource } from './network/tlsCredentials.ts';
+import { UpgradeGate } from './network/UpgradeGate.ts';
 import { DataDirLock } from './storage/DataDirLock.ts';
 import type { DocumentStore } from './storage/DocumentStore.ts';
 import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
@@ -26,10 +35,21 @@ export const DEFAULT_CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 
 export type StartServerOptions = {
   /** 0 (or absent in tests) picks a free port. Default 0. */
   port?: number;
-  /** Interface to listen on. Default 127.0.0.1 (issue 10): only this machine. */
+  /** Interface to listen on (HOST). Default 127.0.0.1 (issue 10): only this machine. 0.0.0.0 = every interface. */
   host?: string;
-  /** The address people use (PUBLIC_URL): invite links are built from it. Default the listen address. */
+  /** The address people use (PUBLIC_URL, an http(s) URL of the root): invite links are built from it. Default the listen URL. */
   publicUrl?: string;
+  /** Serve HTTPS (and wss://) directly: a PEM certificate chain and private key (TLS_CERT_FILE, TLS_KEY_FILE). */
+  tls?: TlsSource;
+  /**
+   * The reverse proxies whose X-Forwarded-For / -Proto are believed (TRUST_PROXY): addresses,
+   * CIDR ranges, or loopback / linklocal / uniquelocal. Default none.
+   */
+  trustProxy?: string | readonly string[];
+  /** More host names the server answers to besides PUBLIC_URL's and the listen address's (ALLOWED_HOSTS). */
+  allowedHosts?: string | readonly string[];
+  /** Per-address limits (docs/operations.md); unset fields keep DEFAULT_ADDRESS_LIMITS. */
+  addressLimits?: Partial<AddressLimits>;
   /** Directory of the SQLite database (created if missing). */
   dataDir: string;
   /** The built client to serve; default client/dist of this repository. */
@@ -51,28 +71,37 @@ export type StartServerOptions = {
   /** A store to use instead of SQLite in dataDir (tests: fault injection). The server closes it. */
   store?: DocumentStore;
   log?: Log;
-  /**
-   * Where the facilitator links of cases from before access existed are printed, once, at
-   * start-up (docs/access.md A11). Default console.log — deliberately not the Log, which
-   * never carries a token.
-   */
-  printLink?: (line: string) => void;
   /** Start the exchange worker thread at start-up rather than on the first export (main.ts: yes). */
   prewarmExports?: boolean;
 };
 
 /** A running server. */
 export type RunningServer = {
-  /** http://127.0.0.1:PORT */
+  /** Where this machine reaches it: http(s)://127.0.0.1:PORT, or the listen address when it is not a wildcard. */
   url: string;
+  /** The address people use (PUBLIC_URL, else `url`): links are built from it. */
+  publicUrl: string;
   port: number;
   /** Closes sockets (GoingAway), flushes and compacts every loaded case, closes the database. Idempotent. */
   close(): Promise<void>;
 };
 
-/** Starts Caseroom's HTTP + websocket server on one port. */
+/**
+ * Starts Caseroom's HTTP (or HTTPS) + websocket server on one port. A mistake in the network
+ * options throws NetworkConfigError before anything is opened.
+ */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLog;
+  const host = options.host ?? '127.0.0.1';
+  // Filled in once the port is known (port 0 picks one) unless PUBLIC_URL says; read only when requests arrive.
+  const network: NetworkFacts = {
+    publicUrl: options.publicUrl === undefined ? '' : parsePublicUrl(options.publicUrl),
+    beyondLoopback: !isLoopbackHost(host),
+  };
+  const tls = options.tls ? loadTlsCredentials(options.tls) : undefined;
+  const trustedProxies = TrustedProxies.parse(options.trustProxy);
+  const hosts = HostAllowlist.build({ listenHost: host, network, extraHosts: parseAllowedHosts(options.allowedHosts) });
+  const limits = addressLimitsWith(options.addressLimits);
   // Before the store opens: a second server on this data directory refuses to start (DataDirLock).
   const lock = DataDirLock.acquire(options.dataDir, { log });
   let store: DocumentStore;
@@ -104,11 +133,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxPayload: options.maxPayload,
     limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits },
   });
-  // Filled in once the port is known (port 0 picks one); read only when requests arrive.
-  const network: NetworkFacts = {
-    publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? '',
-    beyondLoopback: !isLoopbackHost(options.host ?? '127.0.0.1'),
-  };
+  const httpLimits = httpAddressLimits(limits, log);
   const app = createHttpApp({
     cases,
     access,
@@ -118,10 +143,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     exchange,
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     network,
+    hosts,
+    trustedProxies,
+    limits: httpLimits,
     log,
   });
-  const server = createServer(app);
-  server.on('upgrade', transport.handleUpgrade);
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
+  const gate = new UpgradeGate({ hosts, trustedProxies, limits, log, next: transport.handleUpgrade });
+  server.on('upgrade', gate.handleUpgrade);
 
   let adopted: ReturnType<AccessService['adoptCasesWithoutParties']>;
   try {
@@ -129,30 +158,40 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     adopted = access.adoptCasesWithoutParties();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.listen(options.port ?? 0, host, () => {
         server.off('error', reject);
         resolve();
       });
     });
   } catch (error) {
     void exchangeWorkers.close();
+    httpLimits.close();
     transport.close();
     registry.close();
     store.close();
     lock.release();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const bound = server.address() as AddressInfo;
+  const url = `${tls ? 'https' : 'http'}://${reachableHost(host, bound.address)}:${bound.port}`;
+  const port = bound.port;
   if (!network.publicUrl) network.publicUrl = url;
-  const printLink = options.printLink ?? ((line: string) => console.log(line));
-  for (const { caseId, title, token } of adopted) {
-    printLink(`Facilitator link for "${title ?? ''}": ${url}/case/${caseId}?token=${token}`);
+  if (adopted.length > 0) {
+    // A11: links carry tokens, so they go to an owner-only file, never to stdout or the log.
+    const written = writeFacilitatorLinks(options.dataDir, network.publicUrl, adopted);
+    log('info', `${adopted.length} facilitator link(s) written to ${written.file}`, { file: written.file });
+    if (written.readableByOthers) {
+      log('warn', 'the facilitator links file can be read by other users; make it private (chmod 600)', {
+        file: written.file,
+      });
+    }
   }
+  logHowItIsReached(log, { url, network, tls: tls !== undefined, trustedProxies, hosts });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      httpLimits.close();
       transport.close();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -165,5 +204,37 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return closing;
   };
 
-  return { url, port, close };
+  return { url, publicUrl: network.publicUrl, port, close };
+}
+
+/** The address this machine reaches the server at: 127.0.0.1 for a wildcard, else what was bound. */
+function reachableHost(listenHost: string, boundAddress: string): string {
+  if (listenHost === '' || listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '[::]') return '127.0.0.1';
+  return boundAddress.includes(':') ? `[${boundAddress}]` : boundAddress;
+}
+
+/** One line on how the server is reached, and a warning when tokens would cross a network in clear text. */
+function logHowItIsReached(
+  log: Log,
+  facts: { url: string; network: NetworkFacts; tls: boolean; trustedProxies: TrustedProxies; hosts: HostAllowlist },
+): void {
+  const { url, network, tls, trustedProxies, hosts } = facts;
+  log('info', 'network', {
+    url,
+    publicUrl: network.publicUrl,
+    tls,
+    trustProxy: trustedProxies.entries.join(',') || 'none',
+    allowedHosts: hosts.list().join(','),
+  });
+  if (network.beyondLoopback && !tls && !network.publicUrl.startsWith('https:')) {
+    log(
+      'warn',
+      'listening beyond this machine over plain HTTP: links and edits can be read on the network. Serve TLS (TLS_CERT_FILE, TLS_KEY_FILE) or put a TLS proxy in front and set PUBLIC_URL to its https:// address (docs/operations.md).',
+    );
+  }
+  if (tls && network.publicUrl.startsWith('http:')) {
+    log('warn', 'serving HTTPS but PUBLIC_URL starts with http://: invite links will not open', {
+      publicUrl: network.publicUrl,
+    });
+  }
 }

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { SqliteDocumentStore } from '@caseroom/server';
 import { initCaseDoc, sectionMap, setField, toModel } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,9 +34,21 @@ function writeOldCase(dataDir: string, id: string, title: string): void {
   }
 }
 
-const LINK = /^Facilitator link for "(.*)": (http:\/\/[^/]+)\/case\/([A-Za-z0-9_-]+)\?token=(cr1_[A-Za-z0-9_-]{43})$/;
+const LINK = /^Facilitator link for "(.*)": (http:\/\/[^/]+)\/case\/([A-Za-z0-9_-]+)#token=(cr1_[A-Za-z0-9_-]{43})$/;
 
-/** docs/access.md A11: cases from before access get a facilitator, whose link is printed once. */
+/** Where the adopted cases' facilitator links go: an owner-only file in the data directory. */
+function linksFile(dataDir: string): string {
+  return join(dataDir, 'facilitator-links.txt');
+}
+
+/** The link lines of the links file (comment lines skipped). */
+function readLinkLines(dataDir: string): string[] {
+  return readFileSync(linksFile(dataDir), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** docs/access.md A11: cases from before access get a facilitator, whose link is written once to an owner-only file. */
 describe('[A11] cases from before access existed', () => {
   const clients: NodeClient[] = [];
   const servers: TestServer[] = [];
@@ -48,16 +61,18 @@ describe('[A11] cases from before access existed', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('get a facilitator party at start-up; the printed link works, once; it is never in the log', async () => {
+  it('get a facilitator party at start-up; the link, written to an owner-only file, works, once; it is never in the log', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
     writeOldCase(dataDir, 'oldCaseAAAAAAAAAAAAAAA', 'Gammel sag');
     writeOldCase(dataDir, 'oldCaseBBBBBBBBBBBBBBB', 'Endnu ældre');
-    const printed: string[] = [];
-    const server = await startTestServer({ dataDir, printLink: (line) => printed.push(line) });
+    const server = await startTestServer({ dataDir });
     servers.push(server);
 
+    expect(statSync(linksFile(dataDir)).mode & 0o777).toBe(0o600);
+    const printed = readLinkLines(dataDir);
     expect(printed).toHaveLength(2);
+    expect(server.logs.map((line) => line.message)).toContain(`2 facilitator link(s) written to ${linksFile(dataDir)}`);
     const links = printed.map((line) => LINK.exec(line));
     expect(links.every((match) => match !== null)).toBe(true);
     const byCase = new Map(
@@ -85,31 +100,35 @@ describe('[A11] cases from before access existed', () => {
     for (const { token: printedToken } of byCase.values()) expect(logText).not.toContain(printedToken);
     expect(server.logs.filter((line) => line.message.includes('case from before access'))).toHaveLength(2);
 
-    // A case created through the API already has its facilitator: nothing is printed for it on restart.
+    // A case created through the API already has its facilitator: nothing is written for it on restart.
     await createCase(server.url);
     for (const open of clients.splice(0)) open.destroy();
     await server.close();
-    const printedAgain: string[] = [];
-    const restarted = await startTestServer({ dataDir, printLink: (line) => printedAgain.push(line) });
+    const fileBefore = readFileSync(linksFile(dataDir), 'utf8');
+    const restarted = await startTestServer({ dataDir });
     servers.push(restarted);
-    expect(printedAgain).toEqual([]);
+    expect(readFileSync(linksFile(dataDir), 'utf8')).toBe(fileBefore);
+    expect(restarted.logs.some((line) => line.message.includes('facilitator link'))).toBe(false);
     expect(
       (await fetch(`${restarted.url}/api/cases/oldCaseAAAAAAAAAAAAAAA/me`, { headers: bearer(token) })).status,
     ).toBe(200);
   });
 
-  it('the real entry point prints the link on standard output', async () => {
+  it('the real entry point writes the link to the file and prints only where it is, never the token', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
     writeOldCase(dataDir, 'oldCaseCCCCCCCCCCCCCCC', 'Fra før adgang');
+    expect(existsSync(linksFile(dataDir))).toBe(false);
     const server = await spawnServerProcess(dataDir);
     processes.push(server);
-    const line = server
-      .output()
-      .split('\n')
-      .find((text) => text.startsWith('Facilitator link for'));
-    const match = LINK.exec(line ?? '');
-    expect(match, server.output()).not.toBeNull();
+    expect(server.output()).toContain(`1 facilitator link(s) written to ${linksFile(dataDir)}`);
+    expect(statSync(linksFile(dataDir)).mode & 0o777).toBe(0o600);
+    const lines = readLinkLines(dataDir);
+    expect(lines).toHaveLength(1);
+    const match = LINK.exec(lines[0] ?? '');
+    expect(match, lines[0]).not.toBeNull();
+    expect(server.output()).not.toContain(match![4]!);
+    expect(server.output()).not.toContain('cr1_');
     expect(match![1]).toBe('Fra før adgang');
     expect(match![2]).toBe(server.url);
     const response = await fetch(`${server.url}/api/cases/oldCaseCCCCCCCCCCCCCCC/model`, {

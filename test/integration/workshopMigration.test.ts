@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SqliteDocumentStore } from '@caseroom/server';
 import { readWorkshop, SCHEMA_VERSION, toModel, WORKSHOP_MAPS, workshopChild } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
@@ -37,10 +39,11 @@ describe('[W1] cases from before the workshop record', () => {
     dirs.push(dataDir);
     const id = 'preWorkshopCaseAAAAAAA';
     writeCaseWithoutWorkshop(dataDir, id);
-    const printed: string[] = [];
-    const server = await startTestServer({ dataDir, printLink: (line) => printed.push(line) });
+    const server = await startTestServer({ dataDir });
     servers.push(server);
-    const token = /token=(\S+)$/.exec(printed[0]!)![1]!;
+    // A11: the adopted case's facilitator link is in the owner-only links file of the data directory.
+    const links = readFileSync(join(dataDir, 'facilitator-links.txt'), 'utf8');
+    const token = /#token=(\S+)$/m.exec(links)![1]!;
     const client = await connectSynced(server.wsUrl, id, { token });
     clients.push(client);
     for (const key of WORKSHOP_MAPS) expect(workshopChild(client.doc, key)).toBeInstanceOf(Y.Map);

@@ -5,13 +5,24 @@ import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
+import type { HostAllowlist } from '../network/HostAllowlist.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
+import type { TrustedProxies } from '../network/TrustedProxies.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
+import type { HttpAddressLimits } from './addressLimits.ts';
 import { ApiErrorCode, errorHandler, sendError } from './apiErrors.ts';
 import { apiRouter } from './apiRouter.ts';
 import { clientAssets } from './clientAssets.ts';
+import { requestLog } from './requestLog.ts';
+import { requireAllowedHost } from './requireAllowedHost.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
-/** The Express app: health check, JSON API, the built client, JSON errors. */
+/**
+ * The Express app. In order: the request log line, security headers (so every answer below
+ * carries them, errors included), the health check, the Host allowlist, per-address limits,
+ * the JSON API, the built client, JSON errors. `req.ip` and `req.secure` believe
+ * X-Forwarded-* only from the trusted proxies.
+ */
 export function createHttpApp(options: {
   cases: CaseService;
   access: AccessService;
@@ -21,13 +32,23 @@ export function createHttpApp(options: {
   exchange: ExchangeService;
   clientDir: string | undefined;
   network: NetworkFacts;
+  hosts: HostAllowlist;
+  trustedProxies: TrustedProxies;
+  limits: HttpAddressLimits;
   log: Log;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustedProxies.trusts);
+  app.use(requestLog(options.log));
+  app.use(securityHeaders(options.hosts, options.network));
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use(requireAllowedHost(options.hosts, options.log));
+  app.use('/api', options.limits.apiCalls);
+  app.post('/api/cases', options.limits.caseCreations);
+  app.post('/api/cases/import', options.limits.imports);
   app.use(
     '/api',
     apiRouter(

@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import type { Log } from '../log.ts';
+import type { HostAllowlist } from '../network/HostAllowlist.ts';
+import { sendError } from './apiErrors.ts';
+
+/** The error code of a request for a host this server does not answer to (421). */
+export const HOST_NOT_ALLOWED = 'hostNotAllowed';
+
+/**
+ * Refuses a request whose Host is not one this server answers to (HostAllowlist: DNS
+ * rebinding) with 421 Misdirected Request and a JSON error naming the host to use. `/health`
+ * is exempt: a load balancer probes an instance by its own address, and the answer holds
+ * nothing.
+ */
+export function requireAllowedHost(hosts: HostAllowlist, log: Log): RequestHandler {
+  return (req, res, next) => {
+    if (req.path === '/health' || hosts.allowsHost(req.headers.host)) return next();
+    const host = req.headers.host ?? '';
+    log('warn', 'request refused: host not allowed', { host, address: req.ip ?? '' });
+    sendError(
+      res,
+      421,
+      HOST_NOT_ALLOWED,
+      `This server does not answer to the host "${host}". Open it at ${hosts.expectedHost}, or add the name to ALLOWED_HOSTS.`,
+      { expectedHost: hosts.expectedHost },
+    );
+  };
+}
