@@ -1,4 +1,5 @@
 import type { PartyKind, Role } from '@caseroom/shared';
+import type { OrganisationStore } from './OrganisationStore.ts';
 
 /**
  * Where cases, their Yjs updates, their parties and the hashes of their link tokens live. Every method is synchronous on purpose: the server
@@ -11,9 +12,13 @@ import type { PartyKind, Role } from '@caseroom/shared';
  * Both pass storageContractSuite.ts.
  */
 export interface DocumentStore {
+  /** The organisations cases belong to (issue 10), in the same database. */
+  readonly organisations: OrganisationStore;
   /**
    * Adds a case to the catalogue with its first update (the initial state) and, if given, its
-   * founding party and that party's token hash, atomically. Throws if the id exists.
+   * founding party and that party's token hash, atomically. Throws if the id exists, or
+   * UnknownOrganisationError for an organisation that does not exist. A case created without
+   * an organisation belongs to the first one (OrganisationStore).
    */
   createCase(record: NewCase): void;
   /** Whether a case with this id was ever created. */
@@ -47,9 +52,14 @@ export interface DocumentStore {
   findToken(hash: string): TokenRecord | undefined;
   /**
    * Revokes the party's live token(s) at `at` and stores `newHash` as its live token,
-   * atomically. Returns the hashes it revoked. Throws UnknownPartyError.
+   * atomically; a party whose access was ended has it again (a new link is how a facilitator
+   * lets a party back in). Returns the hashes it revoked. Throws UnknownPartyError.
    */
   replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[];
+  /** Sets (or, with undefined, clears) the time the party's link stops working. Throws UnknownPartyError. */
+  setPartyExpiry(caseId: string, partyId: string, expiresAt: number | undefined): void;
+  /** Ends the party's access at `at` (a party already ended keeps its first time). Throws UnknownPartyError. */
+  endParty(caseId: string, partyId: string, at: number): void;
   /** Stores (or replaces) one party's ballot in a vote. Ballots never enter the Y.Doc (W7). Throws UnknownCaseError. */
   putBallot(ballot: BallotRecord): void;
   /** One party's ballot in a vote, or undefined. */
@@ -142,6 +152,8 @@ export type CaseRecord = CaseSummary & {
   id: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** The organisation the case belongs to; undefined only while no organisation exists. */
+  organisationId?: string | undefined;
 };
 
 /** What it takes to create a case. */
@@ -153,6 +165,8 @@ export type NewCase = {
   summary: Omit<CaseSummary, 'updatedAt'>;
   /** The party created with the case (the facilitator, docs/access.md A3). */
   founder?: NewParty;
+  /** The organisation it belongs to (issue 10); default the first organisation. */
+  organisationId?: string;
 };
 
 /** A party of a case as stored (docs/access.md): who it is and what its link lets it do. */
@@ -163,6 +177,10 @@ export type PartyRecord = {
   kind: PartyKind;
   role: Role;
   departmentId: string | undefined;
+  /** When the party's link stops working (milliseconds since the epoch); undefined: never. */
+  expiresAt?: number | undefined;
+  /** When the facilitator ended the party's access; undefined while it has access. */
+  endedAt?: number | undefined;
 };
 
 /** A stored link token: only its SHA-256 hash (hex), never the token itself. */

@@ -13,6 +13,12 @@ import type {
   SnapshotRecord,
   TokenRecord,
 } from './DocumentStore.ts';
+import type {
+  NewOrganisation,
+  OrganisationKeyRecord,
+  OrganisationRecord,
+  OrganisationStore,
+} from './OrganisationStore.ts';
 
 /** Thrown by FaultInjectingStore while writes are set to fail. */
 export class InjectedStorageFault extends Error {
@@ -32,7 +38,22 @@ export class FaultInjectingStore implements DocumentStore {
   /** Number of writes refused so far. */
   refusedWrites = 0;
 
-  constructor(readonly inner: DocumentStore) {}
+  /** The inner store's organisations, whose writes fail on demand too. */
+  readonly organisations: OrganisationStore;
+
+  constructor(readonly inner: DocumentStore) {
+    const guard = (operation: string) => this.guard(operation);
+    const organisations = inner.organisations;
+    this.organisations = {
+      createOrganisation(record: NewOrganisation): void {
+        guard('createOrganisation');
+        organisations.createOrganisation(record);
+      },
+      listOrganisations: (): OrganisationRecord[] => organisations.listOrganisations(),
+      getOrganisation: (id: string): OrganisationRecord | undefined => organisations.getOrganisation(id),
+      findOrganisationKey: (hash: string): OrganisationKeyRecord | undefined => organisations.findOrganisationKey(hash),
+    };
+  }
 
   createCase(record: NewCase): void {
     this.guard('createCase');
@@ -81,6 +102,14 @@ export class FaultInjectingStore implements DocumentStore {
   replaceToken(caseId: string, partyId: string, newHash: string, at: number): string[] {
     this.guard('replaceToken');
     return this.inner.replaceToken(caseId, partyId, newHash, at);
+  }
+  setPartyExpiry(caseId: string, partyId: string, expiresAt: number | undefined): void {
+    this.guard('setPartyExpiry');
+    this.inner.setPartyExpiry(caseId, partyId, expiresAt);
+  }
+  endParty(caseId: string, partyId: string, at: number): void {
+    this.guard('endParty');
+    this.inner.endParty(caseId, partyId, at);
   }
   putBallot(ballot: BallotRecord): void {
     this.guard('putBallot');

@@ -19,6 +19,9 @@ import {
   UnknownCaseError,
   UnknownPartyError,
 } from './DocumentStore.ts';
+import { MemoryOrganisationStore } from './MemoryOrganisationStore.ts';
+import type { OrganisationKeyRecord, OrganisationRecord } from './OrganisationStore.ts';
+import { UnknownOrganisationError } from './OrganisationStore.ts';
 import { mergeUnseen, SeenRows } from './SeenRows.ts';
 
 /** Everything a MemoryDocumentStore holds; shared by its siblings (see `sibling`). */
@@ -35,11 +38,15 @@ type MemoryData = {
   snapshots: Map<string, SnapshotRecord[]>;
   activity: Map<string, ActivityRecord[]>;
   clientIds: Map<string, Map<number, string>>;
+  /** Oldest first. */
+  organisations: OrganisationRecord[];
+  organisationKeys: Map<string, OrganisationKeyRecord>;
   lastSeq: number;
 };
 
 /** A DocumentStore in process memory: for tests and for a server started without a data dir. */
 export class MemoryDocumentStore implements DocumentStore {
+  readonly organisations: MemoryOrganisationStore;
   /** Which update rows this handle's callers hold in their documents (compaction merges the rest). */
   private readonly seen = new SeenRows();
 
@@ -53,9 +60,13 @@ export class MemoryDocumentStore implements DocumentStore {
       snapshots: new Map(),
       activity: new Map(),
       clientIds: new Map(),
+      organisations: [],
+      organisationKeys: new Map(),
       lastSeq: 0,
     },
-  ) {}
+  ) {
+    this.organisations = new MemoryOrganisationStore(data);
+  }
 
   /**
    * A second store over the same data, as a second process on one database would be: it sees
@@ -65,12 +76,21 @@ export class MemoryDocumentStore implements DocumentStore {
     return new MemoryDocumentStore(this.data);
   }
 
-  createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
+  createCase({ id, createdAt, initialState, summary, founder, organisationId }: NewCase): void {
     if (this.data.cases.has(id)) throw new DuplicateCaseError(id);
     if (founder && (founder.party.caseId !== id || this.data.tokens.has(founder.tokenHash))) {
       throw new DuplicatePartyError(id, founder.party.id);
     }
-    this.data.cases.set(id, { id, createdAt, updatedAt: createdAt, ...summary });
+    if (organisationId !== undefined && !this.organisations.getOrganisation(organisationId)) {
+      throw new UnknownOrganisationError(organisationId);
+    }
+    this.data.cases.set(id, {
+      id,
+      createdAt,
+      updatedAt: createdAt,
+      ...summary,
+      organisationId: organisationId ?? this.organisations.firstId(),
+    });
     this.data.updates.set(id, [{ seq: ++this.data.lastSeq, data: initialState.slice() }]);
     this.data.parties.set(id, []);
     if (founder) this.addParty(founder);
@@ -117,7 +137,24 @@ export class MemoryDocumentStore implements DocumentStore {
       }
     }
     this.data.tokens.set(newHash, { hash: newHash, caseId, partyId, createdAt: at, revokedAt: undefined });
+    this.storedParty(caseId, partyId).endedAt = undefined;
     return revoked;
+  }
+
+  setPartyExpiry(caseId: string, partyId: string, expiresAt: number | undefined): void {
+    this.storedParty(caseId, partyId).expiresAt = expiresAt;
+  }
+
+  endParty(caseId: string, partyId: string, at: number): void {
+    const party = this.storedParty(caseId, partyId);
+    party.endedAt ??= at;
+  }
+
+  /** The stored (mutable) party, or UnknownPartyError. */
+  private storedParty(caseId: string, partyId: string): PartyRecord {
+    const party = this.data.parties.get(caseId)?.find((p) => p.id === partyId);
+    if (!party) throw new UnknownPartyError(caseId, partyId);
+    return party;
   }
 
   caseExists(id: string): boolean {

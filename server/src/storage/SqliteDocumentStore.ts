@@ -23,7 +23,10 @@ import {
   UnknownCaseError,
   UnknownPartyError,
 } from './DocumentStore.ts';
+import { UnknownOrganisationError } from './OrganisationStore.ts';
 import { mergeUnseen, SeenRows } from './SeenRows.ts';
+import { SqliteOrganisationStore } from './SqliteOrganisationStore.ts';
+import { createSchema } from './sqliteSchema.ts';
 
 /** The file name of the database inside the data dir. */
 export const DATABASE_FILE = 'caseroom.sqlite';
@@ -52,6 +55,7 @@ type CaseRow = {
   title: string | null;
   municipality: string | null;
   phase: number | null;
+  organisation_id: string | null;
 };
 
 type PartyRow = {
@@ -61,6 +65,8 @@ type PartyRow = {
   kind: string;
   role: string;
   department_id: string | null;
+  expires_at: number | null;
+  ended_at: number | null;
 };
 
 type BallotRow = { case_id: string; vote_id: string; party_id: string; item_ids: string; at: number };
@@ -78,6 +84,7 @@ type TokenRow = { hash: string; case_id: string; party_id: string; created_at: n
 
 /** A DocumentStore in one SQLite file (WAL) in the data dir. */
 export class SqliteDocumentStore implements DocumentStore {
+  readonly organisations: SqliteOrganisationStore;
   private readonly db: Database.Database;
   private closed = false;
   private readonly statements;
@@ -90,89 +97,11 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS cases (
-        id TEXT PRIMARY KEY,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        title TEXT,
-        municipality TEXT,
-        phase INTEGER
-      );
-      CREATE TABLE IF NOT EXISTS updates (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        case_id TEXT NOT NULL REFERENCES cases(id),
-        data BLOB NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS updates_by_case ON updates (case_id, seq);
-      CREATE INDEX IF NOT EXISTS cases_by_change ON cases (updated_at DESC);
-      CREATE TABLE IF NOT EXISTS parties (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        case_id TEXT NOT NULL REFERENCES cases(id),
-        id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        role TEXT NOT NULL,
-        department_id TEXT,
-        created_at INTEGER NOT NULL,
-        UNIQUE (case_id, id)
-      );
-      -- Only SHA-256 hashes of link tokens (hex); revoked ones are kept so a rotated-away
-      -- link can be told apart from an unknown one (LinkRevoked vs Unauthorized).
-      CREATE TABLE IF NOT EXISTS tokens (
-        hash TEXT PRIMARY KEY,
-        case_id TEXT NOT NULL,
-        party_id TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        revoked_at INTEGER,
-        FOREIGN KEY (case_id, party_id) REFERENCES parties (case_id, id)
-      );
-      CREATE INDEX IF NOT EXISTS tokens_by_party ON tokens (case_id, party_id);
-      -- Dot-vote ballots (docs/workshop.md W7): only here, never in a case's Y.Doc.
-      CREATE TABLE IF NOT EXISTS ballots (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        case_id TEXT NOT NULL REFERENCES cases(id),
-        vote_id TEXT NOT NULL,
-        party_id TEXT NOT NULL,
-        item_ids TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        UNIQUE (case_id, vote_id, party_id)
-      );
-      -- Snapshots (W11): the Y.Doc state itself (Y.encodeStateAsUpdate).
-      CREATE TABLE IF NOT EXISTS snapshots (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL,
-        case_id TEXT NOT NULL REFERENCES cases(id),
-        name TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        created_by_party_id TEXT NOT NULL,
-        state BLOB NOT NULL,
-        UNIQUE (case_id, id)
-      );
-      -- Who changed what (W12): one row per stretch of edits by a party to a section.
-      CREATE TABLE IF NOT EXISTS activity (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        case_id TEXT NOT NULL REFERENCES cases(id),
-        party_id TEXT NOT NULL,
-        section TEXT NOT NULL,
-        first_at INTEGER NOT NULL,
-        last_at INTEGER NOT NULL,
-        edits INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS activity_by_party_section ON activity (case_id, party_id, section, seq);
-      CREATE INDEX IF NOT EXISTS activity_by_time ON activity (case_id, last_at DESC);
-      -- Which party first wrote with each Yjs client id (issue 9): others may not use it.
-      CREATE TABLE IF NOT EXISTS client_ids (
-        case_id TEXT NOT NULL REFERENCES cases(id),
-        client_id INTEGER NOT NULL,
-        party_id TEXT NOT NULL,
-        PRIMARY KEY (case_id, client_id)
-      ) WITHOUT ROWID;
-    `);
+    createSchema(this.db);
+    this.organisations = new SqliteOrganisationStore(this.db);
     this.statements = {
       insertCase: this.db.prepare(
-        'INSERT INTO cases (id, created_at, updated_at, title, municipality, phase) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO cases (id, created_at, updated_at, title, municipality, phase, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       getCase: this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?'),
       listCases: this.db.prepare<[], CaseRow>('SELECT * FROM cases ORDER BY updated_at DESC, created_at DESC, id ASC'),
@@ -240,12 +169,18 @@ export class SqliteDocumentStore implements DocumentStore {
       revokeTokens: this.db.prepare(
         'UPDATE tokens SET revoked_at = ? WHERE case_id = ? AND party_id = ? AND revoked_at IS NULL',
       ),
+      reopenParty: this.db.prepare('UPDATE parties SET ended_at = NULL WHERE case_id = ? AND id = ?'),
+      setPartyExpiry: this.db.prepare('UPDATE parties SET expires_at = ? WHERE case_id = ? AND id = ?'),
+      endParty: this.db.prepare('UPDATE parties SET ended_at = COALESCE(ended_at, ?) WHERE case_id = ? AND id = ?'),
     };
   }
 
-  createCase({ id, createdAt, initialState, summary, founder }: NewCase): void {
+  createCase({ id, createdAt, initialState, summary, founder, organisationId }: NewCase): void {
     this.db.transaction(() => {
       if (this.statements.getCase.get(id)) throw new DuplicateCaseError(id);
+      if (organisationId !== undefined && !this.organisations.getOrganisation(organisationId)) {
+        throw new UnknownOrganisationError(organisationId);
+      }
       this.statements.insertCase.run(
         id,
         createdAt,
@@ -253,6 +188,7 @@ export class SqliteDocumentStore implements DocumentStore {
         summary.title ?? null,
         summary.municipality ?? null,
         summary.phase ?? null,
+        organisationId ?? this.organisations.firstId() ?? null,
       );
       this.statements.appendUpdate.run(id, initialState);
       if (founder) {
@@ -297,8 +233,19 @@ export class SqliteDocumentStore implements DocumentStore {
       const revoked = this.statements.liveTokens.all(caseId, partyId).map((row) => row.hash);
       this.statements.revokeTokens.run(at, caseId, partyId);
       this.statements.insertToken.run(newHash, caseId, partyId, at);
+      this.statements.reopenParty.run(caseId, partyId);
       return revoked;
     })();
+  }
+
+  setPartyExpiry(caseId: string, partyId: string, expiresAt: number | undefined): void {
+    const result = this.statements.setPartyExpiry.run(expiresAt ?? null, caseId, partyId);
+    if (result.changes === 0) throw new UnknownPartyError(caseId, partyId);
+  }
+
+  endParty(caseId: string, partyId: string, at: number): void {
+    const result = this.statements.endParty.run(at, caseId, partyId);
+    if (result.changes === 0) throw new UnknownPartyError(caseId, partyId);
   }
 
   /** Inserts a party and its token; the caller holds a transaction. */
@@ -484,6 +431,7 @@ function toRecord(row: CaseRow): CaseRecord {
     title: row.title ?? undefined,
     municipality: row.municipality ?? undefined,
     phase: row.phase ?? undefined,
+    organisationId: row.organisation_id ?? undefined,
   };
 }
 
@@ -496,6 +444,8 @@ function toParty(row: PartyRow): PartyRecord {
     kind: row.kind as PartyRecord['kind'],
     role: row.role as PartyRecord['role'],
     departmentId: row.department_id ?? undefined,
+    expiresAt: row.expires_at ?? undefined,
+    endedAt: row.ended_at ?? undefined,
   };
 }
 

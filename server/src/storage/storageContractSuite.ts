@@ -11,6 +11,7 @@ import {
   UnknownCaseError,
   UnknownPartyError,
 } from './DocumentStore.ts';
+import { DuplicateOrganisationError, type NewOrganisation, UnknownOrganisationError } from './OrganisationStore.ts';
 
 /**
  * A store under test, how to open a second handle on the same data (as a second process on
@@ -50,6 +51,11 @@ export function makeNewParty(
     tokenHash,
     createdAt,
   };
+}
+
+/** An organisation to create in a test, with its key hash. */
+export function makeNewOrganisation(id = 'org-1', keyHash = 'k'.repeat(64), createdAt = 500): NewOrganisation {
+  return { organisation: { id, name: `Organisation ${id}`, createdAt }, keyHash };
 }
 
 function replay(updates: Uint8Array[]): Y.Doc {
@@ -430,6 +436,81 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       expect(store.listActivity('case-1', 10)).toEqual([
         { partyId: 'p', section: 'problem', firstAt: 10_000, lastAt: 12_000, edits: 11 },
       ]);
+    });
+
+    it('[S22] organisations keep their name, time and key hash; listed first created first; a taken id or key throws and changes nothing', () => {
+      const { organisations } = store;
+      expect(organisations.listOrganisations()).toEqual([]);
+      organisations.createOrganisation(makeNewOrganisation('org-b', '1'.repeat(64), 900));
+      organisations.createOrganisation(makeNewOrganisation('org-a', '2'.repeat(64), 100));
+      expect(organisations.listOrganisations().map((o) => o.id)).toEqual(['org-b', 'org-a']);
+      expect(organisations.getOrganisation('org-a')).toEqual({
+        id: 'org-a',
+        name: 'Organisation org-a',
+        createdAt: 100,
+      });
+      expect(organisations.getOrganisation('nope')).toBeUndefined();
+      expect(organisations.findOrganisationKey('2'.repeat(64))).toEqual({
+        hash: '2'.repeat(64),
+        organisationId: 'org-a',
+        createdAt: 100,
+      });
+      expect(organisations.findOrganisationKey('3'.repeat(64))).toBeUndefined();
+      expect(() => organisations.createOrganisation(makeNewOrganisation('org-a', '3'.repeat(64)))).toThrow(
+        DuplicateOrganisationError,
+      );
+      expect(() => organisations.createOrganisation(makeNewOrganisation('org-c', '1'.repeat(64)))).toThrow(
+        DuplicateOrganisationError,
+      );
+      expect(organisations.listOrganisations()).toHaveLength(2);
+      expect(organisations.findOrganisationKey('3'.repeat(64))).toBeUndefined();
+      expect(organisations.getOrganisation('org-c')).toBeUndefined();
+    });
+
+    it('[S23] every case belongs to an organisation: the one given, else the first; cases from before any organisation go to the first once it exists', () => {
+      store.createCase(makeNewCase({ id: 'before' }));
+      expect(store.getCase('before')?.organisationId).toBeUndefined();
+      store.organisations.createOrganisation(makeNewOrganisation('first', '1'.repeat(64)));
+      expect(store.getCase('before')?.organisationId).toBe('first');
+      store.organisations.createOrganisation(makeNewOrganisation('second', '2'.repeat(64)));
+      store.createCase(makeNewCase({ id: 'theirs', organisationId: 'second' }));
+      store.createCase(makeNewCase({ id: 'default' }));
+      expect(store.getCase('theirs')?.organisationId).toBe('second');
+      expect(store.getCase('default')?.organisationId).toBe('first');
+      expect(store.getCase('before')?.organisationId).toBe('first');
+      expect(store.listCases().find((c) => c.id === 'theirs')?.organisationId).toBe('second');
+      // The organisation survives a change of the summary.
+      store.touchCase('theirs', { title: 'x', municipality: undefined, phase: 1, updatedAt: 5_000 });
+      expect(store.getCase('theirs')?.organisationId).toBe('second');
+      expect(() => store.createCase(makeNewCase({ id: 'orphan', organisationId: 'nope' }))).toThrow(
+        UnknownOrganisationError,
+      );
+      expect(store.caseExists('orphan')).toBe(false);
+    });
+
+    it('[S24] a party’s link can get an expiry and lose it; ending keeps the first time; a new token reopens an ended party', () => {
+      store.createCase(makeNewCase());
+      store.addParty(makeNewParty({ id: 'p1' }, '1'.repeat(64), 10));
+      store.addParty(makeNewParty({ id: 'p2' }, '2'.repeat(64), 10));
+      expect(store.getParty('case-1', 'p1')?.expiresAt).toBeUndefined();
+      expect(store.getParty('case-1', 'p1')?.endedAt).toBeUndefined();
+      store.setPartyExpiry('case-1', 'p1', 90_000);
+      expect(store.getParty('case-1', 'p1')?.expiresAt).toBe(90_000);
+      expect(store.listParties('case-1').map((p) => p.expiresAt)).toEqual([90_000, undefined]);
+      store.setPartyExpiry('case-1', 'p1', undefined);
+      expect(store.getParty('case-1', 'p1')?.expiresAt).toBeUndefined();
+
+      store.setPartyExpiry('case-1', 'p2', 70_000);
+      store.endParty('case-1', 'p2', 50);
+      store.endParty('case-1', 'p2', 60);
+      expect(store.getParty('case-1', 'p2')).toMatchObject({ endedAt: 50, expiresAt: 70_000 });
+      expect(store.getParty('case-1', 'p1')?.endedAt).toBeUndefined();
+      store.replaceToken('case-1', 'p2', '3'.repeat(64), 70);
+      expect(store.getParty('case-1', 'p2')?.endedAt).toBeUndefined();
+      expect(store.getParty('case-1', 'p2')?.expiresAt).toBe(70_000);
+
+      expect(() => store.setPartyExpiry('case-1', 'nope', 1)).toThrow(UnknownPartyError);
+      expect(() => store.endParty('other', 'p1', 1)).toThrow(UnknownPartyError);
     });
 
     it('[S8] close is idempotent', () => {

@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The case database's tables, created if missing, and the columns later versions added to
+ * tables an older version created (a migration at open: ALTER TABLE ADD COLUMN, NULL for the
+ * rows that were there).
+ */
+export function createSchema(db: Database.Database): void {
+  db.exec(`
+      CREATE TABLE IF NOT EXISTS cases (
+        id TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        title TEXT,
+        municipality TEXT,
+        phase INTEGER,
+        -- The organisation the case belongs to (issue 10); NULL only while none exists.
+        organisation_id TEXT
+      );
+      CREATE TABLE IF NOT EXISTS updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        data BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS updates_by_case ON updates (case_id, seq);
+      CREATE INDEX IF NOT EXISTS cases_by_change ON cases (updated_at DESC);
+      CREATE TABLE IF NOT EXISTS parties (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT NOT NULL,
+        department_id TEXT,
+        created_at INTEGER NOT NULL,
+        -- When the link stops working / the facilitator ended access (issue 10); NULL: never / not ended.
+        expires_at INTEGER,
+        ended_at INTEGER,
+        UNIQUE (case_id, id)
+      );
+      -- Only SHA-256 hashes of link tokens (hex); revoked ones are kept so a rotated-away
+      -- link can be told apart from an unknown one (LinkRevoked vs Unauthorized).
+      CREATE TABLE IF NOT EXISTS tokens (
+        hash TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        party_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        FOREIGN KEY (case_id, party_id) REFERENCES parties (case_id, id)
+      );
+      CREATE INDEX IF NOT EXISTS tokens_by_party ON tokens (case_id, party_id);
+      -- Dot-vote ballots (docs/workshop.md W7): only here, never in a case's Y.Doc.
+      CREATE TABLE IF NOT EXISTS ballots (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        vote_id TEXT NOT NULL,
+        party_id TEXT NOT NULL,
+        item_ids TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        UNIQUE (case_id, vote_id, party_id)
+      );
+      -- Snapshots (W11): the Y.Doc state itself (Y.encodeStateAsUpdate).
+      CREATE TABLE IF NOT EXISTS snapshots (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by_party_id TEXT NOT NULL,
+        state BLOB NOT NULL,
+        UNIQUE (case_id, id)
+      );
+      -- Who changed what (W12): one row per stretch of edits by a party to a section.
+      CREATE TABLE IF NOT EXISTS activity (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        party_id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        first_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        edits INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS activity_by_party_section ON activity (case_id, party_id, section, seq);
+      CREATE INDEX IF NOT EXISTS activity_by_time ON activity (case_id, last_at DESC);
+      -- Which party first wrote with each Yjs client id (issue 9): others may not use it.
+      CREATE TABLE IF NOT EXISTS client_ids (
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        client_id INTEGER NOT NULL,
+        party_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, client_id)
+      ) WITHOUT ROWID;
+  `);
+  for (const [table, column, type] of ADDED_COLUMNS) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
+
+/** Columns added after their table first shipped: [table, column, type]. */
+const ADDED_COLUMNS = [
+  ['cases', 'organisation_id', 'TEXT'],
+  ['parties', 'expires_at', 'INTEGER'],
+  ['parties', 'ended_at', 'INTEGER'],
+] as const;
