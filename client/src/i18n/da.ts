@@ -1,4 +1,6 @@
 import { exchangeDa } from './exchange.da.ts';
+import { lifetimeDa } from './lifetime.da.ts';
+import { networkDa } from './network.da.ts';
 import { workshopDa } from './workshop.da.ts';
 
 /**
@@ -387,6 +389,9 @@ export const da = {
     notFound: { label: 'Sagen findes ikke', detail: '' },
     unauthorized: { label: 'Dit link gælder ikke for denne sag', detail: '' },
     linkRevoked: { label: 'Dit link er blevet erstattet', detail: 'Bed om det nye link.' },
+    linkExpired: { label: 'Linket er udløbet', detail: 'Bed facilitatoren om et nyt link.' },
+    accessEnded: { label: 'Din adgang er afsluttet', detail: 'Bed facilitatoren om et nyt link.' },
+    blocked: { label: 'Netværket blokerer forbindelsen', detail: 'Dine ændringer gemmes i denne browser.' },
   },
   undo: {
     undo: 'Fortryd',
@@ -396,6 +401,7 @@ export const da = {
   },
   workshop: workshopDa,
   exchange: exchangeDa,
+  network: networkDa,
   room: {
     untitled: 'Sag uden titel',
     backToStart: 'Til forsiden',
@@ -421,6 +427,18 @@ export const da = {
       linkRevoked: {
         title: 'Dit link er blevet erstattet af facilitatoren. Bed om det nye link.',
         body: 'Det gamle link virker ikke længere. Det, du har ændret på denne enhed, er gemt her og sendes, når du åbner det nye link.',
+      },
+      linkExpired: {
+        title: 'Linket er udløbet',
+        body: 'Facilitatoren har sat en udløbsdato på dit link, og den er passeret. Bed facilitatoren om et nyt link. De ændringer, du har lavet offline, er gemt i denne browser og bliver flettet ind, når du åbner et nyt link til den samme part.',
+      },
+      accessEnded: {
+        title: 'Din adgang er afsluttet',
+        body: 'Facilitatoren har afsluttet din adgang til sagen. Skal du være med igen, så bed facilitatoren om et nyt link. De ændringer, du har lavet offline, er gemt i denne browser og bliver flettet ind, når du åbner et nyt link til den samme part.',
+      },
+      blocked: {
+        title: 'Netværket blokerer den direkte forbindelse til Caseroom',
+        body: 'Sagen findes ikke på denne enhed endnu, og den direkte forbindelse (WebSocket) kommer ikke igennem dette netværk. Prøv et andet netværk, eller bed jeres IT-afdeling om at tillade forbindelsen. Vi prøver igen automatisk.',
       },
     },
   },
@@ -468,6 +486,7 @@ export const da = {
     copy: 'Kopiér link',
     copied: 'Linket er kopieret.',
     copyFailed: 'Linket kunne ikke kopieres automatisk. Markér det, og kopiér det selv (Ctrl+C).',
+    lifetime: lifetimeDa,
     errors: {
       nameRequired: 'Skriv partens navn.',
       badRequest: 'Serveren afviste oplysningerne. Tjek felterne, og prøv igen.',

@@ -1,5 +1,7 @@
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
+import { lifetimeEn } from './lifetime.en.ts';
+import { networkEn } from './network.en.ts';
 import { workshopEn } from './workshop.en.ts';
 
 /** English UI text; typed against the Danish catalogue, so it has every key and no others. */
@@ -384,6 +386,9 @@ export const en: Messages = {
     notFound: { label: 'The case does not exist', detail: '' },
     unauthorized: { label: 'Your link is not valid for this case', detail: '' },
     linkRevoked: { label: 'Your link has been replaced', detail: 'Ask for the new link.' },
+    linkExpired: { label: 'The link has expired', detail: 'Ask the facilitator for a new link.' },
+    accessEnded: { label: 'Your access has ended', detail: 'Ask the facilitator for a new link.' },
+    blocked: { label: 'The network blocks the connection', detail: 'Your changes are kept in this browser.' },
   },
   undo: {
     undo: 'Undo',
@@ -393,6 +398,7 @@ export const en: Messages = {
   },
   workshop: workshopEn,
   exchange: exchangeEn,
+  network: networkEn,
   room: {
     untitled: 'Untitled case',
     backToStart: 'Back to the start page',
@@ -418,6 +424,18 @@ export const en: Messages = {
       linkRevoked: {
         title: 'Your link has been replaced by the facilitator. Ask for the new link.',
         body: 'The old link no longer works. What you changed on this device is kept here and sent when you open the new link.',
+      },
+      linkExpired: {
+        title: 'The link has expired',
+        body: 'The facilitator set an expiry date on your link, and it has passed. Ask the facilitator for a new link. The changes you made offline are kept in this browser and merged in when you open a new link for the same party.',
+      },
+      accessEnded: {
+        title: 'Your access has ended',
+        body: 'The facilitator has ended your access to the case. If you are to take part again, ask the facilitator for a new link. The changes you made offline are kept in this browser and merged in when you open a new link for the same party.',
+      },
+      blocked: {
+        title: 'The network blocks the direct connection to Caseroom',
+        body: 'The case is not on this device yet, and the direct connection (WebSocket) does not get through this network. Try another network, or ask your IT department to allow the connection. We keep trying automatically.',
       },
     },
   },
@@ -466,6 +484,7 @@ export const en: Messages = {
     copy: 'Copy link',
     copied: 'The link has been copied.',
     copyFailed: 'The link could not be copied automatically. Select it and copy it yourself (Ctrl+C).',
+    lifetime: lifetimeEn,
     errors: {
       nameRequired: 'Write the party’s name.',
       badRequest: 'The server did not accept the details. Check the fields and try again.',

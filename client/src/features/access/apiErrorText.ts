@@ -1,3 +1,4 @@
+import { networkFailureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
@@ -5,6 +6,8 @@ import type { Messages } from '../../i18n/messages.ts';
 export function apiErrorText(m: Messages, failure: ApiFailure): string {
   const errors = m.invite.errors;
   if (failure.reason === 'unreachable') return errors.unreachable;
+  const network = networkFailureText(m, failure);
+  if (network) return network;
   if (failure.status === 400) return errors.badRequest;
   if (failure.code === 'tokenInvalid' || failure.code === 'tokenMissing' || failure.status === 401) {
     return errors.tokenInvalid;

@@ -86,20 +86,29 @@ function forgetParty(caseId: string): void {
 }
 
 /**
- * Takes the token out of a link (`/case/<id>?token=…`): stores it for that case and removes
- * `token` from the address bar, so it is not left in the history, a screenshot or a bookmark.
+ * Takes the token out of a link (`/case/<id>#token=…`, and the `?token=…` of older links):
+ * stores it for that case and removes it from the address bar before anything renders, so it
+ * is not left in the history, a screenshot, a bookmark or — for the query — a Referer header.
+ * The fragment never reaches the server; the query of an older link did once, on this load.
  */
 export function adoptLinkToken(location: Location = window.location, history: History = window.history): void {
   const url = new URL(location.href);
-  const token = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const token = fragment.get('token') ?? url.searchParams.get('token');
   if (token === null) return;
   const route = parseRoute(location.pathname);
   if (route.name === 'case' && token !== '') storeToken(route.caseId, token);
   url.searchParams.delete('token');
-  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  fragment.delete('token');
+  const hash = fragment.toString();
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${hash ? `#${hash}` : ''}`);
 }
 
-/** The link that opens a case as a party: `<origin>/case/<id>?token=<token>`. */
+/**
+ * The link that opens a case as a party: `<origin>/case/<id>#token=<token>`. The token rides in
+ * the fragment, which browsers never send to a server (issue 10). Links the server returns
+ * (built from its public address) are preferred; this is the fallback for a server that sent none.
+ */
 export function caseLink(caseId: string, token: string, origin: string = window.location.origin): string {
-  return `${origin}/case/${encodeURIComponent(caseId)}?token=${encodeURIComponent(token)}`;
+  return `${origin}/case/${encodeURIComponent(caseId)}#token=${encodeURIComponent(token)}`;
 }

@@ -7,6 +7,8 @@ import { rememberedParty, rememberParty } from './tokens.ts';
 export type WhoAmI = {
   /** The party, or undefined until the server (or this device's memory of it) has said. */
   get: () => Party | undefined;
+  /** Resolves with the party once the server has said (never from this device's memory alone). */
+  whenConfirmed: Promise<Party>;
   subscribe: (onChange: () => void) => () => void;
   destroy: () => void;
 };
@@ -22,6 +24,10 @@ export function trackWhoAmI(caseId: string, token: string, provider: WebsocketPr
   let confirmed = false;
   let pending = false;
   let destroyed = false;
+  let onConfirmed: (party: Party) => void = () => {};
+  const whenConfirmed = new Promise<Party>((resolve) => {
+    onConfirmed = resolve;
+  });
 
   const ask = async () => {
     if (confirmed || pending || destroyed) return;
@@ -31,6 +37,7 @@ export function trackWhoAmI(caseId: string, token: string, provider: WebsocketPr
     if (destroyed || !result.ok) return;
     confirmed = true;
     rememberParty(caseId, result.value);
+    onConfirmed(result.value);
     if (JSON.stringify(result.value) !== JSON.stringify(party)) {
       party = result.value;
       for (const listener of listeners) listener();
@@ -44,6 +51,7 @@ export function trackWhoAmI(caseId: string, token: string, provider: WebsocketPr
 
   return {
     get: () => party,
+    whenConfirmed,
     subscribe: (onChange) => {
       listeners.add(onChange);
       return () => listeners.delete(onChange);

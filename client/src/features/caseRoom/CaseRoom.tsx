@@ -6,6 +6,7 @@ import { useUiStore } from '../../store.ts';
 import { useCaseDocReady } from '../../ydoc/useY.ts';
 import { readToken, TOKEN_STORED_EVENT } from '../access/tokens.ts';
 import { useConnectionState } from '../connection/ConnectionStatus.tsx';
+import type { ConnectionState } from '../connection/connectionState.ts';
 import { ProfileGate } from '../profile/ProfileGate.tsx';
 import { type CaseSession, openCaseSession } from './caseSession.ts';
 import { RoomLayout } from './RoomLayout.tsx';
@@ -56,15 +57,22 @@ function modelOf(session: CaseSession): CaseModelDraft | undefined {
   }
 }
 
+/** The connection states after which the room is replaced by why (the offline copy stays). */
+const FINAL_STATES = ['notFound', 'unauthorized', 'linkRevoked', 'linkExpired', 'accessEnded'] as const;
+const isFinalState = (state: ConnectionState): state is (typeof FINAL_STATES)[number] =>
+  (FINAL_STATES as readonly string[]).includes(state);
+
 /** Shows the room once the case's structure is here; until then progress, or why not. */
 function RoomGate() {
   const { doc } = useSession();
   const ready = useCaseDocReady(doc);
   const connection = useConnectionState();
-  if (connection === 'notFound' || connection === 'unauthorized' || connection === 'linkRevoked') {
-    return <RoomMessage kind={connection} />;
+  if (isFinalState(connection)) return <RoomMessage kind={connection} />;
+  if (!ready) {
+    return (
+      <RoomMessage kind={connection === 'offline' ? 'unreachable' : connection === 'blocked' ? 'blocked' : 'loading'} />
+    );
   }
-  if (!ready) return <RoomMessage kind={connection === 'offline' ? 'unreachable' : 'loading'} />;
   return <RoomLayout />;
 }
 
@@ -88,7 +96,8 @@ function useCaseToken(caseId: string): string | undefined {
 
 /**
  * A full-page message: loading progress, or why the case cannot be shown — no link for it, a
- * link that is not valid or was replaced, no such case, an unreachable server.
+ * link that is not valid, was replaced, expired or was ended, no such case, an unreachable
+ * server, a network that blocks the live connection.
  */
 function RoomMessage({ kind }: { kind: keyof Messages['room']['messages'] }) {
   const m = useMessages();
@@ -103,6 +112,7 @@ function RoomMessage({ kind }: { kind: keyof Messages['room']['messages'] }) {
           </div>
         ) : null}
         <p role={kind === 'loading' ? undefined : 'alert'}>{text.body}</p>
+        {kind === 'blocked' && <p className="help">{m.network.blocked.it(window.location.host)}</p>}
         <p>
           <Link href="/">{m.room.backToStart}</Link>
         </p>

@@ -6,6 +6,7 @@ import { useYString } from '../../ydoc/useY.ts';
 import { InviteButton } from '../access/InviteButton.tsx';
 import { ObserverBanner } from '../access/ObserverBanner.tsx';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
+import { NetworkBlockedNotice } from '../connection/NetworkBlockedNotice.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useSection } from '../sections/useSection.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
@@ -45,6 +46,7 @@ export function TopBar() {
       <WorkshopBar />
       <PresenceList />
       <ObserverBanner />
+      <NetworkBlockedNotice />
       <RefusedNotice />
     </header>
   );

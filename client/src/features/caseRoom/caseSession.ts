@@ -1,11 +1,14 @@
 import { canEdit, isFinalClose } from '@caseroom/shared';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { LINK_ENDED_EVENT, type LinkEndedDetail } from '../../api/request.ts';
 import { forgetToken } from '../access/tokens.ts';
 import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
 import { MESSAGE_REFUSED, MESSAGE_TOO_BIG, type ReceivedRefusal, readRefusal } from '../workshop/refusedMessage.ts';
+import { mergeOlderCopies } from './copyMerge.ts';
+import { webSocketWithLinkToken } from './linkTokenSocket.ts';
 import { trackLocalChanges } from './localChanges.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
 
@@ -50,20 +53,32 @@ export function websocketBase(location: Location = window.location): string {
 /** localStorage flag that exposes the open case's document to browser tests (`window.caseroomTest`). */
 export const TEST_HOOKS_KEY = 'caseroom.testHooks';
 
+/** Whether the server answers over HTTP (asked when the websocket keeps failing to open). */
+async function serverAnswers(): Promise<boolean> {
+  try {
+    return (await fetch('/health', { cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Opens a case with this browser's token: attaches this link's offline copy, then connects to
- * the server with the token (y-websocket `params`, A4), and starts tracking undo and who we are.
- * The document is new, so its Yjs client id is fresh: never one another party's session used.
+ * the server, presenting the token as the first websocket message (issue 10; never in the URL),
+ * and starts tracking undo and who we are. The document is new, so its Yjs client id is fresh:
+ * never one another party's session used. Once the server has said which party the link names,
+ * the copy records it, and the copies this party's older links left in this browser (expired,
+ * ended, replaced) are taken over (copyMerge.ts).
  */
 export function openCaseSession(caseId: string, token: string): CaseSession {
   const doc = new Y.Doc();
   const localOrigin = { name: 'caseroom-local-edit' };
   const copy = openOfflineCopy(caseId, token, doc);
   const provider = new WebsocketProvider(websocketBase(), caseId, doc, {
-    params: { token },
+    WebSocketPolyfill: webSocketWithLinkToken(token),
     // Reconnect after anything but a final close — no such case, a link that is not valid, a
-    // link the facilitator replaced (y-websocket's default would also give up after 4400
-    // MalformedMessage, which asks for a fresh connection instead).
+    // link the facilitator replaced, let expire or ended (y-websocket's default would also give
+    // up after 4400 MalformedMessage, which asks for a fresh connection instead).
     shouldReconnect: (event) => !isFinalClose(event.code),
     maxBackoffTime: 5000,
     // Connects once the copy is attached (its name is a hash, computed asynchronously), so the
@@ -83,8 +98,20 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
   const connection = trackConnection(provider, {
     onRefused: () => forgetToken(caseId, token),
     onMessageTooBig: () => tellRefused({ reason: MESSAGE_TOO_BIG, sections: [] }),
+    probeServer: serverAnswers,
   });
+  // Any request with this link that the server answered "expired" or "ended" stops the room too.
+  const onLinkEnded = (event: Event) => {
+    const { detail } = event as CustomEvent<LinkEndedDetail>;
+    if (detail.token === token) connection.endLink(detail.code);
+  };
+  window.addEventListener(LINK_ENDED_EVENT, onLinkEnded);
   const me = trackWhoAmI(caseId, token, provider);
+  void me.whenConfirmed.then(async (party) => {
+    if (destroyed) return;
+    await copy.recordParty(party.id);
+    if (!destroyed && canEdit(party.role)) await mergeOlderCopies(caseId, party.id, doc, copy);
+  });
   const undo = createUndoManager(doc, localOrigin);
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     tellRefused(readRefusal(decoder as unknown as { arr: Uint8Array; pos: number }));
@@ -132,6 +159,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
   function destroy() {
     if (destroyed) return;
     destroyed = true;
+    window.removeEventListener(LINK_ENDED_EVENT, onLinkEnded);
     me.destroy();
     connection.destroy();
     localChanges.destroy();

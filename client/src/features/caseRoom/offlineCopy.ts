@@ -32,12 +32,24 @@ export async function offlineCopyName(caseId: string, token: string): Promise<st
   return `${legacyCopyName(caseId)}:${hex.slice(0, HASH_CHARS)}`;
 }
 
+/** The key in a copy's `custom` store naming the party its link belonged to (issue 10). */
+export const COPY_PARTY_KEY = 'party';
+
 /** A case's offline copy for one link, attached to the session's document. */
 export type OfflineCopy = {
+  /** The copy's IndexedDB name, or undefined where no copy can be kept (no Web Crypto). */
+  name: Promise<string | undefined>;
   /** Resolves once the copy is attached (its stored state is then being loaded), or could not be. */
   whenOpened: Promise<void>;
   /** Resolves once the stored state is in the document (at once if there is no copy). */
   whenLoaded: Promise<void>;
+  /**
+   * Records which party the link names (the server's answer to `GET /me`), so that once the
+   * link expires or is ended, a new link of the same party can take this copy's edits over.
+   */
+  recordParty: (partyId: string) => Promise<void>;
+  /** Resolves once every update of the document so far is stored in IndexedDB (false: no copy). */
+  flush: () => Promise<boolean>;
   /** Stops keeping the copy (it stays on the device for the next session). */
   close: () => Promise<void>;
   /** Closes the copy and deletes it, so the next session loads the server's state (W2). */
@@ -65,20 +77,35 @@ export function openOfflineCopy(caseId: string, token: string, doc: Y.Doc): Offl
     forgetLegacyCopy(caseId);
     return new IndexeddbPersistence(resolved, doc);
   });
+  // y-indexeddb never settles `whenSynced` for a copy closed before it loaded.
+  const whenLoaded = persistence
+    .then((opened) => Promise.race([opened?.whenSynced, closedSignal]))
+    .then(
+      () => undefined,
+      () => undefined,
+    );
   const close = async () => {
     closed = true;
+    openCopies.delete(copy);
     onClosed();
     await (await persistence)?.destroy();
   };
-  return {
+  const copy: OfflineCopy = {
+    name,
     whenOpened: persistence.then(() => undefined),
-    // y-indexeddb never settles `whenSynced` for a copy closed before it loaded.
-    whenLoaded: persistence
-      .then((opened) => Promise.race([opened?.whenSynced, closedSignal]))
-      .then(
-        () => undefined,
-        () => undefined,
-      ),
+    whenLoaded,
+    recordParty: async (partyId) => {
+      const opened = await persistence;
+      if (!opened || closed) return;
+      if ((await opened.get(COPY_PARTY_KEY).catch(() => undefined)) !== partyId) {
+        await opened.set(COPY_PARTY_KEY, partyId).catch(() => {});
+      }
+    },
+    flush: async () => {
+      await whenLoaded;
+      const db = (await persistence)?.db;
+      return db && !closed ? settled(db, 'updates') : false;
+    },
     close,
     forget: async () => {
       await close();
@@ -86,6 +113,38 @@ export function openOfflineCopy(caseId: string, token: string, doc: Y.Doc): Offl
       if (resolved !== undefined) await clearDocument(resolved);
     },
   };
+  openCopies.add(copy);
+  return copy;
+}
+
+/** The copies open in this page (each open case room has one). */
+const openCopies = new Set<OfflineCopy>();
+
+/**
+ * Resolves once every open copy has stored every update so far: before the page reloads (a new
+ * version of Caseroom), so nothing typed is lost.
+ */
+export async function flushOfflineCopies(): Promise<void> {
+  await Promise.all([...openCopies].map((copy) => copy.flush()));
+}
+
+/**
+ * Resolves once the writes already asked of a store are done: IndexedDB runs read-write
+ * transactions over the same store in the order they were created, so an empty one completes
+ * after y-indexeddb's pending ones (it stores each update in a transaction of its own).
+ */
+function settled(db: IDBDatabase, store: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      const transaction = db.transaction([store], 'readwrite');
+      transaction.oncomplete = () => resolve(true);
+      transaction.onerror = () => resolve(false);
+      transaction.onabort = () => resolve(false);
+    } catch {
+      // The database was closed meanwhile: what was asked of it before is done or lost with it.
+      resolve(false);
+    }
+  });
 }
 
 /** Deletes the per-case copy of older versions (in the background; a missing one is no error). */

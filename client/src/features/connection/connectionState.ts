@@ -11,19 +11,33 @@ export const CONNECTION_STATES = [
   'tooManyMessages',
   'slowConsumer',
   'messageTooBig',
+  'blocked',
   'notFound',
   'unauthorized',
   'linkRevoked',
+  'linkExpired',
+  'accessEnded',
 ] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 /** Failed attempts before a never-connected client calls the server unreachable. */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
 
+/**
+ * Websocket attempts in a row that never opened before the server is asked over HTTP whether it
+ * is there: if it answers, the network between lets pages through but not the live connection.
+ */
+export const FAILED_OPENS_BEFORE_PROBE = 3;
+
+/** The final states a link that no longer opens the case leads to (issue 10). */
+export type LinkEndedState = 'linkExpired' | 'accessEnded';
+
 /** A tiny external store of the connection state, fed by the provider's and the browser's events. */
 export type ConnectionTracker = {
   get: () => ConnectionState;
   subscribe: (onChange: () => void) => () => void;
+  /** The server said over HTTP that the link expired or was ended: stop, as for its close code. */
+  endLink: (state: LinkEndedState) => void;
   destroy: () => void;
 };
 
@@ -32,6 +46,8 @@ const FINAL_STATES: Record<number, ConnectionState> = {
   [CloseCode.CaseNotFound]: 'notFound',
   [CloseCode.Unauthorized]: 'unauthorized',
   [CloseCode.LinkRevoked]: 'linkRevoked',
+  [CloseCode.LinkExpired]: 'linkExpired',
+  [CloseCode.AccessEnded]: 'accessEnded',
 };
 
 /**
@@ -46,16 +62,23 @@ const INTERRUPTED_STATES: Record<number, ConnectionState> = {
 
 /**
  * Follows a websocket provider. A final close (no such case, a link that is not valid for it,
- * a link the facilitator replaced) stops reconnecting for good and says why; `onRefused` is
- * told when the server refused the link. "Storage unavailable" keeps retrying and says that
- * changes are kept on this device. A connection cut for sending too much at once (4429), for
- * not keeping up (4408) or for a message over the size limit (1009) reconnects, and says why
- * until it is synced again; `onMessageTooBig` is told of the last, since the change that was
- * too large would be sent again on every reconnection.
+ * a link the facilitator replaced, let expire or ended) stops reconnecting for good and says
+ * why; `onRefused` is told when the server refused the link as not valid or replaced (an
+ * expired or ended link is kept: it still names the party whose offline copy waits for a new
+ * link). "Storage unavailable" keeps retrying and says that changes are kept on this device. A
+ * connection cut for sending too much at once (4429), for not keeping up (4408) or for a
+ * message over the size limit (1009) reconnects, and says why until it is synced again;
+ * `onMessageTooBig` is told of the last, since the change that was too large would be sent
+ * again on every reconnection. When several attempts in a row never open, `probeServer` asks
+ * over HTTP: a server that answers means the network blocks the live connection (issue 10).
  */
 export function trackConnection(
   provider: WebsocketProvider,
-  { onRefused, onMessageTooBig }: { onRefused?: () => void; onMessageTooBig?: () => void } = {},
+  {
+    onRefused,
+    onMessageTooBig,
+    probeServer,
+  }: { onRefused?: () => void; onMessageTooBig?: () => void; probeServer?: () => Promise<boolean> } = {},
 ): ConnectionTracker {
   const listeners = new Set<() => void>();
   let status: 'connected' | 'connecting' | 'disconnected' = 'connecting';
@@ -64,6 +87,12 @@ export function trackConnection(
   let interrupted: ConnectionState | undefined;
   let final: ConnectionState | undefined;
   let state: ConnectionState = 'connecting';
+  // Attempts in a row whose socket never opened, and whether the server answered over HTTP meanwhile.
+  let opened = false;
+  let failedOpens = 0;
+  let probing = false;
+  let blocked = false;
+  let destroyed = false;
 
   const update = () => {
     const next = derive();
@@ -78,13 +107,29 @@ export function trackConnection(
     if (cantSave) return 'cantSave';
     if (status === 'connected' && provider.synced) return 'connected';
     if (interrupted) return interrupted;
+    if (blocked) return 'blocked';
     if (everConnected) return 'reconnecting';
     return provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE ? 'offline' : 'connecting';
   };
 
   const onStatus = (event: { status: typeof status }) => {
     status = event.status;
-    if (status === 'connected') everConnected = true;
+    if (status === 'connecting') opened = false;
+    if (status === 'connected') {
+      everConnected = true;
+      opened = true;
+      failedOpens = 0;
+      blocked = false;
+    }
+    update();
+  };
+  const probe = async () => {
+    if (!probeServer || probing) return;
+    probing = true;
+    const answered = await probeServer().catch(() => false);
+    probing = false;
+    if (destroyed || failedOpens < FAILED_OPENS_BEFORE_PROBE) return;
+    blocked = answered;
     update();
   };
   const onSync = (synced: boolean) => {
@@ -95,6 +140,11 @@ export function trackConnection(
     update();
   };
   const onClose = (event: CloseEvent | null) => {
+    if (!opened && event) {
+      failedOpens++;
+      if (failedOpens >= FAILED_OPENS_BEFORE_PROBE) void probe();
+    }
+    opened = false;
     if (event && isFinalClose(event.code)) {
       final ??= FINAL_STATES[event.code] ?? 'notFound';
       provider.disconnect();
@@ -120,7 +170,14 @@ export function trackConnection(
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
+    endLink: (ended) => {
+      if (final) return;
+      final = ended;
+      provider.disconnect();
+      update();
+    },
     destroy: () => {
+      destroyed = true;
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);

@@ -17,7 +17,13 @@ export function snapshotSession(live: CaseSession, model: CaseModelDraft): CaseS
   const awareness = new Awareness(doc);
   const self = live.me.get();
   const observer: Party | undefined = self ? { ...self, role: 'observer' } : undefined;
-  const me: WhoAmI = { get: () => observer, subscribe: () => () => {}, destroy: () => {} };
+  const me: WhoAmI = {
+    get: () => observer,
+    // Never confirmed: a kept version takes no offline copies over.
+    whenConfirmed: new Promise(() => {}),
+    subscribe: () => () => {},
+    destroy: () => {},
+  };
   const ignore = () => {};
   return {
     ...live,
