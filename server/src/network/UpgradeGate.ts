@@ -77,7 +77,7 @@ export class UpgradeGate {
           'Too Many Requests',
           {
             code: 'tooManyRequests',
-            message: `Too many live connections from your address (at most ${limits.websockets} at once). Close a tab, or try again in ${WEBSOCKET_RETRY_AFTER_SECONDS} seconds.`,
+            message: `Too many live connections from your address (at most ${limits.websockets} at once): close the tabs you do not use. Try again in ${WEBSOCKET_RETRY_AFTER_SECONDS} seconds.`,
           },
           { 'Retry-After': String(WEBSOCKET_RETRY_AFTER_SECONDS) },
         );
