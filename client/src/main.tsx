@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { watchForFailedChunks } from './app/newBuild.ts';
 import { adoptLinkToken } from './features/access/tokens.ts';
 import './styles/app.css';
 import './styles/workshop.css';
 import './styles/exchange.css';
+import './styles/network.css';
 
 // A link's token is stored and taken out of the address bar before anything renders (A12).
 adoptLinkToken();
+// A chunk of an older build that the server no longer has: "Caseroom was updated — reload".
+watchForFailedChunks();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

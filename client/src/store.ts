@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { createUpdateSlice, type UpdateSlice } from './app/updateSlice.ts';
 import { createPanelSlice, type PanelSlice } from './features/businessCase/panelSlice.ts';
 import { createProfileSlice, type ProfileSlice } from './features/profile/profileSlice.ts';
 import { createNavigationSlice, type NavigationSlice } from './features/sections/navigationSlice.ts';
@@ -10,7 +11,7 @@ import { createLanguageSlice, LANGUAGES, type LanguageSlice } from './i18n/langu
  * UI-only state, one store from small slices. Shared case data never lives here: the Y.Doc is
  * its single source of truth. Name, department and language are remembered on this device.
  */
-export type UiState = ProfileSlice & LanguageSlice & NavigationSlice & PanelSlice & WorkshopSlice;
+export type UiState = ProfileSlice & LanguageSlice & NavigationSlice & PanelSlice & WorkshopSlice & UpdateSlice;
 
 /** localStorage key of the remembered profile. */
 export const UI_STORAGE_KEY = 'caseroom.profile';
@@ -23,6 +24,7 @@ export const useUiStore = create<UiState>()(
       ...createNavigationSlice(...args),
       ...createPanelSlice(...args),
       ...createWorkshopSlice(...args),
+      ...createUpdateSlice(...args),
     }),
     {
       name: UI_STORAGE_KEY,

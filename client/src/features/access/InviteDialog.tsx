@@ -1,4 +1,3 @@
-import type { Party } from '@caseroom/shared';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ApiResult } from '../../api/request.ts';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
@@ -6,21 +5,23 @@ import { useMessages } from '../../i18n/messages.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
 import { AddPartyForm } from './AddPartyForm.tsx';
 import { ApiError } from './ApiError.tsx';
-import { listParties, type PartyLink } from './accessApi.ts';
+import { listParties, type PartyAccess, type PartyLink } from './accessApi.ts';
 import { NewLink } from './NewLink.tsx';
 import { PartyTable } from './PartyTable.tsx';
 
 /**
  * The facilitator's parties and links (docs/access.md A9), in a modal dialog: the parties of
- * the case, a new link for any of them (the old one stops at once), and a new party with its
- * link. A link is shown once, right after it was made.
+ * the case, a new link for any of them (the old one stops at once), each link's expiry date and
+ * ending a party's access (issue 10), and a new party with its link. A link is shown once, right
+ * after it was made.
  */
 export function InviteDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const { caseId, token } = useSession();
   const sectionId = useId();
-  const [parties, setParties] = useState<ApiResult<Party[]> | null>(null);
+  const [parties, setParties] = useState<ApiResult<PartyAccess[]> | null>(null);
   const [made, setMade] = useState<PartyLink | null>(null);
+  const [changed, setChanged] = useState('');
 
   const load = useCallback(async () => setParties(await listParties(caseId, token)), [caseId, token]);
   useEffect(() => {
@@ -29,6 +30,11 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
 
   const onMade = (link: PartyLink) => {
     setMade(link);
+    setChanged('');
+    void load();
+  };
+  const onChanged = (message: string) => {
+    setChanged(message);
     void load();
   };
 
@@ -40,7 +46,12 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
       className="invite-dialog"
       onClose={onClose}
     >
-      {made && <NewLink key={made.token} caseId={caseId} partyName={made.party.name} token={made.token} />}
+      {made && (
+        <NewLink key={made.token} caseId={caseId} partyName={made.party.name} token={made.token} link={made.link} />
+      )}
+      <p className="copy-status" role="status">
+        {changed}
+      </p>
       <section aria-labelledby={`${sectionId}-parties`}>
         <h3 id={`${sectionId}-parties`}>{m.invite.partiesHeading}</h3>
         {!parties ? (
@@ -48,7 +59,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
             {m.invite.loading}
           </p>
         ) : parties.ok ? (
-          <PartyTable parties={parties.value} onRotated={onMade} />
+          <PartyTable parties={parties.value} onRotated={onMade} onChanged={onChanged} />
         ) : (
           <>
             <ApiError failure={parties} />

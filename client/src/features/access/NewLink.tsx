@@ -2,13 +2,28 @@ import { useId, useRef, useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { caseLink } from './tokens.ts';
 
-/** A party's new link, shown once, with a copy button (and a way out when copying is blocked). */
-export function NewLink({ caseId, partyName, token }: { caseId: string; partyName: string; token: string }) {
+/**
+ * A party's new link, shown once, with a copy button (and a way out when copying is blocked).
+ * The link is the server's (built from its public address, issue 10), so a facilitator working
+ * on `localhost` still invites people to the address they can reach; an older server sends none
+ * and the link is built from this page's address.
+ */
+export function NewLink({
+  caseId,
+  partyName,
+  token,
+  link: serverLink,
+}: {
+  caseId: string;
+  partyName: string;
+  token: string;
+  link?: string;
+}) {
   const m = useMessages();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const link = caseLink(caseId, token);
+  const link = serverLink ?? caseLink(caseId, token);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);

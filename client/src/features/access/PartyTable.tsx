@@ -1,33 +1,67 @@
-import type { Party } from '@caseroom/shared';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ApiFailure } from '../../api/request.ts';
-import { useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
+import { useState } from 'react';
+import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useDepartments } from '../sections/useSection.ts';
-import { ApiError } from './ApiError.tsx';
-import { type PartyLink, rotateLink } from './accessApi.ts';
+import type { PartyAccess, PartyLink } from './accessApi.ts';
+import { EndAccessConfirmation } from './EndAccessConfirmation.tsx';
+import { type ExpiryChange, ExpiryForm } from './ExpiryForm.tsx';
+import { linkLifetime } from './linkLifetime.ts';
 import { RoleBadge } from './RoleBadge.tsx';
-import { storeToken } from './tokens.ts';
+import { RotateConfirmation } from './RotateConfirmation.tsx';
 import { useMe } from './useAccess.ts';
 
+/** What the facilitator is doing to one party's link: a new link, its expiry, ending its access. */
+type Action = { kind: 'rotate' | 'expiry' | 'end'; party: PartyAccess };
+
 /**
- * The parties of the case with a "new link" button each. A new link is made only after a
- * confirmation that says the old one stops working at once.
+ * The parties of the case with, for each, where its link stands (no expiry, expires, expired,
+ * ended) and what the facilitator can do: a new link (after a confirmation that says the old
+ * one stops at once), an expiry date, and ending its access (issue 10; not their own).
  */
-export function PartyTable({ parties, onRotated }: { parties: Party[]; onRotated: (link: PartyLink) => void }) {
+export function PartyTable({
+  parties,
+  onRotated,
+  onChanged,
+}: {
+  parties: PartyAccess[];
+  onRotated: (link: PartyLink) => void;
+  /** A party's expiry or access changed: reload the parties and say so. */
+  onChanged: (message: string) => void;
+}) {
   const m = useMessages();
+  const t = m.invite.lifetime;
   const departments = useDepartments();
-  const [confirming, setConfirming] = useState<Party | null>(null);
+  const me = useMe();
+  const [action, setAction] = useState<Action | null>(null);
   if (parties.length === 0) return <p className="empty">{m.invite.noParties}</p>;
   const departmentName = (id: string | undefined) => departments.find((department) => department.id === id)?.name;
+  const done = () => setAction(null);
   return (
     <>
-      {confirming && (
+      {action?.kind === 'rotate' && (
         <RotateConfirmation
-          party={confirming}
+          party={action.party}
           onDone={(link) => {
-            setConfirming(null);
+            done();
             if (link) onRotated(link);
+          }}
+        />
+      )}
+      {action?.kind === 'expiry' && (
+        <ExpiryForm
+          party={action.party}
+          onDone={(change: ExpiryChange | null) => {
+            done();
+            if (change)
+              onChanged(change === 'saved' ? t.expirySaved(action.party.name) : t.expiryCleared(action.party.name));
+          }}
+        />
+      )}
+      {action?.kind === 'end' && (
+        <EndAccessConfirmation
+          party={action.party}
+          onDone={(ended) => {
+            done();
+            if (ended) onChanged(t.endDone(action.party.name));
           }}
         />
       )}
@@ -39,79 +73,78 @@ export function PartyTable({ parties, onRotated }: { parties: Party[]; onRotated
             <th scope="col">{m.invite.columns.kind}</th>
             <th scope="col">{m.invite.columns.role}</th>
             <th scope="col">{m.invite.columns.department}</th>
+            <th scope="col">{t.column}</th>
             <th scope="col">{m.invite.columns.link}</th>
           </tr>
         </thead>
         <tbody>
-          {parties.map((party) => (
-            <tr key={party.id} data-party-id={party.id}>
-              <th scope="row">{party.name}</th>
-              <td>{m.access.kinds[party.kind]}</td>
-              <td>
-                <RoleBadge role={party.role} />
-              </td>
-              <td>{departmentName(party.departmentId) ?? '–'}</td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={m.invite.rotateLabel(party.name)}
-                  disabled={confirming !== null}
-                  onClick={() => setConfirming(party)}
-                >
-                  {m.invite.rotate}
-                </button>
-              </td>
-            </tr>
-          ))}
+          {parties.map((party) => {
+            const ended = party.endedAt !== undefined;
+            return (
+              <tr key={party.id} data-party-id={party.id} data-access={linkLifetime(party, Date.now()).kind}>
+                <th scope="row">{party.name}</th>
+                <td>{m.access.kinds[party.kind]}</td>
+                <td>
+                  <RoleBadge role={party.role} />
+                </td>
+                <td>{departmentName(party.departmentId) ?? '–'}</td>
+                <td>
+                  <LifetimeText party={party} />
+                </td>
+                <td className="party-actions">
+                  <button
+                    type="button"
+                    aria-label={m.invite.rotateLabel(party.name)}
+                    disabled={action !== null}
+                    onClick={() => setAction({ kind: 'rotate', party })}
+                  >
+                    {m.invite.rotate}
+                  </button>
+                  {!ended && (
+                    <button
+                      type="button"
+                      aria-label={t.setExpiryLabel(party.name)}
+                      disabled={action !== null}
+                      onClick={() => setAction({ kind: 'expiry', party })}
+                    >
+                      {t.setExpiry}
+                    </button>
+                  )}
+                  {!ended && me?.id !== party.id && (
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={t.endLabel(party.name)}
+                      disabled={action !== null}
+                      onClick={() => setAction({ kind: 'end', party })}
+                    >
+                      {t.end}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </>
   );
 }
 
-/** "Make a new link for X?" — what happens to the old one, then confirm or cancel. */
-function RotateConfirmation({ party, onDone }: { party: Party; onDone: (link: PartyLink | null) => void }) {
-  const m = useMessages();
-  const { caseId, token } = useSession();
-  const me = useMe();
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const own = me?.id === party.id;
-  useEffect(() => heading.current?.focus(), []);
-
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    const result = await rotateLink(caseId, token, party.id);
-    setBusy(false);
-    if (!result.ok) {
-      setFailure(result);
-      return;
-    }
-    // The facilitator's own link: this browser moves to the new one (the room reconnects with it).
-    if (own) storeToken(caseId, result.value.token);
-    onDone(result.value);
-  };
-  return (
-    <section className="rotate-confirmation" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
-      <h4 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {m.invite.rotateTitle(party.name)}
-      </h4>
-      <p id={`${id}-text`}>
-        {m.invite.rotateExplain}
-        {own && ` ${m.invite.rotateOwn}`}
-      </p>
-      {failure && <ApiError failure={failure} />}
-      <div className="actions">
-        <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
-          {m.invite.rotateConfirm}
-        </button>
-        <button type="button" disabled={busy} onClick={() => onDone(null)}>
-          {m.invite.cancel}
-        </button>
-      </div>
-    </section>
-  );
+/** "Intet udløb", "Udløber 12. mar. 2026", "Udløbet …", "Afsluttet …". */
+function LifetimeText({ party }: { party: PartyAccess }) {
+  const t = useMessages().invite.lifetime;
+  const locale = useLocale();
+  const lifetime = linkLifetime(party, Date.now());
+  const date = (value: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value);
+  switch (lifetime.kind) {
+    case 'open':
+      return <span className="lifetime">{t.open}</span>;
+    case 'expires':
+      return <span className="lifetime">{t.expires(date(lifetime.day))}</span>;
+    case 'expired':
+      return <span className="lifetime lifetime-over">{t.expired(date(lifetime.day))}</span>;
+    case 'ended':
+      return <span className="lifetime lifetime-over">{t.ended(date(lifetime.at))}</span>;
+  }
 }

@@ -1,5 +1,6 @@
 import type { CaseModelDraft, Phase } from '@caseroom/shared';
 import { lazy, Suspense, useDeferredValue } from 'react';
+import { AppErrorBoundary } from '../../app/AppErrorBoundary.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useBusinessCase, useRisk } from './businessCaseContext.tsx';
@@ -102,14 +103,17 @@ function PanelBody() {
       )}
       <FindingsList findings={result.findings} />
       {charts.priced.ok && (
-        <Suspense fallback={null}>
-          <PanelCharts
-            priced={charts.priced}
-            startYear={charts.startYear}
-            departmentNames={charts.departmentNames}
-            risk={charts.risk}
-          />
-        </Suspense>
+        // A charts chunk the server no longer has (a new version) leaves the rest of the panel working.
+        <AppErrorBoundary quiet>
+          <Suspense fallback={null}>
+            <PanelCharts
+              priced={charts.priced}
+              startYear={charts.startYear}
+              departmentNames={charts.departmentNames}
+              risk={charts.risk}
+            />
+          </Suspense>
+        </AppErrorBoundary>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { checkForNewBuild } from '../../app/newBuild.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
 import { type BusinessCaseSnapshot, type BusinessCaseStore, createBusinessCaseStore } from './businessCaseStore.ts';
 import { createRiskRunner, type RiskRunner, type RiskState } from './riskRunner.ts';
@@ -16,7 +17,10 @@ export function BusinessCaseProvider({ children }: { children: ReactNode }) {
   const { doc } = useSession();
   const [sources, setSources] = useState<BusinessCaseSources | null>(null);
   useEffect(() => {
-    const created = { store: createBusinessCaseStore(doc), risk: createRiskRunner() };
+    const created = {
+      store: createBusinessCaseStore(doc),
+      risk: createRiskRunner({ onWorkerError: () => void checkForNewBuild() }),
+    };
     setSources(created);
     return () => {
       created.store.destroy();

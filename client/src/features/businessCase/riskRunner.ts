@@ -31,7 +31,7 @@ export type RiskRunner = {
 export const RISK_DEBOUNCE_MS = 150;
 
 export function createRiskRunner(
-  options: { seed?: number; iterations?: number; createWorker?: () => Worker } = {},
+  options: { seed?: number; iterations?: number; createWorker?: () => Worker; onWorkerError?: () => void } = {},
 ): RiskRunner {
   const seed = options.seed ?? DEFAULT_SEED;
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
@@ -56,7 +56,11 @@ export function createRiskRunner(
     if (response.ok) set({ status: 'idle', result: response.result });
     else set({ status: 'failed' });
   };
-  worker.onerror = () => set({ status: 'failed' });
+  worker.onerror = () => {
+    set({ status: 'failed' });
+    // After a new version was deployed, the worker's script of this page's version is gone.
+    options.onWorkerError?.();
+  };
 
   return {
     subscribe(onChange) {

@@ -2,6 +2,7 @@ import { canEdit, isFinalClose } from '@caseroom/shared';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LINK_ENDED_EVENT, type LinkEndedDetail } from '../../api/request.ts';
+import { checkForNewBuild } from '../../app/newBuild.ts';
 import { forgetToken } from '../access/tokens.ts';
 import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
@@ -116,6 +117,12 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     tellRefused(readRefusal(decoder as unknown as { arr: Uint8Array; pos: number }));
   };
+  // Back after the connection was lost — perhaps the server restarted with a new version.
+  let connections = 0;
+  const onReconnected = ({ status }: { status: string }) => {
+    if (status === 'connected' && ++connections > 1) void checkForNewBuild();
+  };
+  provider.on('status', onReconnected);
   void copy.whenOpened.then(() => {
     if (!destroyed) provider.connect();
   });
@@ -160,6 +167,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     if (destroyed) return;
     destroyed = true;
     window.removeEventListener(LINK_ENDED_EVENT, onLinkEnded);
+    provider.off('status', onReconnected);
     me.destroy();
     connection.destroy();
     localChanges.destroy();

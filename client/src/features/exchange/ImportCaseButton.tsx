@@ -1,8 +1,11 @@
 import { useId, useRef, useState } from 'react';
+import { networkFailureText } from '../../api/failureText.ts';
 import { casePath, navigate } from '../../app/routes.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { storeToken } from '../access/tokens.ts';
+import { readOrganisationKey } from '../organisation/organisationKey.ts';
+import { useOrganisationKey } from '../organisation/useOrganisationKey.tsx';
 import { type ImportError, importCaseFile, MAX_IMPORT_MB } from './exchangeApi.ts';
 
 /** How many of a refused file's errors are listed; the rest are counted. */
@@ -17,7 +20,8 @@ type Status =
  * "Import a case" on the start page (docs/exchange.md): a JSON export — or a file written by
  * hand in the same format — becomes a new case whose facilitator is this browser. A refused file
  * creates nothing; each reason is listed in plain language, naming where in the case it is
- * ("Resultatmål 1 › Forventet andel med indsats: skal være et tal").
+ * ("Resultatmål 1 › Forventet andel med indsats: skal være et tal"). A server on the network
+ * asks for the organisation key first (issue 10); the file is sent again once it is given.
  */
 export function ImportCaseButton() {
   const m = useMessages();
@@ -26,6 +30,7 @@ export function ImportCaseButton() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
   const ids = { input: useId(), help: useId() };
+  const organisationKey = useOrganisationKey();
 
   const importFile = async (file: File) => {
     if (file.size > MAX_IMPORT_MB * 1024 * 1024) {
@@ -38,24 +43,33 @@ export function ImportCaseButton() {
       setStatus({ kind: 'refused', name: file.name, headline: t.unreadable, errors: [] });
       return;
     }
-    const result = await importCaseFile(text);
-    if (result.ok) {
-      storeToken(result.id, result.token);
-      navigate(casePath(result.id));
-      return;
-    }
-    const headline =
-      result.reason === 'unreachable'
-        ? t.unreachable
-        : result.status === 413
+    const send = async () => {
+      setStatus({ kind: 'busy', name: file.name });
+      const result = await importCaseFile(text, readOrganisationKey());
+      if (result.ok) {
+        storeToken(result.id, result.token);
+        navigate(casePath(result.id));
+        return;
+      }
+      if (organisationKey.askFor(result, () => void send())) {
+        setStatus({ kind: 'idle' });
+        return;
+      }
+      setStatus({ kind: 'refused', name: file.name, headline: headlineOf(result), errors: result.errors });
+    };
+    await send();
+  };
+  const headlineOf = (result: Parameters<typeof networkFailureText>[1]) =>
+    result.reason === 'unreachable'
+      ? t.unreachable
+      : (networkFailureText(m, result) ??
+        (result.status === 413
           ? t.tooLarge(MAX_IMPORT_MB)
           : result.status === 400
             ? t.refused
             : result.status === 503
               ? t.unavailable
-              : t.failed;
-    setStatus({ kind: 'refused', name: file.name, headline, errors: result.errors });
-  };
+              : t.failed));
 
   return (
     <div className="import-case">
@@ -88,6 +102,7 @@ export function ImportCaseButton() {
           </>
         )}
       </p>
+      {organisationKey.form}
       {status.kind === 'refused' && (
         <div className="error import-errors" role="alert">
           <p>

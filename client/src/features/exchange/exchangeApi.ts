@@ -1,5 +1,5 @@
 import type { ExportFormat, ExportLanguage } from '@caseroom/shared';
-import type { ApiFailure } from '../../api/request.ts';
+import { type ApiFailure, authorizationHeader, readFailure } from '../../api/request.ts';
 
 /** Which version: the agreed one (the server's default), the current one, or a snapshot id. */
 export type ExportVersion = { kind: 'agreed' } | { kind: 'current' } | { kind: 'snapshot'; id: string };
@@ -43,11 +43,7 @@ export async function fetchExport(
   } catch {
     return { ok: false, reason: 'unreachable' };
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
-    const code = body?.error?.code;
-    return { ok: false, reason: 'server', status: response.status, ...(typeof code === 'string' ? { code } : {}) };
-  }
+  if (!response.ok) return readFailure(response, await response.json().catch(() => undefined));
   const blob = await response.blob().catch(() => undefined);
   if (!blob) return { ok: false, reason: 'unreachable' };
   return {
@@ -74,18 +70,20 @@ export function saveFile(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Sends a file to `POST /api/cases/import`: the new case's link, or why it was refused. */
+/**
+ * Sends a file to `POST /api/cases/import`: the new case's link, or why it was refused. On a
+ * server reachable from the network, the organisation key goes along (issue 10).
+ */
 export async function importCaseFile(
   text: string,
-): Promise<
-  | { ok: true; id: string; token: string }
-  | { ok: false; reason: 'unreachable' | 'server'; status?: number; errors: ImportError[] }
-> {
+  organisationKey?: string,
+): Promise<{ ok: true; id: string; token: string } | ({ ok: false; errors: ImportError[] } & ApiFailure)> {
   let response: Response;
+  const authorization = authorizationHeader({ organisationKey });
   try {
     response = await fetch('/api/cases/import', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: text,
     });
   } catch {
@@ -98,7 +96,7 @@ export async function importCaseFile(
     return { ok: true, id: body.id, token: body.token };
   }
   const errors = Array.isArray(body?.error?.errors) ? (body.error.errors as ImportError[]).filter(isImportError) : [];
-  return { ok: false, reason: 'server', status: response.status, errors };
+  return { ...readFailure(response, body), errors };
 }
 
 function isImportError(value: unknown): value is ImportError {

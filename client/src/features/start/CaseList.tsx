@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { networkFailureText } from '../../api/failureText.ts';
 import { Link } from '../../app/Link.tsx';
 import { casePath } from '../../app/routes.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
@@ -33,7 +34,11 @@ export function CaseList() {
   if (!result.ok) {
     return (
       <div className="error-box" role="alert">
-        <p>{result.reason === 'unreachable' ? m.start.errors.unreachable : m.start.errors.listFailed}</p>
+        <p>
+          {result.reason === 'unreachable'
+            ? m.start.errors.unreachable
+            : (networkFailureText(m, result) ?? m.start.errors.listFailed)}
+        </p>
         <button type="button" onClick={() => void load()}>
           {m.common.tryAgain}
         </button>

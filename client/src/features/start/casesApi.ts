@@ -51,10 +51,16 @@ export async function listCases(): Promise<ApiResult<CaseSummary[]>> {
 
 /**
  * Creates a case (empty, or filled with the built-in example), remembers the facilitator link
- * it comes with (A3) and returns the case id.
+ * it comes with (A3) and returns the case id. On a server reachable from the network, the
+ * organisation key goes along (issue 10); without one, the server answers 401
+ * `organisationKeyMissing`.
  */
-export async function createCase(options: { example: boolean }): Promise<ApiResult<string>> {
-  const result = await apiRequest('/api/cases', { method: 'POST', body: options.example ? { example: true } : {} });
+export async function createCase(options: { example: boolean; organisationKey?: string }): Promise<ApiResult<string>> {
+  const result = await apiRequest('/api/cases', {
+    method: 'POST',
+    body: options.example ? { example: true } : {},
+    ...(options.organisationKey ? { organisationKey: options.organisationKey } : {}),
+  });
   if (!result.ok) return result;
   const { id, token } = (result.value ?? {}) as { id?: unknown; token?: unknown };
   if (typeof id !== 'string' || id === '' || typeof token !== 'string' || token === '') {
