@@ -106,7 +106,7 @@ export function externalIPv4(): string | undefined {
 /** Runs the real entry point (server/src/main.ts) with this environment until it exits or prints that it listens. */
 export function runMain(
   env: Record<string, string>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<{ exitCode: number | null; output: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'src', 'main.ts')], {
     cwd: REPO_ROOT,
