@@ -1,4 +1,6 @@
 export {
+  type AccessChange,
+  type AccessChangeListener,
   type AccessCheck,
   AccessDenial,
   type AccessGrant,
@@ -6,7 +8,25 @@ export {
   type AdoptedCase,
   type IssuedLink,
   newPartyId,
+  type PartyListing,
 } from './access/AccessService.ts';
+export {
+  DEFAULT_ORGANISATION_NAME,
+  ensureFirstOrganisation,
+  type FirstOrganisation,
+  MAX_ORGANISATION_NAME_CHARS,
+  ORGANISATION_KEY_FILE,
+  writeOwnerOnlyFile,
+} from './access/firstOrganisation.ts';
+export { type LinkState, linkState, parseExpiryChange } from './access/linkLifetime.ts';
+export { caseLink } from './access/links.ts';
+export { type CreatorCheck, OrganisationAccess, OrganisationDenial } from './access/OrganisationAccess.ts';
+export {
+  isWellFormedOrganisationKey,
+  newOrganisationId,
+  newOrganisationKey,
+  ORGANISATION_KEY_PREFIX,
+} from './access/organisationKeys.ts';
 export { bearerTokens, hashToken, isWellFormedToken, newToken, TOKEN_PREFIX } from './access/tokens.ts';
 export { RefusalReason, refuseUpdate, type UpdateRefusal } from './access/updateGuard.ts';
 export { type CaseListing, CaseService, type CaseTemplate, type CreatedCase, newCaseId } from './cases/CaseService.ts';
@@ -49,9 +69,23 @@ export type {
 } from './storage/DocumentStore.ts';
 export { FaultInjectingStore, InjectedStorageFault } from './storage/FaultInjectingStore.ts';
 export { MemoryDocumentStore } from './storage/MemoryDocumentStore.ts';
+export {
+  DuplicateOrganisationError,
+  type NewOrganisation,
+  type OrganisationKeyRecord,
+  type OrganisationRecord,
+  type OrganisationStore,
+  UnknownOrganisationError,
+} from './storage/OrganisationStore.ts';
 export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
 export { isStorageFailure } from './storage/storageFailure.ts';
 export { decodeRefusal, encodeRefusal, MessageType } from './sync/messages.ts';
 export { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
-export { MAX_PAYLOAD_BYTES } from './transport/WebSocketTransport.ts';
+export {
+  LINK_TOKEN_TIMEOUT_MS,
+  MAX_BYTES_BEFORE_TOKEN,
+  MAX_FRAMES_BEFORE_TOKEN,
+  MAX_PAYLOAD_BYTES,
+  PING_INTERVAL_MS,
+} from './transport/WebSocketTransport.ts';
 export { WorkshopService, type WorkshopView } from './workshop/WorkshopService.ts';

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Party, PartyInvite, PresenceParty } from '@caseroom/shared';
 import type { Log } from '../log.ts';
-import type { DocumentStore, NewParty, PartyRecord } from '../storage/DocumentStore.ts';
+import type { DocumentStore, NewParty, PartyRecord, TokenRecord } from '../storage/DocumentStore.ts';
+import { fail, ok, type Result } from '../workshop/results.ts';
+import { isLastLastingFacilitator, linkState } from './linkLifetime.ts';
+import { OrganisationAccess } from './OrganisationAccess.ts';
 import { hashToken, isWellFormedToken, newToken, sameHash } from './tokens.ts';
 
 /** Why a token does not open a case (docs/access.md A5), in the order they are checked. */
@@ -12,11 +15,18 @@ export const AccessDenial = {
   TokenInvalid: 'tokenInvalid',
   /** A token of this case that was rotated away. */
   TokenRevoked: 'tokenRevoked',
+  /** The facilitator ended the party's access (issue 10). */
+  AccessEnded: 'accessEnded',
+  /** The party's link is past the time the facilitator set (issue 10). */
+  LinkExpired: 'linkExpired',
 } as const;
 export type AccessDenial = (typeof AccessDenial)[keyof typeof AccessDenial];
 
-/** The party a valid token names, and the hash that identifies the link (for revocation). */
-export type AccessGrant = { ok: true; party: Party; tokenHash: string };
+/**
+ * The party a valid token names, the hash that identifies the link (for revocation), and when
+ * the link stops working (milliseconds since the epoch; undefined: never).
+ */
+export type AccessGrant = { ok: true; party: Party; tokenHash: string; expiresAt: number | undefined };
 
 /** The outcome of checking a token against a case: an expected failure is a value. */
 export type AccessCheck = AccessGrant | { ok: false; reason: AccessDenial };
@@ -24,8 +34,21 @@ export type AccessCheck = AccessGrant | { ok: false; reason: AccessDenial };
 /** A party and its (new) token: the only moment a token leaves the server. */
 export type IssuedLink = { party: Party; token: string };
 
-/** Told when tokens stop working (rotation), so open connections that used them can be closed. */
-export type RevocationListener = (revocation: { caseId: string; partyId: string; tokenHashes: string[] }) => void;
+/**
+ * A change to who may stay connected: tokens rotated away (close the connections that used
+ * them), a party's access ended (close all of its connections), or a party's expiry changed
+ * (reschedule when its connections close).
+ */
+export type AccessChange =
+  | { kind: 'rotated'; caseId: string; partyId: string; tokenHashes: string[] }
+  | { kind: 'ended'; caseId: string; partyId: string }
+  | { kind: 'expiry'; caseId: string; partyId: string; expiresAt: number | undefined };
+
+/** Told of every AccessChange, so open connections can follow it at once. */
+export type AccessChangeListener = (change: AccessChange) => void;
+
+/** A party as the facilitator's list shows it: with its link's expiry and end (ISO 8601, or null). */
+export type PartyListing = Party & { expiresAt: string | null; endedAt: string | null };
 
 /** A case that had no parties and got a facilitator at start-up (A11). */
 export type AdoptedCase = { caseId: string; title: string | undefined; token: string };
@@ -53,8 +76,11 @@ const FOUNDER: PartyInvite = { name: 'Facilitator', kind: 'facilitator', role: '
  * never a token.
  */
 export class AccessService {
-  private readonly listeners = new Set<RevocationListener>();
-  private readonly now: () => number;
+  /** Organisation keys at the door of case creation (issue 10). */
+  readonly organisations: OrganisationAccess;
+  /** The clock expiries are read against (milliseconds since the epoch). */
+  readonly now: () => number;
+  private readonly listeners = new Set<AccessChangeListener>();
   private readonly makeToken: () => string;
   private readonly makePartyId: () => string;
 
@@ -63,6 +89,7 @@ export class AccessService {
     private readonly options: AccessServiceOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.organisations = new OrganisationAccess(store.organisations);
     this.makeToken = options.makeToken ?? newToken;
     this.makePartyId = options.makePartyId ?? newPartyId;
   }
@@ -75,30 +102,87 @@ export class AccessService {
 
   /**
    * Checks a token against a case, in the order of A5: unknown case, no token, unknown or
-   * other-case token, rotated-away token. Costs one hash and two indexed reads.
+   * other-case token, rotated-away token, then the link's lifetime (A13): access ended, link
+   * expired. Costs one hash and three indexed reads.
    */
   check(caseId: string, token: string | undefined): AccessCheck {
     if (!this.store.caseExists(caseId)) return { ok: false, reason: AccessDenial.CaseNotFound };
     if (token === undefined || token === '') return { ok: false, reason: AccessDenial.TokenMissing };
     const found = this.lookup(token);
-    if (!found || found.record.caseId !== caseId) return { ok: false, reason: AccessDenial.TokenInvalid };
-    if (found.record.revokedAt !== undefined) return { ok: false, reason: AccessDenial.TokenRevoked };
-    const party = this.store.getParty(caseId, found.record.partyId);
-    if (!party) return { ok: false, reason: AccessDenial.TokenInvalid };
-    return { ok: true, party: toParty(party), tokenHash: found.hash };
+    return this.grant(caseId, found?.record);
   }
 
-  /** The case and party a live token opens, or undefined (unknown, malformed or revoked). */
+  /**
+   * Checks again a link already admitted, by its hash (an open connection whose expiry came):
+   * the same outcomes as `check` after the token was found.
+   */
+  recheck(caseId: string, tokenHash: string): AccessCheck {
+    if (!this.store.caseExists(caseId)) return { ok: false, reason: AccessDenial.CaseNotFound };
+    return this.grant(caseId, this.store.findToken(tokenHash));
+  }
+
+  /** The case and party a live token opens, or undefined (unknown, malformed, revoked, ended or expired). */
   resolve(token: string): { caseId: string; party: Party } | undefined {
     const found = this.lookup(token);
-    if (!found || found.record.revokedAt !== undefined) return undefined;
-    const party = this.store.getParty(found.record.caseId, found.record.partyId);
-    return party ? { caseId: party.caseId, party: toParty(party) } : undefined;
+    if (!found) return undefined;
+    const check = this.grant(found.record.caseId, found.record);
+    return check.ok ? { caseId: found.record.caseId, party: check.party } : undefined;
   }
 
-  /** The case's parties, without tokens. */
-  listParties(caseId: string): Party[] {
-    return this.store.listParties(caseId).map(toParty);
+  /** The case's parties, without tokens, with their links' expiry and end. */
+  listParties(caseId: string): PartyListing[] {
+    return this.store.listParties(caseId).map(toPartyListing);
+  }
+
+  /**
+   * Sets when a party's link stops working (A13), or with undefined: never. Its open
+   * connections close when that time comes. Refused for an unknown party (404), an ended one
+   * (409 `accessEnded`) and for a time on the last facilitator whose link lasts (409).
+   */
+  setExpiry(caseId: string, partyId: string, expiresAt: number | undefined): Result<PartyListing> {
+    const party = this.store.getParty(caseId, partyId);
+    if (!party) return partyNotFound(caseId, partyId);
+    if (party.endedAt !== undefined) {
+      return fail(409, AccessDenial.AccessEnded, 'This party’s access was ended; give it a new link first (rotate).');
+    }
+    if (expiresAt !== undefined && isLastLastingFacilitator(this.store.listParties(caseId), partyId)) {
+      return fail(
+        409,
+        'lastFacilitator',
+        'This is the only facilitator whose link lasts: once it expired nobody could manage the case. Invite another facilitator first.',
+      );
+    }
+    this.store.setPartyExpiry(caseId, partyId, expiresAt);
+    this.options.log('info', 'link expiry set', {
+      caseId,
+      partyId,
+      expiresAt: expiresAt === undefined ? null : new Date(expiresAt).toISOString(),
+    });
+    this.tell({ kind: 'expiry', caseId, partyId, expiresAt });
+    return ok(toPartyListing({ ...party, expiresAt }));
+  }
+
+  /**
+   * Ends a party's access (A13): its link stops working at once and its open connections are
+   * closed with AccessEnded. Ending an ended party changes nothing. The last facilitator whose
+   * link lasts cannot be ended (409 `lastFacilitator`): nobody could manage the case.
+   */
+  end(caseId: string, partyId: string): Result<PartyListing> {
+    const party = this.store.getParty(caseId, partyId);
+    if (!party) return partyNotFound(caseId, partyId);
+    if (party.endedAt !== undefined) return ok(toPartyListing(party));
+    if (isLastLastingFacilitator(this.store.listParties(caseId), partyId)) {
+      return fail(
+        409,
+        'lastFacilitator',
+        'This is the only facilitator whose link lasts: nobody could manage the case afterwards. Invite another facilitator first.',
+      );
+    }
+    const endedAt = this.now();
+    this.store.endParty(caseId, partyId, endedAt);
+    this.options.log('info', 'access ended', { caseId, partyId });
+    this.tell({ kind: 'ended', caseId, partyId });
+    return ok(toPartyListing({ ...party, endedAt }));
   }
 
   /** Adds a party to an existing case with a fresh link. The invite is already schema-checked. */
@@ -111,7 +195,8 @@ export class AccessService {
 
   /**
    * Gives a party a new token; the old one stops working at once, and every listener is told
-   * (the transport closes connections that used it with LinkRevoked). Undefined for an unknown party.
+   * (the transport closes connections that used it with LinkRevoked). A party whose access was
+   * ended has it again with the new link (its expiry is kept). Undefined for an unknown party.
    */
   rotate(caseId: string, partyId: string): IssuedLink | undefined {
     const party = this.store.getParty(caseId, partyId);
@@ -119,12 +204,12 @@ export class AccessService {
     const token = this.makeToken();
     const tokenHashes = this.store.replaceToken(caseId, partyId, hashToken(token), this.now());
     this.options.log('info', 'link rotated', { caseId, partyId, revoked: tokenHashes.length });
-    for (const listener of this.listeners) listener({ caseId, partyId, tokenHashes });
+    this.tell({ kind: 'rotated', caseId, partyId, tokenHashes });
     return { party: toParty(party), token };
   }
 
-  /** Subscribes to revocations; returns the unsubscribe function. */
-  onRevoke(listener: RevocationListener): () => void {
+  /** Subscribes to access changes (rotation, ended access, expiry); returns the unsubscribe function. */
+  onAccessChange(listener: AccessChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -146,6 +231,22 @@ export class AccessService {
       adopted.push({ caseId: record.id, title: record.title, token });
     }
     return adopted;
+  }
+
+  /** The grant of a stored token, or why its link does not (or no longer) open the case. */
+  private grant(caseId: string, record: TokenRecord | undefined): AccessCheck {
+    if (!record || record.caseId !== caseId) return { ok: false, reason: AccessDenial.TokenInvalid };
+    if (record.revokedAt !== undefined) return { ok: false, reason: AccessDenial.TokenRevoked };
+    const party = this.store.getParty(caseId, record.partyId);
+    if (!party) return { ok: false, reason: AccessDenial.TokenInvalid };
+    const state = linkState(party, this.now());
+    if (state === 'ended') return { ok: false, reason: AccessDenial.AccessEnded };
+    if (state === 'expired') return { ok: false, reason: AccessDenial.LinkExpired };
+    return { ok: true, party: toParty(party), tokenHash: record.hash, expiresAt: party.expiresAt };
+  }
+
+  private tell(change: AccessChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   private prepare(caseId: string, invite: PartyInvite): { newParty: NewParty; token: string } {
@@ -184,6 +285,19 @@ export function toParty(record: PartyRecord): Party {
   const party: Party = { id: record.id, name: record.name, kind: record.kind, role: record.role };
   if (record.departmentId !== undefined) party.departmentId = record.departmentId;
   return party;
+}
+
+/** A stored party as the facilitator's list shows it. */
+export function toPartyListing(record: PartyRecord): PartyListing {
+  return {
+    ...toParty(record),
+    expiresAt: record.expiresAt === undefined ? null : new Date(record.expiresAt).toISOString(),
+    endedAt: record.endedAt === undefined ? null : new Date(record.endedAt).toISOString(),
+  };
+}
+
+function partyNotFound(caseId: string, partyId: string) {
+  return fail(404, 'partyNotFound', `No party ${partyId} in case ${caseId}.`);
 }
 
 /** The identity stamped on presence (A8). */

@@ -1,11 +1,26 @@
-import type { PresenceParty } from '@caseroom/shared';
+import { type PresenceParty, PresenceState } from '@caseroom/shared';
 import type { AwarenessEntry } from '../sync/awarenessUpdate.ts';
+
+/**
+ * Whether a presence state may be relayed (issue 10, `shared/src/presence/presenceState.ts`):
+ * known keys only, a self-entered name of at most 80 characters, a colour of the palette. A
+ * null state (the client leaving) always may. Otherwise the first problem, for the log line.
+ */
+export function checkPresenceState(state: unknown): { ok: true } | { ok: false; problem: string } {
+  if (state === null) return { ok: true };
+  const parsed = PresenceState.safeParse(state);
+  if (parsed.success) return { ok: true };
+  const issue = parsed.error.issues[0];
+  // The message may quote a key the sender chose: short enough for a log line.
+  const problem = `${issue?.path.join('.') || 'state'}: ${issue?.message ?? 'invalid'}`;
+  return { ok: false, problem: problem.length > 200 ? `${problem.slice(0, 200)}…` : problem };
+}
 
 /**
  * Presence comes from the server (docs/access.md A8): every non-null awareness state a
  * connection sends gets `user.party` set to the connection's party, overwriting whatever the
- * client claimed. Other `user` fields (a self-entered name, a colour) are kept. A state that
- * is not an object is replaced by one that only says who it is.
+ * client claimed. Other `user` fields (a self-entered name, a colour) are kept. Only states
+ * that passed checkPresenceState reach here, so every non-null state is an object.
  */
 export function stampParty(entries: readonly AwarenessEntry[], party: PresenceParty): AwarenessEntry[] {
   const stamp = { id: party.id, name: party.name, kind: party.kind, role: party.role };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bearerTokens, hashToken, isWellFormedToken, newToken, sameHash, tokenFromUrl } from './tokens.ts';
+import {
+  bearerTokens,
+  hashToken,
+  isWellFormedToken,
+  newToken,
+  sameHash,
+  tokenFromUrl,
+  tokenParameter,
+} from './tokens.ts';
 
 describe('tokens', () => {
   it('[A1] are cr1_ + 32 random bytes in base64url, all different', () => {
@@ -30,5 +38,9 @@ describe('tokens', () => {
     expect(tokenFromUrl('/ws/abc')).toBeUndefined();
     expect(tokenFromUrl('/ws/abc?token=')).toBeUndefined();
     expect(tokenFromUrl('/ws/abc?x=1&token=cr1_a-b_c')).toBe('cr1_a-b_c');
+    // Told apart for the websocket: no parameter (the token comes in the first message) or an empty one.
+    expect(tokenParameter('/ws/abc')).toBeUndefined();
+    expect(tokenParameter('/ws/abc?x=1')).toBeUndefined();
+    expect(tokenParameter('/ws/abc?token=')).toBe('');
   });
 });

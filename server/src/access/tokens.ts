@@ -48,8 +48,16 @@ export function bearerTokens(header: string | undefined): string[] {
 
 /** The `token` query parameter of a websocket upgrade URL (`/ws/<caseId>?token=…`), or undefined. */
 export function tokenFromUrl(url: string | undefined): string | undefined {
+  const token = tokenParameter(url);
+  return token ? token : undefined;
+}
+
+/**
+ * The `token` query parameter as sent — '' when the URL has `?token=` with nothing after it —
+ * or undefined when the URL has none (the Caseroom client: its token comes in the first message).
+ */
+export function tokenParameter(url: string | undefined): string | undefined {
   const query = (url ?? '').split('?')[1];
   if (query === undefined) return undefined;
-  const token = new URLSearchParams(query).get('token');
-  return token ? token : undefined;
+  return new URLSearchParams(query).get('token') ?? undefined;
 }

@@ -100,22 +100,25 @@ export class CaseService {
   ) {}
 
   /**
-   * Creates a case, stores its initial state as its first update and its creator's facilitator
-   * party, in one write; returns its id and the facilitator token.
+   * Creates a case for an organisation (default: the first one), stores its initial state as
+   * its first update and its creator's facilitator party, in one write; returns its id and the
+   * facilitator token.
    */
-  createCase(template: CaseTemplate): CreatedCase {
+  createCase(template: CaseTemplate, organisationId?: string): CreatedCase {
     return this.storeBuilt(
       buildCase(this.now(), (doc) => {
         if (template === 'example') writeModel(doc, exampleCase());
       }),
+      organisationId,
     );
   }
 
   /**
-   * Stores a built case under a fresh id with its creator's facilitator party, in the one store
-   * write of a new case: nothing exists if it fails (a store that cannot write throws).
+   * Stores a built case under a fresh id with its creator's facilitator party, for an
+   * organisation (default: the first one), in the one store write of a new case: nothing exists
+   * if it fails (a store that cannot write throws).
    */
-  storeBuilt(built: BuiltCase): CreatedCase {
+  storeBuilt(built: BuiltCase, organisationId?: string): CreatedCase {
     let id = this.makeId();
     // 128 random bits do not collide; the loop only guards "never reused" against a bad generator.
     while (this.store.caseExists(id)) id = this.makeId();
@@ -126,6 +129,7 @@ export class CaseService {
       initialState: built.initialState,
       summary: built.summary,
       founder,
+      organisationId,
     });
     return { id, token };
   }

@@ -14,6 +14,14 @@ export const ApiErrorCode = {
   TokenInvalid: 'tokenInvalid',
   /** A valid token whose role may not do this (403). */
   Forbidden: 'forbidden',
+  /** The party's link is past the time the facilitator set (403, issue 10). */
+  LinkExpired: 'linkExpired',
+  /** The facilitator ended the party's access (403, issue 10). */
+  AccessEnded: 'accessEnded',
+  /** Creating or importing a case on a server reached from other machines, without an organisation key (401). */
+  OrganisationKeyMissing: 'organisationKeyMissing',
+  /** An organisation key that opens no organisation (403). */
+  OrganisationKeyInvalid: 'organisationKeyInvalid',
   NotFound: 'notFound',
   BadRequest: 'badRequest',
   MalformedJson: 'malformedJson',

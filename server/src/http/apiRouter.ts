@@ -1,6 +1,8 @@
 import { type Party, PartyInvite } from '@caseroom/shared';
 import express, { type Request, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
+import { parseExpiryChange } from '../access/linkLifetime.ts';
+import { caseLink } from '../access/links.ts';
 import { bearerTokens } from '../access/tokens.ts';
 import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
@@ -10,19 +12,23 @@ import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { exchangeRouter } from './exchangeRouter.ts';
-import { partyOf, requireParty } from './requireParty.ts';
+import { organisationOf, partyOf, requireOrganisation, requireParty } from './requireParty.ts';
 import { storageRouter } from './storageRouter.ts';
 import { workshopRouter } from './workshopRouter.ts';
 
 /**
- * The JSON API under /api (access rules: docs/access.md):
- *   POST /api/cases                              body empty, {} or {"example": true} → 201 { id, token }
+ * The JSON API under /api (access rules: docs/access.md). Every answer that hands out a token
+ * also gives the `link` to open (`<public URL>/case/<id>#token=<token>`).
+ *   POST /api/cases                              body empty, {} or {"example": true} → 201 { id, token, link }
+ *                                                (beyond loopback: Bearer <organisation key>, else 401/403)
  *   GET  /api/cases                              Bearer t1,t2,… → the cases those tokens open, each with the caller's party
  *   GET  /api/cases/:id/model                    any party → the case model (CaseModelDraft)
  *   GET  /api/cases/:id/me                       any party → { party }
- *   GET  /api/cases/:id/parties                  facilitator → [party]
- *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token }
- *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token }
+ *   GET  /api/cases/:id/parties                  facilitator → [party + expiresAt, endedAt]
+ *   POST /api/cases/:id/parties                  facilitator, PartyInvite → 201 { party, token, link }
+ *   PATCH /api/cases/:id/parties/:partyId        facilitator, { expiresAt: ISO time | null } → party
+ *   POST /api/cases/:id/parties/:partyId/end     facilitator → party (its link stops working at once)
+ *   POST /api/cases/:id/parties/:partyId/rotate  facilitator → { party, token, link }
  *   …/workshop/…, …/snapshots/…, …/activity      the workshop record and history (workshopRouter.ts)
  *   GET /api/cases/:id/storage, POST …/storage/compact   the case's storage quota (storageRouter.ts)
  *   GET /api/cases/:id/export.(json|xlsx|pdf), POST /api/cases/import   export and import (exchangeRouter.ts)
@@ -34,14 +40,16 @@ export function apiRouter(
   snapshots: SnapshotService,
   activity: ActivityService,
   exchange: ExchangeService,
-  _network: NetworkFacts,
+  network: NetworkFacts,
 ): Router {
   const router = express.Router();
+  // Read when a request arrives: the public URL is known only once the server listens.
+  const link = (caseId: string, token: string) => caseLink(network.publicUrl, caseId, token);
   // Before the 16 KiB JSON parser: the import reads its own (much larger) raw body.
-  router.use(exchangeRouter(access, exchange));
+  router.use(exchangeRouter(access, exchange, network));
   router.use(express.json({ limit: '16kb', strict: false }));
 
-  router.post('/cases', (req, res) => {
+  router.post('/cases', requireOrganisation(access, network), (req, res) => {
     if (hasBody(req) && !req.is('application/json')) {
       sendError(res, 400, ApiErrorCode.BadRequest, 'Send the body as application/json.');
       return;
@@ -51,7 +59,8 @@ export function apiRouter(
       sendError(res, 400, ApiErrorCode.BadRequest, 'The body must be empty, {} or {"example": true}.');
       return;
     }
-    res.status(201).json(cases.createCase(template));
+    const created = cases.createCase(template, organisationOf(res));
+    res.status(201).json({ ...created, link: link(created.id, created.token) });
   });
 
   router.get('/cases', (req, res) => {
@@ -90,16 +99,42 @@ export function apiRouter(
       sendError(res, 400, ApiErrorCode.BadRequest, `Invalid party: ${problems.join('; ')}.`);
       return;
     }
-    res.status(201).json(access.invite(req.params.id as string, invite.data));
+    const caseId = req.params.id as string;
+    const issued = access.invite(caseId, invite.data);
+    res.status(201).json({ ...issued, link: link(caseId, issued.token) });
+  });
+
+  router.patch('/cases/:id/parties/:partyId', requireParty(access, 'facilitator'), (req, res) => {
+    const change = parseExpiryChange(req.body, access.now());
+    if (!change.ok) {
+      sendError(res, 400, ApiErrorCode.BadRequest, change.message);
+      return;
+    }
+    const result = access.setExpiry(req.params.id as string, req.params.partyId as string, change.expiresAt);
+    if (!result.ok) {
+      sendError(res, result.status, result.code, result.message, result.details);
+      return;
+    }
+    res.json(result.value);
+  });
+
+  router.post('/cases/:id/parties/:partyId/end', requireParty(access, 'facilitator'), (req, res) => {
+    const result = access.end(req.params.id as string, req.params.partyId as string);
+    if (!result.ok) {
+      sendError(res, result.status, result.code, result.message, result.details);
+      return;
+    }
+    res.json(result.value);
   });
 
   router.post('/cases/:id/parties/:partyId/rotate', requireParty(access, 'facilitator'), (req, res) => {
-    const rotated = access.rotate(req.params.id as string, req.params.partyId as string);
+    const caseId = req.params.id as string;
+    const rotated = access.rotate(caseId, req.params.partyId as string);
     if (!rotated) {
-      sendError(res, 404, ApiErrorCode.PartyNotFound, `No party ${req.params.partyId} in case ${req.params.id}.`);
+      sendError(res, 404, ApiErrorCode.PartyNotFound, `No party ${req.params.partyId} in case ${caseId}.`);
       return;
     }
-    res.json(rotated);
+    res.json({ ...rotated, link: link(caseId, rotated.token) });
   });
 
   router.use(workshopRouter(access, workshop, snapshots, activity));

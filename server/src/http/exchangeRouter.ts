@@ -1,9 +1,11 @@
 import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caseroom/shared';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
+import { caseLink } from '../access/links.ts';
 import { type ExchangeService, MAX_IMPORT_BYTES } from '../exchange/ExchangeService.ts';
+import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import { sendError } from './apiErrors.ts';
-import { partyOf, requireParty } from './requireParty.ts';
+import { partyOf, requireOrganisation, requireParty } from './requireParty.ts';
 
 /**
  * Export and import (docs/exchange.md). Mounted before the API's 16 KiB JSON parser: the import
@@ -11,9 +13,10 @@ import { partyOf, requireParty } from './requireParty.ts';
  *   GET  /api/cases/:id/export.(json|xlsx|pdf)[?version=<sid>|current][&lang=da|en]
  *                                                     any party → the file, as a download
  *                                                     (429 tooManyExports: the party already has 2 being made)
- *   POST /api/cases/import                            raw JSON body → 201 { id, token } (the caller is its facilitator)
+ *   POST /api/cases/import                            raw JSON body → 201 { id, token, link } (the caller is its facilitator;
+ *                                                     beyond loopback: Bearer <organisation key>, else 401/403)
  */
-export function exchangeRouter(access: AccessService, exchange: ExchangeService): Router {
+export function exchangeRouter(access: AccessService, exchange: ExchangeService, network: NetworkFacts): Router {
   const router = express.Router();
 
   router.get('/cases/:id/export.:format', requireParty(access, 'anyParty'), async (req, res) => {
@@ -50,6 +53,8 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService)
 
   router.post(
     '/cases/import',
+    // The key first: without one, a file of up to 50 MiB is not even read (issue 10).
+    requireOrganisation(access, network),
     express.text({ type: () => true, limit: MAX_IMPORT_BYTES, defaultCharset: 'utf-8' }),
     async (req, res) => {
       const text = typeof req.body === 'string' ? req.body : '';
@@ -58,7 +63,8 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService)
         sendError(res, result.status, result.code, result.message, result.details);
         return;
       }
-      res.status(201).json(result.value);
+      const { id, token } = result.value;
+      res.status(201).json({ id, token, link: caseLink(network.publicUrl, id, token) });
     },
   );
   router.use(tooLarge);

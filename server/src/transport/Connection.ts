@@ -4,10 +4,11 @@ import {
   CONNECTION_BOUNDS,
   canEdit,
   type DecodedUpdate,
+  MESSAGE_LINK_TOKEN,
   type Party,
 } from '@caseroom/shared';
 import WebSocket from 'ws';
-import { stampParty } from '../access/presence.ts';
+import { checkPresenceState, stampParty } from '../access/presence.ts';
 import { guardUpdate, RefusalReason, type UpdateRefusal } from '../access/updateGuard.ts';
 import type { CaseDocument, DocumentConnection } from '../documents/CaseDocument.ts';
 import type { Log } from '../log.ts';
@@ -86,6 +87,7 @@ export class Connection implements DocumentConnection {
   private droppedUpdates = 0;
   private refusedUpdates = 0;
   private droppedPresence = 0;
+  private refusedPresence = 0;
   private presenceIdsBound = 0;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
@@ -133,6 +135,8 @@ export class Connection implements DocumentConnection {
       this.cutOff(CloseCode.TooManyMessages, 'too many messages');
       return;
     }
+    // A link-token message after admission (the token already came, in the URL or first): ignored.
+    if (isBinary && frame[0] === MESSAGE_LINK_TOKEN) return;
     // A7: an observer's document update is dropped unread (its first two bytes say what it is,
     // in the shortest encoding; `handle` checks the role again for any other spelling).
     if (isDocumentUpdateFrame(frame) && !canEdit(this.identity.party.role)) {
@@ -253,14 +257,18 @@ export class Connection implements DocumentConnection {
   }
 
   /**
-   * A8 and issue 9: keep only entries for awareness ids this connection controls (not another
-   * connection's, not another party's client id), within the bounds on entries per connection
-   * and state size; stamp its party on them; bind their client ids to its party.
+   * A8 and issues 9–10: keep only entries for awareness ids this connection controls (not
+   * another connection's, not another party's client id), within the bounds on entries per
+   * connection and state size, whose state fits the presence schema (known keys, a name of at
+   * most 80 characters, a palette colour); stamp its party on them; bind their client ids to its
+   * party. An entry that does not fit is dropped — not applied, not relayed — and logged once
+   * per connection; the connection stays open (an honest client never sends one).
    */
   private applyAwareness(update: Uint8Array): void {
     const controlled = this.document.awarenessIdsOf(this);
     let room = AWARENESS_BOUNDS.maxEntriesPerConnection - controlled.size;
     let overBound = 0;
+    let invalid: string | undefined;
     const own = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.document.awarenessOwner(entry.clientId);
       const party = this.document.clientOwner(entry.clientId);
@@ -273,9 +281,22 @@ export class Connection implements DocumentConnection {
         overBound++;
         return false;
       }
+      const checked = checkPresenceState(entry.state);
+      if (!checked.ok) {
+        invalid ??= checked.problem;
+        return false;
+      }
       if (isNew) room--;
       return true;
     });
+    if (invalid !== undefined && this.refusedPresence++ === 0) {
+      this.log('warn', 'presence state refused', {
+        caseId: this.document.id,
+        connectionId: this.id,
+        partyId: this.partyId,
+        problem: invalid,
+      });
+    }
     if (overBound > 0 && this.droppedPresence++ === 0) {
       this.log('warn', 'presence entries over a bound dropped', {
         caseId: this.document.id,

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, CONNECTION_BOUNDS } from '@caseroom/shared';
+import { CloseCode, CONNECTION_BOUNDS, decodeLinkToken, MESSAGE_LINK_TOKEN } from '@caseroom/shared';
 import WebSocket, { WebSocketServer } from 'ws';
-import { AccessDenial, type AccessService } from '../access/AccessService.ts';
-import { tokenFromUrl } from '../access/tokens.ts';
+import { type AccessChange, AccessDenial, type AccessService } from '../access/AccessService.ts';
+import { tokenParameter } from '../access/tokens.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
 import { Connection, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './Connection.ts';
+import { ExpiryTimers } from './ExpiryTimers.ts';
 import { TokenBucket } from './rateLimit.ts';
 
 /**
@@ -23,6 +24,22 @@ const REFUSED_SOCKET_GRACE_MS = 500;
 /** Frames a socket may send while its case loads; more close it (a client waits for the server's step 1). */
 const MAX_QUEUED_FRAMES = 64;
 
+/**
+ * Frames and bytes a socket may send before its link-token message (a y-websocket client that
+ * sends its sync step 1 and presence first); more close it. Nobody is known yet: keep little.
+ */
+export const MAX_FRAMES_BEFORE_TOKEN = 8;
+export const MAX_BYTES_BEFORE_TOKEN = 64 * 1024;
+
+/** How long a socket without a token in its URL has to send its link-token message. */
+export const LINK_TOKEN_TIMEOUT_MS = 5_000;
+
+/**
+ * The keepalive ping: under the 30 s after which municipal proxies drop an idle connection. A
+ * socket that has not answered the previous ping when the next is due is dead and is cut.
+ */
+export const PING_INTERVAL_MS = 25_000;
+
 /** Where case websockets live: /ws/<caseId> (what y-websocket's WebsocketProvider connects to). */
 export const WS_PATH_PREFIX = '/ws/';
 
@@ -35,20 +52,33 @@ export type WebSocketTransportOptions = {
   access: AccessService;
   log: Log;
   maxPayload?: number;
-  /** Interval of the ping that finds dead sockets (a socket silent for two intervals is dropped). */
+  /** Interval of the keepalive ping that also finds dead sockets (default PING_INTERVAL_MS, 25 s). */
   pingIntervalMs?: number;
+  /** How long a socket may take to send its link-token message (default LINK_TOKEN_TIMEOUT_MS, 5 s). */
+  linkTokenTimeoutMs?: number;
   /** Rates, buffers and quota per connection (default DEFAULT_CONNECTION_LIMITS). */
   limits?: ConnectionLimits;
 };
 
+/** A frame as it arrived, kept until the socket has a Connection. */
+type QueuedFrame = { frame: Uint8Array; isBinary: boolean };
+
 /**
  * The websocket side of the HTTP server: accepts upgrades on /ws/<caseId>, opens the case's
- * document through the registry, and hands each socket to a Connection. Frames that arrive
- * while the document loads are queued and replayed in order. Unknown paths get a 404 before
- * the upgrade; unknown cases, refused tokens (docs/access.md A5) and cases whose storage failed
- * are accepted and closed with a named close code, because a browser only sees close codes,
- * never an HTTP status. When a link is rotated, every connection that used the old token is
- * closed with LinkRevoked at once (A9).
+ * document through the registry, and hands each socket to a Connection.
+ *
+ * Admission (docs/access.md A4, A5, A13): the Caseroom client sends its link's token as the
+ * first message (type 101, `shared/src/protocol/linkToken.ts`); a stock y-websocket client may
+ * put it in the URL (`?token=`, the compatibility path). Until the token is known nothing is
+ * processed: up to MAX_FRAMES_BEFORE_TOKEN frames are kept (more close the socket), and a socket
+ * without a token after LINK_TOKEN_TIMEOUT_MS is closed Unauthorized. The token is checked before
+ * the case is loaded and again after; frames that arrive meanwhile are queued and replayed in
+ * order. Unknown paths get a 404 before the upgrade; unknown cases, refused tokens and cases
+ * whose storage failed are accepted and closed with a named close code, because a browser only
+ * sees close codes, never an HTTP status.
+ *
+ * While connected: a rotated link's connections close with LinkRevoked, an ended party's with
+ * AccessEnded, and a link's with LinkExpired when its time comes — at once, whatever they are doing.
  */
 export class WebSocketTransport {
   private readonly server: WebSocketServer;
@@ -57,6 +87,9 @@ export class WebSocketTransport {
   private readonly stopListening: () => void;
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pingTimer: NodeJS.Timeout;
+  /** Sockets waiting for their link-token message, and the timer that gives up on them. */
+  private readonly tokenWaits = new Map<WebSocket, NodeJS.Timeout>();
+  private readonly expiries: ExpiryTimers<Connection>;
   private nextConnectionId = 1;
   /** Server work per party and case, shared by that party's connections (and its reconnections). */
   private readonly workBudgets = new Map<string, TokenBucket>();
@@ -66,16 +99,10 @@ export class WebSocketTransport {
   constructor(private readonly options: WebSocketTransportOptions) {
     this.limits = options.limits ?? DEFAULT_CONNECTION_LIMITS;
     this.server = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_PAYLOAD_BYTES });
-    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
+    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? PING_INTERVAL_MS);
     this.pingTimer.unref();
-    this.stopListening = options.access.onRevoke(({ caseId, partyId, tokenHashes }) => {
-      const revoked = new Set(tokenHashes);
-      for (const connection of [...this.connections]) {
-        if (connection.caseId !== caseId || !revoked.has(connection.identity.tokenHash)) continue;
-        options.log('info', 'connection closed: link revoked', { caseId, connectionId: connection.id, partyId });
-        connection.close(CloseCode.LinkRevoked, 'link revoked');
-      }
-    });
+    this.expiries = new ExpiryTimers(options.access.now, (connection) => this.recheck(connection));
+    this.stopListening = options.access.onAccessChange((change) => this.follow(change));
   }
 
   /** The HTTP server's 'upgrade' listener. */
@@ -86,8 +113,8 @@ export class WebSocketTransport {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    const token = tokenFromUrl(request.url);
-    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, caseId, token));
+    const urlToken = tokenParameter(request.url);
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, caseId, urlToken));
   };
 
   /** Closes every socket with GoingAway and stops accepting (idempotent). */
@@ -95,33 +122,118 @@ export class WebSocketTransport {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
+    for (const timer of this.tokenWaits.values()) clearTimeout(timer);
+    this.tokenWaits.clear();
+    this.expiries.clear();
     this.stopListening();
     for (const ws of this.sockets) ws.close(CloseCode.GoingAway, 'server shutting down');
     this.server.close();
   }
 
-  private accept(ws: WebSocket, caseId: string, token: string | undefined): void {
+  /**
+   * One socket from upgrade to Connection: waits for the link token (unless the URL carried
+   * one), checks it, loads the case, checks again, then joins. `urlToken` is the URL's
+   * `token` parameter as sent ('' for an empty one), undefined when the URL has none.
+   */
+  private accept(ws: WebSocket, caseId: string, urlToken: string | undefined): void {
     const connectionId = `c${this.nextConnectionId++}`;
     const { registry, log } = this.options;
     this.sockets.add(ws);
     this.alive.add(ws);
     let connection: Connection | undefined;
-    let admitted = false;
-    const queued: { frame: Uint8Array; isBinary: boolean }[] = [];
+    let phase: 'awaitingToken' | 'loading' | 'refused' = 'loading';
+    const queued: QueuedFrame[] = [];
+    let queuedBytes = 0;
+
+    /** Nothing more is read from this socket (it is being closed). */
+    const drop = () => {
+      phase = 'refused';
+      queued.length = 0;
+      this.stopWaitingForToken(ws);
+    };
+    const refuse = (code: number, reason: string) => {
+      drop();
+      this.refuse(ws, code, reason);
+    };
+
+    /** Checks the token before loading, loads, checks again (a rotation or an end may land in between), joins. */
+    const admitAndJoin = (token: string) => {
+      phase = 'loading';
+      // Checked before loading, so a refused token never makes the server load a case.
+      if (!this.admit(ws, caseId, connectionId, token)) {
+        drop();
+        return;
+      }
+      registry.open(caseId).then(
+        (document) => {
+          if (ws.readyState !== WebSocket.OPEN || phase === 'refused') return;
+          if (!document) {
+            log('info', 'connection to unknown case refused', { caseId, connectionId });
+            refuse(CloseCode.CaseNotFound, 'case not found');
+            return;
+          }
+          if (document.storageFailed) {
+            refuse(CloseCode.StorageUnavailable, 'storage unavailable');
+            return;
+          }
+          const grant = this.admit(ws, caseId, connectionId, token);
+          if (!grant) {
+            drop();
+            return;
+          }
+          connection = new Connection(
+            connectionId,
+            ws,
+            document,
+            log,
+            grant,
+            this.limits,
+            this.workBudget(caseId, grant.party.id),
+          );
+          this.connections.add(connection);
+          connection.start();
+          this.expiries.watch(connection, grant.expiresAt);
+          for (const { frame, isBinary } of queued.splice(0)) connection.receive(frame, isBinary);
+        },
+        (error: unknown) => {
+          log('error', 'could not load case', { caseId, connectionId, error });
+          if (ws.readyState === WebSocket.OPEN) refuse(CloseCode.StorageUnavailable, 'storage unavailable');
+        },
+      );
+    };
 
     ws.on('message', (data, isBinary) => {
-      // Before admission nothing is kept: a refused socket's frames are dropped unread.
-      if (!admitted) return;
       if (connection) {
         connection.receive(toUint8Array(data), isBinary);
         return;
       }
-      if (queued.length >= MAX_QUEUED_FRAMES) {
+      // A refused socket's frames are dropped unread.
+      if (phase === 'refused') return;
+      const frame = toUint8Array(data);
+      if (phase === 'awaitingToken') {
+        const token = isBinary ? decodeLinkToken(frame) : undefined;
+        if (token !== undefined) {
+          this.stopWaitingForToken(ws);
+          admitAndJoin(token);
+          return;
+        }
+        if (isBinary && frame[0] === MESSAGE_LINK_TOKEN) {
+          log('info', 'connection refused', { caseId, connectionId, reason: 'malformedLinkToken' });
+          refuse(CloseCode.Unauthorized, 'unauthorized');
+          return;
+        }
+        if (queued.length >= MAX_FRAMES_BEFORE_TOKEN || queuedBytes + frame.length > MAX_BYTES_BEFORE_TOKEN) {
+          log('info', 'connection refused', { caseId, connectionId, reason: 'tooMuchBeforeLinkToken' });
+          refuse(CloseCode.Unauthorized, 'unauthorized');
+          return;
+        }
+      } else if (queued.length >= MAX_QUEUED_FRAMES) {
         log('warn', 'closing connection: too many frames while the case loads', { caseId, connectionId });
-        this.refuse(ws, CloseCode.TooManyMessages, 'too many messages');
+        refuse(CloseCode.TooManyMessages, 'too many messages');
         return;
       }
-      queued.push({ frame: toUint8Array(data), isBinary });
+      queued.push({ frame, isBinary });
+      queuedBytes += frame.length;
     });
     ws.on('pong', () => this.alive.add(ws));
     ws.on('error', (error: Error & { code?: string }) => {
@@ -130,56 +242,85 @@ export class WebSocketTransport {
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
-      if (connection) this.connections.delete(connection);
+      this.stopWaitingForToken(ws);
+      if (connection) {
+        this.connections.delete(connection);
+        this.expiries.forget(connection);
+      }
       connection?.detach();
     });
 
     if (!isWellFormedCaseId(caseId)) {
       log('info', 'connection to unknown case refused', { caseId, connectionId });
-      this.refuse(ws, CloseCode.CaseNotFound, 'case not found');
+      refuse(CloseCode.CaseNotFound, 'case not found');
       return;
     }
-    // Checked before loading, so a refused token never makes the server load a case.
-    if (!this.admit(ws, caseId, connectionId, token)) return;
-    admitted = true;
-    registry.open(caseId).then(
-      (document) => {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        if (!document) {
-          log('info', 'connection to unknown case refused', { caseId, connectionId });
-          this.refuse(ws, CloseCode.CaseNotFound, 'case not found');
-          return;
-        }
-        if (document.storageFailed) {
-          this.refuse(ws, CloseCode.StorageUnavailable, 'storage unavailable');
-          return;
-        }
-        // Again after the load: the link may have been rotated meanwhile.
-        const grant = this.admit(ws, caseId, connectionId, token);
-        if (!grant) {
-          admitted = false;
-          queued.length = 0;
-          return;
-        }
-        connection = new Connection(
-          connectionId,
-          ws,
-          document,
-          log,
-          grant,
-          this.limits,
-          this.workBudget(caseId, grant.party.id),
-        );
-        this.connections.add(connection);
-        connection.start();
-        for (const { frame, isBinary } of queued.splice(0)) connection.receive(frame, isBinary);
-      },
-      (error: unknown) => {
-        log('error', 'could not load case', { caseId, connectionId, error });
-        queued.length = 0;
-        if (ws.readyState === WebSocket.OPEN) this.refuse(ws, CloseCode.StorageUnavailable, 'storage unavailable');
-      },
-    );
+    if (urlToken !== undefined) {
+      admitAndJoin(urlToken);
+      return;
+    }
+    // The token comes in the first message. An unknown case is said at once (as with a URL token).
+    const known = this.options.access.check(caseId, undefined);
+    if (!known.ok && known.reason === AccessDenial.CaseNotFound) {
+      log('info', 'connection to unknown case refused', { caseId, connectionId });
+      refuse(CloseCode.CaseNotFound, 'case not found');
+      return;
+    }
+    phase = 'awaitingToken';
+    const timer = setTimeout(() => {
+      log('info', 'connection refused', { caseId, connectionId, reason: AccessDenial.TokenMissing });
+      refuse(CloseCode.Unauthorized, 'no link token');
+    }, this.options.linkTokenTimeoutMs ?? LINK_TOKEN_TIMEOUT_MS);
+    timer.unref();
+    this.tokenWaits.set(ws, timer);
+  }
+
+  private stopWaitingForToken(ws: WebSocket): void {
+    const timer = this.tokenWaits.get(ws);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.tokenWaits.delete(ws);
+  }
+
+  /** Open connections follow access changes at once (A9, A13). */
+  private follow(change: AccessChange): void {
+    const { log } = this.options;
+    for (const connection of [...this.connections]) {
+      if (connection.caseId !== change.caseId || connection.partyId !== change.partyId) continue;
+      const fields = { caseId: change.caseId, connectionId: connection.id, partyId: change.partyId };
+      switch (change.kind) {
+        case 'rotated':
+          if (!change.tokenHashes.includes(connection.identity.tokenHash)) continue;
+          log('info', 'connection closed: link revoked', fields);
+          this.expiries.forget(connection);
+          connection.close(CloseCode.LinkRevoked, 'link revoked');
+          break;
+        case 'ended':
+          log('info', 'connection closed: access ended', fields);
+          this.expiries.forget(connection);
+          connection.close(CloseCode.AccessEnded, 'access ended');
+          break;
+        case 'expiry':
+          this.expiries.watch(connection, change.expiresAt);
+          break;
+      }
+    }
+  }
+
+  /** A connection's expiry came: closed with LinkExpired unless the link was extended meanwhile. */
+  private recheck(connection: Connection): void {
+    const check = this.options.access.recheck(connection.caseId, connection.identity.tokenHash);
+    if (check.ok) {
+      this.expiries.watch(connection, check.expiresAt);
+      return;
+    }
+    this.options.log('info', 'connection closed: link no longer valid', {
+      caseId: connection.caseId,
+      connectionId: connection.id,
+      partyId: connection.partyId,
+      reason: check.reason,
+    });
+    connection.close(closeCodeFor(check.reason), check.reason);
   }
 
   private workBudget(caseId: string, partyId: string): TokenBucket {
@@ -194,18 +335,16 @@ export class WebSocketTransport {
     return budget;
   }
 
-  /** Checks the token (A5); on refusal closes the socket with the matching code and returns undefined. */
-  private admit(ws: WebSocket, caseId: string, connectionId: string, token: string | undefined) {
+  /** Checks the token (A5, A13); on refusal closes the socket with the matching code and returns undefined. */
+  private admit(ws: WebSocket, caseId: string, connectionId: string, token: string) {
     const check = this.options.access.check(caseId, token);
-    if (check.ok) return { party: check.party, tokenHash: check.tokenHash };
+    if (check.ok) return { party: check.party, tokenHash: check.tokenHash, expiresAt: check.expiresAt };
     if (check.reason === AccessDenial.CaseNotFound) {
       this.options.log('info', 'connection to unknown case refused', { caseId, connectionId });
-      this.refuse(ws, CloseCode.CaseNotFound, 'case not found');
-      return undefined;
+    } else {
+      this.options.log('info', 'connection refused', { caseId, connectionId, reason: check.reason });
     }
-    this.options.log('info', 'connection refused', { caseId, connectionId, reason: check.reason });
-    if (check.reason === AccessDenial.TokenRevoked) this.refuse(ws, CloseCode.LinkRevoked, 'link revoked');
-    else this.refuse(ws, CloseCode.Unauthorized, 'unauthorized');
+    this.refuse(ws, closeCodeFor(check.reason), check.reason);
     return undefined;
   }
 
@@ -214,6 +353,7 @@ export class WebSocketTransport {
    * frames would only be dropped) and cuts it if the closing handshake does not finish soon.
    */
   private refuse(ws: WebSocket, code: number, reason: string): void {
+    if (ws.readyState === WebSocket.CLOSING || ws.readyState === WebSocket.CLOSED) return;
     ws.close(code, reason);
     ws.pause();
     setTimeout(() => ws.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
@@ -228,6 +368,23 @@ export class WebSocketTransport {
       this.alive.delete(ws);
       ws.ping();
     }
+  }
+}
+
+/** The close code a browser is told for why its link does not (or no longer) open the case. */
+function closeCodeFor(reason: AccessDenial): number {
+  switch (reason) {
+    case AccessDenial.CaseNotFound:
+      return CloseCode.CaseNotFound;
+    case AccessDenial.TokenRevoked:
+      return CloseCode.LinkRevoked;
+    case AccessDenial.AccessEnded:
+      return CloseCode.AccessEnded;
+    case AccessDenial.LinkExpired:
+      return CloseCode.LinkExpired;
+    case AccessDenial.TokenMissing:
+    case AccessDenial.TokenInvalid:
+      return CloseCode.Unauthorized;
   }
 }
 

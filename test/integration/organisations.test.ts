@@ -1,0 +1,149 @@
+import {
+  ensureFirstOrganisation,
+  type FirstOrganisation,
+  hashToken,
+  newOrganisationKey,
+  SqliteDocumentStore,
+} from '@caseroom/server';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach } from '../support/cleanup.ts';
+import { api, bearer, makeTempDataDir, startTestServer, type TestServer } from '../support/server.ts';
+
+/**
+ * docs/access.md "Organisations" (issue 10): on a server reached from other machines, creating
+ * and importing a case needs an organisation key, and every case records its organisation.
+ */
+describe('organisations and their keys', () => {
+  const resources = cleanupAfterEach();
+
+  /** A server on `host` whose data directory has a first organisation (and a second, with its key). */
+  async function start(host?: string): Promise<{
+    server: TestServer;
+    store: SqliteDocumentStore;
+    first: FirstOrganisation & { key: string };
+    second: { id: string; key: string };
+  }> {
+    const dataDir = makeTempDataDir();
+    resources.dirs.push(dataDir);
+    const store = new SqliteDocumentStore(dataDir);
+    const first = ensureFirstOrganisation(store.organisations, dataDir);
+    const second = { id: 'second-org', key: newOrganisationKey() };
+    store.organisations.createOrganisation({
+      organisation: { id: second.id, name: 'Fonden', createdAt: Date.now() },
+      keyHash: hashToken(second.key),
+    });
+    const server = await startTestServer({ dataDir, store, ...(host ? { host } : {}) });
+    resources.servers.push(server);
+    return { server, store, first: first as FirstOrganisation & { key: string }, second };
+  }
+
+  /** POST /api/cases/import of a small hand-written case, with the given headers. */
+  async function importCase(url: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${url}/api/cases/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ schemaVersion: 1, facts: { title: 'Importeret sag' } }),
+    });
+    return { status: response.status, body: await response.json(), headers: response.headers };
+  }
+
+  it('beyond loopback: creating a case without a key is 401, with a wrong one 403, with the key 201 — and the case records its organisation', async () => {
+    const { server, store, first, second } = await start('0.0.0.0');
+
+    const missing = await api(server.url, undefined, 'POST', '/api/cases', {});
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.code).toBe('organisationKeyMissing');
+    expect(missing.body.error.message).toContain('Ask the person who runs Caseroom for the organisation key');
+
+    for (const wrong of [newOrganisationKey(), 'nonsense', first.key.slice(0, -1)]) {
+      const refused = await api(server.url, wrong, 'POST', '/api/cases', {});
+      expect(refused.status, wrong).toBe(403);
+      expect(refused.body.error.code, wrong).toBe('organisationKeyInvalid');
+      expect(refused.body.error.message).toContain('organisation key');
+    }
+    // A case's link token is not an organisation key.
+    const created = await api(server.url, first.key, 'POST', '/api/cases', { example: true });
+    const asKey = await api(server.url, created.body.token, 'POST', '/api/cases', {});
+    expect(asKey.body.error?.code).toBe('organisationKeyInvalid');
+    expect(store.listCases()).toHaveLength(1);
+
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      token: expect.stringMatching(/^cr1_/),
+      link: `${server.url}/case/${created.body.id}#token=${created.body.token}`,
+    });
+    expect(store.getCase(created.body.id)?.organisationId).toBe(first.organisation.id);
+    expect((await api(server.url, created.body.token, 'GET', `/api/cases/${created.body.id}/me`)).status).toBe(200);
+
+    const theirs = await api(server.url, second.key, 'POST', '/api/cases', {});
+    expect(theirs.status).toBe(201);
+    expect(store.getCase(theirs.body.id)?.organisationId).toBe(second.id);
+  });
+
+  it('beyond loopback: importing needs the key too (401 / 403 before the file is read), and the imported case records its organisation', async () => {
+    const { server, store, first } = await start('0.0.0.0');
+    const missing = await importCase(server.url);
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.code).toBe('organisationKeyMissing');
+    const wrong = await importCase(server.url, bearer(newOrganisationKey()));
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('organisationKeyInvalid');
+    expect(store.listCases()).toEqual([]);
+
+    const imported = await importCase(server.url, bearer(first.key));
+    expect(imported.status).toBe(201);
+    expect(imported.body).toEqual({
+      id: expect.any(String),
+      token: expect.stringMatching(/^cr1_/),
+      link: `${server.url}/case/${imported.body.id}#token=${imported.body.token}`,
+    });
+    expect(store.getCase(imported.body.id)).toMatchObject({
+      title: 'Importeret sag',
+      organisationId: first.organisation.id,
+    });
+  });
+
+  it('on loopback a key is optional: without one the case goes to the first organisation, with one to its organisation; a wrong one is still refused', async () => {
+    const { server, store, first, second } = await start();
+    const plain = await api(server.url, undefined, 'POST', '/api/cases', {});
+    expect(plain.status).toBe(201);
+    expect(plain.body.link).toBe(`${server.url}/case/${plain.body.id}#token=${plain.body.token}`);
+    expect(store.getCase(plain.body.id)?.organisationId).toBe(first.organisation.id);
+
+    const theirs = await api(server.url, second.key, 'POST', '/api/cases', {});
+    expect(store.getCase(theirs.body.id)?.organisationId).toBe(second.id);
+
+    const wrong = await api(server.url, newOrganisationKey(), 'POST', '/api/cases', {});
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('organisationKeyInvalid');
+
+    const imported = await importCase(server.url);
+    expect(imported.status).toBe(201);
+    expect(store.getCase(imported.body.id)?.organisationId).toBe(first.organisation.id);
+  });
+
+  it('links name the public URL, in the fragment: invite and rotate hand them out too', async () => {
+    const dataDir = makeTempDataDir();
+    resources.dirs.push(dataDir);
+    const server = await startTestServer({ dataDir, publicUrl: 'https://caseroom.holbaek.dk/' });
+    resources.servers.push(server);
+    const created = await api(server.url, undefined, 'POST', '/api/cases', {});
+    expect(created.body.link).toBe(`https://caseroom.holbaek.dk/case/${created.body.id}#token=${created.body.token}`);
+    const invited = await api(server.url, created.body.token, 'POST', `/api/cases/${created.body.id}/parties`, {
+      name: 'Jobcenter',
+      kind: 'department',
+      role: 'editor',
+    });
+    expect(invited.status).toBe(201);
+    expect(invited.body.link).toBe(`https://caseroom.holbaek.dk/case/${created.body.id}#token=${invited.body.token}`);
+    const rotated = await api(
+      server.url,
+      created.body.token,
+      'POST',
+      `/api/cases/${created.body.id}/parties/${invited.body.party.id}/rotate`,
+    );
+    expect(rotated.body.link).toBe(`https://caseroom.holbaek.dk/case/${created.body.id}#token=${rotated.body.token}`);
+    for (const link of [created.body.link, invited.body.link, rotated.body.link]) expect(link).not.toContain('?');
+  });
+});
