@@ -4,6 +4,7 @@ import type { Language } from '@caseroom/shared';
 import {
   type BackupProblem,
   backupDatabase,
+  ORGANISATION_KEY_FILE,
   type RestoreProblem,
   restoreDatabase,
 } from '../../server/src/backup/index.ts';
@@ -17,9 +18,6 @@ export type CommandResult = { output: string; exitCode: number };
 
 /** Where the data is and which language to answer in. */
 export type BackupCommandOptions = { dataDir: string; lang: Language };
-
-/** The organisation key's file in the data directory (server/src/access/firstOrganisation.ts), named in the messages. */
-const KEY_FILE = 'organisation-key';
 
 /** The data directory the server would use: CASEROOM_DATA_DIR, else ./data (server/src/main.ts). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -37,7 +35,7 @@ export async function backupCommand(file: string, options: BackupCommandOptions)
       cases: report.cases,
       size: formatBytes(report.bytes, options.lang),
       seconds: formatSeconds(report.ms, options.lang),
-      keyFile: KEY_FILE,
+      keyFile: ORGANISATION_KEY_FILE,
     }),
     exitCode: BACKUP_EXIT.done,
   };
@@ -54,7 +52,7 @@ export async function restoreCommand(file: string, options: BackupCommandOptions
       cases: report.cases,
       size: formatBytes(report.bytes, options.lang),
       seconds: formatSeconds(report.ms, options.lang),
-      keyFile: KEY_FILE,
+      keyFile: ORGANISATION_KEY_FILE,
     }),
     exitCode: BACKUP_EXIT.done,
   };

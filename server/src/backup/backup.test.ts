@@ -68,6 +68,8 @@ describe('backupDatabase', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.report).toMatchObject({ file, cases: 3, bytes: statSync(file).size });
+    // It holds every case: only its owner may read it.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(result.report.ms).toBeGreaterThan(0);
     // Self-contained: a rollback-journal file, nothing beside it, no temporary files left.
     expect(readdirSync(root).sort()).toEqual(['backup.sqlite', 'data']);
@@ -130,6 +132,7 @@ describe('restoreDatabase', () => {
     expect(result.report).toMatchObject({ dataDir: target, database: join(target, DATABASE_FILE), cases: 4 });
     // Only the database and the released lock's file; no temporary copy.
     expect(readdirSync(target).filter((name) => !name.startsWith('caseroom.lock'))).toEqual([DATABASE_FILE]);
+    expect(statSync(join(target, DATABASE_FILE)).mode & 0o777).toBe(0o600);
     const store = new SqliteDocumentStore(target);
     expect(store.listCases().map((record) => record.id)).toHaveLength(4);
     expect(readFact(store, 'case-3')).toBe('fact 3');

@@ -13,7 +13,13 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../storage/SqliteDocumentStore.ts';
-import { checkCaseroomDatabase, type DatabaseProblem, isNotADatabase, openReader } from './caseroomDatabase.ts';
+import {
+  checkCaseroomDatabase,
+  createOwnerOnly,
+  type DatabaseProblem,
+  isNotADatabase,
+  openReader,
+} from './caseroomDatabase.ts';
 
 /** A finished backup: where, how big, how long it took, how many cases it holds. */
 export type BackupReport = { file: string; bytes: number; ms: number; cases: number };
@@ -45,7 +51,8 @@ const ALL_PAGES = 0x7fffffff;
  * made in several steps would restart whenever another connection wrote in between). It is a
  * reader, so it does not take the data directory's lock (DataDirLock).
  *
- * The copy is written beside `file` under a temporary name, switched to a self-contained
+ * The copy is written beside `file` under a temporary name, readable by its owner only (it holds
+ * every case), switched to a self-contained
  * rollback-journal file (no -wal beside it), checked (`PRAGMA integrity_check` and Caseroom's
  * tables) and only then given its name — with a hard link or an exclusive copy, which fail if
  * the name was taken meanwhile. So a backup never overwrites anything and never leaves a
@@ -64,6 +71,7 @@ export async function backupDatabase(dataDir: string, file: string): Promise<Bac
   try {
     const source = openReader(database);
     try {
+      createOwnerOnly(partial);
       await source.backup(partial, { progress: () => ALL_PAGES });
     } finally {
       source.close();

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /**
@@ -65,4 +66,13 @@ export function openReader(file: string): Database.Database {
 /** SQLite's answer for a file that is not a database (or an encrypted one). */
 export function isNotADatabase(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'SQLITE_NOTADB';
+}
+
+/**
+ * Creates an empty file only its owner may read or write, for SQLite to copy a database into: an
+ * empty file is an empty database to SQLite, and the journal it writes beside it gets the same
+ * mode. Created so by open() itself, never readable by others for a moment; fails if it exists.
+ */
+export function createOwnerOnly(path: string): void {
+  closeSync(openSync(path, 'wx', 0o600));
 }

@@ -5,7 +5,13 @@ import Database from 'better-sqlite3';
 import { silentLog } from '../log.ts';
 import { DataDirLock, DataDirLockedError, LOCK_DATABASE_FILE, LOCK_HOLDER_FILE } from '../storage/DataDirLock.ts';
 import { DATABASE_FILE } from '../storage/SqliteDocumentStore.ts';
-import { checkCaseroomDatabase, type DatabaseProblem, isNotADatabase, openReader } from './caseroomDatabase.ts';
+import {
+  checkCaseroomDatabase,
+  createOwnerOnly,
+  type DatabaseProblem,
+  isNotADatabase,
+  openReader,
+} from './caseroomDatabase.ts';
 
 /** A finished restore: the data directory, its new database, its size, the time taken, its cases. */
 export type RestoreReport = { dataDir: string; database: string; bytes: number; ms: number; cases: number };
@@ -40,7 +46,8 @@ const ALL_PAGES = 0x7fffffff;
  * or does not exist yet, so a restore can never replace or mix with live data. The file must
  * open as SQLite, pass `PRAGMA integrity_check` and have Caseroom's tables; it is copied with
  * the online backup API (which also takes in a -wal file beside it, should someone hand in a
- * raw copy of a live database) under a temporary name, checked again and renamed into place,
+ * raw copy of a live database) under a temporary name readable by its owner only (run it as the
+ * user the server runs as), checked again and renamed into place,
  * all while holding the data directory's lock, so a server started meanwhile cannot open a
  * half-restored database. Organisation key files are not in the database (docs/backups.md).
  */
@@ -81,6 +88,7 @@ export async function restoreDatabase(file: string, dataDir: string): Promise<Re
     // Taken between the check above and the lock: refuse rather than replace.
     if (existsSync(database)) return fail({ reason: 'dataDirNotEmpty', dataDir: directory, entries: [DATABASE_FILE] });
     writing = true;
+    createOwnerOnly(partial);
     await reader.backup(partial, { progress: () => ALL_PAGES });
     const copy = new Database(partial, { fileMustExist: true });
     let copied: ReturnType<typeof checkCaseroomDatabase>;
