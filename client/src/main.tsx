@@ -8,8 +8,10 @@ import './styles/workshop.css';
 import './styles/exchange.css';
 import './styles/network.css';
 
-// A link's token is stored and taken out of the address bar before anything renders (A12).
+// A link's token is stored and taken out of the address bar before anything renders (A12) —
+// and again when a link differing only in its fragment is opened in this tab (no page load).
 adoptLinkToken();
+window.addEventListener('hashchange', () => adoptLinkToken());
 // A chunk of an older build that the server no longer has: "Caseroom was updated — reload".
 watchForFailedChunks();
 

@@ -7,9 +7,21 @@ import type { Locator, Page } from 'playwright-core';
 /** A case and the token of one party's link to it (test/support/server.ts `createCase`, the invite dialog). */
 export type CaseLink = { id: string; token: string };
 
-/** The address of a party's link: `/case/<id>?token=<token>` (docs/access.md A12). */
+/**
+ * The address of a party's link: `/case/<id>#token=<token>` (issue 10: the token rides in the
+ * fragment, which the browser never sends to the server; docs/access.md A12).
+ */
 export function linkUrl(baseUrl: string, link: CaseLink): string {
-  return `${baseUrl}/case/${encodeURIComponent(link.id)}?token=${encodeURIComponent(link.token)}`;
+  return `${baseUrl}/case/${encodeURIComponent(link.id)}#token=${encodeURIComponent(link.token)}`;
+}
+
+/** A link as the invite dialog or the server shows it, split into case id and token (`#token=`, or an older link's `?token=`). */
+export function readLink(href: string): CaseLink {
+  const url = new URL(href);
+  const id = decodeURIComponent(url.pathname.replace(/^\/case\//, ''));
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
+  if (!token) throw new Error(`no token in ${href}`);
+  return { id, token };
 }
 
 /**

@@ -27,6 +27,10 @@ describe('networkFailureText (issue 10)', () => {
     expect(networkFailureText(en, server(429))).toContain('Try again in a moment.');
   });
 
+  it("an ended party's 409 from the parties API is not the caller's own link", () => {
+    expect(networkFailureText(da, server(409, 'accessEnded'))).toBeUndefined();
+  });
+
   it('leaves other failures to the feature (a 429 for too many exports is the exports’ own)', () => {
     expect(networkFailureText(da, server(429, 'tooManyExports'))).toBeUndefined();
     expect(networkFailureText(da, server(403, 'forbidden'))).toBeUndefined();

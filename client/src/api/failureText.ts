@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages.ts';
-import type { ApiFailure } from './request.ts';
+import { type ApiFailure, linkEndedCode } from './request.ts';
 
 /**
  * What to say about the failures any request can meet on a networked server (issue 10), or
@@ -9,11 +9,9 @@ import type { ApiFailure } from './request.ts';
  */
 export function networkFailureText(m: Messages, failure: ApiFailure): string | undefined {
   const errors = m.network.errors;
+  const ended = linkEndedCode(failure);
+  if (ended) return errors[ended];
   switch (failure.code) {
-    case 'linkExpired':
-      return errors.linkExpired;
-    case 'accessEnded':
-      return errors.accessEnded;
     case 'organisationKeyMissing':
       return errors.organisationKeyMissing;
     case 'organisationKeyInvalid':

@@ -91,9 +91,18 @@ export function readRetryAfter(value: string | null, now: number = Date.now()): 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/**
+ * Whether a failure says the caller's own link expired or was ended (403), not — as a 409 from
+ * the parties API does — that of the party it acted on.
+ */
+export function linkEndedCode(failure: ApiFailure): LinkEndedCode | undefined {
+  if (failure.status !== 403) return undefined;
+  return LINK_ENDED_CODES.find((ended) => ended === failure.code);
+}
+
 /** Tells the page that a single-token request found its link expired or ended. */
 function announceLinkEnded(failure: ApiFailure, tokens: readonly string[] | undefined): void {
-  const code = LINK_ENDED_CODES.find((ended) => ended === failure.code);
+  const code = linkEndedCode(failure);
   const token = tokens?.length === 1 ? tokens[0] : undefined;
   if (!code || !token || typeof window === 'undefined') return;
   window.dispatchEvent(new CustomEvent<LinkEndedDetail>(LINK_ENDED_EVENT, { detail: { token, code } }));

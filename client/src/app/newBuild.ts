@@ -1,5 +1,5 @@
-import { flushOfflineCopies } from '../features/caseRoom/offlineCopy.ts';
 import { useUiStore } from '../store.ts';
+import { flushPendingWrites } from './pendingWrites.ts';
 
 /**
  * A new version of Caseroom deployed while this page is open (issue 10). Each build names its
@@ -87,6 +87,6 @@ const FLUSH_TIMEOUT_MS = 3000;
  * far (the reloaded page reads them back and sends what the server lacks).
  */
 export async function reloadIntoNewBuild(reload: () => void = () => window.location.reload()): Promise<void> {
-  await Promise.race([flushOfflineCopies(), new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))]);
+  await Promise.race([flushPendingWrites(), new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))]);
   reload();
 }

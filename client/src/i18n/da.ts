@@ -491,6 +491,9 @@ export const da = {
       nameRequired: 'Skriv partens navn.',
       badRequest: 'Serveren afviste oplysningerne. Tjek felterne, og prøv igen.',
       forbidden: 'Kun facilitatoren kan invitere parter og lave nye links.',
+      lastFacilitator:
+        'Sagen skal have mindst én facilitator, hvis link ikke udløber. Tilføj en anden facilitator først, eller lad linket være uden udløbsdato.',
+      partyEnded: 'Partens adgang er afsluttet. Lav et nyt link til parten først.',
       tokenInvalid: 'Dit link gælder ikke længere. Bed om et nyt.',
       notFound: 'Parten eller sagen findes ikke længere.',
       unreachable: 'Serveren svarer ikke. Tjek din forbindelse, og prøv igen.',

@@ -489,6 +489,9 @@ export const en: Messages = {
       nameRequired: 'Write the party’s name.',
       badRequest: 'The server did not accept the details. Check the fields and try again.',
       forbidden: 'Only the facilitator can invite parties and make new links.',
+      lastFacilitator:
+        'The case needs at least one facilitator whose link does not expire. Add another facilitator first, or leave this link without an expiry date.',
+      partyEnded: 'The party’s access has ended. Make a new link for the party first.',
       tokenInvalid: 'Your link is no longer valid. Ask for a new one.',
       notFound: 'The party or the case no longer exists.',
       unreachable: 'The server does not answer. Check your connection and try again.',

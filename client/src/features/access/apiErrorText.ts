@@ -9,6 +9,8 @@ export function apiErrorText(m: Messages, failure: ApiFailure): string {
   const network = networkFailureText(m, failure);
   if (network) return network;
   if (failure.status === 400) return errors.badRequest;
+  if (failure.code === 'lastFacilitator') return errors.lastFacilitator;
+  if (failure.status === 409 && failure.code === 'accessEnded') return errors.partyEnded;
   if (failure.code === 'tokenInvalid' || failure.code === 'tokenMissing' || failure.status === 401) {
     return errors.tokenInvalid;
   }

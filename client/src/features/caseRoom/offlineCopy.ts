@@ -1,5 +1,6 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { registerPendingWrites } from '../../app/pendingWrites.ts';
 
 /**
  * This browser's offline copy of a case (docs/access.md A12): the case's Y.Doc kept in
@@ -86,7 +87,7 @@ export function openOfflineCopy(caseId: string, token: string, doc: Y.Doc): Offl
     );
   const close = async () => {
     closed = true;
-    openCopies.delete(copy);
+    unregister();
     onClosed();
     await (await persistence)?.destroy();
   };
@@ -113,19 +114,9 @@ export function openOfflineCopy(caseId: string, token: string, doc: Y.Doc): Offl
       if (resolved !== undefined) await clearDocument(resolved);
     },
   };
-  openCopies.add(copy);
+  // A reload into a new version of Caseroom waits until the copy has stored every edit.
+  const unregister = registerPendingWrites(() => copy.flush());
   return copy;
-}
-
-/** The copies open in this page (each open case room has one). */
-const openCopies = new Set<OfflineCopy>();
-
-/**
- * Resolves once every open copy has stored every update so far: before the page reloads (a new
- * version of Caseroom), so nothing typed is lost.
- */
-export async function flushOfflineCopies(): Promise<void> {
-  await Promise.all([...openCopies].map((copy) => copy.flush()));
 }
 
 /**
