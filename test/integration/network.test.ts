@@ -79,6 +79,8 @@ describe('[N2] security headers', () => {
       const policy = csp(response.headers['content-security-policy']);
       expect(policy.get('default-src'), kind).toEqual(["'self'"]);
       expect(policy.get('script-src'), kind).toEqual(["'self'"]);
+      expect(policy.get('style-src')?.[0], kind).toBe("'self'");
+      expect(policy.get('style-src'), kind).not.toContain("'unsafe-inline'");
       expect(policy.get('frame-ancestors'), kind).toEqual(["'none'"]);
       expect(policy.get('object-src'), kind).toEqual(["'none'"]);
       expect(policy.get('connect-src'), kind).toEqual(["'self'", `ws://127.0.0.1:${server.port}`]);

@@ -4,14 +4,26 @@ import helmet from 'helmet';
 import type { HostAllowlist } from '../network/HostAllowlist.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
 
+/**
+ * The one inline style the built client needs: the base style Tiptap 3.31.3 injects as a
+ * `<style>` element when an editor is created (`@tiptap/core` src/style.ts: `white-space:
+ * pre-wrap` and the like, without which ProseMirror mishandles spaces). Allowed by its hash,
+ * so no other inline style is. Should an upgrade change that text, the browser refuses it and
+ * says so in the console; the client can instead set Tiptap's `injectCSS: false` and ship the
+ * same rules in its own stylesheet, and this hash goes.
+ */
+const TIPTAP_BASE_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='";
+
 /** A Host header that can go into a header value as it is (no spaces, no `;` or `,`). */
 const PLAIN_HOST = /^[A-Za-z0-9.\-:[\]]+$/;
 
 /**
  * Security headers on every response — the app, the API, assets, exports and errors —
  * through helmet:
- * - Content-Security-Policy: `default-src 'self'` and only what the built client needs (see
- *   `directives`); no one may frame the app (`frame-ancestors 'none'`, X-Frame-Options DENY);
+ * - Content-Security-Policy: `default-src 'self'` and only what the built client needs — its
+ *   scripts, styles, worker and images from this origin, the live connection (`connect-src`,
+ *   below), Tiptap's base style by hash; checked in Chromium on the start page and a case room
+ *   with two editors. No one may frame the app (`frame-ancestors 'none'`, X-Frame-Options DENY);
  * - `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer` (a link's token never
  *   leaves in a Referer), and helmet's other defaults (COOP/CORP same-origin, …);
  * - HSTS only when the request came over TLS — directly, or through a trusted proxy that says
@@ -32,7 +44,7 @@ function options(hosts: HostAllowlist, network: NetworkFacts, overTls: boolean):
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", TIPTAP_BASE_STYLE],
         imgSrc: ["'self'"],
         fontSrc: ["'self'"],
         // The live connection: browsers differ on whether 'self' covers ws:/wss:, so the
