@@ -1,6 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { parseArgs } from 'node:util';
 import type { Language } from '@caseroom/shared';
+import { isBackupCli, runBackupCli } from './backupCommand.ts';
 import { type CommandOptions, defaults, EXIT, priceCommand, validateCommand } from './commands.ts';
 import { say } from './messages.ts';
 import { readCaseFile } from './readCaseFile.ts';
@@ -47,7 +48,15 @@ export function run(argv: string[]): { output: string; exitCode: number; toStder
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = run(process.argv.slice(2));
-  (result.toStderr ? process.stderr : process.stdout).write(`${result.output}\n`);
-  process.exitCode = result.exitCode;
+  const argv = process.argv.slice(2);
+  // backup / restore work on a data directory (server/src/backup); the rest on a case file.
+  if (isBackupCli(argv)) {
+    const result = await runBackupCli(argv);
+    (result.toStderr ? process.stderr : process.stdout).write(`${result.output}\n`);
+    process.exitCode = result.exitCode;
+  } else {
+    const result = run(argv);
+    (result.toStderr ? process.stderr : process.stdout).write(`${result.output}\n`);
+    process.exitCode = result.exitCode;
+  }
 }
