@@ -5,6 +5,7 @@ import { isBackupCli, runBackupCli } from './backupCommand.ts';
 import { type CommandOptions, defaults, EXIT, priceCommand, validateCommand } from './commands.ts';
 import { say } from './messages.ts';
 import { readCaseFile } from './readCaseFile.ts';
+import { isSetupCli, runSetupCli } from './setupCommand.ts';
 
 /** `caseroom validate|price <case.json>`: the shared validation and pricing from a terminal. */
 export function run(argv: string[]): { output: string; exitCode: number; toStderr: boolean } {
@@ -49,8 +50,12 @@ export function run(argv: string[]): { output: string; exitCode: number; toStder
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  // backup / restore work on a data directory (server/src/backup); the rest on a case file.
-  if (isBackupCli(argv)) {
+  // setup, backup and restore work on a data directory; the rest on a case file.
+  if (isSetupCli(argv)) {
+    const result = runSetupCli(argv, { isTerminal: Boolean(process.stdout.isTTY) });
+    (result.toStderr ? process.stderr : process.stdout).write(`${result.output}\n`);
+    process.exitCode = result.exitCode;
+  } else if (isBackupCli(argv)) {
     const result = await runBackupCli(argv);
     (result.toStderr ? process.stderr : process.stdout).write(`${result.output}\n`);
     process.exitCode = result.exitCode;
