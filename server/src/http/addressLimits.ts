@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, type Options, rateLimit } from 'express-rate-limit';
 import type { Log } from '../log.ts';
 import { type AddressLimits, isExemptFromLimits, type RateWindow } from '../network/AddressLimits.ts';
+import { redactSecrets } from '../network/redactSecrets.ts';
 import { sendError } from './apiErrors.ts';
 
 /** The error code of a request over a per-address limit (429). */
@@ -44,7 +45,7 @@ export function httpAddressLimits(limits: AddressLimits, log: Log): HttpAddressL
         log('warn', 'request refused: over a per-address limit', {
           limit: what,
           address: req.ip ?? '',
-          path: req.path,
+          path: redactSecrets(req.originalUrl),
         });
         sendError(
           res,
