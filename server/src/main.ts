@@ -54,6 +54,16 @@ try {
 }
 const publicNote = server.publicUrl === server.url ? '' : `, people open ${server.publicUrl}`;
 console.log(`Caseroom listening on ${server.url} (data in ${dataDir}${publicNote})`);
+const { organisation } = server;
+if (organisation.created) {
+  // The key opens case creation for anyone who has it: shown on a terminal only, never in a service's log.
+  const name = organisation.organisation.name;
+  console.log(
+    process.stdout.isTTY && organisation.key
+      ? `Organisation "${name}" created. Its key: ${organisation.key} (also in ${organisation.keyFile}, readable only by you)`
+      : `Organisation "${name}" created; its key is in ${organisation.keyFile} (readable only by this user).`,
+  );
+}
 if (!existsSync(join(DEFAULT_CLIENT_DIR, 'index.html'))) {
   console.log(`No built client in ${DEFAULT_CLIENT_DIR}: run "pnpm build" to serve the app; the API works without it.`);
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AccessService } from './access/AccessService.ts';
+import { ensureFirstOrganisation, type FirstOrganisation } from './access/firstOrganisation.ts';
 import { CaseService } from './cases/CaseService.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { ExchangeService } from './exchange/ExchangeService.ts';
@@ -73,6 +74,10 @@ export type StartServerOptions = {
   log?: Log;
   /** Start the exchange worker thread at start-up rather than on the first export (main.ts: yes). */
   prewarmExports?: boolean;
+  /** How long a websocket may take to send its link token (the first message). Default 5 s. */
+  linkTokenTimeoutMs?: number;
+  /** How often every socket is pinged (a peer that missed the previous ping is cut). Default 25 s. */
+  pingIntervalMs?: number;
 };
 
 /** A running server. */
@@ -82,6 +87,11 @@ export type RunningServer = {
   /** The address people use (PUBLIC_URL, else `url`): links are built from it. */
   publicUrl: string;
   port: number;
+  /**
+   * The data directory's first organisation; `created` (with its `key`) when this start made it
+   * — main.ts shows the key only on a terminal, the file `keyFile` holds it either way.
+   */
+  organisation: FirstOrganisation;
   /** Closes sockets (GoingAway), flushes and compacts every loaded case, closes the database. Idempotent. */
   close(): Promise<void>;
 };
@@ -111,6 +121,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     lock.release();
     throw error;
   }
+  let organisation: FirstOrganisation;
+  try {
+    // Every case belongs to an organisation: a data directory without one gets its first now.
+    organisation = ensureFirstOrganisation(store.organisations, options.dataDir, { log });
+  } catch (error) {
+    store.close();
+    lock.release();
+    throw error;
+  }
   const registry = new DocumentRegistry({
     store,
     log,
@@ -132,6 +151,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log,
     maxPayload: options.maxPayload,
     limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits },
+    linkTokenTimeoutMs: options.linkTokenTimeoutMs,
+    pingIntervalMs: options.pingIntervalMs,
   });
   const httpLimits = httpAddressLimits(limits, log);
   const app = createHttpApp({
@@ -204,7 +225,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return closing;
   };
 
-  return { url, publicUrl: network.publicUrl, port, close };
+  return { url, publicUrl: network.publicUrl, port, organisation, close };
 }
 
 /** The address this machine reaches the server at: 127.0.0.1 for a wildcard, else what was bound. */

@@ -68,10 +68,12 @@ describe('access over the HTTP API', () => {
     const parties = await caseWithParties(server.url);
     const list = await request('GET', `/cases/${parties.id}/parties`, bearer(parties.facilitator));
     expect(list.status).toBe(200);
+    // Issue 10 (A13): each with its link's expiry and end, null while it has none.
+    const lasting = { expiresAt: null, endedAt: null };
     expect(list.body).toEqual([
-      { id: expect.any(String), name: 'Facilitator', kind: 'facilitator', role: 'facilitator' },
-      parties.editor.party,
-      parties.observer.party,
+      { id: expect.any(String), name: 'Facilitator', kind: 'facilitator', role: 'facilitator', ...lasting },
+      { ...parties.editor.party, ...lasting },
+      { ...parties.observer.party, ...lasting },
     ]);
     expect(JSON.stringify(list.body)).not.toContain('cr1_');
 
@@ -81,6 +83,7 @@ describe('access over the HTTP API', () => {
     expect(created.body).toEqual({
       party: { id: expect.any(String), ...invite },
       token: expect.stringMatching(/^cr1_/),
+      link: `${server.url}/case/${parties.id}#token=${(created.body as { token: string }).token}`,
     });
 
     for (const token of [parties.editor.token, parties.observer.token]) {

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ensureFirstOrganisation,
   type FirstOrganisation,
@@ -82,7 +84,7 @@ describe('organisations and their keys', () => {
   });
 
   it('beyond loopback: importing needs the key too (401 / 403 before the file is read), and the imported case records its organisation', async () => {
-    const { server, store, first } = await start('0.0.0.0');
+    const { server, store, first, second } = await start('0.0.0.0');
     const missing = await importCase(server.url);
     expect(missing.status).toBe(401);
     expect(missing.body.error.code).toBe('organisationKeyMissing');
@@ -102,6 +104,10 @@ describe('organisations and their keys', () => {
       title: 'Importeret sag',
       organisationId: first.organisation.id,
     });
+    // The key decides whose case it is, not "the first organisation".
+    const theirs = await importCase(server.url, bearer(second.key));
+    expect(theirs.status).toBe(201);
+    expect(store.getCase(theirs.body.id)?.organisationId).toBe(second.id);
   });
 
   it('on loopback a key is optional: without one the case goes to the first organisation, with one to its organisation; a wrong one is still refused', async () => {
@@ -145,5 +151,24 @@ describe('organisations and their keys', () => {
     );
     expect(rotated.body.link).toBe(`https://caseroom.holbaek.dk/case/${created.body.id}#token=${rotated.body.token}`);
     for (const link of [created.body.link, invited.body.link, rotated.body.link]) expect(link).not.toContain('?');
+  });
+
+  it('a fresh data directory gets its first organisation at start-up: key in an owner-only file, only its hash stored, not made again on restart', async () => {
+    const dataDir = makeTempDataDir();
+    resources.dirs.push(dataDir);
+    const first = await startTestServer({ dataDir, host: '0.0.0.0' });
+    await first.close();
+    const keyFile = join(dataDir, 'organisation-key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect(key).toMatch(/^crk1_/);
+    expect(readFileSync(join(dataDir, 'caseroom.sqlite')).includes(Buffer.from(key))).toBe(false);
+
+    const again = await startTestServer({ dataDir, host: '0.0.0.0' });
+    resources.servers.push(again);
+    expect(readFileSync(keyFile, 'utf8').trim()).toBe(key);
+    expect(again.logs.map((line) => `${line.message} ${JSON.stringify(line.fields)}`).join('\n')).not.toContain(key);
+    const created = await api(again.url, key, 'POST', '/api/cases', {});
+    expect(created.status).toBe(201);
   });
 });

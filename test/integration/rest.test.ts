@@ -42,8 +42,10 @@ describe('REST API', () => {
     const created: { id: string; token: string }[] = [];
     for (const response of responses) {
       expect(response.status).toBe(201);
-      const body = (await response.json()) as { id: string; token: string };
-      expect(Object.keys(body).sort()).toEqual(['id', 'token']);
+      const body = (await response.json()) as { id: string; token: string; link: string };
+      expect(Object.keys(body).sort()).toEqual(['id', 'link', 'token']);
+      // Issue 10: the link carries the token in the fragment, never the query.
+      expect(body.link).toBe(`${server.url}/case/${body.id}#token=${body.token}`);
       expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(body.token).toMatch(/^cr1_[A-Za-z0-9_-]{43}$/);
       created.push(body);

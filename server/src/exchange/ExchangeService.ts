@@ -144,8 +144,10 @@ export class ExchangeService {
    * Parsing and checking a file of up to 50 MiB, and building the case's document from it, take
    * seconds for the largest: both happen in the exchange worker. The event loop only stores the
    * encoded state it gets back (one write; 503 `storageUnavailable` if the store cannot write).
+   * The case belongs to `organisationId` (the organisation whose key came with the file), or
+   * else to the first organisation.
    */
-  async importCase(text: string): Promise<Result<CreatedCase>> {
+  async importCase(text: string, organisationId?: string): Promise<Result<CreatedCase>> {
     let parsed: BuiltImport;
     try {
       parsed = await this.workers.run({
@@ -168,7 +170,7 @@ export class ExchangeService {
     }
     let created: CreatedCase;
     try {
-      created = this.cases.storeBuilt(parsed.built);
+      created = this.cases.storeBuilt(parsed.built, organisationId);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.log('error', 'import refused: the store cannot write', { bytes: text.length, error });

@@ -5,7 +5,7 @@ import { caseLink } from '../access/links.ts';
 import { type ExchangeService, MAX_IMPORT_BYTES } from '../exchange/ExchangeService.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import { sendError } from './apiErrors.ts';
-import { partyOf, requireOrganisation, requireParty } from './requireParty.ts';
+import { organisationOf, partyOf, requireOrganisation, requireParty } from './requireParty.ts';
 
 /**
  * Export and import (docs/exchange.md). Mounted before the API's 16 KiB JSON parser: the import
@@ -58,7 +58,7 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService,
     express.text({ type: () => true, limit: MAX_IMPORT_BYTES, defaultCharset: 'utf-8' }),
     async (req, res) => {
       const text = typeof req.body === 'string' ? req.body : '';
-      const result = await exchange.importCase(text);
+      const result = await exchange.importCase(text, organisationOf(res));
       if (!result.ok) {
         sendError(res, result.status, result.code, result.message, result.details);
         return;
