@@ -3,10 +3,10 @@ import { ipKeyGenerator, MemoryStore, type Options, rateLimit } from 'express-ra
 import type { Log } from '../log.ts';
 import { type AddressLimits, isExemptFromLimits, type RateWindow } from '../network/AddressLimits.ts';
 import { redactSecrets } from '../network/redactSecrets.ts';
-import { sendError } from './apiErrors.ts';
+import { ApiErrorCode, sendError } from './apiErrors.ts';
 
 /** The error code of a request over a per-address limit (429). */
-export const TOO_MANY_REQUESTS = 'tooManyRequests';
+export const TOO_MANY_REQUESTS = ApiErrorCode.TooManyRequests;
 
 /** The HTTP side of the per-address limits (the websocket side is UpgradeGate). */
 export type HttpAddressLimits = {

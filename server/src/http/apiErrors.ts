@@ -30,6 +30,14 @@ export const ApiErrorCode = {
   StorageUnavailable: 'storageUnavailable',
   /** The party already has as many exports waiting or running as it may (429). */
   TooManyExports: 'tooManyExports',
+  /** The last facilitator whose link lasts cannot be ended or given an expiry (409, issue 10). */
+  LastFacilitator: 'lastFacilitator',
+  /** A Host header the server does not answer to (421, DNS rebinding; issue 10). */
+  HostNotAllowed: 'hostNotAllowed',
+  /** A websocket from a page on another site (403 before the upgrade; issue 10). */
+  OriginNotAllowed: 'originNotAllowed',
+  /** One client address over its per-address limit (429 with Retry-After; issue 10). */
+  TooManyRequests: 'tooManyRequests',
   Internal: 'internal',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];

@@ -1,10 +1,10 @@
 import type { RequestHandler } from 'express';
 import type { Log } from '../log.ts';
 import type { HostAllowlist } from '../network/HostAllowlist.ts';
-import { sendError } from './apiErrors.ts';
+import { ApiErrorCode, sendError } from './apiErrors.ts';
 
 /** The error code of a request for a host this server does not answer to (421). */
-export const HOST_NOT_ALLOWED = 'hostNotAllowed';
+export const HOST_NOT_ALLOWED = ApiErrorCode.HostNotAllowed;
 
 /**
  * Refuses a request whose Host is not one this server answers to (HostAllowlist: DNS

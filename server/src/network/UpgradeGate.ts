@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ipKeyGenerator } from 'express-rate-limit';
+import { ApiErrorCode } from '../http/apiErrors.ts';
 import type { Log } from '../log.ts';
 import { type AddressLimits, isExemptFromLimits } from './AddressLimits.ts';
 import type { HostAllowlist } from './HostAllowlist.ts';
@@ -50,7 +51,7 @@ export class UpgradeGate {
     if (!hosts.allowsHost(request.headers.host)) {
       log('warn', 'websocket refused: host not allowed', { ...fields, host: request.headers.host ?? '' });
       refuse(socket, 421, 'Misdirected Request', {
-        code: 'hostNotAllowed',
+        code: ApiErrorCode.HostNotAllowed,
         message: `This server does not answer to the host "${request.headers.host ?? ''}"; connect through ${hosts.expectedHost}.`,
         expectedHost: hosts.expectedHost,
       });
@@ -60,7 +61,7 @@ export class UpgradeGate {
     if (origin !== undefined && !hosts.allowsOrigin(origin)) {
       log('warn', 'websocket refused: origin not allowed', { ...fields, origin });
       refuse(socket, 403, 'Forbidden', {
-        code: 'originNotAllowed',
+        code: ApiErrorCode.OriginNotAllowed,
         message: `A page from ${origin} may not connect to this server; open the case at ${hosts.expectedHost}.`,
         expectedHost: hosts.expectedHost,
       });
@@ -76,7 +77,7 @@ export class UpgradeGate {
           429,
           'Too Many Requests',
           {
-            code: 'tooManyRequests',
+            code: ApiErrorCode.TooManyRequests,
             message: `Too many live connections from your address (at most ${limits.websockets} at once): close the tabs you do not use. Try again in ${WEBSOCKET_RETRY_AFTER_SECONDS} seconds.`,
           },
           { 'Retry-After': String(WEBSOCKET_RETRY_AFTER_SECONDS) },
