@@ -49,6 +49,10 @@ export class FaultInjectingStore implements DocumentStore {
         guard('createOrganisation');
         organisations.createOrganisation(record);
       },
+      replaceOrganisationKey(organisationId: string, newHash: string, at: number): void {
+        guard('replaceOrganisationKey');
+        organisations.replaceOrganisationKey(organisationId, newHash, at);
+      },
       listOrganisations: (): OrganisationRecord[] => organisations.listOrganisations(),
       getOrganisation: (id: string): OrganisationRecord | undefined => organisations.getOrganisation(id),
       findOrganisationKey: (hash: string): OrganisationKeyRecord | undefined => organisations.findOrganisationKey(hash),

@@ -5,6 +5,7 @@ import {
   type OrganisationKeyRecord,
   type OrganisationRecord,
   type OrganisationStore,
+  UnknownOrganisationError,
 } from './OrganisationStore.ts';
 
 /** What the organisations of a MemoryDocumentStore live in, beside its cases. */
@@ -12,8 +13,12 @@ export type MemoryOrganisationData = {
   cases: Map<string, CaseRecord>;
   /** Oldest first. */
   organisations: OrganisationRecord[];
-  organisationKeys: Map<string, OrganisationKeyRecord>;
+  /** Every key ever issued, by hash; a replaced one keeps its entry with `revokedAt`. */
+  organisationKeys: Map<string, StoredOrganisationKey>;
 };
+
+/** A key as kept: the record, and when it was replaced (never found again after that). */
+type StoredOrganisationKey = OrganisationKeyRecord & { revokedAt?: number };
 
 /** Organisations in process memory, over a MemoryDocumentStore's data (tests). */
 export class MemoryOrganisationStore implements OrganisationStore {
@@ -43,9 +48,19 @@ export class MemoryOrganisationStore implements OrganisationStore {
     return found ? { ...found } : undefined;
   }
 
+  replaceOrganisationKey(organisationId: string, newHash: string, at: number): void {
+    if (!this.getOrganisation(organisationId)) throw new UnknownOrganisationError(organisationId);
+    if (this.data.organisationKeys.has(newHash)) throw new DuplicateOrganisationError(organisationId);
+    for (const key of this.data.organisationKeys.values()) {
+      if (key.organisationId === organisationId && key.revokedAt === undefined) key.revokedAt = at;
+    }
+    this.data.organisationKeys.set(newHash, { hash: newHash, organisationId, createdAt: at });
+  }
+
   findOrganisationKey(hash: string): OrganisationKeyRecord | undefined {
     const key = this.data.organisationKeys.get(hash);
-    return key ? { ...key } : undefined;
+    if (!key || key.revokedAt !== undefined) return undefined;
+    return { hash: key.hash, organisationId: key.organisationId, createdAt: key.createdAt };
   }
 
   /** The id of the first organisation created, or undefined while there is none. */

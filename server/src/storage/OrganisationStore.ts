@@ -18,8 +18,17 @@ export interface OrganisationStore {
   listOrganisations(): OrganisationRecord[];
   /** One organisation, or undefined. */
   getOrganisation(id: string): OrganisationRecord | undefined;
-  /** The key row with this SHA-256 hash (hex), or undefined. */
+  /** The live key row with this SHA-256 hash (hex), or undefined (unknown, or replaced). */
   findOrganisationKey(hash: string): OrganisationKeyRecord | undefined;
+  /**
+   * Issues a new key to an organisation whose key was lost or may have leaked: atomically
+   * revokes every live key of that organisation as of `at` and stores `newHash` (created `at`).
+   * Revoked keys are kept, marked with the time, so that the store can say which keys existed
+   * and when they stopped working; findOrganisationKey no longer finds them, so they no longer
+   * open case creation. Throws UnknownOrganisationError for an unknown id and
+   * DuplicateOrganisationError for a hash that is taken (a live or revoked key); nothing changes then.
+   */
+  replaceOrganisationKey(organisationId: string, newHash: string, at: number): void;
 }
 
 /** An organisation: a municipality, a fund, an operator of Caseroom. */

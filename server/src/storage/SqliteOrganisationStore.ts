@@ -5,16 +5,19 @@ import {
   type OrganisationKeyRecord,
   type OrganisationRecord,
   type OrganisationStore,
+  UnknownOrganisationError,
 } from './OrganisationStore.ts';
+import { addMissingColumns } from './sqliteSchema.ts';
 
 type OrganisationRow = { id: string; name: string; created_at: number };
 type KeyRow = { hash: string; organisation_id: string; created_at: number };
 
 /**
  * Organisations in the case database (SqliteDocumentStore opens it and hands over its handle):
- * tables `organisations` and `organisation_keys` (SHA-256 hashes only). Opening it assigns
- * every case without an organisation to the first one (the migration of cases from before
- * organisations existed), once there is one.
+ * tables `organisations` and `organisation_keys` (SHA-256 hashes only; a replaced key keeps its
+ * row with `revoked_at`). Opening it assigns every case without an organisation to the first
+ * one (the migration of cases from before organisations existed), once there is one, and adds
+ * `revoked_at` to a key table from before keys could be replaced.
  */
 export class SqliteOrganisationStore implements OrganisationStore {
   private readonly statements;
@@ -27,19 +30,28 @@ export class SqliteOrganisationStore implements OrganisationStore {
         name TEXT NOT NULL,
         created_at INTEGER NOT NULL
       );
-      -- Only SHA-256 hashes of organisation keys (hex), like link tokens.
+      -- Only SHA-256 hashes of organisation keys (hex), like link tokens. A replaced key is
+      -- kept with the time it stopped working (revoked_at), never found again.
       CREATE TABLE IF NOT EXISTS organisation_keys (
         hash TEXT PRIMARY KEY,
         organisation_id TEXT NOT NULL REFERENCES organisations(id),
-        created_at INTEGER NOT NULL
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
       );
     `);
+    addMissingColumns(db, [['organisation_keys', 'revoked_at', 'INTEGER']]);
     this.statements = {
       insert: db.prepare('INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)'),
       insertKey: db.prepare('INSERT INTO organisation_keys (hash, organisation_id, created_at) VALUES (?, ?, ?)'),
       list: db.prepare<[], OrganisationRow>('SELECT id, name, created_at FROM organisations ORDER BY seq'),
       get: db.prepare<[string], OrganisationRow>('SELECT id, name, created_at FROM organisations WHERE id = ?'),
-      findKey: db.prepare<[string], KeyRow>('SELECT * FROM organisation_keys WHERE hash = ?'),
+      findKey: db.prepare<[string], KeyRow>(
+        'SELECT hash, organisation_id, created_at FROM organisation_keys WHERE hash = ? AND revoked_at IS NULL',
+      ),
+      keyTaken: db.prepare<[string], { hash: string }>('SELECT hash FROM organisation_keys WHERE hash = ?'),
+      revokeKeys: db.prepare(
+        'UPDATE organisation_keys SET revoked_at = ? WHERE organisation_id = ? AND revoked_at IS NULL',
+      ),
       first: db.prepare<[], { id: string }>('SELECT id FROM organisations ORDER BY seq LIMIT 1'),
       claimUnowned: db.prepare('UPDATE cases SET organisation_id = ? WHERE organisation_id IS NULL'),
     };
@@ -49,7 +61,7 @@ export class SqliteOrganisationStore implements OrganisationStore {
 
   createOrganisation({ organisation, keyHash }: NewOrganisation): void {
     this.db.transaction(() => {
-      if (this.statements.get.get(organisation.id) || this.statements.findKey.get(keyHash)) {
+      if (this.statements.get.get(organisation.id) || this.statements.keyTaken.get(keyHash)) {
         throw new DuplicateOrganisationError(organisation.id);
       }
       this.statements.insert.run(organisation.id, organisation.name, organisation.createdAt);
@@ -65,6 +77,15 @@ export class SqliteOrganisationStore implements OrganisationStore {
   getOrganisation(id: string): OrganisationRecord | undefined {
     const row = this.statements.get.get(id);
     return row ? toOrganisation(row) : undefined;
+  }
+
+  replaceOrganisationKey(organisationId: string, newHash: string, at: number): void {
+    this.db.transaction(() => {
+      if (!this.statements.get.get(organisationId)) throw new UnknownOrganisationError(organisationId);
+      if (this.statements.keyTaken.get(newHash)) throw new DuplicateOrganisationError(organisationId);
+      this.statements.revokeKeys.run(at, organisationId);
+      this.statements.insertKey.run(newHash, organisationId, at);
+    })();
   }
 
   findOrganisationKey(hash: string): OrganisationKeyRecord | undefined {

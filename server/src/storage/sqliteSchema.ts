@@ -91,15 +91,26 @@ export function createSchema(db: Database.Database): void {
         PRIMARY KEY (case_id, client_id)
       ) WITHOUT ROWID;
   `);
-  for (const [table, column, type] of ADDED_COLUMNS) {
+  addMissingColumns(db, ADDED_COLUMNS);
+}
+
+/** A column a later version added to a table an earlier version created: [table, column, type]. */
+export type AddedColumn = readonly [table: string, column: string, type: string];
+
+/**
+ * The migration at open: adds each column its (existing) table lacks, NULL for the rows that
+ * were there. Also used by stores that create their own tables (SqliteOrganisationStore).
+ */
+export function addMissingColumns(db: Database.Database, added: readonly AddedColumn[]): void {
+  for (const [table, column, type] of added) {
     const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
 }
 
-/** Columns added after their table first shipped: [table, column, type]. */
-const ADDED_COLUMNS = [
+/** Columns added after their table first shipped. */
+const ADDED_COLUMNS: readonly AddedColumn[] = [
   ['cases', 'organisation_id', 'TEXT'],
   ['parties', 'expires_at', 'INTEGER'],
   ['parties', 'ended_at', 'INTEGER'],
-] as const;
+];

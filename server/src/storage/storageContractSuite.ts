@@ -513,6 +513,51 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       expect(() => store.endParty('other', 'p1', 1)).toThrow(UnknownPartyError);
     });
 
+    it('[S25] replacing an organisation’s key revokes every live key of that organisation at once; other organisations keep theirs; an unknown id or a taken hash throws and changes nothing', () => {
+      const { organisations } = store;
+      const oldKey = '1'.repeat(64);
+      const otherKey = '2'.repeat(64);
+      const newKey = '3'.repeat(64);
+      const newerKey = '4'.repeat(64);
+      organisations.createOrganisation(makeNewOrganisation('org-a', oldKey, 100));
+      organisations.createOrganisation(makeNewOrganisation('org-b', otherKey, 200));
+
+      organisations.replaceOrganisationKey('org-a', newKey, 1_000);
+      expect(organisations.findOrganisationKey(oldKey)).toBeUndefined();
+      expect(organisations.findOrganisationKey(newKey)).toEqual({
+        hash: newKey,
+        organisationId: 'org-a',
+        createdAt: 1_000,
+      });
+      expect(organisations.findOrganisationKey(otherKey)?.organisationId).toBe('org-b');
+
+      // A taken hash — live, revoked, or another organisation's — changes nothing: the live key still works.
+      for (const taken of [newKey, oldKey, otherKey]) {
+        expect(() => organisations.replaceOrganisationKey('org-a', taken, 2_000), taken).toThrow(
+          DuplicateOrganisationError,
+        );
+        expect(organisations.findOrganisationKey(newKey)?.createdAt).toBe(1_000);
+        expect(organisations.findOrganisationKey(otherKey)?.organisationId).toBe('org-b');
+      }
+      expect(() => organisations.replaceOrganisationKey('nope', newerKey, 2_000)).toThrow(UnknownOrganisationError);
+      expect(organisations.findOrganisationKey(newerKey)).toBeUndefined();
+      expect(organisations.findOrganisationKey(newKey)?.organisationId).toBe('org-a');
+
+      // Replacing again revokes the key issued by the first replacement; a revoked key stays revoked.
+      organisations.replaceOrganisationKey('org-a', newerKey, 3_000);
+      expect(organisations.findOrganisationKey(newKey)).toBeUndefined();
+      expect(organisations.findOrganisationKey(oldKey)).toBeUndefined();
+      expect(organisations.findOrganisationKey(newerKey)?.organisationId).toBe('org-a');
+      // The organisations themselves are untouched, and a revoked hash cannot found a new one.
+      expect(organisations.listOrganisations().map((o) => [o.id, o.createdAt])).toEqual([
+        ['org-a', 100],
+        ['org-b', 200],
+      ]);
+      expect(() => organisations.createOrganisation(makeNewOrganisation('org-c', oldKey))).toThrow(
+        DuplicateOrganisationError,
+      );
+    });
+
     it('[S8] close is idempotent', () => {
       store.close();
       expect(() => store.close()).not.toThrow();
