@@ -1,13 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureFirstOrganisation } from '../../server/src/access/firstOrganisation.ts';
-import { OrganisationAccess } from '../../server/src/access/OrganisationAccess.ts';
+import { OrganisationAccess, OrganisationDenial } from '../../server/src/access/OrganisationAccess.ts';
+import { hashToken } from '../../server/src/access/tokens.ts';
 import { silentLog } from '../../server/src/log.ts';
 import { DataDirLock } from '../../server/src/storage/DataDirLock.ts';
 import { SqliteDocumentStore } from '../../server/src/storage/SqliteDocumentStore.ts';
-import { runSetupCli, SETUP_EXIT, setupOrganisation } from './setupCommand.ts';
+import { issueNewOrganisationKey, runSetupCli, SETUP_EXIT, setupOrganisation } from './setupCommand.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -54,6 +65,7 @@ describe('caseroom setup', () => {
     expect(again.exitCode).toBe(SETUP_EXIT.refused);
     expect(again.lines[0]).toContain('already has an organisation: "Holbæk Kommune"');
     expect(again.lines[0]).toContain('Nothing was changed');
+    expect(again.lines[0]).toContain('caseroom setup --new-key');
     expect(readFileSync(join(dataDir, 'organisation-key'), 'utf8')).toBe(key);
   });
 
@@ -99,5 +111,169 @@ describe('caseroom setup', () => {
       expect(result.toStderr).toBe(true);
       expect(result.output, argv.join(' ')).toContain(expected);
     }
+  });
+});
+
+/** The key in a data directory's key file. */
+function keyIn(dataDir: string): string {
+  return readFileSync(join(dataDir, 'organisation-key'), 'utf8').trim();
+}
+
+/** What the data directory's store says of a key: the organisation it opens, and the creation check beyond loopback. */
+function checkKey(dataDir: string, key: string) {
+  const store = new SqliteDocumentStore(dataDir);
+  try {
+    const access = new OrganisationAccess(store.organisations);
+    return {
+      opens: access.resolveKey(key)?.name,
+      creator: access.checkCreator([key], true),
+      stored: store.organisations.findOrganisationKey(hashToken(key)),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+describe('caseroom setup --new-key', () => {
+  it('gives the organisation a new key that opens it while the old one no longer does; the key file is replaced by a new owner-only file', () => {
+    const dataDir = tempDir();
+    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    const keyFile = join(dataDir, 'organisation-key');
+    const oldKey = keyIn(dataDir);
+    // Someone loosened the old file: the new one must not inherit that.
+    chmodSync(keyFile, 0o644);
+    const oldInode = statSync(keyFile).ino;
+
+    const done = issueNewOrganisationKey({ dataDir, lang: 'en', now: () => 7_000 });
+    expect(done.exitCode).toBe(SETUP_EXIT.replaced);
+    expect(done.lines).toEqual([
+      expect.stringContaining(
+        `Organisation "Holbæk Kommune" has a new key, and the old one no longer works. The new one is in ${keyFile}`,
+      ),
+    ]);
+    const newKey = keyIn(dataDir);
+    expect(newKey).toMatch(/^crk1_[A-Za-z0-9_-]{43}$/);
+    expect(newKey).not.toBe(oldKey);
+    expect(done.lines.join('\n')).not.toContain(newKey);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(statSync(keyFile).ino).not.toBe(oldInode);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('organisation-key'))).toEqual(['organisation-key']);
+
+    const withNew = checkKey(dataDir, newKey);
+    expect(withNew.opens).toBe('Holbæk Kommune');
+    expect(withNew.creator).toEqual({ ok: true, organisationId: expect.any(String) });
+    expect(withNew.stored?.createdAt).toBe(7_000);
+    expect(checkKey(dataDir, oldKey)).toEqual({
+      opens: undefined,
+      creator: { ok: false, reason: OrganisationDenial.KeyInvalid },
+      stored: undefined,
+    });
+
+    // Again, on a terminal: the key is shown, and the key of the first replacement stops working too.
+    const shown = issueNewOrganisationKey({ dataDir, showKey: true });
+    expect(shown.lines[0]).toContain('Organisationen "Holbæk Kommune" har fået en ny nøgle');
+    expect(shown.lines[1]).toBe(`Nøgle: ${keyIn(dataDir)}`);
+    expect(checkKey(dataDir, newKey).opens).toBeUndefined();
+    expect(checkKey(dataDir, keyIn(dataDir)).opens).toBe('Holbæk Kommune');
+  });
+
+  it('refuses while a server holds the data directory: the old key and its file stay as they were', () => {
+    const dataDir = tempDir();
+    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    const oldKey = keyIn(dataDir);
+    const lock = DataDirLock.acquire(dataDir, { log: silentLog });
+    try {
+      const refused = issueNewOrganisationKey({ dataDir, lang: 'en' });
+      expect(refused.exitCode).toBe(SETUP_EXIT.refused);
+      expect(refused.lines).toEqual([
+        `A Caseroom server is using the data directory ${dataDir} (process ${process.pid}, ${hostname()}). Stop the server, run setup --new-key, and start it again. Nothing was changed; the old key still works.`,
+      ]);
+    } finally {
+      lock.release();
+    }
+    expect(keyIn(dataDir)).toBe(oldKey);
+    expect(checkKey(dataDir, oldKey).opens).toBe('Holbæk Kommune');
+  });
+
+  it('refuses when the data directory has no organisation yet, saying to run setup --organisation first, and creates nothing', () => {
+    const missing = join(tempDir(), 'data');
+    const refused = issueNewOrganisationKey({ dataDir: missing, lang: 'en' });
+    expect(refused.exitCode).toBe(SETUP_EXIT.refused);
+    expect(refused.lines).toEqual([
+      `The data directory ${missing} has no organisation yet, so there is no key to replace. Create it first: caseroom setup --organisation "<name>". Nothing was changed.`,
+    ]);
+    expect(existsSync(missing)).toBe(false);
+
+    // A database without an organisation (a server that ran on the memory store never wrote one; an old version did not).
+    const empty = tempDir();
+    new SqliteDocumentStore(empty).close();
+    const alsoRefused = issueNewOrganisationKey({ dataDir: empty });
+    expect(alsoRefused.exitCode).toBe(SETUP_EXIT.refused);
+    expect(alsoRefused.lines[0]).toContain('har ingen organisation endnu');
+    expect(alsoRefused.lines[0]).toContain('caseroom setup --organisation "<navn>"');
+    expect(existsSync(join(empty, 'organisation-key'))).toBe(false);
+    expect(existsSync(join(empty, 'organisation-key.new'))).toBe(false);
+  });
+
+  it('when the new key cannot be moved into the key file, says where it is (owner-only) — a key that works is never written nowhere', () => {
+    const dataDir = tempDir();
+    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    const oldKey = keyIn(dataDir);
+    const keyFile = join(dataDir, 'organisation-key');
+    // The key file's place is taken by a directory with something in it: the rename over it fails.
+    rmSync(keyFile);
+    mkdirSync(keyFile);
+    writeFileSync(join(keyFile, 'x'), 'x');
+
+    const result = issueNewOrganisationKey({ dataDir, lang: 'en' });
+    expect(result.exitCode).toBe(SETUP_EXIT.refused);
+    const staged = `${keyFile}.new`;
+    expect(result.lines[0]).toContain('Organisation "Holbæk Kommune" has a new key, and the old one no longer works');
+    expect(result.lines[0]).toContain(`could not be moved to ${keyFile}`);
+    expect(result.lines[0]).toContain(`It is in ${staged} (only you can read the file): move it to ${keyFile}.`);
+    expect(statSync(staged).mode & 0o777).toBe(0o600);
+    const stagedKey = readFileSync(staged, 'utf8').trim();
+    expect(checkKey(dataDir, stagedKey).opens).toBe('Holbæk Kommune');
+    expect(checkKey(dataDir, oldKey).opens).toBeUndefined();
+  });
+
+  it('reads its command line: --new-key with --data-dir or CASEROOM_DATA_DIR and --lang; says what is wrong', () => {
+    const dataDir = tempDir();
+    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    const oldKey = keyIn(dataDir);
+    const done = runSetupCli(['setup', '--new-key', '--lang', 'en'], {
+      env: { CASEROOM_DATA_DIR: dataDir },
+      isTerminal: true,
+    });
+    expect(done).toMatchObject({ exitCode: 0, toStderr: false });
+    expect(done.output).toContain('has a new key');
+    expect(done.output.endsWith(`\nKey: ${keyIn(dataDir)}`)).toBe(true);
+    expect(keyIn(dataDir)).not.toBe(oldKey);
+
+    const viaOption = runSetupCli(['setup', '--new-key', '--data-dir', dataDir], { env: {} });
+    expect(viaOption).toMatchObject({ exitCode: 0, toStderr: false });
+    expect(viaOption.output).not.toContain(keyIn(dataDir));
+
+    const cases: [string[], number, string][] = [
+      [
+        ['setup', '--new-key', '--organisation', 'X', '--data-dir', dataDir],
+        SETUP_EXIT.usage,
+        'kan ikke bruges sammen',
+      ],
+      [['setup', '--new-key', 'nu', '--data-dir', dataDir], SETUP_EXIT.usage, '--new-key tager ingen værdi'],
+      [['setup', '--new-key=ja', '--data-dir', dataDir], SETUP_EXIT.usage, 'Brug: caseroom setup'],
+      [['setup', '--new-key', '--data-dir', tempDir()], SETUP_EXIT.refused, 'har ingen organisation endnu'],
+    ];
+    const current = keyIn(dataDir);
+    for (const [argv, exitCode, expected] of cases) {
+      const result = runSetupCli(argv, { env: {} });
+      expect(result.exitCode, argv.join(' ')).toBe(exitCode);
+      expect(result.toStderr).toBe(true);
+      expect(result.output, argv.join(' ')).toContain(expected);
+    }
+    expect(keyIn(dataDir)).toBe(current);
+    expect(runSetupCli(['setup', '--new-key=ja'], { env: {} }).output).toContain(
+      'caseroom setup --new-key [--data-dir <mappe>] [--lang da|en]',
+    );
   });
 });
