@@ -14,8 +14,9 @@ import { type CaseLink, field, linkUrl, openCase, readLink } from './room.ts';
  * the token rides in the link's fragment and in the first websocket message, never in an
  * address, a Referer or a log line; the invite dialog hands out the server's public address;
  * ending a party's access stops that party's open room at once; an expired link's offline edits
- * come along when the same party opens a new link; and a network that lets pages through but
- * not websockets is told apart from being offline.
+ * come along when the same party opens a new link; a server on the network asks for the
+ * organisation key before it creates or imports a case; and a network that lets pages through
+ * but not websockets is told apart from being offline.
  */
 let browser: Browser;
 const people: Person[] = [];
@@ -279,6 +280,66 @@ describe('ending access and expiry (issue 10)', () => {
       .toBe('Skrevet i toget');
     await expect.poll(() => databaseNames(pia.page)).not.toContain(oldCopies[0]);
     expect(pageErrors(pia.page)).toEqual([]);
+  });
+});
+
+describe('the organisation key on a server reachable from the network (issue 10)', () => {
+  it('creating and importing ask for the key (a password field), refuse a wrong one, and remember it for the tab only', async () => {
+    const dataDir = makeTempDataDir();
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const server = await startServer({ dataDir, port: 0, host: '0.0.0.0', log: () => {}, unloadGraceMs: 60_000 });
+    cleanups.push(() => server.close());
+    const key = server.organisation.key as string;
+    expect(key).toBeTruthy();
+    const url = `http://127.0.0.1:${server.port}`;
+
+    const olga = await person('Olga Organisation', 'Fonden');
+    await olga.page.goto(`${url}/`);
+    await olga.page.getByRole('button', { name: 'Åbn eksemplet' }).click();
+    const form = olga.page.getByRole('form', { name: 'Organisationsnøgle' });
+    await form.waitFor();
+    const input = form.getByLabel('Organisationsnøgle');
+    expect(await input.getAttribute('type')).toBe('password');
+    expect(await form.textContent()).toContain('Du får nøglen af den, der driver Caseroom hos jer');
+    // Nothing typed: said at once, nothing sent.
+    await form.getByRole('button', { name: 'Brug nøglen' }).click();
+    expect(await form.getByText('Skriv organisationsnøglen.').isVisible()).toBe(true);
+    await input.fill('crk1_not-the-key');
+    await form.getByRole('button', { name: 'Brug nøglen' }).click();
+    await form.getByText('Organisationsnøglen blev ikke godkendt').waitFor();
+    expect(olga.page.url()).toBe(`${url}/`);
+    await input.fill(key);
+    await form.getByRole('button', { name: 'Brug nøglen' }).click();
+    await olga.page.waitForURL(/\/case\/[^/]+$/);
+    await olga.page.locator('.room[data-role="facilitator"]').waitFor({ timeout: 15_000 });
+    // Remembered for this tab's session only, never beside the links.
+    expect(await olga.page.evaluate(() => JSON.stringify({ ...window.localStorage }))).not.toContain(key);
+    expect(await olga.page.evaluate(() => window.sessionStorage.getItem('caseroom.organisationKey'))).toBe(key);
+
+    // Someone else imports a case file: asked for the key, then the file goes through.
+    const caseId = decodeURIComponent(new URL(olga.page.url()).pathname.replace(/^\/case\//, ''));
+    const token = await olga.page.evaluate(
+      (id) => JSON.parse(window.localStorage.getItem('caseroom.tokens') ?? '{}')[id],
+      caseId,
+    );
+    const exported = await fetch(`${url}/api/cases/${caseId}/export.json`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exported.status).toBe(200);
+    const per = await person('Per Import', 'Fonden');
+    await per.page.goto(`${url}/`);
+    const importer = per.page.locator('.import-case');
+    await importer.locator('input[type="file"]').setInputFiles({
+      name: 'sag.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(await exported.arrayBuffer()),
+    });
+    const importForm = per.page.getByRole('form', { name: 'Organisationsnøgle' });
+    await importForm.getByLabel('Organisationsnøgle').fill(key);
+    await importForm.getByRole('button', { name: 'Brug nøglen' }).click();
+    await per.page.waitForURL(/\/case\/[^/]+$/);
+    expect(per.page.url()).not.toContain(caseId);
+    await per.page.locator('.room[data-role="facilitator"]').waitFor({ timeout: 15_000 });
   });
 });
 
