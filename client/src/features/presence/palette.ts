@@ -1,18 +1,10 @@
+import { PRESENCE_COLORS } from '@caseroom/shared';
+
 /**
- * Presence colours from the Okabe-Ito palette, which people with the common forms of colour
- * blindness can tell apart. Colour is never the only cue: initials and names go with it.
- * `text` is the colour that reads on top of it with at least 4.5:1 contrast.
+ * Presence colours: the Okabe-Ito palette of shared (`presence/palette.ts`), one list for this
+ * client, which picks a colour, and the server, which relays no other (issue 10).
  */
-export const PRESENCE_COLORS = [
-  { color: '#0072B2', text: '#FFFFFF' },
-  { color: '#E69F00', text: '#000000' },
-  { color: '#009E73', text: '#000000' },
-  { color: '#CC79A7', text: '#000000' },
-  { color: '#56B4E9', text: '#000000' },
-  { color: '#D55E00', text: '#000000' },
-  { color: '#F0E442', text: '#000000' },
-  { color: '#000000', text: '#FFFFFF' },
-] as const;
+export { PRESENCE_COLORS };
 
 /** The text colour to use on a presence colour (black for anything unknown). */
 export function textOn(color: string): string {

@@ -1,4 +1,4 @@
-import { Party, type PresenceParty, SECTIONS, type SectionName } from '@caseroom/shared';
+import { Party, PRESENCE_NAME_MAX_CHARS, type PresenceParty, SECTIONS, type SectionName } from '@caseroom/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { chooseColor } from './palette.ts';
 
@@ -36,8 +36,8 @@ function readUser(state: unknown): PresenceUser | undefined {
   const user = (state as { user?: Record<string, unknown> } | null)?.user;
   if (!user || typeof user.name !== 'string') return undefined;
   return {
-    name: user.name.slice(0, 80),
-    department: typeof user.department === 'string' ? user.department.slice(0, 80) : '',
+    name: user.name.slice(0, PRESENCE_NAME_MAX_CHARS),
+    department: typeof user.department === 'string' ? user.department.slice(0, PRESENCE_NAME_MAX_CHARS) : '',
     color: typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#000000',
     section: SECTIONS.includes(user.section as SectionName) ? (user.section as SectionName) : 'facts',
   };
@@ -75,7 +75,14 @@ export function publishPresence(awareness: Awareness, user: Omit<PresenceUser, '
     if (other && clientId !== awareness.clientID && clientId < awareness.clientID) contested.add(other.color);
   });
   const color = current && !contested.has(current.color) ? current.color : chooseColor(awareness.clientID, contested);
-  const next: PresenceUser = { ...user, color };
+  // The server relays no longer name or department (shared PresenceState); a name remembered
+  // from before the bound is cut rather than leaving this person invisible to the others.
+  const next: PresenceUser = {
+    ...user,
+    name: user.name.slice(0, PRESENCE_NAME_MAX_CHARS),
+    department: user.department.slice(0, PRESENCE_NAME_MAX_CHARS),
+    color,
+  };
   if (!current || JSON.stringify(current) !== JSON.stringify(next)) awareness.setLocalStateField('user', next);
   return next;
 }

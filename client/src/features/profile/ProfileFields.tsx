@@ -1,3 +1,4 @@
+import { PRESENCE_NAME_MAX_CHARS } from '@caseroom/shared';
 import { useId } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 
@@ -9,7 +10,7 @@ type Props = {
   nameError?: boolean;
 };
 
-/** Name and department inputs, used on the start page and when entering a case. */
+/** Name and department inputs, used on the start page and when entering a case (as long as presence carries them). */
 export function ProfileFields({ name, department, onName, onDepartment, nameError = false }: Props) {
   const m = useMessages();
   const id = useId();
@@ -21,6 +22,7 @@ export function ProfileFields({ name, department, onName, onDepartment, nameErro
           id={`${id}-name`}
           type="text"
           autoComplete="name"
+          maxLength={PRESENCE_NAME_MAX_CHARS}
           value={name}
           aria-invalid={nameError || undefined}
           aria-describedby={`${id}-name-help${nameError ? ` ${id}-name-error` : ''}`}
@@ -43,6 +45,7 @@ export function ProfileFields({ name, department, onName, onDepartment, nameErro
           id={`${id}-department`}
           type="text"
           autoComplete="organization"
+          maxLength={PRESENCE_NAME_MAX_CHARS}
           value={department}
           aria-describedby={`${id}-department-help`}
           onChange={(event) => onDepartment(event.target.value)}
