@@ -189,7 +189,7 @@ describe('ending access and expiry (issue 10)', () => {
         .getByRole('button', { name: /Afslut/ })
         .count(),
     ).toBe(0);
-    await row.getByRole('button', { name: 'Afslut adgangen for Socialforvaltningen' }).click();
+    await row.getByRole('button', { name: 'Afslut adgang for Socialforvaltningen' }).click();
     const confirmation = dialog.getByRole('region', { name: 'Afslut adgangen for Socialforvaltningen?' });
     await confirmation.getByRole('button', { name: 'Afslut adgang' }).click();
     await expect.poll(() => row.textContent()).toContain('Afsluttet');

@@ -19,7 +19,7 @@ export const lifetimeDa = {
   expirySaved: (name: string) => `Udløbsdatoen for ${name} er gemt.`,
   expiryCleared: (name: string) => `Linket til ${name} har ikke længere en udløbsdato.`,
   end: 'Afslut adgang',
-  endLabel: (name: string) => `Afslut adgangen for ${name}`,
+  endLabel: (name: string) => `Afslut adgang for ${name}`,
   endTitle: (name: string) => `Afslut adgangen for ${name}?`,
   endExplain:
     'Linket holder op med at virke med det samme, og den, der har sagen åben med det, bliver koblet af. Det, parten allerede har bidraget med, bliver i sagen. Ændringer, parten har lavet offline, bliver i partens browser og kommer med, hvis parten senere får et nyt link.',

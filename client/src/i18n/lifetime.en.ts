@@ -18,7 +18,7 @@ export const lifetimeEn: typeof lifetimeDa = {
   expirySaved: (name: string) => `The expiry date for ${name} is saved.`,
   expiryCleared: (name: string) => `The link for ${name} no longer has an expiry date.`,
   end: 'End access',
-  endLabel: (name: string) => `End the access of ${name}`,
+  endLabel: (name: string) => `End access for ${name}`,
   endTitle: (name: string) => `End the access of ${name}?`,
   endExplain:
     'The link stops working at once, and whoever has the case open with it is disconnected. What the party has already contributed stays in the case. Changes the party made offline stay in the party’s browser and are included if the party later gets a new link.',
