@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
 import { createCase, startTestServer, type TestServer } from '../support/server.ts';
-import { type CaseLink, editor, linkUrl, openCase, openSection } from './room.ts';
+import { type CaseLink, editor, linkUrl, openCase, openSection, readLink } from './room.ts';
 
 /**
  * Three people in one case (docs/access.md): the facilitator creates it on the start page and
@@ -44,15 +44,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A link as the invite dialog shows it, split into case id and token. */
-function readLink(href: string): CaseLink {
-  const url = new URL(href);
-  const id = decodeURIComponent(url.pathname.replace(/^\/case\//, ''));
-  const token = url.searchParams.get('token');
-  if (!token) throw new Error(`no token in ${href}`);
-  return { id, token };
-}
 
 function inviteDialog(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Inviter parter' });

@@ -59,13 +59,17 @@ export async function openPerson(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The app's Content-Security-Policy (issue 10) must cover all it does: a violation is an error too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   errorsByPage.set(page, errors);
   return { ...profile, context, page };
 }
 
 const errorsByPage = new WeakMap<Page, string[]>();
 
-/** Uncaught errors a page has thrown so far. */
+/** Uncaught errors a page has thrown so far, and Content-Security-Policy violations it reported. */
 export function pageErrors(page: Page): string[] {
   return errorsByPage.get(page) ?? [];
 }
