@@ -33,6 +33,8 @@ export function checkWritable(model: CaseModelDraft, prefix: (string | number)[]
     });
   }
   collectRichText(model, prefix, (value, at) => {
+    // An empty field (no blocks) is what every new case holds; the schema alone would call it invalid.
+    if (isEmptyRichText(value)) return;
     try {
       richTextSchema().nodeFromJSON(value).check();
     } catch (error) {
@@ -47,6 +49,11 @@ export function checkWritable(model: CaseModelDraft, prefix: (string | number)[]
     }
   });
   return errors;
+}
+
+function isEmptyRichText(value: unknown): boolean {
+  const content = (value as { content?: unknown }).content;
+  return content === undefined || (Array.isArray(content) && content.length === 0);
 }
 
 /** Calls `visit` for every rich-text document (`{ type: 'doc' }`) in the model, not descending into them. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { exampleCase } from '../example/exampleCase.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import type { WorkshopRecord } from '../workshop/record.ts';
+import { toModel } from '../ydoc/toModel.ts';
 import { buildCaseExport, caseExportJson } from './caseExport.ts';
 import { describePath } from './importErrors.ts';
 import { type CaseImportResult, MAX_IMPORTED_HISTORY, parseCaseImport } from './parseCaseImport.ts';
@@ -46,6 +48,23 @@ describe('parseCaseImport', () => {
     expect(result.model).toEqual(exampleCase());
     expect(result.history.decisions.map((d) => d.text)).toEqual(['Vi vælger IPS']);
     expect(result.fromSchemaVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it('reads back the export of a new, empty case (rich-text fields without blocks)', () => {
+    const empty = toModel(new Y.Doc());
+    const text = caseExportJson(
+      buildCaseExport({
+        caseId: 'case-0',
+        model: empty,
+        workshop: workshop({ decisions: {} }),
+        source: 'current',
+        now: new Date(0),
+        iterations: 10,
+      }),
+    );
+    const result = parseCaseImport(text, { maxBytes: MAX });
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(result.model).toEqual(empty);
   });
 
   it('reads a bare model written by hand', () => {
