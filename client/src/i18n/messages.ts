@@ -7,11 +7,6 @@ export type { Messages };
 
 const catalogues: Record<Language, Messages> = { da, en };
 
-/** The catalogue of a language (for code outside components). */
-export function messagesFor(language: Language): Messages {
-  return catalogues[language];
-}
-
 /** The catalogue of the person's chosen language. */
 export function useMessages(): Messages {
   return catalogues[useUiStore((state) => state.language)];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Party, PartyInvite, PresenceParty } from '@caseroom/shared';
+import type { Party, PartyInvite } from '@caseroom/shared';
 import type { Log } from '../log.ts';
 import type { DocumentStore, NewParty, PartyRecord, TokenRecord } from '../storage/DocumentStore.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
@@ -298,9 +298,4 @@ export function toPartyListing(record: PartyRecord): PartyListing {
 
 function partyNotFound(caseId: string, partyId: string) {
   return fail(404, 'partyNotFound', `No party ${partyId} in case ${caseId}.`);
-}
-
-/** The identity stamped on presence (A8). */
-export function presenceOf(party: Party): PresenceParty {
-  return { id: party.id, name: party.name, kind: party.kind, role: party.role };
 }

@@ -46,12 +46,6 @@ export function bearerTokens(header: string | undefined): string[] {
     .filter((token) => token.length > 0);
 }
 
-/** The `token` query parameter of a websocket upgrade URL (`/ws/<caseId>?token=…`), or undefined. */
-export function tokenFromUrl(url: string | undefined): string | undefined {
-  const token = tokenParameter(url);
-  return token ? token : undefined;
-}
-
 /**
  * The `token` query parameter as sent — '' when the URL has `?token=` with nothing after it —
  * or undefined when the URL has none (the Caseroom client: its token comes in the first message).

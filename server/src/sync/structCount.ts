@@ -55,11 +55,6 @@ export function scanUpdate(update: Uint8Array, cap: number): UpdateScan {
   return { structs: total, deleteRanges, repeatedClient };
 }
 
-/** The number of structs in `update`, or `Infinity` as soon as it is known to exceed `cap`. */
-export function countStructs(update: Uint8Array, cap: number): number {
-  return scanUpdate(update, cap).structs;
-}
-
 function skipStruct(decoder: decoding.Decoder): void {
   const info = decoding.readUint8(decoder);
   const kind = info & 31;

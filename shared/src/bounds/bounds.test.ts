@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generalise, isRichTextPath, mapEntryBound, shortTextBound } from './bounds.ts';
+import { generalise, mapEntryBound, shortTextBound } from './bounds.ts';
 
 describe('bounds table', () => {
   it('generalises list item ids, and looks bounds up by field path', () => {
@@ -13,7 +13,5 @@ describe('bounds table', () => {
     expect(shortTextBound('outcomes/items/x/definition')).toBe(2_000);
     expect(mapEntryBound('outcomes/items')).toBe(100);
     expect(mapEntryBound('interventions/candidates/c1/sources')).toBe(100);
-    expect(isRichTextPath('interventions/candidates/c1/description')).toBe(true);
-    expect(isRichTextPath('facts/title')).toBe(false);
   });
 });

@@ -125,11 +125,6 @@ export function shortTextBound(path: string): number {
   return SHORT_TEXT_BOUNDS[general] ?? SHORT_TEXT_BOUNDS[parentWildcard] ?? DEFAULT_SHORT_TEXT_CHARS;
 }
 
-/** Whether `path` is a rich-text field. */
-export function isRichTextPath(path: string): boolean {
-  return RICH_TEXT_PATHS.includes(generalise(path));
-}
-
 /**
  * A path with list item ids replaced by `*`: `outcomes/items/abc/name` →
  * `outcomes/items/*\/name`. Item ids sit right under a list key.

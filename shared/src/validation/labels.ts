@@ -82,7 +82,6 @@ export const FIELD_LABELS = {
   'signatory.name': ['Underskriverens navn', 'Signatory name'],
   'signatory.organisation': ['Organisation', 'Organisation'],
 } as const satisfies Record<string, readonly [string, string]>;
-export type FieldLabelKey = keyof typeof FIELD_LABELS;
 
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

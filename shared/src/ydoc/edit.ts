@@ -1,6 +1,4 @@
 import * as Y from 'yjs';
-import type { SectionName } from '../model/caseModel.ts';
-import { sectionMap } from './layout.ts';
 
 /** A scalar value a form writes; undefined clears the field. */
 export type FieldValue = string | number | undefined;
@@ -24,10 +22,4 @@ export function nestedMap(parent: Y.Map<unknown> | undefined, key: string): Y.Ma
 export function nestedFragment(parent: Y.Map<unknown> | undefined, key: string): Y.XmlFragment | undefined {
   const value = parent?.get(key);
   return value instanceof Y.XmlFragment ? value : undefined;
-}
-
-/** Sets a section-level scalar field. */
-export function setSectionField(doc: Y.Doc, section: SectionName, key: string, value: FieldValue): void {
-  const map = sectionMap(doc, section);
-  if (map) doc.transact(() => setField(map, key, value));
 }

@@ -132,8 +132,3 @@ export function valueAxisX(w: ReportWriter, scale: Scale, top: number, y: number
 export function zeroLine(doc: PDFKit.PDFDocument, x1: number, y1: number, x2: number, y2: number): void {
   doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(1.2).strokeColor(INK.text).stroke();
 }
-
-/** A chart's title. */
-export function chartTitle(w: ReportWriter, title: string): void {
-  w.heading(title, 3);
-}
