@@ -1,7 +1,16 @@
+import { decodeRefusal, initCaseDoc, sectionMap, setField } from '@caseroom/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeClientMessage, encodeSyncStep1, encodeUpdate, MalformedMessageError, MessageType } from './messages.ts';
+import { refuseUpdate } from '../access/updateGuard.ts';
+import {
+  decodeClientMessage,
+  encodeRefusal,
+  encodeSyncStep1,
+  encodeUpdate,
+  MalformedMessageError,
+  MessageType,
+} from './messages.ts';
 
 function docWithText(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -45,5 +54,21 @@ describe('decodeClientMessage', () => {
     encoding.writeVarUint(encoder, 2);
     encoding.writeVarUint8Array(encoder, new Uint8Array([5, 200, 17, 3, 99, 1]));
     expect(() => decodeClientMessage(encoding.toUint8Array(encoder))).toThrow(MalformedMessageError);
+  });
+});
+
+describe('the refusal message the server sends (type 100)', () => {
+  it("is read by shared's decoder as the write guard decided it, bound path and limit included", () => {
+    const doc = new Y.Doc();
+    initCaseDoc(doc);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(replica);
+    setField(sectionMap(replica, 'facts')!, 'title', 'x'.repeat(100_000));
+    const refusal = refuseUpdate(doc, Y.encodeStateAsUpdate(replica, before), 'editor');
+    expect(refusal).toMatchObject({ reason: 'textTooLong', sections: ['facts'], path: 'facts/title' });
+    const frame = encodeRefusal(refusal!);
+    expect(frame[0]).toBe(MessageType.Refused);
+    expect(decodeRefusal(frame)).toEqual(refusal);
   });
 });

@@ -11,8 +11,10 @@
  *                       2 update   an incremental Yjs update (a local edit)
  *   type 1 awareness  varUint8Array: y-protocols awareness update (who is here, cursors)
  *   type 3 query awareness  no payload: "send me every awareness state"
- *   type 100 refused  varString JSON { reason, sections } — server → client only: the
- *                     client's last document update was refused (docs/workshop.md W2/W4)
+ *   type 100 refused  varString JSON { reason, sections, path?, limit? } — server → client
+ *                     only: the client's last document update was refused (docs/workshop.md
+ *                     W2/W4, bounds of issue 9). Encoded and decoded by shared's codec
+ *                     (shared/src/protocol/refusal.ts), which the client reads with too.
  *
  * Flow for one connection to /ws/<caseId>:
  *
@@ -33,7 +35,7 @@
  * read — is a MalformedMessageError, and the connection that sent it is closed (Connection).
  */
 
-import { CONNECTION_BOUNDS, type DecodedUpdate, MESSAGE_REFUSED, type Refusal } from '@caseroom/shared';
+import { CONNECTION_BOUNDS, type DecodedUpdate, MESSAGE_REFUSED } from '@caseroom/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -41,13 +43,16 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { scanUpdate, type UpdateScan } from './structCount.ts';
 
+/** The refusal message (type 100) is shared's codec: the server sends what the client reads. */
+export { decodeRefusal, encodeRefusal } from '@caseroom/shared';
+
 /** The top-level message types of the y-websocket protocol. */
 export const MessageType = {
   Sync: 0,
   Awareness: 1,
   Auth: 2,
   QueryAwareness: 3,
-  /** Custom (server → client): a document update was refused; JSON `{ reason, sections }`. */
+  /** Custom (server → client): a document update was refused (shared's `encodeRefusal`). */
   Refused: MESSAGE_REFUSED,
 } as const;
 
@@ -202,24 +207,4 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
-}
-
-/** [100, JSON Refusal]: tells a client its document update was refused (W2, W4, bounds of issue 9). */
-export function encodeRefusal(refusal: Refusal): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Refused);
-  const { reason, sections, path, limit } = refusal;
-  encoding.writeVarString(encoder, JSON.stringify({ reason, sections, path, limit }));
-  return encoding.toUint8Array(encoder);
-}
-
-/** Reads a type 100 message (tests, clients): undefined if the frame is not one. */
-export function decodeRefusal(frame: Uint8Array): Refusal | undefined {
-  try {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.Refused) return undefined;
-    return JSON.parse(decoding.readVarString(decoder)) as Refusal;
-  } catch {
-    return undefined;
-  }
 }

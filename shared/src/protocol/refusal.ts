@@ -1,3 +1,7 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as string from 'lib0/string';
+
 /**
  * The server's "update refused" message (websocket message type 100, server → client): the
  * client's last document update was not applied, stored or relayed. Its body is a varString
@@ -37,3 +41,58 @@ export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
  * field's path (`outcomes/items/<id>/definition`) and the limit it would pass.
  */
 export type Refusal = { reason: RefusalReason | string; sections: string[]; path?: string; limit?: number };
+
+/** Longer bodies are not a refusal (the server's are a few hundred bytes). */
+const MAX_BODY_BYTES = 16_384;
+/** A longer path is dropped (the server's paths are a few ids long). */
+const MAX_PATH_CHARS = 512;
+
+/** The bytes of a refusal message: type 100, then the refusal as a varString of JSON. */
+export function encodeRefusal(refusal: Refusal): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_REFUSED);
+  const { reason, sections, path, limit } = refusal;
+  encoding.writeVarString(encoder, JSON.stringify({ reason, sections, path, limit }));
+  return encoding.toUint8Array(encoder);
+}
+
+/** The refusal in a whole frame, or undefined when the bytes are not exactly one refusal message. */
+export function decodeRefusal(bytes: Uint8Array): Refusal | undefined {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(decoder) !== MESSAGE_REFUSED) return undefined;
+    const refusal = readRefusalBody(decoder);
+    return decoding.hasContent(decoder) ? undefined : refusal;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The refusal in a message body, read from a decoder placed after the type — as y-websocket
+ * hands a message handler its decoder. The body is untrusted: anything that is not a JSON
+ * object with a string `reason` is undefined; a reason this version does not know is kept as
+ * it came; sections keep their strings; a path that is not a short string, or a limit that is
+ * not a finite number ≥ 0, is left out.
+ */
+export function readRefusalBody(decoder: decoding.Decoder): Refusal | undefined {
+  try {
+    const body = decoding.readVarUint8Array(decoder);
+    if (body.length > MAX_BODY_BYTES) return undefined;
+    const json: unknown = JSON.parse(string.decodeUtf8(body));
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+    const { reason, sections, path, limit } = json as Record<string, unknown>;
+    if (typeof reason !== 'string' || reason === '') return undefined;
+    const refusal: Refusal = {
+      reason,
+      sections: Array.isArray(sections)
+        ? sections.filter((section): section is string => typeof section === 'string')
+        : [],
+    };
+    if (typeof path === 'string' && path !== '' && path.length <= MAX_PATH_CHARS) refusal.path = path;
+    if (typeof limit === 'number' && Number.isFinite(limit) && limit >= 0) refusal.limit = limit;
+    return refusal;
+  } catch {
+    return undefined;
+  }
+}

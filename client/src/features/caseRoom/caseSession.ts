@@ -7,7 +7,12 @@ import { forgetToken } from '../access/tokens.ts';
 import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
-import { MESSAGE_REFUSED, MESSAGE_TOO_BIG, type ReceivedRefusal, readRefusal } from '../workshop/refusedMessage.ts';
+import {
+  MESSAGE_REFUSED,
+  MESSAGE_TOO_BIG,
+  type ReceivedRefusal,
+  refusedMessageHandler,
+} from '../workshop/refusedMessage.ts';
 import { mergeOlderCopies } from './copyMerge.ts';
 import { webSocketWithLinkToken } from './linkTokenSocket.ts';
 import { trackLocalChanges } from './localChanges.ts';
@@ -114,9 +119,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     if (!destroyed && canEdit(party.role)) await mergeOlderCopies(caseId, party.id, doc, copy);
   });
   const undo = createUndoManager(doc, localOrigin);
-  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
-    tellRefused(readRefusal(decoder as unknown as { arr: Uint8Array; pos: number }));
-  };
+  provider.messageHandlers[MESSAGE_REFUSED] = refusedMessageHandler(tellRefused);
   // Back after the connection was lost — perhaps the server restarted with a new version.
   let connections = 0;
   const onReconnected = ({ status }: { status: string }) => {

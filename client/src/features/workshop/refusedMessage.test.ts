@@ -1,63 +1,57 @@
-import { RefusalReason, RICH_TEXT_BOUND } from '@caseroom/shared';
+import type { AddressInfo } from 'node:net';
+import { encodeRefusal, MESSAGE_REFUSED, type Refusal, RefusalReason, RICH_TEXT_BOUND } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { da } from '../../i18n/da.ts';
 import { en } from '../../i18n/en.ts';
 import { labelKeyOfPath } from './refusedField.ts';
-import { explainRefusal, MESSAGE_TOO_BIG, readRefusal, storageSize } from './refusedMessage.ts';
+import { explainRefusal, MESSAGE_TOO_BIG, refusedMessageHandler, storageSize } from './refusedMessage.ts';
 
-/** A type 100 body as the server writes it (lib0 writeVarString: varUint length, UTF-8), positioned after the type. */
-function frame(body: unknown, { prefix = [] as number[] } = {}): { arr: Uint8Array; pos: number } {
-  const bytes = new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
-  const length: number[] = [];
-  let n = bytes.length;
-  while (n >= 0x80) {
-    length.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
+/**
+ * What the provider's handler hands on, given these frames from a real websocket server: a
+ * real y-websocket provider reads each frame and dispatches type 100 to `refusedMessageHandler`.
+ */
+async function refusalsReceived(frames: Uint8Array[]): Promise<Refusal[]> {
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  server.on('connection', (socket) => {
+    for (const frame of frames) socket.send(frame);
+  });
+  const { port } = server.address() as AddressInfo;
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, 'case-1', new Y.Doc(), {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const received: Refusal[] = [];
+  provider.messageHandlers[MESSAGE_REFUSED] = refusedMessageHandler((refusal) => received.push(refusal));
+  try {
+    const deadline = Date.now() + 5000;
+    while (received.length < frames.length) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return received;
+  } finally {
+    provider.destroy();
+    server.close();
   }
-  length.push(n);
-  return { arr: new Uint8Array([...prefix, ...length, ...bytes]), pos: prefix.length };
 }
 
-describe('readRefusal (message type 100)', () => {
-  it('reads reason, sections, path and limit', () => {
-    const refusal = readRefusal(
-      frame({ reason: 'textTooLong', sections: ['outcomes'], path: 'outcomes/items/a1/name', limit: 200 }),
-    );
-    expect(refusal).toEqual({
-      reason: 'textTooLong',
-      sections: ['outcomes'],
-      path: 'outcomes/items/a1/name',
-      limit: 200,
-    });
+describe('refusedMessageHandler (message type 100)', () => {
+  it('hands the notice what the server encoded, bound path and limit included', async () => {
+    const refusals: Refusal[] = [
+      { reason: RefusalReason.TextTooLong, sections: ['outcomes'], path: 'outcomes/items/a1/name', limit: 200 },
+      { reason: RefusalReason.SectionLocked, sections: ['problem', 'facts'] },
+      { reason: RefusalReason.QuotaExceeded, sections: [], limit: 64 * 1024 * 1024 },
+    ];
+    expect(await refusalsReceived(refusals.map(encodeRefusal))).toEqual(refusals);
   });
 
-  it('reads a body longer than 127 bytes (a two-byte length) and leaves the decoder after it', () => {
-    const long = { reason: 'richTextTooLarge', sections: ['problem'], path: `problem/${'x'.repeat(300)}`, limit: 16 };
-    const decoder = frame(long, { prefix: [100] });
-    expect(readRefusal(decoder).path).toBe(long.path);
-    expect(decoder.pos).toBe(decoder.arr.length);
-  });
-
-  it('drops fields of the wrong type, and keeps the rest', () => {
-    expect(readRefusal(frame({ reason: 'listTooLong', sections: ['outcomes', 7], path: 5, limit: 'many' }))).toEqual({
-      reason: 'listTooLong',
-      sections: ['outcomes'],
-    });
-    expect(readRefusal(frame({ reason: 'quotaExceeded', sections: [], limit: -1 }))).toEqual({
-      reason: 'quotaExceeded',
-      sections: [],
-    });
-    expect(readRefusal(frame({ reason: 'textTooLong', sections: [], path: 'a'.repeat(600), limit: 1 })).path).toBe(
-      undefined,
-    );
-  });
-
-  it('reads anything it cannot decode as an unexplained refusal', () => {
-    expect(readRefusal(frame('not json'))).toEqual({ reason: 'other', sections: [] });
-    expect(readRefusal({ arr: new Uint8Array([0x85]), pos: 0 })).toEqual({ reason: 'other', sections: [] });
-    // A length past the end of the frame.
-    expect(readRefusal({ arr: new Uint8Array([40, 123]), pos: 0 })).toEqual({ reason: 'other', sections: [] });
-    expect(readRefusal(frame({ sections: ['facts'] }))).toEqual({ reason: 'other', sections: ['facts'] });
+  it('hands on a body it cannot read as an unexplained refusal naming no section', async () => {
+    const notJson = new Uint8Array([MESSAGE_REFUSED, 3, 0x6e, 0x6f, 0x21]);
+    expect(await refusalsReceived([notJson])).toEqual([{ reason: 'other', sections: [] }]);
   });
 });
 

@@ -6,20 +6,21 @@ import {
   type Refusal,
   RefusalReason,
   RICH_TEXT_BOUND,
+  readRefusalBody,
   WORKSHOP,
 } from '@caseroom/shared';
+import type { WebsocketProvider } from 'y-websocket';
 import type { Messages } from '../../i18n/messages.ts';
 import { fieldNameOfPath, listKindOfPath, rootName } from './refusedField.ts';
 
 export { MESSAGE_REFUSED };
 
 /**
- * The server's "update refused" message (docs/workshop.md W2; message type `MESSAGE_REFUSED`
- * of shared/src/protocol/refusal.ts): a varString of JSON `Refusal` — reason, sections and,
- * for a bound, the field's `path` and the `limit`. y-websocket 3.1.0 calls
- * `provider.messageHandlers[type](encoder, decoder, provider, emitSynced, type)` with a lib0
- * decoder positioned after the type; lib0 is not a dependency of the client, so the varString
- * is read here by hand (varUint length, then UTF-8).
+ * The server's "update refused" message (docs/workshop.md W2; message type `MESSAGE_REFUSED`):
+ * a varString of JSON `Refusal` — reason, sections and, for a bound, the field's `path` and the
+ * `limit` — read by shared's codec (shared/src/protocol/refusal.ts), the one the server writes
+ * with. y-websocket 3.1.0 calls `provider.messageHandlers[type](encoder, decoder, provider,
+ * emitSynced, type)` with a lib0 decoder positioned after the type.
  */
 
 /** Not a server reason: the server closed the connection with 1009, the change was larger than a frame may be. */
@@ -33,47 +34,15 @@ export const MESSAGE_TOO_BIG = 'messageTooBig';
  */
 export type ReceivedRefusal = Refusal & { fromCopy: boolean };
 
-/** The part of a lib0 decoder this reads. */
-type Decoder = { arr: Uint8Array; pos: number };
+/** A y-websocket message handler (`provider.messageHandlers[type]`). */
+type MessageHandler = WebsocketProvider['messageHandlers'][number];
 
-/** Longer bodies are not a refusal this client understands. */
-const MAX_BODY_BYTES = 16_384;
-/** A path longer than this is not shown (the server's paths are a few ids long). */
-const MAX_PATH_CHARS = 512;
-
-function readVarUint(decoder: Decoder): number {
-  let num = 0;
-  let mult = 1;
-  for (;;) {
-    const byte = decoder.arr[decoder.pos++];
-    if (byte === undefined) throw new Error('truncated varUint');
-    num += (byte & 0x7f) * mult;
-    if (byte < 0x80) return num;
-    mult *= 128;
-    if (mult > 2 ** 53) throw new Error('varUint too long');
-  }
-}
-
-/** Decodes the message body; anything unexpected reads as an unexplained refusal, a bad field as absent. */
-export function readRefusal(decoder: Decoder): Refusal {
-  try {
-    const length = readVarUint(decoder);
-    if (length > MAX_BODY_BYTES || decoder.pos + length > decoder.arr.length) throw new Error('bad length');
-    const bytes = decoder.arr.subarray(decoder.pos, decoder.pos + length);
-    decoder.pos += length;
-    const body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-    const refusal: Refusal = {
-      reason: typeof body.reason === 'string' ? body.reason : 'other',
-      sections: Array.isArray(body.sections) ? body.sections.filter((s): s is string => typeof s === 'string') : [],
-    };
-    if (typeof body.path === 'string' && body.path !== '' && body.path.length <= MAX_PATH_CHARS) {
-      refusal.path = body.path;
-    }
-    if (typeof body.limit === 'number' && Number.isFinite(body.limit) && body.limit >= 0) refusal.limit = body.limit;
-    return refusal;
-  } catch {
-    return { reason: 'other', sections: [] };
-  }
+/**
+ * The provider's handler for message type 100: tells `listener` the refusal; a body it cannot
+ * read is still a refusal — an unexplained one, naming no section.
+ */
+export function refusedMessageHandler(listener: (refusal: Refusal) => void): MessageHandler {
+  return (_encoder, decoder) => listener(readRefusalBody(decoder) ?? { reason: 'other', sections: [] });
 }
 
 /** Reasons that, when the copy replayed them, say the copy held what only the server writes. */
