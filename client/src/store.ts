@@ -3,15 +3,17 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createUpdateSlice, type UpdateSlice } from './app/updateSlice.ts';
 import { createPanelSlice, type PanelSlice } from './features/businessCase/panelSlice.ts';
 import { createProfileSlice, type ProfileSlice } from './features/profile/profileSlice.ts';
-import { createNavigationSlice, type NavigationSlice } from './features/sections/navigationSlice.ts';
-import { createWorkshopSlice, type WorkshopSlice } from './features/workshop/workshopSlice.ts';
 import { createLanguageSlice, LANGUAGES, type LanguageSlice } from './i18n/languageSlice.ts';
 
 /**
- * UI-only state, one store from small slices. Shared case data never lives here: the Y.Doc is
- * its single source of truth. Name, department and language are remembered on this device.
+ * App-wide UI state, one store from small slices: what belongs to the person and the page, not
+ * to one case — name, department and language (remembered on this device), how they like the
+ * business case panel, and whether a new version was deployed. What belongs to one open case
+ * (its open section, "follow me", a refused change) lives in that case's own store
+ * (caseState/caseStore.ts), so it cannot follow the person into the next case. Shared case
+ * data never lives in either: the Y.Doc is its single source of truth.
  */
-export type UiState = ProfileSlice & LanguageSlice & NavigationSlice & PanelSlice & WorkshopSlice & UpdateSlice;
+export type UiState = ProfileSlice & LanguageSlice & PanelSlice & UpdateSlice;
 
 /** localStorage key of the remembered profile. */
 export const UI_STORAGE_KEY = 'caseroom.profile';
@@ -21,9 +23,7 @@ export const useUiStore = create<UiState>()(
     (...args) => ({
       ...createProfileSlice(...args),
       ...createLanguageSlice(...args),
-      ...createNavigationSlice(...args),
       ...createPanelSlice(...args),
-      ...createWorkshopSlice(...args),
       ...createUpdateSlice(...args),
     }),
     {

@@ -1,7 +1,7 @@
 import { type Finding, renderFinding, SEVERITIES, type Severity } from '@caseroom/shared';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
-import { goToField } from './goToField.ts';
+import { useGoToField } from './goToField.ts';
 
 /** A shape per severity, so severity never rests on colour alone. */
 export const SEVERITY_ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
@@ -13,6 +13,7 @@ export const SEVERITY_ICONS: Record<Severity, string> = { error: '✖', warning:
 export function FindingsList({ findings }: { findings: Finding[] }) {
   const m = useMessages();
   const lang = useUiStore((state) => state.language);
+  const goToField = useGoToField();
   const t = m.findings;
   const bySeverity = SEVERITIES.map((severity) => ({
     severity,

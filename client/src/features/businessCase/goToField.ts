@@ -1,5 +1,7 @@
 import type { Finding } from '@caseroom/shared';
-import { useUiStore } from '../../store.ts';
+import { useCallback } from 'react';
+import type { StoreApi } from 'zustand';
+import { type CaseUiState, useCaseStoreApi } from '../../caseState/caseStore.ts';
 import { DATA_PATH, pathKey } from '../sections/fieldPath.ts';
 
 /** How long a field found from a finding stays highlighted. */
@@ -14,8 +16,8 @@ const CONTROLS = 'input:not([type="hidden"]):not([disabled]), select, textarea, 
  * few seconds. The field is found by `data-path` (sections/fieldPath.ts): the exact path, else
  * the first field under it, else the closest ancestor path (item, then section heading).
  */
-export function goToField(finding: Finding): void {
-  useUiStore.getState().setOpenSection(finding.section);
+export function goToField(finding: Finding, caseStore: StoreApi<CaseUiState>): void {
+  caseStore.getState().setOpenSection(finding.section);
   const started = performance.now();
   const attempt = () => {
     const heading = document.getElementById('section-heading');
@@ -28,6 +30,12 @@ export function goToField(finding: Finding): void {
     if (target) reveal(target);
   };
   requestAnimationFrame(attempt);
+}
+
+/** `goToField` in the open case (its store holds the open section). */
+export function useGoToField(): (finding: Finding) => void {
+  const store = useCaseStoreApi();
+  return useCallback((finding: Finding) => goToField(finding, store), [store]);
 }
 
 /** The element for a path: exact, else the first one below it, else the closest ancestor. */

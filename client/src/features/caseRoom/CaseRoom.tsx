@@ -1,6 +1,7 @@
-import { type CaseModelDraft, toModel } from '@caseroom/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
+import { type CaseState, CaseStoreContext, openCaseState } from '../../caseState/caseStore.ts';
+import { captureRefusal, type RefusalCapture, settleOnSync } from '../../caseState/refusalSnapshot.ts';
 import { type Messages, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCaseDocReady } from '../../ydoc/useY.ts';
@@ -14,47 +15,72 @@ import { CaseSessionContext, useSession } from './sessionContext.ts';
 
 /**
  * One open case: without a link for it, says so; otherwise asks who the person is (once),
- * opens the session with the link's token, then shows the room.
+ * opens the session with the link's token, then shows the room. The case's own UI store
+ * (caseState/caseStore.ts) is opened with it and disposed when the room closes, so the next
+ * case starts clean; it outlives the sessions a refusal reopens, so the notice stays.
  */
 export function CaseRoom({ caseId }: { caseId: string }) {
   const name = useUiStore((state) => state.name);
   const token = useCaseToken(caseId);
+  const caseState = useCaseState(caseId);
   const [session, setSession] = useState<CaseSession | null>(null);
   // A refused update (W2) drops the local copy and opens the case afresh from the server.
   const [generation, setGeneration] = useState(0);
+  // The refusal the reopened session settles against the server's state (refusalSnapshot.ts).
+  const unsettled = useRef<RefusalCapture | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation reopens the session.
   useEffect(() => {
-    if (!token) return;
+    if (!token || !caseState) return;
+    const { store } = caseState;
     const opened = openCaseSession(caseId, token);
     setSession(opened);
+    const capture = unsettled.current;
+    const notice = store.getState().refused;
+    const stopSettling =
+      capture && notice
+        ? settleOnSync(capture, opened, (lost) => {
+            unsettled.current = null;
+            store.getState().settleRefused(notice, lost);
+          })
+        : undefined;
     const stopListening = opened.onRefused((refusal) => {
-      useUiStore.getState().setRefused({ ...refusal, localModel: modelOf(opened) });
+      unsettled.current = captureRefusal(refusal, opened.doc);
+      store.getState().setRefused({ ...refusal, lost: [] });
       void opened.destroyAndForgetLocalCopy().then(() => setGeneration((n) => n + 1));
     });
     return () => {
+      stopSettling?.();
       stopListening();
       opened.destroy();
       setSession(null);
     };
-  }, [caseId, token, generation]);
+  }, [caseId, token, generation, caseState]);
 
   if (!token) return <RoomMessage kind="needLink" />;
   if (!name.trim()) return <ProfileGate />;
-  if (!session) return <RoomMessage kind="loading" />;
+  if (!session || !caseState) return <RoomMessage kind="loading" />;
   return (
-    <CaseSessionContext.Provider value={session}>
-      <RoomGate />
-    </CaseSessionContext.Provider>
+    <CaseStoreContext.Provider value={caseState.store}>
+      <CaseSessionContext.Provider value={session}>
+        <RoomGate />
+      </CaseSessionContext.Provider>
+    </CaseStoreContext.Provider>
   );
 }
 
-/** This browser's version of the case, if it can still be read. */
-function modelOf(session: CaseSession): CaseModelDraft | undefined {
-  try {
-    return toModel(session.doc);
-  } catch {
-    return undefined;
-  }
+/** The case's own UI store: opened for this case, disposed when the room closes or the case changes. */
+function useCaseState(caseId: string): CaseState | null {
+  const [caseState, setCaseState] = useState<CaseState | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another case opens another store.
+  useEffect(() => {
+    const opened = openCaseState();
+    setCaseState(opened);
+    return () => {
+      opened.dispose();
+      setCaseState(null);
+    };
+  }, [caseId]);
+  return caseState;
 }
 
 /** The connection states after which the room is replaced by why (the offline copy stays). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { useCaseStore } from '../../caseState/caseStore.ts';
 import { useUiStore } from '../../store.ts';
 import { useMe } from '../access/useAccess.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
@@ -31,7 +32,7 @@ export function usePublishPresence(): void {
   const { provider } = useSession();
   const name = useUiStore((state) => state.name);
   const department = useUiStore((state) => state.department);
-  const section = useUiStore((state) => state.openSection);
+  const section = useCaseStore((state) => state.openSection);
   useEffect(() => {
     const awareness: Awareness = provider.awareness;
     const publish = () => publishPresence(awareness, { name, department, section });

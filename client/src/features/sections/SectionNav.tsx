@@ -1,6 +1,6 @@
 import { findingCounts, SECTIONS, type SectionName } from '@caseroom/shared';
+import { useCaseStore } from '../../caseState/caseStore.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { useOpenCommentCounts } from '../comments/useComments.ts';
@@ -14,8 +14,8 @@ import { useWorkshop } from '../workshop/useWorkshop.ts';
 /** The sections of the model, with who is in each; choosing one opens it in the centre. */
 export function SectionNav() {
   const m = useMessages();
-  const open = useUiStore((state) => state.openSection);
-  const setOpen = useUiStore((state) => state.setOpenSection);
+  const open = useCaseStore((state) => state.openSection);
+  const setOpen = useCaseStore((state) => state.setOpenSection);
   const peers = usePeers();
   const counts = findingCounts(useBusinessCase().result.findings);
   const { locks } = useWorkshop();

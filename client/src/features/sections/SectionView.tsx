@@ -1,7 +1,7 @@
 import type { SectionName } from '@caseroom/shared';
 import type { ComponentType } from 'react';
+import { useCaseStore } from '../../caseState/caseStore.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useUiStore } from '../../store.ts';
 import { CommentsButton } from '../comments/CommentsButton.tsx';
 import { LockNotice, LockToggle } from '../workshop/LockControls.tsx';
 import { SectionContext } from '../workshop/sectionLock.ts';
@@ -26,7 +26,7 @@ export const SECTION_VIEWS: Record<SectionName, ComponentType> = {
 /** The open section, in the centre of the room. */
 export function SectionView() {
   const m = useMessages();
-  const section = useUiStore((state) => state.openSection);
+  const section = useCaseStore((state) => state.openSection);
   const View = SECTION_VIEWS[section];
   return (
     <main id="main" className="section-view" aria-labelledby="section-heading">

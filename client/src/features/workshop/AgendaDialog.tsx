@@ -4,7 +4,7 @@ import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
-import { goToField } from '../businessCase/goToField.ts';
+import { useGoToField } from '../businessCase/goToField.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { WorkshopDialog } from './WorkshopDialog.tsx';
 import { setPhase } from './workshopApi.ts';
@@ -18,6 +18,7 @@ const PHASES: Phase[] = [1, 2, 3];
  */
 export function AgendaDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
+  const goToField = useGoToField();
   const t = m.workshop.agenda;
   const lang = useUiStore((state) => state.language);
   const { phase } = useWorkshop();

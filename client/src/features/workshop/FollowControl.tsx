@@ -1,5 +1,5 @@
+import { useCaseStore } from '../../caseState/caseStore.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useUiStore } from '../../store.ts';
 import { useMe } from '../access/useAccess.ts';
 import { useLeader } from './followMe.ts';
 
@@ -11,10 +11,10 @@ export function FollowControl() {
   const m = useMessages();
   const t = m.workshop.follow;
   const me = useMe();
-  const followMe = useUiStore((state) => state.followMe);
-  const setFollowMe = useUiStore((state) => state.setFollowMe);
-  const stopped = useUiStore((state) => state.followStopped);
-  const setStopped = useUiStore((state) => state.setFollowStopped);
+  const followMe = useCaseStore((state) => state.followMe);
+  const setFollowMe = useCaseStore((state) => state.setFollowMe);
+  const stopped = useCaseStore((state) => state.followStopped);
+  const setStopped = useCaseStore((state) => state.setFollowStopped);
   const leader = useLeader();
   if (me?.role === 'facilitator') {
     return (

@@ -1,8 +1,8 @@
-import { describeChange, diffModels } from '@caseroom/shared';
+import { describeChange } from '@caseroom/shared';
 import { useMemo } from 'react';
+import { useCaseStore } from '../../caseState/caseStore.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
-import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { explainRefusal } from './refusedMessage.ts';
 
 /** How many lost changes the notice lists at most. */
@@ -17,24 +17,23 @@ function shorten(line: string): string {
 /**
  * The server refused one of this browser's changes (W2, bounds of issue 9), or the offline
  * copy's replay of older ones: why, what was not kept — the field and the bound, the sections and,
- * where it can be told, the changes themselves (this browser's version against the server's,
- * which the room now shows) — until the person dismisses it.
+ * where it can be told, the changes themselves — until the person dismisses it. The changes are
+ * the ones settled from the refusal when it arrived (caseState/refusalSnapshot.ts), never the
+ * live case against it: what the person saves afterwards does not show up as lost.
  */
 export function RefusedNotice() {
   const m = useMessages();
   const t = m.workshop.refused;
   const lang = useUiStore((state) => state.language);
-  const notice = useUiStore((state) => state.refused);
-  const dismiss = useUiStore((state) => state.setRefused);
-  const { model } = useBusinessCase();
+  const notice = useCaseStore((state) => state.refused);
+  const dismiss = useCaseStore((state) => state.setRefused);
   const lost = useMemo(() => {
-    if (!notice?.localModel) return [];
     try {
-      return diffModels(model, notice.localModel).map((change) => shorten(describeChange(change, lang)));
+      return (notice?.lost ?? []).map((change) => shorten(describeChange(change, lang)));
     } catch {
       return [];
     }
-  }, [notice, model, lang]);
+  }, [notice, lang]);
   if (!notice) return null;
   const { title, reason, sectionNames } = explainRefusal(notice, m, lang);
   return (

@@ -1,6 +1,6 @@
 import { SECTIONS, type SectionName } from '@caseroom/shared';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import { useUiStore } from '../../store.ts';
+import { useCaseStore, useCaseStoreApi } from '../../caseState/caseStore.ts';
 import { useMe } from '../access/useAccess.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
 
@@ -46,8 +46,9 @@ export function useLeader(): Leader | undefined {
 export function useFollowFacilitator(): void {
   const { provider } = useSession();
   const me = useMe();
-  const followMe = useUiStore((state) => state.followMe);
-  const stopped = useUiStore((state) => state.followStopped);
+  const store = useCaseStoreApi();
+  const followMe = useCaseStore((state) => state.followMe);
+  const stopped = useCaseStore((state) => state.followStopped);
   const leader = useLeader();
   const isFacilitator = me?.role === 'facilitator';
   useEffect(() => {
@@ -55,10 +56,10 @@ export function useFollowFacilitator(): void {
   }, [provider, isFacilitator, followMe]);
   useEffect(() => {
     // A new round of "follow me" starts with everyone following again.
-    if (!leader) useUiStore.getState().setFollowStopped(false);
-  }, [leader]);
+    if (!leader) store.getState().setFollowStopped(false);
+  }, [store, leader]);
   const section = leader?.section;
   useEffect(() => {
-    if (section && !stopped) useUiStore.getState().setOpenSection(section);
-  }, [section, stopped]);
+    if (section && !stopped) store.getState().setOpenSection(section);
+  }, [store, section, stopped]);
 }
