@@ -25,9 +25,10 @@ function setup(overrides: Partial<CaseDocumentOptions> = {}) {
     onActive: () => {},
     ...overrides,
   })!;
-  const connect = (id: string): FakeConnection => {
+  const connect = (id: string, partyId?: string): FakeConnection => {
     const connection: FakeConnection = {
       id,
+      partyId,
       sent: [],
       closedWith: undefined,
       send: (m) => connection.sent.push(m),
@@ -92,6 +93,40 @@ describe('CaseDocument', () => {
     const replayed = new Y.Doc();
     for (const update of store.loadUpdates('case-1')) Y.applyUpdate(replayed, update);
     expect(replayed.getMap('facts').get('title')).toBe('Ikke tabt');
+    document.destroy();
+  });
+
+  it('[W12] records each section an update changed for its party, batched; a resync records nothing', () => {
+    const { store, document, connect, editor, edits } = setup();
+    const a = connect('a', 'party-a');
+    editor.transact(() => {
+      editor.getMap('facts').set('title', 'Ny');
+      editor.getMap('targetGroup').set('name', 'Unge');
+    });
+    editor.getMap('facts').set('title', 'Nyere');
+    for (const edit of edits) document.applyUpdate(edit, a);
+    // A reconnecting client sends everything it has: nothing new, so no activity.
+    document.applyUpdate(Y.encodeStateAsUpdate(editor), a);
+    expect(store.listActivity('case-1', 10)).toEqual([]);
+    document.flushActivity();
+    const listed = store.listActivity('case-1', 10).map(({ partyId, section, edits }) => ({ partyId, section, edits }));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { partyId: 'party-a', section: 'facts', edits: 2 },
+        { partyId: 'party-a', section: 'targetGroup', edits: 1 },
+      ]),
+    );
+    expect(listed).toHaveLength(2);
+    document.destroy();
+  });
+
+  it('[W12] records the roots the write guard found for the update, without inspecting it again', () => {
+    const { store, document, connect, editor, edits } = setup();
+    const a = connect('a', 'party-a');
+    editor.getMap('facts').set('title', 'Ny');
+    document.applyUpdate(edits[0]!, a, new Set(['outcomes', 'workshop']));
+    document.flushActivity();
+    expect(store.listActivity('case-1', 10).map((entry) => entry.section)).toEqual(['outcomes']);
     document.destroy();
   });
 });

@@ -2,20 +2,20 @@ import {
   CloseCode,
   ensureWorkshop,
   isCaseDocReady,
-  SECTIONS,
+  rootsTouchedBy,
   STORAGE_BOUNDS,
-  type StorageNotice,
-  StorageNotice as StorageNoticeSchema,
   toModel,
-  workshopMap,
   workshopPhase,
 } from '@caseroom/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
-import { type ActivityEntry, type CaseSummary, type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
+import type { CaseSummary, DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
+import { ActivityRecorder } from './ActivityRecorder.ts';
+import { ClientIdBindings } from './ClientIdBindings.ts';
 import { repairDamagedContent } from './repairDamagedContent.ts';
+import { StorageQuota } from './StorageQuota.ts';
 
 /** What a CaseDocument needs from a connection: send bytes, be closed. */
 export interface DocumentConnection {
@@ -31,9 +31,6 @@ export interface DocumentConnection {
  * migrations). Stored and relayed to every connection like any accepted update.
  */
 export const SERVER_ORIGIN = Symbol('server');
-
-/** How long a case document gathers activity (who changed which section) before writing it. */
-const ACTIVITY_FLUSH_MS = 1_000;
 
 /** Thrown by `changeAsServer` while the case's store is failing: the change was not made. */
 export class StorageUnavailableError extends Error {
@@ -85,20 +82,13 @@ export class CaseDocument {
   private storedSinceCompaction: number;
   private lastChangeAt: number;
   private destroyed = false;
-  private activityFailed = false;
-  private readonly pendingActivity = new Map<string, ActivityEntry>();
-  private activityTimer: NodeJS.Timeout | undefined;
-  /** Which party each Yjs client id belongs to (issue 9); the server's own id included. */
-  private readonly clientOwners: Map<number, string>;
-  private serverIdStored = false;
-  private storageNoticeQueued = false;
-  /** The storage level the workshop record holds (null: not read yet). */
-  private noticeLevel: StorageNotice['level'] | undefined | null = null;
-  /** An edit was refused for the quota (usage stays just below it): the notice says `full`. */
-  private quotaRefused = false;
   private pendingDropped = 0;
-  /** Bytes of the case's stored update log (what the storage quota counts). */
-  private storedBytes: number;
+  /** Who changed what (W12). */
+  private readonly activity: ActivityRecorder;
+  /** Which party each Yjs client id belongs to (issue 9); the server's own id included. */
+  private readonly clientIds: ClientIdBindings;
+  /** Stored bytes against the quota, and the storage notice. */
+  private readonly quota: StorageQuota;
 
   private constructor(
     readonly id: string,
@@ -111,16 +101,24 @@ export class CaseDocument {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
     });
     this.storedSinceCompaction = storedUpdates.length;
-    this.storedBytes = storedUpdates.reduce((sum, update) => sum + update.length, 0);
     this.lastChangeAt = lastChangeAt;
-    this.clientOwners = options.store.clientIdBindings(id);
-    // The server writes under a fresh client id each time it loads the case: nobody else may use it.
-    this.clientOwners.set(this.doc.clientID, SERVER_PARTY_ID);
+    this.activity = new ActivityRecorder(id, options);
+    this.clientIds = new ClientIdBindings(id, this.doc.clientID, options);
+    this.quota = new StorageQuota(
+      {
+        id,
+        doc: this.doc,
+        canWrite: () => !this.destroyed && !this.storageFailed,
+        changeAsServer: (change) => this.changeAsServer(change),
+      },
+      storedUpdates.reduce((sum, update) => sum + update.length, 0),
+      options.quotaBytes ?? STORAGE_BOUNDS.caseQuotaBytes,
+      options.log,
+    );
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onUpdate);
-    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -156,42 +154,27 @@ export class CaseDocument {
 
   /** The party a Yjs client id is bound to (SERVER_PARTY_ID for the server's), or undefined. */
   clientOwner(clientId: number): string | undefined {
-    return this.clientOwners.get(clientId);
+    return this.clientIds.owner(clientId);
   }
 
-  /**
-   * Binds client ids nobody has used yet to a party, in memory and in the store. A failing
-   * store write is logged; the binding holds in memory for as long as the case is loaded.
-   */
+  /** Binds client ids nobody has used yet to a party (`ClientIdBindings.bind`). */
   bindClientIds(clientIds: readonly number[], partyId: string): void {
-    const fresh = clientIds.filter((clientId) => !this.clientOwners.has(clientId));
-    if (fresh.length === 0) return;
-    for (const clientId of fresh) this.clientOwners.set(clientId, partyId);
-    try {
-      this.options.store.bindClientIds(
-        this.id,
-        fresh.map((clientId) => ({ clientId, partyId })),
-      );
-    } catch (error) {
-      this.options.log('warn', 'client ids not stored', { caseId: this.id, partyId, error: String(error) });
-    }
+    this.clientIds.bind(clientIds, partyId);
   }
 
   /** Bytes of the stored update log: what the case's storage quota counts. */
   get storageUsed(): number {
-    return this.storedBytes;
+    return this.quota.used;
   }
 
   /** An edit was refused because it would pass the quota: the notice turns `full` until a compaction. */
   noteQuotaRefusal(): void {
-    if (this.quotaRefused) return;
-    this.quotaRefused = true;
-    this.queueStorageNotice();
+    this.quota.noteRefusal();
   }
 
   /** The case's storage quota in bytes. */
   get storageQuota(): number {
-    return this.options.quotaBytes ?? STORAGE_BOUNDS.caseQuotaBytes;
+    return this.quota.quotaBytes;
   }
 
   /**
@@ -200,7 +183,7 @@ export class CaseDocument {
    */
   compactNow(): { usedBytes: number; quotaBytes: number } {
     if (this.storageFailed || this.destroyed || !this.compact()) throw new StorageUnavailableError(this.id);
-    return { usedBytes: this.storedBytes, quotaBytes: this.storageQuota };
+    return { usedBytes: this.quota.used, quotaBytes: this.quota.quotaBytes };
   }
 
   /** The whole state as one update (Y.encodeStateAsUpdate): what a snapshot stores. */
@@ -256,15 +239,26 @@ export class CaseDocument {
   /**
    * Applies a decoded (and validated) update from a connection. The 'update' handler stores
    * and relays it. Throws MalformedMessageError if Yjs still rejects it.
+   *
+   * `touchedRoots` are the roots the update changes, as the write guard found them before it was
+   * applied (`inspectUpdate`); without them they are found again (`rootsTouchedBy`). They are
+   * what the connection's party is recorded as having changed (W12): a reconnecting client's
+   * resync of content the server already has touches none.
    */
-  applyUpdate(update: Uint8Array, origin: DocumentConnection): void {
+  applyUpdate(update: Uint8Array, origin: DocumentConnection, touchedRoots?: ReadonlySet<string>): void {
+    // Asked before applying: a failing store write closes every connection while it is stored.
+    const partyId = this.connections.has(origin) ? origin.partyId : undefined;
+    let roots: ReadonlySet<string>;
     try {
+      roots = touchedRoots ?? rootsTouchedBy(this.doc, update);
       Y.applyUpdate(this.doc, update, origin);
     } catch (cause) {
       throw new MalformedMessageError('Yjs could not apply the update', { cause });
     } finally {
       this.dropPending(origin);
     }
+    // The server's own changes (SERVER_ORIGIN, never through here) are not a party's activity.
+    if (partyId) this.activity.record(partyId, roots);
   }
 
   /**
@@ -322,7 +316,7 @@ export class CaseDocument {
     if (this.storageFailed) this.retryStorage();
     if (this.storageFailed) return false;
     this.writeSummary();
-    this.flushActivity();
+    this.activity.flush();
     return this.compact();
   }
 
@@ -331,57 +325,17 @@ export class CaseDocument {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.summaryTimer);
-    clearTimeout(this.activityTimer);
+    this.activity.dispose();
     clearInterval(this.retryTimer);
     this.doc.off('update', this.onUpdate);
-    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
 
-  /**
-   * Who changed what (W12): a connection's transaction that changed something is recorded as
-   * activity of its party in each section it changed. Only real changes count — a reconnecting
-   * client's resync of content the server already has changes nothing. Never in the way of
-   * storing and relaying: a failing activity write is logged once and skipped.
-   */
-  private readonly onTransaction = (transaction: Y.Transaction): void => {
-    const partyId = (transaction.origin as DocumentConnection | undefined)?.partyId;
-    if (!partyId || !this.connections.has(transaction.origin as DocumentConnection)) return;
-    const sections = changedSections(this.doc, transaction);
-    if (sections.length === 0) return;
-    const at = this.options.now();
-    // Batched: one store write per party and section a second, not one per keystroke.
-    for (const section of sections) {
-      const key = `${partyId}\u0000${section}`;
-      const pending = this.pendingActivity.get(key);
-      if (pending) {
-        pending.at = at;
-        pending.edits = (pending.edits ?? 1) + 1;
-      } else {
-        this.pendingActivity.set(key, { caseId: this.id, partyId, section, at, edits: 1 });
-      }
-    }
-    if (!this.activityTimer) {
-      this.activityTimer = setTimeout(() => this.flushActivity(), ACTIVITY_FLUSH_MS);
-      this.activityTimer.unref();
-    }
-  };
-
-  /** Writes the activity recorded since the last flush (W12); a failing write is logged once and skipped. */
+  /** Writes the activity recorded since the last flush (W12): before it is listed, and on unload. */
   flushActivity(): void {
-    clearTimeout(this.activityTimer);
-    this.activityTimer = undefined;
-    const entries = [...this.pendingActivity.values()];
-    this.pendingActivity.clear();
-    try {
-      for (const entry of entries) this.options.store.recordActivity(entry);
-    } catch (error) {
-      if (!this.activityFailed)
-        this.options.log('warn', 'activity not recorded', { caseId: this.id, error: String(error) });
-      this.activityFailed = true;
-    }
+    this.activity.flush();
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -394,9 +348,8 @@ export class CaseDocument {
       this.enterStorageFailure(error);
       return;
     }
-    this.storedBytes += update.length;
-    this.queueStorageNotice();
-    if (origin === SERVER_ORIGIN && !this.serverIdStored) this.storeServerClientId();
+    this.quota.appended(update.length);
+    if (origin === SERVER_ORIGIN) this.clientIds.serverWrote();
     this.storedSinceCompaction++;
     const message = encodeUpdate(update);
     for (const connection of this.connections.keys()) {
@@ -425,59 +378,6 @@ export class CaseDocument {
     for (const connection of this.connections.keys()) connection.send(message);
   };
 
-  /**
-   * Keeps `workshop.storage` in step with the quota (issue 9): `warn` from the warning share,
-   * `full` at the quota, removed below the warning share. Written after the current message
-   * (a server change of its own, stored and relayed), and only when the level changes.
-   */
-  private queueStorageNotice(): void {
-    // This runs for every stored update: compare with the level last read or written, and read
-    // the record only the first time.
-    if (this.noticeLevel === null) {
-      const current = StorageNoticeSchema.safeParse(workshopMap(this.doc)?.get('storage'));
-      this.noticeLevel = current.success ? current.data.level : undefined;
-    }
-    if (this.storageLevel() === this.noticeLevel || this.storageNoticeQueued) return;
-    this.storageNoticeQueued = true;
-    setImmediate(() => {
-      this.storageNoticeQueued = false;
-      if (this.destroyed || this.storageFailed) return;
-      const level = this.storageLevel();
-      if (level === this.noticeLevel) return;
-      const notice: StorageNotice | undefined = level
-        ? { level, usedBytes: this.storedBytes, quotaBytes: this.storageQuota }
-        : undefined;
-      try {
-        this.changeAsServer((doc) => {
-          const workshop = workshopMap(doc);
-          if (!workshop) return;
-          if (notice) workshop.set('storage', notice);
-          else if (workshop.has('storage')) workshop.delete('storage');
-        });
-        this.noticeLevel = level;
-      } catch (error) {
-        this.options.log('warn', 'storage notice not written', { caseId: this.id, error: String(error) });
-      }
-    });
-  }
-
-  /** Where the case stands against its quota: `full` at it (or once an edit was refused for it), `warn` from the warning share. */
-  private storageLevel(): StorageNotice['level'] | undefined {
-    const share = this.storedBytes / this.storageQuota;
-    if (share >= 1 || this.quotaRefused) return 'full';
-    return share >= STORAGE_BOUNDS.warnShare ? 'warn' : undefined;
-  }
-
-  /** The server's own client id, stored once it has written with it (so it stays the server's). */
-  private storeServerClientId(): void {
-    this.serverIdStored = true;
-    try {
-      this.options.store.bindClientIds(this.id, [{ clientId: this.doc.clientID, partyId: SERVER_PARTY_ID }]);
-    } catch (error) {
-      this.options.log('warn', 'client ids not stored', { caseId: this.id, error: String(error) });
-    }
-  }
-
   private enterStorageFailure(error: unknown): void {
     this.storageError = error;
     this.options.log('error', 'storage write failed; holding the case in memory and retrying', {
@@ -500,7 +400,7 @@ export class CaseDocument {
       this.storageError = error;
       return;
     }
-    this.storedBytes = state.length;
+    this.quota.rewritten(state.length);
     clearInterval(this.retryTimer);
     this.retryTimer = undefined;
     this.storageError = undefined;
@@ -524,10 +424,8 @@ export class CaseDocument {
     try {
       const state = Y.encodeStateAsUpdate(this.doc);
       this.options.store.compact(this.id, state);
-      this.storedBytes = state.length;
+      this.quota.compacted(state.length);
       this.storedSinceCompaction = 1;
-      this.quotaRefused = false;
-      this.queueStorageNotice();
       return true;
     } catch (error) {
       // Not a data loss: the uncompacted log still holds every update.
@@ -554,18 +452,4 @@ export class CaseDocument {
       this.options.log('warn', 'could not update the case catalogue', { caseId: this.id, error });
     }
   }
-}
-
-/** The case sections (roots) a transaction changed, in SECTIONS order. */
-function changedSections(doc: Y.Doc, transaction: Y.Transaction): string[] {
-  const roots = new Set<unknown>();
-  for (const type of transaction.changed.keys()) {
-    let root = type;
-    while (root._item?.parent instanceof Y.AbstractType) root = root._item.parent;
-    roots.add(root);
-  }
-  return SECTIONS.filter((section) => {
-    const root = doc.share.get(section);
-    return root !== undefined && roots.has(root);
-  });
 }
