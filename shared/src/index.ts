@@ -1,4 +1,5 @@
 export * from './access/party.ts';
+export * from './api/errorCodes.ts';
 export * from './bounds/bounds.ts';
 export * from './businessCase/businessCase.ts';
 export * from './businessCase/explain.ts';

@@ -1,10 +1,11 @@
+import type { ApiErrorCode } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { da } from '../i18n/da.ts';
 import { en } from '../i18n/en.ts';
 import { networkFailureText } from './failureText.ts';
 import { readRetryAfter } from './request.ts';
 
-const server = (status: number, code?: string, retryAfterSeconds?: number) => ({
+const server = (status: number, code?: ApiErrorCode, retryAfterSeconds?: number) => ({
   reason: 'server' as const,
   status,
   ...(code ? { code } : {}),

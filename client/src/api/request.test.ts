@@ -54,3 +54,14 @@ describe('apiRequest (issue 10)', () => {
     expect(result).toMatchObject({ ok: false, status: 429, code: 'tooManyRequests', retryAfterSeconds: 42 });
   });
 });
+
+describe('readFailure: the error code, typed', () => {
+  it("keeps a code of shared's ApiErrorCode and drops one this version does not know", async () => {
+    serverAnswers(409, { error: { code: 'voteClosed', message: 'The vote is no longer open.' } });
+    expect(await apiRequest('/api/x')).toMatchObject({ ok: false, status: 409, code: 'voteClosed' });
+    serverAnswers(409, { error: { code: 'someFutureCode', message: 'New.' } });
+    const unknown = await apiRequest('/api/x');
+    expect(unknown).toMatchObject({ ok: false, status: 409, message: 'New.' });
+    expect(unknown).not.toHaveProperty('code');
+  });
+});

@@ -3,13 +3,15 @@
  * (docs/access.md A4). Expected failures come back as values the UI can explain.
  */
 
+import { ApiErrorCode, isApiErrorCode } from '@caseroom/shared';
+
 /** Why a request failed: the server did not answer, or it answered with an error status. */
 export type ApiFailure = {
   reason: 'unreachable' | 'server';
   /** The HTTP status, for a server failure. */
   status?: number;
-  /** The server's error code (`tokenMissing`, `tokenInvalid`, `forbidden`, `badRequest`, …). */
-  code?: string;
+  /** The server's error code (shared's `ApiErrorCode`); absent when the answer had none this version knows. */
+  code?: ApiErrorCode;
   /** The server's own message (English; names the field for a 400). */
   message?: string;
   /** For a 429: how many seconds until the server takes requests from this address again. */
@@ -27,7 +29,7 @@ export type RequestOptions = {
 };
 
 /** Error codes after which a link no longer opens its case (issue 10): the room says why. */
-export const LINK_ENDED_CODES = ['linkExpired', 'accessEnded'] as const;
+export const LINK_ENDED_CODES = [ApiErrorCode.LinkExpired, ApiErrorCode.AccessEnded] as const;
 export type LinkEndedCode = (typeof LINK_ENDED_CODES)[number];
 
 /**
@@ -76,7 +78,7 @@ export function readFailure(response: Response, body: unknown): { ok: false } & 
     ok: false,
     reason: 'server',
     status: response.status,
-    ...(typeof error?.code === 'string' ? { code: error.code } : {}),
+    ...(isApiErrorCode(error?.code) ? { code: error.code } : {}),
     ...(typeof error?.message === 'string' ? { message: error.message } : {}),
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   };

@@ -1,3 +1,4 @@
+import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
 import { lifetimeDa } from './lifetime.da.ts';
 import { networkDa } from './network.da.ts';
@@ -402,6 +403,8 @@ export const da = {
   workshop: workshopDa,
   exchange: exchangeDa,
   network: networkDa,
+  /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
+  apiErrors: apiErrorsDa,
   room: {
     untitled: 'Sag uden titel',
     backToStart: 'Til forsiden',
@@ -489,12 +492,8 @@ export const da = {
     lifetime: lifetimeDa,
     errors: {
       nameRequired: 'Skriv partens navn.',
-      badRequest: 'Serveren afviste oplysningerne. Tjek felterne, og prøv igen.',
       forbidden: 'Kun facilitatoren kan invitere parter og lave nye links.',
-      lastFacilitator:
-        'Sagen skal have mindst én facilitator, hvis link ikke udløber. Tilføj en anden facilitator først, eller lad linket være uden udløbsdato.',
       partyEnded: 'Partens adgang er afsluttet. Lav et nyt link til parten først.',
-      tokenInvalid: 'Dit link gælder ikke længere. Bed om et nyt.',
       notFound: 'Parten eller sagen findes ikke længere.',
       unreachable: 'Serveren svarer ikke. Tjek din forbindelse, og prøv igen.',
       failed: 'Det lykkedes ikke. Prøv igen om lidt.',

@@ -1,3 +1,4 @@
+import { apiErrorsEn } from './apiErrors.en.ts';
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
 import { lifetimeEn } from './lifetime.en.ts';
@@ -399,6 +400,8 @@ export const en: Messages = {
   workshop: workshopEn,
   exchange: exchangeEn,
   network: networkEn,
+  /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
+  apiErrors: apiErrorsEn,
   room: {
     untitled: 'Untitled case',
     backToStart: 'Back to the start page',
@@ -487,12 +490,8 @@ export const en: Messages = {
     lifetime: lifetimeEn,
     errors: {
       nameRequired: 'Write the party’s name.',
-      badRequest: 'The server did not accept the details. Check the fields and try again.',
       forbidden: 'Only the facilitator can invite parties and make new links.',
-      lastFacilitator:
-        'The case needs at least one facilitator whose link does not expire. Add another facilitator first, or leave this link without an expiry date.',
       partyEnded: 'The party’s access has ended. Make a new link for the party first.',
-      tokenInvalid: 'Your link is no longer valid. Ask for a new one.',
       notFound: 'The party or the case no longer exists.',
       unreachable: 'The server does not answer. Check your connection and try again.',
       failed: 'That did not work. Please try again shortly.',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Party, PartyInvite } from '@caseroom/shared';
+import { ApiErrorCode } from '@caseroom/shared';
 import type { Log } from '../log.ts';
 import type { DocumentStore, NewParty, PartyRecord, TokenRecord } from '../storage/DocumentStore.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
@@ -9,16 +10,16 @@ import { hashToken, isWellFormedToken, newToken, sameHash } from './tokens.ts';
 
 /** Why a token does not open a case (docs/access.md A5), in the order they are checked. */
 export const AccessDenial = {
-  CaseNotFound: 'caseNotFound',
-  TokenMissing: 'tokenMissing',
+  CaseNotFound: ApiErrorCode.CaseNotFound,
+  TokenMissing: ApiErrorCode.TokenMissing,
   /** Unknown, malformed, or a token of another case. */
-  TokenInvalid: 'tokenInvalid',
+  TokenInvalid: ApiErrorCode.TokenInvalid,
   /** A token of this case that was rotated away. */
   TokenRevoked: 'tokenRevoked',
   /** The facilitator ended the party's access (issue 10). */
-  AccessEnded: 'accessEnded',
+  AccessEnded: ApiErrorCode.AccessEnded,
   /** The party's link is past the time the facilitator set (issue 10). */
-  LinkExpired: 'linkExpired',
+  LinkExpired: ApiErrorCode.LinkExpired,
 } as const;
 export type AccessDenial = (typeof AccessDenial)[keyof typeof AccessDenial];
 
@@ -143,12 +144,12 @@ export class AccessService {
     const party = this.store.getParty(caseId, partyId);
     if (!party) return partyNotFound(caseId, partyId);
     if (party.endedAt !== undefined) {
-      return fail(409, AccessDenial.AccessEnded, 'This party’s access was ended; give it a new link first (rotate).');
+      return fail(409, ApiErrorCode.AccessEnded, 'This party’s access was ended; give it a new link first (rotate).');
     }
     if (expiresAt !== undefined && isLastLastingFacilitator(this.store.listParties(caseId), partyId)) {
       return fail(
         409,
-        'lastFacilitator',
+        ApiErrorCode.LastFacilitator,
         'This is the only facilitator whose link lasts: once it expired nobody could manage the case. Invite another facilitator first.',
       );
     }
@@ -174,7 +175,7 @@ export class AccessService {
     if (isLastLastingFacilitator(this.store.listParties(caseId), partyId)) {
       return fail(
         409,
-        'lastFacilitator',
+        ApiErrorCode.LastFacilitator,
         'This is the only facilitator whose link lasts: nobody could manage the case afterwards. Invite another facilitator first.',
       );
     }
@@ -297,5 +298,5 @@ export function toPartyListing(record: PartyRecord): PartyListing {
 }
 
 function partyNotFound(caseId: string, partyId: string) {
-  return fail(404, 'partyNotFound', `No party ${partyId} in case ${caseId}.`);
+  return fail(404, ApiErrorCode.PartyNotFound, `No party ${partyId} in case ${caseId}.`);
 }

@@ -1,4 +1,5 @@
 import {
+  ApiErrorCode,
   type CaseExportSource,
   contentHash,
   type ExportFormat,
@@ -71,7 +72,7 @@ export class ExchangeService {
       this.log('warn', 'export refused: too many at once', { caseId, partyId, inFlight });
       return fail(
         429,
-        'tooManyExports',
+        ApiErrorCode.TooManyExports,
         `You already have ${inFlight} files being made; wait until one is done. (Du har allerede ${inFlight} filer under udarbejdelse; vent til en af dem er færdig.)`,
         { limit: MAX_EXPORTS_PER_PARTY },
       );
@@ -112,8 +113,16 @@ export class ExchangeService {
       });
       // A renderer that throws on this case would throw again: say so rather than "try again".
       return error instanceof ExchangeJobFailed
-        ? fail(500, 'exportFailed', 'This file could not be made from this version of the case. The error is logged.')
-        : fail(503, 'exportUnavailable', 'The server could not make the file just now. Try again in a moment.');
+        ? fail(
+            500,
+            ApiErrorCode.ExportFailed,
+            'This file could not be made from this version of the case. The error is logged.',
+          )
+        : fail(
+            503,
+            ApiErrorCode.ExportUnavailable,
+            'The server could not make the file just now. Try again in a moment.',
+          );
     }
   }
 
@@ -123,11 +132,11 @@ export class ExchangeService {
   ): Promise<Result<{ source: string; view: DocView }>> {
     if (version !== undefined && version !== 'current') {
       const snapshot = this.store.getSnapshot(caseId, version);
-      if (!snapshot) return fail(404, 'snapshotNotFound', `No snapshot ${version} in this case.`);
+      if (!snapshot) return fail(404, ApiErrorCode.SnapshotNotFound, `No snapshot ${version} in this case.`);
       return ok({ source: version, view: stateView(snapshot.state) });
     }
     const document = await this.registry.open(caseId);
-    if (!document) return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
+    if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
     const current = docView(document.doc);
     if (version === 'current' || current.agreed) return ok({ source: 'current', view: current });
     for (const info of this.store.listSnapshots(caseId)) {
@@ -159,14 +168,27 @@ export class ExchangeService {
     } catch (error) {
       this.log('error', 'import failed', { bytes: text.length, error: (error as Error).message });
       return error instanceof ExchangeJobFailed
-        ? fail(500, 'importFailed', 'The file could not be read because of an error in Caseroom. The error is logged.')
-        : fail(503, 'importUnavailable', 'The server could not read the file just now. Try again in a moment.');
+        ? fail(
+            500,
+            ApiErrorCode.ImportFailed,
+            'The file could not be read because of an error in Caseroom. The error is logged.',
+          )
+        : fail(
+            503,
+            ApiErrorCode.ImportUnavailable,
+            'The server could not read the file just now. Try again in a moment.',
+          );
     }
     if (!parsed.ok) {
       const tooLarge = parsed.reason === 'tooLarge';
-      return fail(tooLarge ? 413 : 400, tooLarge ? 'importTooLarge' : 'invalidImport', summary(parsed.errors), {
-        errors: parsed.errors,
-      });
+      return fail(
+        tooLarge ? 413 : 400,
+        tooLarge ? ApiErrorCode.ImportTooLarge : ApiErrorCode.InvalidImport,
+        summary(parsed.errors),
+        {
+          errors: parsed.errors,
+        },
+      );
     }
     let created: CreatedCase;
     try {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  ApiErrorCode,
   type CaseModelDraft,
   changesBySection,
   describeChange,
@@ -207,9 +208,9 @@ function listing(info: SnapshotInfo): SnapshotListing {
 }
 
 function snapshotGone(snapshotId: string) {
-  return fail(404, 'snapshotNotFound', `No snapshot ${snapshotId} in this case.`);
+  return fail(404, ApiErrorCode.SnapshotNotFound, `No snapshot ${snapshotId} in this case.`);
 }
 
 function caseGone(caseId: string) {
-  return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
+  return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
 }

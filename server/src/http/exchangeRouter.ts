@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caseroom/shared';
+import { ApiErrorCode, EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caseroom/shared';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { caseLink } from '../access/links.ts';
@@ -22,12 +22,12 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService,
   router.get('/cases/:id/export.:format', requireParty(access, 'anyParty'), async (req, res) => {
     const format = req.params.format as string;
     if (!isOneOf(EXPORT_FORMATS, format)) {
-      sendError(res, 404, 'unknownFormat', `No export format "${format}" (json, xlsx or pdf).`);
+      sendError(res, 404, ApiErrorCode.UnknownFormat, `No export format "${format}" (json, xlsx or pdf).`);
       return;
     }
     const lang = typeof req.query.lang === 'string' ? req.query.lang : 'da';
     if (!isOneOf(EXPORT_LANGUAGES, lang)) {
-      sendError(res, 400, 'badRequest', `lang: "da" or "en", not "${lang}".`);
+      sendError(res, 400, ApiErrorCode.BadRequest, `lang: "da" or "en", not "${lang}".`);
       return;
     }
     // `snapshot` is the older name of `version`.
@@ -80,7 +80,7 @@ const tooLarge: ErrorRequestHandler = (error, _req, res, next) => {
     next(error);
     return;
   }
-  sendError(res, 413, 'importTooLarge', `The file is too large (at most ${MB} MB).`, {
+  sendError(res, 413, ApiErrorCode.ImportTooLarge, `The file is too large (at most ${MB} MB).`, {
     errors: [
       {
         path: [],

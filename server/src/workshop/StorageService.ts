@@ -1,4 +1,5 @@
 import type { Party } from '@caseroom/shared';
+import { ApiErrorCode } from '@caseroom/shared';
 import { StorageUnavailableError } from '../documents/CaseDocument.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
@@ -56,5 +57,5 @@ export class StorageService {
 }
 
 function caseNotFound(caseId: string) {
-  return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
+  return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
 }

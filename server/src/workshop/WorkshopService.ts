@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ApiErrorCode,
   addTime,
   type Ballot,
   type Comment,
@@ -139,13 +140,13 @@ export class WorkshopService {
           else if (state.status === 'paused')
             next = { status: 'running', endsAt: now + state.remainingMs, durationMs: state.durationMs };
           else if (state.status === 'running') next = state;
-          else return fail(400, 'badRequest', 'seconds: needed to start a timer that is not paused.');
+          else return fail(400, ApiErrorCode.BadRequest, 'seconds: needed to start a timer that is not paused.');
           break;
         case 'pause':
           next = pauseTimer(state, now);
           break;
         case 'add':
-          if (seconds === undefined) return fail(400, 'badRequest', 'seconds: needed to add time.');
+          if (seconds === undefined) return fail(400, ApiErrorCode.BadRequest, 'seconds: needed to add time.');
           next = addTime(state, seconds * 1000, now);
           break;
       }
@@ -167,10 +168,10 @@ export class WorkshopService {
       );
       const unknown = input.itemIds.filter((id) => !known.has(id));
       if (unknown.length > 0) {
-        return fail(400, 'badRequest', `itemIds: not in the ${input.list} list: ${unknown.join(', ')}.`);
+        return fail(400, ApiErrorCode.BadRequest, `itemIds: not in the ${input.list} list: ${unknown.join(', ')}.`);
       }
       if (new Set(input.itemIds).size !== input.itemIds.length) {
-        return fail(400, 'badRequest', 'itemIds: each item may be listed once.');
+        return fail(400, ApiErrorCode.BadRequest, 'itemIds: each item may be listed once.');
       }
       const voteId = this.makeId();
       const vote: Vote = {
@@ -195,13 +196,13 @@ export class WorkshopService {
     return this.withDocument(caseId, (document) => {
       const vote = readWorkshop(document.doc).votes[voteId];
       if (!vote) return voteGone(voteId);
-      if (vote.status !== 'open') return fail(409, 'voteClosed', 'The vote is no longer open.');
+      if (vote.status !== 'open') return fail(409, ApiErrorCode.VoteClosed, 'The vote is no longer open.');
       const ballot: Ballot = { voterId: party.id, itemIds };
       const check = checkBallot(ballot, vote.itemIds, vote.votesPerPerson);
       if (!check.ok) {
         return fail(
           400,
-          'invalidBallot',
+          ApiErrorCode.InvalidBallot,
           `itemIds: ${check.reason} (at most ${vote.votesPerPerson} dots, on the vote's items).`,
           {
             reason: check.reason,
@@ -232,7 +233,7 @@ export class WorkshopService {
     return this.withDocument(caseId, (document) => {
       const vote = readWorkshop(document.doc).votes[voteId];
       if (!vote) return voteGone(voteId);
-      if (vote.status !== 'open') return fail(409, 'voteClosed', 'The vote has already been revealed.');
+      if (vote.status !== 'open') return fail(409, ApiErrorCode.VoteClosed, 'The vote has already been revealed.');
       const ballots = this.store.listBallots(caseId, voteId).map((b) => ({ voterId: b.partyId, itemIds: b.itemIds }));
       const { counts, voters } = tally(ballots, vote.itemIds);
       const revealed: Vote = { ...vote, status: 'revealed', counts, voters };
@@ -255,10 +256,10 @@ export class WorkshopService {
     return this.withDocument(caseId, (document) => {
       const vote = readWorkshop(document.doc).votes[voteId];
       if (!vote) return voteGone(voteId);
-      if (vote.status === 'open') return fail(409, 'voteNotRevealed', 'Reveal the vote before deciding it.');
-      if (vote.status === 'decided') return fail(409, 'voteDecided', 'The vote has already been decided.');
+      if (vote.status === 'open') return fail(409, ApiErrorCode.VoteNotRevealed, 'Reveal the vote before deciding it.');
+      if (vote.status === 'decided') return fail(409, ApiErrorCode.VoteDecided, 'The vote has already been decided.');
       if (!vote.itemIds.includes(input.itemId)) {
-        return fail(400, 'badRequest', `itemId: ${input.itemId} is not one of the vote's items.`);
+        return fail(400, ApiErrorCode.BadRequest, `itemId: ${input.itemId} is not one of the vote's items.`);
       }
       const decided: Vote = { ...vote, status: 'decided' };
       const made = document.changeAsServer((doc) => {
@@ -338,7 +339,7 @@ export class WorkshopService {
       if (hash !== current) {
         return fail(
           409,
-          'hashMismatch',
+          ApiErrorCode.HashMismatch,
           'The case changed since you read it; read it again and sign the current version.',
           {
             currentHash: current,
@@ -361,11 +362,11 @@ export class WorkshopService {
     return this.withDocument(caseId, (document) => {
       const unknown = partyIds.filter((id) => !this.store.getParty(caseId, id));
       if (unknown.length > 0)
-        return fail(400, 'badRequest', `partyIds: not parties of this case: ${unknown.join(', ')}.`);
+        return fail(400, ApiErrorCode.BadRequest, `partyIds: not parties of this case: ${unknown.join(', ')}.`);
       // Observers sign nothing: requiring one would make the case impossible to agree.
       const observers = partyIds.filter((id) => !canSignOff(this.store.getParty(caseId, id)?.role ?? 'observer'));
       if (observers.length > 0)
-        return fail(400, 'badRequest', `partyIds: observers cannot sign off: ${observers.join(', ')}.`);
+        return fail(400, ApiErrorCode.BadRequest, `partyIds: observers cannot sign off: ${observers.join(', ')}.`);
       // Each with the party's name, so everyone can name an absent signer (not only the facilitator).
       const wanted = new Map(partyIds.map((id) => [id, this.store.getParty(caseId, id)?.name ?? '']));
       document.changeAsServer((doc) => {
@@ -406,7 +407,7 @@ export class WorkshopService {
 
   private async withDocument<T>(caseId: string, run: (document: CaseDocument) => Result<T>): Promise<Result<T>> {
     const document = await this.registry.open(caseId);
-    if (!document) return fail(404, 'caseNotFound', `No case with id ${caseId}.`);
+    if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
     try {
       return run(document);
     } catch (error) {
@@ -440,15 +441,15 @@ function canSignOff(role: Party['role']): boolean {
 export function observersCannotSign() {
   return fail(
     403,
-    'forbidden',
+    ApiErrorCode.Forbidden,
     'Observers cannot sign off: signing is for the parties who agree to the case. (Observatører kan ikke skrive under: det gør de parter, der indgår aftalen.)',
   );
 }
 
 function commentGone(commentId: string) {
-  return fail(404, 'commentNotFound', `No comment ${commentId} in this case.`);
+  return fail(404, ApiErrorCode.CommentNotFound, `No comment ${commentId} in this case.`);
 }
 
 function voteGone(voteId: string) {
-  return fail(404, 'voteNotFound', `No vote ${voteId} in this case.`);
+  return fail(404, ApiErrorCode.VoteNotFound, `No vote ${voteId} in this case.`);
 }

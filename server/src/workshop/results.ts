@@ -1,8 +1,10 @@
+import { ApiErrorCode } from '@caseroom/shared';
+
 /** An expected failure of a workshop or history operation, ready for the HTTP layer. */
 export type Failure = {
   ok: false;
   status: 400 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
-  code: string;
+  code: ApiErrorCode;
   message: string;
   /** Extra fields for the error body (e.g. `currentHash`, `reason`). */
   details?: Record<string, unknown>;
@@ -21,13 +23,13 @@ export function ok<T>(value: T): Result<T> {
  * not be reported as made. The server keeps what it has in memory and resumes by itself.
  */
 export function storageUnavailable(): Failure {
-  return fail(503, 'storageUnavailable', 'The case cannot be stored right now; try again shortly.');
+  return fail(503, ApiErrorCode.StorageUnavailable, 'The case cannot be stored right now; try again shortly.');
 }
 
 /** A failed result. */
 export function fail(
   status: Failure['status'],
-  code: string,
+  code: ApiErrorCode,
   message: string,
   details?: Record<string, unknown>,
 ): Failure {

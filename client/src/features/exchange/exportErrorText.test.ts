@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { da } from '../../i18n/da.ts';
+import { en } from '../../i18n/en.ts';
 import { exportErrorText } from './exportErrorText.ts';
 
 describe('exportErrorText', () => {
@@ -19,5 +20,20 @@ describe('exportErrorText', () => {
       errors.snapshotNotFound,
     );
     expect(exportErrorText(da, { reason: 'unreachable' })).toBe(errors.unreachable);
+  });
+});
+
+describe('exportErrorText: codes the export has no words of its own for', () => {
+  it("says what the server's code means, in the person's language", () => {
+    expect(exportErrorText(da, { reason: 'server', status: 503, code: 'storageUnavailable' })).toBe(
+      da.apiErrors.storageUnavailable,
+    );
+    expect(exportErrorText(en, { reason: 'server', status: 404, code: 'unknownFormat' })).toBe(
+      en.apiErrors.unknownFormat,
+    );
+    expect(exportErrorText(da, { reason: 'server', status: 500, code: 'internal' })).toBe(
+      da.exchange.export.errors.exportFailed,
+    );
+    expect(exportErrorText(da, { reason: 'server', status: 502 })).toBe(da.exchange.export.errors.failed);
   });
 });
