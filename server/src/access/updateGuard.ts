@@ -41,7 +41,8 @@ export type GuardContext = {
 /** The guard's decision: refused (with what the sender is told and a line for the log), or accepted. */
 export type GuardDecision =
   | { accepted: false; refusal: UpdateRefusal; detail?: string }
-  | { accepted: true; newClientIds: number[] };
+  /** Accepted: the client ids it is the first to write under, and the sections (roots) it touches (activity, W12). */
+  | { accepted: true; newClientIds: number[]; roots: ReadonlySet<string> };
 
 /**
  * Decides whether a decoded document update may be applied, before anything is (issue 9,
@@ -103,7 +104,7 @@ export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, size: number, co
   if (storage && inspection.additions.length > 0 && storage.usedBytes + size > storage.quotaBytes) {
     return refuse({ reason: RefusalReason.QuotaExceeded, sections: [...roots].sort(), limit: storage.quotaBytes });
   }
-  return { accepted: true, newClientIds };
+  return { accepted: true, newClientIds, roots };
 }
 
 function refuse(refusal: UpdateRefusal, detail?: string): GuardDecision {

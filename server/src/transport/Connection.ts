@@ -333,7 +333,8 @@ export class Connection implements DocumentConnection {
       this.refuse(decision.refusal, decision.detail);
       return;
     }
-    this.document.applyUpdate(update, this);
+    // The guard's inspection already found the sections it touches: activity records those.
+    this.document.applyUpdate(update, this, decision.roots);
     this.document.bindClientIds(decision.newClientIds, this.partyId);
   }
 
