@@ -6,7 +6,7 @@ import { workshopDa } from './workshop.da.ts';
 
 /**
  * Danish UI text — the reference catalogue. `en.ts` must have exactly the same keys (the type
- * checker enforces it). Danish domain words follow the glossary in product.md.
+ * checker enforces it). Danish domain words follow the glossary in docs/product.md.
  */
 const field = (label: string, help: string) => ({ label, help });
 

@@ -8,7 +8,7 @@ const ILLUSTRATIVE = 'Illustrativt skøn til eksemplet — erstat med kommunens 
 /**
  * The built-in example, in Danish: adults on sickness benefit with mental illness, a
  * jobcenter-led intervention, value booked to the jobcenter, health, the region and the state.
- * Clearly marked illustrative; figures cite their public sources (product.md). Seeded on the
+ * Clearly marked illustrative; figures cite their public sources (docs/product.md). Seeded on the
  * server into a new case, never by setting editor content in a client.
  */
 export function exampleCase(): CaseModelDraft {

@@ -3,7 +3,7 @@ import { formatDanish, formatForInput } from './danishNumber.ts';
 
 /**
  * How the business case's figures are written wherever they are shown — the panel, the PDF
- * report — always in Danish number format (product.md: "numbers in Danish format"), whatever
+ * report — always in Danish number format (docs/product.md: "numbers in Danish format"), whatever
  * the language of the surrounding text, so a figure reads the same on paper as on the projector.
  */
 

@@ -6,7 +6,7 @@ export const DEPARTMENT_LEVELS = ['municipal', 'regional', 'state', 'other'] as 
 export const DepartmentLevel = z.enum(DEPARTMENT_LEVELS);
 export type DepartmentLevel = z.infer<typeof DepartmentLevel>;
 
-/** The workshop's three phases (product.md). */
+/** The workshop's three phases (docs/product.md). */
 export const PHASES = [1, 2, 3] as const;
 export const Phase = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Phase = z.infer<typeof Phase>;

@@ -10,7 +10,7 @@ import type { NumberKind } from '../format/danishNumber.ts';
 /** A closed range [min, max], whole numbers only when `whole`; `kind` says how to write it. */
 export type AbsoluteBound = { min: number; max: number; whole: boolean; kind: NumberKind };
 
-/** The horizon H in years (product.md: 1–50). */
+/** The horizon H in years (docs/product.md: 1–50). */
 export const HORIZON_BOUND = { min: 1, max: 50 } as const;
 
 /** The most people in one cohort (a year's intake). */

@@ -31,9 +31,9 @@ export type PricingInputResult =
  * while the model is still being filled in.
  * - The horizon and discount rate are required; the chosen intervention is priced (or the one
  *   named in `interventionId`, to compare candidates side by side).
- * - Missing costs count as 0; a missing investor-funded share as 100 % (product.md default).
+ * - Missing costs count as 0; a missing investor-funded share as 100 % (docs/product.md default).
  * - An outcome needs its baseline and expected rate, lag and duration; without them it is left
- *   out. A missing attribution counts as 100 % (product.md default), a missing persistence as
+ *   out. A missing attribution counts as 100 % (docs/product.md default), a missing persistence as
  *   100 %, a missing price as 0 and a missing basis as "additional".
  * - A department without a level counts as "other" (not part of the authority, P12).
  * - P20: a value that feeds the figures and is outside its absolute bound (absoluteBounds.ts)

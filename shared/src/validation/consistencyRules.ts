@@ -42,7 +42,7 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
   }
 
   // V3: the expected rate must be better than the baseline (rates are "share achieving the
-  // improvement" for both directions, product.md). A rate outside 0–100 % has its own error.
+  // improvement" for both directions, docs/product.md). A rate outside 0–100 % has its own error.
   for (const outcome of model.outcomes) {
     const { baselineRate: b, expectedRate: e } = outcome;
     const inBounds = (rate: number | undefined) => rate !== undefined && withinBound('outcome.baselineRate', rate);

@@ -3,7 +3,7 @@ import type { Phase } from '../model/facts.ts';
 import type { Finding } from './finding.ts';
 
 /**
- * Which sections must be free of errors to close each phase (product.md, "readiness"):
+ * Which sections must be free of errors to close each phase (docs/product.md, "readiness"):
  * 1: problem, target group, chosen intervention (and the case facts they rest on);
  * 2: outcomes, values, payment model — the business case without errors;
  * 3: evaluation design and contract terms (sign-offs are checked by the workshop record).

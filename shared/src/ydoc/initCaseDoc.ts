@@ -6,7 +6,7 @@ import { createWorkshop } from '../workshop/record.ts';
 import { META, SECTION_CHILDREN, sectionMap } from './layout.ts';
 
 /**
- * Defaults of a new, empty case (product.md: DKK, r = 3.5 %, investor funds 100 %). The phase
+ * Defaults of a new, empty case (docs/product.md: DKK, r = 3.5 %, investor funds 100 %). The phase
  * is workshop state (`workshop.phase`, docs/workshop.md W1), not a fact.
  */
 export const NEW_CASE_DEFAULTS = {

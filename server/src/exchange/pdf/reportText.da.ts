@@ -4,7 +4,7 @@ import { isoParts } from './format.ts';
 /**
  * The report's Danish text — the default, and the reference whose keys `en` must match. Every
  * word the PDF prints that is not the case's own text or a shared figure label (figureLabels.ts)
- * is here or in reportText.en.ts. Domain words follow the client's catalogues and product.md's
+ * is here or in reportText.en.ts. Domain words follow the client's catalogues and docs/product.md's
  * glossary, so the report says what the room saw.
  */
 export const da = {
