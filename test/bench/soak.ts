@@ -317,7 +317,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await sampleRetained();
     // Everyone leaves: once the cases are unloaded, what the server still holds is not theirs.
     for (const client of clients) client.provider.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, (options.unloadGraceMs ?? 30_000) + 5_000));
+    // The grace period, then time to flush and compact each case as it unloads.
+    const unloading = (options.unloadGraceMs ?? 30_000) + 5_000 + options.cases * 40;
+    await new Promise((resolve) => setTimeout(resolve, unloading));
     const left = await server.memory('retained');
     if (options.heapSnapshots) await server.snapshot('left');
     const afterAllLeft = kind === 'caseroom' ? { heap: left.heapUsed, rss: left.rss } : null;
