@@ -108,7 +108,7 @@ function refuse(
   socket: Duplex,
   status: number,
   reason: string,
-  error: { code: string; message: string; expectedHost?: string },
+  error: { code: ApiErrorCode; message: string; expectedHost?: string },
   headers: Record<string, string> = {},
 ): void {
   const body = JSON.stringify({ error });

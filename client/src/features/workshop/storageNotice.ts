@@ -1,4 +1,4 @@
-import { formatForInput, type StorageNotice } from '@caseroom/shared';
+import { ApiErrorCode, formatForInput, type StorageNotice } from '@caseroom/shared';
 import type { Messages } from '../../i18n/messages.ts';
 import { storageSize } from './refusedMessage.ts';
 
@@ -44,6 +44,6 @@ export function tidiedText(usage: StorageUsage, t: Messages['workshop']['storage
 }
 
 /** Why a "tidy up" failed: the store cannot write now (503 storageUnavailable), or something else. */
-export function tidyFailedText(code: string | undefined, m: Messages): string {
-  return code === 'storageUnavailable' ? m.workshop.storage.unavailable : m.workshop.failed;
+export function tidyFailedText(code: ApiErrorCode | undefined, m: Messages): string {
+  return code === ApiErrorCode.StorageUnavailable ? m.workshop.storage.unavailable : m.workshop.failed;
 }
