@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from '../workshop/useWorkshop.ts';
+import { failureOf, workshopFailureText } from '../workshop/workshopFailureText.ts';
 import { postComment } from './commentsApi.ts';
 
 /** Sends a new comment or reply; the server writes it as this person's party, now (W9). */
@@ -23,7 +25,7 @@ export function CommentForm({
   const id = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const send = async () => {
     if (!text.trim()) {
       setMissing(true);
@@ -31,7 +33,7 @@ export function CommentForm({
     }
     setMissing(false);
     const result = await postComment(at, { itemPath, ...(parentId ? { parentId } : {}), text: text.trim() });
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
     if (!result.ok) return;
     setText('');
     onDone?.();
@@ -58,7 +60,7 @@ export function CommentForm({
           {t.required}
         </p>
       )}
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
       <button type="submit" className="primary">
         {submit}
       </button>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from '../workshop/useWorkshop.ts';
+import { failureOf, workshopFailureText } from '../workshop/workshopFailureText.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { resolveComment } from './commentsApi.ts';
 import type { Comment } from './commentsDoc.ts';
@@ -24,8 +26,8 @@ export function CommentThread({
   const locale = useLocale();
   const at = useWorkshopCall();
   const [replying, setReplying] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const toggleResolved = async () => setFailed(!(await resolveComment(at, id, !comment.resolved)).ok);
+  const [failure, setFailure] = useState<ApiFailure>();
+  const toggleResolved = async () => setFailure(failureOf(await resolveComment(at, id, !comment.resolved)));
   const when = (c: Comment) => new Date(c.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
   const line = (c: Comment) => (
     <>
@@ -60,7 +62,7 @@ export function CommentThread({
           <button type="button" onClick={() => void toggleResolved()}>
             {comment.resolved ? t.reopen : t.resolve}
           </button>
-          {failed && <p role="alert">{m.workshop.failed}</p>}
+          {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
         </div>
       )}
       {writer && replying && (

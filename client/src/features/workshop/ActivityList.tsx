@@ -1,8 +1,10 @@
 import { SECTIONS, type SectionName } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { listActivity } from './workshopApi.ts';
+import { workshopFailureText } from './workshopFailureText.ts';
 
 /** One stretch of changes as `GET …/activity` lists it. */
 type ActivityEntry = { partyName: string; section: string; firstAt: string; lastAt: string; edits: number };
@@ -31,14 +33,14 @@ export function ActivityList() {
   const locale = useLocale();
   const { caseId, token } = useWorkshopCall();
   const [open, setOpen] = useState(false);
-  const [entries, setEntries] = useState<ActivityEntry[] | 'failed' | null>(null);
+  const [entries, setEntries] = useState<ActivityEntry[] | ApiFailure | null>(null);
   // Read afresh each time the list is opened: it grows while the workshop runs.
   useEffect(() => {
     if (!open) return;
     let live = true;
     setEntries(null);
     void listActivity({ caseId, token }).then((result) => {
-      if (live) setEntries(result.ok ? readActivity(result.value) : 'failed');
+      if (live) setEntries(result.ok ? readActivity(result.value) : result);
     });
     return () => {
       live = false;
@@ -52,7 +54,7 @@ export function ActivityList() {
     <details className="activity" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t.heading}</summary>
       {entries === null && <p className="help">{t.loading}</p>}
-      {entries === 'failed' && <p role="alert">{m.workshop.failed}</p>}
+      {entries && !Array.isArray(entries) && <p role="alert">{workshopFailureText(entries, m)}</p>}
       {Array.isArray(entries) && entries.length === 0 && <p className="help">{t.none}</p>}
       {Array.isArray(entries) && entries.length > 0 && (
         <ul className="activity-list">

@@ -1,5 +1,6 @@
 import { type Phase, renderFinding } from '@caseroom/shared';
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
@@ -8,6 +9,7 @@ import { useGoToField } from '../businessCase/goToField.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { WorkshopDialog } from './WorkshopDialog.tsx';
 import { setPhase } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 const PHASES: Phase[] = [1, 2, 3];
 
@@ -25,10 +27,10 @@ export function AgendaDialog({ onClose }: { onClose: () => void }) {
   const readiness = useBusinessCase().result.readiness;
   const facilitator = useCanFacilitate();
   const at = useWorkshopCall();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const move = async (next: Phase) => {
     const result = await setPhase(at, next);
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
   };
   return (
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
@@ -85,7 +87,7 @@ export function AgendaDialog({ onClose }: { onClose: () => void }) {
           );
         })}
       </ol>
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </WorkshopDialog>
   );
 }

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { createSnapshot } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator keeps a named version of the case (W11). */
 export function CreateSnapshotForm({ onCreated }: { onCreated: () => void }) {
@@ -10,11 +12,11 @@ export function CreateSnapshotForm({ onCreated }: { onCreated: () => void }) {
   const at = useWorkshopCall();
   const id = useId();
   const [name, setName] = useState('');
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const submit = async () => {
     if (!name.trim()) return;
     const result = await createSnapshot(at, name.trim());
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
     if (result.ok) {
       setName('');
       onCreated();
@@ -31,7 +33,7 @@ export function CreateSnapshotForm({ onCreated }: { onCreated: () => void }) {
       <label htmlFor={id}>{t.name}</label>
       <input id={id} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
       <button type="submit">{t.create}</button>
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </form>
   );
 }

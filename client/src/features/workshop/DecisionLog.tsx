@@ -6,6 +6,7 @@ import { useDecisionSubjects, useItemName } from './itemName.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { addDecision } from './workshopApi.ts';
+import { workshopFailureText } from './workshopFailureText.ts';
 
 /** The top bar's decisions button (with how many there are) and the decision log. */
 export function DecisionsButton() {
@@ -66,7 +67,7 @@ function AddDecisionForm() {
       setText('');
       setAbout('');
     }
-    setError(result.ok ? null : m.workshop.failed);
+    setError(result.ok ? null : workshopFailureText(result, m));
   };
   return (
     <form

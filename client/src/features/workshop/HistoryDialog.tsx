@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { ActivityList } from './ActivityList.tsx';
@@ -8,6 +9,7 @@ import { readListing, type SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { listSnapshots } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The top bar's history button and its dialog. */
 export function HistoryButton() {
@@ -25,11 +27,11 @@ function HistoryDialog({ onClose }: { onClose: () => void }) {
   const at = useWorkshopCall();
   const facilitator = useCanFacilitate();
   const [snapshots, setSnapshots] = useState<SnapshotListing[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const { caseId, token } = at;
   const load = useCallback(async () => {
     const result = await listSnapshots({ caseId, token });
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
     if (result.ok) {
       setSnapshots(readListing(result.value).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
     }
@@ -41,7 +43,7 @@ function HistoryDialog({ onClose }: { onClose: () => void }) {
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
       {facilitator && <CreateSnapshotForm onCreated={() => void load()} />}
       <ActivityList />
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
       {snapshots && snapshots.length === 0 && <p>{t.empty}</p>}
       {snapshots && snapshots.length > 0 && (
         <ul className="snapshot-list">

@@ -1,11 +1,13 @@
 import type { SectionName } from '@caseroom/shared';
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { LockIcon } from './icons.tsx';
 import { useSectionLock } from './sectionLock.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { setLock } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator's lock / unlock button for a section (W4). */
 export function LockToggle({ section, compact = false }: { section: SectionName; compact?: boolean }) {
@@ -14,10 +16,10 @@ export function LockToggle({ section, compact = false }: { section: SectionName;
   const facilitator = useCanFacilitate();
   const lock = useSectionLock(section);
   const at = useWorkshopCall();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   if (!facilitator) return null;
   const title = m.sections[section].title;
-  const toggle = async () => setFailed(!(await setLock(at, section, lock === undefined)).ok);
+  const toggle = async () => setFailure(failureOf(await setLock(at, section, lock === undefined)));
   return (
     <>
       <button
@@ -30,7 +32,7 @@ export function LockToggle({ section, compact = false }: { section: SectionName;
         <LockIcon open={lock === undefined} />
         {!compact && <span aria-hidden="true"> {lock ? t.unlock : t.lock}</span>}
       </button>
-      {failed && !compact && <span role="alert">{m.workshop.failed}</span>}
+      {failure && !compact && <span role="alert">{workshopFailureText(failure, m)}</span>}
     </>
   );
 }

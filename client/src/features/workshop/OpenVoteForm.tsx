@@ -1,10 +1,12 @@
 import { VOTE_LISTS, type VoteList } from '@caseroom/shared';
 import { useId, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { voteItems } from './voteItems.ts';
 import { openVote } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator opens a dot vote on a list's candidates, with N dots per person. */
 export function OpenVoteForm() {
@@ -15,7 +17,7 @@ export function OpenVoteForm() {
   const id = useId();
   const [list, setList] = useState<VoteList>('interventions');
   const [perPerson, setPerPerson] = useState(3);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const items = voteItems(model, list);
   const start = async () => {
     const result = await openVote(
@@ -24,7 +26,7 @@ export function OpenVoteForm() {
       items.map((item) => item.id),
       perPerson,
     );
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
   };
   return (
     <form
@@ -63,7 +65,7 @@ export function OpenVoteForm() {
           {t.startButton}
         </button>
       )}
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </form>
   );
 }

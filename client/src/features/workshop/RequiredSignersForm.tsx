@@ -1,8 +1,10 @@
 import { canEdit, type Party } from '@caseroom/shared';
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { setRequiredSigners } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator chooses, from the case's parties, who must sign (W10). */
 export function RequiredSignersForm({ parties, required }: { parties: Party[]; required: string[] }) {
@@ -10,14 +12,14 @@ export function RequiredSignersForm({ parties, required }: { parties: Party[]; r
   const t = m.workshop.signoff;
   const at = useWorkshopCall();
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(required));
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(id);
     else next.delete(id);
     setChosen(next);
   };
-  const save = async () => setFailed(!(await setRequiredSigners(at, [...chosen])).ok);
+  const save = async () => setFailure(failureOf(await setRequiredSigners(at, [...chosen])));
   return (
     <form
       className="workshop-form"
@@ -43,7 +45,7 @@ export function RequiredSignersForm({ parties, required }: { parties: Party[]; r
           ))}
       </fieldset>
       <button type="submit">{t.save}</button>
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </form>
   );
 }

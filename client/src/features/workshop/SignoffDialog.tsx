@@ -8,6 +8,7 @@ import { usePartyNames } from './usePartyNames.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { signOff } from './workshopApi.ts';
+import { workshopFailureText } from './workshopFailureText.ts';
 
 /** The content hash of the case as this browser has it now (W10). */
 function useContentHash(): string {
@@ -65,7 +66,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
     statuses.find((status) => status.partyId === me.id)?.state !== 'current';
   const sign = async () => {
     const result = await signOff(at, hash);
-    setProblem(result.ok ? null : result.status === 409 ? t.changed : m.workshop.failed);
+    setProblem(result.ok ? null : result.status === 409 ? t.changed : workshopFailureText(result, m));
   };
   return (
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>

@@ -1,5 +1,6 @@
 import { CaseModelDraft } from '@caseroom/shared';
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
@@ -8,6 +9,7 @@ import { SnapshotViewer } from './SnapshotViewer.tsx';
 import type { SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { restoreSnapshot, snapshotChanges, snapshotModel } from './workshopApi.ts';
+import { failureOf, UNREADABLE_ANSWER, workshopFailureText } from './workshopFailureText.ts';
 
 type Shown =
   | { kind: 'none' }
@@ -25,22 +27,22 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
   const facilitator = useCanFacilitate();
   const at = useWorkshopCall();
   const [shown, setShown] = useState<Shown>({ kind: 'none' });
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const view = async () => {
     const result = await snapshotModel(at, snapshot.id);
     const parsed = result.ok ? CaseModelDraft.safeParse(result.value) : undefined;
-    setFailed(!parsed?.success);
+    setFailure(parsed?.success ? undefined : (failureOf(result) ?? UNREADABLE_ANSWER));
     if (parsed?.success) setShown({ kind: 'model', model: parsed.data });
   };
   const changes = async () => {
     const result = await snapshotChanges(at, snapshot.id, lang);
     const sections = result.ok ? (result.value as { sections?: unknown }).sections : undefined;
-    setFailed(!Array.isArray(sections));
+    setFailure(Array.isArray(sections) ? undefined : (failureOf(result) ?? UNREADABLE_ANSWER));
     if (Array.isArray(sections)) setShown({ kind: 'changes', sections });
   };
   const restore = async () => {
     const result = await restoreSnapshot(at, snapshot.id);
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
     if (result.ok) {
       setShown({ kind: 'restored' });
       onRestored();
@@ -112,7 +114,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
         </div>
       )}
       {shown.kind === 'restored' && <p role="status">{t.restored}</p>}
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </li>
   );
 }

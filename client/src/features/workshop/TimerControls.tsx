@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { timerAction } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator's countdown controls: start with minutes, pause / resume, +1 and +5 minutes. */
 export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused' }) {
@@ -10,10 +12,10 @@ export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused
   const at = useWorkshopCall();
   const minutesId = useId();
   const [minutes, setMinutes] = useState('10');
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const act = async (action: 'start' | 'pause' | 'add', seconds?: number) => {
     const result = await timerAction(at, action, seconds);
-    setFailed(!result.ok);
+    setFailure(failureOf(result));
   };
   const startMinutes = () => {
     const value = Number(minutes.replace(',', '.'));
@@ -63,9 +65,9 @@ export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused
           </button>
         </>
       )}
-      {failed && (
+      {failure && (
         <span role="alert" className="timer-failed">
-          {m.workshop.failed}
+          {workshopFailureText(failure, m)}
         </span>
       )}
     </fieldset>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanEdit, useCanFacilitate } from '../access/useAccess.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
@@ -9,6 +10,7 @@ import { VoteResult } from './VoteResult.tsx';
 import { latestVote, voteItems } from './voteItems.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { revealVote } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The top bar's vote button ("open" while a vote runs) and its dialog. */
 export function VoteButton() {
@@ -35,7 +37,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
   const voter = useCanEdit();
   const at = useWorkshopCall();
   const latest = latestVote(useWorkshop().votes);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   // The vote the facilitator chose to follow with a new one; a newly opened vote shows at once.
   const [replacing, setReplacing] = useState<string | null>(null);
   if (!latest || replacing === latest[0]) {
@@ -59,7 +61,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className="primary"
-              onClick={() => void revealVote(at, voteId).then((result) => setFailed(!result.ok))}
+              onClick={() => void revealVote(at, voteId).then((result) => setFailure(failureOf(result)))}
             >
               {t.reveal}
             </button>
@@ -73,7 +75,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
           {t.newVote}
         </button>
       )}
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </WorkshopDialog>
   );
 }

@@ -1,10 +1,12 @@
 import { type Vote, winners } from '@caseroom/shared';
 import { useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import type { VoteItem } from './voteItems.ts';
 import { decideVote } from './workshopApi.ts';
+import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** A revealed vote: dots per candidate, most first, as bars with numbers; the facilitator decides. */
 export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote; items: VoteItem[] }) {
@@ -12,7 +14,7 @@ export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote
   const t = m.workshop.votes;
   const facilitator = useCanFacilitate();
   const at = useWorkshopCall();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const counts = vote.counts ?? {};
   const top = new Set(winners(counts));
   const max = Math.max(1, ...Object.values(counts));
@@ -20,7 +22,7 @@ export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote
     .map((id) => ({ id, name: items.find((item) => item.id === id)?.name || t.untitled, dots: counts[id] ?? 0 }))
     .sort((a, b) => b.dots - a.dots);
   const decide = async (id: string, name: string) => {
-    setFailed(!(await decideVote(at, voteId, id, t.decisionText(name))).ok);
+    setFailure(failureOf(await decideVote(at, voteId, id, t.decisionText(name))));
   };
   return (
     <>
@@ -41,7 +43,7 @@ export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote
           </li>
         ))}
       </ol>
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </>
   );
 }
