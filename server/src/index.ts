@@ -79,7 +79,7 @@ export {
 } from './storage/OrganisationStore.ts';
 export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
 export { isStorageFailure } from './storage/storageFailure.ts';
-export { decodeRefusal, encodeRefusal, MessageType } from './sync/messages.ts';
+export { MessageType } from './sync/messages.ts';
 export { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
 export {
   LINK_TOKEN_TIMEOUT_MS,

@@ -2,8 +2,8 @@
  * Helpers for the workshop tests (docs/workshop.md): reading the type 100 "refused" message
  * on a stock provider and on raw frames, and a raw socket that records every frame.
  */
-import { decodeRefusal } from '@caseroom/server';
-import type { Refusal } from '@caseroom/shared';
+
+import { decodeRefusal, type Refusal } from '@caseroom/shared';
 import type { NodeClient } from '../support/server.ts';
 
 /** What the server tells a client whose document update it refused (shared/src/protocol/refusal.ts). */

@@ -5,9 +5,6 @@ import { type AddressLimits, isExemptFromLimits, type RateWindow } from '../netw
 import { redactSecrets } from '../network/redactSecrets.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 
-/** The error code of a request over a per-address limit (429). */
-export const TOO_MANY_REQUESTS = ApiErrorCode.TooManyRequests;
-
 /** The HTTP side of the per-address limits (the websocket side is UpgradeGate). */
 export type HttpAddressLimits = {
   /** Every call under /api. */
@@ -50,7 +47,7 @@ export function httpAddressLimits(limits: AddressLimits, log: Log): HttpAddressL
         sendError(
           res,
           429,
-          TOO_MANY_REQUESTS,
+          ApiErrorCode.TooManyRequests,
           `Too many ${what} from your address (at most ${window.limit} in ${describeWindow(window.windowMs)}). Try again in ${seconds} seconds.`,
         );
       },

@@ -3,9 +3,6 @@ import type { Log } from '../log.ts';
 import type { HostAllowlist } from '../network/HostAllowlist.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 
-/** The error code of a request for a host this server does not answer to (421). */
-export const HOST_NOT_ALLOWED = ApiErrorCode.HostNotAllowed;
-
 /**
  * Refuses a request whose Host is not one this server answers to (HostAllowlist: DNS
  * rebinding) with 421 Misdirected Request and a JSON error naming the host to use. `/health`
@@ -20,7 +17,7 @@ export function requireAllowedHost(hosts: HostAllowlist, log: Log): RequestHandl
     sendError(
       res,
       421,
-      HOST_NOT_ALLOWED,
+      ApiErrorCode.HostNotAllowed,
       `This server does not answer to the host "${host}". Open it at ${hosts.expectedHost}, or add the name to ALLOWED_HOSTS.`,
       { expectedHost: hosts.expectedHost },
     );

@@ -1,16 +1,9 @@
-import { decodeRefusal, initCaseDoc, sectionMap, setField } from '@caseroom/shared';
+import { decodeRefusal, encodeRefusal, initCaseDoc, sectionMap, setField } from '@caseroom/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { refuseUpdate } from '../access/updateGuard.ts';
-import {
-  decodeClientMessage,
-  encodeRefusal,
-  encodeSyncStep1,
-  encodeUpdate,
-  MalformedMessageError,
-  MessageType,
-} from './messages.ts';
+import { decodeClientMessage, encodeSyncStep1, encodeUpdate, MalformedMessageError, MessageType } from './messages.ts';
 
 function docWithText(text: string): Y.Doc {
   const doc = new Y.Doc();

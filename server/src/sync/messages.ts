@@ -43,9 +43,6 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { scanUpdate, type UpdateScan } from './structCount.ts';
 
-/** The refusal message (type 100) is shared's codec: the server sends what the client reads. */
-export { decodeRefusal, encodeRefusal } from '@caseroom/shared';
-
 /** The top-level message types of the y-websocket protocol. */
 export const MessageType = {
   Sync: 0,

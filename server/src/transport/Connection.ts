@@ -4,6 +4,7 @@ import {
   CONNECTION_BOUNDS,
   canEdit,
   type DecodedUpdate,
+  encodeRefusal,
   MESSAGE_LINK_TOKEN,
   type Party,
 } from '@caseroom/shared';
@@ -16,7 +17,6 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../sync/awarenessU
 import {
   type ClientMessage,
   decodeClientMessage,
-  encodeRefusal,
   encodeSyncStep1,
   encodeSyncStep2,
   isDocumentUpdateFrame,
