@@ -2,12 +2,13 @@ import type { Vote } from '@caseroom/shared';
 import { useMessages } from '../../i18n/messages.ts';
 import { useBallot } from './useBallot.ts';
 import type { VoteItem } from './voteItems.ts';
+import { workshopFailureText } from './workshopFailureText.ts';
 
 /** The dots this person places in an open vote: per candidate, their own dots, + and −. */
 export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote; items: VoteItem[] }) {
   const m = useMessages();
   const t = m.workshop.votes;
-  const { dots, save, failed } = useBallot(voteId, true);
+  const { dots, save, failure } = useBallot(voteId, true);
   const max = vote.votesPerPerson;
   const count = (id: string) => dots.filter((dot) => dot === id).length;
   const add = (id: string) => {
@@ -50,7 +51,7 @@ export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote
           );
         })}
       </ul>
-      {failed && <p role="alert">{m.workshop.failed}</p>}
+      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ApiFailure } from '../../api/request.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { getBallot, putBallot } from './workshopApi.ts';
+import { failureOf } from './workshopFailureText.ts';
 
 /**
  * This person's own ballot in an open vote (W7): loaded from the server (it is never in the
@@ -9,7 +11,7 @@ import { getBallot, putBallot } from './workshopApi.ts';
 export function useBallot(voteId: string, enabled: boolean) {
   const at = useWorkshopCall();
   const [dots, setDots] = useState<string[]>([]);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure>();
   const { caseId, token } = at;
   useEffect(() => {
     if (!enabled) return;
@@ -27,10 +29,10 @@ export function useBallot(voteId: string, enabled: boolean) {
       const previous = dots;
       setDots(next);
       const result = await putBallot({ caseId, token }, voteId, next);
-      setFailed(!result.ok);
+      setFailure(failureOf(result));
       if (!result.ok) setDots(previous);
     },
     [caseId, token, voteId, dots],
   );
-  return { dots, save, failed };
+  return { dots, save, failure };
 }
