@@ -5,6 +5,7 @@ export * from './items.ts';
 export * from './layout.ts';
 export * from './orderedList.ts';
 export * from './reconcile.ts';
+export * from './shortText.ts';
 export * from './toModel.ts';
 export * from './updateBounds.ts';
 export * from './updateScope.ts';
