@@ -11,13 +11,14 @@ import type { ConnectionState } from '../connection/connectionState.ts';
 import { ProfileGate } from '../profile/ProfileGate.tsx';
 import { type CaseSession, openCaseSession } from './caseSession.ts';
 import { RoomLayout } from './RoomLayout.tsx';
-import { CaseSessionContext, useSession } from './sessionContext.ts';
+import { CaseSessionContext, CaseViewContext, useSession } from './sessionContext.ts';
 
 /**
  * One open case: without a link for it, says so; otherwise asks who the person is (once),
- * opens the session with the link's token, then shows the room. The case's own UI store
+ * opens the session with the link's token, then shows the room. The case's own store
  * (caseState/caseStore.ts) is opened with it and disposed when the room closes, so the next
- * case starts clean; it outlives the sessions a refusal reopens, so the notice stays.
+ * case starts clean; it outlives the sessions a refusal reopens, so the notice stays, and each
+ * session feeds its live part (who is here, the workshop record, comments) while it is open.
  */
 export function CaseRoom({ caseId }: { caseId: string }) {
   const name = useUiStore((state) => state.name);
@@ -33,6 +34,8 @@ export function CaseRoom({ caseId }: { caseId: string }) {
     if (!token || !caseState) return;
     const { store } = caseState;
     const opened = openCaseSession(caseId, token);
+    // The case's live state (presence, workshop record, comments) follows this session until it closes.
+    const stopFeeding = caseState.feed({ doc: opened.doc, awareness: opened.provider.awareness, me: opened.me });
     setSession(opened);
     const capture = unsettled.current;
     const notice = store.getState().refused;
@@ -51,6 +54,7 @@ export function CaseRoom({ caseId }: { caseId: string }) {
     return () => {
       stopSettling?.();
       stopListening();
+      stopFeeding();
       opened.destroy();
       setSession(null);
     };
@@ -61,14 +65,16 @@ export function CaseRoom({ caseId }: { caseId: string }) {
   if (!session || !caseState) return <RoomMessage kind="loading" />;
   return (
     <CaseStoreContext.Provider value={caseState.store}>
-      <CaseSessionContext.Provider value={session}>
-        <RoomGate />
-      </CaseSessionContext.Provider>
+      <CaseViewContext.Provider value={session}>
+        <CaseSessionContext.Provider value={session}>
+          <RoomGate />
+        </CaseSessionContext.Provider>
+      </CaseViewContext.Provider>
     </CaseStoreContext.Provider>
   );
 }
 
-/** The case's own UI store: opened for this case, disposed when the room closes or the case changes. */
+/** The case's own store: opened for this case, disposed when the room closes or the case changes. */
 function useCaseState(caseId: string): CaseState | null {
   const [caseState, setCaseState] = useState<CaseState | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: another case opens another store.

@@ -1,4 +1,5 @@
 import { canEdit, isFinalClose } from '@caseroom/shared';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LINK_ENDED_EVENT, type LinkEndedDetail } from '../../api/request.ts';
@@ -19,21 +20,20 @@ import { trackLocalChanges } from './localChanges.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
 
 /**
- * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), this
- * link's offline copy in IndexedDB (offlineCopy.ts), the undo manager for this person's own changes, the connection
- * state and who this browser is in the case. Created when the case room opens, destroyed when
- * it closes.
+ * What the views of a case need of it: its document to read, this person's writes and undo,
+ * presence (for the rich-text carets) and who this browser is. A live session is one; a saved
+ * version's read-only view (workshop/snapshotSession.ts) is another, with no connection at all.
  */
-export type CaseSession = {
+export type CaseView = {
   caseId: string;
   /** The token of this browser's link to the case (docs/access.md A12). */
   token: string;
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  /** Presence: the carets of the rich-text editors read and publish it here. */
+  provider: { awareness: Awareness };
   undo: Y.UndoManager;
-  connection: ConnectionTracker;
   /** This browser's party in the case (role, name), once known. */
-  me: WhoAmI;
+  me: Pick<WhoAmI, 'get' | 'subscribe'>;
   /**
    * Makes a local change: one transaction with this person's origin, so undo can find it.
    * Changes within half a second merge into one undo step (typing); `writeStep` never merges.
@@ -41,6 +41,18 @@ export type CaseSession = {
   write: (change: () => void) => void;
   /** A local change that is its own undo step (a committed number, a choice, a move). */
   writeStep: (change: () => void) => void;
+};
+
+/**
+ * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), this
+ * link's offline copy in IndexedDB (offlineCopy.ts), the undo manager for this person's own changes, the connection
+ * state and who this browser is in the case. Created when the case room opens, destroyed when
+ * it closes.
+ */
+export type CaseSession = CaseView & {
+  provider: WebsocketProvider;
+  connection: ConnectionTracker;
+  me: WhoAmI;
   /**
    * Calls `listener` when the server refuses one of this browser's updates (W2, bounds of
    * issue 9) or closes the connection because a change was larger than a message may be (1009).

@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
+import { useLiveSession } from '../caseRoom/sessionContext.ts';
 import type { ConnectionState } from './connectionState.ts';
 
 /** The connection state of the open case. */
 export function useConnectionState(): ConnectionState {
-  const { connection } = useSession();
+  const { connection } = useLiveSession();
   return useSyncExternalStore(connection.subscribe, connection.get);
 }
 

@@ -83,6 +83,31 @@ export function publishPresence(awareness: Awareness, user: Omit<PresenceUser, '
     department: user.department.slice(0, PRESENCE_NAME_MAX_CHARS),
     color,
   };
-  if (!current || JSON.stringify(current) !== JSON.stringify(next)) awareness.setLocalStateField('user', next);
+  if (!current || !samePresence(current, next)) awareness.setLocalStateField('user', next);
   return next;
+}
+
+function samePresence(a: PresenceUser, b: PresenceUser): boolean {
+  return a.name === b.name && a.department === b.department && a.color === b.color && a.section === b.section;
+}
+
+/** The facilitator someone follows: their awareness id and open section. */
+export type Leader = { clientId: number; section: SectionName };
+
+/**
+ * The facilitator who asks everyone to follow them (W6): an awareness state with
+ * `followMe: true` whose party — stamped by the server, never the browser's own claim — is a
+ * facilitator. Never this browser itself.
+ */
+export function readLeader(awareness: Awareness): Leader | undefined {
+  let found: Leader | undefined;
+  awareness.getStates().forEach((state, clientId) => {
+    if (found || clientId === awareness.clientID) return;
+    const s = state as { followMe?: unknown; user?: { section?: unknown; party?: { role?: unknown } } };
+    const section = s.user?.section as SectionName;
+    if (s.followMe === true && s.user?.party?.role === 'facilitator' && SECTIONS.includes(section)) {
+      found = { clientId, section };
+    }
+  });
+  return found;
 }

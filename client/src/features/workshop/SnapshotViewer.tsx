@@ -1,11 +1,12 @@
 import { type CaseModelDraft, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { CaseStoreContext } from '../../caseState/caseStore.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { BusinessCaseProvider } from '../businessCase/businessCaseContext.tsx';
-import { CaseSessionContext, useSession } from '../caseRoom/sessionContext.ts';
+import { CaseSessionContext, CaseViewContext, useSession } from '../caseRoom/sessionContext.ts';
 import { SECTION_VIEWS } from '../sections/SectionView.tsx';
 import { SectionContext } from './sectionLock.ts';
-import { snapshotSession } from './snapshotSession.ts';
+import { openSnapshotView } from './snapshotSession.ts';
 
 /**
  * A kept version shown as the real section views (W11), read-only as for an observer, over a
@@ -15,8 +16,8 @@ export function SnapshotViewer({ name, model, onClose }: { name: string; model: 
   const m = useMessages();
   const t = m.workshop.history;
   const live = useSession();
-  const session = useMemo(() => snapshotSession(live, model), [live, model]);
-  useEffect(() => () => session.destroy(), [session]);
+  const snapshot = useMemo(() => openSnapshotView(live, model), [live, model]);
+  useEffect(() => () => snapshot.destroy(), [snapshot]);
   const [open, setOpen] = useState<SectionName>('facts');
   const headingId = useId();
   const View = SECTION_VIEWS[open];
@@ -28,32 +29,37 @@ export function SnapshotViewer({ name, model, onClose }: { name: string; model: 
           {t.closeView}
         </button>
       </div>
-      <CaseSessionContext.Provider value={session}>
-        <nav className="snapshot-view-nav" aria-label={t.viewNav(name)}>
-          <ol>
-            {SECTIONS.map((section) => (
-              <li key={section}>
-                <button
-                  type="button"
-                  aria-current={open === section ? 'page' : undefined}
-                  onClick={() => setOpen(section)}
-                >
-                  {m.sections[section].title}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <div className="snapshot-view-section">
-          <h4>{m.sections[open].title}</h4>
-          {/* Figures in the sections (the candidate table) are the version's, not the live case's. */}
-          <BusinessCaseProvider>
-            <SectionContext.Provider value={open}>
-              <View key={open} />
-            </SectionContext.Provider>
-          </BusinessCaseProvider>
-        </div>
-      </CaseSessionContext.Provider>
+      {/* The version's own document and store; no live connection inside it. */}
+      <CaseViewContext.Provider value={snapshot.view}>
+        <CaseStoreContext.Provider value={snapshot.caseState.store}>
+          <CaseSessionContext.Provider value={null}>
+            <nav className="snapshot-view-nav" aria-label={t.viewNav(name)}>
+              <ol>
+                {SECTIONS.map((section) => (
+                  <li key={section}>
+                    <button
+                      type="button"
+                      aria-current={open === section ? 'page' : undefined}
+                      onClick={() => setOpen(section)}
+                    >
+                      {m.sections[section].title}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+            <div className="snapshot-view-section">
+              <h4>{m.sections[open].title}</h4>
+              {/* Figures in the sections (the candidate table) are the version's, not the live case's. */}
+              <BusinessCaseProvider>
+                <SectionContext.Provider value={open}>
+                  <View key={open} />
+                </SectionContext.Provider>
+              </BusinessCaseProvider>
+            </div>
+          </CaseSessionContext.Provider>
+        </CaseStoreContext.Provider>
+      </CaseViewContext.Provider>
     </section>
   );
 }

@@ -1,42 +1,16 @@
-import { SECTIONS, type SectionName } from '@caseroom/shared';
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { useCaseStore, useCaseStoreApi } from '../../caseState/caseStore.ts';
 import { useMe } from '../access/useAccess.ts';
 import { useSession } from '../caseRoom/sessionContext.ts';
-
-/** The facilitator someone follows: their awareness id and open section. */
-export type Leader = { clientId: number; section: SectionName };
+import type { Leader } from '../presence/presence.ts';
 
 /**
- * The facilitator who asks everyone to follow them (W6), from presence: an awareness state
- * with `followMe: true` whose party — stamped by the server, never the browser's own claim —
- * is a facilitator. Never this browser itself.
+ * The facilitator who asks everyone to follow them (W6), from the case's store (read from
+ * presence by presence.ts `readLeader`: only a server-stamped facilitator leads). Never this
+ * browser itself.
  */
 export function useLeader(): Leader | undefined {
-  const { provider } = useSession();
-  const awareness = provider.awareness;
-  const cache = useRef<Leader | undefined>(undefined);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      awareness.on('change', onChange);
-      return () => awareness.off('change', onChange);
-    },
-    [awareness],
-  );
-  return useSyncExternalStore(subscribe, () => {
-    let found: Leader | undefined;
-    awareness.getStates().forEach((state, clientId) => {
-      if (found || clientId === awareness.clientID) return;
-      const s = state as { followMe?: unknown; user?: { section?: unknown; party?: { role?: unknown } } };
-      const section = s.user?.section as SectionName;
-      if (s.followMe === true && s.user?.party?.role === 'facilitator' && SECTIONS.includes(section)) {
-        found = { clientId, section };
-      }
-    });
-    const previous = cache.current;
-    if (previous?.clientId !== found?.clientId || previous?.section !== found?.section) cache.current = found;
-    return cache.current;
-  });
+  return useCaseStore((state) => state.leader);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSession } from '../caseRoom/sessionContext.ts';
+import { useLiveSession } from '../caseRoom/sessionContext.ts';
 import { readWorkshopState } from './workshopApi.ts';
 
 /**
@@ -8,7 +8,7 @@ import { readWorkshopState } from './workshopApi.ts';
  * measured again whenever the connection comes back. 0 until known.
  */
 export function useServerOffset(): number {
-  const { caseId, token, provider } = useSession();
+  const { caseId, token, provider } = useLiveSession();
   const [offset, setOffset] = useState(0);
   useEffect(() => {
     let current = true;
