@@ -1,5 +1,6 @@
 import {
   CloseCode,
+  type DocumentMigration,
   ensureWorkshop,
   isCaseDocReady,
   rootsTouchedBy,
@@ -14,6 +15,7 @@ import type { CaseSummary, DocumentStore } from '../storage/DocumentStore.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
 import { ActivityRecorder } from './ActivityRecorder.ts';
 import { ClientIdBindings } from './ClientIdBindings.ts';
+import { migrateOnLoad } from './migrateOnLoad.ts';
 import { repairDamagedContent } from './repairDamagedContent.ts';
 import { StorageQuota } from './StorageQuota.ts';
 
@@ -57,6 +59,8 @@ export type CaseDocumentOptions = {
   onActive: (document: CaseDocument) => void;
   /** Stored bytes the case may hold (issue 9); default STORAGE_BOUNDS.caseQuotaBytes. */
   quotaBytes?: number;
+  /** The document migrations run on load (issue 11); default shared's DOCUMENT_MIGRATIONS (tests inject others). */
+  migrations?: readonly DocumentMigration[];
 };
 
 /**
@@ -124,7 +128,8 @@ export class CaseDocument {
 
   /**
    * Reads the case's updates from the store into a new live document, and brings an older
-   * case up to the workshop record (docs/workshop.md W1; stored like any server change).
+   * case up to the workshop record (docs/workshop.md W1) and the newest document layout
+   * (issue 11, `migrateOnLoad`), each stored like any server change.
    * Undefined if the case does not exist.
    */
   static load(id: string, options: CaseDocumentOptions): CaseDocument | undefined {
@@ -133,6 +138,7 @@ export class CaseDocument {
     const document = new CaseDocument(id, options, options.store.loadUpdates(id), record.updatedAt);
     if (isCaseDocReady(document.doc)) {
       document.doc.transact(() => ensureWorkshop(document.doc), SERVER_ORIGIN);
+      migrateOnLoad(document, options);
       repairDamagedContent(document, options);
     }
     return document;

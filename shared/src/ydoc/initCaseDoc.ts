@@ -3,7 +3,7 @@ import { SECTIONS } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { COMMENTS } from '../workshop/comments.ts';
 import { createWorkshop } from '../workshop/record.ts';
-import { META, SECTION_CHILDREN, sectionMap } from './layout.ts';
+import { LAYOUT_VERSION, LAYOUT_VERSION_KEY, META, SECTION_CHILDREN, sectionMap, shortTextHome } from './layout.ts';
 
 /**
  * Defaults of a new, empty case (docs/product.md: DKK, r = 3.5 %, investor funds 100 %). The phase
@@ -15,18 +15,25 @@ export const NEW_CASE_DEFAULTS = {
 } as const;
 
 /**
- * Creates a case's structure in an empty document: every section's nested shared types, the
- * defaults and the workshop record (phase 1, its nested maps), in one transaction. Only the server calls this, once, when a case is created;
+ * Creates a case's structure in an empty document, of the current layout (layout.ts): every
+ * section's nested shared types — maps, rich texts, short texts — the defaults and the workshop
+ * record (phase 1, its nested maps), in one transaction. Only the server calls this, once, when a case is created;
  * clients never create section structure (see layout.ts).
  */
 export function initCaseDoc(doc: Y.Doc, options: { startYear?: number; priceYear?: number } = {}): void {
   doc.transact(() => {
     doc.getMap(META).set('schemaVersion', SCHEMA_VERSION);
+    doc.getMap(META).set(LAYOUT_VERSION_KEY, LAYOUT_VERSION);
     for (const section of SECTIONS) {
       const map = sectionMap(doc, section);
       if (!map) throw new Error(`initCaseDoc: section ${section} is not a map`);
       for (const key of SECTION_CHILDREN[section].maps) map.set(key, new Y.Map());
       for (const key of SECTION_CHILDREN[section].richText) map.set(key, new Y.XmlFragment());
+      for (const path of SECTION_CHILDREN[section].shortText) {
+        const home = shortTextHome(map, path);
+        if (!home) throw new Error(`initCaseDoc: ${section}/${path} has no map`);
+        home.map.set(home.key, new Y.Text());
+      }
     }
     const facts = doc.getMap('facts');
     for (const [key, value] of Object.entries(NEW_CASE_DEFAULTS.facts)) facts.set(key, value);

@@ -1,0 +1,44 @@
+import * as Y from 'yjs';
+import {
+  ITEM_CHILDREN,
+  type ItemKind,
+  LAYOUT_VERSION_KEY,
+  LISTS,
+  listMap,
+  META,
+  SECTION_CHILDREN,
+  sectionMap,
+  shortTextHome,
+} from '../layout.ts';
+
+/**
+ * For tests and tools: turns a document into what layout 1 held — every short text a plain
+ * string (an empty one absent), no `meta.layoutVersion` — the form of a case stored, imported
+ * or cached offline before issue 11. The inverse of `shortTextsAsYText`.
+ */
+export function asLayout1(doc: Y.Doc): void {
+  doc.transact(() => {
+    for (const [section, children] of Object.entries(SECTION_CHILDREN)) {
+      const map = sectionMap(doc, section as keyof typeof SECTION_CHILDREN);
+      if (!map) continue;
+      for (const path of children.shortText) {
+        const home = shortTextHome(map, path);
+        if (home) asString(home.map, home.key);
+      }
+    }
+    for (const kind of Object.keys(LISTS) as ItemKind[]) {
+      listMap(doc, kind)?.forEach((item) => {
+        if (item instanceof Y.Map) for (const key of ITEM_CHILDREN[kind].shortText) asString(item, key);
+      });
+    }
+    doc.getMap(META).delete(LAYOUT_VERSION_KEY);
+  });
+}
+
+function asString(map: Y.Map<unknown>, key: string): void {
+  const value = map.get(key);
+  if (!(value instanceof Y.Text)) return;
+  const text = value.toString();
+  if (text === '') map.delete(key);
+  else map.set(key, text);
+}

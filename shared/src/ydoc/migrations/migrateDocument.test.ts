@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { businessCase } from '../../businessCase/businessCase.ts';
+import { exampleCase } from '../../example/exampleCase.ts';
+import { contentHash } from '../../signoff/contentHash.ts';
+import { makeCaseDoc, replicaOf } from '../../testing/docs.ts';
+import { workshopChild } from '../../workshop/record.ts';
+import { isAgreed } from '../../workshop/signoffs.ts';
+import { addItem } from '../items.ts';
+import { LAYOUT_VERSION, LISTS, layoutVersion, listMap, SHORT_TEXT_PATHS, sectionMap } from '../layout.ts';
+import { toModel } from '../toModel.ts';
+import { writeModel } from '../writeModel.ts';
+import { asLayout1 } from './layout1.ts';
+import { DOCUMENT_MIGRATIONS, migrateDocument, newestLayout } from './migrateDocument.ts';
+import type { DocumentMigration } from './migration.ts';
+
+/** The example case as a layout-1 document (short texts as strings), as stored before issue 11. */
+function exampleLayout1(): Y.Doc {
+  const doc = makeCaseDoc();
+  writeModel(doc, exampleCase());
+  asLayout1(doc);
+  return doc;
+}
+
+/** Every short text of a document: general path → the value found there (one per item). */
+function shortTextValues(doc: Y.Doc): { path: string; value: unknown }[] {
+  const found: { path: string; value: unknown }[] = [];
+  for (const path of SHORT_TEXT_PATHS) {
+    const [section, ...rest] = path.split('/');
+    const list = Object.values(LISTS).find((l) => l.section === section && l.key === rest[0]);
+    if (list && rest[1] === '*') {
+      const kind = Object.entries(LISTS).find(([, l]) => l === list)?.[0] as keyof typeof LISTS;
+      listMap(doc, kind)?.forEach((item) => {
+        found.push({ path, value: (item as Y.Map<unknown>).get(rest[2] as string) });
+      });
+      continue;
+    }
+    let map: unknown = sectionMap(doc, section as 'facts');
+    for (const key of rest.slice(0, -1)) map = (map as Y.Map<unknown>).get(key);
+    found.push({ path, value: (map as Y.Map<unknown>).get(rest[rest.length - 1] as string) });
+  }
+  return found;
+}
+
+function sign(doc: Y.Doc, partyId: string, hash: string): void {
+  doc.transact(() => {
+    workshopChild(doc, 'signoffs')?.set(partyId, { hash, partyName: partyId, at: '2026-01-01T00:00:00.000Z' });
+    workshopChild(doc, 'requiredSigners')?.set(partyId, true);
+  });
+}
+
+function signoffHashes(doc: Y.Doc): Record<string, string> {
+  const out: Record<string, string> = {};
+  workshopChild(doc, 'signoffs')?.forEach((entry, party) => {
+    out[party] = (entry as { hash: string }).hash;
+  });
+  return out;
+}
+
+describe('document layout 2', () => {
+  it('a new case holds every short text as a Y.Text, items created with theirs, and says it is layout 2', () => {
+    const doc = makeCaseDoc();
+    for (const kind of Object.keys(LISTS) as (keyof typeof LISTS)[]) addItem(doc, kind, `${kind}-1`, { name: 'Navn' });
+    expect(layoutVersion(doc)).toBe(LAYOUT_VERSION);
+    const values = shortTextValues(doc);
+    expect(values.length).toBeGreaterThanOrEqual(SHORT_TEXT_PATHS.size);
+    for (const { path, value } of values) expect(value, path).toBeInstanceOf(Y.Text);
+    const outcome = listMap(doc, 'outcome')?.get('outcome-1') as Y.Map<unknown>;
+    expect((outcome.get('name') as Y.Text).toString()).toBe('Navn');
+  });
+
+  it('a document without meta.layoutVersion is layout 1', () => {
+    const doc = makeCaseDoc();
+    asLayout1(doc);
+    expect(layoutVersion(doc)).toBe(1);
+    expect(newestLayout()).toBe(LAYOUT_VERSION);
+  });
+});
+
+describe('migration 1 → 2: short texts as Y.Text', () => {
+  it('turns every short-text string into a Y.Text with the same content and keeps every figure', () => {
+    const doc = exampleLayout1();
+    const before = toModel(doc);
+    expect(shortTextValues(doc).some(({ value }) => typeof value === 'string')).toBe(true);
+    const steps = migrateDocument(doc);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([[1, 2]]);
+    expect(layoutVersion(doc)).toBe(2);
+    for (const { path, value } of shortTextValues(doc)) expect(value, path).toBeInstanceOf(Y.Text);
+    expect(toModel(doc)).toEqual(before);
+    expect(businessCase(toModel(doc)).priced).toEqual(businessCase(before).priced);
+    expect(steps[0]?.hashAfter).toBe(steps[0]?.hashBefore);
+    expect(steps[0]?.carried).toEqual([]);
+  });
+
+  it('is idempotent: a second run changes nothing', () => {
+    const doc = exampleLayout1();
+    migrateDocument(doc);
+    const state = Y.encodeStateVector(doc);
+    expect(migrateDocument(doc)).toEqual([]);
+    expect(Y.encodeStateVector(doc)).toEqual(state);
+  });
+
+  it('is deterministic: two copies of one document migrate to the same content', () => {
+    const a = exampleLayout1();
+    const b = replicaOf(a);
+    migrateDocument(a);
+    migrateDocument(b);
+    expect(contentHash(toModel(a))).toBe(contentHash(toModel(b)));
+    expect(shortTextValues(a).map(({ value }) => String(value))).toEqual(
+      shortTextValues(b).map(({ value }) => String(value)),
+    );
+  });
+});
+
+describe('a migration never un-signs', () => {
+  /** A test migration that changes the content hash: the return cap written down as a rate. */
+  const rewritesReturnCap: DocumentMigration = {
+    from: 2,
+    to: 3,
+    name: 'test: return cap halved',
+    migrate(doc) {
+      const payment = doc.getMap('paymentModel');
+      payment.set('returnCap', ((payment.get('returnCap') as number) ?? 0) / 2);
+    },
+  };
+  const migrations = [...DOCUMENT_MIGRATIONS, rewritesReturnCap];
+
+  it('carries every sign-off on the content before a hash-changing step to the content after', () => {
+    const doc = exampleLayout1();
+    const signed = contentHash(toModel(doc));
+    sign(doc, 'authority', signed);
+    sign(doc, 'investor', signed);
+    sign(doc, 'provider', 'f'.repeat(64)); // signed an older version: stays outdated
+    const steps = migrateDocument(doc, { migrations });
+    expect(steps.map((s) => s.to)).toEqual([2, 3]);
+    const changed = steps[1];
+    expect(changed?.hashAfter).not.toBe(changed?.hashBefore);
+    expect(changed?.carried).toEqual(['authority', 'investor']);
+    const now = contentHash(toModel(doc));
+    expect(signoffHashes(doc)).toEqual({ authority: now, investor: now, provider: 'f'.repeat(64) });
+    const signoffs = Object.entries(signoffHashes(doc)).map(([partyId, hash]) => ({ partyId, hash, at: '' }));
+    expect(isAgreed(['authority', 'investor'], signoffs, now)).toBe(true);
+    expect(migrateDocument(doc, { migrations })).toEqual([]);
+  });
+
+  it('without the carry-over the same step would leave the case unsigned (the test can fail)', () => {
+    const doc = exampleLayout1();
+    migrateDocument(doc);
+    const signed = contentHash(toModel(doc));
+    sign(doc, 'authority', signed);
+    doc.transact(() => rewritesReturnCap.migrate(doc));
+    expect(contentHash(toModel(doc))).not.toBe(signed);
+  });
+});
