@@ -1,43 +1,27 @@
 import { z } from 'zod';
-import { Count, FiniteNumber, Id, OrderKey, RichText } from './primitives.ts';
+import { EVALUATION_DESIGNS } from '../fields/choices.ts';
+import { EVALUATION_FIELDS, SIGNATORY_FIELDS } from '../fields/evaluation.ts';
+import { completeShape, draftShape } from '../fields/shape.ts';
+import { Id, OrderKey } from './primitives.ts';
+
+export { EVALUATION_DESIGNS } from '../fields/choices.ts';
 
 /** How the effect is measured against what would have happened anyway. */
-export const EVALUATION_DESIGNS = ['comparisonGroup', 'historicalBaseline', 'randomised'] as const;
 export const EvaluationDesign = z.enum(EVALUATION_DESIGNS);
 export type EvaluationDesign = z.infer<typeof EvaluationDesign>;
 
-export const SignatoryDraft = z.object({
-  id: Id,
-  order: OrderKey,
-  name: z.string().optional(),
-  organisation: z.string().optional(),
-});
-export const Signatory = SignatoryDraft.extend({
-  name: z.string().min(1),
-  organisation: z.string().min(1),
-});
+export const SignatoryDraft = z.object({ id: Id, order: OrderKey, ...draftShape(SIGNATORY_FIELDS) });
+export const Signatory = SignatoryDraft.extend(completeShape(SIGNATORY_FIELDS));
 
-/** Phase 3: the evaluation design and the contract terms, and who must sign. */
+/** Phase 3: the evaluation design and the contract terms, and who must sign (fields: fields/evaluation.ts). */
 export const EvaluationDraft = z.object({
-  design: EvaluationDesign.optional(),
-  dataSources: z.string().optional(),
-  measurementPoints: z.string().optional(),
-  evaluator: z.string().optional(),
-  notes: RichText,
-  contractYears: FiniteNumber.optional(),
-  contractParties: z.string().optional(),
-  earlyStop: RichText,
+  ...draftShape(EVALUATION_FIELDS),
   signatories: z.array(SignatoryDraft),
 });
 export type EvaluationDraft = z.infer<typeof EvaluationDraft>;
 
 export const Evaluation = EvaluationDraft.extend({
-  design: EvaluationDesign,
-  dataSources: z.string().min(1),
-  measurementPoints: z.string().min(1),
-  evaluator: z.string().min(1),
-  contractYears: Count.min(1),
-  contractParties: z.string().min(1),
+  ...completeShape(EVALUATION_FIELDS),
   signatories: z.array(Signatory).min(1),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

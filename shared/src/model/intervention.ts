@@ -1,45 +1,36 @@
 import { z } from 'zod';
-import { Count, FiniteNumber, Id, Money, OrderKey, RichText, SourceNotes } from './primitives.ts';
+import { EVIDENCE_LEVELS } from '../fields/choices.ts';
+import { INTERVENTION_FIELDS, INTERVENTIONS_FIELDS } from '../fields/interventions.ts';
+import { completeShape, draftShape } from '../fields/shape.ts';
+import { Id, OrderKey, SourceNotes } from './primitives.ts';
+
+export { EVIDENCE_LEVELS } from '../fields/choices.ts';
 
 /** How well the intervention's effect is documented. */
-export const EVIDENCE_LEVELS = ['strong', 'moderate', 'emerging', 'none'] as const;
 export const EvidenceLevel = z.enum(EVIDENCE_LEVELS);
 export type EvidenceLevel = z.infer<typeof EvidenceLevel>;
 
+/** One candidate intervention (fields: fields/interventions.ts). */
 export const InterventionDraft = z.object({
   id: Id,
   order: OrderKey,
-  name: z.string().optional(),
-  description: RichText,
-  provider: z.string().optional(),
-  evidenceLevel: EvidenceLevel.optional(),
-  costPerParticipant: FiniteNumber.optional(),
-  fixedCostPerYear: FiniteNumber.optional(),
-  durationYears: FiniteNumber.optional(),
+  ...draftShape(INTERVENTION_FIELDS),
   sources: SourceNotes,
 });
 export type InterventionDraft = z.infer<typeof InterventionDraft>;
 
-export const Intervention = InterventionDraft.extend({
-  name: z.string().min(1),
-  provider: z.string().min(1),
-  evidenceLevel: EvidenceLevel,
-  costPerParticipant: Money,
-  fixedCostPerYear: Money,
-  durationYears: Count.min(1),
-});
+export const Intervention = InterventionDraft.extend(completeShape(INTERVENTION_FIELDS));
 export type Intervention = z.infer<typeof Intervention>;
 
 /** The candidate interventions, the one the group chose and why. */
 export const InterventionsDraft = z.object({
   candidates: z.array(InterventionDraft),
-  chosenId: Id.optional(),
-  rationale: RichText,
+  ...draftShape(INTERVENTIONS_FIELDS),
 });
 export type InterventionsDraft = z.infer<typeof InterventionsDraft>;
 
 export const Interventions = InterventionsDraft.extend({
   candidates: z.array(Intervention).min(1),
-  chosenId: Id,
+  ...completeShape(INTERVENTIONS_FIELDS),
 });
 export type Interventions = z.infer<typeof Interventions>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { FiniteNumber, Money, Rate, SourceNotes } from './primitives.ts';
+import { PAYMENT_MODEL_FIELDS } from '../fields/paymentModel.ts';
+import { completeShape, draftShape } from '../fields/shape.ts';
+import { FiniteNumber, SourceNotes } from './primitives.ts';
 
 /** Low and high factors around the expected value (expected = 1). */
 export const RangeDraft = z.object({ low: FiniteNumber.optional(), high: FiniteNumber.optional() });
@@ -13,25 +15,16 @@ export const ScenarioRangesDraft = z.object({
 });
 export const ScenarioRanges = z.object({ effect: Range, cost: Range, persistence: Range });
 
-/** Who pays what, who funds the cost, and the limits on payments and return. */
+/** Who pays what, who funds the cost, and the limits on payments and return (fields: fields/paymentModel.ts). */
 export const PaymentModelDraft = z.object({
-  /** Share of outcome payments per paying department id (P10: not renormalised). */
-  payerShares: z.record(z.string(), FiniteNumber),
-  investorFundedShare: FiniteNumber.optional(),
-  paymentCap: FiniteNumber.optional(),
-  returnCap: FiniteNumber.optional(),
-  guaranteeAmount: FiniteNumber.optional(),
+  ...draftShape(PAYMENT_MODEL_FIELDS),
   scenarios: ScenarioRangesDraft,
   sources: SourceNotes,
 });
 export type PaymentModelDraft = z.infer<typeof PaymentModelDraft>;
 
 export const PaymentModel = PaymentModelDraft.extend({
-  payerShares: z.record(z.string(), Rate),
-  investorFundedShare: Rate,
-  paymentCap: Money.optional(),
-  returnCap: z.number().min(0).optional(),
-  guaranteeAmount: Money.optional(),
+  ...completeShape(PAYMENT_MODEL_FIELDS),
   scenarios: ScenarioRanges,
 });
 export type PaymentModel = z.infer<typeof PaymentModel>;

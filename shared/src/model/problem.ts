@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { RichText } from './primitives.ts';
+import { draftShape } from '../fields/shape.ts';
+import { PROBLEM_FIELDS } from '../fields/targetGroup.ts';
 
 /** The problem definition: prose about the problem, its causes, what was tried, evidence. */
-export const ProblemDraft = z.object({ text: RichText });
+export const ProblemDraft = z.object(draftShape(PROBLEM_FIELDS));
 export type ProblemDraft = z.infer<typeof ProblemDraft>;
 
 export const Problem = ProblemDraft;

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
+import { type Container, fieldsOf } from '../fields/registry.ts';
 import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
+import type { Intake } from '../model/intake.ts';
 import type { RichText } from '../model/primitives.ts';
 import { readRichText, writeRichText } from '../richtext/convert.ts';
+import { type FieldValue, setField } from './edit.ts';
 import { newItem } from './items.ts';
 import { type ItemKind, listMap, sectionMap } from './layout.ts';
-
-type Scalar = string | number | undefined;
-type Fields = Record<string, Scalar>;
+import { writeShortText } from './shortText.ts';
 
 /**
  * Makes a live document's content equal to `model` with the fewest edits — fields set or
@@ -18,55 +19,25 @@ type Fields = Record<string, Scalar>;
 export function reconcileModel(doc: Y.Doc, model: CaseModelDraft): void {
   doc.transact(() => {
     const facts = section(doc, 'facts');
-    setFields(facts, {
-      title: model.facts.title,
-      municipality: model.facts.municipality,
-      currency: model.facts.currency,
-      priceYear: model.facts.priceYear,
-      startYear: model.facts.startYear,
-      horizonYears: model.facts.horizonYears,
-      discountRate: model.facts.discountRate,
-      // Not the phase: it is workshop state that only the server writes (docs/workshop.md W1).
-    });
-    setEntries(child(facts, 'partners'), { ...model.facts.partners });
+    writeFields('facts', facts, model.facts);
+    writeFields('facts.partners', child(facts, 'partners'), model.facts.partners);
     setEntries(child(facts, 'sources'), model.facts.sources);
-    reconcileList(doc, 'department', model.facts.departments, (item, { id: _id, order: _order, ...fields }) =>
-      setFields(item, fields),
-    );
+    reconcileList(doc, 'department', model.facts.departments);
 
-    setRichText(section(doc, 'problem'), 'text', model.problem.text);
+    writeFields('problem', section(doc, 'problem'), model.problem);
 
     const targetGroup = section(doc, 'targetGroup');
-    setFields(targetGroup, { name: model.targetGroup.name, eligiblePopulation: model.targetGroup.eligiblePopulation });
-    setRichText(targetGroup, 'eligibility', model.targetGroup.eligibility);
-    setRichText(targetGroup, 'baseline', model.targetGroup.baseline);
-    setEntries(
-      child(targetGroup, 'intake'),
-      Object.fromEntries(model.targetGroup.intake.map((c) => [String(c.year), c.participants])),
-    );
+    writeFields('targetGroup', targetGroup, model.targetGroup);
     setEntries(child(targetGroup, 'sources'), model.targetGroup.sources);
 
-    const interventions = section(doc, 'interventions');
-    reconcileList(doc, 'intervention', model.interventions.candidates, (item, candidate) => {
-      const { id: _id, order: _order, description, sources, ...fields } = candidate;
-      setFields(item, fields);
-      setRichText(item, 'description', description);
-      setEntries(child(item, 'sources'), sources);
-    });
-    setFields(interventions, { chosenId: model.interventions.chosenId });
-    setRichText(interventions, 'rationale', model.interventions.rationale);
+    reconcileList(doc, 'intervention', model.interventions.candidates);
+    writeFields('interventions', section(doc, 'interventions'), model.interventions);
 
-    reconcileList(doc, 'outcome', model.outcomes, (item, outcome) => {
-      const { id: _id, order: _order, valuePerDepartment, sources, ...fields } = outcome;
-      setFields(item, fields);
-      setEntries(child(item, 'valuePerDepartment'), valuePerDepartment);
-      setEntries(child(item, 'sources'), sources);
-    });
+    reconcileList(doc, 'outcome', model.outcomes);
 
     const payment = section(doc, 'paymentModel');
-    const { payerShares, scenarios, sources, ...paymentFields } = model.paymentModel;
-    setFields(payment, paymentFields);
-    setEntries(child(payment, 'payerShares'), payerShares);
+    writeFields('paymentModel', payment, model.paymentModel);
+    const { scenarios } = model.paymentModel;
     setEntries(child(payment, 'scenarios'), {
       effectLow: scenarios.effect.low,
       effectHigh: scenarios.effect.high,
@@ -75,25 +46,56 @@ export function reconcileModel(doc: Y.Doc, model: CaseModelDraft): void {
       persistenceLow: scenarios.persistence.low,
       persistenceHigh: scenarios.persistence.high,
     });
-    setEntries(child(payment, 'sources'), sources);
+    setEntries(child(payment, 'sources'), model.paymentModel.sources);
 
     const evaluation = section(doc, 'evaluation');
-    const { notes, earlyStop, signatories, ...evaluationFields } = model.evaluation;
-    setFields(evaluation, evaluationFields);
-    setRichText(evaluation, 'notes', notes);
-    setRichText(evaluation, 'earlyStop', earlyStop);
-    reconcileList(doc, 'signatory', signatories, (item, { id: _id, order: _order, ...fields }) =>
-      setFields(item, fields),
-    );
+    writeFields('evaluation', evaluation, model.evaluation);
+    reconcileList(doc, 'signatory', model.evaluation.signatories);
   });
 }
 
+/**
+ * Writes a container's fields per kind: short texts as the smallest text edit, prose only
+ * where it differs, numbers and choices set or cleared, maps made to hold exactly the model's
+ * entries. Workshop state (the phase) is not the case's to restore: only the server writes it
+ * (docs/workshop.md W1).
+ */
+function writeFields(container: Container, map: Y.Map<unknown>, values: object): void {
+  const model = values as Record<string, unknown>;
+  for (const field of fieldsOf(container)) {
+    const value = model[field.key];
+    switch (field.kind) {
+      case 'richText':
+        setRichText(map, field.key, value as RichText);
+        break;
+      case 'shortText':
+        writeShortText(map, field.key, value as string | undefined);
+        break;
+      case 'number':
+        if (!field.workshopState) setField(map, field.key, value as FieldValue);
+        break;
+      case 'reference':
+      case 'choice':
+        setField(map, field.key, value as FieldValue);
+        break;
+      case 'numberRecord':
+        setEntries(child(map, field.key), value as Record<string, number>);
+        break;
+      case 'cohorts':
+        setEntries(
+          child(map, field.key),
+          Object.fromEntries((value as Intake[]).map((c) => [String(c.year), c.participants])),
+        );
+        break;
+    }
+  }
+}
+
 /** Removes items not in `items`, adds the missing ones (with their nested types), updates the rest. */
-function reconcileList<T extends { id: string; order: string }>(
+function reconcileList<T extends { id: string; order: string; sources?: Record<string, string> }>(
   doc: Y.Doc,
   kind: ItemKind,
   items: readonly T[],
-  update: (item: Y.Map<unknown>, value: T) => void,
 ): void {
   const list = listMap(doc, kind);
   if (!list) throw new Error(`reconcileModel: list ${kind} is missing`);
@@ -107,25 +109,15 @@ function reconcileList<T extends { id: string; order: string }>(
     }
     const map = item as Y.Map<unknown>;
     if (map.get('order') !== value.order) map.set('order', value.order);
-    update(map, value);
-  }
-}
-
-/** Sets the given scalar fields; a field that is undefined in the model is cleared. */
-function setFields(map: Y.Map<unknown>, fields: Fields | Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) {
-      if (map.has(key)) map.delete(key);
-    } else if ((typeof value === 'string' || typeof value === 'number') && map.get(key) !== value) {
-      map.set(key, value);
-    }
+    writeFields(kind, map, value);
+    if (value.sources) setEntries(child(map, 'sources'), value.sources);
   }
 }
 
 /** Makes a map of scalars hold exactly these entries. */
-function setEntries(map: Y.Map<unknown>, entries: Record<string, Scalar>): void {
+function setEntries(map: Y.Map<unknown>, entries: Record<string, FieldValue>): void {
   for (const key of [...map.keys()]) if (entries[key] === undefined) map.delete(key);
-  setFields(map, entries);
+  for (const [key, value] of Object.entries(entries)) setField(map, key, value);
 }
 
 /** Rewrites a rich-text field only when its content differs (so untouched prose keeps its history). */

@@ -1,13 +1,12 @@
 import type * as Y from 'yjs';
-import type { CaseModelDraft } from '../model/caseModel.ts';
-import { EVALUATION_DESIGNS } from '../model/evaluation.ts';
-import { DEPARTMENT_LEVELS } from '../model/facts.ts';
-import { EVIDENCE_LEVELS } from '../model/intervention.ts';
-import { DIRECTIONS, PAYMENT_BASES } from '../model/outcome.ts';
+import type { z } from 'zod';
+import type { FieldSpec } from '../fields/kinds.ts';
+import { type CONTAINERS, type Container, fieldsOf } from '../fields/registry.ts';
+import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
-import type { SetAsideContent } from '../richtext/setAside.ts';
+import type { RichTextSetAside, SetAsideContent } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
-import { listMap, sectionMap } from './layout.ts';
+import { type ItemKind, LISTS, listMap, sectionMap } from './layout.ts';
 import { orderedItems } from './orderedList.ts';
 import {
   readChoice,
@@ -18,6 +17,12 @@ import {
   readString,
   readStringRecord,
 } from './read.ts';
+import { readShortText } from './shortText.ts';
+
+/** A container's fields as a draft holds them. */
+type DraftFields<C extends Container, F = (typeof CONTAINERS)[C]['fields']> = {
+  [K in keyof F]: F[K] extends { draft: infer D extends z.ZodType } ? z.output<D> : never;
+};
 
 /** The model as read, and what reading set aside (empty for every document written within the bounds). */
 export type ModelReading = { model: CaseModelDraft; setAside: SetAsideContent[] };
@@ -38,116 +43,45 @@ export function toModel(doc: Y.Doc): CaseModelDraft {
  */
 export function readModelWithNotices(doc: Y.Doc): ModelReading {
   const setAside: SetAsideContent[] = [];
-  const richText = (map: Y.Map<unknown> | undefined, key: string, path: string) =>
-    readRichTextField(map, key, (part) => setAside.push({ path, ...part }));
-  const facts = sectionMap(doc, 'facts');
-  const problem = sectionMap(doc, 'problem');
-  const targetGroup = sectionMap(doc, 'targetGroup');
-  const interventions = sectionMap(doc, 'interventions');
-  const payment = sectionMap(doc, 'paymentModel');
-  const evaluation = sectionMap(doc, 'evaluation');
-  const partners = readMap(facts, 'partners');
-  const scenarios = readMap(payment, 'scenarios');
+  const scenarios = readMap(sectionMap(doc, 'paymentModel'), 'scenarios');
   const range = (name: string) => ({
     low: readNumber(scenarios, `${name}Low`),
     high: readNumber(scenarios, `${name}High`),
   });
+  const fields = <C extends Container>(container: C, map: Y.Map<unknown> | undefined, path: string) =>
+    readFields(container, map, path, (field, part) => setAside.push({ path: field, ...part }));
+  const section = <S extends SectionName & Container>(name: S) => fields(name, sectionMap(doc, name), name);
+  const items = <K extends ItemKind, E extends object = object>(kind: K, more?: (item: Y.Map<unknown>) => E) =>
+    orderedItems(listMap(doc, kind)).map(([id, item]) => ({
+      id,
+      order: readString(item, 'order') ?? '',
+      ...fields(kind, item, `${LISTS[kind].section}/${LISTS[kind].key}/${id}`),
+      ...(more?.(item) as E),
+    }));
+  const itemSources = (item: Y.Map<unknown>) => ({ sources: readStringRecord(readMap(item, 'sources')) });
+  const sources = (name: SectionName) => readStringRecord(readMap(sectionMap(doc, name), 'sources'));
+  const facts = section('facts');
 
   const model: CaseModelDraft = stripUndefined({
     schemaVersion: SCHEMA_VERSION,
     facts: {
-      title: readString(facts, 'title'),
-      municipality: readString(facts, 'municipality'),
-      partners: {
-        authority: readString(partners, 'authority'),
-        provider: readString(partners, 'provider'),
-        investor: readString(partners, 'investor'),
-        guarantor: readString(partners, 'guarantor'),
-      },
-      currency: readString(facts, 'currency'),
-      priceYear: readNumber(facts, 'priceYear'),
-      startYear: readNumber(facts, 'startYear'),
-      horizonYears: readNumber(facts, 'horizonYears'),
-      discountRate: readNumber(facts, 'discountRate'),
+      ...facts,
       // W1: the phase is workshop state; cases from before it kept it in facts.
-      phase: workshopPhase(doc) ?? readNumber(facts, 'phase'),
-      departments: orderedItems(listMap(doc, 'department')).map(([id, item]) => ({
-        id,
-        order: readString(item, 'order') ?? '',
-        name: readString(item, 'name'),
-        level: readChoice(item, 'level', DEPARTMENT_LEVELS),
-      })),
-      sources: readStringRecord(readMap(facts, 'sources')),
+      phase: workshopPhase(doc) ?? facts.phase,
+      partners: fields('facts.partners', readMap(sectionMap(doc, 'facts'), 'partners'), 'facts/partners'),
+      departments: items('department'),
+      sources: sources('facts'),
     },
-    problem: { text: richText(problem, 'text', 'problem/text') },
-    targetGroup: {
-      name: readString(targetGroup, 'name'),
-      eligibility: richText(targetGroup, 'eligibility', 'targetGroup/eligibility'),
-      eligiblePopulation: readNumber(targetGroup, 'eligiblePopulation'),
-      intake: readIntake(readMap(targetGroup, 'intake')),
-      baseline: richText(targetGroup, 'baseline', 'targetGroup/baseline'),
-      sources: readStringRecord(readMap(targetGroup, 'sources')),
-    },
-    interventions: {
-      candidates: orderedItems(listMap(doc, 'intervention')).map(([id, item]) => ({
-        id,
-        order: readString(item, 'order') ?? '',
-        name: readString(item, 'name'),
-        description: richText(item, 'description', `interventions/candidates/${id}/description`),
-        provider: readString(item, 'provider'),
-        evidenceLevel: readChoice(item, 'evidenceLevel', EVIDENCE_LEVELS),
-        costPerParticipant: readNumber(item, 'costPerParticipant'),
-        fixedCostPerYear: readNumber(item, 'fixedCostPerYear'),
-        durationYears: readNumber(item, 'durationYears'),
-        sources: readStringRecord(readMap(item, 'sources')),
-      })),
-      chosenId: nonEmptyId(readString(interventions, 'chosenId')),
-      rationale: richText(interventions, 'rationale', 'interventions/rationale'),
-    },
-    outcomes: orderedItems(listMap(doc, 'outcome')).map(([id, item]) => ({
-      id,
-      order: readString(item, 'order') ?? '',
-      name: readString(item, 'name'),
-      definition: readString(item, 'definition'),
-      direction: readChoice(item, 'direction', DIRECTIONS),
-      dataSource: readString(item, 'dataSource'),
-      measurementMethod: readString(item, 'measurementMethod'),
-      baselineRate: readNumber(item, 'baselineRate'),
-      expectedRate: readNumber(item, 'expectedRate'),
-      attribution: readNumber(item, 'attribution'),
-      lagYears: readNumber(item, 'lagYears'),
-      durationYears: readNumber(item, 'durationYears'),
-      persistence: readNumber(item, 'persistence'),
-      valuePerDepartment: readNumberRecord(readMap(item, 'valuePerDepartment')),
-      pricePerOutcome: readNumber(item, 'pricePerOutcome'),
-      paymentBasis: readChoice(item, 'paymentBasis', PAYMENT_BASES),
-      sources: readStringRecord(readMap(item, 'sources')),
-    })),
+    problem: section('problem'),
+    targetGroup: { ...section('targetGroup'), sources: sources('targetGroup') },
+    interventions: { candidates: items('intervention', itemSources), ...section('interventions') },
+    outcomes: items('outcome', itemSources),
     paymentModel: {
-      payerShares: readNumberRecord(readMap(payment, 'payerShares')),
-      investorFundedShare: readNumber(payment, 'investorFundedShare'),
-      paymentCap: readNumber(payment, 'paymentCap'),
-      returnCap: readNumber(payment, 'returnCap'),
-      guaranteeAmount: readNumber(payment, 'guaranteeAmount'),
+      ...section('paymentModel'),
       scenarios: { effect: range('effect'), cost: range('cost'), persistence: range('persistence') },
-      sources: readStringRecord(readMap(payment, 'sources')),
+      sources: sources('paymentModel'),
     },
-    evaluation: {
-      design: readChoice(evaluation, 'design', EVALUATION_DESIGNS),
-      dataSources: readString(evaluation, 'dataSources'),
-      measurementPoints: readString(evaluation, 'measurementPoints'),
-      evaluator: readString(evaluation, 'evaluator'),
-      notes: richText(evaluation, 'notes', 'evaluation/notes'),
-      contractYears: readNumber(evaluation, 'contractYears'),
-      contractParties: readString(evaluation, 'contractParties'),
-      earlyStop: richText(evaluation, 'earlyStop', 'evaluation/earlyStop'),
-      signatories: orderedItems(listMap(doc, 'signatory')).map(([id, item]) => ({
-        id,
-        order: readString(item, 'order') ?? '',
-        name: readString(item, 'name'),
-        organisation: readString(item, 'organisation'),
-      })),
-    },
+    evaluation: { ...section('evaluation'), signatories: items('signatory') },
   });
   return { model, setAside };
 }
@@ -164,8 +98,46 @@ function readIntake(map: Y.Map<unknown> | undefined): { year: number; participan
   return cohorts.sort((a, b) => a.year - b.year);
 }
 
-function nonEmptyId(value: string | undefined): string | undefined {
-  return value && value.length <= 64 ? value : undefined;
+/**
+ * A container's fields read per kind from its map (`path` is the map's document path, for
+ * notices). A value of the wrong type reads as missing.
+ */
+function readFields<C extends Container>(
+  container: C,
+  map: Y.Map<unknown> | undefined,
+  path: string,
+  setAside: (path: string, part: RichTextSetAside) => void,
+): DraftFields<C> {
+  const out: Record<string, unknown> = {};
+  for (const field of fieldsOf(container)) out[field.key] = readField(field, map, `${path}/${field.key}`, setAside);
+  return out as DraftFields<C>;
+}
+
+function readField(
+  field: FieldSpec & { key: string },
+  map: Y.Map<unknown> | undefined,
+  path: string,
+  setAside: (path: string, part: RichTextSetAside) => void,
+): unknown {
+  const { key } = field;
+  switch (field.kind) {
+    case 'richText':
+      return readRichTextField(map, key, (part) => setAside(path, part));
+    case 'shortText':
+      return readShortText(map, key);
+    case 'reference': {
+      const id = readString(map, key);
+      return id && id.length <= field.maxChars ? id : undefined;
+    }
+    case 'number':
+      return readNumber(map, key);
+    case 'choice':
+      return readChoice(map, key, field.choices);
+    case 'numberRecord':
+      return readNumberRecord(readMap(map, key));
+    case 'cohorts':
+      return readIntake(readMap(map, key));
+  }
 }
 
 /** Drops keys whose value is undefined, so the JSON is tidy and optional fields are absent. */

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { NumberKind } from '../format/danishNumber.ts';
+import { Cohorts, CohortsDraft } from '../model/intake.ts';
+import { FiniteNumber, Id, RichText } from '../model/primitives.ts';
+
+/**
+ * What a field is, once: each kind constructor carries the field's zod schemas (a draft's and a
+ * complete case's), so the model's object shapes are derived from the registry and cannot
+ * drift from it (`draftShape`, `completeShape`).
+ */
+
+/** How a number is entered, shown and described: a share, an amount, a duration, a head count, a calendar year or a factor. */
+export type NumberUnit = 'percent' | 'money' | 'years' | 'count' | 'calendarYear' | 'decimal';
+
+/** A field's words in one language: the form's label and help, and its name out of context (findings, change descriptions). */
+export type FieldTexts = { label: string; help?: string; name?: string };
+
+/** Where a field sits in its section's form (the later generic form reads these). */
+export type FieldLayout = {
+  /** The subgroup heading it sits under (see FIELD_GROUPS), if any. */
+  group?: string;
+  /** Columns of the grid row it shares with its neighbours. */
+  columns?: 1 | 2 | 3;
+  /** A short text shown as a few lines (a definition) instead of one. */
+  multiline?: boolean;
+};
+
+/** Where a field appears as a row in the exports: the XLSX sheet and the PDF section. */
+export type ExportRows = {
+  xlsx?: 'case' | 'inputs';
+  pdf?: 'summary' | 'assumptions' | 'case' | 'outcomes' | 'paymentModel' | 'evaluation';
+};
+
+/** What every field declares besides its kind. */
+export type FieldOptions = {
+  da: FieldTexts;
+  en: FieldTexts;
+  /** Takes a "where does this come from?" note, kept in its container's `sources` map under the field key. */
+  sourceNote?: boolean;
+  layout?: FieldLayout;
+  exportRows?: ExportRows;
+};
+
+type Spec<K extends string, D extends z.ZodType, C extends z.ZodType> = FieldOptions & {
+  kind: K;
+  /** What a draft (any document at any moment) holds. */
+  draft: D;
+  /** What a complete case holds. */
+  complete: C;
+};
+
+/** Prose: a Y.XmlFragment edited with Tiptap. */
+export type RichTextSpec = Spec<'richText', typeof RichText, typeof RichText>;
+/** A short text (a name, a definition) of at most `maxChars` characters. */
+export type ShortTextSpec = Spec<'shortText', z.ZodOptional<z.ZodString>, z.ZodType> & { maxChars: number };
+/** The id of an item of a list (the chosen intervention); never merged character by character. */
+export type ReferenceSpec = Spec<'reference', z.ZodOptional<typeof Id>, z.ZodType> & {
+  to: 'intervention';
+  maxChars: number;
+};
+/** One number with its unit. */
+export type NumberSpec = Spec<'number', z.ZodOptional<typeof FiniteNumber>, z.ZodType> & {
+  unit: NumberUnit;
+  /** Workshop state the server writes (W1): read from the workshop record first, never restored. */
+  workshopState?: boolean;
+};
+/** One of a fixed set of values. */
+export type ChoiceSpec = Spec<'choice', z.ZodOptional<z.ZodType<string>>, z.ZodType> & {
+  choices: readonly string[];
+};
+/** Numbers keyed by department id (values per department, payer shares). */
+export type NumberRecordSpec = Spec<'numberRecord', z.ZodType<Record<string, number>>, z.ZodType> & {
+  unit: NumberUnit;
+};
+/** Participants starting per year (the intake map: year offset → participants). */
+export type CohortsSpec = Spec<'cohorts', typeof CohortsDraft, typeof Cohorts> & { unit: 'count' };
+
+/** Any field of the case model. */
+export type FieldSpec =
+  | RichTextSpec
+  | ShortTextSpec
+  | ReferenceSpec
+  | NumberSpec
+  | ChoiceSpec
+  | NumberRecordSpec
+  | CohortsSpec;
+export type FieldKind = FieldSpec['kind'];
+
+/** The longest short text unless a field says less. */
+export const DEFAULT_SHORT_TEXT_CHARS = 2_000;
+
+export function richText(options: FieldOptions): RichTextSpec {
+  return { kind: 'richText', draft: RichText, complete: RichText, ...options };
+}
+
+/** A short text; `required` ones must be filled in a complete case. */
+export function shortText<R extends boolean = false>(
+  options: FieldOptions & { required?: R; maxChars?: number },
+): Omit<ShortTextSpec, 'complete'> & {
+  complete: R extends true ? z.ZodString : z.ZodOptional<z.ZodString>;
+} {
+  const { required, maxChars = DEFAULT_SHORT_TEXT_CHARS, ...rest } = options;
+  const complete = required ? z.string().min(1) : z.string().optional();
+  return { kind: 'shortText', draft: z.string().optional(), complete: complete as never, maxChars, ...rest };
+}
+
+export function reference(to: 'intervention', options: FieldOptions): ReferenceSpec & { complete: typeof Id } {
+  return { kind: 'reference', to, draft: Id.optional(), complete: Id, maxChars: 64, ...options };
+}
+
+/** A number; `complete` says what a complete case holds (a rate in [0, 1], whole years, …). */
+export function number<C extends z.ZodType>(
+  unit: NumberUnit,
+  complete: C,
+  options: FieldOptions & { workshopState?: boolean },
+): NumberSpec & { complete: C } {
+  return { kind: 'number', unit, draft: FiniteNumber.optional(), complete, ...options };
+}
+
+/** A choice among `choices`, required in a complete case. */
+export function choice<const T extends readonly [string, ...string[]]>(
+  choices: T,
+  options: FieldOptions,
+): ChoiceSpec & {
+  draft: z.ZodOptional<z.ZodEnum<{ [K in T[number]]: K }>>;
+  complete: z.ZodEnum<{ [K in T[number]]: K }>;
+} {
+  const schema = z.enum(choices);
+  return { kind: 'choice', choices, draft: schema.optional(), complete: schema, ...options };
+}
+
+/** Numbers per department; `value` says what each holds in a complete case. */
+export function numberRecord<C extends z.ZodType<number>>(
+  unit: NumberUnit,
+  value: C,
+  options: FieldOptions,
+): NumberRecordSpec & { draft: z.ZodRecord<z.ZodString, typeof FiniteNumber>; complete: z.ZodRecord<z.ZodString, C> } {
+  return {
+    kind: 'numberRecord',
+    unit,
+    draft: z.record(z.string(), FiniteNumber),
+    complete: z.record(z.string(), value),
+    ...options,
+  };
+}
+
+export function cohorts(options: FieldOptions): CohortsSpec {
+  return { kind: 'cohorts', unit: 'count', draft: CohortsDraft, complete: Cohorts, ...options };
+}
+
+/** How a number of this unit reads in a change description (`formatDanish`'s kind); a calendar year reads as itself. */
+export function numberKindOf(unit: NumberUnit): NumberKind | 'calendarYear' {
+  return unit;
+}
