@@ -3,6 +3,7 @@ import { type StoreApi, useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createNavigationSlice, type NavigationSlice } from '../features/sections/navigationSlice.ts';
 import { createWorkshopSlice, type WorkshopSlice } from '../features/workshop/workshopSlice.ts';
+import { createOfflineLossSlice, type OfflineLossSlice } from './offlineLossSlice.ts';
 import { type CaseSource, emptyLiveCase, feedCaseStore, type LiveCase } from './liveCase.ts';
 
 /**
@@ -10,7 +11,7 @@ import { type CaseSource, emptyLiveCase, feedCaseStore, type LiveCase } from './
  * change's notice. Person-wide state (name, department, language) stays in the app's store
  * (`store.ts`).
  */
-export type CaseUiState = NavigationSlice & WorkshopSlice;
+export type CaseUiState = NavigationSlice & WorkshopSlice & OfflineLossSlice;
 
 /**
  * Everything of one open case that components read: this person's view of it (`CaseUiState`)
@@ -47,6 +48,7 @@ export function openCaseState(): CaseState {
     return {
       ...createNavigationSlice(guarded, get, api),
       ...createWorkshopSlice(guarded, get, api),
+      ...createOfflineLossSlice(guarded, get, api),
       ...emptyLiveCase(),
     };
   });

@@ -8,6 +8,7 @@ import { SectionNav } from '../sections/SectionNav.tsx';
 import { SectionView } from '../sections/SectionView.tsx';
 import { useUndoShortcuts } from '../undo/useUndo.ts';
 import { useFollowFacilitator } from '../workshop/followMe.ts';
+import { OfflineLossNotice } from './OfflineLossNotice.tsx';
 import { TopBar } from './TopBar.tsx';
 
 /**
@@ -31,6 +32,7 @@ export function RoomLayout() {
         <SectionNav />
         <SectionView />
         <BusinessCasePanel />
+        <OfflineLossNotice />
       </div>
     </BusinessCaseProvider>
   );

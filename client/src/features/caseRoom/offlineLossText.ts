@@ -1,0 +1,44 @@
+import { ABSOLUTE_BOUNDS, type AbsoluteBound, fieldLabel, formatDanish, type NumberKind } from '@caseroom/shared';
+import type { Language } from '../../i18n/languageSlice.ts';
+import type { Messages } from '../../i18n/messages.ts';
+import type { OfflineMergeMessages } from '../../i18n/offlineMerge.da.ts';
+import type { OfflineLoss } from './offlineLoss.ts';
+
+/** A loss as the notice reads it: the field's name, and the whole line. */
+export type LossText = { field: string; line: string };
+
+/** The names of each choice field's options, from the catalogue the forms use. */
+const CHOICE_NAMES: Record<string, (m: Messages) => Readonly<Record<string, string>>> = {
+  'department.level': (m) => m.departmentLevels,
+  'intervention.evidenceLevel': (m) => m.evidenceLevels,
+  'outcome.direction': (m) => m.directions,
+  'outcome.paymentBasis': (m) => m.paymentBases,
+  'evaluation.design': (m) => m.evaluationDesigns,
+};
+
+/**
+ * "Forventet andel med indsats (Job): din værdi 45 % — nu 50 %". A number is written in Danish
+ * format as its field's bound says (a rate in %, money in kr., years); a field without one in
+ * the bounds table is written as a plain Danish decimal.
+ */
+export function describeLoss(loss: OfflineLoss, lang: Language, m: Messages, t: OfflineMergeMessages): LossText {
+  const context = [
+    loss.item,
+    loss.detail && (loss.labelKey === 'targetGroup.intake' ? t.intakeYear(loss.detail) : loss.detail),
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join(', ');
+  const field = `${fieldLabel(loss.labelKey, lang)}${context ? ` (${context})` : ''}`;
+  const show = (value: unknown): string => {
+    if (value === undefined || value === '') return t.empty;
+    if (typeof value === 'number') return formatDanish(value, numberKind(loss.labelKey), { years: t.years });
+    const choice = CHOICE_NAMES[loss.labelKey]?.(m)[String(value)];
+    return choice ?? `»${String(value)}«`;
+  };
+  return { field, line: t.line(field, show(loss.mine), show(loss.now)) };
+}
+
+/** How a field's number reads: the kind its absolute bound is written in (P20), else a decimal. */
+function numberKind(labelKey: string): NumberKind {
+  return (ABSOLUTE_BOUNDS as Readonly<Record<string, AbsoluteBound>>)[labelKey]?.kind ?? 'decimal';
+}
