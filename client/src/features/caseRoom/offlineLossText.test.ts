@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { da } from '../../i18n/da.ts';
+import { en } from '../../i18n/en.ts';
+import { offlineMergeDa } from '../../i18n/offlineMerge.da.ts';
+import { offlineMergeEn } from '../../i18n/offlineMerge.en.ts';
+import type { OfflineLoss } from './offlineLoss.ts';
+import { describeLoss } from './offlineLossText.ts';
+
+const loss = (overrides: Partial<OfflineLoss>): OfflineLoss => ({
+  section: 'outcomes',
+  path: ['outcomes', 'o1', 'expectedRate'],
+  labelKey: 'outcome.expectedRate',
+  item: 'Job',
+  mine: 0.45,
+  now: 0.5,
+  ...overrides,
+});
+
+describe('an offline loss in words (issue 11)', () => {
+  it('names the field and its item, and writes both numbers in Danish format with their unit', () => {
+    expect(describeLoss(loss({}), 'da', da, offlineMergeDa)).toEqual({
+      field: 'Forventet andel med indsats (Job)',
+      line: 'Forventet andel med indsats (Job): din værdi 45 % — nu 50 %',
+    });
+    const money = loss({ labelKey: 'outcome.valuePerDepartment', detail: 'Jobcenter', mine: 1234567, now: undefined });
+    expect(describeLoss(money, 'en', en, offlineMergeEn).line).toBe(
+      'Value per achieved outcome (Job, Jobcenter): your value 1.234.567 kr. — now empty',
+    );
+  });
+
+  it('names a choice by its option’s name, and an intake year as a year', () => {
+    const basis = loss({ labelKey: 'outcome.paymentBasis', mine: 'additional', now: 'all' });
+    expect(describeLoss(basis, 'da', da, offlineMergeDa).line).toBe(
+      'Betalingsgrundlag (Job): din værdi Kun resultater ud over basisniveauet — nu Alle opnåede resultater',
+    );
+    const intake = {
+      section: 'targetGroup',
+      path: ['targetGroup', 'intake', 1],
+      labelKey: 'targetGroup.intake',
+    } as const;
+    expect(describeLoss({ ...intake, detail: '2', mine: 40, now: 45 }, 'da', da, offlineMergeDa).field).toBe(
+      'Optag pr. år (år 2)',
+    );
+  });
+});
