@@ -1,10 +1,10 @@
-import { type Party, PartyInvite } from '@caseroom/shared';
-import express, { type Request, type Router } from 'express';
+import { api, type Party } from '@caseroom/shared';
+import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { parseExpiryChange } from '../access/linkLifetime.ts';
 import { caseLink } from '../access/links.ts';
 import { bearerTokens } from '../access/tokens.ts';
-import type { CaseService, CaseTemplate } from '../cases/CaseService.ts';
+import type { CaseService } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
@@ -13,11 +13,13 @@ import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { exchangeRouter } from './exchangeRouter.ts';
 import { organisationOf, partyOf, requireOrganisation, requireParty } from './requireParty.ts';
+import { route } from './route.ts';
 import { storageRouter } from './storageRouter.ts';
 import { workshopRouter } from './workshopRouter.ts';
 
 /**
- * The JSON API under /api (access rules: docs/access.md). Every answer that hands out a token
+ * The JSON API under /api (access rules: docs/access.md), registered from shared's endpoint table
+ * (`api`: method, path, body and answer schemas, error codes). Every answer that hands out a token
  * also gives the `link` to open (`<public URL>/case/<id>#token=<token>`).
  *   POST /api/cases                              body empty, {} or {"example": true} → 201 { id, token, link }
  *                                                (beyond loopback: Bearer <organisation key>, else 401/403)
@@ -48,22 +50,15 @@ export function apiRouter(
   // Before the 16 KiB JSON parser: the import reads its own (much larger) raw body.
   router.use(exchangeRouter(access, exchange, network));
   router.use(express.json({ limit: '16kb', strict: false }));
+  const anyParty = requireParty(access, 'anyParty');
+  const facilitator = requireParty(access, 'facilitator');
 
-  router.post('/cases', requireOrganisation(access, network), (req, res) => {
-    if (hasBody(req) && !req.is('application/json')) {
-      sendError(res, 400, ApiErrorCode.BadRequest, 'Send the body as application/json.');
-      return;
-    }
-    const template = parseCreateBody(req.body);
-    if (!template) {
-      sendError(res, 400, ApiErrorCode.BadRequest, 'The body must be empty, {} or {"example": true}.');
-      return;
-    }
-    const created = cases.createCase(template, organisationOf(res));
-    res.status(201).json({ ...created, link: link(created.id, created.token) });
+  route(router, api.createCase, [requireOrganisation(access, network), requireJsonBody], ({ body, res }, reply) => {
+    const created = cases.createCase(body.example ? 'example' : 'empty', organisationOf(res));
+    reply.ok({ ...created, link: link(created.id, created.token) });
   });
 
-  router.get('/cases', (req, res) => {
+  route(router, api.listCases, [], ({ req }, reply) => {
     // A6: only the cases the presented tokens open; none → [] (a new browser's start page).
     const parties = new Map<string, Party>();
     for (const token of bearerTokens(req.headers.authorization)) {
@@ -72,69 +67,52 @@ export function apiRouter(
       const known = parties.get(found.caseId);
       if (!known || ROLE_RANK[found.party.role] > ROLE_RANK[known.role]) parties.set(found.caseId, found.party);
     }
-    res.json(cases.listCases(parties));
+    reply.ok(cases.listCases(parties));
   });
 
-  router.get('/cases/:id/model', requireParty(access, 'anyParty'), (req, res) => {
-    const model = cases.readModel(req.params.id as string);
+  route(router, api.caseModel, [anyParty], ({ params, res }, reply) => {
+    const model = cases.readModel(params.id);
     if (!model) {
-      sendError(res, 404, ApiErrorCode.CaseNotFound, `No case with id ${req.params.id}.`);
+      sendError(res, 404, ApiErrorCode.CaseNotFound, `No case with id ${params.id}.`);
       return;
     }
-    res.json(model);
+    reply.ok(model);
   });
 
-  router.get('/cases/:id/me', requireParty(access, 'anyParty'), (_req, res) => {
-    res.json({ party: partyOf(res) });
+  route(router, api.me, [anyParty], ({ res }, reply) => {
+    reply.ok({ party: partyOf(res) });
   });
 
-  router.get('/cases/:id/parties', requireParty(access, 'facilitator'), (req, res) => {
-    res.json(access.listParties(req.params.id as string));
+  route(router, api.listParties, [facilitator], ({ params }, reply) => {
+    reply.ok(access.listParties(params.id));
   });
 
-  router.post('/cases/:id/parties', requireParty(access, 'facilitator'), (req, res) => {
-    const invite = PartyInvite.safeParse(req.body);
-    if (!invite.success) {
-      const problems = invite.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-      sendError(res, 400, ApiErrorCode.BadRequest, `Invalid party: ${problems.join('; ')}.`);
-      return;
-    }
-    const caseId = req.params.id as string;
-    const issued = access.invite(caseId, invite.data);
-    res.status(201).json({ ...issued, link: link(caseId, issued.token) });
+  route(router, api.inviteParty, [facilitator], ({ params, body }, reply) => {
+    const issued = access.invite(params.id, body);
+    reply.ok({ ...issued, link: link(params.id, issued.token) });
   });
 
-  router.patch('/cases/:id/parties/:partyId', requireParty(access, 'facilitator'), (req, res) => {
-    const change = parseExpiryChange(req.body, access.now());
+  route(router, api.setLinkExpiry, [facilitator], ({ params, body, res }, reply) => {
+    // The shape is the endpoint's; whether it is a time, and not a past one, needs the clock.
+    const change = parseExpiryChange(body, access.now());
     if (!change.ok) {
       sendError(res, 400, ApiErrorCode.BadRequest, change.message);
       return;
     }
-    const result = access.setExpiry(req.params.id as string, req.params.partyId as string, change.expiresAt);
-    if (!result.ok) {
-      sendError(res, result.status, result.code, result.message, result.details);
-      return;
-    }
-    res.json(result.value);
+    reply.result(access.setExpiry(params.id, params.partyId, change.expiresAt));
   });
 
-  router.post('/cases/:id/parties/:partyId/end', requireParty(access, 'facilitator'), (req, res) => {
-    const result = access.end(req.params.id as string, req.params.partyId as string);
-    if (!result.ok) {
-      sendError(res, result.status, result.code, result.message, result.details);
-      return;
-    }
-    res.json(result.value);
+  route(router, api.endAccess, [facilitator], ({ params }, reply) => {
+    reply.result(access.end(params.id, params.partyId));
   });
 
-  router.post('/cases/:id/parties/:partyId/rotate', requireParty(access, 'facilitator'), (req, res) => {
-    const caseId = req.params.id as string;
-    const rotated = access.rotate(caseId, req.params.partyId as string);
+  route(router, api.rotateLink, [facilitator], ({ params, res }, reply) => {
+    const rotated = access.rotate(params.id, params.partyId);
     if (!rotated) {
-      sendError(res, 404, ApiErrorCode.PartyNotFound, `No party ${req.params.partyId} in case ${caseId}.`);
+      sendError(res, 404, ApiErrorCode.PartyNotFound, `No party ${params.partyId} in case ${params.id}.`);
       return;
     }
-    res.json({ ...rotated, link: link(caseId, rotated.token) });
+    reply.ok({ ...rotated, link: link(params.id, rotated.token) });
   });
 
   router.use(workshopRouter(access, workshop, snapshots, activity));
@@ -149,18 +127,17 @@ export function apiRouter(
 /** When several tokens open one case, the listing shows the strongest party. */
 const ROLE_RANK: Record<Party['role'], number> = { observer: 0, editor: 1, facilitator: 2 };
 
+/** A create request with a body must say it is JSON (a form post is not read as one). */
+const requireJsonBody: RequestHandler = (req, res, next) => {
+  if (hasBody(req) && !req.is('application/json')) {
+    sendError(res, 400, ApiErrorCode.BadRequest, 'Send the body as application/json.');
+    return;
+  }
+  next();
+};
+
 /** Whether the request carries a body (a length above zero, or a chunked one). */
 function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-/** The template a create request asks for, or undefined if the body is not one we accept. */
-function parseCreateBody(body: unknown): CaseTemplate | undefined {
-  if (body === undefined) return 'empty';
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const keys = Object.keys(body);
-  if (keys.length === 0) return 'empty';
-  if (keys.length !== 1 || !('example' in body) || typeof body.example !== 'boolean') return undefined;
-  return body.example ? 'example' : 'empty';
 }

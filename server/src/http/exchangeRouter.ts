@@ -1,4 +1,4 @@
-import { ApiErrorCode, EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caseroom/shared';
+import { ApiErrorCode, api, EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caseroom/shared';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import { caseLink } from '../access/links.ts';
@@ -6,9 +6,10 @@ import { type ExchangeService, MAX_IMPORT_BYTES } from '../exchange/ExchangeServ
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import { sendError } from './apiErrors.ts';
 import { organisationOf, partyOf, requireOrganisation, requireParty } from './requireParty.ts';
+import { route } from './route.ts';
 
 /**
- * Export and import (docs/exchange.md). Mounted before the API's 16 KiB JSON parser: the import
+ * Export and import (docs/exchange.md), registered from shared's endpoint table. Mounted before the API's 16 KiB JSON parser: the import
  * reads its own raw body (up to MAX_IMPORT_BYTES) as text.
  *   GET  /api/cases/:id/export.(json|xlsx|pdf)[?version=<sid>|current][&lang=da|en]
  *                                                     any party → the file, as a download
@@ -19,8 +20,8 @@ import { organisationOf, partyOf, requireOrganisation, requireParty } from './re
 export function exchangeRouter(access: AccessService, exchange: ExchangeService, network: NetworkFacts): Router {
   const router = express.Router();
 
-  router.get('/cases/:id/export.:format', requireParty(access, 'anyParty'), async (req, res) => {
-    const format = req.params.format as string;
+  route(router, api.exportCase, [requireParty(access, 'anyParty')], async ({ params, req, res }) => {
+    const format = params.format;
     if (!isOneOf(EXPORT_FORMATS, format)) {
       sendError(res, 404, ApiErrorCode.UnknownFormat, `No export format "${format}" (json, xlsx or pdf).`);
       return;
@@ -34,7 +35,7 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService,
     const version = [req.query.version, req.query.snapshot].find((value) => typeof value === 'string') as
       | string
       | undefined;
-    const result = await exchange.exportCase(req.params.id as string, partyOf(res).id, { version, format, lang });
+    const result = await exchange.exportCase(params.id, partyOf(res).id, { version, format, lang });
     if (!result.ok) {
       sendError(res, result.status, result.code, result.message, result.details);
       return;
@@ -51,12 +52,15 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService,
       .send(Buffer.from(rendered.bytes.buffer, rendered.bytes.byteOffset, rendered.bytes.byteLength));
   });
 
-  router.post(
-    '/cases/import',
-    // The key first: without one, a file of up to 50 MiB is not even read (issue 10).
-    requireOrganisation(access, network),
-    express.text({ type: () => true, limit: MAX_IMPORT_BYTES, defaultCharset: 'utf-8' }),
-    async (req, res) => {
+  route(
+    router,
+    api.importCase,
+    [
+      // The key first: without one, a file of up to 50 MiB is not even read (issue 10).
+      requireOrganisation(access, network),
+      express.text({ type: () => true, limit: MAX_IMPORT_BYTES, defaultCharset: 'utf-8' }),
+    ],
+    async ({ req, res }, reply) => {
       const text = typeof req.body === 'string' ? req.body : '';
       const result = await exchange.importCase(text, organisationOf(res));
       if (!result.ok) {
@@ -64,7 +68,7 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService,
         return;
       }
       const { id, token } = result.value;
-      res.status(201).json({ id, token, link: caseLink(network.publicUrl, id, token) });
+      reply.ok({ id, token, link: caseLink(network.publicUrl, id, token) });
     },
   );
   router.use(tooLarge);

@@ -1,19 +1,19 @@
-import { canEdit, describeIssues, WorkshopRequests } from '@caseroom/shared';
-import express, { type Response, type Router } from 'express';
+import { api, canEdit } from '@caseroom/shared';
+import express, { type RequestHandler, type Response, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
-import type { Result } from '../workshop/results.ts';
+import type { Failure } from '../workshop/results.ts';
 import { observersCannotSign, type WorkshopService } from '../workshop/WorkshopService.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
 import { partyOf, requireParty } from './requireParty.ts';
-
-const Bodies = WorkshopRequests;
+import { route } from './route.ts';
 
 /**
  * The workshop record and history under /api/cases/:id (docs/workshop.md W3–W5, W7, W8,
- * W10, W11). Role checks by requireParty; bodies checked with zod (400 badRequest naming the
- * field); expected failures of the services come back as values and are sent as they are.
+ * W10, W11), registered from shared's endpoint table. Role checks by requireParty; bodies checked
+ * with the endpoint's schema (400 badRequest naming the field); expected failures of the
+ * services come back as values and are sent as they are.
  *   GET  workshop                               any party → { workshop, serverNow, contentHash, signoffStatus, agreed }
  *   POST workshop/phase { phase }               facilitator (a change takes a 'phase' snapshot)
  *   POST workshop/locks { section, locked }     facilitator
@@ -43,130 +43,101 @@ export function workshopRouter(
   const any = requireParty(access, 'anyParty');
   const editor = requireParty(access, 'editor');
   const facilitator = requireParty(access, 'facilitator');
-  const caseId = (req: express.Request) => req.params.id as string;
-  const param = (req: express.Request, name: string) => String(req.params[name]);
 
-  router.get('/cases/:id/workshop', any, async (req, res) => {
-    send(res, await workshop.read(caseId(req)));
+  route(router, api.readWorkshop, [any], async ({ params }, reply) => {
+    reply.result(await workshop.read(params.id));
   });
 
-  router.post('/cases/:id/workshop/phase', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.phase, req.body);
-    if (body) send(res, await workshop.setPhase(caseId(req), partyOf(res), body.phase));
+  route(router, api.setPhase, [facilitator], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.setPhase(params.id, partyOf(res), body.phase));
   });
 
-  router.post('/cases/:id/workshop/locks', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.lock, req.body);
-    if (body) send(res, await workshop.setLock(caseId(req), partyOf(res), body.section, body.locked));
+  route(router, api.setLock, [facilitator], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.setLock(params.id, partyOf(res), body.section, body.locked));
   });
 
-  router.post('/cases/:id/workshop/timer', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.timer, req.body);
-    if (body) send(res, await workshop.timer(caseId(req), body.action, body.seconds));
+  route(router, api.timer, [facilitator], async ({ params, body }, reply) => {
+    reply.result(await workshop.timer(params.id, body.action, body.seconds));
   });
 
-  router.post('/cases/:id/workshop/votes', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.vote, req.body);
-    if (body) send(res, await workshop.openVote(caseId(req), body), 201);
+  route(router, api.openVote, [facilitator], async ({ params, body }, reply) => {
+    reply.result(await workshop.openVote(params.id, body));
   });
 
-  router.put('/cases/:id/workshop/votes/:voteId/ballot', editor, async (req, res) => {
-    const body = parse(res, Bodies.ballot, req.body);
-    if (body) send(res, await workshop.castBallot(caseId(req), partyOf(res), param(req, 'voteId'), body.itemIds));
+  route(router, api.putBallot, [editor], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.castBallot(params.id, partyOf(res), params.voteId, body.itemIds));
   });
 
-  router.get('/cases/:id/workshop/votes/:voteId/ballot', editor, async (req, res) => {
-    send(res, await workshop.ownBallot(caseId(req), partyOf(res), param(req, 'voteId')));
+  route(router, api.getBallot, [editor], async ({ params, res }, reply) => {
+    reply.result(await workshop.ownBallot(params.id, partyOf(res), params.voteId));
   });
 
-  router.post('/cases/:id/workshop/votes/:voteId/reveal', facilitator, async (req, res) => {
-    send(res, await workshop.reveal(caseId(req), partyOf(res), param(req, 'voteId')));
+  route(router, api.revealVote, [facilitator], async ({ params, res }, reply) => {
+    reply.result(await workshop.reveal(params.id, partyOf(res), params.voteId));
   });
 
-  router.post('/cases/:id/workshop/votes/:voteId/decide', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.decide, req.body);
-    if (body) send(res, await workshop.decideVote(caseId(req), partyOf(res), param(req, 'voteId'), body), 201);
+  route(router, api.decideVote, [facilitator], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.decideVote(params.id, partyOf(res), params.voteId, body));
   });
 
-  router.post('/cases/:id/workshop/decisions', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.decision, req.body);
-    if (body) send(res, await workshop.addDecision(caseId(req), partyOf(res), body), 201);
+  route(router, api.addDecision, [facilitator], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.addDecision(params.id, partyOf(res), body));
   });
 
-  router.post('/cases/:id/workshop/comments', editor, async (req, res) => {
-    const body = parse(res, Bodies.comment, req.body);
-    if (body) send(res, await workshop.addComment(caseId(req), partyOf(res), body), 201);
+  route(router, api.postComment, [editor], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.addComment(params.id, partyOf(res), body));
   });
 
-  router.post('/cases/:id/workshop/comments/:commentId/resolve', editor, async (req, res) => {
-    const body = parse(res, Bodies.resolveComment, req.body);
-    if (body) send(res, await workshop.resolveComment(caseId(req), param(req, 'commentId'), body.resolved));
+  route(router, api.resolveComment, [editor], async ({ params, body }, reply) => {
+    reply.result(await workshop.resolveComment(params.id, params.commentId, body.resolved));
   });
 
-  router.post('/cases/:id/workshop/signoffs', any, async (req, res) => {
-    // Observers sign nothing (issue 9), told so in words of their own rather than a generic refusal.
-    if (!canEdit(partyOf(res).role)) {
-      send(res, observersCannotSign());
-      return;
-    }
-    const body = parse(res, Bodies.signoff, req.body);
-    if (body) send(res, await workshop.signoff(caseId(req), partyOf(res), body.hash), 201);
+  // Observers sign nothing (issue 9), told so in words of their own rather than a generic refusal:
+  // checked before the body, so an observer hears that whatever it sent.
+  const signer: RequestHandler = (_req, res, next) => {
+    if (canEdit(partyOf(res).role)) next();
+    else sendFailure(res, observersCannotSign());
+  };
+  route(router, api.signOff, [any, signer], async ({ params, body, res }, reply) => {
+    reply.result(await workshop.signoff(params.id, partyOf(res), body.hash));
   });
 
-  router.put('/cases/:id/workshop/required-signers', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.requiredSigners, req.body);
-    if (body) send(res, await workshop.setRequiredSigners(caseId(req), body.partyIds));
+  route(router, api.setRequiredSigners, [facilitator], async ({ params, body }, reply) => {
+    reply.result(await workshop.setRequiredSigners(params.id, body.partyIds));
   });
 
-  router.get('/cases/:id/activity', any, (req, res) => {
-    res.json(activity.list(caseId(req)));
+  route(router, api.listActivity, [any], ({ params }, reply) => {
+    reply.ok(activity.list(params.id));
   });
 
-  router.get('/cases/:id/snapshots', any, (req, res) => {
-    res.json(snapshots.list(caseId(req)));
+  route(router, api.listSnapshots, [any], ({ params }, reply) => {
+    reply.ok(snapshots.list(params.id));
   });
 
-  router.post('/cases/:id/snapshots', facilitator, async (req, res) => {
-    const body = parse(res, Bodies.snapshot, req.body);
-    if (body) send(res, await snapshots.create(caseId(req), body.name, partyOf(res)), 201);
+  route(router, api.createSnapshot, [facilitator], async ({ params, body, res }, reply) => {
+    reply.result(await snapshots.create(params.id, body.name, partyOf(res)));
   });
 
-  router.get('/cases/:id/snapshots/:sid/model', any, (req, res) => {
-    send(res, snapshots.model(caseId(req), param(req, 'sid')));
+  route(router, api.snapshotModel, [any], ({ params }, reply) => {
+    reply.result(snapshots.model(params.id, params.sid));
   });
 
-  router.get('/cases/:id/snapshots/:sid/changes', any, async (req, res) => {
+  route(router, api.snapshotChanges, [any], async ({ params, req, res }, reply) => {
     const lang = req.query.lang ?? 'da';
     if (lang !== 'da' && lang !== 'en') {
       sendError(res, 400, ApiErrorCode.BadRequest, 'lang: must be "da" or "en".');
       return;
     }
-    send(res, await snapshots.changes(caseId(req), param(req, 'sid'), lang));
+    reply.result(await snapshots.changes(params.id, params.sid, lang));
   });
 
-  router.post('/cases/:id/snapshots/:sid/restore', facilitator, async (req, res) => {
-    send(res, await snapshots.restore(caseId(req), param(req, 'sid'), partyOf(res)));
+  route(router, api.restoreSnapshot, [facilitator], async ({ params, res }, reply) => {
+    reply.result(await snapshots.restore(params.id, params.sid, partyOf(res)));
   });
 
   return router;
 }
 
-/** What parse needs of a zod schema (the schemas live in shared, which owns zod). */
-type BodySchema<T> = {
-  safeParse(
-    value: unknown,
-  ): { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] };
-};
-
-/** The parsed body, or undefined after sending 400 badRequest that names each bad field. */
-function parse<T>(res: Response, schema: BodySchema<T>, body: unknown): T | undefined {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  sendError(res, 400, ApiErrorCode.BadRequest, `${describeIssues(parsed.error)}.`);
-  return undefined;
-}
-
-function send<T>(res: Response, result: Result<T>, status = 200): void {
-  if (result.ok) res.status(status).json(result.value);
-  else sendError(res, result.status, result.code, result.message, result.details);
+function sendFailure(res: Response, failure: Failure): void {
+  sendError(res, failure.status, failure.code, failure.message, failure.details);
 }

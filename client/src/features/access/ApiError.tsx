@@ -1,6 +1,6 @@
+import { failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { apiErrorText } from './apiErrorText.ts';
 
 /**
  * A failed parties request, explained. For a 400 the server's own message (English, naming the
@@ -10,7 +10,7 @@ export function ApiError({ failure }: { failure: ApiFailure }) {
   const m = useMessages();
   return (
     <p className="error" role="alert">
-      {apiErrorText(m, failure)}
+      {failureText(m, failure, 'parties')}
       {failure.status === 400 && failure.message && (
         <>
           {' '}

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from '../workshop/useWorkshop.ts';
-import { failureOf, workshopFailureText } from '../workshop/workshopFailureText.ts';
 import { postComment } from './commentsApi.ts';
 
 /** Sends a new comment or reply; the server writes it as this person's party, now (W9). */
@@ -60,7 +60,7 @@ export function CommentForm({
           {t.required}
         </p>
       )}
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
       <button type="submit" className="primary">
         {submit}
       </button>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from '../workshop/useWorkshop.ts';
-import { failureOf, workshopFailureText } from '../workshop/workshopFailureText.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { resolveComment } from './commentsApi.ts';
 import type { Comment } from './commentsDoc.ts';
@@ -62,7 +62,7 @@ export function CommentThread({
           <button type="button" onClick={() => void toggleResolved()}>
             {comment.resolved ? t.reopen : t.resolve}
           </button>
-          {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+          {failure && <p role="alert">{failureText(m, failure)}</p>}
         </div>
       )}
       {writer && replying && (

@@ -1,4 +1,5 @@
-import type { ExportFormat, ExportLanguage } from '@caseroom/shared';
+import { api, type ExportFormat, type ExportLanguage, endpointPath, ImportErrorAnswer } from '@caseroom/shared';
+import { z } from 'zod';
 import { type ApiFailure, authorizationHeader, readFailure } from '../../api/request.ts';
 
 /** Which version: the agreed one (the server's default), the current one, or a snapshot id. */
@@ -11,7 +12,10 @@ export type ExportedFile = { blob: Blob; filename: string; source: string; conte
 export const MAX_IMPORT_MB = 50;
 
 /** One reason an import was refused, as the server reports it (a path and a plain-language message). */
-export type ImportError = { path: (string | number)[]; message: { da: string; en: string } };
+export type ImportError = z.infer<typeof ImportErrorAnswer>;
+
+/** The reasons of a refused import's error body; a body without them lists none. */
+const ImportRefusalBody = z.object({ error: z.object({ errors: z.array(ImportErrorAnswer) }) });
 
 /** The query string of an export request. */
 export function exportQuery(version: ExportVersion, lang: ExportLanguage): string {
@@ -36,7 +40,7 @@ export async function fetchExport(
   lang: ExportLanguage,
   signal?: AbortSignal,
 ): Promise<({ ok: true } & ExportedFile) | ({ ok: false } & ApiFailure)> {
-  const url = `/api/cases/${encodeURIComponent(at.caseId)}/export.${format}?${exportQuery(version, lang)}`;
+  const url = `${endpointPath(api.exportCase, { id: at.caseId, format })}?${exportQuery(version, lang)}`;
   let response: Response;
   try {
     response = await fetch(url, { headers: { authorization: `Bearer ${at.token}` }, signal });
@@ -81,25 +85,21 @@ export async function importCaseFile(
   let response: Response;
   const authorization = authorizationHeader({ organisationKey });
   try {
-    response = await fetch('/api/cases/import', {
-      method: 'POST',
+    // The file goes as it is (raw text), not through callApi's JSON encoding.
+    response = await fetch(api.importCase.path, {
+      method: api.importCase.method,
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: text,
     });
   } catch {
     return { ok: false, reason: 'unreachable', errors: [] };
   }
-  const body = (await response.json().catch(() => undefined)) as
-    | { id?: unknown; token?: unknown; error?: { errors?: unknown } }
-    | undefined;
-  if (response.ok && typeof body?.id === 'string' && typeof body.token === 'string') {
-    return { ok: true, id: body.id, token: body.token };
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const created = api.importCase.response.safeParse(body);
+    if (created.success) return { ok: true, id: created.data.id, token: created.data.token };
+    return { ok: false, reason: 'server', errors: [] };
   }
-  const errors = Array.isArray(body?.error?.errors) ? (body.error.errors as ImportError[]).filter(isImportError) : [];
-  return { ...readFailure(response, body), errors };
-}
-
-function isImportError(value: unknown): value is ImportError {
-  const e = value as Partial<ImportError> | null;
-  return !!e && Array.isArray(e.path) && typeof e.message?.da === 'string' && typeof e.message?.en === 'string';
+  const refusal = ImportRefusalBody.safeParse(body);
+  return { ...readFailure(response, body), errors: refusal.success ? refusal.data.error.errors : [] };
 }

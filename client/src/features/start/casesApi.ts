@@ -1,5 +1,6 @@
-import { Party } from '@caseroom/shared';
-import { type ApiFailure, type ApiResult, apiRequest } from '../../api/request.ts';
+import { api, type CaseListing, type Party } from '@caseroom/shared';
+import { callApi } from '../../api/callApi.ts';
+import type { ApiFailure, ApiResult } from '../../api/request.ts';
 import { allTokens, storeToken } from '../access/tokens.ts';
 
 export type { ApiFailure, ApiResult };
@@ -16,21 +17,17 @@ export type CaseSummary = {
   party: Party | undefined;
 };
 
-function readSummary(row: unknown): CaseSummary | undefined {
-  if (!row || typeof row !== 'object') return undefined;
-  const r = row as Record<string, unknown>;
-  if (typeof r.id !== 'string' || r.id === '') return undefined;
-  const updated =
-    typeof r.updatedAt === 'string' || typeof r.updatedAt === 'number' ? new Date(r.updatedAt) : undefined;
-  const party = Party.safeParse(r.party);
+/** A listed case as the start page shows it: missing texts empty, the time a Date. */
+function summary(row: CaseListing): CaseSummary {
+  const updated = new Date(row.updatedAt);
   return {
-    id: r.id,
-    title: typeof r.title === 'string' ? r.title : '',
-    municipality: typeof r.municipality === 'string' ? r.municipality : '',
-    phase: typeof r.phase === 'number' ? r.phase : undefined,
-    updatedAt: updated && !Number.isNaN(updated.getTime()) ? updated : undefined,
-    online: typeof r.online === 'number' ? r.online : 0,
-    party: party.success ? party.data : undefined,
+    id: row.id,
+    title: row.title ?? '',
+    municipality: row.municipality ?? '',
+    phase: row.phase,
+    updatedAt: Number.isNaN(updated.getTime()) ? undefined : updated,
+    online: row.online,
+    party: row.party,
   };
 }
 
@@ -41,10 +38,9 @@ function readSummary(row: unknown): CaseSummary | undefined {
 export async function listCases(): Promise<ApiResult<CaseSummary[]>> {
   const tokens = allTokens();
   if (tokens.length === 0) return { ok: true, value: [] };
-  const result = await apiRequest('/api/cases', { tokens });
+  const result = await callApi(api.listCases, { tokens });
   if (!result.ok) return result;
-  if (!Array.isArray(result.value)) return { ok: false, reason: 'server' };
-  const cases = result.value.map(readSummary).filter((row): row is CaseSummary => row !== undefined);
+  const cases = result.value.map(summary);
   cases.sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0));
   return { ok: true, value: cases };
 }
@@ -56,16 +52,12 @@ export async function listCases(): Promise<ApiResult<CaseSummary[]>> {
  * `organisationKeyMissing`.
  */
 export async function createCase(options: { example: boolean; organisationKey?: string }): Promise<ApiResult<string>> {
-  const result = await apiRequest('/api/cases', {
-    method: 'POST',
+  const result = await callApi(api.createCase, {
     body: options.example ? { example: true } : {},
     ...(options.organisationKey ? { organisationKey: options.organisationKey } : {}),
   });
   if (!result.ok) return result;
-  const { id, token } = (result.value ?? {}) as { id?: unknown; token?: unknown };
-  if (typeof id !== 'string' || id === '' || typeof token !== 'string' || token === '') {
-    return { ok: false, reason: 'server' };
-  }
+  const { id, token } = result.value;
   storeToken(id, token);
   return { ok: true, value: id };
 }

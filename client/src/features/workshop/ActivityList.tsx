@@ -1,10 +1,10 @@
 import { SECTIONS, type SectionName } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
+import { failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { listActivity } from './workshopApi.ts';
-import { workshopFailureText } from './workshopFailureText.ts';
 
 /** One stretch of changes as `GET …/activity` lists it. */
 type ActivityEntry = { partyName: string; section: string; firstAt: string; lastAt: string; edits: number };
@@ -54,7 +54,7 @@ export function ActivityList() {
     <details className="activity" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t.heading}</summary>
       {entries === null && <p className="help">{t.loading}</p>}
-      {entries && !Array.isArray(entries) && <p role="alert">{workshopFailureText(entries, m)}</p>}
+      {entries && !Array.isArray(entries) && <p role="alert">{failureText(m, entries)}</p>}
       {Array.isArray(entries) && entries.length === 0 && <p className="help">{t.none}</p>}
       {Array.isArray(entries) && entries.length > 0 && (
         <ul className="activity-list">

@@ -1,5 +1,6 @@
 import { type Phase, renderFinding } from '@caseroom/shared';
 import { useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
@@ -9,7 +10,6 @@ import { useGoToField } from '../businessCase/goToField.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { WorkshopDialog } from './WorkshopDialog.tsx';
 import { setPhase } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 const PHASES: Phase[] = [1, 2, 3];
 
@@ -87,7 +87,7 @@ export function AgendaDialog({ onClose }: { onClose: () => void }) {
           );
         })}
       </ol>
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </WorkshopDialog>
   );
 }

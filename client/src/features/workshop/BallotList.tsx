@@ -1,8 +1,8 @@
 import type { Vote } from '@caseroom/shared';
+import { failureText } from '../../api/failureText.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useBallot } from './useBallot.ts';
 import type { VoteItem } from './voteItems.ts';
-import { workshopFailureText } from './workshopFailureText.ts';
 
 /** The dots this person places in an open vote: per candidate, their own dots, + and −. */
 export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote; items: VoteItem[] }) {
@@ -51,7 +51,7 @@ export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote
           );
         })}
       </ul>
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { createSnapshot } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator keeps a named version of the case (W11). */
 export function CreateSnapshotForm({ onCreated }: { onCreated: () => void }) {
@@ -33,7 +33,7 @@ export function CreateSnapshotForm({ onCreated }: { onCreated: () => void }) {
       <label htmlFor={id}>{t.name}</label>
       <input id={id} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
       <button type="submit">{t.create}</button>
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import type { Decision } from '@caseroom/shared';
 import { useId, useState } from 'react';
+import { failureText } from '../../api/failureText.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { useDecisionSubjects, useItemName } from './itemName.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { addDecision } from './workshopApi.ts';
-import { workshopFailureText } from './workshopFailureText.ts';
 
 /** The top bar's decisions button (with how many there are) and the decision log. */
 export function DecisionsButton() {
@@ -67,7 +67,7 @@ function AddDecisionForm() {
       setText('');
       setAbout('');
     }
-    setError(result.ok ? null : workshopFailureText(result, m));
+    setError(result.ok ? null : failureText(m, result));
   };
   return (
     <form

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
@@ -9,7 +10,6 @@ import { readListing, type SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { listSnapshots } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The top bar's history button and its dialog. */
 export function HistoryButton() {
@@ -43,7 +43,7 @@ function HistoryDialog({ onClose }: { onClose: () => void }) {
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
       {facilitator && <CreateSnapshotForm onCreated={() => void load()} />}
       <ActivityList />
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
       {snapshots && snapshots.length === 0 && <p>{t.empty}</p>}
       {snapshots && snapshots.length > 0 && (
         <ul className="snapshot-list">

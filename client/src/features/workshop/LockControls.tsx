@@ -1,5 +1,6 @@
 import type { SectionName } from '@caseroom/shared';
 import { useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
@@ -7,7 +8,6 @@ import { LockIcon } from './icons.tsx';
 import { useSectionLock } from './sectionLock.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { setLock } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator's lock / unlock button for a section (W4). */
 export function LockToggle({ section, compact = false }: { section: SectionName; compact?: boolean }) {
@@ -32,7 +32,7 @@ export function LockToggle({ section, compact = false }: { section: SectionName;
         <LockIcon open={lock === undefined} />
         {!compact && <span aria-hidden="true"> {lock ? t.unlock : t.lock}</span>}
       </button>
-      {failure && !compact && <span role="alert">{workshopFailureText(failure, m)}</span>}
+      {failure && !compact && <span role="alert">{failureText(m, failure)}</span>}
     </>
   );
 }

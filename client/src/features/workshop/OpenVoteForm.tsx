@@ -1,12 +1,12 @@
 import { VOTE_LISTS, type VoteList } from '@caseroom/shared';
 import { useId, useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { voteItems } from './voteItems.ts';
 import { openVote } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator opens a dot vote on a list's candidates, with N dots per person. */
 export function OpenVoteForm() {
@@ -65,7 +65,7 @@ export function OpenVoteForm() {
           {t.startButton}
         </button>
       )}
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </form>
   );
 }

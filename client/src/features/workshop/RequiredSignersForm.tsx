@@ -1,10 +1,10 @@
 import { canEdit, type Party } from '@caseroom/shared';
 import { useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { setRequiredSigners } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator chooses, from the case's parties, who must sign (W10). */
 export function RequiredSignersForm({ parties, required }: { parties: Party[]; required: string[] }) {
@@ -45,7 +45,7 @@ export function RequiredSignersForm({ parties, required }: { parties: Party[]; r
           ))}
       </fieldset>
       <button type="submit">{t.save}</button>
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { canEdit, contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
 import { useMemo, useState } from 'react';
+import { failureText } from '../../api/failureText.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate, useMe } from '../access/useAccess.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
@@ -8,7 +9,6 @@ import { usePartyNames } from './usePartyNames.ts';
 import { useWorkshop, useWorkshopCall } from './useWorkshop.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { signOff } from './workshopApi.ts';
-import { workshopFailureText } from './workshopFailureText.ts';
 
 /** The content hash of the case as this browser has it now (W10). */
 function useContentHash(): string {
@@ -66,7 +66,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
     statuses.find((status) => status.partyId === me.id)?.state !== 'current';
   const sign = async () => {
     const result = await signOff(at, hash);
-    setProblem(result.ok ? null : result.status === 409 ? t.changed : workshopFailureText(result, m));
+    setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
   };
   return (
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>

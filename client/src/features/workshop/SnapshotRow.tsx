@@ -1,5 +1,6 @@
 import { CaseModelDraft } from '@caseroom/shared';
 import { useState } from 'react';
+import { failureOf, failureText, UNREADABLE_ANSWER } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
@@ -9,7 +10,6 @@ import { SnapshotViewer } from './SnapshotViewer.tsx';
 import type { SnapshotListing } from './snapshotListing.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { restoreSnapshot, snapshotChanges, snapshotModel } from './workshopApi.ts';
-import { failureOf, UNREADABLE_ANSWER, workshopFailureText } from './workshopFailureText.ts';
 
 type Shown =
   | { kind: 'none' }
@@ -114,7 +114,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
         </div>
       )}
       {shown.kind === 'restored' && <p role="status">{t.restored}</p>}
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </li>
   );
 }

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { timerAction } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The facilitator's countdown controls: start with minutes, pause / resume, +1 and +5 minutes. */
 export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused' }) {
@@ -67,7 +67,7 @@ export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused
       )}
       {failure && (
         <span role="alert" className="timer-failed">
-          {workshopFailureText(failure, m)}
+          {failureText(m, failure)}
         </span>
       )}
     </fieldset>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanEdit, useCanFacilitate } from '../access/useAccess.ts';
@@ -10,7 +11,6 @@ import { VoteResult } from './VoteResult.tsx';
 import { latestVote, voteItems } from './voteItems.ts';
 import { DialogButton, WorkshopDialog } from './WorkshopDialog.tsx';
 import { revealVote } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** The top bar's vote button ("open" while a vote runs) and its dialog. */
 export function VoteButton() {
@@ -75,7 +75,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
           {t.newVote}
         </button>
       )}
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </WorkshopDialog>
   );
 }

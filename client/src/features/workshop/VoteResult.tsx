@@ -1,12 +1,12 @@
 import { type Vote, winners } from '@caseroom/shared';
 import { useState } from 'react';
+import { failureOf, failureText } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanFacilitate } from '../access/useAccess.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import type { VoteItem } from './voteItems.ts';
 import { decideVote } from './workshopApi.ts';
-import { failureOf, workshopFailureText } from './workshopFailureText.ts';
 
 /** A revealed vote: dots per candidate, most first, as bars with numbers; the facilitator decides. */
 export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote; items: VoteItem[] }) {
@@ -43,7 +43,7 @@ export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote
           </li>
         ))}
       </ol>
-      {failure && <p role="alert">{workshopFailureText(failure, m)}</p>}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { failureOf } from '../../api/failureText.ts';
 import type { ApiFailure } from '../../api/request.ts';
 import { useWorkshopCall } from './useWorkshop.ts';
 import { getBallot, putBallot } from './workshopApi.ts';
-import { failureOf } from './workshopFailureText.ts';
 
 /**
  * This person's own ballot in an open vote (W7): loaded from the server (it is never in the
