@@ -1,4 +1,14 @@
-import { initCaseDoc, sectionMap, setField, workshopChild } from '@caseroom/shared';
+import {
+  addItem,
+  asLayout1,
+  getItem,
+  initCaseDoc,
+  removeItem,
+  sectionMap,
+  setField,
+  workshopChild,
+  writeShortText,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { refuseUpdate } from './updateGuard.ts';
@@ -52,9 +62,9 @@ describe('refuseUpdate (docs/workshop.md W2, W4)', () => {
     workshopChild(doc, 'locks')!.set('problem', { partyId: 'f', partyName: 'F', at: '2026-01-01T00:00:00Z' });
     const both = clientUpdate(doc, (c) => {
       setField(sectionMap(c, 'problem')!, 'x', 1);
-      setField(sectionMap(c, 'facts')!, 'title', 'T');
+      writeShortText(sectionMap(c, 'facts')!, 'title', 'T');
     });
-    const other = clientUpdate(doc, (c) => setField(sectionMap(c, 'facts')!, 'title', 'T'));
+    const other = clientUpdate(doc, (c) => writeShortText(sectionMap(c, 'facts')!, 'title', 'T'));
     expect(refuseUpdate(doc, both, 'editor')).toEqual({ reason: 'sectionLocked', sections: ['problem'] });
     expect(refuseUpdate(doc, both, 'facilitator')).toBeUndefined();
     expect(refuseUpdate(doc, other, 'editor')).toBeUndefined();
@@ -79,11 +89,76 @@ describe('refuseUpdate (docs/workshop.md W2, W4)', () => {
     const sync = () => Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(replica)));
     sync();
     for (let i = 0; i < 3; i++) doc.getMap('workshop').set('timer', { status: 'idle', serverNow: i });
-    setField(sectionMap(doc, 'facts')!, 'title', 'A');
-    setField(sectionMap(doc, 'facts')!, 'title', 'B');
+    writeShortText(sectionMap(doc, 'facts')!, 'title', 'A');
+    writeShortText(sectionMap(doc, 'facts')!, 'title', 'B');
     sync();
-    replica.transact(() => setField(sectionMap(replica, 'targetGroup')!, 'name', 'Offline'));
+    replica.transact(() => writeShortText(sectionMap(replica, 'targetGroup')!, 'name', 'Offline'));
     const step2 = Y.encodeStateAsUpdate(replica, Y.encodeStateVector(doc));
     expect(refuseUpdate(doc, step2, 'editor')).toBeUndefined();
+  });
+});
+
+describe('refuseUpdate: short texts of layout 2 (issue 11)', () => {
+  function withOutcome(): Y.Doc {
+    const doc = serverDoc();
+    addItem(doc, 'outcome', 'o1', { name: 'Job', definition: 'I job efter et år' });
+    return doc;
+  }
+  const outcome = (doc: Y.Doc) => getItem(doc, 'outcome', 'o1') as Y.Map<unknown>;
+  const schemaOutdated = (path: string) => ({ reason: 'schemaOutdated', sections: [path.split('/')[0]], path });
+
+  it('refuses a plain string written where the case keeps a Y.Text (an old client), in a section and in an item', () => {
+    const doc = withOutcome();
+    const title = clientUpdate(doc, (c) => sectionMap(c, 'facts')!.set('title', 'Gammel klient'));
+    const partner = clientUpdate(doc, (c) =>
+      (sectionMap(c, 'facts')!.get('partners') as Y.Map<unknown>).set('investor', 'X'),
+    );
+    const definition = clientUpdate(doc, (c) => outcome(c).set('definition', 'Offline tekst'));
+    expect(refuseUpdate(doc, title, 'facilitator')).toEqual(schemaOutdated('facts/title'));
+    expect(refuseUpdate(doc, partner, 'editor')).toEqual(schemaOutdated('facts/partners/investor'));
+    expect(refuseUpdate(doc, definition, 'editor')).toEqual(schemaOutdated('outcomes/items/o1/definition'));
+  });
+
+  it('refuses deleting or replacing a short text’s Y.Text, and an item created the layout-1 way', () => {
+    const doc = withOutcome();
+    const deleted = clientUpdate(doc, (c) => outcome(c).delete('definition'));
+    const replaced = clientUpdate(doc, (c) => outcome(c).set('definition', new Y.Text('ny')));
+    const oldItem = clientUpdate(doc, (c) => {
+      const item = new Y.Map<unknown>();
+      item.set('order', 'b');
+      item.set('name', 'Gammel');
+      (sectionMap(c, 'outcomes')!.get('items') as Y.Map<unknown>).set('o2', item);
+    });
+    expect(refuseUpdate(doc, deleted, 'editor')).toEqual(schemaOutdated('outcomes/items/o1/definition'));
+    expect(refuseUpdate(doc, replaced, 'editor')).toEqual(schemaOutdated('outcomes/items/o1/definition'));
+    expect(refuseUpdate(doc, oldItem, 'editor')).toEqual(schemaOutdated('outcomes/items/o2/name'));
+  });
+
+  it('accepts honest edits: typing in the Y.Text, a new item with its Y.Texts, removing an item', () => {
+    const doc = withOutcome();
+    const typed = clientUpdate(doc, (c) => writeShortText(outcome(c), 'definition', 'I job efter to år'));
+    const added = clientUpdate(doc, (c) => addItem(c, 'outcome', 'o2', { name: 'Bolig' }));
+    const removed = clientUpdate(doc, (c) => removeItem(c, 'outcome', 'o1'));
+    for (const update of [typed, added, removed]) expect(refuseUpdate(doc, update, 'editor')).toBeUndefined();
+  });
+
+  it('takes the short-text bound on the Y.Text’s content, and a replacement of the whole text is not an addition', () => {
+    const doc = withOutcome();
+    const long = clientUpdate(doc, (c) => writeShortText(outcome(c), 'name', 'x'.repeat(201)));
+    expect(refuseUpdate(doc, long, 'editor')).toMatchObject({
+      reason: 'textTooLong',
+      path: 'outcomes/items/o1/name',
+      limit: 200,
+    });
+    writeShortText(outcome(doc), 'name', 'a'.repeat(190));
+    const replaced = clientUpdate(doc, (c) => writeShortText(outcome(c), 'name', 'b'.repeat(190)));
+    expect(refuseUpdate(doc, replaced, 'editor')).toBeUndefined();
+  });
+
+  it('lets a layout-1 document (not yet migrated) take plain strings', () => {
+    const doc = withOutcome();
+    asLayout1(doc);
+    const title = clientUpdate(doc, (c) => sectionMap(c, 'facts')!.set('title', 'Gammel klient'));
+    expect(refuseUpdate(doc, title, 'editor')).toBeUndefined();
   });
 });

@@ -57,7 +57,9 @@ export type GuardDecision =
  *  4. a part whose root cannot be traced (`unresolvable`);
  *  5. an editor's update touching a locked section (facilitators may);
  *  6. a bound of shared/src/bounds passed: a text's length, a list's entries, a rich text's
- *     characters, nodes or depth (naming the field's path and the limit);
+ *     characters, nodes or depth (naming the field's path and the limit); in a layout-2
+ *     document, a short text written as a plain string or its Y.Text deleted or replaced
+ *     (`schemaOutdated`: an old client or offline copy, issue 11);
  *  7. the case's storage quota.
  * Deletions of items the server already deleted do not count, so a reconnecting client's sync
  * step 2 (its whole delete set) passes. Observers never get here (their updates are dropped).
@@ -98,6 +100,9 @@ export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, size: number, co
   const bound = checkUpdateBounds(doc, inspection);
   if (bound) {
     const section = bound.path.split('/')[0] ?? '';
+    if (bound.reason === RefusalReason.SchemaOutdated) {
+      return refuse({ reason: bound.reason, sections: [section], path: bound.path }, 'written for an older layout');
+    }
     return refuse({ reason: bound.reason, sections: [section], path: bound.path, limit: bound.limit });
   }
   const storage = context.storage;

@@ -33,6 +33,12 @@ export const RefusalReason = {
   UpdateTooLarge: 'updateTooLarge',
   /** The case has used its storage quota; the facilitator can compact it (`limit` in bytes). */
   QuotaExceeded: 'quotaExceeded',
+  /**
+   * The update was written for an older document layout (issue 11): a plain string where the
+   * case now keeps a short text as a Y.Text, or that Y.Text deleted or replaced — an old
+   * client or an old offline copy (`path`: the field). The person reloads; their text is kept.
+   */
+  SchemaOutdated: 'schemaOutdated',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

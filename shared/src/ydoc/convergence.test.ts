@@ -6,6 +6,7 @@ import { makeCaseDoc, replicaOf } from '../testing/docs.ts';
 import { nestedFragment, nestedMap, setField } from './edit.ts';
 import { addItem, getItem, itemIds, moveItemTo, removeItem } from './items.ts';
 import { sectionMap } from './layout.ts';
+import { writeShortText } from './shortText.ts';
 import { toModel } from './toModel.ts';
 
 /** One edit a person can make through the workspace. */
@@ -47,7 +48,9 @@ function apply(doc: Y.Doc, e: Edit): void {
   const picked = outcomes.length ? outcomes[('pick' in e ? e.pick : 0) % outcomes.length] : undefined;
   switch (e.kind) {
     case 'setFact':
-      setField(sectionMap(doc, 'facts')!, e.key, e.value);
+      // A short text is edited in its Y.Text (layout 2), as the form does.
+      if (e.key === 'title') writeShortText(sectionMap(doc, 'facts')!, e.key, String(e.value));
+      else setField(sectionMap(doc, 'facts')!, e.key, e.value);
       return;
     case 'addOutcome':
       if (!getItem(doc, 'outcome', e.id)) addItem(doc, 'outcome', e.id, { name: e.id });
@@ -59,7 +62,8 @@ function apply(doc: Y.Doc, e: Edit): void {
       if (picked) moveItemTo(doc, 'outcome', picked, e.to);
       return;
     case 'setOutcome':
-      if (picked) setField(getItem(doc, 'outcome', picked)!, e.key, e.value);
+      if (picked && e.key === 'name') writeShortText(getItem(doc, 'outcome', picked)!, e.key, String(e.value));
+      else if (picked) setField(getItem(doc, 'outcome', picked)!, e.key, e.value);
       return;
     case 'setValue':
       if (picked) nestedMap(getItem(doc, 'outcome', picked), 'valuePerDepartment')!.set(e.department, e.value);

@@ -8,6 +8,7 @@ import { nestedFragment, nestedMap, setField } from './edit.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
 import { addItem, getItem, removeItem } from './items.ts';
 import { sectionMap } from './layout.ts';
+import { writeShortText } from './shortText.ts';
 import { checkUpdateBounds } from './updateBounds.ts';
 import { writeModel } from './writeModel.ts';
 
@@ -34,7 +35,7 @@ function applyEdit(doc: Y.Doc, { kind, n }: Edit): void {
   const problem = nestedFragment(sectionMap(doc, 'problem'), 'text');
   switch (kind % 7) {
     case 0:
-      setField(sectionMap(doc, 'facts')!, 'title', `Titel ${n}`);
+      writeShortText(sectionMap(doc, 'facts')!, 'title', `Titel ${n}`);
       return;
     case 1:
       addItem(doc, 'outcome', `o-${n}`, { name: `Mål ${n}` });
@@ -57,7 +58,7 @@ function applyEdit(doc: Y.Doc, { kind, n }: Edit): void {
     }
     case 5: {
       const item = getItem(doc, 'outcome', `o-${n % 5}`);
-      if (item) setField(item, 'definition', `Definition ${n}`);
+      if (item) writeShortText(item, 'definition', `Definition ${n}`);
       return;
     }
     default:
@@ -111,7 +112,7 @@ describe('inspectUpdate (issue 9)', () => {
     const b = replicaOf(server);
     removeItem(b, 'outcome', 'out-employment');
     Y.applyUpdate(server, step2(b, server));
-    setField(getItem(a, 'outcome', 'out-employment')!, 'name', 'late edit');
+    writeShortText(getItem(a, 'outcome', 'out-employment')!, 'name', 'late edit');
     const { inspection, bound } = inspect(server, step2(a, server));
     expect(inspection.inconsistency).toBeUndefined();
     expect(bound).toBeUndefined();

@@ -24,6 +24,13 @@ export type UpdateInspection = {
   newClients: Map<number, { gc: boolean }>;
   /** The update's new structs, in a form the bounds check reads (`checkUpdateBounds`). */
   additions: Addition[];
+  /**
+   * Shared types (nested maps, texts) the document holds live that the update deletes: the
+   * bounds check refuses deleting a short text's Y.Text on its own (layout 2).
+   */
+  deletedTypes: Y.Item[];
+  /** The update's delete set (what it deletes, by id). */
+  deleteSet: DecodedUpdate['ds'];
 };
 
 /** Where a new struct goes: an existing type, a root by name, or a type created in the same update. */
@@ -52,7 +59,13 @@ type ClientStructs = { structs: (Y.Item | Y.GC)[]; start: number; end: number };
  * are the roots a case has: a struct placed in any other root is inconsistent. Reads, never changes, `doc`.
  */
 export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: ReadonlySet<string>): UpdateInspection {
-  const result: UpdateInspection = { roots: new Set(), newClients: new Map(), additions: [] };
+  const result: UpdateInspection = {
+    roots: new Set(),
+    newClients: new Map(),
+    additions: [],
+    deletedTypes: [],
+    deleteSet: decoded.ds,
+  };
   const fail = (inconsistency: string): UpdateInspection => ({ ...result, inconsistency });
 
   // 1. Structs per client: one contiguous block each, starting at or below the document's state.
@@ -170,6 +183,7 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
           if (struct.id.clock >= end) break;
           if (struct instanceof Y.Item && !struct.deleted) {
             result.roots.add(roots.rootOfType(struct.parent as Y.AbstractType<unknown> | null));
+            if (struct.content instanceof Y.ContentType) result.deletedTypes.push(struct);
           }
         }
       }

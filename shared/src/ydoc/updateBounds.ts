@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   DEFAULT_SHORT_TEXT_CHARS,
+  generalise,
   MAX_KEY_CHARS,
   mapEntryBound,
   RICH_TEXT_BOUND,
@@ -8,10 +9,15 @@ import {
 } from '../bounds/bounds.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
 import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
+import { layoutVersion, SHORT_TEXT_PATHS } from './layout.ts';
 
 /** A bound an update would pass: which, where (a document path), and the limit. */
 export type BoundViolation = {
-  reason: typeof RefusalReason.TextTooLong | typeof RefusalReason.RichTextTooLarge | typeof RefusalReason.ListTooLong;
+  reason:
+    | typeof RefusalReason.TextTooLong
+    | typeof RefusalReason.RichTextTooLarge
+    | typeof RefusalReason.ListTooLong
+    | typeof RefusalReason.SchemaOutdated;
   path: string;
   limit: number;
 };
@@ -35,11 +41,27 @@ type FieldTotals = { path: string; chars: number; nodes: number; existing?: { ch
  * The first bound of `shared/src/bounds` the inspected update would pass once applied: a short
  * text's length, a map's or list's entries, a rich-text field's characters, nodes or depth,
  * a key's length, nesting of maps. Counts what the document holds plus what the update adds,
- * so a bound cannot be passed in small steps. Undefined if the update stays within every bound.
+ * so a bound cannot be passed in small steps (a short text's characters the same update deletes
+ * are taken off). In a document of layout 2 the short texts' shape is a bound too
+ * (`schemaOutdated`): only a Y.Text created with its new item may be written at a short text's
+ * key, and a short text's Y.Text is deleted only with its item. Undefined if the update stays
+ * within every bound.
  */
 export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
   const resolved = new Map(inspection.additions.map(({ item, parent, key }) => [item, { parent, key }]));
   const describer = new PlacementDescriber((item) => resolved.get(item) ?? { parent: undefined, key: null });
+  const shortTextsAreYText = layoutVersion(doc) >= 2;
+  if (shortTextsAreYText) {
+    for (const item of inspection.deletedTypes) {
+      if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) continue;
+      const path = `${describer.describe({ kind: 'type', type: item.parent }).path}/${item.parentSub}`;
+      const owner = item.parent._item;
+      const ownerGoes = owner !== null && (owner.deleted || Y.isDeleted(inspection.deleteSet, owner.id));
+      if (SHORT_TEXT_PATHS.has(generalise(path)) && !ownerGoes) {
+        return { reason: RefusalReason.SchemaOutdated, path, limit: 0 };
+      }
+    }
+  }
   const newKeys = new Map<unknown, { path: string; keys: Set<string>; existing: number }>();
   const fields = new Map<unknown, FieldTotals>();
   const sequences = new Map<unknown, { path: string; length: number }>();
@@ -59,6 +81,10 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
       }
       if (!hasLiveKey(doc, parent, key)) entry.keys.add(key);
       const valuePath = `${where.path}/${key}`;
+      if (shortTextsAreYText && SHORT_TEXT_PATHS.has(generalise(valuePath))) {
+        const newYText = content instanceof Y.ContentType && content.type instanceof Y.Text && parent.kind === 'new';
+        if (!newYText) return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
+      }
       const size = valueSize(content);
       if (size !== undefined && size > shortTextBound(valuePath)) {
         return { reason: RefusalReason.TextTooLong, path: valuePath, limit: shortTextBound(valuePath) };
@@ -99,7 +125,7 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
     const identity = placementIdentity(parent);
     let sequence = sequences.get(identity);
     if (!sequence) {
-      sequence = { path: where.path, length: existingLength(parent) };
+      sequence = { path: where.path, length: existingLength(parent) - deletedLength(parent, inspection.deleteSet) };
       sequences.set(identity, sequence);
     }
     sequence.length += content instanceof Y.ContentString ? content.str.length : (valueSize(content) ?? 1);
@@ -173,6 +199,20 @@ function liveEntries(doc: Y.Doc, placement: Placement): number {
 function hasLiveKey(doc: Y.Doc, placement: Placement, key: string): boolean {
   const item = typeOf(doc, placement)?._map.get(key);
   return item !== undefined && !item.deleted;
+}
+
+/** Characters of an existing sequence that the update deletes (a replacement is not an addition). */
+function deletedLength(placement: Placement, deleteSet: UpdateInspection['deleteSet']): number {
+  if (placement.kind !== 'type') return 0;
+  let deleted = 0;
+  for (let item = placement.type._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    // An item may be split by the deletion: count its deleted clocks one by one (short texts are short).
+    for (let offset = 0; offset < item.length; offset++) {
+      if (Y.isDeleted(deleteSet, Y.createID(item.id.client, item.id.clock + offset))) deleted++;
+    }
+  }
+  return deleted;
 }
 
 function existingLength(placement: Placement): number {
