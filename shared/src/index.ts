@@ -1,11 +1,13 @@
 export * from './access/party.ts';
 export * from './api/errorCodes.ts';
+export * from './api/index.ts';
 export * from './bounds/bounds.ts';
 export * from './businessCase/businessCase.ts';
 export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
 export * from './example/exampleCase.ts';
 export * from './exchange/index.ts';
+export * from './fields/index.ts';
 export * from './format/danishNumber.ts';
 /** The business case's figures as the panel and the report write them (`figureFormat.money(…)`). */
 export * as figureFormat from './format/figureFormat.ts';

@@ -1,8 +1,13 @@
+import { DEFAULT_SHORT_TEXT_CHARS } from '../fields/kinds.ts';
+import { allFields, holderOf, type RegisteredField } from '../fields/registry.ts';
+import { LISTS } from '../ydoc/layout.ts';
+
 /**
  * Every bound a case document and a connection must stay within (docs/security.md, issue 9):
  * one table, keyed by field path, that the server's write guard enforces before it applies
  * an update, that `toModel` respects when it reads, and that refusals name ("the text in
- * Problem is longer than 20.000 characters"). The coming field registry will absorb it.
+ * Problem is longer than 20.000 characters"). Fields' bounds (rich text, short-text lengths)
+ * are declared in the field registry (shared/src/fields) and derived here.
  *
  * Paths are the document's own: a section, then map keys, with `*` for a list item's id —
  * `outcomes/items/*\/definition`, `interventions/candidates/*\/description`.
@@ -14,34 +19,29 @@ export type RichTextBound = { maxChars: number; maxNodes: number; maxDepth: numb
 /** Rich-text fields (Y.XmlFragment) and their bounds. */
 export const RICH_TEXT_BOUND: RichTextBound = { maxChars: 100_000, maxNodes: 5_000, maxDepth: 16 };
 
-/** The rich-text fields of a case (paths to Y.XmlFragments). */
-export const RICH_TEXT_PATHS: readonly string[] = [
-  'problem/text',
-  'targetGroup/eligibility',
-  'targetGroup/baseline',
-  'interventions/rationale',
-  'interventions/candidates/*/description',
-  'evaluation/notes',
-  'evaluation/earlyStop',
-];
+/** The rich-text fields of a case (paths to Y.XmlFragments), from the field registry. */
+export const RICH_TEXT_PATHS: readonly string[] = allFields()
+  .filter((field) => field.kind === 'richText')
+  .map(documentPath);
 
 /** The longest short text (a string map value) anywhere, unless SHORT_TEXT_BOUNDS says less. */
-export const DEFAULT_SHORT_TEXT_CHARS = 2_000;
+export { DEFAULT_SHORT_TEXT_CHARS } from '../fields/kinds.ts';
 
-/** Short texts with a tighter bound than the default (characters, UTF-16 code units). */
-export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = {
-  'facts/title': 200,
-  'facts/municipality': 200,
-  'facts/partners/*': 200,
-  'facts/departments/*/name': 200,
-  'targetGroup/name': 200,
-  'interventions/candidates/*/name': 200,
-  'interventions/candidates/*/provider': 200,
-  'outcomes/items/*/name': 200,
-  'evaluation/signatories/*/name': 200,
-  'evaluation/signatories/*/organisation': 200,
-  'interventions/chosenId': 64,
-};
+/** Short texts with a tighter bound than the default (characters, UTF-16 code units), from the field registry. */
+export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = Object.fromEntries(
+  allFields().flatMap((field) =>
+    (field.kind === 'shortText' || field.kind === 'reference') && field.maxChars !== DEFAULT_SHORT_TEXT_CHARS
+      ? [[documentPath(field), field.maxChars]]
+      : [],
+  ),
+);
+
+/** A field's path in the document: `facts/title`, `facts/partners/authority`, `outcomes/items/*\/name`. */
+export function documentPath(field: RegisteredField): string {
+  const holder = holderOf(field.container);
+  if ('list' in holder) return `${LISTS[holder.list].section}/${LISTS[holder.list].key}/*/${field.key}`;
+  return [holder.section, ...(holder.map ? [holder.map] : []), field.key].join('/');
+}
 
 /** Map keys anywhere (ids, field names and order keys are short). */
 export const MAX_KEY_CHARS = 256;

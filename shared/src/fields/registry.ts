@@ -36,13 +36,18 @@ export const CONTAINERS = {
 } as const satisfies Record<string, { holder: FieldHolder; fields: Record<string, FieldSpec> }>;
 export type Container = keyof typeof CONTAINERS;
 
+/** Every field's label key, `<container>.<field>`, as a type. */
+export type FieldKey = {
+  [C in Container]: `${C}.${keyof (typeof CONTAINERS)[C]['fields'] & string}`;
+}[Container];
+
 /** A field with where it is registered. */
 export type RegisteredField = FieldSpec & {
   container: Container;
   /** Its key in the container's Y.Map (and in the model object). */
   key: string;
   /** `<container>.<field>`: how labels, findings and change descriptions name it. */
-  labelKey: string;
+  labelKey: FieldKey;
 };
 
 const registered: RegisteredField[] = Object.entries(CONTAINERS).flatMap(([container, { fields }]) =>
@@ -50,10 +55,13 @@ const registered: RegisteredField[] = Object.entries(CONTAINERS).flatMap(([conta
     ...spec,
     container: container as Container,
     key,
-    labelKey: `${container}.${key}`,
+    labelKey: `${container}.${key}` as FieldKey,
   })),
 );
-const byLabelKey = new Map(registered.map((field) => [field.labelKey, field]));
+const byLabelKey = new Map<string, RegisteredField>(registered.map((field) => [field.labelKey, field]));
+const byContainer = new Map<Container, RegisteredField[]>(
+  (Object.keys(CONTAINERS) as Container[]).map((c) => [c, registered.filter((field) => field.container === c)]),
+);
 
 /** Every field, container by container, in form order. */
 export function allFields(): readonly RegisteredField[] {
@@ -62,7 +70,7 @@ export function allFields(): readonly RegisteredField[] {
 
 /** A container's fields in form order. */
 export function fieldsOf(container: Container): readonly RegisteredField[] {
-  return registered.filter((field) => field.container === container);
+  return byContainer.get(container) ?? [];
 }
 
 /** The field with this label key (`outcome.expectedRate`), if it is one. */

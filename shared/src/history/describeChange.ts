@@ -1,33 +1,16 @@
-import { formatDanish, type NumberKind } from '../format/danishNumber.ts';
+import { fieldSpec } from '../fields/registry.ts';
+import { formatDanish } from '../format/danishNumber.ts';
 import { fieldLabel, type Language } from '../validation/labels.ts';
 import type { ModelChange } from './diffModels.ts';
 
-/** How each numeric field's value reads (unlisted numbers read as plain decimals). */
-const NUMBER_KINDS: Record<string, NumberKind> = {
-  'facts.discountRate': 'percent',
-  'facts.horizonYears': 'years',
-  'facts.priceYear': 'count',
-  'facts.startYear': 'count',
-  'targetGroup.eligiblePopulation': 'count',
-  'targetGroup.intake': 'count',
-  'intervention.costPerParticipant': 'money',
-  'intervention.fixedCostPerYear': 'money',
-  'intervention.durationYears': 'years',
-  'outcome.baselineRate': 'percent',
-  'outcome.expectedRate': 'percent',
-  'outcome.attribution': 'percent',
-  'outcome.persistence': 'percent',
-  'outcome.lagYears': 'years',
-  'outcome.durationYears': 'years',
-  'outcome.valuePerDepartment': 'money',
-  'outcome.pricePerOutcome': 'money',
-  'paymentModel.payerShares': 'percent',
-  'paymentModel.investorFundedShare': 'percent',
-  'paymentModel.paymentCap': 'money',
-  'paymentModel.returnCap': 'percent',
-  'paymentModel.guaranteeAmount': 'money',
-  'evaluation.contractYears': 'years',
-};
+/** How a number of a field reads: its unit from the registry (a number of no field reads as a plain decimal). */
+function formatNumber(labelKey: string, value: number, lang: Language): string {
+  const field = fieldSpec(labelKey);
+  const unit = field && 'unit' in field ? field.unit : 'decimal';
+  // A calendar year is a name, not an amount: 2024, never 2.024.
+  if (unit === 'calendarYear') return String(value);
+  return formatDanish(value, unit, { years: lang === 'da' ? 'år' : 'years' });
+}
 
 const LIST_NAMES: Record<string, readonly [string, string]> = {
   department: ['Forvaltning', 'Department'],
@@ -68,12 +51,11 @@ export function describeChange(
     case 'text':
       return `${subject(change.item, lang)}${fieldLabel(change.labelKey, lang)}: ${words.textEdited}`;
     case 'field': {
-      const kind = NUMBER_KINDS[change.labelKey];
       const show = (value: unknown) =>
         value === undefined || value === ''
           ? words.empty
           : typeof value === 'number'
-            ? formatDanish(value, kind ?? 'decimal', { years: lang === 'da' ? 'år' : 'years' })
+            ? formatNumber(change.labelKey, value, lang)
             : Array.isArray(value)
               ? `${value.length}`
               : String(value);

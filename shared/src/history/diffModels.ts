@@ -1,3 +1,4 @@
+import { allFields, fieldSpec } from '../fields/registry.ts';
 import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import type { RichText } from '../model/primitives.ts';
 import { richTextToPlain } from '../richtext/convert.ts';
@@ -29,7 +30,14 @@ const LISTS: { section: SectionName; key: string[]; list: string; get: (m: CaseM
   { section: 'evaluation', key: ['signatories'], list: 'signatory', get: (m) => m.evaluation.signatories },
 ];
 
-const RICH_TEXT_FIELDS = new Set(['text', 'eligibility', 'baseline', 'rationale', 'description', 'notes', 'earlyStop']);
+/** Keys of prose fields: compared as text, one "the text was edited" line. */
+const RICH_TEXT_FIELDS = new Set(allFields().flatMap((f) => (f.kind === 'richText' ? [f.key] : [])));
+
+/** Keys of maps whose entries are compared one by one under the map's label (a department's value, a year's intake, a source note). */
+const RECORD_FIELDS = new Set([
+  'sources',
+  ...allFields().flatMap((f) => (f.kind === 'numberRecord' || f.kind === 'cohorts' ? [f.key] : [])),
+]);
 
 /**
  * What changed between two versions of a case, per section, as readable changes (not a byte
@@ -57,7 +65,7 @@ export function diffModels(before: CaseModelDraft, after: CaseModelDraft): Model
   ) => {
     const labelKey = field ? `${prefix}.${field}` : prefix;
     const key = path.at(-1) ?? '';
-    if (key === 'intake' && (Array.isArray(a) || Array.isArray(b))) {
+    if (fieldSpec(labelKey)?.kind === 'cohorts' && (Array.isArray(a) || Array.isArray(b))) {
       // Cohorts compare per year (shown as year 1, 2, …), not as one list.
       const byYear = (cohorts: unknown) =>
         Object.fromEntries(
@@ -156,5 +164,5 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isRecordField(key: string): boolean {
-  return key === 'valuePerDepartment' || key === 'payerShares' || key === 'sources' || key === 'intake';
+  return RECORD_FIELDS.has(key);
 }
