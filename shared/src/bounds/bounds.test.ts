@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generalise, mapEntryBound, shortTextBound } from './bounds.ts';
+import { generalise, mapEntryBound, RICH_TEXT_PATHS, SHORT_TEXT_BOUNDS, shortTextBound } from './bounds.ts';
 
 describe('bounds table', () => {
   it('generalises list item ids, and looks bounds up by field path', () => {
@@ -13,5 +13,35 @@ describe('bounds table', () => {
     expect(shortTextBound('outcomes/items/x/definition')).toBe(2_000);
     expect(mapEntryBound('outcomes/items')).toBe(100);
     expect(mapEntryBound('interventions/candidates/c1/sources')).toBe(100);
+  });
+
+  it('derives the rich-text paths and the tighter short-text bounds from the field registry', () => {
+    expect(RICH_TEXT_PATHS).toEqual([
+      'problem/text',
+      'targetGroup/eligibility',
+      'targetGroup/baseline',
+      'interventions/rationale',
+      'interventions/candidates/*/description',
+      'evaluation/notes',
+      'evaluation/earlyStop',
+    ]);
+    expect(SHORT_TEXT_BOUNDS).toEqual({
+      'facts/title': 200,
+      'facts/municipality': 200,
+      'facts/partners/authority': 200,
+      'facts/partners/provider': 200,
+      'facts/partners/investor': 200,
+      'facts/partners/guarantor': 200,
+      'facts/departments/*/name': 200,
+      'targetGroup/name': 200,
+      'interventions/chosenId': 64,
+      'interventions/candidates/*/name': 200,
+      'interventions/candidates/*/provider': 200,
+      'outcomes/items/*/name': 200,
+      'evaluation/signatories/*/name': 200,
+      'evaluation/signatories/*/organisation': 200,
+    });
+    expect(shortTextBound('interventions/chosenId')).toBe(64);
+    expect(shortTextBound('evaluation/dataSources')).toBe(2_000);
   });
 });

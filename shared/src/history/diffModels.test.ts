@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleCase } from '../example/exampleCase.ts';
+import { formatDanish } from '../format/danishNumber.ts';
 import { richTextFromParagraphs } from '../richtext/convert.ts';
 import { describeChange } from './describeChange.ts';
 import { changesBySection, diffModels } from './diffModels.ts';
@@ -56,5 +57,24 @@ describe('what changed since a version, per section', () => {
     after.outcomes[1]!.lagYears = 2;
     const [line] = diffModels(exampleCase(), after).map((c) => describeChange(c, 'en'));
     expect(line).toBe('»Færre psykiatriske indlæggelser«: Lag: 1 years → 2 years');
+  });
+
+  it('numbers read in their unit from the field registry: money, percent, years, and a calendar year as itself', () => {
+    const after = exampleCase();
+    after.interventions.candidates[0]!.costPerParticipant = 52000;
+    after.facts.discountRate = 0.04;
+    after.facts.horizonYears = 12;
+    // The example's own price year plus one; a count would read it with a thousands dot.
+    after.facts.priceYear = exampleCase().facts.priceYear! + 1;
+    const lines = diffModels(exampleCase(), after).map((c) => describeChange(c, 'da'));
+    const before = exampleCase();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `»${before.interventions.candidates[0]!.name}«: Pris pr. deltager: ${formatDanish(before.interventions.candidates[0]!.costPerParticipant!, 'money')} → 52.000 kr.`,
+        'Diskonteringsrente: 3,5 % → 4 %',
+        `Tidshorisont: ${before.facts.horizonYears} år → 12 år`,
+        `Prisår: ${before.facts.priceYear} → ${before.facts.priceYear! + 1}`,
+      ]),
+    );
   });
 });

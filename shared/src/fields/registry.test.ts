@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { exampleCase } from '../example/exampleCase.ts';
+import { describeChange } from '../history/describeChange.ts';
+import { diffModels } from '../history/diffModels.ts';
+import { CaseModelDraft } from '../model/caseModel.ts';
+import { EvaluationDraft, SignatoryDraft } from '../model/evaluation.ts';
+import { DepartmentDraft, FactsDraft, PartnersDraft } from '../model/facts.ts';
+import { InterventionDraft, InterventionsDraft } from '../model/intervention.ts';
+import { OutcomeDraft } from '../model/outcome.ts';
+import { PaymentModelDraft } from '../model/paymentModel.ts';
+import { ProblemDraft } from '../model/problem.ts';
+import { TargetGroupDraft } from '../model/targetGroup.ts';
+import { richTextFromParagraphs } from '../richtext/convert.ts';
+import { makeCaseDoc } from '../testing/docs.ts';
+import { fieldLabel } from '../validation/labels.ts';
+import { reconcileModel } from '../ydoc/reconcile.ts';
+import { toModel } from '../ydoc/toModel.ts';
+import { writeModel } from '../ydoc/writeModel.ts';
+import { allFields, type Container, fieldsOf, type RegisteredField } from './registry.ts';
+
+/**
+ * Each container's zod object and the keys in it that are structure, not fields (ids, order
+ * keys, lists, source notes, nested maps modelled as their own container, scenario ranges).
+ */
+const MODEL_OBJECTS: Record<Container, { schema: z.ZodObject; structure: string[] }> = {
+  facts: { schema: FactsDraft, structure: ['partners', 'departments', 'sources'] },
+  'facts.partners': { schema: PartnersDraft, structure: [] },
+  department: { schema: DepartmentDraft, structure: ['id', 'order'] },
+  problem: { schema: ProblemDraft, structure: [] },
+  targetGroup: { schema: TargetGroupDraft, structure: ['sources'] },
+  interventions: { schema: InterventionsDraft, structure: ['candidates'] },
+  intervention: { schema: InterventionDraft, structure: ['id', 'order', 'sources'] },
+  outcome: { schema: OutcomeDraft, structure: ['id', 'order', 'sources'] },
+  paymentModel: { schema: PaymentModelDraft, structure: ['scenarios', 'sources'] },
+  evaluation: { schema: EvaluationDraft, structure: ['signatories'] },
+  signatory: { schema: SignatoryDraft, structure: ['id', 'order'] },
+};
+
+/** Where a container's values sit in a model. */
+function containerValues(model: CaseModelDraft, container: Container): Record<string, unknown>[] {
+  switch (container) {
+    case 'facts.partners':
+      return [model.facts.partners];
+    case 'department':
+      return model.facts.departments;
+    case 'intervention':
+      return model.interventions.candidates;
+    case 'outcome':
+      return model.outcomes;
+    case 'signatory':
+      return model.evaluation.signatories;
+    default:
+      return [model[container]];
+  }
+}
+
+/** A value of the field's kind that differs from `current`. */
+function otherValue(field: RegisteredField, current: unknown): unknown {
+  switch (field.kind) {
+    case 'richText':
+      return richTextFromParagraphs('Ændret af testen.');
+    case 'shortText':
+      return `${current ?? ''}x`;
+    case 'reference':
+      return current === 'int-other' ? 'int-another' : 'int-other';
+    case 'number':
+      return typeof current === 'number' ? current + 1 : 1;
+    case 'choice':
+      return field.choices.find((choice) => choice !== current);
+    case 'numberRecord':
+      return { ...(current as Record<string, number>), 'dep-test': 0.25 };
+    case 'cohorts':
+      return [...(current as unknown[]), { year: 9, participants: 12 }];
+  }
+}
+
+describe('the field registry', () => {
+  it('lists exactly the fields of the zod model, container by container', () => {
+    for (const [container, { schema, structure }] of Object.entries(MODEL_OBJECTS) as [
+      Container,
+      (typeof MODEL_OBJECTS)[Container],
+    ][]) {
+      const modelFields = Object.keys(schema.shape).filter((key) => !structure.includes(key));
+      expect(modelFields.sort(), container).toEqual(
+        fieldsOf(container)
+          .map((field) => field.key)
+          .sort(),
+      );
+    }
+  });
+
+  it('every field has a Danish and an English label, and help in both languages or in neither', () => {
+    for (const field of allFields()) {
+      expect(field.da.label.trim(), field.labelKey).not.toBe('');
+      expect(field.en.label.trim(), field.labelKey).not.toBe('');
+      expect(field.da.help === undefined, field.labelKey).toBe(field.en.help === undefined);
+      expect(fieldLabel(field.labelKey, 'da')).not.toBe(field.labelKey);
+      expect(fieldLabel(field.labelKey, 'en')).not.toBe(field.labelKey);
+    }
+  });
+
+  it('only numbers and number maps take a source note', () => {
+    for (const field of allFields().filter((f) => f.sourceNote)) {
+      expect(['number', 'numberRecord', 'cohorts'], field.labelKey).toContain(field.kind);
+    }
+  });
+
+  it.each(
+    allFields()
+      .filter((field) => !('workshopState' in field && field.workshopState))
+      .map((field) => [field.labelKey, field] as const),
+  )('%s is written by reconcileModel, read by toModel and named in a change description', (labelKey, field) => {
+    const changed = exampleCase();
+    const holders = containerValues(changed, field.container);
+    expect(holders.length, `the example has a ${field.container}`).toBeGreaterThan(0);
+    const holder = holders[0]!;
+    holder[field.key] = otherValue(field, holder[field.key]);
+    expect(CaseModelDraft.safeParse(changed).success).toBe(true);
+
+    const doc = makeCaseDoc();
+    writeModel(doc, exampleCase());
+    reconcileModel(doc, changed);
+    const read = toModel(doc);
+    expect(containerValues(read, field.container)[0]![field.key]).toEqual(holder[field.key]);
+
+    const lines = diffModels(exampleCase(), read).map((change) => describeChange(change, 'en'));
+    expect(
+      lines.some((line) => line.includes(field.en.name ?? field.en.label)),
+      lines.join('\n'),
+    ).toBe(true);
+  });
+});
