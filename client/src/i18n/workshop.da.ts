@@ -31,6 +31,7 @@ export const workshopDa = {
   refused: {
     title: 'Din seneste ændring blev ikke gemt',
     titleFromCopy: 'Ændringer fra kopien af sagen på denne enhed blev ikke gemt',
+    titleOutdated: 'Caseroom er blevet opdateret — genindlæs siden',
     reasons: {
       commentsAreServerOnly: 'Kommentarer skrives med kommentarfeltet, så alle kan se hvem og hvornår.',
       workshopIsServerOnly: 'Workshoppens styring kan kun ændres af facilitatoren.',
@@ -58,7 +59,11 @@ export const workshopDa = {
       fromCopy:
         'Kopien af sagen på denne enhed indeholdt ændringer, som serveren ikke har, og som kun serveren må skrive – fx fordi serveren er sat tilbage til en tidligere udgave af sagen. Du har ikke selv gjort noget forkert.',
       other: 'Serveren afviste ændringen.',
+      schemaOutdated:
+        'Din ændring var skrevet til en ældre udgave af Caseroom, så serveren kunne ikke gemme den. Din tekst står herunder: kopiér den, genindlæs siden og sæt den ind igen.',
     },
+    yourText: 'Din tekst (ikke gemt)',
+    reload: 'Genindlæs siden',
     comments: 'Kommentarer',
     sections: (names: string) => `Gælder: ${names}.`,
     changes: 'Det, der ikke blev gemt:',

@@ -33,6 +33,7 @@ export const workshopEn: typeof workshopDa = {
   refused: {
     title: 'Your last change was not saved',
     titleFromCopy: 'Changes from the copy of the case on this device were not saved',
+    titleOutdated: 'Caseroom was updated — reload the page',
     reasons: {
       commentsAreServerOnly: 'Comments are written with the comment form, so everyone sees who and when.',
       workshopIsServerOnly: 'Only the facilitator can change how the workshop is run.',
@@ -60,7 +61,11 @@ export const workshopEn: typeof workshopDa = {
       fromCopy:
         'The copy of the case on this device held changes the server does not have and that only the server may write – for example because the server was set back to an earlier version of the case. You did nothing wrong.',
       other: 'The server refused the change.',
+      schemaOutdated:
+        'Your change was written for an older version of Caseroom, so the server could not save it. Your text is below: copy it, reload the page and paste it in again.',
     },
+    yourText: 'Your text (not saved)',
+    reload: 'Reload the page',
     comments: 'Comments',
     sections: (names: string) => `Concerns: ${names}.`,
     changes: 'What was not kept:',

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useCaseStore } from '../../caseState/caseStore.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
-import { explainRefusal } from './refusedMessage.ts';
+import { explainRefusal, isOutdated, keptTexts } from './refusedMessage.ts';
 
 /** How many lost changes the notice lists at most. */
 const MAX_LINES = 6;
@@ -19,7 +19,9 @@ function shorten(line: string): string {
  * copy's replay of older ones: why, what was not kept — the field and the bound, the sections and,
  * where it can be told, the changes themselves — until the person dismisses it. The changes are
  * the ones settled from the refusal when it arrived (caseState/refusalSnapshot.ts), never the
- * live case against it: what the person saves afterwards does not show up as lost.
+ * live case against it: what the person saves afterwards does not show up as lost. A change
+ * written for an older Caseroom (`schemaOutdated`, issue 11) says "reload" with a button, and
+ * shows the person's own texts whole in read-only boxes, to copy and paste in again.
  */
 export function RefusedNotice() {
   const m = useMessages();
@@ -34,8 +36,10 @@ export function RefusedNotice() {
       return [];
     }
   }, [notice, lang]);
+  const texts = useMemo(() => keptTexts(notice?.lost ?? []), [notice]);
   if (!notice) return null;
   const { title, reason, sectionNames } = explainRefusal(notice, m, lang);
+  const outdated = isOutdated(notice);
   return (
     <div className="refused-notice" role="alert">
       <p>
@@ -51,7 +55,19 @@ export function RefusedNotice() {
           </ul>
         </>
       )}
+      {outdated &&
+        texts.map((text, index) => (
+          <label key={`${index}:${text.slice(0, 20)}`} className="refused-text">
+            {t.yourText}
+            <textarea readOnly value={text} rows={Math.min(6, 1 + Math.ceil(text.length / 80))} />
+          </label>
+        ))}
       <p>{t.reset}</p>
+      {outdated && (
+        <button type="button" onClick={() => window.location.reload()}>
+          {t.reload}
+        </button>
+      )}
       <button type="button" onClick={() => dismiss(null)}>
         {t.dismiss}
       </button>

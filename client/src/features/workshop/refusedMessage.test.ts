@@ -7,7 +7,14 @@ import * as Y from 'yjs';
 import { da } from '../../i18n/da.ts';
 import { en } from '../../i18n/en.ts';
 import { labelKeyOfPath } from './refusedField.ts';
-import { explainRefusal, MESSAGE_TOO_BIG, refusedMessageHandler, storageSize } from './refusedMessage.ts';
+import {
+  explainRefusal,
+  isOutdated,
+  keptTexts,
+  MESSAGE_TOO_BIG,
+  refusedMessageHandler,
+  storageSize,
+} from './refusedMessage.ts';
 
 /**
  * What the provider's handler hands on, given these frames from a real websocket server: a
@@ -209,5 +216,54 @@ describe('explainRefusal (W2, W9, bounds of issue 9)', () => {
       reason: da.workshop.refused.reasons.sectionLocked,
       sectionNames: 'Fakta',
     });
+  });
+});
+
+describe('a write for an older Caseroom (schemaOutdated, issue 11)', () => {
+  const refusal = {
+    reason: RefusalReason.SchemaOutdated,
+    sections: ['outcomes'],
+    path: 'outcomes/items/o1/definition',
+  };
+
+  it('says "reload" in both languages, even when the offline copy sent it', () => {
+    expect(isOutdated(refusal)).toBe(true);
+    expect(explainRefusal(refusal, da, 'da').title).toBe('Caseroom er blevet opdateret — genindlæs siden');
+    expect(explainRefusal({ ...refusal, fromCopy: true }, en, 'en').title).toBe(
+      'Caseroom was updated — reload the page',
+    );
+    expect(explainRefusal(refusal, en, 'en').reason).toBe(en.workshop.refused.reasons.schemaOutdated);
+    expect(isOutdated({ reason: RefusalReason.TextTooLong, sections: [] })).toBe(false);
+  });
+
+  it('keeps the person’s own texts whole, and only texts', () => {
+    const long = 'Borgeren er i job eller uddannelse 12 måneder efter start. '.repeat(10);
+    const texts = keptTexts([
+      {
+        kind: 'field',
+        section: 'outcomes',
+        path: ['o1', 'definition'],
+        labelKey: 'outcome.definition',
+        before: 'x',
+        after: long,
+      },
+      {
+        kind: 'field',
+        section: 'outcomes',
+        path: ['o1', 'baselineRate'],
+        labelKey: 'outcome.baselineRate',
+        before: 0.1,
+        after: 0.2,
+      },
+      {
+        kind: 'field',
+        section: 'outcomes',
+        path: ['o1', 'name'],
+        labelKey: 'outcome.name',
+        before: 'x',
+        after: undefined,
+      },
+    ]);
+    expect(texts).toEqual([long]);
   });
 });

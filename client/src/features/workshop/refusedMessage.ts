@@ -3,6 +3,7 @@ import {
   formatForInput,
   type ItemKind,
   MESSAGE_REFUSED,
+  type ModelChange,
   type Refusal,
   RefusalReason,
   RICH_TEXT_BOUND,
@@ -68,7 +69,9 @@ export function explainRefusal(
   const fromCopy = refusal.fromCopy === true;
   const reason = fromCopy && COPY_REASONS.includes(refusal.reason) ? t.reasons.fromCopy : reasonText(refusal, m, lang);
   const sectionNames = refusal.sections.map((root) => rootName(root, m) ?? root).join(', ');
-  return { title: fromCopy ? t.titleFromCopy : t.title, reason, sectionNames };
+  // An older layout's write (issue 11) is no one's mistake: the page is older than the server.
+  const title = isOutdated(refusal) ? t.titleOutdated : fromCopy ? t.titleFromCopy : t.title;
+  return { title, reason, sectionNames };
 }
 
 function reasonText(refusal: Refusal, m: Messages, lang: 'da' | 'en'): string {
@@ -105,6 +108,8 @@ function reasonText(refusal: Refusal, m: Messages, lang: 'da' | 'en'): string {
         ? t.listOf[kind as ItemKind](number(limit))
         : t.listTooLong(field, number(limit));
     }
+    case RefusalReason.SchemaOutdated:
+      return t.schemaOutdated;
     case RefusalReason.QuotaExceeded:
       return t.quotaExceeded(limit !== undefined ? storageSize(limit) : '–');
     case RefusalReason.UpdateTooLarge:
@@ -113,6 +118,22 @@ function reasonText(refusal: Refusal, m: Messages, lang: 'da' | 'en'): string {
     default:
       return t.other;
   }
+}
+
+/** Whether the refusal says this page (or its offline copy) was written for an older Caseroom: reload. */
+export function isOutdated(refusal: Refusal): boolean {
+  return refusal.reason === RefusalReason.SchemaOutdated;
+}
+
+/**
+ * The person's own texts among the changes a refusal lost, whole (not cut like the notice's
+ * lines), so they can be copied and typed in again after a reload: each field change whose
+ * new value is a text.
+ */
+export function keptTexts(lost: readonly ModelChange[]): string[] {
+  return lost.flatMap((change) =>
+    change.kind === 'field' && typeof change.after === 'string' && change.after.trim() !== '' ? [change.after] : [],
+  );
 }
 
 /** Bytes as a person reads a storage size: `64 MB`, `512 kB` (Danish number format, 1 MB = 1024² bytes). */

@@ -1,7 +1,7 @@
-import { setField } from '@caseroom/shared';
-import { useId } from 'react';
+import { replaceText, writeShortText } from '@caseroom/shared';
+import { useId, useRef } from 'react';
 import type * as Y from 'yjs';
-import { useYString } from '../../../ydoc/useY.ts';
+import { useCaretAcrossRemoteEdits, useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 
@@ -19,20 +19,27 @@ type Props = {
 };
 
 /**
- * A short text bound straight to the document: each keystroke is written, so others see it as
- * it is typed (an empty field clears the entry). Read-only for an observer.
+ * A short text bound straight to the document's Y.Text (layout 2), character by character:
+ * each keystroke becomes the smallest edit (`replaceText`), so two people typing in one field —
+ * one of them offline — both keep their words, and others' typing appears without moving this
+ * person's caret past what they type. A field an offline copy of layout 1 still holds as a
+ * plain string is written as one (the server then asks for a reload). Read-only for an observer.
  */
 export function TextField({ map, field, label, help, multiline = false, srContext, className, path }: Props) {
   const session = useSession();
   const editable = useCanEdit();
-  const value = useYString(map, field);
+  const { text, value } = useShortText(map, field);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useCaretAcrossRemoteEdits(input, text);
   const id = useId();
   const helpId = `${id}-help`;
   const write = (next: string) => {
-    if (map) session.write(() => setField(map, field, next === '' ? undefined : next));
+    if (!map) return;
+    session.write(() => (text ? replaceText(text, next) : writeShortText(map, field, next)));
   };
   const common = {
     id,
+    ref: input,
     value,
     'aria-describedby': help ? helpId : undefined,
     'data-path': path,
