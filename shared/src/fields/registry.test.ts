@@ -110,7 +110,7 @@ describe('the field registry', () => {
     allFields()
       .filter((field) => !('workshopState' in field && field.workshopState))
       .map((field) => [field.labelKey, field] as const),
-  )('%s is written by reconcileModel, read by toModel and named in a change description', (labelKey, field) => {
+  )('%s is written by reconcileModel, read by toModel and named in a change description', (_labelKey, field) => {
     const changed = exampleCase();
     const holders = containerValues(changed, field.container);
     expect(holders.length, `the example has a ${field.container}`).toBeGreaterThan(0);
