@@ -31,6 +31,7 @@ export const FACTS_FIELDS = {
   }),
   currency: shortText({
     required: true,
+    plain: true,
     da: { label: 'Valuta', help: 'Alle beløb regnes i denne valuta, normalt DKK.' },
     en: { label: 'Currency', help: 'Every amount is in this currency, normally DKK.' },
     layout: { group: 'facts.economy', columns: 3 },

@@ -52,7 +52,11 @@ type Spec<K extends string, D extends z.ZodType, C extends z.ZodType> = FieldOpt
 /** Prose: a Y.XmlFragment edited with Tiptap. */
 export type RichTextSpec = Spec<'richText', typeof RichText, typeof RichText>;
 /** A short text (a name, a definition) of at most `maxChars` characters. */
-export type ShortTextSpec = Spec<'shortText', z.ZodOptional<z.ZodString>, z.ZodType> & { maxChars: number };
+export type ShortTextSpec = Spec<'shortText', z.ZodOptional<z.ZodString>, z.ZodType> & {
+  maxChars: number;
+  /** A code (the currency), kept as a plain string: not merged character by character, not a Y.Text. */
+  plain?: boolean;
+};
 /** The id of an item of a list (the chosen intervention); never merged character by character. */
 export type ReferenceSpec = Spec<'reference', z.ZodOptional<typeof Id>, z.ZodType> & {
   to: 'intervention';
@@ -95,7 +99,7 @@ export function richText(options: FieldOptions): RichTextSpec {
 
 /** A short text; `required` ones must be filled in a complete case. */
 export function shortText<R extends boolean = false>(
-  options: FieldOptions & { required?: R; maxChars?: number },
+  options: FieldOptions & { required?: R; maxChars?: number; plain?: boolean },
 ): Omit<ShortTextSpec, 'complete'> & {
   complete: R extends true ? z.ZodString : z.ZodOptional<z.ZodString>;
 } {

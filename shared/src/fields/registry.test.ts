@@ -14,10 +14,11 @@ import { TargetGroupDraft } from '../model/targetGroup.ts';
 import { richTextFromParagraphs } from '../richtext/convert.ts';
 import { makeCaseDoc } from '../testing/docs.ts';
 import { fieldLabel } from '../validation/labels.ts';
+import { ITEM_CHILDREN, SECTION_CHILDREN } from '../ydoc/layout.ts';
 import { reconcileModel } from '../ydoc/reconcile.ts';
 import { toModel } from '../ydoc/toModel.ts';
 import { writeModel } from '../ydoc/writeModel.ts';
-import { allFields, type Container, fieldsOf, type RegisteredField } from './registry.ts';
+import { allFields, type Container, fieldsOf, holderOf, type RegisteredField } from './registry.ts';
 
 /**
  * Each container's zod object and the keys in it that are structure, not fields (ids, order
@@ -97,6 +98,36 @@ describe('the field registry', () => {
       expect(field.da.help === undefined, field.labelKey).toBe(field.en.help === undefined);
       expect(fieldLabel(field.labelKey, 'da')).not.toBe(field.labelKey);
       expect(fieldLabel(field.labelKey, 'en')).not.toBe(field.labelKey);
+    }
+  });
+
+  it('agrees with the document layout on which fields are prose, short texts (Y.Text) and maps', () => {
+    const children = (container: Container) => {
+      const holder = holderOf(container);
+      if ('list' in holder) return { ...ITEM_CHILDREN[holder.list], prefix: '' };
+      const prefix = holder.map ? `${holder.map}/` : '';
+      return { ...SECTION_CHILDREN[holder.section], prefix };
+    };
+    for (const container of Object.keys(MODEL_OBJECTS) as Container[]) {
+      const { maps, richText, shortText, prefix } = children(container);
+      const keys = (test: (field: RegisteredField) => boolean) =>
+        fieldsOf(container)
+          .filter(test)
+          .map((field) => `${prefix}${field.key}`)
+          .sort();
+      const mine = (list: readonly string[]) =>
+        list.filter((key) => key.startsWith(prefix) && (prefix !== '' || !key.includes('/'))).sort();
+      expect(
+        keys((f) => f.kind === 'richText'),
+        container,
+      ).toEqual(mine(richText));
+      expect(
+        keys((f) => f.kind === 'shortText' && !f.plain),
+        container,
+      ).toEqual(mine(shortText));
+      for (const key of keys((f) => f.kind === 'numberRecord' || f.kind === 'cohorts')) {
+        expect(maps as readonly string[], container).toContain(key);
+      }
     }
   });
 
