@@ -1,4 +1,4 @@
-import { sectionMap } from '@caseroom/shared';
+import { readShortText, sectionMap, writeShortText } from '@caseroom/shared';
 import { type NodeClient, waitFor } from '../support/server.ts';
 
 /**
@@ -13,8 +13,8 @@ export function editLatencyProbe(editor: NodeClient, reader: NodeClient): (ms: n
     while (performance.now() < end) {
       const value = `edit ${counter++}`;
       const sent = performance.now();
-      sectionMap(editor.doc, 'facts')!.set('municipality', value);
-      await waitFor(() => sectionMap(reader.doc, 'facts')!.get('municipality') === value, { intervalMs: 1 });
+      writeShortText(sectionMap(editor.doc, 'facts')!, 'municipality', value);
+      await waitFor(() => readShortText(sectionMap(reader.doc, 'facts')!, 'municipality') === value, { intervalMs: 1 });
       latencies.push(performance.now() - sent);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

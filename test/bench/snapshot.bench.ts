@@ -20,6 +20,7 @@ import {
   setField,
   toModel,
   writeModel,
+  writeShortText,
 } from '@caseroom/shared';
 import * as Y from 'yjs';
 import {
@@ -78,7 +79,7 @@ async function direct(model: CaseModelDraft): Promise<void> {
     initCaseDoc(doc);
     writeModel(doc, model);
     // Some editing history on top, as a live case has.
-    for (let i = 0; i < 500; i++) doc.transact(() => setField(sectionMap(doc, 'facts')!, 'title', `Titel ${i}`));
+    for (let i = 0; i < 500; i++) doc.transact(() => writeShortText(sectionMap(doc, 'facts')!, 'title', `Titel ${i}`));
     const initial = Y.encodeStateAsUpdate(doc);
     store.createCase({
       id: 'big',

@@ -1,4 +1,4 @@
-import { CloseCode, isFinalClose, sectionMap, setField, toModel } from '@caseroom/shared';
+import { CloseCode, isFinalClose, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectClient,
@@ -91,7 +91,7 @@ describe('[A5] websocket access', () => {
     const facilitator = await connectSynced(server.wsUrl, parties.id, { token: parties.facilitator });
     const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
     clients.push(facilitator, editor);
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'facts')!, 'title', 'Fra jobcentret'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'Fra jobcentret'));
     await waitFor(() => toModel(facilitator.doc).facts.title === 'Fra jobcentret', { what: 'the editor’s edit' });
     const intruder = await openRawSocket(server.wsUrl, parties.id);
     expect((await intruder.closed).code).toBe(CloseCode.Unauthorized);

@@ -1,4 +1,4 @@
-import { sectionMap, setField } from '@caseroom/shared';
+import { sectionMap, setField, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import { api, connectSynced, startTestServer } from '../support/server.ts';
@@ -21,12 +21,12 @@ describe('activity', () => {
       (await api<Listing[]>(server.url, token, 'GET', `/api/cases/${parties.id}/activity`)).body;
     expect(await activity()).toEqual([]);
 
-    facilitator.doc.transact(() => setField(sectionMap(facilitator.doc, 'facts')!, 'title', 'Ny titel'));
+    facilitator.doc.transact(() => writeShortText(sectionMap(facilitator.doc, 'facts')!, 'title', 'Ny titel'));
     editor.doc.transact(() => {
-      setField(sectionMap(editor.doc, 'facts')!, 'municipality', 'Holbæk');
+      writeShortText(sectionMap(editor.doc, 'facts')!, 'municipality', 'Holbæk');
       setField(sectionMap(editor.doc, 'paymentModel')!, 'investorFundedShare', 0.8);
     });
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'facts')!, 'municipality', 'Holbæk Kommune'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'facts')!, 'municipality', 'Holbæk Kommune'));
     for (let i = 0; i < 100 && (await activity()).length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     const entries = await activity();
     const summary = entries.map((e) => [e.partyName, e.section, e.edits]);

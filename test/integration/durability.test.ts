@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { sectionMap, setField, toModel } from '@caseroom/shared';
+import { sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   connectSynced,
@@ -33,7 +33,7 @@ describe('durability', () => {
 
     const facts = sectionMap(writer.doc, 'facts')!;
     for (let i = 1; i <= 30; i++) writer.doc.transact(() => setField(facts, 'horizonYears', i));
-    writer.doc.transact(() => setField(facts, 'title', 'Lige før nedbruddet'));
+    writer.doc.transact(() => writeShortText(facts, 'title', 'Lige før nedbruddet'));
     await waitFor(() => toModel(reader.doc).facts.title === 'Lige før nedbruddet', { what: 'reader got the edit' });
     await first.kill('SIGKILL');
     expect(first.process.signalCode).toBe('SIGKILL');

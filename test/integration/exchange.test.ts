@@ -1,5 +1,5 @@
 import { type DocumentStore, MAX_IMPORT_BYTES, SqliteDocumentStore } from '@caseroom/server';
-import { exampleCase, SCHEMA_VERSION, sectionMap, setField, toModel } from '@caseroom/shared';
+import { exampleCase, SCHEMA_VERSION, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import {
@@ -46,7 +46,7 @@ describe('JSON export and import', () => {
   async function retitle(wsUrl: string, agreed: Awaited<ReturnType<typeof agreedCase>>): Promise<NodeClient> {
     const client = await connectSynced(wsUrl, agreed.id, { token: agreed.token });
     clients.push(client);
-    client.doc.transact(() => setField(sectionMap(client.doc, 'facts') as never, 'title', 'Ændret titel'));
+    client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts') as never, 'title', 'Ændret titel'));
     const agreedNow = async () => (await agreed.call('GET', '/workshop')).body.agreed;
     for (let i = 0; i < 100 && (await agreedNow()); i++) await new Promise((r) => setTimeout(r, 20));
     expect(await agreedNow()).toBe(false);

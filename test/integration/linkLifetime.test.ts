@@ -1,4 +1,12 @@
-import { CloseCode, encodeLinkToken, isFinalClose, sectionMap, setField, toModel } from '@caseroom/shared';
+import {
+  CloseCode,
+  encodeLinkToken,
+  isFinalClose,
+  sectionMap,
+  setField,
+  toModel,
+  writeShortText,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import {
@@ -93,7 +101,9 @@ describe('[A13] link lifetime and ending access', () => {
     expect((await api(server.url, parties.editor.token, 'GET', '/api/cases')).body).toEqual([]);
 
     // The others keep working.
-    facilitator.doc.transact(() => setField(sectionMap(facilitator.doc, 'facts')!, 'title', 'Efter afslutningen'));
+    facilitator.doc.transact(() =>
+      writeShortText(sectionMap(facilitator.doc, 'facts')!, 'title', 'Efter afslutningen'),
+    );
     await waitFor(() => toModel(observer.doc).facts.title === 'Efter afslutningen', { what: 'the room goes on' });
 
     const parties2 = await api(server.url, parties.facilitator, 'GET', `/api/cases/${parties.id}/parties`);
@@ -174,7 +184,7 @@ describe('[A13] link lifetime and ending access', () => {
     const renewed = await manage(server, parties, 'PATCH', `/${parties.editor.party.id}`, { expiresAt: null });
     expect(renewed.body.expiresAt).toBeNull();
     const back = await connect(server, parties.id, parties.editor.token);
-    back.doc.transact(() => setField(sectionMap(back.doc, 'facts')!, 'title', 'Tilbage med samme link'));
+    back.doc.transact(() => writeShortText(sectionMap(back.doc, 'facts')!, 'title', 'Tilbage med samme link'));
     await waitFor(() => toModel(facilitator.doc).facts.title === 'Tilbage med samme link', { what: 'the edit' });
   });
 

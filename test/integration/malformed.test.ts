@@ -1,4 +1,4 @@
-import { CloseCode, sectionMap, setField, toModel } from '@caseroom/shared';
+import { CloseCode, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -122,7 +122,7 @@ describe('malformed input closes only the sender', () => {
   });
 
   async function stillSyncing(value: string): Promise<void> {
-    a.doc.transact(() => setField(sectionMap(a.doc, 'facts')!, 'title', value));
+    a.doc.transact(() => writeShortText(sectionMap(a.doc, 'facts')!, 'title', value));
     await waitFor(() => toModel(b.doc).facts.title === value, { what: `b to see "${value}"` });
   }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteDocumentStore } from '@caseroom/server';
-import { initCaseDoc, sectionMap, setField, toModel } from '@caseroom/shared';
+import { initCaseDoc, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -22,7 +22,7 @@ function writeOldCase(dataDir: string, id: string, title: string): void {
   try {
     const doc = new Y.Doc();
     initCaseDoc(doc, { startYear: 2025, priceYear: 2025 });
-    doc.transact(() => setField(sectionMap(doc, 'facts')!, 'title', title));
+    doc.transact(() => writeShortText(sectionMap(doc, 'facts')!, 'title', title));
     store.createCase({
       id,
       createdAt: 1_700_000_000_000,

@@ -1,4 +1,4 @@
-import { sectionMap, setField, toModel } from '@caseroom/shared';
+import { sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import { bearer, connectSynced, makeTempDataDir, openRawSocket, startTestServer, waitFor } from '../support/server.ts';
@@ -33,12 +33,12 @@ describe('[A7] observers are read-only', () => {
     });
 
     // 1. A stock provider whose observer edits its own copy: the edit goes out as an update message.
-    observer.doc.transact(() => setField(sectionMap(observer.doc, 'facts')!, 'municipality', 'Observatørby'));
+    observer.doc.transact(() => writeShortText(sectionMap(observer.doc, 'facts')!, 'municipality', 'Observatørby'));
     // 2. A raw socket with the observer's token sends a crafted update and a crafted sync step 2.
     const raw = await openRawSocket(server.wsUrl, parties.id, parties.observer.token);
     await waitFor(() => raw.received.length > 0, { what: 'the server greeting' });
     const crafted = updateOnTopOf(facilitator.doc, (doc) =>
-      setField(sectionMap(doc, 'facts')!, 'title', 'Falsk titel'),
+      writeShortText(sectionMap(doc, 'facts')!, 'title', 'Falsk titel'),
     );
     raw.socket.send(syncFrame(2, crafted));
     const craftedStep2 = updateOnTopOf(facilitator.doc, (doc) =>
@@ -54,7 +54,7 @@ describe('[A7] observers are read-only', () => {
 
     // Live edits from an editor still reach the observer and the raw observer socket.
     const rawCountBefore = raw.received.length;
-    facilitator.doc.transact(() => setField(sectionMap(facilitator.doc, 'facts')!, 'title', 'Rigtig titel'));
+    facilitator.doc.transact(() => writeShortText(sectionMap(facilitator.doc, 'facts')!, 'title', 'Rigtig titel'));
     await waitFor(() => toModel(observer.doc).facts.title === 'Rigtig titel', { what: 'observer sees a live edit' });
     await waitFor(() => toModel(editor.doc).facts.title === 'Rigtig titel', { what: 'editor sees a live edit' });
     await waitFor(() => raw.received.length > rawCountBefore, { what: 'raw observer socket receives the edit' });
@@ -105,7 +105,7 @@ describe('[A7] observers are read-only', () => {
     raw.socket.send(
       syncFrame(
         2,
-        updateOnTopOf(reader.doc, (doc) => setField(sectionMap(doc, 'facts')!, 'title', 'Fra en redaktør')),
+        updateOnTopOf(reader.doc, (doc) => writeShortText(sectionMap(doc, 'facts')!, 'title', 'Fra en redaktør')),
       ),
     );
     await waitFor(() => toModel(reader.doc).facts.title === 'Fra en redaktør', { what: 'the editor’s crafted update' });

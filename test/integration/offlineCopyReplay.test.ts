@@ -1,5 +1,5 @@
 import { cpSync } from 'node:fs';
-import { RefusalReason } from '@caseroom/shared';
+import { RefusalReason, readShortText, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -175,14 +175,14 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     // Party A edits online (its client id is now bound to A), then offline, and closes the browser.
     const a = await connectSynced(server.wsUrl, created.id, { token: partyA.token });
     resources.clients.push(a);
-    a.doc.getMap('facts').set('municipality', 'Holbæk (A, online)');
+    writeShortText(a.doc.getMap('facts'), 'municipality', 'Holbæk (A, online)');
     const facilitator = await connectSynced(server.wsUrl, created.id, { token: created.token });
     resources.clients.push(facilitator);
-    await waitFor(() => facilitator.doc.getMap('facts').get('municipality') === 'Holbæk (A, online)', {
+    await waitFor(() => readShortText(facilitator.doc.getMap('facts'), 'municipality') === 'Holbæk (A, online)', {
       what: "A's online edit at the server",
     });
     a.provider.disconnect();
-    a.doc.getMap('facts').set('title', 'Skrevet af A offline');
+    writeShortText(a.doc.getMap('facts'), 'title', 'Skrevet af A offline');
     const sharedCopy = Y.encodeStateAsUpdate(a.doc);
     a.destroy();
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseModelDraft, exampleCase, sectionMap, setField } from '@caseroom/shared';
+import { CaseModelDraft, exampleCase, sectionMap, setField, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -100,7 +100,7 @@ describe('REST API', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const client = await connectSynced(server.wsUrl, older, { token: olderToken });
     clients.push(client);
-    client.doc.transact(() => setField(sectionMap(client.doc, 'facts')!, 'title', 'Nu ændret'));
+    client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts')!, 'title', 'Nu ændret'));
     // Poll with awaited requests: a request still in flight when the server closes would
     // surface as an unhandled rejection.
     let list2: Listing[] = [];

@@ -1,4 +1,4 @@
-import { CloseCode, isFinalClose, sectionMap, setField, toModel } from '@caseroom/shared';
+import { CloseCode, isFinalClose, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -68,7 +68,7 @@ describe('[A9] rotating a link', () => {
     // The new token: same party, can edit.
     const renewed = await connectSynced(server.wsUrl, parties.id, { token: rotated.token });
     clients.push(renewed);
-    renewed.doc.transact(() => setField(sectionMap(renewed.doc, 'facts')!, 'title', 'Med det nye link'));
+    renewed.doc.transact(() => writeShortText(sectionMap(renewed.doc, 'facts')!, 'title', 'Med det nye link'));
     await waitFor(() => toModel(facilitator.doc).facts.title === 'Med det nye link', {
       what: 'edit with the new token',
     });

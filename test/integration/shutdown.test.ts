@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { SqliteDocumentStore, silentLog, startServer } from '@caseroom/server';
-import { sectionMap, setField, toModel } from '@caseroom/shared';
+import { sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectSynced, createCase, makeTempDataDir, toWsUrl, waitFor } from '../support/server.ts';
@@ -17,7 +17,7 @@ describe('shutdown', () => {
         if (event) codes.push(event.code);
       });
       for (let i = 0; i < 5; i++)
-        client.doc.transact(() => setField(sectionMap(client.doc, 'facts')!, 'title', `T${i}`));
+        client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts')!, 'title', `T${i}`));
       const store = new SqliteDocumentStore(dataDir);
       await waitFor(() => store.updateCount(caseId) === 6, { what: 'five updates stored' });
 

@@ -6,6 +6,7 @@ import {
   setField,
   signoffStatus,
   toModel,
+  writeShortText,
 } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -105,7 +106,7 @@ describe('[W10] sign-offs', () => {
     expect(statusIn(editor).map((s) => s.state)).toEqual(['current', 'current']);
 
     // Any content field change makes them outdated.
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'evaluation')!, 'evaluator', 'Et andet institut'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'evaluation')!, 'evaluator', 'Et andet institut'));
     await waitFor(() => statusIn(editor).every((s) => s.state === 'outdated'), { what: 'outdated' });
     // The server has the edit once it reaches it (the editor's own copy shows it at once).
     let after = (await call(parties.facilitator, 'GET', '/workshop')).body;

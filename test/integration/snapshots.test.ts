@@ -7,6 +7,7 @@ import {
   sectionMap,
   setField,
   toModel,
+  writeShortText,
 } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -53,7 +54,7 @@ describe('[W11] history', () => {
 
     // Edits after the snapshot: a field, prose, an item added, an item removed, a value per department.
     editor.doc.transact(() => {
-      setField(sectionMap(editor.doc, 'facts')!, 'title', 'Ny titel');
+      writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'Ny titel');
       setField(getItem(editor.doc, 'outcome', 'out-employment')!, 'expectedRate', 0.9);
       const values = getItem(editor.doc, 'outcome', 'out-employment')!.get('valuePerDepartment') as Y.Map<unknown>;
       values.set('dep-jobcenter', 1);

@@ -1,5 +1,5 @@
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
-import { CloseCode, sectionMap, setField, toModel } from '@caseroom/shared';
+import { CloseCode, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -39,7 +39,7 @@ describe('storage', () => {
     return client;
   }
   const setTitle = (client: NodeClient, title: string) =>
-    client.doc.transact(() => setField(sectionMap(client.doc, 'facts')!, 'title', title));
+    client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts')!, 'title', title));
   const title = (client: NodeClient) => toModel(client.doc).facts.title;
 
   it('a failed write: nothing relayed, clients closed and refused with StorageUnavailable; after recovery everything is stored and clients resync', async () => {
@@ -99,7 +99,7 @@ describe('storage', () => {
     const a = await connect(first, caseId, token);
     const b = await connect(first, caseId, token);
     const items = sectionMap(a.doc, 'targetGroup')!;
-    for (let i = 0; i < 23; i++) a.doc.transact(() => setField(items, 'name', `Målgruppe ${i}`));
+    for (let i = 0; i < 23; i++) a.doc.transact(() => writeShortText(items, 'name', `Målgruppe ${i}`));
     await waitFor(() => toModel(b.doc).targetGroup.name === 'Målgruppe 22', { what: 'b has every edit' });
     await waitFor(() => storedModel(dataDir, caseId).rows < 6, { what: 'compacted log' });
     expect(storedModel(dataDir, caseId).model.targetGroup.name).toBe('Målgruppe 22');

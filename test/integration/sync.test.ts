@@ -1,4 +1,4 @@
-import { addItem, itemIds, moveItemTo, sectionMap, setField, toModel } from '@caseroom/shared';
+import { addItem, itemIds, moveItemTo, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -42,8 +42,8 @@ describe('live sync through the server', () => {
     const [a, b, c] = [await connect(created), await connect(created), await connect(created)];
     const facts = (client: NodeClient) => sectionMap(client.doc, 'facts')!;
 
-    a!.doc.transact(() => setField(facts(a!), 'title', 'Unge på kanten'));
-    b!.doc.transact(() => setField(facts(b!), 'municipality', 'Holbæk'));
+    a!.doc.transact(() => writeShortText(facts(a!), 'title', 'Unge på kanten'));
+    b!.doc.transact(() => writeShortText(facts(b!), 'municipality', 'Holbæk'));
     addItem(c!.doc, 'department', 'jobcenter', { name: 'Jobcenter', level: 'municipal' });
     addItem(a!.doc, 'department', 'health', { name: 'Sundhed', level: 'municipal' });
     addItem(b!.doc, 'department', 'region', { name: 'Region Sjælland', level: 'regional' });
@@ -84,8 +84,8 @@ describe('live sync through the server', () => {
     traveller.provider.disconnect();
     await waitFor(() => !traveller.provider.wsconnected, { what: 'disconnect' });
     addItem(traveller.doc, 'outcome', 'employment', { name: 'I beskæftigelse' });
-    traveller.doc.transact(() => setField(facts(traveller), 'title', 'Skrevet i toget'));
-    online.doc.transact(() => setField(facts(online), 'municipality', 'Kalundborg'));
+    traveller.doc.transact(() => writeShortText(facts(traveller), 'title', 'Skrevet i toget'));
+    online.doc.transact(() => writeShortText(facts(online), 'municipality', 'Kalundborg'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(itemIds(online.doc, 'outcome')).toEqual([]);
 

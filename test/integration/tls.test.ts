@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sectionMap, setField, toModel } from '@caseroom/shared';
+import { sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -111,7 +111,7 @@ describe('[N6] TLS served directly', () => {
     try {
       await waitFor(() => first.provider.synced && second.provider.synced, { what: 'sync over wss://' });
       expect(toModel(first.doc).facts.title).toBeTruthy();
-      first.doc.transact(() => setField(sectionMap(first.doc, 'facts')!, 'title', 'Over TLS'));
+      first.doc.transact(() => writeShortText(sectionMap(first.doc, 'facts')!, 'title', 'Over TLS'));
       await waitFor(() => toModel(second.doc).facts.title === 'Over TLS', { what: 'the edit over wss://' });
     } finally {
       for (const client of [first, second]) {

@@ -1,5 +1,13 @@
 import { MAX_FRAMES_BEFORE_TOKEN } from '@caseroom/server';
-import { CloseCode, encodeLinkToken, MESSAGE_LINK_TOKEN, sectionMap, setField, toModel } from '@caseroom/shared';
+import {
+  CloseCode,
+  encodeLinkToken,
+  MESSAGE_LINK_TOKEN,
+  sectionMap,
+  setField,
+  toModel,
+  writeShortText,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -42,7 +50,9 @@ describe('[A4] the link token as the first websocket message', () => {
     const { id, token } = await createCase(server.url, { example: true });
     const stock = await connectSynced(server.wsUrl, id, { token });
     resources.clients.push(stock);
-    stock.doc.transact(() => setField(sectionMap(stock.doc, 'facts')!, 'title', 'Skrevet af en almindelig klient'));
+    stock.doc.transact(() =>
+      writeShortText(sectionMap(stock.doc, 'facts')!, 'title', 'Skrevet af en almindelig klient'),
+    );
 
     const raw = await bareSocket(server, id);
     raw.socket.send(encodeLinkToken(token));
@@ -146,7 +156,7 @@ describe('[A4] the link token as the first websocket message', () => {
       raw.socket.send(encodeLinkToken(token));
       raw.socket.send(encodeLinkToken('not even a token'));
     }
-    stock.doc.transact(() => setField(sectionMap(stock.doc, 'facts')!, 'title', 'Stadig forbundet'));
+    stock.doc.transact(() => writeShortText(sectionMap(stock.doc, 'facts')!, 'title', 'Stadig forbundet'));
     for (const raw of [viaUrl, first]) {
       await waitFor(() => raw.received.some((frame) => frame[0] === 0 && frame[1] === 2), { what: 'the live update' });
       expect(raw.socket.readyState).toBe(raw.socket.OPEN);

@@ -1,4 +1,4 @@
-import { sectionMap, setField } from '@caseroom/shared';
+import { sectionMap, setField, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -34,8 +34,8 @@ describe('[A1] tokens never reach the log', () => {
     const editor = await connectSynced(server.wsUrl, parties.id, { token: parties.editor.token });
     const observer = await connectSynced(server.wsUrl, parties.id, { token: parties.observer.token });
     clients.push(editor, observer);
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'facts')!, 'title', 'Logget?'));
-    observer.doc.transact(() => setField(sectionMap(observer.doc, 'facts')!, 'title', 'Droppet'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'Logget?'));
+    observer.doc.transact(() => writeShortText(sectionMap(observer.doc, 'facts')!, 'title', 'Droppet'));
     for (const token of [other.token, undefined, 'cr1_not-a-token']) {
       await (await openRawSocket(server.wsUrl, parties.id, token)).closed;
     }

@@ -7,6 +7,7 @@ import {
   toModel,
   type WorkshopRecord,
   workshopChild,
+  writeShortText,
 } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -156,7 +157,7 @@ describe('[W2][W4] refused document updates', () => {
     // A crafted frame from an editor touching the locked section, mixed with an unlocked one.
     const editorSocket = await raw(parties.editor.token);
     const crafted = updateOnTopOf(other.doc, (doc) => {
-      setField(sectionMap(doc, 'facts')!, 'title', 'Sneaky title');
+      writeShortText(sectionMap(doc, 'facts')!, 'title', 'Sneaky title');
       const text = sectionMap(doc, 'problem')!.get('text') as Y.XmlFragment;
       text.insert(0, [new Y.XmlText('forged')]);
     });
@@ -198,8 +199,8 @@ describe('[W2][W4] refused document updates', () => {
     const refusals = recordRefusals(editor);
     const url = (path: string) => `/api/cases/${parties.id}/workshop/${path}`;
     // Edits and deletions of content by the editor, and server overwrites in workshop (deleted items there).
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'facts')!, 'title', 'One'));
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'facts')!, 'title', 'Two'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'One'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'Two'));
     editor.doc.transact(() => addItem(editor.doc, 'outcome', 'out-temporary', { name: 'Temporary' }));
     editor.doc.transact(() => addItem(editor.doc, 'outcome', 'out-gone', { name: 'Gone' }));
     editor.doc.transact(() => removeItem(editor.doc, 'outcome', 'out-gone'));
@@ -218,7 +219,7 @@ describe('[W2][W4] refused document updates', () => {
       editor.provider.disconnect();
       await waitFor(() => !editor.provider.wsconnected, { what: 'disconnected' });
       // An offline edit goes out in the sync step 2 as well.
-      editor.doc.transact(() => setField(sectionMap(editor.doc, 'targetGroup')!, 'name', `Offline ${round}`));
+      editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'targetGroup')!, 'name', `Offline ${round}`));
       editor.provider.connect();
       await waitFor(() => editor.provider.synced, { what: 'resynced' });
       await waitFor(() => toModel(facilitator.doc).targetGroup.name === `Offline ${round}`, {

@@ -1,5 +1,5 @@
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
-import { readWorkshop, sectionMap, setField } from '@caseroom/shared';
+import { readWorkshop, sectionMap, setField, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import { api, connectClient, makeTempDataDir, startTestServer, waitFor } from '../support/server.ts';
@@ -23,7 +23,7 @@ describe('workshop changes and a failing store', () => {
     await waitFor(() => editor.provider.synced, { what: 'sync' });
 
     store.failWrites = true;
-    editor.doc.transact(() => setField(sectionMap(editor.doc, 'facts')!, 'title', 'Under a failing disk'));
+    editor.doc.transact(() => writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'Under a failing disk'));
     await waitFor(() => store.refusedWrites > 0, { what: 'the failed write' });
     const refused = await phase(2);
     expect(refused.status).toBe(503);

@@ -4,6 +4,7 @@
  * and a check that two honest clients keep syncing.
  */
 import type { StartServerOptions } from '@caseroom/server';
+import { readShortText, writeShortText } from '@caseroom/shared';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { caseWithParties } from '../integration/accessFixtures.ts';
@@ -115,10 +116,12 @@ export function healthProbe(url: string): { stop(): Promise<number> } {
 
 /** Two honest clients see each other's next edit (the room keeps working). */
 export async function expectHonestSync(a: NodeClient, b: NodeClient, tag: string): Promise<void> {
-  a.doc.getMap('targetGroup').set('name', `from a ${tag}`);
-  await waitFor(() => b.doc.getMap('targetGroup').get('name') === `from a ${tag}`, { what: `b sees a's edit ${tag}` });
-  b.doc.getMap('facts').set('municipality', `from b ${tag}`);
-  await waitFor(() => a.doc.getMap('facts').get('municipality') === `from b ${tag}`, {
+  writeShortText(a.doc.getMap('targetGroup'), 'name', `from a ${tag}`);
+  await waitFor(() => readShortText(b.doc.getMap('targetGroup'), 'name') === `from a ${tag}`, {
+    what: `b sees a's edit ${tag}`,
+  });
+  writeShortText(b.doc.getMap('facts'), 'municipality', `from b ${tag}`);
+  await waitFor(() => readShortText(a.doc.getMap('facts'), 'municipality') === `from b ${tag}`, {
     what: `a sees b's edit ${tag}`,
   });
 }

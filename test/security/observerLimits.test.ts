@@ -2,7 +2,15 @@
  * Issue 9 item 4, the HTTP side: each observer sign-off stored a full snapshot (observers should
  * not sign at all), and any observer could fill the 20-job export queue.
  */
-import { contentHash, readWorkshop, sectionMap, setField, toModel } from '@caseroom/shared';
+import {
+  contentHash,
+  readShortText,
+  readWorkshop,
+  sectionMap,
+  setField,
+  toModel,
+  writeShortText,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -74,13 +82,13 @@ describe('[9.4] observers and per-party limits on the HTTP side', () => {
 
     // Other content is another hash: one more snapshot. Back to the first content: none.
     const evaluation = sectionMap(editor.doc, 'evaluation')!;
-    const evaluator = evaluation.get('evaluator') as string | undefined;
-    editor.doc.transact(() => setField(evaluation, 'evaluator', 'Et andet institut'));
+    const evaluator = readShortText(evaluation, 'evaluator');
+    editor.doc.transact(() => writeShortText(evaluation, 'evaluator', 'Et andet institut'));
     const second = contentHash(toModel(editor.doc));
     await serverHas(second);
     expect((await call(parties.editor.token, 'POST', '/workshop/signoffs', { hash: second })).status).toBe(201);
     expect(await signoffSnapshots()).toHaveLength(2);
-    editor.doc.transact(() => setField(evaluation, 'evaluator', evaluator));
+    editor.doc.transact(() => writeShortText(evaluation, 'evaluator', evaluator));
     await serverHas(first);
     const back = await call(parties.editor.token, 'POST', '/workshop/signoffs', { hash: first });
     expect(back.status).toBe(201);

@@ -3,7 +3,16 @@
  * deletes an outcome, types and deletes text, edits numbers, reconnects — everything merges,
  * nothing is refused, and it is all still there after a restart.
  */
-import { addItem, getItem, nestedFragment, removeItem, sectionMap, setField, toModel } from '@caseroom/shared';
+import {
+  addItem,
+  getItem,
+  nestedFragment,
+  removeItem,
+  sectionMap,
+  setField,
+  toModel,
+  writeShortText,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { caseWithParties } from '../integration/accessFixtures.ts';
@@ -33,17 +42,17 @@ describe('issue 9: the honest offline journey', () => {
       return paragraph.get(0) as Y.XmlText;
     };
     doc.transact(() => addItem(doc, 'outcome', 'o-temp', { name: 'Midlertidigt mål' }));
-    doc.transact(() => setField(getItem(doc, 'outcome', 'o-temp')!, 'definition', 'skal slettes igen'));
+    doc.transact(() => writeShortText(getItem(doc, 'outcome', 'o-temp')!, 'definition', 'skal slettes igen'));
     doc.transact(() => removeItem(doc, 'outcome', 'o-temp'));
     doc.transact(() => addItem(doc, 'outcome', 'o-kept', { name: 'Nyt mål fra toget' }));
     doc.transact(() => problemText().insert(0, 'Skrevet offline og slettet. '));
     doc.transact(() => problemText().delete(0, 'Skrevet offline og slettet. '.length));
     doc.transact(() => problemText().insert(0, 'Skrevet offline. '));
-    doc.transact(() => setField(sectionMap(doc, 'targetGroup')!, 'name', 'Midlertidig'));
-    doc.transact(() => setField(sectionMap(doc, 'targetGroup')!, 'name', 'Unge 18-29 med angst'));
+    doc.transact(() => writeShortText(sectionMap(doc, 'targetGroup')!, 'name', 'Midlertidig'));
+    doc.transact(() => writeShortText(sectionMap(doc, 'targetGroup')!, 'name', 'Unge 18-29 med angst'));
     doc.transact(() => setField(getItem(doc, 'intervention', 'int-ips')!, 'costPerParticipant', 61_000));
     // Meanwhile the room edits too.
-    room.doc.transact(() => setField(sectionMap(room.doc, 'facts')!, 'municipality', 'Holbæk Kommune'));
+    room.doc.transact(() => writeShortText(sectionMap(room.doc, 'facts')!, 'municipality', 'Holbæk Kommune'));
 
     train.provider.connect();
     await waitFor(() => toModel(room.doc).outcomes.some((o) => o.name === 'Nyt mål fra toget'), {

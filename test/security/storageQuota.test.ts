@@ -5,7 +5,15 @@
  * again. Against a real server, with stock y-websocket clients.
  */
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
-import { readWorkshop, STORAGE_BOUNDS, sectionMap, setField, toModel } from '@caseroom/shared';
+import {
+  readShortText,
+  readWorkshop,
+  STORAGE_BOUNDS,
+  sectionMap,
+  setField,
+  toModel,
+  writeShortText,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
 import { recordRefusals } from '../integration/workshopFixtures.ts';
@@ -89,10 +97,10 @@ describe('[9] the storage quota per case', () => {
   /** An edit of about a kilobyte: the evaluation's data sources, a short text of up to 2.000 characters. */
   function writeKilobyte(client: NodeClient, seed: number): string {
     const value = `${seed}: ${prose(1000, seed)}`;
-    client.doc.transact(() => setField(sectionMap(client.doc, 'evaluation')!, 'dataSources', value));
+    client.doc.transact(() => writeShortText(sectionMap(client.doc, 'evaluation')!, 'dataSources', value));
     return value;
   }
-  const dataSourcesIn = (client: NodeClient) => sectionMap(client.doc, 'evaluation')?.get('dataSources');
+  const dataSourcesIn = (client: NodeClient) => readShortText(sectionMap(client.doc, 'evaluation'), 'dataSources');
 
   it('[9] from 80 % every client reads the warning; at the quota an edit is refused (quotaExceeded) and not stored; the facilitator compacts, the log of small updates becomes one state row and edits are accepted again; an editor or observer may not compact', async () => {
     const dataDir = makeTempDataDir();

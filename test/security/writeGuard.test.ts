@@ -3,7 +3,7 @@
  * real server. Each attack is refused (the sender is told with a type 100 message), /health
  * keeps answering, two honest clients keep syncing, and what was accepted survives a restart.
  */
-import { RICH_TEXT_BOUND } from '@caseroom/shared';
+import { RICH_TEXT_BOUND, readShortText, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { pause, syncFrame, updateOnTopOf } from '../integration/accessFixtures.ts';
@@ -73,7 +73,7 @@ describe('issue 9: the write guard', () => {
       what: 'the decision reaches the facilitator',
     });
     // The locked section refuses the editor's edit.
-    editor.doc.getMap('targetGroup').set('name', 'after the lock');
+    writeShortText(editor.doc.getMap('targetGroup'), 'name', 'after the lock');
     await pause(300);
     const model = await api(server.url, parties.facilitator, 'GET', `/api/cases/${parties.id}/model`);
     expect(model.body.targetGroup.name).not.toBe('after the lock');
@@ -96,9 +96,9 @@ describe('issue 9: the write guard', () => {
     // A struct that builds on an item the server never got (its origin is missing).
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(facilitator.doc));
-    offline.getMap('facts').set('title', 'never sent');
+    writeShortText(offline.getMap('facts'), 'title', 'never sent');
     const before = Y.encodeStateVector(offline);
-    offline.getMap('facts').set('title', 'depends on it');
+    writeShortText(offline.getMap('facts'), 'title', 'depends on it');
     attacker.socket.send(syncFrame(2, Y.encodeStateAsUpdate(offline, before)));
     expect((await refusalAfter(attacker, 1))?.reason).toBe('inconsistent');
     await expectHonestSync(facilitator, editor, 'after gaps');
@@ -110,11 +110,13 @@ describe('issue 9: the write guard', () => {
     const { server, parties, facilitator, editor, attacker } = await room();
     // The facilitator's client id is visible in presence; she has written with it before.
     facilitator.provider.awareness.setLocalStateField('user', { name: 'Facilitator' });
-    facilitator.doc.getMap('facts').set('title', 'Online');
-    await waitFor(() => editor.doc.getMap('facts').get('title') === 'Online', { what: 'the edit is relayed' });
+    writeShortText(facilitator.doc.getMap('facts'), 'title', 'Online');
+    await waitFor(() => readShortText(editor.doc.getMap('facts'), 'title') === 'Online', {
+      what: 'the edit is relayed',
+    });
     const victim = facilitator.doc.clientID;
     facilitator.provider.disconnect();
-    facilitator.doc.getMap('facts').set('municipality', 'Offline-kommune');
+    writeShortText(facilitator.doc.getMap('facts'), 'municipality', 'Offline-kommune');
     const serverState = Y.getState(editor.doc.store, victim);
 
     attacker.socket.send(syncFrame(2, gcClaimUpdate(victim, serverState, 50)));
@@ -124,12 +126,12 @@ describe('issue 9: the write guard', () => {
     // After the state: Yjs would change a client id it sees in a remote update.
     forged.clientID = victim;
     const sv = Y.encodeStateVector(forged);
-    forged.getMap('facts').set('municipality', 'forged');
+    writeShortText(forged.getMap('facts'), 'municipality', 'forged');
     attacker.socket.send(syncFrame(2, Y.encodeStateAsUpdate(forged, sv)));
     expect((await refusalAfter(attacker, 1))?.reason).toBe('foreignClient');
 
     facilitator.provider.connect();
-    await waitFor(() => editor.doc.getMap('facts').get('municipality') === 'Offline-kommune', {
+    await waitFor(() => readShortText(editor.doc.getMap('facts'), 'municipality') === 'Offline-kommune', {
       what: 'the offline edit reaches the editor',
     });
     const model = await api(server.url, parties.facilitator, 'GET', `/api/cases/${parties.id}/model`);
@@ -139,12 +141,12 @@ describe('issue 9: the write guard', () => {
   it('[9.2] a client id stays bound to its party across a restart: the same party’s offline copy reconnects, another party’s cannot', async () => {
     const { server, dataDir, parties, editor } = await room();
     // The editor's browser writes, then the server restarts.
-    editor.doc.getMap('targetGroup').set('name', 'Unge 18-29');
+    writeShortText(editor.doc.getMap('targetGroup'), 'name', 'Unge 18-29');
     const online = async (url: string) =>
       (await api(url, parties.facilitator, 'GET', `/api/cases/${parties.id}/model`)).body.targetGroup.name as string;
     for (let i = 0; i < 50 && (await online(server.url)) !== 'Unge 18-29'; i++) await pause(20);
     editor.provider.disconnect();
-    editor.doc.getMap('targetGroup').set('name', 'Unge 18-30 (offline)');
+    writeShortText(editor.doc.getMap('targetGroup'), 'name', 'Unge 18-30 (offline)');
     await server.close();
     const again = await startTestServer({ dataDir });
     resources.servers.push(again);
@@ -193,7 +195,7 @@ describe('issue 9: the write guard', () => {
     attacker.socket.send(
       syncFrame(
         2,
-        updateOnTopOf(facilitator.doc, (d) => d.getMap('facts').set('title', 'x'.repeat(201))),
+        updateOnTopOf(facilitator.doc, (d) => writeShortText(d.getMap('facts'), 'title', 'x'.repeat(201))),
       ),
     );
     expect(await refusalAfter(attacker, 0)).toMatchObject({
@@ -239,10 +241,10 @@ describe('issue 9: the write guard', () => {
     attacker.socket.send(
       syncFrame(
         2,
-        updateOnTopOf(facilitator.doc, (d) => d.getMap('facts').set('title', 'y'.repeat(200))),
+        updateOnTopOf(facilitator.doc, (d) => writeShortText(d.getMap('facts'), 'title', 'y'.repeat(200))),
       ),
     );
-    await waitFor(() => facilitator.doc.getMap('facts').get('title') === 'y'.repeat(200), {
+    await waitFor(() => readShortText(facilitator.doc.getMap('facts'), 'title') === 'y'.repeat(200), {
       what: 'an in-bounds title is accepted',
     });
     await expectHonestSync(facilitator, editor, 'after bounds');
@@ -254,15 +256,17 @@ describe('issue 9: the write guard', () => {
     // An observer's update with its sub-type written as a padded varUint (0x82 0x00 = 2).
     const observer = await openRawSocket(server.wsUrl, parties.id, parties.observer.token);
     resources.sockets.push(observer);
-    const forgedTitle = updateOnTopOf(facilitator.doc, (d) => d.getMap('facts').set('title', 'observer wrote this'));
+    const forgedTitle = updateOnTopOf(facilitator.doc, (d) =>
+      writeShortText(d.getMap('facts'), 'title', 'observer wrote this'),
+    );
     observer.socket.send(new Uint8Array([0x00, 0x82, 0x00, ...varUintBytes(forgedTitle.length), ...forgedTitle]));
     await waitFor(() => server.logs.some((l) => l.message === 'document update from an observer dropped'), {
       what: 'the padded observer update dropped',
     });
 
     // The facilitator's client id has written: a struct straddling its state whose origin is its own later clock.
-    facilitator.doc.getMap('facts').set('municipality', 'Holbæk');
-    await waitFor(() => editor.doc.getMap('facts').get('municipality') === 'Holbæk', { what: 'relayed' });
+    writeShortText(facilitator.doc.getMap('facts'), 'municipality', 'Holbæk');
+    await waitFor(() => readShortText(editor.doc.getMap('facts'), 'municipality') === 'Holbæk', { what: 'relayed' });
     const client = facilitator.doc.clientID;
     const known = Y.getState(editor.doc.store, client);
     const straddle = handWrittenUpdate({
@@ -318,7 +322,7 @@ describe('issue 9: the write guard', () => {
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(facilitator.doc));
     forged.clientID = creator;
     const sv = Y.encodeStateVector(forged);
-    forged.getMap('facts').set('title', 'under the creator');
+    writeShortText(forged.getMap('facts'), 'title', 'under the creator');
     attacker.socket.send(syncFrame(2, Y.encodeStateAsUpdate(forged, sv)));
     expect((await refusalAfter(attacker, 2))?.reason).toBe('foreignClient');
     // Two blocks for one client: malformed (Yjs would apply only the last).

@@ -3,6 +3,7 @@ import {
   type DocumentMigration,
   ensureWorkshop,
   isCaseDocReady,
+  readShortText,
   rootsTouchedBy,
   STORAGE_BOUNDS,
   toModel,
@@ -215,12 +216,11 @@ export class CaseDocument {
   /** The catalogue fields, read cheaply from the live document. */
   summary(): CaseSummary {
     const facts = this.doc.getMap('facts');
-    const title = facts.get('title');
-    const municipality = facts.get('municipality');
     const phase = workshopPhase(this.doc) ?? facts.get('phase');
     return {
-      title: typeof title === 'string' ? title : undefined,
-      municipality: typeof municipality === 'string' ? municipality : undefined,
+      // Y.Texts from layout 2 on, strings before (readShortText reads both).
+      title: readShortText(facts, 'title'),
+      municipality: readShortText(facts, 'municipality'),
       phase: typeof phase === 'number' && Number.isFinite(phase) ? phase : undefined,
       updatedAt: this.lastChangeAt,
     };
