@@ -163,7 +163,11 @@ describe('the offline copy per link, and refusals explained (issue 9)', () => {
     await page.evaluate(() => {
       const test = (window as unknown as { caseroomTest: { doc: { getMap: (name: string) => Map<string, unknown> } } })
         .caseroomTest;
-      test.doc.getMap('facts').set('title', 'x'.repeat(2_345));
+      // Typed into the title's Y.Text, as the form does (layout 2).
+      (test.doc.getMap('facts').get('title') as { insert: (index: number, text: string) => void }).insert(
+        0,
+        'x'.repeat(2_345),
+      );
     });
     const notice = page.locator('.refused-notice[role="alert"]');
     await notice.waitFor();
