@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useMessages } from '../../i18n/messages.ts';
-import { useYString } from '../../ydoc/useY.ts';
+import { useShortText } from '../../ydoc/useYText.ts';
 import { InviteButton } from '../access/InviteButton.tsx';
 import { ObserverBanner } from '../access/ObserverBanner.tsx';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
@@ -21,7 +21,7 @@ import { WorkshopBar } from '../workshop/WorkshopBar.tsx';
 export function TopBar() {
   const m = useMessages();
   const facts = useSection('facts').map;
-  const title = useYString(facts, 'title');
+  const title = useShortText(facts, 'title').value;
   const shownTitle = title || m.room.untitled;
   useEffect(() => {
     document.title = `${shownTitle} – Caseroom`;

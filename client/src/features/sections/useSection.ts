@@ -1,4 +1,12 @@
-import { listMap, nestedFragment, nestedMap, orderedItems, type SectionName, sectionMap } from '@caseroom/shared';
+import {
+  listMap,
+  nestedFragment,
+  nestedMap,
+  orderedItems,
+  readShortText,
+  type SectionName,
+  sectionMap,
+} from '@caseroom/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useYSelect } from '../../ydoc/useY.ts';
@@ -41,7 +49,7 @@ export function useDepartments(): DepartmentRef[] {
 
 function departmentEntries(list: Y.Map<unknown> | undefined): [string, string][] {
   return orderedItems(list).map(([id, item]) => {
-    const name = item.get('name');
-    return [id, typeof name === 'string' ? name.replace(/[\t\n]/g, ' ') : ''];
+    const name = readShortText(item, 'name') ?? '';
+    return [id, name.replace(/[\t\n]/g, ' ')];
   });
 }

@@ -2,7 +2,8 @@ import { addItem, getItem, type ItemKind, moveItemTo, removeItem } from '@casero
 import { type ReactNode, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useItemIds, useYString } from '../../../ydoc/useY.ts';
+import { useItemIds } from '../../../ydoc/useY.ts';
+import { useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 import { CommentsButton } from '../../comments/CommentsButton.tsx';
@@ -138,6 +139,6 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
 
 /** The item's name after its number in the heading, live as it is typed. */
 function ItemName({ item }: { item: Y.Map<unknown> }) {
-  const name = useYString(item, 'name');
+  const name = useShortText(item, 'name').value;
   return name ? <span className="item-name">: {name}</span> : null;
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds, useYString } from '../../../ydoc/useY.ts';
+import { useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { useSession } from '../../caseRoom/sessionContext.ts';
 
@@ -59,6 +60,6 @@ export function ChosenIntervention({ map }: { map: Y.Map<unknown> | undefined })
 }
 
 function CandidateName({ item, fallback }: { item: Y.Map<unknown> | undefined; fallback: string }) {
-  const name = useYString(item, 'name');
+  const name = useShortText(item, 'name').value;
   return <span>{name || fallback}</span>;
 }
