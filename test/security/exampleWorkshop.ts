@@ -21,6 +21,7 @@ import {
   sectionMap,
   setField,
   toModel,
+  writeShortText,
 } from '@caseroom/shared';
 import * as Y from 'yjs';
 import { api, type Json, type NodeClient, waitFor } from '../support/server.ts';
@@ -113,7 +114,7 @@ export async function playExampleWorkshop(cast: WorkshopCast): Promise<WorkshopP
   async function typeShortText(editor: NodeClient, map: Y.Map<unknown> | undefined, key: string, text: string) {
     if (!map) throw new Error(`map for ${key} missing`);
     for (let i = 1; i <= text.length; i++) {
-      editor.doc.transact(() => setField(map, key, text.slice(0, i)));
+      editor.doc.transact(() => writeShortText(map, key, text.slice(0, i)));
       played.transactions++;
       played.shortTextChars++;
       if (i % 50 === 0) await breathe();
