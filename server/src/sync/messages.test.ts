@@ -1,4 +1,4 @@
-import { decodeRefusal, encodeRefusal, initCaseDoc, sectionMap, setField } from '@caseroom/shared';
+import { decodeRefusal, encodeRefusal, initCaseDoc, sectionMap, writeShortText } from '@caseroom/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -57,7 +57,7 @@ describe('the refusal message the server sends (type 100)', () => {
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
     const before = Y.encodeStateVector(replica);
-    setField(sectionMap(replica, 'facts')!, 'title', 'x'.repeat(100_000));
+    writeShortText(sectionMap(replica, 'facts')!, 'title', 'x'.repeat(100_000));
     const refusal = refuseUpdate(doc, Y.encodeStateAsUpdate(replica, before), 'editor');
     expect(refusal).toMatchObject({ reason: 'textTooLong', sections: ['facts'], path: 'facts/title' });
     const frame = encodeRefusal(refusal!);
