@@ -17,7 +17,6 @@ import {
   initCaseDoc,
   reconcileModel,
   sectionMap,
-  setField,
   toModel,
   writeModel,
   writeShortText,

@@ -1,5 +1,5 @@
 import { type DocumentStore, MAX_IMPORT_BYTES, SqliteDocumentStore } from '@caseroom/server';
-import { exampleCase, SCHEMA_VERSION, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
+import { exampleCase, SCHEMA_VERSION, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import {

@@ -1,12 +1,4 @@
-import {
-  CloseCode,
-  encodeLinkToken,
-  isFinalClose,
-  sectionMap,
-  setField,
-  toModel,
-  writeShortText,
-} from '@caseroom/shared';
+import { CloseCode, encodeLinkToken, isFinalClose, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import {

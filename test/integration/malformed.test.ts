@@ -1,4 +1,4 @@
-import { CloseCode, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
+import { CloseCode, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteDocumentStore } from '@caseroom/server';
-import { initCaseDoc, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
+import { initCaseDoc, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseModelDraft, exampleCase, sectionMap, setField, writeShortText } from '@caseroom/shared';
+import { CaseModelDraft, exampleCase, sectionMap, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,

@@ -1,4 +1,4 @@
-import { CloseCode, isFinalClose, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
+import { CloseCode, isFinalClose, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,

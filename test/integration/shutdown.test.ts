@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { SqliteDocumentStore, silentLog, startServer } from '@caseroom/server';
-import { sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
+import { sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectSynced, createCase, makeTempDataDir, toWsUrl, waitFor } from '../support/server.ts';

@@ -3,7 +3,6 @@ import {
   readWorkshop,
   requiredSignerNames,
   sectionMap,
-  setField,
   signoffStatus,
   toModel,
   writeShortText,

@@ -1,5 +1,5 @@
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
-import { CloseCode, sectionMap, setField, toModel, writeShortText } from '@caseroom/shared';
+import { CloseCode, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';

@@ -1,13 +1,5 @@
 import { MAX_FRAMES_BEFORE_TOKEN } from '@caseroom/server';
-import {
-  CloseCode,
-  encodeLinkToken,
-  MESSAGE_LINK_TOKEN,
-  sectionMap,
-  setField,
-  toModel,
-  writeShortText,
-} from '@caseroom/shared';
+import { CloseCode, encodeLinkToken, MESSAGE_LINK_TOKEN, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';

@@ -1,4 +1,4 @@
-import { sectionMap, setField, writeShortText } from '@caseroom/shared';
+import { sectionMap, writeShortText } from '@caseroom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,

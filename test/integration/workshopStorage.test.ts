@@ -1,5 +1,5 @@
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
-import { readWorkshop, sectionMap, setField, writeShortText } from '@caseroom/shared';
+import { readWorkshop, sectionMap, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import { api, connectClient, makeTempDataDir, startTestServer, waitFor } from '../support/server.ts';

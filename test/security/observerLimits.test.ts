@@ -2,15 +2,7 @@
  * Issue 9 item 4, the HTTP side: each observer sign-off stored a full snapshot (observers should
  * not sign at all), and any observer could fill the 20-job export queue.
  */
-import {
-  contentHash,
-  readShortText,
-  readWorkshop,
-  sectionMap,
-  setField,
-  toModel,
-  writeShortText,
-} from '@caseroom/shared';
+import { contentHash, readShortText, readWorkshop, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';

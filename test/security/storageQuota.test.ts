@@ -5,15 +5,7 @@
  * again. Against a real server, with stock y-websocket clients.
  */
 import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
-import {
-  readShortText,
-  readWorkshop,
-  STORAGE_BOUNDS,
-  sectionMap,
-  setField,
-  toModel,
-  writeShortText,
-} from '@caseroom/shared';
+import { readShortText, readWorkshop, STORAGE_BOUNDS, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
 import { recordRefusals } from '../integration/workshopFixtures.ts';

@@ -19,7 +19,7 @@ export function migrateOnLoad(
   document: CaseDocument,
   options: { store: DocumentStore; log: Log; migrations?: readonly DocumentMigration[] },
 ): void {
-  const { store, log, migrations } = options;
+  const { log, migrations } = options;
   try {
     const steps = migrateDocument(document.doc, {
       ...(migrations ? { migrations } : {}),

@@ -120,5 +120,5 @@ describe('convergence (property)', () => {
       ),
       { numRuns: 150, seed: 20261128 },
     );
-  });
+  }, 30_000); // 150 runs: about 3 s alone, more on a loaded machine
 });

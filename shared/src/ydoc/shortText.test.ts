@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setField } from './edit.ts';
 import { readShortText, replaceText, writeShortText } from './shortText.ts';
 
 function textIn(doc: Y.Doc): Y.Text {
@@ -55,5 +56,18 @@ describe('short texts', () => {
     expect(map.get('legacy')).toBe('Job');
     writeShortText(map, 'legacy', '');
     expect(map.has('legacy')).toBe(false);
+  });
+
+  it('setField on a short text kept as Y.Text edits it in place instead of replacing it', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap<unknown>('m');
+    const text = textIn(doc);
+    text.insert(0, 'Borgere i job');
+    setField(map, 't', 'Borgere i job efter 12 måneder');
+    expect(map.get('t')).toBe(text);
+    expect(text.toString()).toBe('Borgere i job efter 12 måneder');
+    setField(map, 't', undefined);
+    expect(map.get('t')).toBe(text);
+    expect(text.toString()).toBe('');
   });
 });

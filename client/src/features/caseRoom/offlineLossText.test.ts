@@ -34,10 +34,10 @@ describe('an offline loss in words (issue 11)', () => {
       'Betalingsgrundlag (Job): din værdi Kun resultater ud over basisniveauet — nu Alle opnåede resultater',
     );
     const intake = {
-      section: 'targetGroup',
+      section: 'targetGroup' as const,
       path: ['targetGroup', 'intake', 1],
-      labelKey: 'targetGroup.intake',
-    } as const;
+      labelKey: 'targetGroup.intake' as const,
+    };
     expect(describeLoss({ ...intake, detail: '2', mine: 40, now: 45 }, 'da', da, offlineMergeDa).field).toBe(
       'Optag pr. år (år 2)',
     );

@@ -56,8 +56,8 @@ export function RefusedNotice() {
         </>
       )}
       {outdated &&
-        texts.map((text, index) => (
-          <label key={`${index}:${text.slice(0, 20)}`} className="refused-text">
+        texts.map((text) => (
+          <label key={text} className="refused-text">
             {t.yourText}
             <textarea readOnly value={text} rows={Math.min(6, 1 + Math.ceil(text.length / 80))} />
           </label>

@@ -131,9 +131,10 @@ export function isOutdated(refusal: Refusal): boolean {
  * new value is a text.
  */
 export function keptTexts(lost: readonly ModelChange[]): string[] {
-  return lost.flatMap((change) =>
+  const texts = lost.flatMap((change) =>
     change.kind === 'field' && typeof change.after === 'string' && change.after.trim() !== '' ? [change.after] : [],
   );
+  return [...new Set(texts)]; // each text once: it is also the box's key
 }
 
 /** Bytes as a person reads a storage size: `64 MB`, `512 kB` (Danish number format, 1 MB = 1024² bytes). */
