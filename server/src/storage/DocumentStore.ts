@@ -1,4 +1,4 @@
-import type { PartyKind, Role } from '@caseroom/shared';
+import type { PartyKind, Role, SnapshotKind } from '@caseroom/shared';
 import type { OrganisationStore } from './OrganisationStore.ts';
 
 /**
@@ -120,9 +120,8 @@ export type BallotRecord = {
   at: number;
 };
 
-/** Why a snapshot was taken (W11). */
-export const SNAPSHOT_KINDS = ['manual', 'phase', 'signoff'] as const;
-export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+/** Why a snapshot was taken (W11; shared's SNAPSHOT_KINDS). */
+export type { SnapshotKind };
 
 /** A snapshot as listed: everything but the state. */
 export type SnapshotInfo = {

@@ -41,12 +41,15 @@ export const CaseListing = z.object({
 });
 export type CaseListing = z.infer<typeof CaseListing>;
 
+/** Why a version was saved: by hand, at a phase change, at a sign-off (W10, W11). */
+export const SNAPSHOT_KINDS = ['manual', 'phase', 'signoff'] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
 /** A saved version as listed (W11). */
 export const SnapshotListing = z.object({
   id: z.string().min(1),
   name: z.string(),
-  /** Why it was taken (the server's SNAPSHOT_KINDS). */
-  kind: z.enum(['manual', 'phase', 'signoff']),
+  kind: z.enum(SNAPSHOT_KINDS),
   /** ISO 8601. */
   createdAt: z.string(),
   createdByPartyId: z.string(),
