@@ -2,9 +2,9 @@ import { createContext, useContext } from 'react';
 import { type StoreApi, useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createNavigationSlice, type NavigationSlice } from '../features/sections/navigationSlice.ts';
-import { createWorkshopSlice, type WorkshopSlice } from '../features/workshop/workshopSlice.ts';
 import { type CaseSource, emptyLiveCase, feedCaseStore, type LiveCase } from './liveCase.ts';
 import { createOfflineLossSlice, type OfflineLossSlice } from './offlineLossSlice.ts';
+import { createWorkshopSlice, type WorkshopSlice } from './workshopViewSlice.ts';
 
 /**
  * This person's view of one open case (UI only): the open section, "follow me", a refused

@@ -1,10 +1,10 @@
 import { commentsMap, readWorkshop, type WorkshopRecord, workshopMap } from '@caseroom/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { WhoAmI } from '../features/access/whoAmI.ts';
 import { type Comment, readComments, sectionOf } from '../features/comments/commentsDoc.ts';
-import { type Leader, type Peer, readLeader, readPeers } from '../features/presence/presence.ts';
 import { keepEqual } from './keepEqual.ts';
+import { type Leader, type Peer, readLeader, readPeers } from './presence.ts';
+import type { PartySource } from './sessionContext.ts';
 
 /**
  * What is happening in the open case, as this browser last heard it: who is here, whom
@@ -29,7 +29,7 @@ export type LiveCase = {
 export type CaseSource = {
   doc: Y.Doc;
   awareness: Awareness;
-  me: Pick<WhoAmI, 'get' | 'subscribe'>;
+  me: PartySource;
 };
 
 /** A store the feed writes into (the case's store). */

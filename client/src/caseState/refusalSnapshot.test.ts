@@ -1,9 +1,9 @@
 import { describeChange, initCaseDoc, type ModelChange, RefusalReason, setField, toModel } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RefusedNotice } from '../features/workshop/workshopSlice.ts';
 import { openCaseState } from './caseStore.ts';
 import { captureRefusal, refusedChanges, settleOnSync } from './refusalSnapshot.ts';
+import type { RefusedNotice } from './workshopViewSlice.ts';
 
 const remote = { name: 'provider' };
 

@@ -1,6 +1,6 @@
 import { type CaseModelDraft, diffModels, isCaseDocReady, type ModelChange, toModel } from '@caseroom/shared';
 import type * as Y from 'yjs';
-import type { ReceivedRefusal } from '../features/workshop/refusedMessage.ts';
+import type { ReceivedRefusal } from './workshopViewSlice.ts';
 
 /**
  * What a refusal (W2, bounds of issue 9) took from this browser, captured the moment it

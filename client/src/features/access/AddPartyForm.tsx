@@ -1,8 +1,8 @@
 import { PARTY_KINDS, type PartyInvite, type PartyKind, ROLES, type Role } from '@caseroom/shared';
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiFailure } from '../../api/request.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 import { useDepartments } from '../sections/useSection.ts';
 import { ApiError } from './ApiError.tsx';
 import { inviteParty, type PartyLink } from './accessApi.ts';

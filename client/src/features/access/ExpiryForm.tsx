@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ApiFailure } from '../../api/request.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 import { ApiError } from './ApiError.tsx';
 import { type PartyAccess, setLinkExpiry } from './accessApi.ts';
 import { dayValue, expiryAfterDay, expiryDayProblem, linkLifetime } from './linkLifetime.ts';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ApiResult } from '../../api/request.ts';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 import { AddPartyForm } from './AddPartyForm.tsx';
 import { ApiError } from './ApiError.tsx';
 import { listParties, type PartyAccess, type PartyLink } from './accessApi.ts';

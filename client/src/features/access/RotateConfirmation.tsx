@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiFailure } from '../../api/request.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 import { ApiError } from './ApiError.tsx';
 import { type PartyAccess, type PartyLink, rotateLink } from './accessApi.ts';
 import { storeToken } from './tokens.ts';

@@ -1,7 +1,7 @@
 import { canEdit, canFacilitate, type Party } from '@caseroom/shared';
 import { useSyncExternalStore } from 'react';
-import { useSession } from '../caseRoom/sessionContext.ts';
-import { useEnclosingSectionLock } from '../workshop/sectionLock.ts';
+import { useEnclosingSectionLock } from '../../caseState/sectionLock.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 
 /** This browser's party in the open case, once known. */
 export function useMe(): Party | undefined {

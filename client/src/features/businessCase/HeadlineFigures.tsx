@@ -1,13 +1,21 @@
-import { type ExplainedFigure, type FigureKey, figureLabel, noIrrText, type Pricing } from '@caseroom/shared';
+import {
+  type ExplainedFigure,
+  figureLabel,
+  formatFigure,
+  type HeadlineFigureKey,
+  headlineFigureTexts,
+  noIrrText,
+  type Pricing,
+} from '@caseroom/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useRisk } from './businessCaseContext.tsx';
 import { FigureDialog } from './FigureDialog.tsx';
-import { calendarYear, count, decimal, irrText, money, percent } from './format.ts';
+import { count } from './format.ts';
 
 type Figure = {
-  key: FigureKey;
+  key: HeadlineFigureKey;
   value: string;
   note?: string | undefined;
   /** Money figures are long: they take the full width of the grid. */
@@ -16,7 +24,8 @@ type Figure = {
 };
 
 /**
- * The headline figures in big Danish numbers; each priced figure opens how it was built. The
+ * The headline figures in big Danish numbers, named, written and explained by the shared registry
+ * (HEADLINE_FIGURES) as the PDF and the XLSX are; each priced figure opens how it was built. The
  * probability of investor loss comes from the Monte Carlo run and carries its seed.
  */
 export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; startYear: number | undefined }) {
@@ -25,34 +34,28 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
   const risk = useRisk();
   const [open, setOpen] = useState<ExplainedFigure | null>(null);
   const t = m.businessCase;
-  const year = (offset: number) => calendarYear(offset, startYear, t.yearOffset);
   const irr = pricing.investor.irr;
+  const value = (key: HeadlineFigureKey, v: number | undefined) => formatFigure(key, v, { lang, startYear });
   const figures: (Figure & { key: ExplainedFigure })[] = [
     {
       key: 'authorityNpv',
-      value: money(pricing.authorityNpv),
+      value: value('authorityNpv', pricing.authorityNpv),
       wide: true,
       tone: pricing.authorityNpv < 0 ? 'bad' : 'good',
     },
-    { key: 'publicSectorNpv', value: money(pricing.publicSectorNpv), wide: true },
+    { key: 'publicSectorNpv', value: value('publicSectorNpv', pricing.publicSectorNpv), wide: true },
     {
       key: 'breakEvenYear',
-      value: pricing.breakEvenYear === undefined ? '–' : year(pricing.breakEvenYear),
+      value: value('breakEvenYear', pricing.breakEvenYear),
       note: pricing.breakEvenYear === undefined ? figureLabel('noBreakEven', lang) : undefined,
     },
-    {
-      key: 'benefitCostRatio',
-      value: pricing.benefitCostRatio === undefined ? '–' : decimal(pricing.benefitCostRatio),
-    },
+    { key: 'benefitCostRatio', value: value('benefitCostRatio', pricing.benefitCostRatio) },
     {
       key: 'investorIrr',
-      value: irrText(irr) ?? t.noIrr,
+      value: irr.ok ? value('investorIrr', irr.rate) : t.noIrr,
       note: irr.ok ? undefined : noIrrText(irr.reason, lang),
     },
-    {
-      key: 'investorMultiple',
-      value: pricing.investor.multiple === undefined ? '–' : `${decimal(pricing.investor.multiple)} ${t.times}`,
-    },
+    { key: 'investorMultiple', value: value('investorMultiple', pricing.investor.multiple) },
   ];
   const monteCarlo = risk.result?.monteCarlo;
   return (
@@ -68,9 +71,10 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
               className="figure-button"
               aria-haspopup="dialog"
               data-tone={figure.tone}
+              title={headlineFigureTexts(figure.key, lang).explanation}
               onClick={() => setOpen(figure.key)}
             >
-              <span className="figure-label">{figureLabel(figure.key, lang)}</span>
+              <span className="figure-label">{headlineFigureTexts(figure.key, lang).name}</span>
               <span className="figure-value">{figure.value}</span>
               {figure.note && <span className="figure-note">{figure.note}</span>}
               <span className="figure-how">
@@ -80,9 +84,16 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
             </button>
           </li>
         ))}
-        <li className="figure-card wide static" data-figure="probabilityInvestorLoses" aria-busy={!monteCarlo}>
-          <span className="figure-label">{figureLabel('probabilityInvestorLoses', lang)}</span>
-          <span className="figure-value">{monteCarlo ? percent(monteCarlo.probabilityInvestorLoses) : t.pending}</span>
+        <li
+          className="figure-card wide static"
+          data-figure="probabilityInvestorLoses"
+          aria-busy={!monteCarlo}
+          title={headlineFigureTexts('probabilityInvestorLoses', lang).explanation}
+        >
+          <span className="figure-label">{headlineFigureTexts('probabilityInvestorLoses', lang).name}</span>
+          <span className="figure-value">
+            {monteCarlo ? value('probabilityInvestorLoses', monteCarlo.probabilityInvestorLoses) : t.pending}
+          </span>
           <span className="figure-note" data-seed={risk.seed}>
             {t.seed(risk.seed, count(risk.iterations))}
           </span>

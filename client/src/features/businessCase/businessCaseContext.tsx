@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { checkForNewBuild } from '../../app/newBuild.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { type BusinessCaseSnapshot, type BusinessCaseStore, createBusinessCaseStore } from './businessCaseStore.ts';
 import { createRiskRunner, type RiskRunner, type RiskState } from './riskRunner.ts';
 

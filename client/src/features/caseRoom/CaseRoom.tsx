@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { type CaseState, CaseStoreContext, openCaseState } from '../../caseState/caseStore.ts';
 import { captureRefusal, type RefusalCapture, settleOnSync } from '../../caseState/refusalSnapshot.ts';
+import { trackServerClock } from '../../caseState/serverClock.ts';
+import { CaseViewContext, useSession } from '../../caseState/sessionContext.ts';
 import { type Messages, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useCaseDocReady } from '../../ydoc/useY.ts';
@@ -10,8 +12,8 @@ import { useConnectionState } from '../connection/ConnectionStatus.tsx';
 import type { ConnectionState } from '../connection/connectionState.ts';
 import { ProfileGate } from '../profile/ProfileGate.tsx';
 import { type CaseSession, openCaseSession } from './caseSession.ts';
+import { CaseSessionContext } from './liveSession.ts';
 import { RoomLayout } from './RoomLayout.tsx';
-import { CaseSessionContext, CaseViewContext, useSession } from './sessionContext.ts';
 
 /**
  * One open case: without a link for it, says so; otherwise asks who the person is (once),
@@ -36,6 +38,7 @@ export function CaseRoom({ caseId }: { caseId: string }) {
     const opened = openCaseSession(caseId, token);
     // The case's live state (presence, workshop record, comments) follows this session until it closes.
     const stopFeeding = caseState.feed({ doc: opened.doc, awareness: opened.provider.awareness, me: opened.me });
+    const stopClock = trackServerClock(store.getState().setServerOffset, opened);
     setSession(opened);
     const capture = unsettled.current;
     const notice = store.getState().refused;
@@ -55,6 +58,7 @@ export function CaseRoom({ caseId }: { caseId: string }) {
       stopSettling?.();
       stopListening();
       stopFeeding();
+      stopClock();
       opened.destroy();
       setSession(null);
     };

@@ -4,9 +4,9 @@ import { useCaseStore, useCaseStoreApi } from '../../caseState/caseStore.ts';
 import { useMessages, useOfflineMergeMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useGoToField } from '../businessCase/goToField.ts';
+import { CaseSessionContext } from './liveSession.ts';
 import { type OfflineLoss, watchOfflineLoss } from './offlineLoss.ts';
 import { describeLoss } from './offlineLossText.ts';
-import { CaseSessionContext } from './sessionContext.ts';
 import './offlineLossNotice.css';
 
 /**

@@ -5,9 +5,10 @@ import { BusinessCasePanel } from '../businessCase/BusinessCasePanel.tsx';
 import { BusinessCaseProvider } from '../businessCase/businessCaseContext.tsx';
 import { usePublishPresence } from '../presence/usePeers.ts';
 import { SectionNav } from '../sections/SectionNav.tsx';
-import { SectionView } from '../sections/SectionView.tsx';
+import { SECTION_VIEWS, SectionView } from '../sections/SectionView.tsx';
 import { useUndoShortcuts } from '../undo/useUndo.ts';
-import { useFollowFacilitator } from '../workshop/followMe.ts';
+import { useFollowFacilitator } from '../workshop/follow/followMe.ts';
+import { SectionViewsContext } from '../workshop/history/sectionViews.ts';
 import { OfflineLossNotice } from './OfflineLossNotice.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -24,16 +25,19 @@ export function RoomLayout() {
   const role = useMe()?.role;
   return (
     <BusinessCaseProvider>
-      <div className="page room" data-panel={panelMode} data-role={role}>
-        <a className="skip-link" href="#main">
-          {m.common.skipToContent}
-        </a>
-        <TopBar />
-        <SectionNav />
-        <SectionView />
-        <BusinessCasePanel />
-        <OfflineLossNotice />
-      </div>
+      {/* A saved version (workshop history) is shown with the same section views. */}
+      <SectionViewsContext.Provider value={SECTION_VIEWS}>
+        <div className="page room" data-panel={panelMode} data-role={role}>
+          <a className="skip-link" href="#main">
+            {m.common.skipToContent}
+          </a>
+          <TopBar />
+          <SectionNav />
+          <SectionView />
+          <BusinessCasePanel />
+          <OfflineLossNotice />
+        </div>
+      </SectionViewsContext.Provider>
     </BusinessCaseProvider>
   );
 }

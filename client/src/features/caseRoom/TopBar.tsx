@@ -10,8 +10,8 @@ import { NetworkBlockedNotice } from '../connection/NetworkBlockedNotice.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useSection } from '../sections/useSection.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
-import { PhaseAgenda } from '../workshop/PhaseAgenda.tsx';
-import { RefusedNotice } from '../workshop/RefusedNotice.tsx';
+import { PhaseAgenda } from '../workshop/agenda/PhaseAgenda.tsx';
+import { RefusedNotice } from '../workshop/refusal/RefusedNotice.tsx';
 import { WorkshopBar } from '../workshop/WorkshopBar.tsx';
 
 /**

@@ -1,47 +1,19 @@
 import { canEdit, isFinalClose } from '@caseroom/shared';
-import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LINK_ENDED_EVENT, type LinkEndedDetail } from '../../api/request.ts';
 import { checkForNewBuild } from '../../app/newBuild.ts';
+import type { CaseView } from '../../caseState/sessionContext.ts';
+import type { ReceivedRefusal } from '../../caseState/workshopViewSlice.ts';
 import { forgetToken } from '../access/tokens.ts';
 import { trackWhoAmI, type WhoAmI } from '../access/whoAmI.ts';
 import { type ConnectionTracker, trackConnection } from '../connection/connectionState.ts';
 import { createUndoManager } from '../undo/undoManager.ts';
-import {
-  MESSAGE_REFUSED,
-  MESSAGE_TOO_BIG,
-  type ReceivedRefusal,
-  refusedMessageHandler,
-} from '../workshop/refusedMessage.ts';
+import { MESSAGE_REFUSED, MESSAGE_TOO_BIG, refusedMessageHandler } from '../workshop/refusal/refusedMessage.ts';
 import { mergeOlderCopies } from './copyMerge.ts';
 import { webSocketWithLinkToken } from './linkTokenSocket.ts';
 import { trackLocalChanges } from './localChanges.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
-
-/**
- * What the views of a case need of it: its document to read, this person's writes and undo,
- * presence (for the rich-text carets) and who this browser is. A live session is one; a saved
- * version's read-only view (workshop/snapshotSession.ts) is another, with no connection at all.
- */
-export type CaseView = {
-  caseId: string;
-  /** The token of this browser's link to the case (docs/access.md A12). */
-  token: string;
-  doc: Y.Doc;
-  /** Presence: the carets of the rich-text editors read and publish it here. */
-  provider: { awareness: Awareness };
-  undo: Y.UndoManager;
-  /** This browser's party in the case (role, name), once known. */
-  me: Pick<WhoAmI, 'get' | 'subscribe'>;
-  /**
-   * Makes a local change: one transaction with this person's origin, so undo can find it.
-   * Changes within half a second merge into one undo step (typing); `writeStep` never merges.
-   */
-  write: (change: () => void) => void;
-  /** A local change that is its own undo step (a committed number, a choice, a move). */
-  writeStep: (change: () => void) => void;
-};
 
 /**
  * Everything one open case needs: its Y.Doc, the websocket provider (sync + awareness), this

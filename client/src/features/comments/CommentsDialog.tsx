@@ -1,6 +1,6 @@
+import { WorkshopDialog } from '../../app/WorkshopDialog.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useItemName } from '../workshop/itemName.ts';
-import { WorkshopDialog } from '../workshop/WorkshopDialog.tsx';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { sectionOf } from './commentsDoc.ts';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
-import { useLiveSession } from '../caseRoom/sessionContext.ts';
+import { useLiveSession } from '../caseRoom/liveSession.ts';
 import type { ConnectionState } from './connectionState.ts';
 
 /** The connection state of the open case. */

@@ -1,11 +1,17 @@
-import { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from '@caseroom/shared';
+import {
+  api,
+  EXPORT_FORMATS,
+  EXPORT_LANGUAGES,
+  type ExportFormat,
+  type ExportLanguage,
+  type SnapshotListing,
+} from '@caseroom/shared';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { callApi } from '../../api/callApi.ts';
+import { DialogButton, WorkshopDialog } from '../../app/WorkshopDialog.tsx';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
-import { readListing, type SnapshotListing } from '../workshop/snapshotListing.ts';
-import { useWorkshopCall } from '../workshop/useWorkshop.ts';
-import { DialogButton, WorkshopDialog } from '../workshop/WorkshopDialog.tsx';
-import { listSnapshots } from '../workshop/workshopApi.ts';
 import { type ExportVersion, fetchExport, saveFile } from './exchangeApi.ts';
 import { exportErrorText } from './exportErrorText.ts';
 
@@ -36,7 +42,6 @@ type Status =
 function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initialVersion: ExportVersion }) {
   const m = useMessages();
   const t = m.exchange.export;
-  const at = useWorkshopCall();
   const locale = useLocale();
   const uiLanguage = useUiStore((state) => state.language);
   const [versionKind, setVersionKind] = useState<ExportVersion['kind']>(initialVersion.kind);
@@ -45,7 +50,7 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
   const [lang, setLang] = useState<ExportLanguage>(uiLanguage);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const names = { version: useId(), snapshot: useId(), language: useId() };
-  const { caseId, token } = at;
+  const { caseId, token } = useSession();
 
   // An export still running when the dialog closes is abandoned: no late download.
   const aborter = useRef(new AbortController());
@@ -58,14 +63,14 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
   useEffect(() => {
     if (versionKind !== 'snapshot' || snapshots) return;
     let live = true;
-    void listSnapshots({ caseId, token }).then((result) => {
+    void callApi(api.listSnapshots, { params: { id: caseId }, tokens: [token] }).then((result) => {
       if (!live) return;
       if (!result.ok) {
         setSnapshots('failed');
         setStatus({ kind: 'failed', message: `${t.errors.snapshotsFailed} ${exportErrorText(m, result)}` });
         return;
       }
-      const rows = readListing(result.value).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const rows = [...result.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       setSnapshots(rows);
       setSnapshotId((current) => current || rows[0]?.id || '');
     });

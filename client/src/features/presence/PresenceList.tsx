@@ -1,7 +1,7 @@
+import { avatarName } from '../../caseState/presence.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { RoleBadge } from '../access/RoleBadge.tsx';
 import { Avatar } from './Avatar.tsx';
-import { avatarName } from './presence.ts';
 import { usePeers } from './usePeers.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useCaseStore } from '../../caseState/caseStore.ts';
+import { type Peer, publishPresence } from '../../caseState/presence.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useUiStore } from '../../store.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
-import { type Peer, publishPresence } from './presence.ts';
 
 /** Everyone in the case right now (this person included), from the case's store (caseState/liveCase.ts). */
 export function usePeers(): readonly Peer[] {

@@ -1,14 +1,14 @@
 import { findingCounts, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useCaseStore } from '../../caseState/caseStore.ts';
+import { avatarName, peerLabel } from '../../caseState/presence.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { useOpenCommentCounts } from '../comments/useComments.ts';
 import { Avatar } from '../presence/Avatar.tsx';
-import { avatarName, peerLabel } from '../presence/presence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { CommentIcon, LockIcon } from '../workshop/icons.tsx';
-import { LockToggle } from '../workshop/LockControls.tsx';
+import { LockToggle } from '../workshop/locks/LockControls.tsx';
 import { useWorkshop } from '../workshop/useWorkshop.ts';
 
 /** The sections of the model, with who is in each; choosing one opens it in the centre. */

@@ -1,10 +1,10 @@
 import type { SectionName } from '@caseroom/shared';
 import type { ComponentType } from 'react';
 import { useCaseStore } from '../../caseState/caseStore.ts';
+import { SectionContext } from '../../caseState/sectionLock.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { CommentsButton } from '../comments/CommentsButton.tsx';
-import { LockNotice, LockToggle } from '../workshop/LockControls.tsx';
-import { SectionContext } from '../workshop/sectionLock.ts';
+import { LockNotice, LockToggle } from '../workshop/locks/LockControls.tsx';
 import { EvaluationSection } from './evaluation/EvaluationSection.tsx';
 import { FactsSection } from './facts/FactsSection.tsx';
 import { InterventionsSection } from './interventions/InterventionsSection.tsx';

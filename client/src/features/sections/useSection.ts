@@ -9,8 +9,8 @@ import {
 } from '@caseroom/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useYSelect } from '../../ydoc/useY.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 
 /** A section's root map and accessors for its nested types (created by the server, never here). */
 export function useSection(section: SectionName) {

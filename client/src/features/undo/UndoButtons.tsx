@@ -1,6 +1,6 @@
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useCanEdit } from '../access/useAccess.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 import { useUndoState } from './useUndo.ts';
 
 /** Undo and redo of this person's own changes (never someone else's); none for an observer. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../caseState/sessionContext.ts';
 import { useCanEdit } from '../access/useAccess.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
 
 /** Whether there is something of this person's own to undo or redo. */
 export function useUndoState(undo: Y.UndoManager): { canUndo: boolean; canRedo: boolean } {

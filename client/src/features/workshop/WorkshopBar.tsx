@@ -1,12 +1,12 @@
 import { useMessages } from '../../i18n/messages.ts';
 import { ExportButton } from '../exchange/ExportDialog.tsx';
-import { DecisionsButton } from './DecisionLog.tsx';
-import { FollowControl } from './FollowControl.tsx';
-import { HistoryButton } from './HistoryDialog.tsx';
-import { SignoffButton } from './SignoffDialog.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
-import { VoteButton } from './VoteDialog.tsx';
-import { WorkshopTimer } from './WorkshopTimer.tsx';
+import { DecisionsButton } from './decisions/DecisionLog.tsx';
+import { FollowControl } from './follow/FollowControl.tsx';
+import { HistoryButton } from './history/HistoryDialog.tsx';
+import { SignoffButton } from './signoff/SignoffDialog.tsx';
+import { StorageNotice } from './storage/StorageNotice.tsx';
+import { WorkshopTimer } from './timer/WorkshopTimer.tsx';
+import { VoteButton } from './vote/VoteDialog.tsx';
 
 /**
  * The workshop's row in the top bar: the countdown, "follow me", and the vote, decisions,

@@ -1,6 +1,6 @@
 import type { WorkshopRecord } from '@caseroom/shared';
 import { useCaseStore } from '../../caseState/caseStore.ts';
-import { useSession } from '../caseRoom/sessionContext.ts';
+import { useSession } from '../../caseState/sessionContext.ts';
 import type { WorkshopCall } from './workshopApi.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { setField } from '@caseroom/shared';
 import { useId } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../../caseState/sessionContext.ts';
 import { useYMapValue } from '../../../ydoc/useY.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
 
 type Option<T> = { value: T; label: string; help?: string };
 

@@ -1,11 +1,11 @@
 import { addItem, getItem, type ItemKind, moveItemTo, removeItem } from '@caseroom/shared';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../../caseState/sessionContext.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds } from '../../../ydoc/useY.ts';
 import { useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
 import { CommentsButton } from '../../comments/CommentsButton.tsx';
 import { LIST_PATHS } from '../fieldPath.ts';
 

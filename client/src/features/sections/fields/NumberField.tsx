@@ -1,10 +1,10 @@
 import { formatForInput, type NumberError, type NumberKind, parseDanishNumber, setField } from '@caseroom/shared';
 import { type KeyboardEvent, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../../caseState/sessionContext.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useYNumber } from '../../../ydoc/useY.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
 import { SourceNote } from './SourceNote.tsx';
 
 type Props = {

@@ -4,10 +4,10 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useId } from 'react';
 import type * as Y from 'yjs';
+import { initials, textOn } from '../../../caseState/palette.ts';
+import { useSession } from '../../../caseState/sessionContext.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
-import { initials, textOn } from '../../presence/palette.ts';
 
 type Props = {
   fragment: Y.XmlFragment | undefined;

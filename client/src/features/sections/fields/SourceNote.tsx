@@ -1,10 +1,10 @@
 import { setField } from '@caseroom/shared';
 import { useId } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../../caseState/sessionContext.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useYString } from '../../../ydoc/useY.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
 
 type Props = { sources: Y.Map<unknown> | undefined; field: string; fieldLabel: string };
 

@@ -1,9 +1,9 @@
 import { replaceText, writeShortText } from '@caseroom/shared';
 import { useId, useRef } from 'react';
 import type * as Y from 'yjs';
+import { useSession } from '../../../caseState/sessionContext.ts';
 import { useCaretAcrossRemoteEdits, useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
 
 type Props = {
   map: Y.Map<unknown> | undefined;

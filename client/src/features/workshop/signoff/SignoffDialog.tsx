@@ -1,0 +1,106 @@
+import { canEdit, contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
+import { useMemo, useState } from 'react';
+import { failureText } from '../../../api/failureText.ts';
+import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
+import { useLocale, useMessages } from '../../../i18n/messages.ts';
+import { useCanFacilitate, useMe } from '../../access/useAccess.ts';
+import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
+import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
+import { signOff } from '../workshopApi.ts';
+import { RequiredSignersForm } from './RequiredSignersForm.tsx';
+import { usePartyNames } from './usePartyNames.ts';
+
+/** The content hash of the case as this browser has it now (W10). */
+function useContentHash(): string {
+  const { model } = useBusinessCase();
+  return useMemo(() => contentHash(model), [model]);
+}
+
+/** The sign-offs as the shared rules take them. */
+function useSignoffs(): Signoff[] {
+  const { signoffs } = useWorkshop();
+  return Object.entries(signoffs).map(([partyId, s]) => ({ partyId, hash: s.hash, at: s.at }));
+}
+
+/** The top bar's sign-off button (phase 3, or once anyone has signed), "agreed" when all have. */
+export function SignoffButton() {
+  const m = useMessages();
+  const { phase, requiredSigners, signoffs } = useWorkshop();
+  const hash = useContentHash();
+  const agreed = isAgreed(requiredSigners, useSignoffs(), hash);
+  if (phase !== 3 && Object.keys(signoffs).length === 0) return null;
+  return (
+    <DialogButton
+      label={agreed ? m.workshop.signoff.openAgreed : m.workshop.signoff.open}
+      className={agreed ? 'agreed' : ''}
+    >
+      {(close) => <SignoffDialog onClose={close} />}
+    </DialogButton>
+  );
+}
+
+/**
+ * Sign-off (W10): who must sign, each party's state against the version shown here (current,
+ * outdated, missing), "sign this version" for one's own party, and "agreed" once every
+ * required party has signed this exact version.
+ */
+function SignoffDialog({ onClose }: { onClose: () => void }) {
+  const m = useMessages();
+  const t = m.workshop.signoff;
+  const locale = useLocale();
+  const { requiredSigners } = useWorkshop();
+  const signoffs = useSignoffs();
+  const hash = useContentHash();
+  const me = useMe();
+  const facilitator = useCanFacilitate();
+  const { names, parties } = usePartyNames();
+  const at = useWorkshopCall();
+  const [problem, setProblem] = useState<string | null>(null);
+  const statuses = signoffStatus(requiredSigners, signoffs, hash);
+  const agreed = isAgreed(requiredSigners, signoffs, hash);
+  // Observers sign nothing (issue 9: the server refuses them); others when asked to.
+  const maySign =
+    me !== undefined &&
+    canEdit(me.role) &&
+    requiredSigners.includes(me.id) &&
+    statuses.find((status) => status.partyId === me.id)?.state !== 'current';
+  const sign = async () => {
+    const result = await signOff(at, hash);
+    setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
+  };
+  return (
+    <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
+      <p className="signoff-agreed" data-agreed={agreed}>
+        <strong>{agreed ? `✓ ${t.agreed}` : t.notAgreed}</strong>
+      </p>
+      <p className="help">{t.version(hash.slice(0, 8))}</p>
+      <h3>{t.required}</h3>
+      {statuses.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul className="signoff-list">
+          {statuses.map((status) => (
+            <li key={status.partyId} className="signoff-row" data-state={status.state}>
+              <span className="signoff-name">{names.get(status.partyId) ?? status.partyId}</span>
+              <span className="signoff-state">
+                <span aria-hidden="true">
+                  {status.state === 'current' ? '✓ ' : status.state === 'outdated' ? '▲ ' : '○ '}
+                </span>
+                {t.states[status.state]}
+                {status.signoff &&
+                  ` · ${new Date(status.signoff.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {maySign && (
+        <button type="button" className="primary" onClick={() => void sign()}>
+          {t.sign}
+        </button>
+      )}
+      {problem && <p role="alert">{problem}</p>}
+      {facilitator && <RequiredSignersForm parties={parties} required={requiredSigners} />}
+    </WorkshopDialog>
+  );
+}

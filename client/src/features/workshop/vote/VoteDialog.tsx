@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { failureOf, failureText } from '../../../api/failureText.ts';
+import type { ApiFailure } from '../../../api/request.ts';
+import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
+import { useMessages } from '../../../i18n/messages.ts';
+import { useCanEdit, useCanFacilitate } from '../../access/useAccess.ts';
+import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
+import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
+import { revealVote } from '../workshopApi.ts';
+import { BallotList } from './BallotList.tsx';
+import { OpenVoteForm } from './OpenVoteForm.tsx';
+import { VoteResult } from './VoteResult.tsx';
+import { latestVote, voteItems } from './voteItems.ts';
+
+/** The top bar's vote button ("open" while a vote runs) and its dialog. */
+export function VoteButton() {
+  const m = useMessages();
+  const latest = latestVote(useWorkshop().votes);
+  const open = latest?.[1].status === 'open';
+  return (
+    <DialogButton label={open ? m.workshop.votes.openActive : m.workshop.votes.open} className={open ? 'active' : ''}>
+      {(close) => <VoteDialog onClose={close} />}
+    </DialogButton>
+  );
+}
+
+/**
+ * Dot votes (W7): the newest vote — while open, this person's own dots (never anyone else's:
+ * ballots stay on the server until the reveal); after the reveal, the counts for everyone. The
+ * facilitator opens a vote, reveals it and turns the result into a decision.
+ */
+function VoteDialog({ onClose }: { onClose: () => void }) {
+  const m = useMessages();
+  const t = m.workshop.votes;
+  const { model } = useBusinessCase();
+  const facilitator = useCanFacilitate();
+  const voter = useCanEdit();
+  const at = useWorkshopCall();
+  const latest = latestVote(useWorkshop().votes);
+  const [failure, setFailure] = useState<ApiFailure>();
+  // The vote the facilitator chose to follow with a new one; a newly opened vote shows at once.
+  const [replacing, setReplacing] = useState<string | null>(null);
+  if (!latest || replacing === latest[0]) {
+    return (
+      <WorkshopDialog title={t.title} intro={t.hidden} onClose={onClose}>
+        {facilitator ? <OpenVoteForm key={latest?.[0]} /> : <p>{t.watch}</p>}
+      </WorkshopDialog>
+    );
+  }
+  const [voteId, vote] = latest;
+  const items = voteItems(model, vote.list);
+  return (
+    <WorkshopDialog title={`${t.title}: ${t.lists[vote.list]}`} intro={t.hidden} onClose={onClose}>
+      <p className="vote-status" data-status={vote.status}>
+        <strong>{t.status[vote.status]}</strong>
+      </p>
+      {vote.status === 'open' ? (
+        <>
+          {voter ? <BallotList voteId={voteId} vote={vote} items={items} /> : <p>{t.watch}</p>}
+          {facilitator && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void revealVote(at, voteId).then((result) => setFailure(failureOf(result)))}
+            >
+              {t.reveal}
+            </button>
+          )}
+        </>
+      ) : (
+        <VoteResult voteId={voteId} vote={vote} items={items} />
+      )}
+      {facilitator && vote.status !== 'open' && (
+        <button type="button" onClick={() => setReplacing(voteId)}>
+          {t.newVote}
+        </button>
+      )}
+      {failure && <p role="alert">{failureText(m, failure)}</p>}
+    </WorkshopDialog>
+  );
+}
