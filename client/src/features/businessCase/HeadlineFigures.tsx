@@ -1,21 +1,13 @@
-import {
-  type ExplainedFigure,
-  figureLabel,
-  formatFigure,
-  type HeadlineFigureKey,
-  headlineFigureTexts,
-  noIrrText,
-  type Pricing,
-} from '@caseroom/shared';
+import { type ExplainedFigure, type FigureKey, figureLabel, noIrrText, type Pricing } from '@caseroom/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useRisk } from './businessCaseContext.tsx';
 import { FigureDialog } from './FigureDialog.tsx';
-import { count } from './format.ts';
+import { calendarYear, count, decimal, irrText, money, percent } from './format.ts';
 
 type Figure = {
-  key: HeadlineFigureKey;
+  key: FigureKey;
   value: string;
   note?: string | undefined;
   /** Money figures are long: they take the full width of the grid. */
@@ -24,8 +16,7 @@ type Figure = {
 };
 
 /**
- * The headline figures in big Danish numbers, named, written and explained by the shared registry
- * (HEADLINE_FIGURES) as the PDF and the XLSX are; each priced figure opens how it was built. The
+ * The headline figures in big Danish numbers; each priced figure opens how it was built. The
  * probability of investor loss comes from the Monte Carlo run and carries its seed.
  */
 export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; startYear: number | undefined }) {
@@ -34,28 +25,34 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
   const risk = useRisk();
   const [open, setOpen] = useState<ExplainedFigure | null>(null);
   const t = m.businessCase;
+  const year = (offset: number) => calendarYear(offset, startYear, t.yearOffset);
   const irr = pricing.investor.irr;
-  const value = (key: HeadlineFigureKey, v: number | undefined) => formatFigure(key, v, { lang, startYear });
   const figures: (Figure & { key: ExplainedFigure })[] = [
     {
       key: 'authorityNpv',
-      value: value('authorityNpv', pricing.authorityNpv),
+      value: money(pricing.authorityNpv),
       wide: true,
       tone: pricing.authorityNpv < 0 ? 'bad' : 'good',
     },
-    { key: 'publicSectorNpv', value: value('publicSectorNpv', pricing.publicSectorNpv), wide: true },
+    { key: 'publicSectorNpv', value: money(pricing.publicSectorNpv), wide: true },
     {
       key: 'breakEvenYear',
-      value: value('breakEvenYear', pricing.breakEvenYear),
+      value: pricing.breakEvenYear === undefined ? '–' : year(pricing.breakEvenYear),
       note: pricing.breakEvenYear === undefined ? figureLabel('noBreakEven', lang) : undefined,
     },
-    { key: 'benefitCostRatio', value: value('benefitCostRatio', pricing.benefitCostRatio) },
+    {
+      key: 'benefitCostRatio',
+      value: pricing.benefitCostRatio === undefined ? '–' : decimal(pricing.benefitCostRatio),
+    },
     {
       key: 'investorIrr',
-      value: irr.ok ? value('investorIrr', irr.rate) : t.noIrr,
+      value: irrText(irr) ?? t.noIrr,
       note: irr.ok ? undefined : noIrrText(irr.reason, lang),
     },
-    { key: 'investorMultiple', value: value('investorMultiple', pricing.investor.multiple) },
+    {
+      key: 'investorMultiple',
+      value: pricing.investor.multiple === undefined ? '–' : `${decimal(pricing.investor.multiple)} ${t.times}`,
+    },
   ];
   const monteCarlo = risk.result?.monteCarlo;
   return (
@@ -71,10 +68,9 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
               className="figure-button"
               aria-haspopup="dialog"
               data-tone={figure.tone}
-              title={headlineFigureTexts(figure.key, lang).explanation}
               onClick={() => setOpen(figure.key)}
             >
-              <span className="figure-label">{headlineFigureTexts(figure.key, lang).name}</span>
+              <span className="figure-label">{figureLabel(figure.key, lang)}</span>
               <span className="figure-value">{figure.value}</span>
               {figure.note && <span className="figure-note">{figure.note}</span>}
               <span className="figure-how">
@@ -84,16 +80,9 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
             </button>
           </li>
         ))}
-        <li
-          className="figure-card wide static"
-          data-figure="probabilityInvestorLoses"
-          aria-busy={!monteCarlo}
-          title={headlineFigureTexts('probabilityInvestorLoses', lang).explanation}
-        >
-          <span className="figure-label">{headlineFigureTexts('probabilityInvestorLoses', lang).name}</span>
-          <span className="figure-value">
-            {monteCarlo ? value('probabilityInvestorLoses', monteCarlo.probabilityInvestorLoses) : t.pending}
-          </span>
+        <li className="figure-card wide static" data-figure="probabilityInvestorLoses" aria-busy={!monteCarlo}>
+          <span className="figure-label">{figureLabel('probabilityInvestorLoses', lang)}</span>
+          <span className="figure-value">{monteCarlo ? percent(monteCarlo.probabilityInvestorLoses) : t.pending}</span>
           <span className="figure-note" data-seed={risk.seed}>
             {t.seed(risk.seed, count(risk.iterations))}
           </span>
