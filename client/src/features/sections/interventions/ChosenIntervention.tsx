@@ -5,7 +5,7 @@ import { useMessages } from '../../../i18n/messages.ts';
 import { useItemIds, useYString } from '../../../ydoc/useY.ts';
 import { useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
-import { useSession } from '../../caseRoom/sessionContext.ts';
+import { useSession } from '../../../caseState/sessionContext.ts';
 
 /** The group's choice among the candidates (one radio button per candidate; disabled for an observer). */
 export function ChosenIntervention({ map }: { map: Y.Map<unknown> | undefined }) {
