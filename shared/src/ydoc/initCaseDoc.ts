@@ -1,9 +1,18 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { SECTIONS } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { COMMENTS } from '../workshop/comments.ts';
 import { createWorkshop } from '../workshop/record.ts';
-import { LAYOUT_VERSION, LAYOUT_VERSION_KEY, META, SECTION_CHILDREN, sectionMap, shortTextHome } from './layout.ts';
+import {
+  LAYOUT_VERSION,
+  LAYOUT_VERSION_KEY,
+  layoutEntries,
+  META,
+  newChild,
+  SECTION_CHILDREN,
+  sectionMap,
+  shortTextHome,
+} from './layout.ts';
 
 /**
  * Defaults of a new, empty case (docs/product.md: DKK, r = 3.5 %, investor funds 100 %). The phase
@@ -16,7 +25,8 @@ export const NEW_CASE_DEFAULTS = {
 
 /**
  * Creates a case's structure in an empty document, of the current layout (layout.ts): every
- * section's nested shared types — maps, rich texts, short texts — the defaults and the workshop
+ * section's nested shared types — maps, rich texts, short texts, as the field registry
+ * gives them (layout.ts SECTION_CHILDREN) — the defaults and the workshop
  * record (phase 1, its nested maps), in one transaction. Only the server calls this, once, when a case is created;
  * clients never create section structure (see layout.ts).
  */
@@ -27,12 +37,10 @@ export function initCaseDoc(doc: Y.Doc, options: { startYear?: number; priceYear
     for (const section of SECTIONS) {
       const map = sectionMap(doc, section);
       if (!map) throw new Error(`initCaseDoc: section ${section} is not a map`);
-      for (const key of SECTION_CHILDREN[section].maps) map.set(key, new Y.Map());
-      for (const key of SECTION_CHILDREN[section].richText) map.set(key, new Y.XmlFragment());
-      for (const path of SECTION_CHILDREN[section].shortText) {
+      for (const [path, type] of layoutEntries(SECTION_CHILDREN[section])) {
         const home = shortTextHome(map, path);
         if (!home) throw new Error(`initCaseDoc: ${section}/${path} has no map`);
-        home.map.set(home.key, new Y.Text());
+        home.map.set(home.key, newChild(type));
       }
     }
     const facts = doc.getMap('facts');

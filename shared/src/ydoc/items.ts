@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
-import { ITEM_CHILDREN, type ItemKind, listMap } from './layout.ts';
+import { ITEM_CHILDREN, type ItemKind, layoutEntries, listMap, newChild } from './layout.ts';
 import { moveItem, orderedItems, orderKeyAtEnd } from './orderedList.ts';
 
 /** Scalar fields an item may be created with (a short text's value goes into its Y.Text; other nested types start empty). */
 export type ItemFields = Record<string, string | number | boolean | undefined>;
 
 /**
- * Builds a list item with every nested shared type it will ever have — its short texts as
- * Y.Texts holding the given values (layout 2) — so that no client creates one later (two
- * clients doing so at once would silently lose one).
+ * Builds a list item with every nested shared type it will ever have (the registry's, layout.ts
+ * ITEM_CHILDREN) — its short texts as Y.Texts holding the given values (layout 2) — so that no
+ * client creates one later (two clients doing so at once would silently lose one).
  */
 export function newItem(kind: ItemKind, order: string, fields: ItemFields): Y.Map<unknown> {
   const item = new Y.Map<unknown>();
@@ -17,11 +17,9 @@ export function newItem(kind: ItemKind, order: string, fields: ItemFields): Y.Ma
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && !shortTexts.includes(key)) item.set(key, value);
   }
-  for (const key of ITEM_CHILDREN[kind].maps) item.set(key, new Y.Map());
-  for (const key of ITEM_CHILDREN[kind].richText) item.set(key, new Y.XmlFragment());
-  for (const key of shortTexts) {
+  for (const [key, type] of layoutEntries(ITEM_CHILDREN[kind])) {
     const value = fields[key];
-    item.set(key, new Y.Text(typeof value === 'string' ? value : undefined));
+    item.set(key, type === 'shortText' && typeof value === 'string' ? new Y.Text(value) : newChild(type));
   }
   return item;
 }

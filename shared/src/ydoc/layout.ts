@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import type { SectionName } from '../model/caseModel.ts';
+import type { FieldSpec } from '../fields/kinds.ts';
+import { CONTAINERS, type Container, type FieldHolder, fieldsOf, holderOf } from '../fields/registry.ts';
+import { SECTIONS, type SectionName } from '../model/caseModel.ts';
 
 /**
  * How a case lives in a Y.Doc. One top-level Y.Map per section, so a section can be locked
@@ -37,52 +39,12 @@ export function layoutVersion(doc: Y.Doc): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
 }
 
-/** The nested shared types of a section or an item: maps, rich texts, short texts (Y.Text). */
-type Children = { maps: readonly string[]; richText: readonly string[]; shortText: readonly string[] };
-
 /**
- * Keys of nested shared types per section (created with the case, see initCaseDoc). A short
- * text inside one of the section's maps is named by its path below the section
- * (`partners/authority`). The currency (a code), ids (`chosenId`) and source notes (a map keyed
- * by field) stay plain strings.
+ * The nested shared types of a section or an item: maps, rich texts (Y.XmlFragment), short
+ * texts (Y.Text). A child inside one of the holder's maps is named by its path below the holder
+ * (`partners/authority`); a map is listed before the children inside it.
  */
-export const SECTION_CHILDREN = {
-  facts: {
-    maps: ['partners', 'departments', 'sources'],
-    richText: [],
-    shortText: [
-      'title',
-      'municipality',
-      'partners/authority',
-      'partners/provider',
-      'partners/investor',
-      'partners/guarantor',
-    ],
-  },
-  problem: { maps: [], richText: ['text'], shortText: [] },
-  targetGroup: { maps: ['intake', 'sources'], richText: ['eligibility', 'baseline'], shortText: ['name'] },
-  interventions: { maps: ['candidates'], richText: ['rationale'], shortText: [] },
-  outcomes: { maps: ['items'], richText: [], shortText: [] },
-  paymentModel: { maps: ['payerShares', 'scenarios', 'sources'], richText: [], shortText: [] },
-  evaluation: {
-    maps: ['signatories'],
-    richText: ['notes', 'earlyStop'],
-    shortText: ['dataSources', 'measurementPoints', 'evaluator', 'contractParties'],
-  },
-} as const satisfies Record<SectionName, Children>;
-
-/** Keys of nested shared types per list item kind (created with the item, see items.ts). */
-export const ITEM_CHILDREN = {
-  department: { maps: [], richText: [], shortText: ['name'] },
-  intervention: { maps: ['sources'], richText: ['description'], shortText: ['name', 'provider'] },
-  outcome: {
-    maps: ['valuePerDepartment', 'sources'],
-    richText: [],
-    shortText: ['name', 'definition', 'dataSource', 'measurementMethod'],
-  },
-  signatory: { maps: [], richText: [], shortText: ['name', 'organisation'] },
-} as const satisfies Record<string, Children>;
-export type ItemKind = keyof typeof ITEM_CHILDREN;
+export type LayoutChildren = { maps: readonly string[]; richText: readonly string[]; shortText: readonly string[] };
 
 /** Where each list lives: its section and the key of its Y.Map of items. */
 export const LISTS = {
@@ -90,7 +52,116 @@ export const LISTS = {
   intervention: { section: 'interventions', key: 'candidates' },
   outcome: { section: 'outcomes', key: 'items' },
   signatory: { section: 'evaluation', key: 'signatories' },
-} as const satisfies Record<ItemKind, { section: SectionName; key: string }>;
+} as const satisfies Record<string, { section: SectionName; key: string }>;
+export type ItemKind = keyof typeof LISTS;
+
+/**
+ * Nested maps of a section that hold no field of the registry: the payment model's scenario
+ * ranges. (Lists come from LISTS, maps holding a container's fields from the registry's
+ * holders, `sources` from the fields that take a source note.)
+ */
+const SECTION_STRUCTURE: Partial<Record<SectionName, readonly string[]>> = { paymentModel: ['scenarios'] };
+
+/** The map a holder's source notes live in, keyed by field (created where a field takes a note). */
+export const SOURCES = 'sources';
+
+/**
+ * The nested shared type a field lives in, by its kind: prose a fragment, a short text a
+ * Y.Text (a `plain` one — a code — stays a string), numbers per department and cohorts a map;
+ * undefined for a scalar map entry (numbers, choices, references).
+ */
+export function nestedTypeOf(field: FieldSpec): keyof LayoutChildren | undefined {
+  switch (field.kind) {
+    case 'richText':
+      return 'richText';
+    case 'shortText':
+      return field.plain ? undefined : 'shortText';
+    case 'numberRecord':
+    case 'cohorts':
+      return 'maps';
+    case 'number':
+    case 'choice':
+    case 'reference':
+      return undefined;
+    default:
+      return assertNever(field);
+  }
+}
+
+function assertNever(field: never): never {
+  throw new Error(`layout: a field kind without a layout: ${JSON.stringify((field as FieldSpec).kind)}`);
+}
+
+/**
+ * The children of one holder (a section or a list item) from the registry: first the maps that
+ * hold a nested container's fields, then per field its nested type, then the lists and other
+ * structure (`extraMaps`), and last the `sources` map when any field takes a source note. The
+ * order is the order of creation (initCaseDoc, newItem); for the fields of layout 2 it is the
+ * order that layout was written in (layout.test.ts).
+ */
+function deriveChildren(
+  holds: (holder: FieldHolder) => boolean,
+  holderName: string,
+  extraMaps: readonly string[],
+): LayoutChildren {
+  const containerMaps: string[] = [];
+  const children = { maps: [] as string[], richText: [] as string[], shortText: [] as string[] };
+  let takesNotes = false;
+  for (const container of Object.keys(CONTAINERS) as Container[]) {
+    const holder = holderOf(container);
+    if (!holds(holder)) continue;
+    const inMap = 'map' in holder ? holder.map : undefined;
+    if (inMap !== undefined && !containerMaps.includes(inMap)) containerMaps.push(inMap);
+    for (const field of fieldsOf(container)) {
+      if (field.sourceNote) {
+        // A note is kept in its holder's `sources` map by field key; one in a nested map has no home yet.
+        if (inMap !== undefined) {
+          throw new Error(`layout: ${field.labelKey} takes a source note inside ${holderName}/${inMap}`);
+        }
+        takesNotes = true;
+      }
+      const type = nestedTypeOf(field);
+      if (type) children[type].push(inMap === undefined ? field.key : `${inMap}/${field.key}`);
+    }
+  }
+  return {
+    maps: [...containerMaps, ...children.maps, ...extraMaps, ...(takesNotes ? [SOURCES] : [])],
+    richText: children.richText,
+    shortText: children.shortText,
+  };
+}
+
+/**
+ * Keys of nested shared types per section (created with the case, see initCaseDoc), derived
+ * from the field registry. The currency (a `plain` code), ids (`chosenId`) and source notes
+ * (entries of the `sources` map) stay plain values.
+ *
+ * A new field whose kind lives in a nested type (prose, a short text, numbers per department,
+ * cohorts) appears here, and so in new cases and new items, by its registry entry alone. A case
+ * created before it lacks it, and no client may create it (see above): such a field also takes
+ * a layout step — LAYOUT_VERSION + 1 and `addMissingChildrenStep(LAYOUT_VERSION)` appended to
+ * DOCUMENT_MIGRATIONS (migrations/addMissingChildren.ts) — which creates it in every existing
+ * section and item when the server loads the case. layout.test.ts fails until it is taken.
+ */
+export const SECTION_CHILDREN: Readonly<Record<SectionName, LayoutChildren>> = Object.fromEntries(
+  SECTIONS.map((section) => [
+    section,
+    deriveChildren((holder) => 'section' in holder && holder.section === section, section, [
+      ...Object.values(LISTS)
+        .filter((list) => list.section === section)
+        .map((list) => list.key),
+      ...(SECTION_STRUCTURE[section] ?? []),
+    ]),
+  ]),
+) as Record<SectionName, LayoutChildren>;
+
+/** Keys of nested shared types per list item kind (created with the item, see items.ts), from the registry. */
+export const ITEM_CHILDREN: Readonly<Record<ItemKind, LayoutChildren>> = Object.fromEntries(
+  (Object.keys(LISTS) as ItemKind[]).map((kind) => [
+    kind,
+    deriveChildren((holder) => 'list' in holder && holder.list === kind, kind, []),
+  ]),
+) as Record<ItemKind, LayoutChildren>;
 
 /** The section's top-level map, or undefined if a crafted document defined it otherwise. */
 export function sectionMap(doc: Y.Doc, section: SectionName): Y.Map<unknown> | undefined {
@@ -122,8 +193,8 @@ export const SHORT_TEXT_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The map and key a section's short text lives under (`partners/authority` → the partners
- * map, `authority`); undefined when the nested map is missing.
+ * The map and key a nested child lives under (`partners/authority` → the partners map,
+ * `authority`; a plain key → the holder itself); undefined when the nested map is missing.
  */
 export function shortTextHome(section: Y.Map<unknown>, path: string): { map: Y.Map<unknown>; key: string } | undefined {
   const parts = path.split('/');
@@ -135,4 +206,25 @@ export function shortTextHome(section: Y.Map<unknown>, path: string): { map: Y.M
     map = inner;
   }
   return { map, key };
+}
+
+/** A holder's children as (path, type) in the order they are created: maps first (a path may lead through one), then prose, then short texts. */
+export function layoutEntries(children: LayoutChildren): [path: string, type: keyof LayoutChildren][] {
+  return [
+    ...children.maps.map((path) => [path, 'maps'] as [string, 'maps']),
+    ...children.richText.map((path) => [path, 'richText'] as [string, 'richText']),
+    ...children.shortText.map((path) => [path, 'shortText'] as [string, 'shortText']),
+  ];
+}
+
+/** A new, empty nested type of the kind (a map, a prose fragment, a short text's Y.Text). */
+export function newChild(type: keyof LayoutChildren): Y.Map<unknown> | Y.XmlFragment | Y.Text {
+  if (type === 'maps') return new Y.Map();
+  return type === 'richText' ? new Y.XmlFragment() : new Y.Text();
+}
+
+/** Whether a value is the nested type a child of this kind must be. */
+export function isChildOfType(value: unknown, type: keyof LayoutChildren): boolean {
+  if (type === 'maps') return value instanceof Y.Map;
+  return type === 'richText' ? value instanceof Y.XmlFragment : value instanceof Y.Text;
 }

@@ -1,15 +1,6 @@
 import * as Y from 'yjs';
-import {
-  ITEM_CHILDREN,
-  type ItemKind,
-  LAYOUT_VERSION_KEY,
-  LISTS,
-  listMap,
-  META,
-  SECTION_CHILDREN,
-  sectionMap,
-  shortTextHome,
-} from '../layout.ts';
+import { type ItemKind, LAYOUT_VERSION_KEY, listMap, META, sectionMap, shortTextHome } from '../layout.ts';
+import { LAYOUT_2_ITEM_CHILDREN, LAYOUT_2_SECTION_CHILDREN } from './layout2.ts';
 
 /**
  * For tests and tools: turns a document into what layout 1 held — every short text a plain
@@ -18,17 +9,17 @@ import {
  */
 export function asLayout1(doc: Y.Doc): void {
   doc.transact(() => {
-    for (const [section, children] of Object.entries(SECTION_CHILDREN)) {
-      const map = sectionMap(doc, section as keyof typeof SECTION_CHILDREN);
+    for (const [section, children] of Object.entries(LAYOUT_2_SECTION_CHILDREN)) {
+      const map = sectionMap(doc, section as keyof typeof LAYOUT_2_SECTION_CHILDREN);
       if (!map) continue;
       for (const path of children.shortText) {
         const home = shortTextHome(map, path);
         if (home) asString(home.map, home.key);
       }
     }
-    for (const kind of Object.keys(LISTS) as ItemKind[]) {
+    for (const kind of Object.keys(LAYOUT_2_ITEM_CHILDREN) as ItemKind[]) {
       listMap(doc, kind)?.forEach((item) => {
-        if (item instanceof Y.Map) for (const key of ITEM_CHILDREN[kind].shortText) asString(item, key);
+        if (item instanceof Y.Map) for (const key of LAYOUT_2_ITEM_CHILDREN[kind].shortText) asString(item, key);
       });
     }
     doc.getMap(META).delete(LAYOUT_VERSION_KEY);
