@@ -13,6 +13,17 @@ const field = (label: string, help: string) => ({ label, help });
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
 
+/** The words for each choice field's options (also read by offline-loss notices). */
+const departmentLevels = { municipal: 'Kommunal', regional: 'Regional', state: 'Statslig', other: 'Anden' };
+const evidenceLevels = { strong: 'Stærk', moderate: 'Moderat', emerging: 'Lovende, men begrænset', none: 'Ingen' };
+const directions = { higher: 'Højere er bedre', lower: 'Lavere er bedre' };
+const paymentBases = { all: 'Alle opnåede resultater', additional: 'Kun resultater ud over basisniveauet' };
+const evaluationDesigns = {
+  comparisonGroup: 'Sammenligningsgruppe',
+  historicalBaseline: 'Historisk basislinje',
+  randomised: 'Lodtrækningsforsøg',
+};
+
 export const da = {
   common: {
     skipToContent: 'Spring til indholdet',
@@ -34,6 +45,15 @@ export const da = {
   fields: {
     source: 'Kilde',
     sourcePlaceholder: 'Hvor kommer tallet fra?',
+    /** A reference field's option for "none of them yet". */
+    undecided: 'Ikke besluttet endnu',
+    /** One department's input in a field of numbers per department (shares, values). */
+    perDepartment: (unit: string, department: string) =>
+      unit === 'percent' ? `Andel for ${department}` : `Værdi for ${department}`,
+    /** The sum of shares per department. */
+    total: (sum: string) => `I alt: ${sum}`,
+    /** One year's input in a field of participants per year. */
+    cohortYear: (n: number, calendarYear?: number) => (calendarYear ? `År ${n} (${calendarYear})` : `År ${n}`),
   },
   richText: {
     toolbar: (label: string) => `Formatering: ${label}`,
@@ -90,117 +110,35 @@ export const da = {
     2: 'Business case og betalingsmodel',
     3: 'Evaluering og kontrakt',
   },
-  departmentLevels: { municipal: 'Kommunal', regional: 'Regional', state: 'Statslig', other: 'Anden' },
-  evidenceLevels: { strong: 'Stærk', moderate: 'Moderat', emerging: 'Lovende, men begrænset', none: 'Ingen' },
-  directions: { higher: 'Højere er bedre', lower: 'Lavere er bedre' },
-  paymentBases: { all: 'Alle opnåede resultater', additional: 'Kun resultater ud over basisniveauet' },
-  evaluationDesigns: {
-    comparisonGroup: 'Sammenligningsgruppe',
-    historicalBaseline: 'Historisk basislinje',
-    randomised: 'Lodtrækningsforsøg',
+  departmentLevels,
+  evidenceLevels,
+  directions,
+  paymentBases,
+  evaluationDesigns,
+  /** Each choice field's options, by the field's registry key (`<container>.<field>`). */
+  choices: {
+    'department.level': departmentLevels,
+    'intervention.evidenceLevel': evidenceLevels,
+    'outcome.direction': directions,
+    'outcome.paymentBasis': paymentBases,
+    'evaluation.design': evaluationDesigns,
   },
   facts: {
-    title: field('Sagens titel', 'Et kort navn, alle kan genkende, fx "Sygedagpenge og psykisk sygdom".'),
-    municipality: field('Kommune', 'Den kommune, partnerskabet hører til.'),
-    phase: field('Fase', 'Hvor langt partnerskabet er nået.'),
-    partnersHeading: 'Parter',
-    partners: {
-      authority: field('Myndighed', 'Den offentlige part, der betaler for resultaterne.'),
-      provider: field('Leverandør', 'Den, der udfører indsatsen.'),
-      investor: field('Investor', 'Den, der lægger kapitalen ud og bærer risikoen.'),
-      guarantor: field('Garant', 'Den, der evt. dækker investorens tab, fx en fond.'),
-    },
-    economyHeading: 'Økonomiske rammer',
-    currency: field('Valuta', 'Alle beløb regnes i denne valuta, normalt DKK.'),
-    priceYear: field('Prisår', 'Beløbene er i faste priser fra dette år.'),
-    startYear: field('Startår', 'Det første år, indsatsen kører.'),
-    horizonYears: field('Tidshorisont', 'Hvor mange år business casen regner frem.'),
-    discountRate: field('Diskonteringsrente', 'Hvor meget fremtidige beløb skrives ned pr. år. Staten bruger 3,5 %.'),
     departmentsHeading: 'Forvaltninger',
     departmentsHelp: 'De forvaltninger og myndigheder, der betaler for indsatsen eller får gevinsten af den.',
     addDepartment: 'Tilføj forvaltning',
     noDepartments: 'Ingen forvaltninger endnu.',
-    department: {
-      name: field('Navn', 'Fx Jobcenter, Socialforvaltningen eller Region Sjælland.'),
-      level: field('Niveau', 'Kun kommunale forvaltninger regnes som "myndigheden".'),
-    },
-  },
-  problem: {
-    text: field(
-      'Problemet',
-      'Hvad er problemet, hvad skyldes det, hvad er prøvet før, og hvorfor hjalp det ikke nok? Hvad viser tal og undersøgelser?',
-    ),
-  },
-  targetGroup: {
-    name: field('Målgruppens navn', 'Et kort navn, fx "Sygemeldte med angst eller depression".'),
-    eligibility: field('Hvem kan deltage', 'Kriterierne for at komme med i indsatsen.'),
-    eligiblePopulation: field('Antal i målgruppen', 'Hvor mange borgere der opfylder kriterierne.'),
-    intake: {
-      label: 'Deltagere der starter pr. år',
-      help: 'Hvor mange nye deltagere der starter i indsatsen hvert år. Lad et år stå tomt, hvis ingen starter.',
-      year: (n: number, calendarYear?: number) => (calendarYear ? `År ${n} (${calendarYear})` : `År ${n}`),
-    },
-    baseline: field('Udgangspunktet i dag', 'Hvordan det går målgruppen nu, uden indsatsen.'),
   },
   interventions: {
     candidatesHeading: 'Kandidater',
     add: 'Tilføj indsats',
     none: 'Ingen indsatser endnu.',
-    name: field('Navn', 'Fx "IPS – individuelt planlagt job med støtte".'),
-    provider: field('Leverandør', 'Hvem der skal udføre indsatsen.'),
-    description: field('Beskrivelse', 'Hvad indsatsen går ud på, og hvordan den virker.'),
-    evidenceLevel: field('Evidens', 'Hvor godt indsatsens effekt er dokumenteret.'),
-    costPerParticipant: field('Pris pr. deltager', 'Hvad et helt forløb koster for én deltager.'),
-    fixedCostPerYear: field('Faste omkostninger pr. år', 'Udgifter, der ikke afhænger af antallet af deltagere.'),
-    durationYears: field('Varighed', 'Hvor mange år et forløb varer.'),
-    choiceHeading: 'Valg af indsats',
-    chosen: {
-      label: 'Valgt indsats',
-      help: 'Den indsats, gruppen har besluttet at gå videre med.',
-      undecided: 'Ikke besluttet endnu',
-    },
-    rationale: field('Begrundelse for valget', 'Hvorfor gruppen valgte netop denne indsats.'),
   },
   outcomes: {
     add: 'Tilføj resultatmål',
     none: 'Ingen resultatmål endnu.',
-    name: field('Navn', 'Fx "I ordinær beskæftigelse".'),
-    direction: field('Retning', 'Om et højere eller et lavere tal er en forbedring.'),
-    definition: field('Definition', 'Præcis hvad der tæller som et opnået resultat.'),
-    dataSource: field('Datakilde', 'Hvor tallene kommer fra, fx DREAM eller et fagsystem.'),
-    measurementMethod: field('Målemetode', 'Hvordan og hvornår der måles.'),
-    effectHeading: 'Forventet effekt',
-    baselineRate: field('Basisniveau', 'Andelen, der ville opnå resultatet uden indsatsen.'),
-    expectedRate: field('Forventet niveau', 'Andelen, der forventes at opnå resultatet med indsatsen.'),
-    attribution: field('Tilskrivning', 'Hvor stor en del af forbedringen der skyldes indsatsen. Normalt 100 %.'),
-    lagYears: field('Forsinkelse', 'Antal år fra start til første måling.'),
-    durationYears: field('Varighed af effekten', 'Hvor mange år effekten holder.'),
-    persistence: field('Fastholdelse', 'Hvor stor en del af effekten der holder fra det ene år til det næste.'),
-    valueHeading: 'Værdi pr. opnået resultat (hvem får gevinsten)',
-    valuePerDepartment: {
-      label: 'Værdi pr. forvaltning',
-      help: 'Hvad ét opnået resultat er værd for hver forvaltning pr. år, fx sparede ydelser.',
-      fieldLabel: (department: string) => `Værdi for ${department}`,
-    },
-    paymentHeading: 'Resultatbetaling',
-    pricePerOutcome: field('Pris pr. resultat', 'Hvad myndigheden betaler for ét opnået resultat.'),
-    paymentBasis: field('Der betales for', 'Alle opnåede resultater, eller kun dem ud over basisniveauet.'),
   },
   paymentModel: {
-    payerShares: {
-      label: 'Betalingsandele (hvem betaler)',
-      help: 'Hvor stor en del af resultatbetalingerne hver forvaltning betaler. Andelene bør give 100 % tilsammen.',
-      fieldLabel: (department: string) => `Andel for ${department}`,
-      total: (sum: string) => `I alt: ${sum}`,
-    },
-    fundingHeading: 'Finansiering, loft og garanti',
-    investorFundedShare: field(
-      'Investors andel af udgiften',
-      'Den del af indsatsens udgift, investor lægger ud. Resten betaler myndigheden selv.',
-    ),
-    paymentCap: field('Loft over betalinger', 'Det højeste samlede beløb, der kan udbetales. Tomt betyder intet loft.'),
-    returnCap: field('Afkastloft', 'Det højeste årlige afkast, investor kan få. Tomt betyder intet loft.'),
-    guaranteeAmount: field('Tabsgaranti (afkastgulv)', 'Det beløb, en garant højst dækker af investors tab.'),
     scenariosHeading: 'Scenarier',
     scenariosHelp: 'Lav og høj værdi som faktor på det forventede: 0,8 betyder 20 % under, 1,2 betyder 20 % over.',
     scenarioInputs: { effect: 'effekt', cost: 'omkostning', persistence: 'fastholdelse' },
@@ -209,23 +147,9 @@ export const da = {
     scenarioHighHelp: 'Faktor i det optimistiske scenarie.',
   },
   evaluation: {
-    designHeading: 'Evalueringsdesign',
-    design: field('Design', 'Hvordan effekten skilles fra det, der ville være sket alligevel.'),
-    dataSources: field('Datakilder', 'Hvilke registre og systemer evalueringen bruger.'),
-    measurementPoints: field('Målepunkter', 'Hvornår der måles, fx efter 12, 24 og 36 måneder.'),
-    evaluator: field('Evaluator', 'Hvem der gennemfører evalueringen.'),
-    notes: field('Noter om evalueringen', 'Andet, der er vigtigt for evalueringen.'),
-    contractHeading: 'Kontrakt',
-    contractYears: field('Kontraktens varighed', 'Hvor mange år kontrakten løber.'),
-    contractParties: field('Kontraktparter', 'Hvem der indgår kontrakten.'),
-    earlyStop: field('Betingelser for at stoppe før tid', 'Hvornår parterne kan afbryde samarbejdet.'),
     signatoriesHeading: 'Underskrivere',
     addSignatory: 'Tilføj underskriver',
     noSignatories: 'Ingen underskrivere endnu.',
-    signatory: {
-      name: { label: 'Navn' },
-      organisation: { label: 'Organisation' },
-    },
   },
   presence: {
     heading: (n: number) => (n === 1 ? '1 person i sagen' : `${n} personer i sagen`),

@@ -11,6 +11,16 @@ const field = (label: string, help: string) => ({ label, help });
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
+const departmentLevels = { municipal: 'Municipal', regional: 'Regional', state: 'State', other: 'Other' };
+const evidenceLevels = { strong: 'Strong', moderate: 'Moderate', emerging: 'Promising but limited', none: 'None' };
+const directions = { higher: 'Higher is better', lower: 'Lower is better' };
+const paymentBases = { all: 'All achieved outcomes', additional: 'Only outcomes above the baseline' };
+const evaluationDesigns = {
+  comparisonGroup: 'Comparison group',
+  historicalBaseline: 'Historical baseline',
+  randomised: 'Randomised trial',
+};
+
 export const en: Messages = {
   common: {
     skipToContent: 'Skip to content',
@@ -32,6 +42,11 @@ export const en: Messages = {
   fields: {
     source: 'Source',
     sourcePlaceholder: 'Where does this number come from?',
+    undecided: 'Not decided yet',
+    perDepartment: (unit: string, department: string) =>
+      unit === 'percent' ? `Share for ${department}` : `Value for ${department}`,
+    total: (sum: string) => `Total: ${sum}`,
+    cohortYear: (n: number, calendarYear?: number) => (calendarYear ? `Year ${n} (${calendarYear})` : `Year ${n}`),
   },
   richText: {
     toolbar: (label: string) => `Formatting: ${label}`,
@@ -87,120 +102,35 @@ export const en: Messages = {
     2: 'Business case & payment model',
     3: 'Evaluation & contract',
   },
-  departmentLevels: { municipal: 'Municipal', regional: 'Regional', state: 'State', other: 'Other' },
-  evidenceLevels: { strong: 'Strong', moderate: 'Moderate', emerging: 'Promising but limited', none: 'None' },
-  directions: { higher: 'Higher is better', lower: 'Lower is better' },
-  paymentBases: { all: 'All achieved outcomes', additional: 'Only outcomes above the baseline' },
-  evaluationDesigns: {
-    comparisonGroup: 'Comparison group',
-    historicalBaseline: 'Historical baseline',
-    randomised: 'Randomised trial',
+  departmentLevels,
+  evidenceLevels,
+  directions,
+  paymentBases,
+  evaluationDesigns,
+  /** Each choice field's options, by the field's registry key (`<container>.<field>`). */
+  choices: {
+    'department.level': departmentLevels,
+    'intervention.evidenceLevel': evidenceLevels,
+    'outcome.direction': directions,
+    'outcome.paymentBasis': paymentBases,
+    'evaluation.design': evaluationDesigns,
   },
   facts: {
-    title: field('Case title', 'A short name everyone recognises, e.g. "Sickness benefit and mental illness".'),
-    municipality: field('Municipality', 'The municipality the partnership belongs to.'),
-    phase: field('Phase', 'How far the partnership has come.'),
-    partnersHeading: 'Partners',
-    partners: {
-      authority: field('Authority', 'The public party that pays for the outcomes.'),
-      provider: field('Provider', 'Who delivers the intervention.'),
-      investor: field('Investor', 'Who puts up the capital and carries the risk.'),
-      guarantor: field('Guarantor', 'Who may cover the investor’s loss, e.g. a foundation.'),
-    },
-    economyHeading: 'Economic frame',
-    currency: field('Currency', 'Every amount is in this currency, normally DKK.'),
-    priceYear: field('Price year', 'Amounts are in fixed prices of this year.'),
-    startYear: field('Start year', 'The first year the intervention runs.'),
-    horizonYears: field('Horizon', 'How many years the business case looks ahead.'),
-    discountRate: field(
-      'Discount rate',
-      'How much future amounts are written down per year. The Danish state uses 3.5 %.',
-    ),
     departmentsHeading: 'Departments',
     departmentsHelp: 'The departments and authorities that pay for the intervention or gain from it.',
     addDepartment: 'Add department',
     noDepartments: 'No departments yet.',
-    department: {
-      name: field('Name', 'E.g. Jobcentre, Social services or the Region.'),
-      level: field('Level', 'Only municipal departments count as "the authority".'),
-    },
-  },
-  problem: {
-    text: field(
-      'The problem',
-      'What is the problem, what causes it, what has been tried, and why did it not help enough? What do figures and studies show?',
-    ),
-  },
-  targetGroup: {
-    name: field('Name of the target group', 'A short name, e.g. "On sick leave with anxiety or depression".'),
-    eligibility: field('Who can take part', 'The criteria for joining the intervention.'),
-    eligiblePopulation: field('Number eligible', 'How many citizens meet the criteria.'),
-    intake: {
-      label: 'Participants starting per year',
-      help: 'How many new participants start the intervention each year. Leave a year empty if nobody starts.',
-      year: (n: number, calendarYear?: number) => (calendarYear ? `Year ${n} (${calendarYear})` : `Year ${n}`),
-    },
-    baseline: field('The situation today', 'How the target group fares now, without the intervention.'),
   },
   interventions: {
     candidatesHeading: 'Candidates',
     add: 'Add intervention',
     none: 'No interventions yet.',
-    name: field('Name', 'E.g. "IPS – individual placement and support".'),
-    provider: field('Provider', 'Who would deliver the intervention.'),
-    description: field('Description', 'What the intervention is and how it works.'),
-    evidenceLevel: field('Evidence', 'How well the intervention’s effect is documented.'),
-    costPerParticipant: field('Cost per participant', 'What a full course costs for one participant.'),
-    fixedCostPerYear: field('Fixed cost per year', 'Costs that do not depend on the number of participants.'),
-    durationYears: field('Duration', 'How many years one course lasts.'),
-    choiceHeading: 'Choice of intervention',
-    chosen: {
-      label: 'Chosen intervention',
-      help: 'The intervention the group decided to go ahead with.',
-      undecided: 'Not decided yet',
-    },
-    rationale: field('Why this one', 'Why the group chose this intervention.'),
   },
   outcomes: {
     add: 'Add outcome target',
     none: 'No outcome targets yet.',
-    name: field('Name', 'E.g. "In ordinary employment".'),
-    direction: field('Direction', 'Whether a higher or a lower figure is an improvement.'),
-    definition: field('Definition', 'Exactly what counts as an achieved outcome.'),
-    dataSource: field('Data source', 'Where the figures come from, e.g. a national register.'),
-    measurementMethod: field('Measurement method', 'How and when it is measured.'),
-    effectHeading: 'Expected effect',
-    baselineRate: field('Baseline rate', 'The share who would achieve the outcome without the intervention.'),
-    expectedRate: field('Expected rate', 'The share expected to achieve the outcome with the intervention.'),
-    attribution: field('Attribution', 'How much of the improvement is due to the intervention. Normally 100 %.'),
-    lagYears: field('Lag', 'Years from the start to the first measurement.'),
-    durationYears: field('Duration of the effect', 'How many years the effect lasts.'),
-    persistence: field('Persistence', 'How much of the effect is kept from one year to the next.'),
-    valueHeading: 'Value of one achieved outcome (who gains)',
-    valuePerDepartment: {
-      label: 'Value per department',
-      help: 'What one achieved outcome is worth to each department per year, e.g. benefits saved.',
-      fieldLabel: (department: string) => `Value for ${department}`,
-    },
-    paymentHeading: 'Outcome payment',
-    pricePerOutcome: field('Price per outcome', 'What the authority pays for one achieved outcome.'),
-    paymentBasis: field('Paid for', 'All achieved outcomes, or only those above the baseline.'),
   },
   paymentModel: {
-    payerShares: {
-      label: 'Payer shares (who pays)',
-      help: 'The share of the outcome payments each department pays. The shares should add up to 100 %.',
-      fieldLabel: (department: string) => `Share for ${department}`,
-      total: (sum: string) => `Total: ${sum}`,
-    },
-    fundingHeading: 'Funding, cap and guarantee',
-    investorFundedShare: field(
-      'Investor’s share of the cost',
-      'The part of the intervention’s cost the investor funds. The authority pays the rest itself.',
-    ),
-    paymentCap: field('Cap on payments', 'The most that can be paid out in total. Empty means no cap.'),
-    returnCap: field('Return cap', 'The highest yearly return the investor can get. Empty means no cap.'),
-    guaranteeAmount: field('Loss guarantee', 'The most a guarantor covers of the investor’s loss.'),
     scenariosHeading: 'Scenarios',
     scenariosHelp: 'Low and high values as a factor of the expected: 0,8 means 20 % below, 1,2 means 20 % above.',
     scenarioInputs: { effect: 'effect', cost: 'cost', persistence: 'persistence' },
@@ -209,23 +139,9 @@ export const en: Messages = {
     scenarioHighHelp: 'Factor in the optimistic scenario.',
   },
   evaluation: {
-    designHeading: 'Evaluation design',
-    design: field('Design', 'How the effect is told apart from what would have happened anyway.'),
-    dataSources: field('Data sources', 'Which registers and systems the evaluation uses.'),
-    measurementPoints: field('Measurement points', 'When it is measured, e.g. after 12, 24 and 36 months.'),
-    evaluator: field('Evaluator', 'Who carries out the evaluation.'),
-    notes: field('Notes on the evaluation', 'Anything else that matters for the evaluation.'),
-    contractHeading: 'Contract',
-    contractYears: field('Contract duration', 'How many years the contract runs.'),
-    contractParties: field('Contract parties', 'Who enters into the contract.'),
-    earlyStop: field('Conditions for stopping early', 'When the parties may end the collaboration.'),
     signatoriesHeading: 'Signatories',
     addSignatory: 'Add signatory',
     noSignatories: 'No signatories yet.',
-    signatory: {
-      name: { label: 'Name' },
-      organisation: { label: 'Organisation' },
-    },
   },
   presence: {
     heading: (n: number) => (n === 1 ? '1 person in the case' : `${n} people in the case`),

@@ -4,7 +4,8 @@ import type * as Y from 'yjs';
 
 /**
  * Small hooks that subscribe React to parts of the Y.Doc. The document stays the single source
- * of truth: components read from it on every change and never copy it into another store.
+ * of truth: components read from it on every change and never copy it into another store. The
+ * same read serves as the server snapshot, so a form renders in Node too (renderSectionForm).
  */
 
 /** Re-renders when the map `type` or anything inside it changes, returning `select()`'s primitive result. */
@@ -22,7 +23,8 @@ export function useYSelect<T extends string | number | boolean | undefined>(
     },
     [type],
   );
-  return useSyncExternalStore(subscribe, () => selectRef.current());
+  const read = () => selectRef.current();
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /** One scalar entry of a Y.Map (only that map's own entries are observed). */
@@ -38,7 +40,8 @@ export function useYMapValue(map: Y.Map<unknown> | undefined, key: string): unkn
     },
     [map, key],
   );
-  return useSyncExternalStore(subscribe, () => map?.get(key));
+  const read = () => map?.get(key);
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /** A string entry of a Y.Map ('' when missing or of another type). */
@@ -68,5 +71,6 @@ export function useCaseDocReady(doc: Y.Doc): boolean {
     },
     [doc],
   );
-  return useSyncExternalStore(subscribe, () => isCaseDocReady(doc));
+  const read = () => isCaseDocReady(doc);
+  return useSyncExternalStore(subscribe, read, read);
 }

@@ -37,7 +37,8 @@ export function useShortText(
     },
     [map, key],
   );
-  const value = useSyncExternalStore(subscribe, () => readShortText(map, key) ?? '');
+  const read = () => readShortText(map, key) ?? '';
+  const value = useSyncExternalStore(subscribe, read, read);
   const current = map?.get(key);
   return { text: current instanceof Y.Text ? current : undefined, value };
 }

@@ -1,27 +1,11 @@
-import type { SectionName } from '@caseroom/shared';
-import type { ComponentType } from 'react';
 import { useCaseStore } from '../../caseState/caseStore.ts';
 import { SectionContext } from '../../caseState/sectionLock.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { CommentsButton } from '../comments/CommentsButton.tsx';
 import { LockNotice, LockToggle } from '../workshop/locks/LockControls.tsx';
-import { EvaluationSection } from './evaluation/EvaluationSection.tsx';
-import { FactsSection } from './facts/FactsSection.tsx';
-import { InterventionsSection } from './interventions/InterventionsSection.tsx';
-import { OutcomesSection } from './outcomes/OutcomesSection.tsx';
-import { PaymentModelSection } from './paymentModel/PaymentModelSection.tsx';
-import { ProblemSection } from './problem/ProblemSection.tsx';
-import { TargetGroupSection } from './targetGroup/TargetGroupSection.tsx';
+import { SECTION_VIEWS } from './sectionForms.ts';
 
-export const SECTION_VIEWS: Record<SectionName, ComponentType> = {
-  facts: FactsSection,
-  problem: ProblemSection,
-  targetGroup: TargetGroupSection,
-  interventions: InterventionsSection,
-  outcomes: OutcomesSection,
-  paymentModel: PaymentModelSection,
-  evaluation: EvaluationSection,
-};
+export { SECTION_VIEWS };
 
 /** The open section, in the centre of the room. */
 export function SectionView() {

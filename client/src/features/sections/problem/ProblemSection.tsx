@@ -1,17 +1,6 @@
-import { useMessages } from '../../../i18n/messages.ts';
-import { RichTextField } from '../fields/RichTextField.tsx';
-import { useSection } from '../useSection.ts';
+import { SectionFields } from '../fields/ContainerFields.tsx';
 
 /** The problem definition, written together as prose. */
 export function ProblemSection() {
-  const m = useMessages();
-  const { fragment } = useSection('problem');
-  return (
-    <RichTextField
-      fragment={fragment('text')}
-      path="problem/text"
-      label={m.problem.text.label}
-      help={m.problem.text.help}
-    />
-  );
+  return <SectionFields section="problem" />;
 }

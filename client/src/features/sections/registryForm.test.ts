@@ -1,0 +1,116 @@
+import { addItem, getItem, initCaseDoc, sectionMap, writeShortText } from '@caseroom/shared';
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { renderSectionForm } from './renderSectionForm.ts';
+
+// A field that exists only in the registry: the form must show it with no client change.
+vi.mock('../../../../shared/src/fields/facts.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../../shared/src/fields/facts.ts')>();
+  const { number } = await import('../../../../shared/src/fields/kinds.ts');
+  const { Count } = await import('../../../../shared/src/model/primitives.ts');
+  return {
+    ...original,
+    FACTS_FIELDS: {
+      ...original.FACTS_FIELDS,
+      testField: number('count', Count, {
+        da: { label: 'Testfeltets etiket', help: 'Hjælp til testfeltet.' },
+        en: { label: 'Test field label', help: 'Help for the test field.' },
+        sourceNote: true,
+        layout: { group: 'facts.economy', columns: 3 },
+      }),
+    },
+  };
+});
+
+// Rendering in Node asks every useSyncExternalStore for a server snapshot; `useMe`
+// (features/access/useAccess.ts) gives none yet, so the client snapshot stands in for it here.
+vi.mock('react', async (importOriginal) => {
+  const react = await importOriginal<typeof import('react')>();
+  return {
+    ...react,
+    useSyncExternalStore: <T>(subscribe: (onChange: () => void) => () => void, get: () => T, server?: () => T) =>
+      react.useSyncExternalStore(subscribe, get, server ?? get),
+  };
+});
+
+/** The `<input>` tag that carries this finding path. */
+function inputAt(html: string, path: string): string {
+  return html.match(new RegExp(`<input[^>]*data-path="${path}"[^>]*>`))?.[0] ?? '';
+}
+
+function caseDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  initCaseDoc(doc);
+  return doc;
+}
+
+describe('section forms from the registry', () => {
+  it('show a field added to the registry alone, in Danish', () => {
+    const doc = caseDoc();
+    sectionMap(doc, 'facts')?.set('testField', 1234);
+    const html = renderSectionForm('facts', doc, { lang: 'da' });
+    expect(html).toContain('Testfeltets etiket');
+    expect(html).toContain('Hjælp til testfeltet.');
+    expect(html).not.toContain('Test field label');
+    // Its value in Danish format, its path for "go to field", its unit and its source note.
+    expect(inputAt(html, 'facts/testField')).toContain('value="1.234"');
+    expect(html).toContain('personer');
+    expect(html).toContain('Kilde<span class="visually-hidden">: Testfeltets etiket</span>');
+  });
+
+  it('show it in English', () => {
+    const html = renderSectionForm('facts', caseDoc(), { lang: 'en' });
+    expect(html).toContain('Test field label');
+    expect(html).toContain('Help for the test field.');
+    expect(html).not.toContain('Testfeltets etiket');
+  });
+
+  it('lay the facts out under the registry’s group headings, partners before the economic frame', () => {
+    const html = renderSectionForm('facts', caseDoc());
+    const order = ['Sagens titel', 'Parter', 'Myndighed', 'Økonomiske rammer', 'Valuta', 'Testfeltets etiket'];
+    const positions = order.map((text) => html.indexOf(text));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // Workshop state the server writes is no form field.
+    expect(html).not.toContain('data-path="facts/phase"');
+  });
+
+  it('show calendar years without a thousands separator', () => {
+    const doc = caseDoc();
+    sectionMap(doc, 'facts')?.set('startYear', 2026);
+    const html = renderSectionForm('facts', doc);
+    expect(inputAt(html, 'facts/startYear')).toContain('value="2026"');
+  });
+
+  it('make every control read-only for an observer', () => {
+    const html = renderSectionForm('facts', caseDoc(), { role: 'observer' });
+    const inputs = html.match(/<input[^>]*>/g) ?? [];
+    expect(inputs.length).toBeGreaterThan(5);
+    for (const input of inputs) expect(input).toContain('readOnly');
+  });
+});
+
+describe('list items from the registry', () => {
+  it('lay out an outcome with its groups, a value per department and paths by id', () => {
+    const doc = caseDoc();
+    addItem(doc, 'department', 'd1');
+    writeShortText(getItem(doc, 'department', 'd1') as Y.Map<unknown>, 'name', 'Jobcenter');
+    addItem(doc, 'outcome', 'o1');
+    getItem(doc, 'outcome', 'o1')?.set('expectedRate', 0.375);
+    const html = renderSectionForm('outcomes', doc);
+    expect(inputAt(html, 'outcomes/o1/expectedRate')).toContain('value="37,5"');
+    expect(html).toContain('data-path="outcomes/o1/valuePerDepartment"');
+    expect(inputAt(html, 'outcomes/o1/valuePerDepartment/d1')).not.toBe('');
+    expect(html).toContain('Værdi for Jobcenter');
+    const order = [
+      'Definition',
+      'Forventet effekt',
+      'Forventet niveau',
+      'Værdi pr. opnået resultat',
+      'Resultatbetaling',
+    ];
+    const positions = order.map((text) => html.indexOf(text));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
