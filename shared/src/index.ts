@@ -5,6 +5,8 @@ export * from './bounds/bounds.ts';
 export * from './businessCase/businessCase.ts';
 export * from './businessCase/explain.ts';
 export * from './businessCase/figureLabels.ts';
+export * from './businessCase/headlineCards.ts';
+export * from './businessCase/headlineFigures.ts';
 export * from './example/exampleCase.ts';
 export * from './exchange/index.ts';
 export * from './fields/index.ts';

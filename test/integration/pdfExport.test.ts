@@ -9,20 +9,16 @@ import {
   exampleCase,
   FIGURE_LABELS,
   figureLabel,
+  formatFigure,
+  type HeadlineFigureKey,
+  headlineFigureTexts,
   noIrrText,
   richTextFromParagraphs,
   SCHEMA_VERSION,
   type WorkshopRecord,
 } from '@caseroom/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  calendarYear,
-  count,
-  decimal,
-  irrText,
-  money,
-  percent,
-} from '../../client/src/features/businessCase/format.ts';
+import { count, money } from '../../client/src/features/businessCase/format.ts';
 import { da as uiDa } from '../../client/src/i18n/da.ts';
 import { en as uiEn } from '../../client/src/i18n/en.ts';
 import { caseReport } from '../../server/src/exchange/pdf/caseReport.ts';
@@ -122,33 +118,28 @@ function signedExample(model = exampleCase()): BuiltCaseExport {
   );
 }
 
-/** The headline figures as HeadlineFigures.tsx writes them, with the client's code. */
+/**
+ * The headline figures as HeadlineFigures.tsx writes them: named and written by the shared
+ * registry (HEADLINE_FIGURES, formatFigure), with the client's words for a missing IRR and the seed.
+ */
 function uiHeadlineFigures(exported: BuiltCaseExport, lang: 'da' | 'en'): { label: string; value: string }[] {
   if (!exported.pricing.ok) throw new Error('the case must be priced');
   const { pricing, risk } = exported.pricing;
   const t = (lang === 'da' ? uiDa : uiEn).businessCase;
   const startYear = exported.model.facts.startYear;
   const irr = pricing.investor.irr;
+  const figure = (key: HeadlineFigureKey, value: number | undefined) => ({
+    label: headlineFigureTexts(key, lang).name,
+    value: formatFigure(key, value, { lang, startYear }),
+  });
   return [
-    { label: figureLabel('authorityNpv', lang), value: money(pricing.authorityNpv) },
-    { label: figureLabel('publicSectorNpv', lang), value: money(pricing.publicSectorNpv) },
-    {
-      label: figureLabel('breakEvenYear', lang),
-      value: pricing.breakEvenYear === undefined ? '–' : calendarYear(pricing.breakEvenYear, startYear, t.yearOffset),
-    },
-    {
-      label: figureLabel('benefitCostRatio', lang),
-      value: pricing.benefitCostRatio === undefined ? '–' : decimal(pricing.benefitCostRatio),
-    },
-    { label: figureLabel('investorIrr', lang), value: irrText(irr) ?? t.noIrr },
-    {
-      label: figureLabel('investorMultiple', lang),
-      value: pricing.investor.multiple === undefined ? '–' : `${decimal(pricing.investor.multiple)} ${t.times}`,
-    },
-    {
-      label: figureLabel('probabilityInvestorLoses', lang),
-      value: percent(risk.monteCarlo.probabilityInvestorLoses),
-    },
+    figure('authorityNpv', pricing.authorityNpv),
+    figure('publicSectorNpv', pricing.publicSectorNpv),
+    figure('breakEvenYear', pricing.breakEvenYear),
+    figure('benefitCostRatio', pricing.benefitCostRatio),
+    irr.ok ? figure('investorIrr', irr.rate) : { label: headlineFigureTexts('investorIrr', lang).name, value: t.noIrr },
+    figure('investorMultiple', pricing.investor.multiple),
+    figure('probabilityInvestorLoses', risk.monteCarlo.probabilityInvestorLoses),
     { label: t.seed(risk.seed, count(risk.iterations)), value: '' },
   ];
 }
@@ -248,6 +239,16 @@ describe('PDF report', () => {
 
       for (const figure of uiHeadlineFigures(exported, lang)) {
         expect(text).toContain(flat(`${figure.label} ${figure.value}`));
+      }
+      // One name everywhere: the panel's name for the authority NPV, and break-even as a calendar year.
+      expect(text).toContain(lang === 'da' ? 'Kommunens nettonutidsværdi' : 'Authority NPV');
+      if (exported.pricing.ok && exported.pricing.pricing.breakEvenYear !== undefined) {
+        const year = exported.model.facts.startYear! + exported.pricing.pricing.breakEvenYear;
+        expect(text).toContain(flat(`${headlineFigureTexts('breakEvenYear', lang).name} ${year}`));
+      }
+      // Each explained figure carries the registry's explanation.
+      for (const key of ['authorityNpv', 'breakEvenYear', 'investorIrr'] as const) {
+        expect(text).toContain(flat(headlineFigureTexts(key, lang).explanation));
       }
       for (const outcome of exported.model.outcomes) expect(text).toContain(outcome.name);
       for (const signoff of exported.signoffs) {

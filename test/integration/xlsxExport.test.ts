@@ -8,11 +8,13 @@ import {
   type CaseModelDraft,
   exampleCase,
   figureFormat,
+  headlineFigureTexts,
   richTextFromParagraphs,
   type WorkshopRecord,
 } from '@caseroom/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseWorkbook } from '../../server/src/exchange/xlsx/caseWorkbook.ts';
+import { HEADLINE_KEYS, headlineLabel } from '../../server/src/exchange/xlsx/headlineFigures.ts';
 import { workbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
 import { makeWorkshopRecord } from '../../shared/src/testing/workshopRecord.ts';
 import {
@@ -213,7 +215,12 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       // HyperFormula 3.5 has IRR too: the workbook's own IRR cell agrees with P15 where price has one.
       if (exported.pricing.ok) {
         const bc = book.get(text.sheets.expected)!;
-        expectIrr(valueIn(bc, text.businessCase.irr), exported.pricing.pricing.investor.irr, text, 'IRR cell');
+        expectIrr(
+          valueIn(bc, headlineLabel('investorIrr', lang)),
+          exported.pricing.pricing.investor.irr,
+          text,
+          'IRR cell',
+        );
       }
     });
   }
@@ -243,6 +250,23 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       m.paymentModel.scenarios.effect.low = 0.4;
     });
     expectBusinessCase(recompute(raw, edits), exportOf(changed), text);
+  });
+
+  it('names and explains the headline figures as the panel and the report do (the shared registry); break-even is a calendar year', async () => {
+    for (const lang of ['da', 'en'] as const) {
+      const exported = exportOf(exampleCase());
+      if (!exported.pricing.ok) throw new Error('priced');
+      const text = workbookText(lang);
+      const bc = recompute(readXlsx(await caseWorkbook(exported, lang))).get(text.sheets.expected)!;
+      for (const key of HEADLINE_KEYS) {
+        const { name, explanation } = headlineFigureTexts(key, lang);
+        expect(String(bc.at(rowOf(bc, name), 3)), key).toContain(explanation);
+      }
+      expect(rowOf(bc, lang === 'da' ? 'Kommunens nettonutidsværdi' : 'Authority NPV')).toBeGreaterThan(0);
+      const { breakEvenYear } = exported.pricing.pricing;
+      expect(breakEvenYear).toBeDefined();
+      expect(valueIn(bc, headlineLabel('breakEvenYear', lang))).toBe(exampleCase().facts.startYear! + breakEvenYear!);
+    }
   });
 
   it('[P8] a binding cap is used up in year order and cut pro rata across outcomes', async () => {
@@ -502,7 +526,12 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
       if (!exported.pricing.ok) throw new Error('priced');
       // LibreOffice has IRR: the workbook's IRR cell agrees with P15.
       const bc = book.get(text.sheets.expected)!;
-      expectIrr(valueIn(bc, text.businessCase.irr), exported.pricing.pricing.investor.irr, text, `${name} IRR`);
+      expectIrr(
+        valueIn(bc, headlineLabel('investorIrr', 'da')),
+        exported.pricing.pricing.investor.irr,
+        text,
+        `${name} IRR`,
+      );
       if (name === 'hostile') {
         const caseSheet = book.get(text.sheets.case)!;
         expect(valueIn(caseSheet, text.case.title)).toBe(HOSTILE.hyperlink);

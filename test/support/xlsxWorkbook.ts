@@ -3,10 +3,18 @@
  * (formulas, cached values, strings), recomputing every formula with HyperFormula (optionally
  * after a reader's edits), and comparisons with `price` to the krone.
  */
-import { type BuiltCaseExport, type IrrResult, irr, type Pricing } from '@caseroom/shared';
+import {
+  type BuiltCaseExport,
+  formatFigure,
+  type HeadlineFigureKey,
+  type IrrResult,
+  irr,
+  type Pricing,
+} from '@caseroom/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { HyperFormula } from 'hyperformula';
 import { expect } from 'vitest';
+import { headlineLabel } from '../../server/src/exchange/xlsx/headlineFigures.ts';
 import type { WorkbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
 
 /** Amounts agree to the krone; rates to 1e-6. */
@@ -177,7 +185,7 @@ export function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseE
   expectKroner(valueIn(bc, t.paid), pricing.totals.paid, 'total paid');
   expectKroner(valueIn(bc, t.unallocated), pricing.totals.unallocated, 'total unallocated');
   expectKroner(valueIn(bc, t.guarantee), pricing.totals.guarantee, 'total guarantee');
-  expectHeadlines(bc, pricing, text, 'expected');
+  expectHeadlines(bc, pricing, text, 'expected', exported.model.facts.startYear);
 
   // P15: the IRR of the recomputed cash flows, by the shared bisection.
   const flows = yearly(bc, t.investorCashFlow, H).map((v) => num(v, 'cash flow'));
@@ -201,17 +209,18 @@ export function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseE
   }
 
   // P18: the scenario sheets against the risk analysis's scenarios.
+  const h = (key: HeadlineFigureKey) => headlineLabel(key, text.lang);
   const scenarios = book.get(text.sheets.scenarios)!;
   risk.scenarios.forEach((scenario, i) => {
     const column = 2 + i;
     const what = `scenario ${scenario.scenario}`;
-    expectKroner(valueIn(scenarios, t.authorityNpv, column), scenario.authorityNpv, `${what} authority NPV`);
-    expectKroner(valueIn(scenarios, t.publicSectorNpv, column), scenario.publicSectorNpv, `${what} public NPV`);
+    expectKroner(valueIn(scenarios, h('authorityNpv'), column), scenario.authorityNpv, `${what} authority NPV`);
+    expectKroner(valueIn(scenarios, h('publicSectorNpv'), column), scenario.publicSectorNpv, `${what} public NPV`);
     expectKroner(valueIn(scenarios, text.scenarios.paid, column), scenario.paid, `${what} paid`);
-    expect(valueIn(scenarios, t.losesMoney, column), `${what} loses`).toBe(
+    expect(valueIn(scenarios, h('investorLosesMoney'), column), `${what} loses`).toBe(
       scenario.investorLosesMoney ? text.yes : text.no,
     );
-    expectIrr(valueIn(scenarios, t.irr, column), scenario.investorIrr, text, `${what} IRR`);
+    expectIrr(valueIn(scenarios, h('investorIrr'), column), scenario.investorIrr, text, `${what} IRR`);
   });
 
   // The calendar years label the columns.
@@ -229,25 +238,44 @@ export function expectRiskValues(book: Map<string, Grid>, exported: BuiltCaseExp
   expect(valueIn(riskSheet, text.risk.seed)).toBe(risk.seed);
   expect(valueIn(riskSheet, text.risk.iterations)).toBe(risk.iterations);
   expectRate(
-    valueIn(riskSheet, text.risk.probabilityInvestorLoses),
+    valueIn(riskSheet, headlineLabel('probabilityInvestorLoses', text.lang)),
     risk.monteCarlo.probabilityInvestorLoses,
     'P(investor loses)',
   );
-  expectKroner(valueIn(riskSheet, text.risk.authorityNpv, 3), risk.monteCarlo.authorityNpv.p50, 'authority NPV P50');
+  expectKroner(
+    valueIn(riskSheet, headlineLabel('authorityNpv', text.lang), 3),
+    risk.monteCarlo.authorityNpv.p50,
+    'authority NPV P50',
+  );
 }
 
-export function expectHeadlines(bc: Grid, pricing: Pricing, text: WorkbookText, what: string): void {
-  const t = text.businessCase;
-  expectKroner(valueIn(bc, t.authorityNpv), pricing.authorityNpv, `${what} authority NPV`);
-  expectKroner(valueIn(bc, t.publicSectorNpv), pricing.publicSectorNpv, `${what} public-sector NPV`);
-  expectKroner(valueIn(bc, t.investorNpv), pricing.investor.npv, `${what} investor NPV`);
-  if (pricing.benefitCostRatio === undefined) expect(valueIn(bc, t.bcr)).toBe(text.none);
-  else expectRate(valueIn(bc, t.bcr), pricing.benefitCostRatio, `${what} BCR`);
-  if (pricing.investor.multiple === undefined) expect(valueIn(bc, t.multiple)).toBe(text.none);
-  else expectRate(valueIn(bc, t.multiple), pricing.investor.multiple, `${what} multiple`);
-  expectKroner(valueIn(bc, t.investorNet), pricing.investor.netNominal, `${what} investor net`);
-  expect(valueIn(bc, t.losesMoney), `${what} loses money`).toBe(pricing.investor.losesMoney ? text.yes : text.no);
-  expect(valueIn(bc, t.breakEven), `${what} break-even`).toBe(pricing.breakEvenYear ?? text.none);
+export function expectHeadlines(
+  bc: Grid,
+  pricing: Pricing,
+  text: WorkbookText,
+  what: string,
+  startYear: number | undefined,
+): void {
+  const h = (key: HeadlineFigureKey) => headlineLabel(key, text.lang);
+  expectKroner(valueIn(bc, h('authorityNpv')), pricing.authorityNpv, `${what} authority NPV`);
+  expectKroner(valueIn(bc, h('publicSectorNpv')), pricing.publicSectorNpv, `${what} public-sector NPV`);
+  expectKroner(valueIn(bc, h('investorNpv')), pricing.investor.npv, `${what} investor NPV`);
+  if (pricing.benefitCostRatio === undefined) expect(valueIn(bc, h('benefitCostRatio'))).toBe(text.none);
+  else expectRate(valueIn(bc, h('benefitCostRatio')), pricing.benefitCostRatio, `${what} BCR`);
+  if (pricing.investor.multiple === undefined) expect(valueIn(bc, h('investorMultiple'))).toBe(text.none);
+  else expectRate(valueIn(bc, h('investorMultiple')), pricing.investor.multiple, `${what} multiple`);
+  expectKroner(valueIn(bc, h('investorNet')), pricing.investor.netNominal, `${what} investor net`);
+  expect(valueIn(bc, h('investorLosesMoney')), `${what} loses money`).toBe(
+    pricing.investor.losesMoney ? text.yes : text.no,
+  );
+  // Break-even is a calendar year, as the panel and the report show it.
+  const breakEven =
+    pricing.breakEvenYear === undefined
+      ? text.none
+      : startYear === undefined
+        ? formatFigure('breakEvenYear', pricing.breakEvenYear, { lang: text.lang })
+        : startYear + pricing.breakEvenYear;
+  expect(valueIn(bc, h('breakEvenYear')), `${what} break-even`).toBe(breakEven);
 }
 
 // ---------------------------------------------------------------- HyperFormula

@@ -1,21 +1,13 @@
+import type { Language } from '../fields/language.ts';
 import type { NoIrrReason } from '../pricing/irr.ts';
-import type { Language } from '../validation/labels.ts';
+import { HEADLINE_FIGURES, type HeadlineFigureKey, isHeadlineFigure } from './headlineFigures.ts';
 
-/** Names of the business case's figures, in Danish and English (panel, CLI, exports). */
+/**
+ * Names of the business case's other figures — yearly rows, columns, scenarios, ranges — in
+ * Danish and English (panel, CLI, exports). The headline figures' names are in headlineFigures.ts.
+ */
 export const FIGURE_LABELS = {
-  authorityNpv: ['Kommunens nettonutidsværdi', 'Authority NPV'],
-  publicSectorNpv: ['Hele den offentlige sektor (NNV)', 'Public sector NPV'],
-  breakEvenYear: ['Break-even år', 'Break-even year'],
-  investorIrr: ['Investors afkast (IRR)', 'Investor IRR'],
-  investorMultiple: ['Investors pengemultipel', 'Investor money multiple'],
-  probabilityInvestorLoses: ['Sandsynlighed for investortab', 'Probability of investor loss'],
-  probabilityAuthorityNpvNegative: [
-    'Sandsynlighed for negativ NNV for kommunen',
-    'Probability of negative authority NPV',
-  ],
-  benefitCostRatio: ['Gevinst/omkostning (BCR)', 'Benefit-cost ratio'],
   interventionCost: ['Indsatsens omkostninger', 'Intervention cost'],
-  capital: ['Investors kapital', 'Investor capital'],
   ownFunding: ['Kommunens egenfinansiering', 'Authority own funding'],
   publicValue: ['Offentlig værdi', 'Public value'],
   paymentsDue: ['Betalinger (før lofter)', 'Payments (before caps)'],
@@ -46,10 +38,12 @@ export const FIGURE_LABELS = {
   percentile50: ['Median', 'Median'],
   percentile95: ['95 %-fraktil', '95th percentile'],
 } as const satisfies Record<string, readonly [string, string]>;
-export type FigureKey = keyof typeof FIGURE_LABELS;
+/** A headline figure or another named figure. */
+export type FigureKey = keyof typeof FIGURE_LABELS | HeadlineFigureKey;
 
-/** A figure's name in the language. */
+/** A figure's name in the language: a headline figure's from its registry, any other's from FIGURE_LABELS. */
 export function figureLabel(key: FigureKey, lang: Language): string {
+  if (isHeadlineFigure(key)) return HEADLINE_FIGURES[key][lang].name;
   return FIGURE_LABELS[key][lang === 'da' ? 0 : 1];
 }
 

@@ -6,6 +6,7 @@ import {
   type FigureKey,
   figureLabel,
   formatDanish,
+  headlineFigureTexts,
   type Language,
 } from '@caseroom/shared';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
@@ -41,7 +42,14 @@ export function FigureDialog({
   return (
     <ModalDialog
       title={figureLabel(figure, lang)}
-      subtitle={<p className="dialog-value">{value}</p>}
+      subtitle={
+        <>
+          <p className="dialog-value">{value}</p>
+          <p className="help" data-explanation>
+            {headlineFigureTexts(figure, lang).explanation}
+          </p>
+        </>
+      }
       closeLabel={t.close}
       className="figure-dialog"
       onClose={onClose}

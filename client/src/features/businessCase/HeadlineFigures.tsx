@@ -1,22 +1,23 @@
-import { type ExplainedFigure, type FigureKey, figureLabel, noIrrText, type Pricing } from '@caseroom/shared';
+import {
+  EXPLAINED_FIGURES,
+  type ExplainedFigure,
+  type HeadlineCard,
+  headlineCards,
+  type Pricing,
+} from '@caseroom/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useRisk } from './businessCaseContext.tsx';
 import { FigureDialog } from './FigureDialog.tsx';
-import { calendarYear, count, decimal, irrText, money, percent } from './format.ts';
+import { count } from './format.ts';
 
-type Figure = {
-  key: FigureKey;
-  value: string;
-  note?: string | undefined;
-  /** Money figures are long: they take the full width of the grid. */
-  wide?: boolean;
-  tone?: 'good' | 'bad' | undefined;
-};
+/** Money figures are long: they take the full width of the grid. */
+const WIDE = new Set<string>(['authorityNpv', 'publicSectorNpv']);
 
 /**
- * The headline figures in big Danish numbers; each priced figure opens how it was built. The
+ * The headline figures in big Danish numbers, named, written and explained by the shared registry
+ * (HEADLINE_FIGURES) as the PDF and the XLSX are; each priced figure opens how it was built. The
  * probability of investor loss comes from the Monte Carlo run and carries its seed.
  */
 export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; startYear: number | undefined }) {
@@ -25,52 +26,29 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
   const risk = useRisk();
   const [open, setOpen] = useState<ExplainedFigure | null>(null);
   const t = m.businessCase;
-  const year = (offset: number) => calendarYear(offset, startYear, t.yearOffset);
-  const irr = pricing.investor.irr;
-  const figures: (Figure & { key: ExplainedFigure })[] = [
-    {
-      key: 'authorityNpv',
-      value: money(pricing.authorityNpv),
-      wide: true,
-      tone: pricing.authorityNpv < 0 ? 'bad' : 'good',
-    },
-    { key: 'publicSectorNpv', value: money(pricing.publicSectorNpv), wide: true },
-    {
-      key: 'breakEvenYear',
-      value: pricing.breakEvenYear === undefined ? '–' : year(pricing.breakEvenYear),
-      note: pricing.breakEvenYear === undefined ? figureLabel('noBreakEven', lang) : undefined,
-    },
-    {
-      key: 'benefitCostRatio',
-      value: pricing.benefitCostRatio === undefined ? '–' : decimal(pricing.benefitCostRatio),
-    },
-    {
-      key: 'investorIrr',
-      value: irrText(irr) ?? t.noIrr,
-      note: irr.ok ? undefined : noIrrText(irr.reason, lang),
-    },
-    {
-      key: 'investorMultiple',
-      value: pricing.investor.multiple === undefined ? '–' : `${decimal(pricing.investor.multiple)} ${t.times}`,
-    },
-  ];
   const monteCarlo = risk.result?.monteCarlo;
+  const cards = headlineCards(pricing, monteCarlo, { lang, startYear });
+  const explained = cards.filter((card): card is HeadlineCard & { key: ExplainedFigure } =>
+    (EXPLAINED_FIGURES as readonly string[]).includes(card.key),
+  );
+  const probability = cards.find((card) => card.key === 'probabilityInvestorLoses');
   return (
     <section className="bc-figures" aria-labelledby="bc-figures-heading">
       <h3 id="bc-figures-heading" className="visually-hidden">
         {t.figuresHeading}
       </h3>
       <ul className="figure-grid">
-        {figures.map((figure) => (
-          <li key={figure.key} className={`figure-card${figure.wide ? ' wide' : ''}`} data-figure={figure.key}>
+        {explained.map((figure) => (
+          <li key={figure.key} className={`figure-card${WIDE.has(figure.key) ? ' wide' : ''}`} data-figure={figure.key}>
             <button
               type="button"
               className="figure-button"
               aria-haspopup="dialog"
-              data-tone={figure.tone}
+              data-tone={figure.key === 'authorityNpv' ? (pricing.authorityNpv < 0 ? 'bad' : 'good') : undefined}
+              title={figure.explanation}
               onClick={() => setOpen(figure.key)}
             >
-              <span className="figure-label">{figureLabel(figure.key, lang)}</span>
+              <span className="figure-label">{figure.name}</span>
               <span className="figure-value">{figure.value}</span>
               {figure.note && <span className="figure-note">{figure.note}</span>}
               <span className="figure-how">
@@ -80,9 +58,14 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
             </button>
           </li>
         ))}
-        <li className="figure-card wide static" data-figure="probabilityInvestorLoses" aria-busy={!monteCarlo}>
-          <span className="figure-label">{figureLabel('probabilityInvestorLoses', lang)}</span>
-          <span className="figure-value">{monteCarlo ? percent(monteCarlo.probabilityInvestorLoses) : t.pending}</span>
+        <li
+          className="figure-card wide static"
+          data-figure="probabilityInvestorLoses"
+          aria-busy={!monteCarlo}
+          title={probability?.explanation}
+        >
+          <span className="figure-label">{probability?.name}</span>
+          <span className="figure-value">{monteCarlo ? probability?.value : t.pending}</span>
           <span className="figure-note" data-seed={risk.seed}>
             {t.seed(risk.seed, count(risk.iterations))}
           </span>
@@ -91,7 +74,7 @@ export function HeadlineFigures({ pricing, startYear }: { pricing: Pricing; star
       {open && (
         <FigureDialog
           figure={open}
-          value={figures.find((figure) => figure.key === open)?.value ?? ''}
+          value={explained.find((figure) => figure.key === open)?.value ?? ''}
           onClose={() => setOpen(null)}
         />
       )}

@@ -1,15 +1,28 @@
-import { type ExportPricing, type FigureKey, figureLabel, noIrrText } from '@caseroom/shared';
-import { calendarYear, count, decimal, irrText, money, percent } from './format.ts';
+import {
+  type ExportPricing,
+  formatFigure,
+  type HeadlineFigureKey,
+  headlineCards,
+  headlineFigureTexts,
+} from '@caseroom/shared';
+import { count } from './format.ts';
 import type { ReportLanguage, ReportText } from './reportText.ts';
 
-/** One headline figure as the business case panel shows it: name, value, and a note where it has one. */
-export type HeadlineFigure = { key: FigureKey; label: string; value: string; note?: string };
+/** One headline figure as the business case panel shows it: name, value, explanation, and a note where it has one. */
+export type HeadlineFigure = {
+  key: HeadlineFigureKey;
+  label: string;
+  value: string;
+  explanation: string;
+  note?: string;
+};
 
 type Priced = Extract<ExportPricing, { ok: true }>;
 
 /**
- * The panel's headline figures (HeadlineFigures.tsx), in its order and formats, plus the
- * probability of a negative authority NPV, which the panel shows under its Monte Carlo chart.
+ * The panel's headline figures (shared `headlineCards`, as HeadlineFigures.tsx shows them) plus
+ * the probability of a negative authority NPV, which the panel shows under its Monte Carlo
+ * chart; the probabilities carry the simulation's seed.
  */
 export function headlineFigures(
   priced: Priced,
@@ -18,27 +31,20 @@ export function headlineFigures(
   lang: ReportLanguage,
 ): HeadlineFigure[] {
   const { pricing, risk } = priced;
-  const irr = pricing.investor.irr;
-  const figure = (key: FigureKey, value: string, note?: string): HeadlineFigure => ({
-    key,
-    label: figureLabel(key, lang),
-    value,
-    ...(note === undefined ? {} : { note }),
-  });
   const seedNote = text.seed(risk.seed, count(risk.iterations));
-  return [
-    figure('authorityNpv', money(pricing.authorityNpv)),
-    figure('publicSectorNpv', money(pricing.publicSectorNpv)),
-    pricing.breakEvenYear === undefined
-      ? figure('breakEvenYear', '–', figureLabel('noBreakEven', lang))
-      : figure('breakEvenYear', calendarYear(pricing.breakEvenYear, startYear, text.yearOffset)),
-    figure('benefitCostRatio', pricing.benefitCostRatio === undefined ? '–' : decimal(pricing.benefitCostRatio)),
-    irr.ok ? figure('investorIrr', irrText(irr) ?? '') : figure('investorIrr', text.noIrr, noIrrText(irr.reason, lang)),
-    figure(
-      'investorMultiple',
-      pricing.investor.multiple === undefined ? '–' : `${decimal(pricing.investor.multiple)} ${text.times}`,
-    ),
-    figure('probabilityInvestorLoses', percent(risk.monteCarlo.probabilityInvestorLoses), seedNote),
-    figure('probabilityAuthorityNpvNegative', percent(risk.monteCarlo.probabilityAuthorityNpvNegative), seedNote),
-  ];
+  const cards: HeadlineFigure[] = headlineCards(pricing, risk.monteCarlo, { lang, startYear }).map((card) => ({
+    key: card.key,
+    label: card.name,
+    value: card.value,
+    explanation: card.explanation,
+    ...(card.key === 'probabilityInvestorLoses'
+      ? { note: seedNote }
+      : card.note === undefined
+        ? {}
+        : { note: card.note }),
+  }));
+  const negative = 'probabilityAuthorityNpvNegative';
+  const { name, explanation } = headlineFigureTexts(negative, lang);
+  const value = formatFigure(negative, risk.monteCarlo.probabilityAuthorityNpvNegative, { lang });
+  return [...cards, { key: negative, label: name, value, explanation, note: seedNote }];
 }

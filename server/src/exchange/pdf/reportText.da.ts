@@ -18,7 +18,6 @@ export const da = {
   yearOffset: (n: number) => `år ${n}`,
   years: 'år',
   noIrr: 'Intet IRR',
-  times: '×',
   seed: (seed: number, iterations: string) => `Monte Carlo: seed ${seed}, ${iterations} trækninger`,
   moneyNote: 'Beløb i kr., faste priser.',
   moneyAxis: 'Beløb i mio. kr.',

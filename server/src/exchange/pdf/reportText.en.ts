@@ -13,7 +13,6 @@ export const en: ReportText = {
   yearOffset: (n) => `year ${n}`,
   years: 'years',
   noIrr: 'No IRR',
-  times: '×',
   seed: (seed, iterations) => `Monte Carlo: seed ${seed}, ${iterations} draws`,
   moneyNote: 'Amounts in DKK, fixed prices.',
   moneyAxis: 'Amounts in DKK million.',

@@ -311,7 +311,7 @@ export function writeBusinessCaseSheet(
       : `IF(AND(${at(c, rows.cumulative)}>=0,${at(c + 1, rows.staysPositive)}=1),1,0)`,
   );
 
-  const headlines = writeHeadlines(w, headlineRow, rows, span, text);
+  const headlines = writeHeadlines(w, headlineRow, rows, span, inputs.startYear, text);
 
   w.sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: rows.year }];
   return { sheet: w.name, firstYearColumn: FIRST_YEAR, years, rows, headlines, factors };

@@ -1,4 +1,5 @@
 import type { BuiltCaseExport, IrrResult } from '@caseroom/shared';
+import { headlineLabel } from './headlineFigures.ts';
 import { FORMAT } from './numberFormats.ts';
 import type { SheetWriter } from './sheetWriter.ts';
 import type { WorkbookText } from './workbookText.ts';
@@ -23,9 +24,9 @@ export function writeRiskSheet(w: SheetWriter, risk: ExportedRisk, text: Workboo
 
   const mc = risk.monteCarlo;
   w.text(7, 1, t.monteCarlo, { bold: true });
-  w.text(8, 1, t.probabilityInvestorLoses);
+  w.text(8, 1, headlineLabel('probabilityInvestorLoses', text.lang));
   w.number(8, 2, mc.probabilityInvestorLoses, FORMAT.rate);
-  w.text(9, 1, t.probabilityAuthorityNegative);
+  w.text(9, 1, headlineLabel('probabilityAuthorityNpvNegative', text.lang));
   w.number(9, 2, mc.probabilityAuthorityNpvNegative, FORMAT.rate);
   w.text(11, 1, t.percentile, { bold: true });
   ['P5', 'P50', 'P95'].forEach((label, i) => {
@@ -37,8 +38,8 @@ export function writeRiskSheet(w: SheetWriter, risk: ExportedRisk, text: Workboo
       w.number(row, 2 + i, value, FORMAT.money);
     });
   };
-  percentileRow(12, t.authorityNpv, mc.authorityNpv);
-  percentileRow(13, t.investorNet, mc.investorNet);
+  percentileRow(12, headlineLabel('authorityNpv', text.lang), mc.authorityNpv);
+  percentileRow(13, headlineLabel('investorNet', text.lang), mc.investorNet);
 
   w.text(15, 1, t.tornado, { bold: true });
   [t.input, t.lowFactor, t.highFactor, t.npvAtLow, t.npvAtHigh, t.irrAtLow, t.irrAtHigh].forEach((label, i) => {

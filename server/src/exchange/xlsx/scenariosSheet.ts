@@ -1,13 +1,14 @@
+import { HEADLINE_FIGURES } from '@caseroom/shared';
 import type { BusinessCaseLayout } from './businessCaseSheet.ts';
 import { absCell, onSheet } from './cellAddress.ts';
-import type { Headlines } from './headlineFigures.ts';
+import { FORM_FORMAT, type Headlines, headlineLabel } from './headlineFigures.ts';
 import { FORMAT, type NumberFormat } from './numberFormats.ts';
 import type { SheetWriter } from './sheetWriter.ts';
 import type { WorkbookText } from './workbookText.ts';
 
 /** Where the scenario summary put each figure: row key → [low, expected, high] references. */
 export type ScenariosLayout = Record<
-  'authorityNpv' | 'publicSectorNpv' | 'investorNpv' | 'irr' | 'losesMoney' | 'paid' | 'breakEven',
+  'authorityNpv' | 'publicSectorNpv' | 'investorNpv' | 'investorIrr' | 'investorLosesMoney' | 'paid' | 'breakEvenYear',
   [string, string, string]
 >;
 
@@ -50,14 +51,15 @@ export function writeScenariosSheet(
     row++;
     return refs;
   };
-  const headline = (key: keyof Headlines) => (sheet: BusinessCaseLayout) => sheet.headlines[key];
+  const headline = (key: keyof Headlines) =>
+    figureRow(headlineLabel(key, text.lang), (sheet) => sheet.headlines[key], FORM_FORMAT[HEADLINE_FIGURES[key].form]);
   return {
-    authorityNpv: figureRow(bc.authorityNpv, headline('authorityNpv'), FORMAT.money),
-    publicSectorNpv: figureRow(bc.publicSectorNpv, headline('publicSectorNpv'), FORMAT.money),
-    investorNpv: figureRow(bc.investorNpv, headline('investorNpv'), FORMAT.money),
-    irr: figureRow(bc.irr, headline('irr'), FORMAT.rate),
-    losesMoney: figureRow(bc.losesMoney, headline('losesMoney'), FORMAT.flag),
+    authorityNpv: headline('authorityNpv'),
+    publicSectorNpv: headline('publicSectorNpv'),
+    investorNpv: headline('investorNpv'),
+    investorIrr: headline('investorIrr'),
+    investorLosesMoney: headline('investorLosesMoney'),
     paid: figureRow(t.paid, (sheet) => onSheet(sheet.sheet, absCell(2, sheet.rows.paid)), FORMAT.money),
-    breakEven: figureRow(bc.breakEven, headline('breakEven'), FORMAT.year),
+    breakEvenYear: headline('breakEvenYear'),
   };
 }

@@ -5,6 +5,7 @@ import { EN } from './workbookTextEn.ts';
  * here and never from a case's content, so a hostile name cannot become a sheet reference.
  */
 const DA = {
+  lang: 'da' as 'da' | 'en',
   sheets: {
     case: 'Sag',
     inputs: 'Inddata',
@@ -120,17 +121,6 @@ const DA = {
     firstMeasured: 'Første måling, kohorte',
     paymentPerParticipant: 'Betaling pr. deltager (kr., P7)',
     headlines: 'Nøgletal',
-    authorityNpv: 'Myndighedens nutidsværdi (kr., P12, P14)',
-    publicSectorNpv: 'Hele den offentlige sektors nutidsværdi (kr., P12a)',
-    investorNpv: 'Investors nutidsværdi (kr., P14)',
-    pvPublicValue: 'Nutidsværdi af offentlig værdi (kr.)',
-    pvCost: 'Nutidsværdi af indsatsens omkostning (kr.)',
-    bcr: 'Gevinst/omkostning-forhold (P14)',
-    irr: 'Investors interne rente (IRR, P15)',
-    multiple: 'Investors pengemultipel (P13)',
-    investorNet: 'Investors nominelle nettoresultat (kr., P13)',
-    losesMoney: 'Investor taber penge (P13)',
-    breakEven: 'Break-even år (P16)',
     yearly: 'År for år',
     year: 'År t',
     calendarYear: 'Kalenderår',
@@ -181,11 +171,7 @@ const DA = {
     seed: 'Frø (seed)',
     iterations: 'Gennemløb',
     monteCarlo: 'Monte Carlo (trekantfordeling, mulberry32)',
-    probabilityInvestorLoses: 'Sandsynlighed for at investor taber penge',
-    probabilityAuthorityNegative: 'Sandsynlighed for negativ nutidsværdi for myndigheden',
     percentile: 'Percentil',
-    authorityNpv: 'Myndighedens nutidsværdi (kr.)',
-    investorNet: 'Investors nominelle netto (kr.)',
     tornado: 'Følsomhed, én faktor ad gangen (tornado)',
     input: 'Inddata',
     lowFactor: 'Lav faktor',

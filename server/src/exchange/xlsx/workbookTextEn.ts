@@ -2,6 +2,7 @@ import type { WorkbookText } from './workbookText.ts';
 
 /** The English labels of the XLSX export (the Danish catalogue in workbookText.ts is the reference). */
 export const EN: WorkbookText = {
+  lang: 'en',
   sheets: {
     case: 'Case',
     inputs: 'Inputs',
@@ -116,17 +117,6 @@ export const EN: WorkbookText = {
     firstMeasured: 'First measured, cohort',
     paymentPerParticipant: 'Payment per participant (DKK, P7)',
     headlines: 'Headline figures',
-    authorityNpv: "The authority's NPV (DKK, P12, P14)",
-    publicSectorNpv: 'Whole public sector NPV (DKK, P12a)',
-    investorNpv: "The investor's NPV (DKK, P14)",
-    pvPublicValue: 'PV of public value (DKK)',
-    pvCost: "PV of the intervention's cost (DKK)",
-    bcr: 'Benefit-cost ratio (P14)',
-    irr: "The investor's internal rate of return (IRR, P15)",
-    multiple: "The investor's money multiple (P13)",
-    investorNet: "The investor's nominal net (DKK, P13)",
-    losesMoney: 'The investor loses money (P13)',
-    breakEven: 'Break-even year (P16)',
     yearly: 'Year by year',
     year: 'Year t',
     calendarYear: 'Calendar year',
@@ -177,11 +167,7 @@ export const EN: WorkbookText = {
     seed: 'Seed',
     iterations: 'Iterations',
     monteCarlo: 'Monte Carlo (triangular draws, mulberry32)',
-    probabilityInvestorLoses: 'Probability that the investor loses money',
-    probabilityAuthorityNegative: "Probability that the authority's NPV is negative",
     percentile: 'Percentile',
-    authorityNpv: "The authority's NPV (DKK)",
-    investorNet: "The investor's nominal net (DKK)",
     tornado: 'Sensitivity, one factor at a time (tornado)',
     input: 'Input',
     lowFactor: 'Low factor',

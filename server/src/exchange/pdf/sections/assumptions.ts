@@ -8,6 +8,7 @@ import {
   fieldLabel,
   figureLabel,
   formatDanish,
+  headlineFigureTexts,
   pricingInputFromModel,
 } from '@caseroom/shared';
 import { amount, calendarYear, count, orDash, percent } from '../format.ts';
@@ -57,6 +58,7 @@ export function assumptionsSection(
       explained(w, explanation, values.get(figure) ?? '', facts.startYear, text, lang);
     }
     w.heading(`${labelOf('probabilityInvestorLoses', lang)}: ${values.get('probabilityInvestorLoses') ?? ''}`, 2);
+    w.paragraph(headlineFigureTexts('probabilityInvestorLoses', lang).explanation);
     w.paragraph(t.probability);
     w.note(text.seed(exported.pricing.risk.seed, count(exported.pricing.risk.iterations)));
   }
@@ -74,6 +76,7 @@ function explained(
 ): void {
   const t = text.assumptions;
   w.heading(`${labelOf(explanation.figure, lang)}: ${value}`, 2);
+  w.paragraph(headlineFigureTexts(explanation.figure, lang).explanation);
   keyValues(w, [
     [t.rules, explanation.rules.join(', ')],
     [t.formula, explanation.formula[lang]],
