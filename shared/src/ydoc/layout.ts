@@ -19,6 +19,10 @@ import { SECTIONS, type SectionName } from '../model/caseModel.ts';
  * with its section or item like the rich text, so two people typing in it both keep their
  * words. `meta.layoutVersion` says which layout a document has (absent: 1, short texts as
  * plain strings); the server migrates older documents on load (`migrations/`).
+ *
+ * Which keys are nested types is derived from the field registry (SECTION_CHILDREN,
+ * ITEM_CHILDREN); what is not a field — lists, the scenario ranges, `sources`, `meta`, the
+ * workshop record — is declared here or with its own module.
  */
 export const META = 'meta';
 
