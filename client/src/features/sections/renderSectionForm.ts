@@ -16,9 +16,11 @@ export type RenderFormOptions = { lang?: Language; role?: Party['role'] };
 /**
  * A section's form as static HTML, for tests in Node (no browser): the section's view over
  * `doc` (a fresh case document by default) inside the contexts the room provides — the case
- * view (writes go straight into `doc`), a case store of its own, the section — in `lang`.
- * Rich-text fields need a browser (Tiptap); sections without them (facts, payment model)
- * render fully.
+ * view (writes go straight into `doc`), a case store of its own, the section, the language.
+ * A rich-text field shows its label and help without an editor (Tiptap needs a DOM); the
+ * interventions section also needs the business case (BusinessCaseProvider) for its candidate
+ * table. Until `useMe` (features/access/useAccess.ts) passes a server snapshot, the test must
+ * let useSyncExternalStore fall back to the client snapshot (see registryForm.test.ts).
  */
 export function renderSectionForm(section: SectionName, doc?: Y.Doc, options: RenderFormOptions = {}): string {
   const caseDoc = doc ?? newCaseDoc();

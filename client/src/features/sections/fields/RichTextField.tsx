@@ -53,7 +53,8 @@ function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment:
   const editable = useCanEdit();
   const labelId = `${id}-label`;
   const helpId = `${id}-help`;
-  const editor = useEditor(
+  // Null where there is no DOM to render into (a form rendered in Node): the label and help still show.
+  const editor: Editor | null = useEditor(
     {
       editable,
       extensions: [
@@ -79,7 +80,7 @@ function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment:
     [fragment, session],
   );
   useEffect(() => {
-    editor.setEditable(editable);
+    editor?.setEditable(editable);
   }, [editor, editable]);
   return (
     <div className="field rich-text" data-path={path}>
@@ -92,7 +93,7 @@ function RichTextEditor({ fragment, label, help, id, path }: Props & { fragment:
         </p>
       )}
       <div className="rich-text-frame">
-        {editable && <Toolbar editor={editor} label={label} />}
+        {editable && editor && <Toolbar editor={editor} label={label} />}
         <EditorContent editor={editor} />
       </div>
     </div>

@@ -34,10 +34,14 @@ function groupRank(group: string, known: string[]): number {
   return index < 0 ? known.length : index;
 }
 
+/** Kinds that are a group of inputs or a text area of their own: always a full-width row (their `columns` is their inner grid's). */
+const WIDE_KINDS: ReadonlySet<RegisteredField['kind']> = new Set(['richText', 'reference', 'numberRecord', 'cohorts']);
+
 function rowsOf(fields: RegisteredField[]): FormRow[] {
   const rows: FormRow[] = [];
   for (const field of fields) {
-    const columns = field.layout?.columns;
+    const wide = WIDE_KINDS.has(field.kind) || field.layout?.multiline === true;
+    const columns = wide ? undefined : field.layout?.columns;
     const last = rows.at(-1);
     if (last && columns !== undefined && last.columns === columns) last.fields.push(field);
     else rows.push({ columns, fields: [field] });
