@@ -1,4 +1,5 @@
 import {
+  addMissingChildren,
   type CaseModelDraft,
   CaseModelDraft as CaseModelDraftSchema,
   checkUpdateBounds,
@@ -22,7 +23,6 @@ import {
 } from '@caseroom/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addMissingChildren } from '../../shared/src/ydoc/migrations/addMissingChildren.ts';
 
 /**
  * Issue 11, "a test field added through the registry alone": two fields are added to the

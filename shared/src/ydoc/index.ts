@@ -3,6 +3,7 @@ export * from './initCaseDoc.ts';
 export * from './inspectUpdate.ts';
 export * from './items.ts';
 export * from './layout.ts';
+export * from './migrations/addMissingChildren.ts';
 export * from './migrations/layout1.ts';
 export * from './migrations/migrateDocument.ts';
 export * from './migrations/migration.ts';
