@@ -1,5 +1,7 @@
+import { workshopActionsDa } from './workshopActions.da.ts';
 /** Danish text of the workshop (docs/workshop.md): agenda, locks, timer, votes, decisions, sign-off, history. */
 export const workshopDa = {
+  actions: workshopActionsDa,
   bar: { label: 'Workshop' },
   agenda: {
     label: 'Dagsorden',

@@ -1,7 +1,9 @@
 import type { workshopDa } from './workshop.da.ts';
+import { workshopActionsEn } from './workshopActions.en.ts';
 
 /** English text of the workshop, typed against the Danish catalogue. */
 export const workshopEn: typeof workshopDa = {
+  actions: workshopActionsEn,
   bar: { label: 'Workshop' },
   agenda: {
     label: 'Agenda',

@@ -5,11 +5,10 @@ import type { ApiFailure } from '../../../api/request.ts';
 import { WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useUiStore } from '../../../store.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
 import { useGoToField } from '../../businessCase/goToField.ts';
-import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
-import { setPhase } from '../workshopApi.ts';
+import { ActionButton } from '../ActionButton.tsx';
+import { useWorkshop } from '../useWorkshop.ts';
 
 const PHASES: Phase[] = [1, 2, 3];
 
@@ -25,13 +24,7 @@ export function AgendaDialog({ onClose }: { onClose: () => void }) {
   const lang = useUiStore((state) => state.language);
   const { phase } = useWorkshop();
   const readiness = useBusinessCase().result.readiness;
-  const facilitator = useCanFacilitate();
-  const at = useWorkshopCall();
   const [failure, setFailure] = useState<ApiFailure>();
-  const move = async (next: Phase) => {
-    const result = await setPhase(at, next);
-    setFailure(failureOf(result));
-  };
   return (
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
       <ol className="agenda">
@@ -47,11 +40,11 @@ export function AgendaDialog({ onClose }: { onClose: () => void }) {
                 {current ? (
                   <span className="agenda-current">{t.current}</span>
                 ) : (
-                  facilitator && (
-                    <button type="button" onClick={() => void move(n)}>
-                      {t.moveTo(n)}
-                    </button>
-                  )
+                  <ActionButton
+                    name="phase.move"
+                    args={{ phase: n }}
+                    onResult={(result) => setFailure(failureOf(result))}
+                  />
                 )}
               </div>
               {!entry || entry.ready ? (

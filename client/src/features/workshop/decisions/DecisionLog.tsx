@@ -3,10 +3,9 @@ import { useId, useState } from 'react';
 import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
 import { useDecisionSubjects, useItemName } from '../itemName.ts';
-import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
-import { addDecision } from '../workshopApi.ts';
+import { useWorkshop } from '../useWorkshop.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
 /** The top bar's decisions button (with how many there are) and the decision log. */
 export function DecisionsButton() {
@@ -23,7 +22,6 @@ function DecisionLog({ onClose }: { onClose: () => void }) {
   const t = m.workshop.decisions;
   const locale = useLocale();
   const { decisions } = useWorkshop();
-  const facilitator = useCanFacilitate();
   const itemName = useItemName();
   const rows = Object.entries(decisions).sort(([, a], [, b]) => a.order - b.order);
   const when = (decision: Decision) =>
@@ -43,7 +41,7 @@ function DecisionLog({ onClose }: { onClose: () => void }) {
           ))}
         </ol>
       )}
-      {facilitator && <AddDecisionForm />}
+      {useWorkshopActions().may('decision.add') && <AddDecisionForm />}
     </WorkshopDialog>
   );
 }
@@ -51,7 +49,7 @@ function DecisionLog({ onClose }: { onClose: () => void }) {
 function AddDecisionForm() {
   const m = useMessages();
   const t = m.workshop.decisions;
-  const at = useWorkshopCall();
+  const actions = useWorkshopActions();
   const id = useId();
   const [text, setText] = useState('');
   const [about, setAbout] = useState('');
@@ -62,7 +60,7 @@ function AddDecisionForm() {
       setError(t.required);
       return;
     }
-    const result = await addDecision(at, text.trim(), about || undefined);
+    const result = await actions.perform('decision.add', { text: text.trim(), itemPath: about || undefined });
     if (result.ok) {
       setText('');
       setAbout('');

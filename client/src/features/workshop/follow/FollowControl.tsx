@@ -1,52 +1,44 @@
 import { useCaseStore } from '../../../caseState/caseStore.ts';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useMe } from '../../access/useAccess.ts';
+import { ActionButton } from '../ActionButton.tsx';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { useLeader } from './followMe.ts';
 
 /**
- * "Follow me" (W6): the facilitator's toggle; for everyone else, while the facilitator leads,
- * that they follow and a way to step out — and back in.
+ * "Follow me" (W6): the facilitator's toggle (`follow.lead`); for everyone else, while the
+ * facilitator leads, that they follow and a way to step out — and back in (`follow.step`).
  */
 export function FollowControl() {
   const m = useMessages();
   const t = m.workshop.follow;
-  const me = useMe();
+  const actions = useWorkshopActions();
   const followMe = useCaseStore((state) => state.followMe);
-  const setFollowMe = useCaseStore((state) => state.setFollowMe);
   const stopped = useCaseStore((state) => state.followStopped);
-  const setStopped = useCaseStore((state) => state.setFollowStopped);
   const leader = useLeader();
-  if (me?.role === 'facilitator') {
+  if (actions.may('follow.lead')) {
     return (
-      <button
-        type="button"
+      <ActionButton
+        name="follow.lead"
+        args={{ on: !followMe }}
         className="workshop-button follow-toggle"
-        aria-pressed={followMe}
-        onClick={() => setFollowMe(!followMe)}
+        pressed={followMe}
       >
         <span aria-hidden="true">{followMe ? '◉ ' : '○ '}</span>
         {t.followMe}
-      </button>
+      </ActionButton>
     );
   }
-  if (!leader) return null;
+  const step = { stop: !stopped, leading: leader !== undefined };
+  if (!actions.verdict('follow.step', step).shown) return null;
   return (
     <div className="follow-status" data-following={!stopped}>
-      {stopped ? (
-        <button type="button" className="workshop-button" onClick={() => setStopped(false)}>
-          {t.resume}
-        </button>
-      ) : (
-        <>
-          <span>
-            <span aria-hidden="true">◉ </span>
-            {t.following}
-          </span>
-          <button type="button" className="workshop-button" onClick={() => setStopped(true)}>
-            {t.stop}
-          </button>
-        </>
+      {!stopped && (
+        <span>
+          <span aria-hidden="true">◉ </span>
+          {t.following}
+        </span>
       )}
+      <ActionButton name="follow.step" args={step} className="workshop-button" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useCaseStore, useCaseStoreApi } from '../../../caseState/caseStore.ts';
 import type { Leader } from '../../../caseState/presence.ts';
 import { useSession } from '../../../caseState/sessionContext.ts';
-import { useMe } from '../../access/useAccess.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
 /**
  * The facilitator who asks everyone to follow them (W6), from the case's store (read from
@@ -19,12 +19,12 @@ export function useLeader(): Leader | undefined {
  */
 export function useFollowFacilitator(): void {
   const { provider } = useSession();
-  const me = useMe();
   const store = useCaseStoreApi();
   const followMe = useCaseStore((state) => state.followMe);
   const stopped = useCaseStore((state) => state.followStopped);
   const leader = useLeader();
-  const isFacilitator = me?.role === 'facilitator';
+  // Only the one who may lead publishes the flag (actions.ts `follow.lead`).
+  const isFacilitator = useWorkshopActions().may('follow.lead');
   useEffect(() => {
     provider.awareness.setLocalStateField('followMe', isFacilitator && followMe);
   }, [provider, isFacilitator, followMe]);

@@ -2,20 +2,19 @@ import { useId, useState } from 'react';
 import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useWorkshopCall } from '../useWorkshop.ts';
-import { createSnapshot } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
 /** The facilitator keeps a named version of the case (W11). */
 export function CreateSnapshotForm({ onCreated }: { onCreated: () => void }) {
   const m = useMessages();
   const t = m.workshop.history;
-  const at = useWorkshopCall();
+  const actions = useWorkshopActions();
   const id = useId();
   const [name, setName] = useState('');
   const [failure, setFailure] = useState<ApiFailure>();
   const submit = async () => {
     if (!name.trim()) return;
-    const result = await createSnapshot(at, name.trim());
+    const result = await actions.perform('snapshot.create', { name: name.trim() });
     setFailure(failureOf(result));
     if (result.ok) {
       setName('');

@@ -4,8 +4,8 @@ import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
 import { useWorkshopCall } from '../useWorkshop.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { listSnapshots } from '../workshopApi.ts';
 import { ActivityList } from './ActivityList.tsx';
 import { CreateSnapshotForm } from './CreateSnapshotForm.tsx';
@@ -25,7 +25,7 @@ function HistoryDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const t = m.workshop.history;
   const at = useWorkshopCall();
-  const facilitator = useCanFacilitate();
+  const facilitator = useWorkshopActions().may('snapshot.create');
   const [snapshots, setSnapshots] = useState<SnapshotListing[] | null>(null);
   const [failure, setFailure] = useState<ApiFailure>();
   const { caseId, token } = at;

@@ -4,10 +4,10 @@ import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
 import { useUiStore } from '../../../store.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
 import { ExportButton } from '../../exchange/ExportDialog.tsx';
 import { useWorkshopCall } from '../useWorkshop.ts';
-import { restoreSnapshot, snapshotChanges, snapshotModel } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
+import { snapshotChanges, snapshotModel } from '../workshopApi.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 
 type Shown =
@@ -23,7 +23,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
   const t = m.workshop.history;
   const locale = useLocale();
   const lang = useUiStore((state) => state.language);
-  const facilitator = useCanFacilitate();
+  const actions = useWorkshopActions();
   const at = useWorkshopCall();
   const [shown, setShown] = useState<Shown>({ kind: 'none' });
   const [failure, setFailure] = useState<ApiFailure>();
@@ -38,7 +38,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
     if (result.ok) setShown({ kind: 'changes', sections: result.value.sections });
   };
   const restore = async () => {
-    const result = await restoreSnapshot(at, snapshot.id);
+    const result = await actions.perform('snapshot.restore', { snapshotId: snapshot.id });
     setFailure(failureOf(result));
     if (result.ok) {
       setShown({ kind: 'restored' });
@@ -61,7 +61,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
           <button type="button" aria-expanded={shown.kind === 'changes'} onClick={() => void changes()}>
             {t.changes}
           </button>
-          {facilitator && (
+          {actions.may('snapshot.restore') && (
             <button type="button" onClick={() => setShown({ kind: 'confirm' })}>
               {t.restore}
             </button>

@@ -4,34 +4,30 @@ import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useSectionLock } from '../../../caseState/sectionLock.ts';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
+import { ActionButton } from '../ActionButton.tsx';
 import { LockIcon } from '../icons.tsx';
-import { useWorkshopCall } from '../useWorkshop.ts';
-import { setLock } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
 /** The facilitator's lock / unlock button for a section (W4). */
 export function LockToggle({ section, compact = false }: { section: SectionName; compact?: boolean }) {
   const m = useMessages();
   const t = m.workshop.locks;
-  const facilitator = useCanFacilitate();
   const lock = useSectionLock(section);
-  const at = useWorkshopCall();
   const [failure, setFailure] = useState<ApiFailure>();
-  if (!facilitator) return null;
-  const title = m.sections[section].title;
-  const toggle = async () => setFailure(failureOf(await setLock(at, section, lock === undefined)));
+  const args = { section, title: m.sections[section].title, locked: lock !== undefined };
   return (
     <>
-      <button
-        type="button"
+      <ActionButton
+        name="lock.toggle"
+        args={args}
         className={compact ? 'lock-toggle compact' : 'lock-toggle'}
-        aria-label={lock ? t.unlockSection(title) : t.lockSection(title)}
-        aria-pressed={compact ? undefined : lock !== undefined}
-        onClick={() => void toggle()}
+        ariaLabel={lock ? t.unlockSection(args.title) : t.lockSection(args.title)}
+        pressed={compact ? undefined : lock !== undefined}
+        onResult={(result) => setFailure(failureOf(result))}
       >
         <LockIcon open={lock === undefined} />
         {!compact && <span aria-hidden="true"> {lock ? t.unlock : t.lock}</span>}
-      </button>
+      </ActionButton>
       {failure && !compact && <span role="alert">{failureText(m, failure)}</span>}
     </>
   );
@@ -42,7 +38,8 @@ export function LockNotice({ section }: { section: SectionName }) {
   const m = useMessages();
   const t = m.workshop.locks;
   const lock = useSectionLock(section);
-  const facilitator = useCanFacilitate();
+  // The facilitator may still change a locked section (the one who may lock it).
+  const facilitator = useWorkshopActions().may('lock.toggle');
   if (!lock) return null;
   return (
     <p className="lock-notice" role="note">

@@ -3,14 +3,13 @@ import { useState } from 'react';
 import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useWorkshopCall } from '../useWorkshop.ts';
-import { setRequiredSigners } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
 /** The facilitator chooses, from the case's parties, who must sign (W10). */
 export function RequiredSignersForm({ parties, required }: { parties: Party[]; required: string[] }) {
   const m = useMessages();
   const t = m.workshop.signoff;
-  const at = useWorkshopCall();
+  const actions = useWorkshopActions();
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(required));
   const [failure, setFailure] = useState<ApiFailure>();
   const toggle = (id: string, on: boolean) => {
@@ -19,7 +18,8 @@ export function RequiredSignersForm({ parties, required }: { parties: Party[]; r
     else next.delete(id);
     setChosen(next);
   };
-  const save = async () => setFailure(failureOf(await setRequiredSigners(at, [...chosen])));
+  const save = async () =>
+    setFailure(failureOf(await actions.perform('signoff.requiredSigners', { partyIds: [...chosen] })));
   return (
     <form
       className="workshop-form"

@@ -1,12 +1,11 @@
-import { canEdit, contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
+import { contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
 import { useMemo, useState } from 'react';
 import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate, useMe } from '../../access/useAccess.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
-import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
-import { signOff } from '../workshopApi.ts';
+import { useWorkshop } from '../useWorkshop.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { RequiredSignersForm } from './RequiredSignersForm.tsx';
 import { usePartyNames } from './usePartyNames.ts';
 
@@ -51,21 +50,15 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const { requiredSigners } = useWorkshop();
   const signoffs = useSignoffs();
   const hash = useContentHash();
-  const me = useMe();
-  const facilitator = useCanFacilitate();
+  const actions = useWorkshopActions();
   const { names, parties } = usePartyNames();
-  const at = useWorkshopCall();
   const [problem, setProblem] = useState<string | null>(null);
   const statuses = signoffStatus(requiredSigners, signoffs, hash);
   const agreed = isAgreed(requiredSigners, signoffs, hash);
-  // Observers sign nothing (issue 9: the server refuses them); others when asked to.
-  const maySign =
-    me !== undefined &&
-    canEdit(me.role) &&
-    requiredSigners.includes(me.id) &&
-    statuses.find((status) => status.partyId === me.id)?.state !== 'current';
+  // Observers sign nothing (issue 9: the server refuses them); others when asked to (actions.ts).
+  const maySign = actions.verdict('signoff.sign', { hash }).shown;
   const sign = async () => {
-    const result = await signOff(at, hash);
+    const result = await actions.perform('signoff.sign', { hash });
     setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
   };
   return (
@@ -100,7 +93,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
         </button>
       )}
       {problem && <p role="alert">{problem}</p>}
-      {facilitator && <RequiredSignersForm parties={parties} required={requiredSigners} />}
+      {actions.may('signoff.requiredSigners') && <RequiredSignersForm parties={parties} required={requiredSigners} />}
     </WorkshopDialog>
   );
 }

@@ -2,9 +2,10 @@ import { type Party, requiredSignerNames } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../../caseState/sessionContext.ts';
 import { listParties } from '../../access/accessApi.ts';
-import { useCanFacilitate, useMe } from '../../access/useAccess.ts';
+import { useMe } from '../../access/useAccess.ts';
 import { usePeers } from '../../presence/usePeers.ts';
 import { useWorkshop } from '../useWorkshop.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
 /**
  * Names of the case's parties as far as this person can know them: every party for the
@@ -13,7 +14,8 @@ import { useWorkshop } from '../useWorkshop.ts';
  */
 export function usePartyNames(): { names: Map<string, string>; parties: Party[] } {
   const { caseId, token, doc } = useSession();
-  const facilitator = useCanFacilitate();
+  // The parties list is the facilitator's, to choose who must sign.
+  const facilitator = useWorkshopActions().may('signoff.requiredSigners');
   const me = useMe();
   const peers = usePeers();
   const { signoffs } = useWorkshop();

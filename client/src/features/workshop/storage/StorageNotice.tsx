@@ -1,9 +1,9 @@
 import type { StorageNotice as Notice, StorageUsage } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
 import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
-import { compactStorage, readStorage } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
+import { readStorage } from '../workshopApi.ts';
 import { storageNoticeText, tidiedText, tidyFailedText } from './storageNotice.ts';
 
 /** Where the facilitator's "tidy up" stands. */
@@ -22,8 +22,9 @@ export function StorageNotice() {
   const m = useMessages();
   const t = m.workshop.storage;
   const notice = useWorkshop().storage;
-  const facilitator = useCanFacilitate();
-  const { caseId, token } = useWorkshopCall();
+  const actions = useWorkshopActions();
+  // The facilitator, who can tidy up, is told from the warning on (actions.ts `storage.tidy`).
+  const facilitator = actions.may('storage.tidy');
   const live = useLatestUsage(facilitator ? notice : undefined);
   const [tidy, setTidy] = useState<Tidy>({ state: 'idle' });
   // Once tidied up, the result says how much is used now; the notice follows from the server.
@@ -32,12 +33,12 @@ export function StorageNotice() {
 
   const tidyUp = async () => {
     setTidy({ state: 'working' });
-    const result = await compactStorage({ caseId, token });
+    const result = await actions.perform('storage.tidy', undefined);
     if (result.ok) setTidy({ state: 'done', usage: result.value });
     else setTidy({ state: 'failed', message: tidyFailedText(result.code, m) });
   };
   const working = tidy.state === 'working';
-  const canTidy = facilitator && notice !== undefined && tidy.state !== 'done';
+  const canTidy = actions.verdict('storage.tidy', undefined).shown && tidy.state !== 'done';
   return (
     <div
       className={`storage-notice ${notice?.level === 'full' ? 'refused-notice' : 'lock-notice'}`}

@@ -2,24 +2,25 @@ import { useId, useState } from 'react';
 import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useWorkshopCall } from '../useWorkshop.ts';
-import { timerAction } from '../workshopApi.ts';
+import { ActionButton } from '../ActionButton.tsx';
+import type { ActionResult } from '../actions.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 
-/** The facilitator's countdown controls: start with minutes, pause / resume, +1 and +5 minutes. */
+/** The facilitator's countdown controls (actions.ts `timer.*`): start with minutes, pause / resume, +1 and +5 minutes. */
 export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused' }) {
   const m = useMessages();
   const t = m.workshop.timer;
-  const at = useWorkshopCall();
+  const actions = useWorkshopActions();
   const minutesId = useId();
   const [minutes, setMinutes] = useState('10');
   const [failure, setFailure] = useState<ApiFailure>();
-  const act = async (action: 'start' | 'pause' | 'add', seconds?: number) => {
-    const result = await timerAction(at, action, seconds);
-    setFailure(failureOf(result));
-  };
+  const shown = { status };
+  const onResult = (result: ActionResult) => setFailure(failureOf(result));
   const startMinutes = () => {
     const value = Number(minutes.replace(',', '.'));
-    if (Number.isFinite(value) && value > 0) void act('start', Math.round(value * 60));
+    if (Number.isFinite(value) && value > 0) {
+      void actions.perform('timer.start', { status, seconds: Math.round(value * 60) }).then(onResult);
+    }
   };
   return (
     <fieldset className="timer-controls">
@@ -46,25 +47,14 @@ export function TimerControls({ status }: { status: 'idle' | 'running' | 'paused
             {t.start}
           </button>
         </>
-      ) : status === 'running' ? (
-        <button type="button" onClick={() => void act('pause')}>
-          {t.pause}
-        </button>
       ) : (
-        <button type="button" onClick={() => void act('start')}>
-          {t.resume}
-        </button>
-      )}
-      {status !== 'idle' && (
         <>
-          <button type="button" onClick={() => void act('add', 60)}>
-            {t.addOne}
-          </button>
-          <button type="button" onClick={() => void act('add', 300)}>
-            {t.addFive}
-          </button>
+          <ActionButton name="timer.pause" args={shown} onResult={onResult} />
+          <ActionButton name="timer.resume" args={shown} onResult={onResult} />
         </>
       )}
+      <ActionButton name="timer.add" args={{ ...shown, seconds: 60 }} onResult={onResult} />
+      <ActionButton name="timer.add" args={{ ...shown, seconds: 300 }} onResult={onResult} />
       {failure && (
         <span role="alert" className="timer-failed">
           {failureText(m, failure)}

@@ -1,9 +1,9 @@
 import { formatCountdown, type TimerState, timerRemaining } from '@caseroom/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
 import { BellIcon, ClockIcon } from '../icons.tsx';
 import { useWorkshop } from '../useWorkshop.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { useNow, useServerOffset } from './serverClock.ts';
 import { playSoftChime } from './softChime.ts';
 import { TimerControls } from './TimerControls.tsx';
@@ -18,7 +18,8 @@ export function WorkshopTimer() {
   const m = useMessages();
   const t = m.workshop.timer;
   const { timer } = useWorkshop();
-  const facilitator = useCanFacilitate();
+  // The controls are the facilitator's (actions.ts); an idle countdown is shown only to them.
+  const facilitator = useWorkshopActions().may('timer.start');
   const offset = useServerOffset();
   const now = useNow(timer.status === 'running') + offset;
   const { serverNow: _serverNow, ...state } = timer;

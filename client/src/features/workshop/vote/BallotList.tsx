@@ -1,6 +1,7 @@
 import type { Vote } from '@caseroom/shared';
 import { failureText } from '../../../api/failureText.ts';
 import { useMessages } from '../../../i18n/messages.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { useBallot } from './useBallot.ts';
 import type { VoteItem } from './voteItems.ts';
 
@@ -9,12 +10,19 @@ export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote
   const m = useMessages();
   const t = m.workshop.votes;
   const { dots, save, failure } = useBallot(voteId, true);
+  const actions = useWorkshopActions();
+  const why = m.workshop.actions.why;
   const max = vote.votesPerPerson;
   const count = (id: string) => dots.filter((dot) => dot === id).length;
+  // With one dot each, giving it elsewhere moves it.
+  const withDot = (id: string) => (max === 1 ? [id] : [...dots, id]);
+  const refusal = (id: string) => actions.verdict('vote.ballot', { voteId, itemIds: withDot(id) }).why;
+  const reasonText = (id: string) => {
+    const reason = refusal(id);
+    return reason ? why[reason] : undefined;
+  };
   const add = (id: string) => {
-    // With one dot each, giving it elsewhere moves it.
-    if (max === 1) void save([id]);
-    else if (dots.length < max) void save([...dots, id]);
+    if (!refusal(id)) void save(withDot(id));
   };
   const remove = (id: string) => {
     const at = dots.lastIndexOf(id);
@@ -36,13 +44,20 @@ export function BallotList({ voteId, vote, items }: { voteId: string; vote: Vote
                 {'●'.repeat(mine)}
               </span>
               <span className="visually-hidden">{t.yours(mine)}</span>
-              <button type="button" aria-label={t.remove(name)} disabled={mine === 0} onClick={() => remove(item.id)}>
+              <button
+                type="button"
+                aria-label={t.remove(name)}
+                disabled={mine === 0}
+                title={mine === 0 ? why.noDotHere : undefined}
+                onClick={() => remove(item.id)}
+              >
                 −
               </button>
               <button
                 type="button"
                 aria-label={t.add(name)}
-                disabled={max > 1 && dots.length >= max}
+                disabled={refusal(item.id) !== undefined}
+                title={reasonText(item.id)}
                 onClick={() => add(item.id)}
               >
                 +

@@ -4,8 +4,7 @@ import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
-import { useWorkshopCall } from '../useWorkshop.ts';
-import { openVote } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { voteItems } from './voteItems.ts';
 
 /** The facilitator opens a dot vote on a list's candidates, with N dots per person. */
@@ -13,19 +12,18 @@ export function OpenVoteForm() {
   const m = useMessages();
   const t = m.workshop.votes;
   const { model } = useBusinessCase();
-  const at = useWorkshopCall();
+  const actions = useWorkshopActions();
   const id = useId();
   const [list, setList] = useState<VoteList>('interventions');
   const [perPerson, setPerPerson] = useState(3);
   const [failure, setFailure] = useState<ApiFailure>();
   const items = voteItems(model, list);
   const start = async () => {
-    const result = await openVote(
-      at,
+    const result = await actions.perform('vote.open', {
       list,
-      items.map((item) => item.id),
-      perPerson,
-    );
+      itemIds: items.map((item) => item.id),
+      votesPerPerson: perPerson,
+    });
     setFailure(failureOf(result));
   };
   return (

@@ -3,10 +3,10 @@ import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useCanEdit, useCanFacilitate } from '../../access/useAccess.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
-import { useWorkshop, useWorkshopCall } from '../useWorkshop.ts';
-import { revealVote } from '../workshopApi.ts';
+import { ActionButton } from '../ActionButton.tsx';
+import { useWorkshop } from '../useWorkshop.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { BallotList } from './BallotList.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
 import { VoteResult } from './VoteResult.tsx';
@@ -33,9 +33,9 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const t = m.workshop.votes;
   const { model } = useBusinessCase();
-  const facilitator = useCanFacilitate();
-  const voter = useCanEdit();
-  const at = useWorkshopCall();
+  const actions = useWorkshopActions();
+  // Who opens, votes and reveals is the action table's to say (actions.ts `vote.*`).
+  const facilitator = actions.may('vote.open');
   const latest = latestVote(useWorkshop().votes);
   const [failure, setFailure] = useState<ApiFailure>();
   // The vote the facilitator chose to follow with a new one; a newly opened vote shows at once.
@@ -56,16 +56,17 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
       </p>
       {vote.status === 'open' ? (
         <>
-          {voter ? <BallotList voteId={voteId} vote={vote} items={items} /> : <p>{t.watch}</p>}
-          {facilitator && (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void revealVote(at, voteId).then((result) => setFailure(failureOf(result)))}
-            >
-              {t.reveal}
-            </button>
+          {actions.verdict('vote.ballot', { voteId, itemIds: [] }).shown ? (
+            <BallotList voteId={voteId} vote={vote} items={items} />
+          ) : (
+            <p>{t.watch}</p>
           )}
+          <ActionButton
+            name="vote.reveal"
+            args={{ voteId }}
+            className="primary"
+            onResult={(result) => setFailure(failureOf(result))}
+          />
         </>
       ) : (
         <VoteResult voteId={voteId} vote={vote} items={items} />

@@ -3,17 +3,13 @@ import { useState } from 'react';
 import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
-import { useCanFacilitate } from '../../access/useAccess.ts';
-import { useWorkshopCall } from '../useWorkshop.ts';
-import { decideVote } from '../workshopApi.ts';
+import { ActionButton } from '../ActionButton.tsx';
 import type { VoteItem } from './voteItems.ts';
 
 /** A revealed vote: dots per candidate, most first, as bars with numbers; the facilitator decides. */
 export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote; items: VoteItem[] }) {
   const m = useMessages();
   const t = m.workshop.votes;
-  const facilitator = useCanFacilitate();
-  const at = useWorkshopCall();
   const [failure, setFailure] = useState<ApiFailure>();
   const counts = vote.counts ?? {};
   const top = new Set(winners(counts));
@@ -21,9 +17,6 @@ export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote
   const rows = vote.itemIds
     .map((id) => ({ id, name: items.find((item) => item.id === id)?.name || t.untitled, dots: counts[id] ?? 0 }))
     .sort((a, b) => b.dots - a.dots);
-  const decide = async (id: string, name: string) => {
-    setFailure(failureOf(await decideVote(at, voteId, id, t.decisionText(name))));
-  };
   return (
     <>
       <p>{t.voters(vote.voters ?? 0)}</p>
@@ -35,11 +28,11 @@ export function VoteResult({ voteId, vote, items }: { voteId: string; vote: Vote
               <span style={{ width: `${(row.dots / max) * 100}%` }} />
             </span>
             <span className="vote-count">{t.dots(row.dots)}</span>
-            {facilitator && vote.status === 'revealed' && (
-              <button type="button" onClick={() => void decide(row.id, row.name)}>
-                {t.decideItem(row.name)}
-              </button>
-            )}
+            <ActionButton
+              name="vote.decide"
+              args={{ voteId, itemId: row.id, itemName: row.name, text: t.decisionText(row.name) }}
+              onResult={(result) => setFailure(failureOf(result))}
+            />
           </li>
         ))}
       </ol>

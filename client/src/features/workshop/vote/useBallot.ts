@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { failureOf } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useWorkshopCall } from '../useWorkshop.ts';
-import { getBallot, putBallot } from '../workshopApi.ts';
+import { useWorkshopActions } from '../useWorkshopActions.ts';
+import { getBallot } from '../workshopApi.ts';
 
 /**
  * This person's own ballot in an open vote (W7): loaded from the server (it is never in the
@@ -10,6 +11,7 @@ import { getBallot, putBallot } from '../workshopApi.ts';
  */
 export function useBallot(voteId: string, enabled: boolean) {
   const at = useWorkshopCall();
+  const actions = useWorkshopActions();
   const [dots, setDots] = useState<string[]>([]);
   const [failure, setFailure] = useState<ApiFailure>();
   const { caseId, token } = at;
@@ -27,11 +29,11 @@ export function useBallot(voteId: string, enabled: boolean) {
     async (next: string[]) => {
       const previous = dots;
       setDots(next);
-      const result = await putBallot({ caseId, token }, voteId, next);
+      const result = await actions.perform('vote.ballot', { voteId, itemIds: next });
       setFailure(failureOf(result));
       if (!result.ok) setDots(previous);
     },
-    [caseId, token, voteId, dots],
+    [actions, voteId, dots],
   );
   return { dots, save, failure };
 }
