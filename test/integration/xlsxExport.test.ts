@@ -13,6 +13,7 @@ import {
   type WorkshopRecord,
 } from '@caseroom/shared';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fieldRowLabel } from '../../server/src/exchange/fieldRows.ts';
 import { caseWorkbook } from '../../server/src/exchange/xlsx/caseWorkbook.ts';
 import { HEADLINE_KEYS, headlineLabel } from '../../server/src/exchange/xlsx/headlineFigures.ts';
 import { workbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
@@ -230,10 +231,15 @@ describe('XLSX export: HyperFormula recomputes price', () => {
     const t = text.inputs;
     const raw = readXlsx(await caseWorkbook(exportOf(exampleCase()), 'da'));
     const edits: Edit[] = [
-      { sheet: text.sheets.inputs, label: t.discountRate, column: 2, value: 0.04 },
-      { sheet: text.sheets.inputs, label: t.returnCap, column: 2, value: null },
-      { sheet: text.sheets.inputs, label: t.paymentCap, column: 2, value: 9_000_000 },
-      { sheet: text.sheets.inputs, label: t.costPerParticipant, column: 2, value: 45_000 },
+      { sheet: text.sheets.inputs, label: fieldRowLabel('facts.discountRate', 'da'), column: 2, value: 0.04 },
+      { sheet: text.sheets.inputs, label: fieldRowLabel('paymentModel.returnCap', 'da'), column: 2, value: null },
+      { sheet: text.sheets.inputs, label: fieldRowLabel('paymentModel.paymentCap', 'da'), column: 2, value: 9_000_000 },
+      {
+        sheet: text.sheets.inputs,
+        label: fieldRowLabel('intervention.costPerParticipant', 'da'),
+        column: 2,
+        value: 45_000,
+      },
       { sheet: text.sheets.inputs, label: `${t.cohort} 2`, column: 3, value: 100 },
       { sheet: text.sheets.inputs, label: 'Ordinær beskæftigelse', column: 8, value: 300_000 },
       { sheet: text.sheets.inputs, label: 'Ordinær beskæftigelse', column: 7, value: 0 },
@@ -355,9 +361,9 @@ describe('XLSX export: a case that cannot be priced', () => {
     expect(texts).toContain('Vi venter');
     const book = recompute(raw);
     const inputs = book.get(text.sheets.inputs)!;
-    expect(valueIn(inputs, text.inputs.horizon)).toBeNull();
-    expect(valueIn(inputs, text.inputs.discountRate)).toBe(0.035);
-    expect(valueIn(inputs, text.inputs.costPerParticipant)).toBe(40_000);
+    expect(valueIn(inputs, fieldRowLabel('facts.horizonYears', 'da'))).toBeNull();
+    expect(valueIn(inputs, fieldRowLabel('facts.discountRate', 'da'))).toBe(0.035);
+    expect(valueIn(inputs, fieldRowLabel('intervention.costPerParticipant', 'da'))).toBe(40_000);
     const findings = book.get(text.sheets.findings)!;
     const firstMessage = findings.at(4, 4);
     expect(typeof firstMessage === 'string' && firstMessage.length > 0).toBe(true);
@@ -534,8 +540,8 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
       );
       if (name === 'hostile') {
         const caseSheet = book.get(text.sheets.case)!;
-        expect(valueIn(caseSheet, text.case.title)).toBe(HOSTILE.hyperlink);
-        expect(valueIn(caseSheet, text.case.municipality)).toBe(HOSTILE.at);
+        expect(valueIn(caseSheet, fieldRowLabel('facts.title', 'da'))).toBe(HOSTILE.hyperlink);
+        expect(valueIn(caseSheet, fieldRowLabel('facts.municipality', 'da'))).toBe(HOSTILE.at);
         const decisions = book.get(text.sheets.decisions)!;
         expect(decisions.at(4, 2)).toBe(HOSTILE.hyperlink);
         expect(decisions.at(4, 4)).toBe(HOSTILE.dde);

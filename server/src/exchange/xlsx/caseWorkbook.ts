@@ -48,6 +48,7 @@ export async function caseWorkbook(exported: BuiltCaseExport, lang: 'da' | 'en')
         interventionName: chosen?.name,
         startYear: exported.model.facts.startYear,
       }),
+      exported.model,
       text,
     );
     const years = priced.input.horizonYears;
@@ -63,7 +64,7 @@ export async function caseWorkbook(exported: BuiltCaseExport, lang: 'da' | 'en')
     writeScenariosSheet(scenariosSheet, { low, expected, high }, text);
     writeRiskSheet(sheet(sheets.risk), risk, text);
   } else {
-    writeInputsSheet(inputsSheet, inputValuesFromDraft(exported.model), text);
+    writeInputsSheet(inputsSheet, inputValuesFromDraft(exported.model), exported.model, text);
   }
 
   writeFindingsSheet(sheet(sheets.findings), exported, lang, text);

@@ -1,6 +1,8 @@
-import type { RangedInput } from '@caseroom/shared';
+import type { CaseModelDraft, RangedInput, RegisteredField } from '@caseroom/shared';
+import { ALL_RECORDS, exportFields, fieldRowLabel, recordValue, valueIn } from '../fieldRows.ts';
 import { absCell, absRange, onSheet } from './cellAddress.ts';
-import type { InputValues } from './inputValues.ts';
+import { fieldCell } from './fieldCells.ts';
+import type { InputOutcome, InputValues } from './inputValues.ts';
 import { FORMAT } from './numberFormats.ts';
 import type { SheetWriter } from './sheetWriter.ts';
 import type { WorkbookText } from './workbookText.ts';
@@ -46,13 +48,51 @@ export type InputsLayout = {
 const INPUT = { input: true };
 const RANGED: RangedInput[] = ['effect', 'cost', 'persistence'];
 
+/** The general inputs the formulas read, by label key, and where `InputValues` holds each (`price`'s value, defaults applied). */
+const GENERAL = {
+  'facts.startYear': (v: InputValues) => v.startYear,
+  'facts.horizonYears': (v: InputValues) => v.horizonYears,
+  'facts.discountRate': (v: InputValues) => v.discountRate,
+  'paymentModel.investorFundedShare': (v: InputValues) => v.investorFundedShare,
+  'paymentModel.paymentCap': (v: InputValues) => v.paymentCap,
+  'paymentModel.returnCap': (v: InputValues) => v.returnCap,
+  'paymentModel.guaranteeAmount': (v: InputValues) => v.guaranteeAmount,
+} as const;
+/** The chosen intervention's inputs the formulas read. */
+const INTERVENTION = {
+  costPerParticipant: (v: InputValues) => v.costPerParticipant,
+  fixedCostPerYear: (v: InputValues) => v.fixedCostPerYear,
+  durationYears: (v: InputValues) => v.durationYears,
+} as const;
+/** An outcome's inputs the formulas read (the payment basis as a flag: 1 = all achieved, 0 = only additional). */
+const OUTCOME = {
+  baselineRate: (o: InputOutcome) => o.baselineRate,
+  expectedRate: (o: InputOutcome) => o.expectedRate,
+  attribution: (o: InputOutcome) => o.attribution,
+  lagYears: (o: InputOutcome) => o.lagYears,
+  durationYears: (o: InputOutcome) => o.durationYears,
+  persistence: (o: InputOutcome) => o.persistence,
+  pricePerOutcome: (o: InputOutcome) => o.pricePerOutcome,
+  paymentBasis: (o: InputOutcome) => (o.paymentBasis === undefined ? undefined : o.paymentBasis === 'all' ? 1 : 0),
+} as const;
+
 /**
  * The inputs sheet: every number `price` uses, as plain values a finance officer can change —
  * the general frame, the intervention, the scenario ranges, the cohorts, the departments with
- * their payer shares, and one row per outcome with its value to each department.
+ * their payer shares, and one row per outcome with its value to each department. Its rows and
+ * columns are the registry's fields marked `exportRows.xlsx: 'inputs'`, labelled by the registry:
+ * a field added there appears here as a row (or an outcome column) with its value from the case.
  */
-export function writeInputsSheet(w: SheetWriter, values: InputValues, text: WorkbookText): InputsLayout {
+export function writeInputsSheet(
+  w: SheetWriter,
+  values: InputValues,
+  model: CaseModelDraft,
+  text: WorkbookText,
+): InputsLayout {
   const t = text.inputs;
+  const { lang } = text;
+  const ctx = { model, lang };
+  const label = (field: RegisteredField) => fieldRowLabel(field, lang);
   const ref = (column: number, row: number) => onSheet(w.name, absCell(column, row));
   w.widths(58, 16, 16, 16, 14, 14, 14, 18, 22);
   w.heading(1, t.heading);
@@ -60,26 +100,30 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
 
   let row = 4;
   w.text(row++, 1, t.general, { bold: true });
-  const scalar = (label: string, value: number | undefined, format: (typeof FORMAT)[keyof typeof FORMAT]) => {
-    w.text(row, 1, label);
-    w.number(row, 2, value, format, INPUT);
-    return ref(2, row++);
+  const refs = new Map<string, string>();
+  /** One field in one row: its label, its value (the formulas' value where they read it). */
+  const scalar = (field: RegisteredField, value: unknown) => {
+    w.text(row, 1, label(field));
+    fieldCell(w, row, 2, field, value, ctx, INPUT);
+    refs.set(field.labelKey, ref(2, row++));
   };
-  const startYear = scalar(text.case.startYear, values.startYear, FORMAT.year);
-  const horizon = scalar(t.horizon, values.horizonYears, FORMAT.year);
-  const discountRate = scalar(t.discountRate, values.discountRate, FORMAT.rate);
-  const investorShare = scalar(t.investorShare, values.investorFundedShare, FORMAT.rate);
-  const paymentCap = scalar(t.paymentCap, values.paymentCap, FORMAT.money);
-  const returnCap = scalar(t.returnCap, values.returnCap, FORMAT.rate);
-  const guarantee = scalar(t.guarantee, values.guaranteeAmount, FORMAT.money);
+  const sections = ALL_RECORDS.filter((c) => c !== 'interventions');
+  for (const field of exportFields({ xlsx: 'inputs' }, sections)) {
+    if (field.kind === 'cohorts' || field.kind === 'numberRecord') continue; // their own blocks below
+    const read = GENERAL[field.labelKey as keyof typeof GENERAL];
+    scalar(field, read ? read(values) : recordValue(model, field));
+  }
 
   row++;
+  const chosen = model.interventions.candidates.find((c) => c.id === model.interventions.chosenId);
   w.text(row, 1, t.intervention, { bold: true });
   if (values.interventionName !== undefined) w.text(row, 2, values.interventionName);
   row++;
-  const costPerParticipant = scalar(t.costPerParticipant, values.costPerParticipant, FORMAT.money);
-  const fixedCost = scalar(t.fixedCost, values.fixedCostPerYear, FORMAT.money);
-  const duration = scalar(t.duration, values.durationYears, FORMAT.year);
+  for (const field of exportFields({ xlsx: 'inputs' }, ['intervention'])) {
+    if (field.key === 'name') continue; // the block's heading
+    const read = INTERVENTION[field.key as keyof typeof INTERVENTION];
+    scalar(field, read ? read(values) : chosen && valueIn(chosen, field));
+  }
 
   row++;
   w.text(row, 1, t.ranges, { bold: true });
@@ -96,7 +140,7 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   }
 
   row++;
-  w.text(row++, 1, t.cohorts, { bold: true });
+  w.text(row++, 1, fieldRowLabel('targetGroup.intake', lang), { bold: true });
   w.text(row, 1, t.cohort, { bold: true });
   w.text(row, 2, t.cohortYear, { bold: true });
   w.text(row++, 3, t.participants, { bold: true });
@@ -114,82 +158,88 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   const cohortYears = onSheet(w.name, absRange(2, firstCohortRow, 2, row - 1));
   const cohortParticipants = onSheet(w.name, absRange(3, firstCohortRow, 3, row - 1));
 
+  // Departments: the registry's department columns, then the municipal flag and the payer share the formulas read.
   row++;
   w.text(row++, 1, t.departments, { bold: true });
-  w.text(row, 1, t.department, { bold: true });
-  w.text(row, 2, t.level, { bold: true });
-  w.text(row, 3, t.municipal, { bold: true });
-  w.text(row++, 4, t.payerShare, { bold: true });
+  const departmentFields = exportFields({ xlsx: 'inputs' }, ['department']);
+  const municipalColumn = departmentFields.length + 1;
+  const shareColumn = municipalColumn + 1;
+  departmentFields.forEach((field, i) => {
+    w.text(row, 1 + i, label(field), { bold: true });
+  });
+  w.text(row, municipalColumn, t.municipal, { bold: true });
+  w.text(row++, shareColumn, fieldRowLabel('paymentModel.payerShares', lang), { bold: true });
   const firstDepartmentRow = row;
   const departments: InputsLayout['departments'] = [];
   for (const department of values.departments) {
-    w.text(row, 1, department.name);
-    const level = department.known ? (department.level ? t.levels[department.level] : '') : t.unknownDepartment;
-    w.text(row, 2, level);
-    w.number(row, 3, department.level === 'municipal' ? 1 : 0, FORMAT.flag, INPUT);
-    w.number(row, 4, department.payerShare, FORMAT.rate, INPUT);
+    const item = model.facts.departments.find((d) => d.id === department.id);
+    departmentFields.forEach((field, i) => {
+      if (field.key === 'name') w.text(row, 1 + i, department.name);
+      else if (!department.known) w.text(row, 1 + i, field.key === 'level' ? t.unknownDepartment : '');
+      else fieldCell(w, row, 1 + i, field, item && valueIn(item, field), ctx, INPUT);
+    });
+    w.number(row, municipalColumn, department.level === 'municipal' ? 1 : 0, FORMAT.flag, INPUT);
+    w.number(row, shareColumn, department.payerShare, FORMAT.rate, INPUT);
     departments.push({
       id: department.id,
       name: department.name,
       known: department.known,
-      municipal: ref(3, row),
-      payerShare: ref(4, row),
+      municipal: ref(municipalColumn, row),
+      payerShare: ref(shareColumn, row),
     });
     row++;
   }
   const hasDepartments = departments.length > 0;
-  const municipalFlags = hasDepartments ? onSheet(w.name, absRange(3, firstDepartmentRow, 3, row - 1)) : undefined;
-  const payerShares = hasDepartments ? onSheet(w.name, absRange(4, firstDepartmentRow, 4, row - 1)) : undefined;
+  const municipalFlags = hasDepartments
+    ? onSheet(w.name, absRange(municipalColumn, firstDepartmentRow, municipalColumn, row - 1))
+    : undefined;
+  const payerShares = hasDepartments
+    ? onSheet(w.name, absRange(shareColumn, firstDepartmentRow, shareColumn, row - 1))
+    : undefined;
 
+  // Outcomes: one column per registry field (the name first), then the value to each department.
   row++;
   w.text(row++, 1, t.outcomes, { bold: true });
-  const headers = [
-    t.outcome,
-    t.baseline,
-    t.expected,
-    t.attribution,
-    t.lag,
-    t.outcomeDuration,
-    t.outcomePersistence,
-    t.price,
-    t.basisAll,
-  ];
-  headers.forEach((header, i) => {
+  const outcomeFields = exportFields({ xlsx: 'inputs' }, ['outcome']).filter((f) => f.kind !== 'numberRecord');
+  outcomeFields.forEach((field, i) => {
+    const header = field.key === 'paymentBasis' ? `${label(field)} ${t.basisFlag}` : label(field);
     w.text(row, i + 1, header, { bold: true, wrap: true });
   });
-  const firstValueColumn = headers.length + 1;
+  const firstValueColumn = outcomeFields.length + 1;
+  const valueLabel = fieldRowLabel('outcome.valuePerDepartment', lang);
   values.departments.forEach((department, i) => {
-    w.text(row, firstValueColumn + i, `${t.valueFor} ${department.name}`, { bold: true, wrap: true });
+    w.text(row, firstValueColumn + i, `${valueLabel}: ${department.name}`, { bold: true, wrap: true });
     w.sheet.getColumn(firstValueColumn + i).width = 20;
   });
   row++;
   const firstOutcomeRow = row;
   const outcomes: InputsLayout['outcomes'] = [];
   for (const outcome of values.outcomes) {
-    w.text(row, 1, outcome.name);
-    w.number(row, 2, outcome.baselineRate, FORMAT.rate, INPUT);
-    w.number(row, 3, outcome.expectedRate, FORMAT.rate, INPUT);
-    w.number(row, 4, outcome.attribution, FORMAT.rate, INPUT);
-    w.number(row, 5, outcome.lagYears, FORMAT.year, INPUT);
-    w.number(row, 6, outcome.durationYears, FORMAT.year, INPUT);
-    w.number(row, 7, outcome.persistence, FORMAT.rate, INPUT);
-    w.number(row, 8, outcome.pricePerOutcome, FORMAT.money, INPUT);
-    const basis = outcome.paymentBasis === undefined ? undefined : outcome.paymentBasis === 'all' ? 1 : 0;
-    w.number(row, 9, basis, FORMAT.flag, INPUT);
+    const item = model.outcomes.find((o) => o.id === outcome.id);
+    const at = new Map<string, string>();
+    outcomeFields.forEach((field, i) => {
+      const column = i + 1;
+      const read = OUTCOME[field.key as keyof typeof OUTCOME];
+      if (field.key === 'name') w.text(row, column, outcome.name);
+      else if (field.key === 'paymentBasis') w.number(row, column, read(outcome), FORMAT.flag, INPUT);
+      else fieldCell(w, row, column, field, read ? read(outcome) : item && valueIn(item, field), ctx, INPUT);
+      at.set(field.key, ref(column, row));
+    });
     values.departments.forEach((department, i) => {
       w.number(row, firstValueColumn + i, outcome.valuePerDepartment[department.id], FORMAT.money, INPUT);
     });
+    const cell = (key: keyof typeof OUTCOME) => required(at, key, 'outcome');
     outcomes.push({
       id: outcome.id,
       name: outcome.name,
-      baseline: ref(2, row),
-      expected: ref(3, row),
-      attribution: ref(4, row),
-      lag: ref(5, row),
-      duration: ref(6, row),
-      persistence: ref(7, row),
-      price: ref(8, row),
-      basisAll: ref(9, row),
+      baseline: cell('baselineRate'),
+      expected: cell('expectedRate'),
+      attribution: cell('attribution'),
+      lag: cell('lagYears'),
+      duration: cell('durationYears'),
+      persistence: cell('persistence'),
+      price: cell('pricePerOutcome'),
+      basisAll: cell('paymentBasis'),
     });
     row++;
   }
@@ -200,16 +250,16 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
   );
   w.sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
   return {
-    startYear,
-    horizon,
-    discountRate,
-    investorShare,
-    paymentCap,
-    returnCap,
-    guarantee,
-    costPerParticipant,
-    fixedCost,
-    duration,
+    startYear: required(refs, 'facts.startYear', 'general'),
+    horizon: required(refs, 'facts.horizonYears', 'general'),
+    discountRate: required(refs, 'facts.discountRate', 'general'),
+    investorShare: required(refs, 'paymentModel.investorFundedShare', 'general'),
+    paymentCap: required(refs, 'paymentModel.paymentCap', 'general'),
+    returnCap: required(refs, 'paymentModel.returnCap', 'general'),
+    guarantee: required(refs, 'paymentModel.guaranteeAmount', 'general'),
+    costPerParticipant: required(refs, 'intervention.costPerParticipant', 'intervention'),
+    fixedCost: required(refs, 'intervention.fixedCostPerYear', 'intervention'),
+    duration: required(refs, 'intervention.durationYears', 'intervention'),
     ranges,
     cohorts,
     cohortYears,
@@ -220,4 +270,14 @@ export function writeInputsSheet(w: SheetWriter, values: InputValues, text: Work
     outcomes,
     valueColumns,
   };
+}
+
+/** A cell the formulas read: its field must be on the sheet (its `exportRows.xlsx` is 'inputs'), or the workbook cannot calculate. */
+function required(cells: Map<string, string>, key: string, block: string): string {
+  const cell = cells.get(key);
+  if (cell === undefined)
+    throw new Error(
+      `inputsSheet: ${key} is not on the inputs sheet (${block}); its registry entry needs exportRows.xlsx 'inputs'`,
+    );
+  return cell;
 }

@@ -1,3 +1,4 @@
+import { choiceText, fieldRowLabel } from '../fieldRows.ts';
 import type { BusinessCaseLayout } from './businessCaseSheet.ts';
 import { absCell, onSheet } from './cellAddress.ts';
 import type { InputsLayout } from './inputsSheet.ts';
@@ -39,7 +40,7 @@ export function writeWhoPaysSheet(
   // Helper cells for P17a: the PV of the authority's own funding and the municipal payers' shares.
   w.text(3, 1, text.businessCase.ownFunding);
   w.formula(3, 2, pv(rows.ownFunding), FORMAT.money);
-  w.text(4, 1, `${text.inputs.payerShare}, ${text.inputs.levels.municipal}`);
+  w.text(4, 1, `${fieldRowLabel('paymentModel.payerShares', text.lang)}, ${choiceText('municipal', text.lang)}`);
   const shareSum = inputs.payerShares
     ? `SUMIFS(${inputs.payerShares},${inputs.municipalFlags},1,${inputs.payerShares},">0")`
     : '0';
@@ -48,7 +49,7 @@ export function writeWhoPaysSheet(
   const municipalShares = absCell(2, 4);
 
   const header = 6;
-  [text.inputs.department, t.pvValue, t.pvPayments, t.ownCost, t.net].forEach((label, i) => {
+  [fieldRowLabel('department.name', text.lang), t.pvValue, t.pvPayments, t.ownCost, t.net].forEach((label, i) => {
     w.text(header, i + 1, label, { bold: true, wrap: true });
   });
   const departments: WhoPaysLayout['departments'] = [];

@@ -1,0 +1,184 @@
+import {
+  allFields,
+  type CaseModelDraft,
+  type Container,
+  type ExportRows,
+  fieldTexts,
+  figureFormat,
+  type Language,
+  type NumberUnit,
+  type RegisteredField,
+  type RichText,
+  richTextToPlain,
+} from '@caseroom/shared';
+
+/**
+ * The case-model fields as export rows, from the field registry (shared/src/fields): which
+ * fields a sheet or report section shows (`exportRows`), their labels in the reader's language,
+ * their values read out of the model and written by kind and unit. A field added to the registry
+ * with `exportRows` appears in the XLSX and the PDF without a change here.
+ */
+
+/** Where a field is shown: an XLSX sheet or a PDF section. */
+export type ExportTarget = { xlsx: NonNullable<ExportRows['xlsx']> } | { pdf: NonNullable<ExportRows['pdf']> };
+
+/** The containers that hold one record each (a section, the partners) and where the model keeps it. */
+export const RECORD_CONTAINERS = {
+  facts: (m: CaseModelDraft) => m.facts,
+  'facts.partners': (m: CaseModelDraft) => m.facts.partners,
+  problem: (m: CaseModelDraft) => m.problem,
+  targetGroup: (m: CaseModelDraft) => m.targetGroup,
+  interventions: (m: CaseModelDraft) => m.interventions,
+  paymentModel: (m: CaseModelDraft) => m.paymentModel,
+  evaluation: (m: CaseModelDraft) => m.evaluation,
+} satisfies Partial<Record<Container, (m: CaseModelDraft) => object>>;
+export type RecordContainer = keyof typeof RECORD_CONTAINERS;
+
+/** Whether a field is shown where `target` says. */
+export function shownIn(field: RegisteredField, target: ExportTarget): boolean {
+  return 'xlsx' in target ? field.exportRows?.xlsx === target.xlsx : field.exportRows?.pdf === target.pdf;
+}
+
+/** The fields of `containers` shown at `target`, in registry (form) order. */
+export function exportFields(target: ExportTarget, containers: readonly Container[]): RegisteredField[] {
+  return allFields().filter((field) => containers.includes(field.container) && shownIn(field, target));
+}
+
+/** Every one-record container, in registry order. */
+export const ALL_RECORDS = Object.keys(RECORD_CONTAINERS) as RecordContainer[];
+
+/** A field's value in a record (a section's, an item's): whatever the model holds under its key. */
+export function valueIn(record: object, field: RegisteredField): unknown {
+  return (record as Record<string, unknown>)[field.key];
+}
+
+/** A field's value in the model, for a field of a one-record container. */
+export function recordValue(model: CaseModelDraft, field: RegisteredField): unknown {
+  const read = RECORD_CONTAINERS[field.container as RecordContainer];
+  return read ? valueIn(read(model), field) : undefined;
+}
+
+/** A field's label in the language (the form's label, as the room saw it). */
+export function fieldRowLabel(field: RegisteredField | string, lang: Language): string {
+  return fieldTexts(typeof field === 'string' ? field : field.labelKey, lang).label;
+}
+
+/** The words values need: the names of choices, years, no value. */
+export const VALUE_WORDS = {
+  da: {
+    none: '–',
+    years: 'år',
+    persons: 'personer',
+    yearOffset: (n: number) => `år ${n}`,
+    choices: {
+      municipal: 'Kommunal',
+      regional: 'Regional',
+      state: 'Statslig',
+      other: 'Anden',
+      strong: 'Stærk',
+      moderate: 'Moderat',
+      emerging: 'Lovende, men begrænset',
+      none: 'Ingen',
+      higher: 'Højere er bedre',
+      lower: 'Lavere er bedre',
+      all: 'Alle opnåede resultater',
+      additional: 'Kun resultater ud over basisniveauet',
+      comparisonGroup: 'Sammenligningsgruppe',
+      historicalBaseline: 'Historisk basislinje',
+      randomised: 'Lodtrækningsforsøg',
+    } as Record<string, string>,
+  },
+  en: {
+    none: '–',
+    years: 'years',
+    persons: 'people',
+    yearOffset: (n: number) => `year ${n}`,
+    choices: {
+      municipal: 'Municipal',
+      regional: 'Regional',
+      state: 'State',
+      other: 'Other',
+      strong: 'Strong',
+      moderate: 'Moderate',
+      emerging: 'Promising but limited',
+      none: 'None',
+      higher: 'Higher is better',
+      lower: 'Lower is better',
+      all: 'All achieved outcomes',
+      additional: 'Only outcomes above the baseline',
+      comparisonGroup: 'Comparison group',
+      historicalBaseline: 'Historical baseline',
+      randomised: 'Randomised trial',
+    } as Record<string, string>,
+  },
+} as const;
+
+/** A choice's name in the language (its value where it has none). */
+export function choiceText(value: string, lang: Language): string {
+  return VALUE_WORDS[lang].choices[value] ?? value;
+}
+
+/** What a value's text needs beyond the field: the model (references, department names) and the start year. */
+export type ValueContext = { model: CaseModelDraft; lang: Language };
+
+/**
+ * A field's value as text, by kind and unit, in Danish number format: 1.234 kr., 3,5 %, 4 år,
+ * a calendar year, a choice's name, a reference's name, a department's values line by line.
+ * Undefined when the field is empty.
+ */
+export function valueText(field: RegisteredField, value: unknown, ctx: ValueContext): string | undefined {
+  const words = VALUE_WORDS[ctx.lang];
+  const { model } = ctx;
+  switch (field.kind) {
+    case 'richText': {
+      const text = value === undefined ? '' : richTextToPlain(value as RichText);
+      return text === '' ? undefined : text;
+    }
+    case 'shortText':
+      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+    case 'reference': {
+      const item = model.interventions.candidates.find((c) => c.id === value);
+      return item ? (item.name ?? item.id) : undefined;
+    }
+    case 'choice':
+      return typeof value === 'string' ? choiceText(value, ctx.lang) : undefined;
+    case 'number':
+      return typeof value === 'number' ? numberText(field.unit, value, ctx.lang) : undefined;
+    case 'numberRecord': {
+      const names = new Map(model.facts.departments.map((d) => [d.id, d.name || d.id]));
+      const entries = Object.entries((value ?? {}) as Record<string, number>);
+      if (entries.length === 0) return undefined;
+      return entries.map(([id, v]) => `${names.get(id) ?? id}: ${numberText(field.unit, v, ctx.lang)}`).join('\n');
+    }
+    case 'cohorts': {
+      const cohorts = (value ?? []) as { year: number; participants: number }[];
+      if (cohorts.length === 0) return undefined;
+      const start = model.facts.startYear;
+      return cohorts
+        .map(
+          (c) =>
+            `${start === undefined ? words.yearOffset(c.year + 1) : start + c.year}: ${figureFormat.count(c.participants)}`,
+        )
+        .join('\n');
+    }
+  }
+}
+
+/** A number of a unit in Danish format. */
+export function numberText(unit: NumberUnit, value: number, lang: Language): string {
+  const words = VALUE_WORDS[lang];
+  switch (unit) {
+    case 'money':
+      return figureFormat.money(value);
+    case 'percent':
+      return figureFormat.percent(value);
+    case 'years':
+      return `${figureFormat.count(value)} ${words.years}`;
+    case 'count':
+      return figureFormat.count(value);
+    case 'calendarYear':
+      return String(value);
+    case 'decimal':
+      return figureFormat.decimal(value);
+  }
+}
