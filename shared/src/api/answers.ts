@@ -120,7 +120,7 @@ export type WorkshopView = z.infer<typeof WorkshopView>;
 export const OwnBallot = z.object({ itemIds: z.array(z.string()), at: z.string() });
 
 /** The case's stored bytes against its quota (issue 9). */
-export const StorageUsage = z.object({ usedBytes: z.number(), quotaBytes: z.number() });
+export const StorageUsage = z.object({ usedBytes: z.number().nonnegative(), quotaBytes: z.number().positive() });
 export type StorageUsage = z.infer<typeof StorageUsage>;
 
 /** One reason an import was refused (`error.errors` of a 400/413), in Danish and English. */

@@ -6,7 +6,7 @@ import { useSession } from '../../caseState/sessionContext.ts';
 /** This browser's party in the open case, once known. */
 export function useMe(): Party | undefined {
   const { me } = useSession();
-  return useSyncExternalStore(me.subscribe, me.get);
+  return useSyncExternalStore(me.subscribe, me.get, me.get);
 }
 
 /**

@@ -22,17 +22,6 @@ vi.mock('../../../../shared/src/fields/facts.ts', async (importOriginal) => {
   };
 });
 
-// Rendering in Node asks every useSyncExternalStore for a server snapshot; `useMe`
-// (features/access/useAccess.ts) gives none yet, so the client snapshot stands in for it here.
-vi.mock('react', async (importOriginal) => {
-  const react = await importOriginal<typeof import('react')>();
-  return {
-    ...react,
-    useSyncExternalStore: <T>(subscribe: (onChange: () => void) => () => void, get: () => T, server?: () => T) =>
-      react.useSyncExternalStore(subscribe, get, server ?? get),
-  };
-});
-
 /** The `<input>` tag that carries this finding path. */
 function inputAt(html: string, path: string): string {
   return html.match(new RegExp(`<input[^>]*data-path="${path}"[^>]*>`))?.[0] ?? '';
