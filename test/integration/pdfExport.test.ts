@@ -21,6 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { count, money } from '../../client/src/features/businessCase/format.ts';
 import { da as uiDa } from '../../client/src/i18n/da.ts';
 import { en as uiEn } from '../../client/src/i18n/en.ts';
+import { fieldRowLabel } from '../../server/src/exchange/fieldRows.ts';
 import { caseReport } from '../../server/src/exchange/pdf/caseReport.ts';
 import { makeWorkshopRecord } from '../../shared/src/testing/workshopRecord.ts';
 
@@ -370,12 +371,17 @@ describe('PDF report', () => {
     });
     for (const outcome of model.outcomes) expect(report.text).toContain(outcome.name ?? '');
 
-    // Rows of the outcome table carry the short basis "Ud over basis": each page with rows has the header.
-    const outcomePages = report.pages.filter((page) => page.includes('Ud over basis'));
-    expect(outcomePages.length).toBeGreaterThanOrEqual(2);
-    for (const page of outcomePages) {
-      expect(page).toContain('Resultatmål Basis Forventet Tilskrivning Forsinkelse Varighed Fastholdelse');
-    }
+    // The outcome table runs from its first page to the details heading, its header (the registry's labels) on each page.
+    const header = ['outcome.name', 'outcome.baselineRate', 'outcome.expectedRate', 'outcome.attribution']
+      .map((key) => fieldRowLabel(key, 'da'))
+      .join(' ');
+    const first = report.pages.findIndex((page) => page.includes(header));
+    const details = report.pages.findIndex((page) => page.includes('Resultatmålene i detaljer'));
+    expect(first).toBeGreaterThan(0);
+    expect(details).toBeGreaterThan(first);
+    const tablePages = report.pages.slice(first, details + 1).filter((page) => page.includes(header));
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    for (const page of report.pages.slice(first, details)) expect(page).toContain(header);
     const decisionPages = report.pages.filter((page) => /Beslutning nummer \d+:/.test(page));
     expect(decisionPages.length).toBeGreaterThanOrEqual(2);
     for (const page of decisionPages) expect(page).toContain('Nr. Beslutning Vedrører Registreret af Tidspunkt');

@@ -32,15 +32,15 @@ export async function caseReport(exported: BuiltCaseExport, lang: ReportLanguage
 
   summarySection(w, exported, text, lang);
   w.newPage();
-  factsSection(w, exported, text);
-  problemSection(w, exported, text);
-  targetGroupSection(w, exported, text);
-  interventionSection(w, exported, text);
+  factsSection(w, exported, text, lang);
+  problemSection(w, exported, text, lang);
+  targetGroupSection(w, exported, text, lang);
+  interventionSection(w, exported, text, lang);
   outcomesSection(w, exported, text, lang);
   paymentModelSection(w, exported, text, lang);
   chartsSection(w, exported, text, lang);
   riskSection(w, exported, text, lang);
-  evaluationSection(w, exported, text);
+  evaluationSection(w, exported, text, lang);
   findingsSection(w, exported, text, lang);
   decisionsSection(w, exported, text);
   signoffsSection(w, exported, text);

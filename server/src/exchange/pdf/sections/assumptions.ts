@@ -11,7 +11,9 @@ import {
   headlineFigureTexts,
   pricingInputFromModel,
 } from '@caseroom/shared';
-import { amount, calendarYear, count, orDash, percent } from '../format.ts';
+import { ALL_RECORDS, exportFields, recordValue } from '../../fieldRows.ts';
+import { fieldBlock } from '../fieldBlocks.ts';
+import { amount, calendarYear, count } from '../format.ts';
 import { headlineFigures } from '../headlineFigures.ts';
 import type { ReportWriter } from '../layout.ts';
 import type { ReportLanguage, ReportText } from '../reportText.ts';
@@ -39,13 +41,13 @@ export function assumptionsSection(
   w.heading(text.sections.assumptions, 1);
   w.paragraph(t.intro);
   w.heading(t.frame, 3);
-  keyValues(w, [
-    [text.facts.discountRate, orDash(facts.discountRate, percent)],
-    [text.facts.horizon, orDash(facts.horizonYears, (h) => `${count(h)} ${text.years}`)],
-    [text.facts.priceYear, orDash(facts.priceYear, String)],
-    [text.facts.startYear, orDash(facts.startYear, String)],
-    [text.facts.currency, safeText(facts.currency) || '–'],
-  ]);
+  // Every field the registry marks as an assumption behind the figures (exportRows.pdf 'assumptions').
+  const model = exported.model;
+  fieldBlock(w, exportFields({ pdf: 'assumptions' }, ALL_RECORDS), (field) => recordValue(model, field), {
+    model,
+    lang,
+    text,
+  });
 
   const input = pricingInputFromModel(exported.model);
   if (exported.pricing.ok && input.ok) {

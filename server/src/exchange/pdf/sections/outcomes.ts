@@ -1,14 +1,15 @@
-import { type BuiltCaseExport, fieldLabel, type OutcomeDraft } from '@caseroom/shared';
-import { count, money, orDash, percent } from '../format.ts';
+import { type BuiltCaseExport, fieldLabel, type OutcomeDraft, type RegisteredField } from '@caseroom/shared';
+import { exportFields, fieldRowLabel, valueIn, valueText } from '../../fieldRows.ts';
+import { type BlockContext, fieldBlock } from '../fieldBlocks.ts';
 import type { ReportWriter } from '../layout.ts';
 import type { ReportLanguage, ReportText } from '../reportText.ts';
 import { oneLine, safeText } from '../safeText.ts';
 import { type Cell, keyValues, table } from '../table.ts';
 
 /**
- * Outcome targets: one table row per outcome with every number that prices it (on landscape
- * pages, so nine columns stay readable), then each outcome's definition, data source, value per
- * department and source notes.
+ * Outcome targets: one table row per outcome with every number the registry marks for this
+ * section (on landscape pages, so the columns stay readable), then each outcome's other fields —
+ * definition, data source, value per department, payment basis, … — and its source notes.
  */
 export function outcomesSection(
   w: ReportWriter,
@@ -17,9 +18,12 @@ export function outcomesSection(
   lang: ReportLanguage,
 ): void {
   const t = text.outcomes;
-  const { outcomes, facts } = exported.model;
+  const { outcomes } = exported.model;
+  const ctx = { model: exported.model, lang, text };
   const excluded = new Set(exported.pricing.ok ? exported.pricing.excludedOutcomeIds : []);
-  const years = (n: number) => `${count(n)} ${text.years}`;
+  const fields = exportFields({ pdf: 'outcomes' }, ['outcome']);
+  const numbers = fields.filter((field) => field.kind === 'number');
+  const details = fields.filter((field) => field.kind !== 'number' && field.key !== 'name');
   w.newPage('landscape');
   w.heading(text.sections.outcomes, 1);
   if (outcomes.length === 0) {
@@ -28,62 +32,28 @@ export function outcomesSection(
   }
   const rows: Cell[][] = outcomes.map((o) => [
     { text: `${oneLine(o.name) || '–'}${excluded.has(o.id) ? `\n(${t.excluded})` : ''}`, bold: true },
-    orDash(o.baselineRate, percent),
-    orDash(o.expectedRate, percent),
-    orDash(o.attribution, percent),
-    orDash(o.lagYears, years),
-    orDash(o.durationYears, years),
-    orDash(o.persistence, percent),
-    orDash(o.pricePerOutcome, money),
-    o.paymentBasis ? t.bases[o.paymentBasis] : '–',
+    ...numbers.map((field) => valueText(field, valueIn(o, field), ctx) ?? '–'),
   ]);
   table(
     w,
     [
-      { header: t.name, width: 3.2 },
-      { header: t.baseline, width: 0.9, align: 'right' },
-      { header: t.expected, width: 1, align: 'right' },
-      { header: t.attribution, width: 1.25, align: 'right' },
-      { header: t.lag, width: 1.2, align: 'right' },
-      { header: t.duration, width: 1, align: 'right' },
-      { header: t.persistence, width: 1.35, align: 'right' },
-      { header: t.price, width: 1.5, align: 'right' },
-      { header: t.basis, width: 1.3 },
+      { header: fieldRowLabel('outcome.name', lang), width: 3.2 },
+      ...numbers.map((field) => ({ header: fieldRowLabel(field, lang), width: 1.2, align: 'right' as const })),
     ],
     rows,
   );
   w.note(text.moneyNote);
 
   w.heading(t.details, 2);
-  const names = new Map(facts.departments.map((d) => [d.id, oneLine(d.name) || d.id]));
-  for (const outcome of outcomes) outcomeDetails(w, outcome, names, text, lang);
+  for (const outcome of outcomes) outcomeDetails(w, outcome, details, ctx);
 }
 
-function outcomeDetails(
-  w: ReportWriter,
-  o: OutcomeDraft,
-  names: Map<string, string>,
-  text: ReportText,
-  lang: ReportLanguage,
-): void {
-  const t = text.outcomes;
+function outcomeDetails(w: ReportWriter, o: OutcomeDraft, details: RegisteredField[], ctx: BlockContext): void {
   w.heading(oneLine(o.name) || '–', 3);
-  const values = Object.entries(o.valuePerDepartment)
-    .map(([id, value]) => `${names.get(id) ?? oneLine(id)}: ${money(value)}`)
-    .join('\n');
-  const pairs: [string, string][] = [
-    [t.definition, safeText(o.definition) || '–'],
-    [t.direction, o.direction ? t.directions[o.direction] : '–'],
-    [t.dataSource, safeText(o.dataSource) || '–'],
-    [t.measurementMethod, safeText(o.measurementMethod) || '–'],
-    [t.valuePerDepartment, values || '–'],
-    [t.basis, o.paymentBasis ? t.basesLong[o.paymentBasis] : '–'],
-  ];
+  fieldBlock(w, details, (field) => valueIn(o, field), ctx);
   const sources = Object.entries(o.sources).filter(([, note]) => note.trim() !== '');
-  if (sources.length > 0)
-    pairs.push([
-      t.sources,
-      sources.map(([field, note]) => `${fieldLabel(`outcome.${field}`, lang)}: ${note}`).join('\n'),
-    ]);
-  keyValues(w, pairs, 0.25);
+  if (sources.length > 0) {
+    const notes = sources.map(([field, note]) => `${fieldLabel(`outcome.${field}`, ctx.lang)}: ${note}`).join('\n');
+    keyValues(w, [[ctx.text.outcomes.sources, safeText(notes)]], 0.25);
+  }
 }

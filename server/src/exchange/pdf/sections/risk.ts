@@ -52,7 +52,12 @@ export function riskSection(w: ReportWriter, exported: BuiltCaseExport, text: Re
         money(mc.authorityNpv.p50),
         money(mc.authorityNpv.p95),
       ],
-      [t.investorNet, money(mc.investorNet.p5), money(mc.investorNet.p50), money(mc.investorNet.p95)],
+      [
+        figureLabel('investorNet', lang),
+        money(mc.investorNet.p5),
+        money(mc.investorNet.p50),
+        money(mc.investorNet.p95),
+      ],
     ],
   );
   table(

@@ -1,6 +1,7 @@
 import type { BuiltCaseExport } from '@caseroom/shared';
+import { exportFields, recordValue } from '../../fieldRows.ts';
+import { fieldBlock } from '../fieldBlocks.ts';
 import { FONT } from '../fonts.ts';
-import { count, orDash, percent } from '../format.ts';
 import { type HeadlineFigure, headlineFigures } from '../headlineFigures.ts';
 import { INK, type ReportWriter, SIZE } from '../layout.ts';
 import type { ReportLanguage, ReportText } from '../reportText.ts';
@@ -60,29 +61,13 @@ export function summarySection(w: ReportWriter, exported: BuiltCaseExport, text:
   }
 }
 
-/** Facts: who takes part, and the economic frame every figure is priced in. */
-export function factsSection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText): void {
-  const { facts } = exported.model;
+/** Facts: who takes part, and the economic frame every figure is priced in — the registry's facts fields for the report. */
+export function factsSection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText, lang: ReportLanguage): void {
+  const { model } = exported;
   w.heading(text.sections.facts, 1);
-  const partners = facts.partners;
-  keyValues(w, [
-    [text.facts.municipality, oneLine(facts.municipality) || '–'],
-    [text.facts.authority, oneLine(partners.authority) || '–'],
-    [text.facts.provider, oneLine(partners.provider) || '–'],
-    [text.facts.investor, oneLine(partners.investor) || '–'],
-    [text.facts.guarantor, oneLine(partners.guarantor) || '–'],
-    [text.facts.currency, oneLine(facts.currency) || '–'],
-    [text.facts.priceYear, orDash(facts.priceYear, String)],
-    [text.facts.startYear, orDash(facts.startYear, String)],
-    [text.facts.horizon, orDash(facts.horizonYears, (h) => `${count(h)} ${text.years}`)],
-    [text.facts.discountRate, orDash(facts.discountRate, percent)],
-    [
-      text.facts.departments,
-      facts.departments
-        .map((d) => `${oneLine(d.name) || '–'} (${d.level ? text.facts.levels[d.level] : '–'})`)
-        .join('\n') || '–',
-    ],
-  ]);
+  const containers = ['facts', 'facts.partners'] as const;
+  const fields = [...exportFields({ pdf: 'summary' }, containers), ...exportFields({ pdf: 'assumptions' }, containers)];
+  fieldBlock(w, fields, (field) => recordValue(model, field), { model, lang, text });
 }
 
 /** The headline figures as cards, two to a row: the name small, the value large, the note beneath. */
