@@ -1,4 +1,13 @@
-import { describeChange, initCaseDoc, type ModelChange, RefusalReason, setField, toModel } from '@caseroom/shared';
+import {
+  asLayout1,
+  describeChange,
+  initCaseDoc,
+  type ModelChange,
+  migrateDocument,
+  RefusalReason,
+  setField,
+  toModel,
+} from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openCaseState } from './caseStore.ts';
@@ -135,5 +144,33 @@ describe('a truthful refusal notice (issue 11)', () => {
       .getState()
       .settleRefused(first, [{ kind: 'text', section: 'problem', path: ['text'], labelKey: 'problem.text' }]);
     expect(store.getState().refused).toBeNull();
+  });
+
+  it('an old offline copy’s text is listed even when the server’s upgrade won the merge (schemaOutdated)', () => {
+    // Before the upgrade: a layout-1 case, and a browser's copy of it (a low client id).
+    const before = new Y.Doc();
+    before.clientID = 500;
+    initCaseDoc(before);
+    asLayout1(before);
+    const copy = new Y.Doc();
+    copy.clientID = 1;
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(before), remote);
+    copy.transact(() => copy.getMap('targetGroup').set('name', 'Unge uden uddannelse')); // typed offline, as layout 1 writes it
+    const copyModel = toModel(copy);
+    // The server upgrades the case (its Y.Text replaces the string key, from a higher client id) …
+    const server = new Y.Doc();
+    server.clientID = 1000;
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(before), remote);
+    migrateDocument(server);
+    // … and the copy, reconnecting, merges it: the server's Y.Text wins, the string is gone.
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server), remote);
+    expect(toModel(copy).targetGroup.name).toBeUndefined();
+    const refusal = { reason: RefusalReason.SchemaOutdated, sections: ['targetGroup'], fromCopy: true };
+    const lost = refusedChanges(captureRefusal(refusal, copy, copyModel), toModel(reopened(server)));
+    expect(lost).toEqual([expect.objectContaining({ path: ['targetGroup', 'name'], after: 'Unge uden uddannelse' })]);
+    // Without the copy as it loaded, the text would not be listed; and another refusal never reads it.
+    expect(refusedChanges(captureRefusal(refusal, copy), toModel(reopened(server)))).toEqual([]);
+    const locked = { ...refusal, reason: RefusalReason.SectionLocked };
+    expect(captureRefusal(locked, copy, copyModel).copyModel).toBeUndefined();
   });
 });

@@ -1,4 +1,11 @@
-import { type CaseModelDraft, diffModels, isCaseDocReady, type ModelChange, toModel } from '@caseroom/shared';
+import {
+  type CaseModelDraft,
+  diffModels,
+  isCaseDocReady,
+  type ModelChange,
+  RefusalReason,
+  toModel,
+} from '@caseroom/shared';
 import type * as Y from 'yjs';
 import type { ReceivedRefusal } from './workshopViewSlice.ts';
 
@@ -15,11 +22,19 @@ export type RefusalCapture = {
   localModel?: CaseModelDraft;
   /** The roots (sections) the refused update concerned. Empty: the whole case. */
   scope: readonly string[];
+  /**
+   * For a write from an older Caseroom (schemaOutdated, issue 11): the offline copy as it
+   * loaded. Its short texts were plain strings; merged with the server's upgraded case, a
+   * string loses to the server's Y.Text when its writer's client id is the lower one, so the
+   * person's text is read from here.
+   */
+  copyModel?: CaseModelDraft;
 };
 
 /** Captures a refusal from the refused session's document, before that session is closed. */
-export function captureRefusal(refusal: ReceivedRefusal, doc: Y.Doc): RefusalCapture {
-  return { refusal, localModel: modelOf(doc), scope: [...refusal.sections] };
+export function captureRefusal(refusal: ReceivedRefusal, doc: Y.Doc, copyModel?: CaseModelDraft): RefusalCapture {
+  const outdated = refusal.reason === RefusalReason.SchemaOutdated && copyModel !== undefined;
+  return { refusal, localModel: modelOf(doc), scope: [...refusal.sections], ...(outdated ? { copyModel } : {}) };
 }
 
 /**
@@ -31,7 +46,18 @@ export function refusedChanges(capture: RefusalCapture, server: CaseModelDraft):
   if (!capture.localModel) return [];
   const inScope = (change: ModelChange) => capture.scope.length === 0 || capture.scope.includes(change.section);
   try {
-    return diffModels(server, capture.localModel).filter(inScope);
+    const lost = diffModels(server, capture.localModel).filter(inScope);
+    if (!capture.copyModel) return lost;
+    // The copy's texts the merged version no longer shows (see copyModel).
+    const listed = new Set(lost.map((change) => change.path.join('/')));
+    const fromCopy = diffModels(server, capture.copyModel).filter(
+      (change) =>
+        inScope(change) &&
+        change.kind === 'field' &&
+        typeof change.after === 'string' &&
+        !listed.has(change.path.join('/')),
+    );
+    return [...lost, ...fromCopy];
   } catch {
     return [];
   }

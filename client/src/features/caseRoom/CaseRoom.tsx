@@ -50,7 +50,7 @@ export function CaseRoom({ caseId }: { caseId: string }) {
           })
         : undefined;
     const stopListening = opened.onRefused((refusal) => {
-      unsettled.current = captureRefusal(refusal, opened.doc);
+      unsettled.current = captureRefusal(refusal, opened.doc, opened.copyModel());
       store.getState().setRefused({ ...refusal, lost: [] });
       void opened.destroyAndForgetLocalCopy().then(() => setGeneration((n) => n + 1));
     });

@@ -1,4 +1,4 @@
-import { canEdit, isFinalClose } from '@caseroom/shared';
+import { type CaseModelDraft, canEdit, isCaseDocReady, isFinalClose, toModel } from '@caseroom/shared';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LINK_ENDED_EVENT, type LinkEndedDetail } from '../../api/request.ts';
@@ -30,6 +30,8 @@ export type CaseSession = CaseView & {
    * issue 9) or closes the connection because a change was larger than a message may be (1009).
    */
   onRefused: (listener: (refusal: ReceivedRefusal) => void) => () => void;
+  /** This link's offline copy as it loaded, before the server's state merged in (none: no copy, or a fresh one). */
+  copyModel: () => CaseModelDraft | undefined;
   destroy: () => void;
   /** Closes the session and deletes its offline copy, so a new session loads the server's state (W2). */
   destroyAndForgetLocalCopy: () => Promise<void>;
@@ -42,6 +44,15 @@ export function websocketBase(location: Location = window.location): string {
 
 /** localStorage flag that exposes the open case's document to browser tests (`window.caseroomTest`). */
 export const TEST_HOOKS_KEY = 'caseroom.testHooks';
+
+/** A document's case model, if it can be read. */
+function readModel(doc: Y.Doc): CaseModelDraft | undefined {
+  try {
+    return toModel(doc);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Whether the server answers over HTTP (asked when the websocket keeps failing to open). */
 async function serverAnswers(): Promise<boolean> {
@@ -110,8 +121,15 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
     if (status === 'connected' && ++connections > 1) void checkForNewBuild();
   };
   provider.on('status', onReconnected);
-  void copy.whenOpened.then(() => {
-    if (!destroyed) provider.connect();
+  // The copy as it loaded, before the server's state merges into it: an old copy's short text
+  // written as a string (before the upgrade to layout 2) loses to the server's Y.Text in the
+  // merge when its client id is the lower one, so a refusal as outdated reads the person's
+  // text from here (refusalSnapshot.ts).
+  let copyModel: CaseModelDraft | undefined;
+  void copy.whenLoaded.then(() => {
+    if (destroyed) return;
+    if (isCaseDocReady(doc)) copyModel = readModel(doc);
+    provider.connect();
   });
   // The UI of an observer is read-only; this keeps a stray write out of the local copy too.
   const mayWrite = () => {
@@ -139,6 +157,7 @@ export function openCaseSession(caseId: string, token: string): CaseSession {
       doc.transact(change, localOrigin);
       undo.stopCapturing();
     },
+    copyModel: () => copyModel,
     onRefused: (listener) => {
       refusedListeners.add(listener);
       return () => refusedListeners.delete(listener);
