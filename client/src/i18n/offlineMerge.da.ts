@@ -9,8 +9,6 @@ export const offlineMergeDa = {
   line: (field: string, mine: string, now: string) => `${field}: din værdi ${mine} — nu ${now}`,
   /** A field that holds nothing. */
   empty: 'tom',
-  /** The unit of years in a number. */
-  years: 'år',
   /** An intake year: "år 2". */
   intakeYear: (year: string) => `år ${year}`,
   goTo: 'Gå til feltet',

@@ -6,7 +6,6 @@ export const offlineMergeEn: OfflineMergeMessages = {
   body: 'While you were offline, someone else changed the same fields. A number or a choice can hold only one value, so theirs stands now. Texts are merged and are not listed here.',
   line: (field: string, mine: string, now: string) => `${field}: your value ${mine} — now ${now}`,
   empty: 'empty',
-  years: 'years',
   intakeYear: (year: string) => `year ${year}`,
   goTo: 'Go to the field',
   goToField: (field: string) => `Go to ${field}`,

@@ -4,7 +4,7 @@ import { fieldLabel, type Language } from '../validation/labels.ts';
 import type { ModelChange } from './diffModels.ts';
 
 /** How a number of a field reads: its unit from the registry (a number of no field reads as a plain decimal). */
-function formatNumber(labelKey: string, value: number, lang: Language): string {
+export function formatFieldNumber(labelKey: string, value: number, lang: Language): string {
   const field = fieldSpec(labelKey);
   const unit = field && 'unit' in field ? field.unit : 'decimal';
   // A calendar year is a name, not an amount: 2024, never 2.024.
@@ -55,7 +55,7 @@ export function describeChange(
         value === undefined || value === ''
           ? words.empty
           : typeof value === 'number'
-            ? formatNumber(change.labelKey, value, lang)
+            ? formatFieldNumber(change.labelKey, value, lang)
             : Array.isArray(value)
               ? `${value.length}`
               : String(value);

@@ -42,4 +42,16 @@ describe('an offline loss in words (issue 11)', () => {
       'Optag pr. år (år 2)',
     );
   });
+
+  it('writes a calendar year as itself, not as an amount', () => {
+    const year = loss({
+      section: 'facts',
+      path: ['facts', 'priceYear'],
+      labelKey: 'facts.priceYear',
+      item: undefined,
+      mine: 2025,
+      now: 2026,
+    });
+    expect(describeLoss(year, 'da', da, offlineMergeDa).line).toBe('Prisår: din værdi 2025 — nu 2026');
+  });
 });

@@ -1,4 +1,4 @@
-import { ABSOLUTE_BOUNDS, type AbsoluteBound, fieldLabel, formatDanish, type NumberKind } from '@caseroom/shared';
+import { fieldLabel, formatFieldNumber } from '@caseroom/shared';
 import type { Language } from '../../i18n/languageSlice.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type { OfflineMergeMessages } from '../../i18n/offlineMerge.da.ts';
@@ -18,8 +18,8 @@ const CHOICE_NAMES: Record<string, (m: Messages) => Readonly<Record<string, stri
 
 /**
  * "Forventet andel med indsats (Job): din værdi 45 % — nu 50 %". A number is written in Danish
- * format as its field's bound says (a rate in %, money in kr., years); a field without one in
- * the bounds table is written as a plain Danish decimal.
+ * format by its field's unit in the registry (a rate in %, money in kr., years; a calendar year
+ * as itself), as a change line writes it.
  */
 export function describeLoss(loss: OfflineLoss, lang: Language, m: Messages, t: OfflineMergeMessages): LossText {
   const context = [
@@ -31,14 +31,9 @@ export function describeLoss(loss: OfflineLoss, lang: Language, m: Messages, t: 
   const field = `${fieldLabel(loss.labelKey, lang)}${context ? ` (${context})` : ''}`;
   const show = (value: unknown): string => {
     if (value === undefined || value === '') return t.empty;
-    if (typeof value === 'number') return formatDanish(value, numberKind(loss.labelKey), { years: t.years });
+    if (typeof value === 'number') return formatFieldNumber(loss.labelKey, value, lang);
     const choice = CHOICE_NAMES[loss.labelKey]?.(m)[String(value)];
     return choice ?? `»${String(value)}«`;
   };
   return { field, line: t.line(field, show(loss.mine), show(loss.now)) };
-}
-
-/** How a field's number reads: the kind its absolute bound is written in (P20), else a decimal. */
-function numberKind(labelKey: string): NumberKind {
-  return (ABSOLUTE_BOUNDS as Readonly<Record<string, AbsoluteBound>>)[labelKey]?.kind ?? 'decimal';
 }
