@@ -8,6 +8,7 @@ import {
   type CaseModelDraft,
   exampleCase,
   FIGURE_LABELS,
+  FIGURE_WORDS,
   figureLabel,
   formatFigure,
   type HeadlineFigureKey,
@@ -121,7 +122,7 @@ function signedExample(model = exampleCase()): BuiltCaseExport {
 
 /**
  * The headline figures as HeadlineFigures.tsx writes them: named and written by the shared
- * registry (HEADLINE_FIGURES, formatFigure), with the client's words for a missing IRR and the seed.
+ * registry (HEADLINE_FIGURES, formatFigure, FIGURE_WORDS), with the client's words for the seed.
  */
 function uiHeadlineFigures(exported: BuiltCaseExport, lang: 'da' | 'en'): { label: string; value: string }[] {
   if (!exported.pricing.ok) throw new Error('the case must be priced');
@@ -138,7 +139,9 @@ function uiHeadlineFigures(exported: BuiltCaseExport, lang: 'da' | 'en'): { labe
     figure('publicSectorNpv', pricing.publicSectorNpv),
     figure('breakEvenYear', pricing.breakEvenYear),
     figure('benefitCostRatio', pricing.benefitCostRatio),
-    irr.ok ? figure('investorIrr', irr.rate) : { label: headlineFigureTexts('investorIrr', lang).name, value: t.noIrr },
+    irr.ok
+      ? figure('investorIrr', irr.rate)
+      : { label: headlineFigureTexts('investorIrr', lang).name, value: FIGURE_WORDS[lang].noIrr },
     figure('investorMultiple', pricing.investor.multiple),
     figure('probabilityInvestorLoses', risk.monteCarlo.probabilityInvestorLoses),
     { label: t.seed(risk.seed, count(risk.iterations)), value: '' },
