@@ -58,6 +58,8 @@ const GENERAL = {
   'paymentModel.returnCap': (v: InputValues) => v.returnCap,
   'paymentModel.guaranteeAmount': (v: InputValues) => v.guaranteeAmount,
 } as const;
+/** Fields with a block of their own below the general rows: the cohorts, and the payer shares beside the departments. */
+const OWN_BLOCK = new Set(['targetGroup.intake', 'paymentModel.payerShares']);
 /** The chosen intervention's inputs the formulas read. */
 const INTERVENTION = {
   costPerParticipant: (v: InputValues) => v.costPerParticipant,
@@ -107,9 +109,8 @@ export function writeInputsSheet(
     fieldCell(w, row, 2, field, value, ctx, INPUT);
     refs.set(field.labelKey, ref(2, row++));
   };
-  const sections = ALL_RECORDS.filter((c) => c !== 'interventions');
-  for (const field of exportFields({ xlsx: 'inputs' }, sections)) {
-    if (field.kind === 'cohorts' || field.kind === 'numberRecord') continue; // their own blocks below
+  for (const field of exportFields({ xlsx: 'inputs' }, ALL_RECORDS)) {
+    if (OWN_BLOCK.has(field.labelKey)) continue;
     const read = GENERAL[field.labelKey as keyof typeof GENERAL];
     scalar(field, read ? read(values) : recordValue(model, field));
   }

@@ -1,5 +1,5 @@
 import type { BuiltCaseExport } from '@caseroom/shared';
-import { exportFields, recordValue } from '../../fieldRows.ts';
+import { ALL_RECORDS, exportFields, recordValue } from '../../fieldRows.ts';
 import { fieldBlock } from '../fieldBlocks.ts';
 import { FONT } from '../fonts.ts';
 import { type HeadlineFigure, headlineFigures } from '../headlineFigures.ts';
@@ -65,8 +65,9 @@ export function summarySection(w: ReportWriter, exported: BuiltCaseExport, text:
 export function factsSection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText, lang: ReportLanguage): void {
   const { model } = exported;
   w.heading(text.sections.facts, 1);
-  const containers = ['facts', 'facts.partners'] as const;
-  const fields = [...exportFields({ pdf: 'summary' }, containers), ...exportFields({ pdf: 'assumptions' }, containers)];
+  // What the case is (every 'summary' field), then the economic frame (the facts' 'assumptions' fields).
+  const frame = exportFields({ pdf: 'assumptions' }, ['facts', 'facts.partners']);
+  const fields = [...exportFields({ pdf: 'summary' }, ALL_RECORDS), ...frame];
   fieldBlock(w, fields, (field) => recordValue(model, field), { model, lang, text });
 }
 
