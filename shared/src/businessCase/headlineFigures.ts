@@ -1,5 +1,5 @@
 import type { Language } from '../fields/language.ts';
-import { formatDanish } from '../format/danishNumber.ts';
+import { decimal, money, percent } from '../format/figureFormat.ts';
 
 /**
  * The headline figures of the business case, once: each figure's name, the form its value takes
@@ -209,9 +209,9 @@ export function formatFigure(
   const notation = options.notation ?? 'da';
   switch (form) {
     case 'money':
-      return notation === 'da' ? formatDanish(value, 'money') : `${english(Math.round(value), 0)} kr.`;
+      return notation === 'da' ? money(value) : `${english(Math.round(value), 0)} kr.`;
     case 'percent':
-      return notation === 'da' ? formatDanish(value, 'percent') : `${english(value * 100, 1)} %`;
+      return notation === 'da' ? percent(value) : `${english(value * 100, 1)} %`;
     case 'ratio':
       return decimal2(value, notation);
     case 'multiple':
@@ -222,8 +222,7 @@ export function formatFigure(
 }
 
 function decimal2(value: number, notation: Notation): string {
-  const rounded = Math.round(value * 100) / 100;
-  return notation === 'da' ? formatDanish(rounded, 'decimal') : english(rounded, 2);
+  return notation === 'da' ? decimal(value) : english(Math.round(value * 100) / 100, 2);
 }
 
 function english(value: number, maxDigits: number): string {
