@@ -13,17 +13,6 @@ const field = (label: string, help: string) => ({ label, help });
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
 
-/** The words for each choice field's options (also read by offline-loss notices). */
-const departmentLevels = { municipal: 'Kommunal', regional: 'Regional', state: 'Statslig', other: 'Anden' };
-const evidenceLevels = { strong: 'Stærk', moderate: 'Moderat', emerging: 'Lovende, men begrænset', none: 'Ingen' };
-const directions = { higher: 'Højere er bedre', lower: 'Lavere er bedre' };
-const paymentBases = { all: 'Alle opnåede resultater', additional: 'Kun resultater ud over basisniveauet' };
-const evaluationDesigns = {
-  comparisonGroup: 'Sammenligningsgruppe',
-  historicalBaseline: 'Historisk basislinje',
-  randomised: 'Lodtrækningsforsøg',
-};
-
 export const da = {
   common: {
     skipToContent: 'Spring til indholdet',
@@ -110,19 +99,6 @@ export const da = {
     2: 'Business case og betalingsmodel',
     3: 'Evaluering og kontrakt',
   },
-  departmentLevels,
-  evidenceLevels,
-  directions,
-  paymentBases,
-  evaluationDesigns,
-  /** Each choice field's options, by the field's registry key (`<container>.<field>`). */
-  choices: {
-    'department.level': departmentLevels,
-    'intervention.evidenceLevel': evidenceLevels,
-    'outcome.direction': directions,
-    'outcome.paymentBasis': paymentBases,
-    'evaluation.design': evaluationDesigns,
-  },
   facts: {
     departmentsHeading: 'Forvaltninger',
     departmentsHelp: 'De forvaltninger og myndigheder, der betaler for indsatsen eller får gevinsten af den.',
@@ -194,8 +170,6 @@ export const da = {
     openExplanation: (figure: string) => `Vis hvordan ${figure} er regnet ud`,
     breakEvenIn: (year: string) => `Kommunen har tjent indsatsen hjem i ${year}`,
     yearOffset: (n: number) => `år ${n}`,
-    noIrr: 'Intet IRR',
-    times: '×',
     pending: 'Beregner …',
     seed: (seed: number, iterations: string) => `Monte Carlo: seed ${seed}, ${iterations} trækninger`,
     readiness: {

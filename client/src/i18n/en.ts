@@ -11,16 +11,6 @@ const field = (label: string, help: string) => ({ label, help });
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-const departmentLevels = { municipal: 'Municipal', regional: 'Regional', state: 'State', other: 'Other' };
-const evidenceLevels = { strong: 'Strong', moderate: 'Moderate', emerging: 'Promising but limited', none: 'None' };
-const directions = { higher: 'Higher is better', lower: 'Lower is better' };
-const paymentBases = { all: 'All achieved outcomes', additional: 'Only outcomes above the baseline' };
-const evaluationDesigns = {
-  comparisonGroup: 'Comparison group',
-  historicalBaseline: 'Historical baseline',
-  randomised: 'Randomised trial',
-};
-
 export const en: Messages = {
   common: {
     skipToContent: 'Skip to content',
@@ -102,19 +92,6 @@ export const en: Messages = {
     2: 'Business case & payment model',
     3: 'Evaluation & contract',
   },
-  departmentLevels,
-  evidenceLevels,
-  directions,
-  paymentBases,
-  evaluationDesigns,
-  /** Each choice field's options, by the field's registry key (`<container>.<field>`). */
-  choices: {
-    'department.level': departmentLevels,
-    'intervention.evidenceLevel': evidenceLevels,
-    'outcome.direction': directions,
-    'outcome.paymentBasis': paymentBases,
-    'evaluation.design': evaluationDesigns,
-  },
   facts: {
     departmentsHeading: 'Departments',
     departmentsHelp: 'The departments and authorities that pay for the intervention or gain from it.',
@@ -186,8 +163,6 @@ export const en: Messages = {
     openExplanation: (figure: string) => `Show how the ${figure} is built`,
     breakEvenIn: (year: string) => `The authority has earned back the intervention in ${year}`,
     yearOffset: (n: number) => `year ${n}`,
-    noIrr: 'No IRR',
-    times: '×',
     pending: 'Computing …',
     seed: (seed: number, iterations: string) => `Monte Carlo: seed ${seed}, ${iterations} draws`,
     readiness: {

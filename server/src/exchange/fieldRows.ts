@@ -2,6 +2,7 @@ import {
   allFields,
   type CaseModelDraft,
   type Container,
+  choiceName,
   type ExportRows,
   fieldTexts,
   figureFormat,
@@ -63,59 +64,25 @@ export function fieldRowLabel(field: RegisteredField | string, lang: Language): 
   return fieldTexts(typeof field === 'string' ? field : field.labelKey, lang).label;
 }
 
-/** The words values need: the names of choices, years, no value. */
+/** The words values need: years, no value (a choice's names are the registry's). */
 export const VALUE_WORDS = {
   da: {
     none: '–',
     years: 'år',
     persons: 'personer',
     yearOffset: (n: number) => `år ${n}`,
-    choices: {
-      municipal: 'Kommunal',
-      regional: 'Regional',
-      state: 'Statslig',
-      other: 'Anden',
-      strong: 'Stærk',
-      moderate: 'Moderat',
-      emerging: 'Lovende, men begrænset',
-      none: 'Ingen',
-      higher: 'Højere er bedre',
-      lower: 'Lavere er bedre',
-      all: 'Alle opnåede resultater',
-      additional: 'Kun resultater ud over basisniveauet',
-      comparisonGroup: 'Sammenligningsgruppe',
-      historicalBaseline: 'Historisk basislinje',
-      randomised: 'Lodtrækningsforsøg',
-    } as Record<string, string>,
   },
   en: {
     none: '–',
     years: 'years',
     persons: 'people',
     yearOffset: (n: number) => `year ${n}`,
-    choices: {
-      municipal: 'Municipal',
-      regional: 'Regional',
-      state: 'State',
-      other: 'Other',
-      strong: 'Strong',
-      moderate: 'Moderate',
-      emerging: 'Promising but limited',
-      none: 'None',
-      higher: 'Higher is better',
-      lower: 'Lower is better',
-      all: 'All achieved outcomes',
-      additional: 'Only outcomes above the baseline',
-      comparisonGroup: 'Comparison group',
-      historicalBaseline: 'Historical baseline',
-      randomised: 'Randomised trial',
-    } as Record<string, string>,
   },
 } as const;
 
-/** A choice's name in the language (its value where it has none). */
-export function choiceText(value: string, lang: Language): string {
-  return VALUE_WORDS[lang].choices[value] ?? value;
+/** A choice field's option by its name in the language (its value where it has none). */
+export function choiceText(labelKey: string, value: string, lang: Language): string {
+  return choiceName(labelKey, value, lang) ?? value;
 }
 
 /** What a value's text needs beyond the field: the model (references, department names) and the start year. */
@@ -141,7 +108,7 @@ export function valueText(field: RegisteredField, value: unknown, ctx: ValueCont
       return item ? (item.name ?? item.id) : undefined;
     }
     case 'choice':
-      return typeof value === 'string' ? choiceText(value, ctx.lang) : undefined;
+      return typeof value === 'string' ? choiceText(field.labelKey, value, ctx.lang) : undefined;
     case 'number':
       return typeof value === 'number' ? numberText(field.unit, value, ctx.lang) : undefined;
     case 'numberRecord': {

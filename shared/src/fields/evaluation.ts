@@ -1,10 +1,10 @@
 import { Count } from '../model/primitives.ts';
-import { EVALUATION_DESIGNS } from './choices.ts';
+import { EVALUATION_DESIGN_NAMES, EVALUATION_DESIGNS } from './choices.ts';
 import { choice, number, richText, shortText } from './kinds.ts';
 
 /** Phase 3: the evaluation design and the contract terms (section `evaluation`). */
 export const EVALUATION_FIELDS = {
-  design: choice(EVALUATION_DESIGNS, {
+  design: choice(EVALUATION_DESIGNS, EVALUATION_DESIGN_NAMES, {
     da: {
       label: 'Design',
       name: 'Evalueringsdesign',

@@ -1,6 +1,6 @@
 import { Phase } from '../model/phase.ts';
 import { Count, Rate } from '../model/primitives.ts';
-import { DEPARTMENT_LEVELS } from './choices.ts';
+import { DEPARTMENT_LEVEL_NAMES, DEPARTMENT_LEVELS } from './choices.ts';
 import { choice, number, shortText } from './kinds.ts';
 
 /** Case facts: who, where, when, and the economic frame (section `facts`). */
@@ -123,7 +123,7 @@ export const DEPARTMENT_FIELDS = {
     layout: { columns: 2 },
     exportRows: { xlsx: 'inputs', pdf: 'paymentModel' },
   }),
-  level: choice(DEPARTMENT_LEVELS, {
+  level: choice(DEPARTMENT_LEVELS, DEPARTMENT_LEVEL_NAMES, {
     da: { label: 'Niveau', help: 'Kun kommunale forvaltninger regnes som "myndigheden".' },
     en: { label: 'Level', help: 'Only municipal departments count as "the authority".' },
     layout: { columns: 2 },

@@ -1,5 +1,5 @@
 import { Count, Money } from '../model/primitives.ts';
-import { EVIDENCE_LEVELS } from './choices.ts';
+import { EVIDENCE_LEVEL_NAMES, EVIDENCE_LEVELS } from './choices.ts';
 import { choice, number, reference, richText, shortText } from './kinds.ts';
 
 /** The choice among the candidates (section `interventions`). */
@@ -41,7 +41,7 @@ export const INTERVENTION_FIELDS = {
     layout: { columns: 2 },
     exportRows: { pdf: 'case' },
   }),
-  evidenceLevel: choice(EVIDENCE_LEVELS, {
+  evidenceLevel: choice(EVIDENCE_LEVELS, EVIDENCE_LEVEL_NAMES, {
     da: { label: 'Evidens', name: 'Evidensniveau', help: 'Hvor godt indsatsens effekt er dokumenteret.' },
     en: { label: 'Evidence', name: 'Evidence level', help: 'How well the intervention’s effect is documented.' },
     exportRows: { pdf: 'case' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NumberKind } from '../format/danishNumber.ts';
 import { Cohorts, CohortsDraft } from '../model/intake.ts';
 import { FiniteNumber, Id, RichText } from '../model/primitives.ts';
+import type { ChoiceNames } from './choices.ts';
 
 /**
  * What a field is, once: each kind constructor carries the field's zod schemas (a draft's and a
@@ -68,9 +69,10 @@ export type NumberSpec = Spec<'number', z.ZodOptional<typeof FiniteNumber>, z.Zo
   /** Workshop state the server writes (W1): read from the workshop record first, never restored. */
   workshopState?: boolean;
 };
-/** One of a fixed set of values. */
+/** One of a fixed set of values, each with its name in every language. */
 export type ChoiceSpec = Spec<'choice', z.ZodOptional<z.ZodType<string>>, z.ZodType> & {
   choices: readonly string[];
+  names: ChoiceNames<string>;
 };
 /** Numbers keyed by department id (values per department, payer shares). */
 export type NumberRecordSpec = Spec<'numberRecord', z.ZodType<Record<string, number>>, z.ZodType> & {
@@ -121,16 +123,17 @@ export function number<C extends z.ZodType>(
   return { kind: 'number', unit, draft: FiniteNumber.optional(), complete, ...options };
 }
 
-/** A choice among `choices`, required in a complete case. */
+/** A choice among `choices` (named by `names`), required in a complete case. */
 export function choice<const T extends readonly [string, ...string[]]>(
   choices: T,
+  names: ChoiceNames<T[number]>,
   options: FieldOptions,
 ): ChoiceSpec & {
   draft: z.ZodOptional<z.ZodEnum<{ [K in T[number]]: K }>>;
   complete: z.ZodEnum<{ [K in T[number]]: K }>;
 } {
   const schema = z.enum(choices);
-  return { kind: 'choice', choices, draft: schema.optional(), complete: schema, ...options };
+  return { kind: 'choice', choices, names, draft: schema.optional(), complete: schema, ...options };
 }
 
 /** Numbers per department; `value` says what each holds in a complete case. */

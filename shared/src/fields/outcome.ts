@@ -1,5 +1,5 @@
 import { Count, Money, Rate } from '../model/primitives.ts';
-import { DIRECTIONS, PAYMENT_BASES } from './choices.ts';
+import { DIRECTION_NAMES, DIRECTIONS, PAYMENT_BASES, PAYMENT_BASIS_NAMES } from './choices.ts';
 import { choice, number, numberRecord, shortText } from './kinds.ts';
 
 /** One outcome target: what is measured, the expected effect, its value and its price (an item of the `outcome` list). */
@@ -19,7 +19,7 @@ export const OUTCOME_FIELDS = {
     layout: { multiline: true },
     exportRows: { pdf: 'outcomes' },
   }),
-  direction: choice(DIRECTIONS, {
+  direction: choice(DIRECTIONS, DIRECTION_NAMES, {
     da: { label: 'Retning', help: 'Om et højere eller et lavere tal er en forbedring.' },
     en: { label: 'Direction', help: 'Whether a higher or a lower figure is an improvement.' },
     layout: { columns: 2 },
@@ -127,7 +127,7 @@ export const OUTCOME_FIELDS = {
     layout: { group: 'outcome.payment', columns: 2 },
     exportRows: { xlsx: 'inputs', pdf: 'outcomes' },
   }),
-  paymentBasis: choice(PAYMENT_BASES, {
+  paymentBasis: choice(PAYMENT_BASES, PAYMENT_BASIS_NAMES, {
     da: {
       label: 'Der betales for',
       name: 'Betalingsgrundlag',

@@ -18,7 +18,7 @@ import { ITEM_CHILDREN, SECTION_CHILDREN } from '../ydoc/layout.ts';
 import { reconcileModel } from '../ydoc/reconcile.ts';
 import { toModel } from '../ydoc/toModel.ts';
 import { writeModel } from '../ydoc/writeModel.ts';
-import { allFields, type Container, fieldsOf, holderOf, type RegisteredField } from './registry.ts';
+import { allFields, type Container, choiceName, fieldsOf, holderOf, type RegisteredField } from './registry.ts';
 
 /**
  * Each container's zod object and the keys in it that are structure, not fields (ids, order
@@ -99,6 +99,31 @@ describe('the field registry', () => {
       expect(fieldLabel(field.labelKey, 'da')).not.toBe(field.labelKey);
       expect(fieldLabel(field.labelKey, 'en')).not.toBe(field.labelKey);
     }
+  });
+
+  it('every choice names each of its options in both languages, once; a change line and the name agree', () => {
+    const choices = allFields().filter((field) => field.kind === 'choice');
+    expect(choices.length).toBeGreaterThan(0);
+    for (const field of choices) {
+      expect(Object.keys(field.names).sort(), field.labelKey).toEqual([...field.choices].sort());
+      for (const value of field.choices) {
+        for (const lang of ['da', 'en'] as const) {
+          expect(choiceName(field.labelKey, value, lang)?.trim(), `${field.labelKey} ${value} ${lang}`).toBeTruthy();
+        }
+      }
+    }
+    expect(choiceName('outcome.direction', 'toString', 'da')).toBeUndefined();
+    expect(choiceName('outcome.name', 'higher', 'da')).toBeUndefined();
+    const change = {
+      kind: 'field' as const,
+      section: 'outcomes' as const,
+      path: ['outcomes', 'o1', 'direction'],
+      labelKey: 'outcome.direction',
+      before: 'higher',
+      after: 'lower',
+    };
+    expect(describeChange(change, 'da')).toBe('Retning: Højere er bedre → Lavere er bedre');
+    expect(describeChange(change, 'en')).toContain('Higher is better → Lower is better');
   });
 
   it('a holder keeps a sources map in the document and in the model exactly when one of its fields takes a note', () => {

@@ -89,3 +89,10 @@ export function fieldTexts(labelKey: string, lang: Language): Required<Omit<Fiel
   if (!texts) return { label: labelKey, name: labelKey };
   return { label: texts.label, name: texts.name ?? texts.label, help: texts.help };
 }
+
+/** A choice option's name in the language; undefined for a field that is no choice or a value that is no option. */
+export function choiceName(labelKey: string, value: string, lang: Language): string | undefined {
+  const field = byLabelKey.get(labelKey);
+  if (field?.kind !== 'choice' || !Object.hasOwn(field.names, value)) return undefined;
+  return field.names[value]?.[lang];
+}

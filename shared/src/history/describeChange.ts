@@ -1,4 +1,4 @@
-import { fieldSpec } from '../fields/registry.ts';
+import { choiceName, fieldSpec } from '../fields/registry.ts';
 import { formatDanish } from '../format/danishNumber.ts';
 import { fieldLabel, type Language } from '../validation/labels.ts';
 import type { ModelChange } from './diffModels.ts';
@@ -58,7 +58,7 @@ export function describeChange(
             ? formatFieldNumber(change.labelKey, value, lang)
             : Array.isArray(value)
               ? `${value.length}`
-              : String(value);
+              : (choiceName(change.labelKey, String(value), lang) ?? String(value));
       const detailName =
         change.labelKey === 'targetGroup.intake'
           ? `${lang === 'da' ? 'år' : 'year'} ${change.detail}`

@@ -1,7 +1,7 @@
 import type { Finding } from '@caseroom/shared';
 import { useContext, useEffect, useMemo } from 'react';
 import { useCaseStore, useCaseStoreApi } from '../../caseState/caseStore.ts';
-import { useMessages, useOfflineMergeMessages } from '../../i18n/messages.ts';
+import { useOfflineMergeMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { useGoToField } from '../businessCase/goToField.ts';
 import { CaseSessionContext } from './liveSession.ts';
@@ -17,16 +17,12 @@ import './offlineLossNotice.css';
  */
 export function OfflineLossNotice() {
   useWatchOfflineLoss();
-  const m = useMessages();
   const t = useOfflineMergeMessages();
   const lang = useUiStore((state) => state.language);
   const losses = useCaseStore((state) => state.offlineLosses);
   const dismiss = useCaseStore((state) => state.dismissOfflineLosses);
   const goToField = useGoToField();
-  const lines = useMemo(
-    () => losses.map((loss) => ({ loss, text: describeLoss(loss, lang, m, t) })),
-    [losses, lang, m, t],
-  );
+  const lines = useMemo(() => losses.map((loss) => ({ loss, text: describeLoss(loss, lang, t) })), [losses, lang, t]);
   if (lines.length === 0) return null;
   return (
     <div className="offline-loss-notice" role="alert">

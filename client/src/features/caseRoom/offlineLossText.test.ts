@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../i18n/da.ts';
-import { en } from '../../i18n/en.ts';
 import { offlineMergeDa } from '../../i18n/offlineMerge.da.ts';
 import { offlineMergeEn } from '../../i18n/offlineMerge.en.ts';
 import type { OfflineLoss } from './offlineLoss.ts';
@@ -18,19 +16,19 @@ const loss = (overrides: Partial<OfflineLoss>): OfflineLoss => ({
 
 describe('an offline loss in words (issue 11)', () => {
   it('names the field and its item, and writes both numbers in Danish format with their unit', () => {
-    expect(describeLoss(loss({}), 'da', da, offlineMergeDa)).toEqual({
+    expect(describeLoss(loss({}), 'da', offlineMergeDa)).toEqual({
       field: 'Forventet andel med indsats (Job)',
       line: 'Forventet andel med indsats (Job): din værdi 45 % — nu 50 %',
     });
     const money = loss({ labelKey: 'outcome.valuePerDepartment', detail: 'Jobcenter', mine: 1234567, now: undefined });
-    expect(describeLoss(money, 'en', en, offlineMergeEn).line).toBe(
+    expect(describeLoss(money, 'en', offlineMergeEn).line).toBe(
       'Value per achieved outcome (Job, Jobcenter): your value 1.234.567 kr. — now empty',
     );
   });
 
   it('names a choice by its option’s name, and an intake year as a year', () => {
     const basis = loss({ labelKey: 'outcome.paymentBasis', mine: 'additional', now: 'all' });
-    expect(describeLoss(basis, 'da', da, offlineMergeDa).line).toBe(
+    expect(describeLoss(basis, 'da', offlineMergeDa).line).toBe(
       'Betalingsgrundlag (Job): din værdi Kun resultater ud over basisniveauet — nu Alle opnåede resultater',
     );
     const intake = {
@@ -38,7 +36,7 @@ describe('an offline loss in words (issue 11)', () => {
       path: ['targetGroup', 'intake', 1],
       labelKey: 'targetGroup.intake' as const,
     };
-    expect(describeLoss({ ...intake, detail: '2', mine: 40, now: 45 }, 'da', da, offlineMergeDa).field).toBe(
+    expect(describeLoss({ ...intake, detail: '2', mine: 40, now: 45 }, 'da', offlineMergeDa).field).toBe(
       'Optag pr. år (år 2)',
     );
   });
@@ -52,6 +50,6 @@ describe('an offline loss in words (issue 11)', () => {
       mine: 2025,
       now: 2026,
     });
-    expect(describeLoss(year, 'da', da, offlineMergeDa).line).toBe('Prisår: din værdi 2025 — nu 2026');
+    expect(describeLoss(year, 'da', offlineMergeDa).line).toBe('Prisår: din værdi 2025 — nu 2026');
   });
 });

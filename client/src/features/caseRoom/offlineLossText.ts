@@ -1,27 +1,17 @@
-import { fieldLabel, formatFieldNumber } from '@caseroom/shared';
+import { choiceName, fieldLabel, formatFieldNumber } from '@caseroom/shared';
 import type { Language } from '../../i18n/languageSlice.ts';
-import type { Messages } from '../../i18n/messages.ts';
 import type { OfflineMergeMessages } from '../../i18n/offlineMerge.da.ts';
 import type { OfflineLoss } from './offlineLoss.ts';
 
 /** A loss as the notice reads it: the field's name, and the whole line. */
 export type LossText = { field: string; line: string };
 
-/** The names of each choice field's options, from the catalogue the forms use. */
-const CHOICE_NAMES: Record<string, (m: Messages) => Readonly<Record<string, string>>> = {
-  'department.level': (m) => m.departmentLevels,
-  'intervention.evidenceLevel': (m) => m.evidenceLevels,
-  'outcome.direction': (m) => m.directions,
-  'outcome.paymentBasis': (m) => m.paymentBases,
-  'evaluation.design': (m) => m.evaluationDesigns,
-};
-
 /**
  * "Forventet andel med indsats (Job): din værdi 45 % — nu 50 %". A number is written in Danish
  * format by its field's unit in the registry (a rate in %, money in kr., years; a calendar year
  * as itself), as a change line writes it.
  */
-export function describeLoss(loss: OfflineLoss, lang: Language, m: Messages, t: OfflineMergeMessages): LossText {
+export function describeLoss(loss: OfflineLoss, lang: Language, t: OfflineMergeMessages): LossText {
   const context = [
     loss.item,
     loss.detail && (loss.labelKey === 'targetGroup.intake' ? t.intakeYear(loss.detail) : loss.detail),
@@ -32,8 +22,7 @@ export function describeLoss(loss: OfflineLoss, lang: Language, m: Messages, t: 
   const show = (value: unknown): string => {
     if (value === undefined || value === '') return t.empty;
     if (typeof value === 'number') return formatFieldNumber(loss.labelKey, value, lang);
-    const choice = CHOICE_NAMES[loss.labelKey]?.(m)[String(value)];
-    return choice ?? `»${String(value)}«`;
+    return choiceName(loss.labelKey, String(value), lang) ?? `»${String(value)}«`;
   };
   return { field, line: t.line(field, show(loss.mine), show(loss.now)) };
 }

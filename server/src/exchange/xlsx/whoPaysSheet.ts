@@ -40,7 +40,11 @@ export function writeWhoPaysSheet(
   // Helper cells for P17a: the PV of the authority's own funding and the municipal payers' shares.
   w.text(3, 1, text.businessCase.ownFunding);
   w.formula(3, 2, pv(rows.ownFunding), FORMAT.money);
-  w.text(4, 1, `${fieldRowLabel('paymentModel.payerShares', text.lang)}, ${choiceText('municipal', text.lang)}`);
+  w.text(
+    4,
+    1,
+    `${fieldRowLabel('paymentModel.payerShares', text.lang)}, ${choiceText('department.level', 'municipal', text.lang)}`,
+  );
   const shareSum = inputs.payerShares
     ? `SUMIFS(${inputs.payerShares},${inputs.municipalFlags},1,${inputs.payerShares},">0")`
     : '0';

@@ -1,6 +1,6 @@
-import { fieldTexts, nestedFragment, nestedMap, type RegisteredField } from '@caseroom/shared';
+import { choiceName, fieldTexts, nestedFragment, nestedMap, type RegisteredField } from '@caseroom/shared';
 import type * as Y from 'yjs';
-import { type Messages, useLanguage, useMessages } from '../../../i18n/messages.ts';
+import { useLanguage } from '../../../i18n/messages.ts';
 import { ChoiceField } from './ChoiceField.tsx';
 import { CohortsField } from './CohortsField.tsx';
 import { NumberField } from './NumberField.tsx';
@@ -28,8 +28,8 @@ const MAX_RADIO_OPTIONS = 3;
  * field". A field added to the registry needs nothing here.
  */
 export function RegistryField({ field, map, sources, path: containerPath }: Props) {
-  const m = useMessages();
-  const { label, help } = fieldTexts(field.labelKey, useLanguage());
+  const lang = useLanguage();
+  const { label, help } = fieldTexts(field.labelKey, lang);
   const path = `${containerPath}/${field.key}`;
   const noteMap = field.sourceNote ? sources : undefined;
   switch (field.kind) {
@@ -68,7 +68,7 @@ export function RegistryField({ field, map, sources, path: containerPath }: Prop
           as={field.choices.length > MAX_RADIO_OPTIONS ? 'select' : 'radio'}
           label={label}
           help={help}
-          options={field.choices.map((value) => ({ value, label: choiceLabel(m, field.labelKey, value) }))}
+          options={field.choices.map((value) => ({ value, label: choiceName(field.labelKey, value, lang) ?? value }))}
         />
       );
     case 'reference':
@@ -97,10 +97,4 @@ export function RegistryField({ field, map, sources, path: containerPath }: Prop
         />
       );
   }
-}
-
-/** A choice's words in the person's language (the catalogue's `choices`, keyed by the field's label key). */
-function choiceLabel(m: Messages, labelKey: string, value: string): string {
-  const labels: Record<string, string> | undefined = (m.choices as Record<string, Record<string, string>>)[labelKey];
-  return labels?.[value] ?? value;
 }

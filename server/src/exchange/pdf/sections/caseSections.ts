@@ -76,7 +76,7 @@ export function interventionSection(
         const priced = c?.priced === true;
         return [
           { text: name, bold: candidate.id === interventions.chosenId },
-          candidate.evidenceLevel ? choiceText(candidate.evidenceLevel, lang) : '–',
+          candidate.evidenceLevel ? choiceText('intervention.evidenceLevel', candidate.evidenceLevel, lang) : '–',
           priced ? orDash(c.interventionCost, money) : t.notPriced,
           priced ? orDash(c.authorityNpv, money) : '–',
           priced ? (irrText(c.investorIrr) ?? text.noIrr) : '–',
