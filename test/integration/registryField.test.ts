@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   addMissingChildren,
+  buildCaseExport,
   type CaseModelDraft,
   CaseModelDraft as CaseModelDraftSchema,
   checkUpdateBounds,
@@ -8,6 +13,7 @@ import {
   exampleCase,
   fieldLabel,
   fieldSpec,
+  headlineFigureTexts,
   initCaseDoc,
   inspectUpdate,
   RefusalReason,
@@ -21,8 +27,14 @@ import {
   writeModel,
   writeShortText,
 } from '@caseroom/shared';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { renderSectionForm } from '../../client/src/features/sections/renderSectionForm.ts';
+import { caseReport } from '../../server/src/exchange/pdf/caseReport.ts';
+import { caseWorkbook } from '../../server/src/exchange/xlsx/caseWorkbook.ts';
+import { workbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
+import { makeWorkshopRecord } from '../../shared/src/testing/workshopRecord.ts';
+import { readXlsx, recompute, valueIn } from '../support/xlsxWorkbook.ts';
 
 /**
  * Issue 11, "a test field added through the registry alone": two fields are added to the
@@ -170,5 +182,57 @@ describe('a field added through the registry alone', () => {
       addMissingChildren(older);
       expect(sectionMap(older, 'facts')?.get('testNote')).toBeInstanceOf(Y.Text);
     });
+  });
+
+  describe('client: the section form', () => {
+    for (const lang of ['da', 'en'] as const) {
+      it(`shows the number with its label, help, value, unit and source note, and the short text (${lang})`, () => {
+        const html = renderSectionForm('facts', fixture.doc, { lang });
+        expect(html).toContain(TEST_FIELD[lang].label);
+        expect(html).toContain(TEST_FIELD[lang].help);
+        expect(html).toContain(TEST_NOTE[lang].label);
+        const input = html.match(/<input[^>]*data-path="facts\/testField"[^>]*>/)?.[0] ?? '';
+        expect(input).toContain('value="1.234.567"');
+        expect(
+          html.match(/<input[^>]*data-path="facts\/testNote"[^>]*>|<textarea[^>]*data-path="facts\/testNote"[^>]*>/),
+        ).not.toBeNull();
+      });
+    }
+  });
+
+  describe('server: the exports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseroom-registry-field-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const exported = () =>
+      buildCaseExport({
+        caseId: 'case-registry-field',
+        model: fixture.read,
+        workshop: makeWorkshopRecord({ phase: 2 }),
+        source: 'current',
+        now: new Date('2026-12-03T09:00:00.000Z'),
+        seed: 42,
+        iterations: 300,
+      });
+
+    for (const lang of ['da', 'en'] as const) {
+      it(`the XLSX inputs sheet holds the number under its label, and the formulas still calculate (${lang})`, async () => {
+        const text = workbookText(lang);
+        const book = recompute(readXlsx(await caseWorkbook(exported(), lang)));
+        expect(valueIn(book.get(text.sheets.inputs)!, TEST_FIELD[lang].label)).toBe(1_234_567);
+        expect(valueIn(book.get(text.sheets.case)!, TEST_NOTE[lang].label)).toBe('Skrevet af testen');
+        const authorityNpv = headlineFigureTexts('authorityNpv', lang).name;
+        expect(typeof valueIn(book.get(text.sheets.expected)!, authorityNpv)).toBe('number');
+      });
+
+      it(`the PDF shows the number in Danish format under its label (${lang})`, async () => {
+        const file = join(dir, `report-${lang}.pdf`);
+        writeFileSync(file, await caseReport(exported(), lang));
+        const text = execFileSync('/usr/bin/pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], {
+          encoding: 'utf8',
+        }).replace(/\s+/g, ' ');
+        expect(text).toContain(`${TEST_FIELD[lang].label} 1.234.567 kr.`);
+        expect(text).toContain(TEST_NOTE[lang].label);
+      });
+    }
   });
 });

@@ -19,8 +19,7 @@ export type RenderFormOptions = { lang?: Language; role?: Party['role'] };
  * view (writes go straight into `doc`), a case store of its own, the section, the language.
  * A rich-text field shows its label and help without an editor (Tiptap needs a DOM); the
  * interventions section also needs the business case (BusinessCaseProvider) for its candidate
- * table. Until `useMe` (features/access/useAccess.ts) passes a server snapshot, the test must
- * let useSyncExternalStore fall back to the client snapshot (see registryForm.test.ts).
+ * table.
  */
 export function renderSectionForm(section: SectionName, doc?: Y.Doc, options: RenderFormOptions = {}): string {
   const caseDoc = doc ?? newCaseDoc();
