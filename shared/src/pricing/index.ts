@@ -10,3 +10,4 @@ export * from './outcomeEffects.ts';
 export * from './outcomePayments.ts';
 export * from './price.ts';
 export * from './pricingInput.ts';
+export * from './settlement.ts';
