@@ -259,6 +259,12 @@ describe('[P15] IRR timing (reported, not asserted)', () => {
     const mixed = Array.from({ length: 200 }, () =>
       Array.from({ length: 51 }, () => Math.round((random() - 0.45) * 3_000_000)),
     );
+    // Capital drawn over the first years while early payments come in, then payments only.
+    const staged = Array.from({ length: 200 }, () =>
+      Array.from({ length: 51 }, (_, t) =>
+        t < 8 ? Math.round((random() - 0.7) * 4_000_000) : Math.round(random() * 400_000),
+      ),
+    );
     const clustered = flowsWithRoots(
       Array.from({ length: 25 }, (_, i) => [BigInt(50_000_000 + i * 100), BILLION] as const),
     );
@@ -276,11 +282,16 @@ describe('[P15] IRR timing (reported, not asserted)', () => {
       time(() => {
         for (const f of mixed) irr(f);
       }, 1) / mixed.length;
+    const stagedTime =
+      time(() => {
+        for (const f of staged) irr(f);
+      }, 1) / staged.length;
     const close = time(() => irrOfPolynomial(clustered), 3);
     expect(ok).toBeGreaterThan(0);
     expect(irrOfPolynomial(clustered)).toEqual({ ok: false, reason: 'severalRoots' });
     console.info(
-      `[P15] irr per call, 51 flows: one sign change ${fast.toFixed(3)} ms, mixed signs (Sturm) ${sturm.toFixed(3)} ms; ` +
+      `[P15] irr per call, 51 flows: one sign change ${fast.toFixed(3)} ms, capital drawn over 8 years ${stagedTime.toFixed(3)} ms, ` +
+        `random signs every year ${sturm.toFixed(3)} ms; ` +
         `25 roots 10⁻⁷ apart (degree 25, ~${clustered.at(-1)?.toString(2).length}-bit coefficients) ${close.toFixed(1)} ms`,
     );
   });

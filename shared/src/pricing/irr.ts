@@ -3,6 +3,7 @@ import {
   distinctPositiveRoots,
   distinctRootsIn,
   type IntegerPolynomial,
+  intervalSignChanges,
   type Rational,
   signAt,
   sturmSequence,
@@ -75,6 +76,16 @@ export function irrOfPolynomial(coefficients: IntegerPolynomial, flows?: readonl
     // Descartes: exactly one positive root, and a simple one — no Sturm sequence needed.
     if (atMin !== 0 && atMin === atMax) return { ok: false, reason: 'rootOutsideRange' };
     return { ok: true, rate: refine(p, atMin, atMax, flows) };
+  }
+
+  if (atMin !== 0 && atMax !== 0) {
+    // Descartes on the range itself often settles it without a Sturm sequence: no root inside,
+    // or exactly one (and simple). Otherwise (2 or more: roots or complex pairs near the range)
+    // only the Sturm count is exact.
+    const inRange = intervalSignChanges(p, V_AT_MAX, V_AT_MIN);
+    if (inRange === 1) return { ok: true, rate: refine(p, atMin, atMax, flows) };
+    // No root inside; an odd number of sign changes means a positive root, outside the range.
+    if (inRange === 0 && changes % 2 === 1) return { ok: false, reason: 'rootOutsideRange' };
   }
 
   const sequence = sturmSequence(p);

@@ -5,6 +5,7 @@ import {
   distinctPositiveRoots,
   distinctRootsIn,
   type IntegerPolynomial,
+  intervalSignChanges,
   type Rational,
   signAt,
   sturmSequence,
@@ -220,6 +221,37 @@ describe('[P15] exact root counting (Sturm)', () => {
         },
       ),
       { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it('[P15] Descartes on an interval bounds the roots inside with their multiplicity, of the same parity', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 5 }),
+        fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 4 })),
+        fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 4 })),
+        fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 })),
+        (rootNumerators, [an, ad], [bn, bd], [c1, c2]) => {
+          // Roots k/4 (repeats allowed) and a quadratic with complex roots near the interval.
+          const factors: bigint[][] = rootNumerators.map((k) => [BigInt(-k), 4n]);
+          factors.push([BigInt(c1 * c2), BigInt(-2 * c1), 1n]);
+          const p = product(factors, 1n);
+          const a = { num: BigInt(an), den: BigInt(ad) };
+          const b = { num: BigInt(bn), den: BigInt(bd) };
+          fc.pre(a.num * b.den !== b.num * a.den);
+          const [lo, hi] = a.num * b.den < b.num * a.den ? [a, b] : [b, a];
+          const inside = rootNumerators.filter((k) => {
+            const root = { num: BigInt(k), den: 4n };
+            return root.num * lo.den > lo.num * root.den && root.num * hi.den < hi.num * root.den;
+          });
+          // The quadratic v² − 2c₁v + c₁c₂ has real roots when c₂ ≤ c₁: leave those cases out.
+          fc.pre(c2 > c1);
+          const changes = intervalSignChanges(p, lo, hi);
+          expect(changes).toBeGreaterThanOrEqual(inside.length);
+          expect((changes - inside.length) % 2).toBe(0);
+        },
+      ),
+      { numRuns: 400, seed: 3 },
     );
   });
 });
