@@ -3,8 +3,8 @@ import {
   distinctPositiveRoots,
   distinctRootsIn,
   type IntegerPolynomial,
-  intervalSignChanges,
   type Rational,
+  rootsInOpenInterval,
   signAt,
   sturmSequence,
   trimmed,
@@ -34,6 +34,8 @@ export const IRR_MAX = 10;
 /** P15's accuracy: |IRR − root| ≤ 10⁻¹²·(1 + |root|). */
 const RELATIVE_TOLERANCE = 1e-12;
 const ZERO_BAND = RELATIVE_TOLERANCE / 2;
+/** Descartes transforms tried before a Sturm sequence (each ≈ 0.2 ms at 50 years). */
+const DESCARTES_BUDGET = 10;
 
 // The range in v = 1/(1+x), exactly: x = 1000 % is v = 1/11, x = −99 % is v = 100.
 const V_AT_MAX: Rational = { num: 1n, den: 11n };
@@ -79,10 +81,11 @@ export function irrOfPolynomial(coefficients: IntegerPolynomial, flows?: readonl
   }
 
   if (atMin !== 0 && atMax !== 0) {
-    // Descartes on the range itself often settles it without a Sturm sequence: no root inside,
-    // or exactly one (and simple). Otherwise (2 or more: roots or complex pairs near the range)
-    // only the Sturm count is exact.
-    const inRange = intervalSignChanges(p, V_AT_MAX, V_AT_MIN);
+    // Descartes on pieces of the range usually settles it with a few Taylor shifts, far cheaper
+    // than a Sturm sequence: no root inside, exactly one (simple), or two in separate pieces.
+    // Close, repeated or nearly-real complex roots exhaust the budget: then Sturm decides.
+    const inRange = rootsInOpenInterval(p, V_AT_MAX, V_AT_MIN, DESCARTES_BUDGET);
+    if (inRange === 2) return { ok: false, reason: 'severalRoots' };
     if (inRange === 1) return { ok: true, rate: refine(p, atMin, atMax, flows) };
     // No root inside; an odd number of sign changes means a positive root, outside the range.
     if (inRange === 0 && changes % 2 === 1) return { ok: false, reason: 'rootOutsideRange' };

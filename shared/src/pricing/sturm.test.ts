@@ -7,6 +7,7 @@ import {
   type IntegerPolynomial,
   intervalSignChanges,
   type Rational,
+  rootsInOpenInterval,
   signAt,
   sturmSequence,
 } from './sturm.ts';
@@ -253,5 +254,30 @@ describe('[P15] exact root counting (Sturm)', () => {
       ),
       { numRuns: 400, seed: 3 },
     );
+  });
+
+  it('[P15] Descartes on sub-intervals, when it settles, agrees with the Sturm count (capped at two)', () => {
+    let settled = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -2_000, max: 2_000 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 0, maxLength: 4 }),
+        (rootsInThousandths, extra) => {
+          // Roots at k/1000 (some repeated, some negative) times a random factor.
+          const factors: bigint[][] = rootsInThousandths.map((k) => [BigInt(-k), 1000n]);
+          factors.push([...extra.map(BigInt), 1n]);
+          const p = product(factors, 1n);
+          const lo = { num: 1n, den: 11n };
+          const hi = { num: 100n, den: 1n };
+          fc.pre(signAt(p, lo) !== 0 && signAt(p, hi) !== 0);
+          const fast = rootsInOpenInterval(p, lo, hi, 10);
+          if (fast === undefined) return;
+          settled++;
+          expect(fast).toBe(Math.min(2, distinctRootsIn(sturmSequence(p), lo, hi)));
+        },
+      ),
+      { numRuns: 400, seed: 5 },
+    );
+    expect(settled).toBeGreaterThan(100);
   });
 });

@@ -90,6 +90,39 @@ export function intervalSignChanges(p: IntegerPolynomial, lo: Rational, hi: Rati
   return coefficientSignChanges(q);
 }
 
+/**
+ * The distinct roots of p in the open interval (lo, hi), 0 < lo < hi, capped at 2 ("two or
+ * more"), by Descartes on sub-intervals (Vincent–Collins–Akritas): a piece with no sign change
+ * has no root, one with one sign change exactly one. Pieces are split at the harmonic mean
+ * (for v = 1/(1+x), the midpoint in x). Undefined when `budget` transforms do not settle it —
+ * roots close together or repeated, or complex roots near the interval: then ask Sturm.
+ */
+export function rootsInOpenInterval(
+  p: IntegerPolynomial,
+  lo: Rational,
+  hi: Rational,
+  budget: number,
+): 0 | 1 | 2 | undefined {
+  const pieces: [Rational, Rational][] = [[lo, hi]];
+  let found = 0;
+  let transforms = 0;
+  for (let piece = pieces.pop(); piece !== undefined; piece = pieces.pop()) {
+    if (transforms++ >= budget) return undefined;
+    const [a, b] = piece;
+    const changes = intervalSignChanges(p, a, b);
+    if (changes === 0) continue;
+    if (changes === 1) {
+      found++;
+      if (found >= 2) return 2;
+      continue;
+    }
+    const mid = { num: 2n * a.num * b.num, den: a.num * b.den + a.den * b.num };
+    if (signAt(p, mid) === 0) return undefined;
+    pieces.push([a, mid], [mid, b]);
+  }
+  return found as 0 | 1;
+}
+
 /** p(x) → p(x + by), in place (Horner's synthetic division, n² multiply-adds). */
 function taylorShift(p: bigint[], by: bigint): void {
   const n = p.length - 1;
