@@ -65,7 +65,7 @@ export function irr(flows: readonly number[]): IrrResult {
  * floating point and is then certified exactly; without, it is exact throughout.
  */
 export function irrOfPolynomial(coefficients: IntegerPolynomial, flows?: readonly number[]): IrrResult {
-  // A zero flow in year 0 (and the next) is a root v = 0, a rate of +∞: divide it out.
+  // Zero flows in the first years make v = 0 (a rate of +∞) a root: divide it out.
   const firstNonZero = coefficients.findIndex((c) => c !== 0n);
   if (firstNonZero < 0) return { ok: false, reason: 'noInvestment' };
   const p = trimmed(coefficients.slice(firstNonZero));
