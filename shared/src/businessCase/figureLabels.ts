@@ -51,10 +51,14 @@ export function figureLabel(key: FigureKey, lang: Language): string {
 export const NO_IRR_TEXT: Record<NoIrrReason, readonly [string, string]> = {
   noInvestment: ['Intet IRR: investor skyder ingen kapital ind.', 'No IRR: the investor puts in no capital.'],
   noReturnFlow: ['Intet IRR: investor får intet tilbage.', 'No IRR: the investor gets nothing back.'],
-  noRoot: ['Intet IRR: afkastet ligger uden for −99 % til 1000 %.', 'No IRR: the return lies outside −99 % to 1000 %.'],
+  noRoot: ['Intet IRR: ingen rente giver nutidsværdi 0.', 'No IRR: no rate gives an NPV of 0.'],
+  rootOutsideRange: [
+    'Intet IRR: afkastet ligger uden for −99 % til 1000 %.',
+    'No IRR: the return lies outside −99 % to 1000 %.',
+  ],
   severalRoots: [
-    'Intet entydigt IRR: pengestrømmen skifter fortegn flere gange.',
-    'No single IRR: the cash flow changes sign several times.',
+    'Intet entydigt IRR: flere renter mellem −99 % og 1000 % giver nutidsværdi 0.',
+    'No single IRR: several rates between −99 % and 1000 % give an NPV of 0.',
   ],
   notComputed: ['IRR ikke beregnet.', 'IRR not computed.'],
 };

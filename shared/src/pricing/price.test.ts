@@ -213,8 +213,8 @@ describe('[P15] IRR root finding', () => {
     expect(irr([-100, 230, -132])).toEqual({ ok: false, reason: 'severalRoots' });
   });
 
-  it('gives no IRR when the root lies outside [−99 %, 1000 %]', () => {
-    expect(irr([-1, 100])).toEqual({ ok: false, reason: 'noRoot' });
+  it('gives no IRR when the root lies outside [−99 %, 1000 %] (P15: outside the range)', () => {
+    expect(irr([-1, 100])).toEqual({ ok: false, reason: 'rootOutsideRange' });
   });
 
   it('handles a total loss', () => {

@@ -146,7 +146,8 @@ const DA = {
     noIrr: {
       noInvestment: 'ingen IRR: ingen kapital',
       noReturnFlow: 'ingen IRR: intet tilbage',
-      noRoot: 'ingen IRR: uden for intervallet',
+      noRoot: 'ingen IRR: ingen løsning',
+      rootOutsideRange: 'ingen IRR: uden for intervallet',
       severalRoots: 'ingen IRR: flere løsninger',
       notComputed: 'ikke beregnet',
     },

@@ -142,7 +142,8 @@ export const EN: WorkbookText = {
     noIrr: {
       noInvestment: 'no IRR: no capital',
       noReturnFlow: 'no IRR: nothing back',
-      noRoot: 'no IRR: outside the range',
+      noRoot: 'no IRR: no root',
+      rootOutsideRange: 'no IRR: outside the range',
       severalRoots: 'no IRR: several roots',
       notComputed: 'not computed',
     },
