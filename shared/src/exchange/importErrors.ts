@@ -16,8 +16,8 @@ export const importError = (path: (string | number)[], da: string, en: string): 
   message: { da, en },
 });
 
-/** Lists whose items have their own labels (`<kind>.<field>` in labels.ts). */
-const ITEM_KINDS: Record<string, string> = {
+/** The model's lists by path, each with its item kind: the container of the items' fields (`<kind>.<field>` in labels.ts). */
+export const ITEM_KINDS: Record<string, string> = {
   'facts.departments': 'department',
   outcomes: 'outcome',
   'interventions.candidates': 'intervention',
@@ -54,7 +54,9 @@ export function describePath(path: readonly (string | number)[], lang: Language)
     const found = fieldLabel(k, lang);
     return found === k ? (k.split('.').pop() ?? k) : found;
   };
+  let atItem = false;
   for (const segment of segments) {
+    atItem = typeof segment === 'number';
     if (typeof segment === 'number') {
       parts.push(`${label(key)} ${segment + 1}`);
       key = ITEM_KINDS[key] ?? '';
@@ -70,7 +72,8 @@ export function describePath(path: readonly (string | number)[], lang: Language)
     }
     key = next;
   }
-  if (key) parts.push(label(key));
+  // A path ending at a list item is named by the item ("Resultatmål 2"), not by its kind.
+  if (key && !atItem) parts.push(label(key));
   return parts.join(' › ');
 }
 

@@ -5,4 +5,6 @@ export * from './importShape.ts';
 export * from './migrations.ts';
 export * from './modelBounds.ts';
 export * from './modelChecks.ts';
+export * from './nearestKey.ts';
 export * from './parseCaseImport.ts';
+export * from './unknownKeys.ts';

@@ -8,6 +8,7 @@ import { checkImportShape } from './importShape.ts';
 import { isRecord, migrateModel, OLDEST_SCHEMA_VERSION } from './migrations.ts';
 import { checkModelBounds } from './modelBounds.ts';
 import { checkWritable } from './modelChecks.ts';
+import { findUnknownKeys, unknownKeyError } from './unknownKeys.ts';
 
 /** The result of reading an import file: a model ready for writeModel and its history, or why not. */
 export type CaseImportResult =
@@ -32,8 +33,8 @@ const History = z.object({
  * Reads an import file (docs/exchange.md): a Caseroom JSON export or a bare model written by
  * hand. Refuses, with reasons per path in Danish and English: a file over `maxBytes` (before
  * parsing), text that is not JSON (with line and column), anything that is not an export or a
- * model, a schema version newer than this build or older than any migration, values of the
- * wrong type, and anything past the bounds of shared/src/bounds: nesting and size checked
+ * model, a schema version newer than this build or older than any migration, a key the model
+ * does not have (unknownKeys.ts, with the key likely meant), values of the wrong type, and anything past the bounds of shared/src/bounds: nesting and size checked
  * without recursion before the schema sees the file (importShape.ts), short texts and lists
  * after (modelBounds.ts) — a case imported is one its editors can go on editing within the
  * write guard's bounds. Older versions are migrated (migrations.ts). Pure.
@@ -79,8 +80,13 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
       'The case model is missing or not an object.',
     );
   }
-  const migrated = completeHandWritten(migrateModel(model, version as number));
-  const errors: ImportError[] = [];
+  const upToDate = migrateModel(model, version as number);
+  // Unknown keys after the migrations (a key an older version had is moved, not unknown) and
+  // before the schema check, which would drop them in silence.
+  const errors: ImportError[] = findUnknownKeys(isExport ? { ...value, model: upToDate } : upToDate).map(
+    unknownKeyError,
+  );
+  const migrated = completeHandWritten(upToDate);
   const checked = CaseModelDraft.safeParse(migrated);
   if (!checked.success) errors.push(...issuesToErrors(checked.error, migrated, modelPath));
   else errors.push(...checkWritable(checked.data, modelPath), ...checkModelBounds(checked.data, modelPath));
