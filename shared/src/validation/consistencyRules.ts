@@ -3,14 +3,13 @@ import { withinBound } from '../pricing/absoluteBounds.ts';
 import type { Finding, FindingParam } from './finding.ts';
 import { text } from './finding.ts';
 
-const money = (value: number): FindingParam => ({ kind: 'money', value });
 const percent = (value: number): FindingParam => ({ kind: 'percent', value });
 const count = (value: number): FindingParam => ({ kind: 'count', value });
 /** Shares are compared to 100 % with this tolerance (rounding in typed percentages). */
 const SHARE_TOLERANCE = 1e-6;
 
 /**
- * Consistency rules V2–V14 (docs/validation.md): the inputs are each fine but do not fit
+ * Consistency rules V2–V13 (docs/validation.md): the inputs are each fine but do not fit
  * together.
  */
 export function consistencyFindings(model: CaseModelDraft): Finding[] {
@@ -107,40 +106,8 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
         });
       }
     }
-    // V6: an outcome measured at or after the horizon, or lasting past it.
-    // An effect longer than the whole horizon is V24's (a warning: it is cut at H).
-    let firstIntake = Number.POSITIVE_INFINITY;
-    let lastIntake = Number.NEGATIVE_INFINITY;
-    for (const cohort of model.targetGroup.intake) {
-      if (cohort.participants <= 0) continue;
-      firstIntake = Math.min(firstIntake, cohort.year);
-      lastIntake = Math.max(lastIntake, cohort.year);
-    }
-    for (const outcome of model.outcomes) {
-      if (outcome.lagYears === undefined || firstIntake === Number.POSITIVE_INFINITY) continue;
-      const firstMeasured = firstIntake + outcome.lagYears;
-      const duration = outcome.durationYears ?? 1;
-      const lastYear = lastIntake + outcome.lagYears + duration - 1;
-      if (firstMeasured >= horizon) {
-        add({
-          rule: 'V6',
-          severity: 'error',
-          section: 'outcomes',
-          path: ['outcomes', outcome.id, 'lagYears'],
-          messageKey: 'outcomeMeasuredAfterHorizon',
-          params: { item: text(outcome.name) },
-        });
-      } else if (lastYear >= horizon && !(duration > horizon)) {
-        add({
-          rule: 'V6',
-          severity: 'info',
-          section: 'outcomes',
-          path: ['outcomes', outcome.id, 'durationYears'],
-          messageKey: 'outcomeLastsPastHorizon',
-          params: { item: text(outcome.name) },
-        });
-      }
-    }
+    // V6 (payments past the horizon, after the settlement year or before the effect) and the
+    // effect lasting past the horizon are timing rules over the priced inputs: paymentTimingRules.ts.
   }
 
   // V7: value booked to a department that is not in the case.
@@ -157,7 +124,9 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
     }
   }
 
-  // V8: payer shares — unknown payers, and a sum other than 100 %.
+  // V8: payer shares — unknown payers, and a sum other than 100 %. Below 100 % the remainder is
+  // owed by the authority as "not yet allocated" (P10, a warning); above, the figures are priced
+  // pro rata to 100 % (P10, an error).
   const shares = Object.entries(model.paymentModel.payerShares);
   if (shares.some(([id]) => !departments.has(id))) {
     add({
@@ -179,13 +148,14 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
       section: 'paymentModel',
       path: ['paymentModel', 'payerShares'],
       messageKey: shareSum > 1 ? 'payerSharesOver100' : 'payerSharesNot100',
-      params: { sum: percent(shareSum) },
+      params: { sum: percent(shareSum), rest: percent(Math.max(0, 1 - shareSum)) },
     });
   }
 
-  // V10: a payer that gains nothing; V11: a department that gains but pays nothing.
+  // V10: a payer that gains nothing. (V11, a department that gains but pays nothing, quotes the
+  // priced PV of value gained: economicsRules.ts.)
   // A value outside its bound has its own error (V1, V23) and is not summed (P20); its
-  // department is not told it gains nothing either.
+  // department is not told it gains nothing.
   const valueTo = new Map<string, number>();
   const valueOutOfBounds = new Set<string>();
   for (const outcome of model.outcomes) {
@@ -204,19 +174,6 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
         path: ['paymentModel', 'payerShares', id],
         messageKey: 'payerGainsNothing',
         params: { department: departmentName(id), share: percent(share) },
-      });
-    }
-  }
-  for (const [id, value] of valueTo) {
-    const share = model.paymentModel.payerShares[id] ?? 0;
-    if (value > 0 && share <= 0 && departments.has(id)) {
-      add({
-        rule: 'V11',
-        severity: 'info',
-        section: 'paymentModel',
-        path: ['paymentModel', 'payerShares', id],
-        messageKey: 'gainsButPaysNothing',
-        params: { department: departmentName(id), value: money(value) },
       });
     }
   }

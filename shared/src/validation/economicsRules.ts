@@ -1,5 +1,5 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
-import { presentValue, sum } from '../pricing/discounting.ts';
+import { sum } from '../pricing/discounting.ts';
 import { pricingInputFromModel } from '../pricing/fromModel.ts';
 import { price } from '../pricing/price.ts';
 import type { Finding, FindingParam } from './finding.ts';
@@ -14,7 +14,7 @@ const REASON_KEYS = {
 } as const;
 
 /**
- * Economics rules V15–V20 (docs/validation.md): the model is complete enough to price, and
+ * Economics rules V11 and V15–V20 (docs/validation.md): the model is complete enough to price, and
  * the priced business case holds a problem the group should see.
  */
 export function economicsFindings(model: CaseModelDraft): Finding[] {
@@ -44,17 +44,20 @@ export function economicsFindings(model: CaseModelDraft): Finding[] {
   }
   const { input } = result;
   const pricing = price(input);
-  const r = input.discountRate;
+  // Present values with the discount factors the pricing used (P2), year by year.
+  const pv = (series: readonly number[]) =>
+    series.reduce((total, amount, t) => total + amount * (pricing.yearly.discountFactor[t] ?? 0), 0);
 
-  // V16: the authority pays more than it saves (municipal payments vs municipal value, in PV).
+  // V16: the authority pays more than it saves (municipal payments and the not-yet-allocated
+  // remainder the authority owes, P10, vs municipal value, in PV).
   const municipal = new Set(input.departments.filter((d) => d.level === 'municipal').map((d) => d.id));
-  let pvPayments = 0;
+  let pvPayments = pv(pricing.yearly.unallocated);
   let pvValue = 0;
   for (const [id, series] of Object.entries(pricing.yearly.paymentsByPayer)) {
-    if (municipal.has(id)) pvPayments += presentValue(series, r);
+    if (municipal.has(id)) pvPayments += pv(series);
   }
   for (const [id, series] of Object.entries(pricing.yearly.valueByDepartment)) {
-    if (municipal.has(id)) pvValue += presentValue(series, r);
+    if (municipal.has(id)) pvValue += pv(series);
   }
   if (pvPayments > pvValue + 0.5) {
     findings.push({
@@ -65,6 +68,24 @@ export function economicsFindings(model: CaseModelDraft): Finding[] {
       messageKey: 'paymentsExceedValue',
       params: { payments: money(pvPayments), value: money(pvValue) },
     });
+  }
+
+  // V11: a department that gains but pays nothing — a "who pays" question. It quotes the PV of
+  // value gained from the priced business case (P17), so a department whose outcomes create
+  // no value within the horizon gains nothing and is not asked.
+  for (const account of pricing.departments) {
+    const share = input.payment.payerShares[account.departmentId] ?? 0;
+    if (account.valueGained >= 0.5 && !(share > 0)) {
+      const department = input.departments.find((d) => d.id === account.departmentId);
+      findings.push({
+        rule: 'V11',
+        severity: 'info',
+        section: 'paymentModel',
+        path: ['paymentModel', 'payerShares', account.departmentId],
+        messageKey: 'gainsButPaysNothing',
+        params: { department: text(department?.name || account.departmentId), value: money(account.valueGained) },
+      });
+    }
   }
 
   // V17: the investor loses money in the expected scenario.

@@ -10,7 +10,9 @@ export type FindingParam =
   | { kind: 'label'; value: string }
   /** Another message (its key in messages.ts), e.g. the reason inside a sentence. */
   | { kind: 'message'; value: string }
-  | { kind: 'money' | 'percent' | 'count' | 'years' | 'decimal'; value: number };
+  | { kind: 'money' | 'percent' | 'count' | 'years' | 'decimal'; value: number }
+  /** Years counted from 1 (år 1 = t 0), read as a list: "år 2 og 3", "years 2 and 3". */
+  | { kind: 'yearList'; value: number[] };
 
 /** One problem in the model, explained in words a department head understands. */
 export type Finding = {

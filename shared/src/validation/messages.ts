@@ -9,6 +9,8 @@ export const FINDING_MESSAGES_DA = {
   negative: '{field} kan ikke være negativ.',
   horizonRange: 'Tidshorisonten skal være mellem 1 og 50 år.',
   tooLarge: '{field} er for stor.',
+  tooSmall: '{field} skal være mindst {min}.',
+  notAbove: '{field} skal være større end {min}.',
   invalidChoice: 'Vælg en værdi for {field}.',
   listEmpty: 'Tilføj mindst én: {field}.',
   invalid: '{field} har en ugyldig værdi.',
@@ -22,16 +24,27 @@ export const FINDING_MESSAGES_DA = {
   intakeTotalAbovePopulation:
     'Det samlede optag ({participants} personer) er større end målgruppen ({population} personer). Kan de samme borgere tælle flere gange?',
   intakeBeyondHorizon: 'Optaget i år {year} ligger uden for tidshorisonten og tæller ikke med.',
-  outcomeMeasuredAfterHorizon:
-    'Resultatmålet »{item}« måles først efter tidshorisonten for alle hold: det giver hverken værdi eller betaling.',
+  outcomeMeasuredPastHorizon:
+    'Resultatmålet »{item}« måles først ved eller efter tidshorisontens slutning for optaget i {cohorts}: den effekt tæller ikke med i business casen.',
+  outcomePaymentPastHorizon:
+    'Resultatmålet »{item}« måles først ved eller efter tidshorisontens slutning for optaget i {cohorts}: den effekt tæller ikke med, og betalingen på {amount} (før loftet) falder uden for horisonten og udbetales ikke.',
+  outcomePaymentAfterSettlement:
+    'Betalingen for »{item}« for optaget i {cohorts} forfalder efter det år, kontrakten gøres op (år {settlement}), og udbetales derfor ikke: {amount} (før loftet). Forlæng kontrakten eller gør forsinkelsen kortere, hvis resultaterne skal betales.',
+  outcomePaymentBeforeEffect:
+    'Et målepunkt for »{item}« falder før effekten begynder for optaget i {cohorts}: der betales {amount} (før loftet) for resultater, indsatsen endnu ikke kan have skabt. Tjek målepunktet og forsinkelsen.',
   outcomeLastsPastHorizon:
     'Effekten af »{item}« varer ud over tidshorisonten; den del tæller ikke med i business casen.',
+  capitalAfterSettlement:
+    'Optaget i år {year} koster investor penge helt til år {lastYear}, efter det år, kontrakten gøres op (år {settlement}). De penge kan investor ikke få betalt tilbage under kontrakten. Flyt optaget eller forlæng kontrakten.',
   valueForUnknownDepartment: 'Resultatmålet »{item}« bogfører værdi hos en forvaltning, der ikke er med i casen.',
   payerNotInCase: 'En betalingsandel er sat for en forvaltning, der ikke er med i casen.',
-  payerSharesNot100: 'Betalingsandelene summer til {sum}, ikke 100 %. Resten står som »ikke fordelt«.',
-  payerSharesOver100: 'Betalingsandelene summer til {sum}, mere end 100 %: der betales for meget.',
+  payerSharesNot100:
+    'Betalingsandelene summer til {sum}, ikke 100 %. Resten ({rest} af hver betaling) står som »ikke fordelt endnu« og skal betales af kommunen som myndighed.',
+  payerSharesOver100:
+    'Betalingsandelene summer til {sum}, mere end 100 %. Ret dem, så de summer til 100 %: indtil da regnes de ned forholdsmæssigt, så der ikke betales mere, end investor får.',
   payerGainsNothing: '{department} betaler {share} af betalingerne, men får ingen værdi af resultaterne.',
-  gainsButPaysNothing: '{department} får værdi af resultaterne ({value}), men betaler ikke. Skal {department} bidrage?',
+  gainsButPaysNothing:
+    '{department} får værdi af resultaterne ({value} i nutidsværdi), men betaler ikke. Skal {department} bidrage?',
   departmentWithoutLevel: 'Forvaltningen »{item}« mangler niveau (kommunal, regional, statslig eller andet).',
   scenarioRangeWrongSide: 'Scenariointervallet for {field}: lav skal være højst 1 og høj mindst 1.',
   paymentsExceedValue:
@@ -68,6 +81,8 @@ export const FINDING_MESSAGES_EN: Record<FindingMessageKey, string> = {
   negative: '{field} cannot be negative.',
   horizonRange: 'The horizon must be between 1 and 50 years.',
   tooLarge: '{field} is too large.',
+  tooSmall: '{field} must be at least {min}.',
+  notAbove: '{field} must be more than {min}.',
   invalidChoice: 'Choose a value for {field}.',
   listEmpty: 'Add at least one: {field}.',
   invalid: '{field} has an invalid value.',
@@ -81,16 +96,26 @@ export const FINDING_MESSAGES_EN: Record<FindingMessageKey, string> = {
   intakeTotalAbovePopulation:
     'The total intake ({participants} people) is larger than the target group ({population} people). Could the same citizens be counted twice?',
   intakeBeyondHorizon: 'The intake in year {year} lies beyond the horizon and does not count.',
-  outcomeMeasuredAfterHorizon:
-    'The outcome “{item}” is first measured after the horizon for every cohort: it gives neither value nor payment.',
+  outcomeMeasuredPastHorizon:
+    'The outcome “{item}” is first measured at or after the end of the horizon for the intake of {cohorts}: that effect is not in the business case.',
+  outcomePaymentPastHorizon:
+    'The outcome “{item}” is first measured at or after the end of the horizon for the intake of {cohorts}: that effect does not count, and the payment of {amount} (before the cap) falls outside the horizon and is not paid.',
+  outcomePaymentAfterSettlement:
+    'The payment for “{item}” for the intake of {cohorts} falls due after the year the contract is settled (year {settlement}), so it is not paid: {amount} (before the cap). Extend the contract or shorten the lag if these outcomes are to be paid for.',
+  outcomePaymentBeforeEffect:
+    'A measurement point for “{item}” falls before the effect starts for the intake of {cohorts}: {amount} (before the cap) is paid for outcomes the intervention cannot have created yet. Check the measurement point and the lag.',
   outcomeLastsPastHorizon: 'The effect of “{item}” lasts beyond the horizon; that part is not in the business case.',
+  capitalAfterSettlement:
+    'The intake in year {year} costs the investor money until year {lastYear}, after the year the contract is settled (year {settlement}). The investor cannot be repaid that money under the contract. Move the intake or extend the contract.',
   valueForUnknownDepartment: 'The outcome “{item}” books value to a department that is not in the case.',
   payerNotInCase: 'A payer share is set for a department that is not in the case.',
-  payerSharesNot100: 'The payer shares add up to {sum}, not 100 %. The rest shows as “unallocated”.',
-  payerSharesOver100: 'The payer shares add up to {sum}, more than 100 %: too much is paid.',
+  payerSharesNot100:
+    'The payer shares add up to {sum}, not 100 %. The rest ({rest} of each payment) shows as “not yet allocated” and is owed by the municipality as the authority.',
+  payerSharesOver100:
+    'The payer shares add up to {sum}, more than 100 %. Correct them so they add up to 100 %: until then they are scaled down pro rata, so no more is paid than the investor receives.',
   payerGainsNothing: '{department} pays {share} of the payments but gains no value from the outcomes.',
   gainsButPaysNothing:
-    '{department} gains value from the outcomes ({value}) but pays nothing. Should {department} contribute?',
+    '{department} gains value from the outcomes ({value} in present value) but pays nothing. Should {department} contribute?',
   departmentWithoutLevel: 'The department “{item}” has no level (municipal, regional, state or other).',
   scenarioRangeWrongSide: 'The scenario range for {field}: low must be at most 1 and high at least 1.',
   paymentsExceedValue:

@@ -25,7 +25,20 @@ function renderParam(param: FindingParam, lang: Language): string {
       return fieldLabel(param.value, lang);
     case 'message':
       return messageTemplate(param.value, lang);
+    case 'yearList':
+      return yearList(param.value, lang);
     default:
-      return formatDanish(param.value, param.kind, { years: lang === 'da' ? 'år' : 'years' });
+      return formatDanish(param.value, param.kind, {
+        years: lang === 'da' ? 'år' : param.value === 1 ? 'year' : 'years',
+      });
   }
+}
+
+/** "år 2", "år 2 og 3", "år 2, 3 og 5" — and "year 2", "years 2 and 3" in English. */
+function yearList(years: readonly number[], lang: Language): string {
+  const numbers = years.map((year) => formatDanish(year, 'count'));
+  const last = numbers.pop() ?? '';
+  const joined = numbers.length === 0 ? last : `${numbers.join(', ')} ${lang === 'da' ? 'og' : 'and'} ${last}`;
+  if (lang === 'da') return `år ${joined}`;
+  return `${years.length === 1 ? 'year' : 'years'} ${joined}`;
 }

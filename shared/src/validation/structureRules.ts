@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { fieldSpec } from '../fields/registry.ts';
+import { NUMBER_KINDS, type NumberKind } from '../format/danishNumber.ts';
 import { CaseModel, type CaseModelDraft, type SectionName } from '../model/caseModel.ts';
-import type { Finding } from './finding.ts';
+import type { Finding, FindingParam } from './finding.ts';
 import { text } from './finding.ts';
 
 /** Lists whose items are addressed by id (or, for intake, by year) in finding paths. */
@@ -55,7 +57,13 @@ export function structureFindings(model: CaseModelDraft): Finding[] {
       section: located.path[0] as SectionName,
       path: located.path,
       messageKey,
-      params: { field: { kind: 'label', value: located.labelKey }, item: text(located.item?.name) },
+      params: {
+        field: { kind: 'label', value: located.labelKey },
+        item: text(located.item?.name),
+        ...(issue.code === 'too_small' && (messageKey === 'tooSmall' || messageKey === 'notAbove')
+          ? { min: boundParam(located.labelKey, Number(issue.minimum)) }
+          : {}),
+      },
     };
     if (messageKey === 'outcomeNoDataSource') finding.rule = 'V9';
     findings.push(finding);
@@ -63,6 +71,10 @@ export function structureFindings(model: CaseModelDraft): Finding[] {
   return findings;
 }
 
+/**
+ * The message for one schema issue. Only an absent value is "missing": a number below its
+ * minimum — a discount rate of −150 %, a duration of 0 years — is out of range and says so.
+ */
 function messageFor(issue: z.core.$ZodIssue, value: unknown, labelKey: string): string {
   const missing = value === undefined || (typeof value === 'string' && value.trim() === '');
   if (labelKey === 'outcome.dataSource' && missing) return 'outcomeNoDataSource';
@@ -73,11 +85,20 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, labelKey: string): 
   }
   if (RATE_FIELDS.has(labelKey) && (issue.code === 'too_small' || issue.code === 'too_big')) return 'rateRange';
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'notWhole';
-  if (issue.code === 'too_small' && issue.origin === 'number')
-    return Number(issue.minimum) <= 0 ? 'negative' : 'required';
+  if (issue.code === 'too_small' && issue.origin === 'number') {
+    if (!issue.inclusive) return 'notAbove';
+    return Number(issue.minimum) === 0 ? 'negative' : 'tooSmall';
+  }
   if (issue.code === 'too_big') return 'tooLarge';
   if (issue.code === 'invalid_value') return 'invalidChoice';
   return 'invalid';
+}
+
+/** A field's bound, read in the field's unit (a calendar year as itself). */
+function boundParam(labelKey: string, value: number): FindingParam {
+  const field = fieldSpec(labelKey);
+  const unit = field && 'unit' in field ? field.unit : 'decimal';
+  return (NUMBER_KINDS as readonly string[]).includes(unit) ? { kind: unit as NumberKind, value } : text(String(value));
 }
 
 /** Rewrites a schema path to one that names items by id and gives the field's label key. */

@@ -57,6 +57,30 @@ describe('validate', () => {
     );
   });
 
+  it('[V1] a number below its minimum is out of range, never "missing"', () => {
+    for (const rate of [-1.5, -1]) {
+      const [finding] = byRule(validate(makeCase((m) => (m.facts.discountRate = rate))), 'V1');
+      expect(finding).toMatchObject({ path: ['facts', 'discountRate'], messageKey: 'rateRange' });
+      expect(renderFinding(finding!, 'da')).toBe('Diskonteringsrente skal ligge mellem 0 % og 100 %.');
+      expect(renderFinding(finding!, 'en')).toBe('Discount rate must be between 0 % and 100 %.');
+    }
+    const zero = validate(
+      makeCase((m) => {
+        m.interventions.candidates[0]!.durationYears = 0;
+        m.evaluation.contractYears = 0;
+      }),
+    );
+    const keys = byRule(zero, 'V1').map((f) => [f.path.join('/'), f.messageKey, renderFinding(f, 'da')]);
+    expect(keys).toEqual([
+      ['interventions/candidates/int-ips/durationYears', 'tooSmall', expect.stringMatching(/skal være mindst 1 år\.$/)],
+      ['evaluation/contractYears', 'tooSmall', expect.stringMatching(/skal være mindst 1 år\.$/)],
+    ]);
+    for (const finding of byRule(zero, 'V1')) {
+      expect(renderFinding(finding, 'da')).not.toContain('mangler');
+      expect(renderFinding(finding, 'en')).toMatch(/must be at least 1 year\.$/);
+    }
+  });
+
   it('[V2] no intervention chosen, or a chosen one that was removed', () => {
     expect(byRule(validate(makeCase((m) => (m.interventions.chosenId = undefined))), 'V2')[0]?.messageKey).toBe(
       'noInterventionChosen',
@@ -87,9 +111,9 @@ describe('validate', () => {
     expect(byRule(findings, 'V5')[0]?.path).toEqual(['targetGroup', 'intake', '12']);
   });
 
-  it('[V6] an outcome measured after the horizon, or lasting past it', () => {
+  it('[V6] an outcome measured after the horizon for every cohort, or lasting past it', () => {
     const late = validate(makeCase((m) => (outcome(m).lagYears = 10)));
-    expect(byRule(late, 'V6')[0]).toMatchObject({ severity: 'error', messageKey: 'outcomeMeasuredAfterHorizon' });
+    expect(byRule(late, 'V6')[0]).toMatchObject({ severity: 'error', messageKey: 'outcomePaymentPastHorizon' });
     const long = validate(makeCase((m) => (outcome(m).durationYears = 9)));
     expect(byRule(long, 'V6')[0]).toMatchObject({ severity: 'info', messageKey: 'outcomeLastsPastHorizon' });
   });
@@ -99,12 +123,26 @@ describe('validate', () => {
     expect(byRule(findings, 'V7')[0]?.path).toEqual(['outcomes', 'out-employment', 'valuePerDepartment']);
   });
 
-  it('[V8] payer shares not summing to 100 %, and a payer not in the case', () => {
+  it('[V8 P10] payer shares not summing to 100 %, and a payer not in the case', () => {
     const under = validate(makeCase((m) => (m.paymentModel.payerShares['dep-social'] = 0.1)));
     expect(byRule(under, 'V8')[0]).toMatchObject({ severity: 'warning', messageKey: 'payerSharesNot100' });
-    expect(renderFinding(byRule(under, 'V8')[0]!, 'da')).toContain('90 %');
-    const over = validate(makeCase((m) => (m.paymentModel.payerShares['dep-social'] = 0.5)));
+    expect(renderFinding(byRule(under, 'V8')[0]!, 'da')).toBe(
+      'Betalingsandelene summer til 90 %, ikke 100 %. Resten (10 % af hver betaling) står som »ikke fordelt endnu« og skal betales af kommunen som myndighed.',
+    );
+    expect(renderFinding(byRule(under, 'V8')[0]!, 'en')).toBe(
+      'The payer shares add up to 90 %, not 100 %. The rest (10 % of each payment) shows as “not yet allocated” and is owed by the municipality as the authority.',
+    );
+    const over = validate(makeCase((m) => (m.paymentModel.payerShares['dep-social'] = 0.4)));
     expect(byRule(over, 'V8')[0]).toMatchObject({ severity: 'error', messageKey: 'payerSharesOver100' });
+    expect(renderFinding(byRule(over, 'V8')[0]!, 'da')).toBe(
+      'Betalingsandelene summer til 120 %, mere end 100 %. Ret dem, så de summer til 100 %: indtil da regnes de ned forholdsmæssigt, så der ikke betales mere, end investor får.',
+    );
+    expect(renderFinding(byRule(over, 'V8')[0]!, 'en')).toBe(
+      'The payer shares add up to 120 %, more than 100 %. Correct them so they add up to 100 %: until then they are scaled down pro rata, so no more is paid than the investor receives.',
+    );
+    // An error blocks closing phase 2 (payment model); the warning below 100 % does not.
+    expect(readiness(over).map((r) => r.ready)).toEqual([true, false, false]);
+    expect(readiness(under).map((r) => r.ready)).toEqual([true, true, true]);
     const unknown = validate(makeCase((m) => (m.paymentModel.payerShares['dep-gone'] = 0)));
     expect(byRule(unknown, 'V8')[0]?.messageKey).toBe('payerNotInCase');
   });
@@ -128,6 +166,24 @@ describe('validate', () => {
         .sort(),
     ).toEqual(['dep-health', 'dep-region', 'dep-state']);
     expect(byRule(findings, 'V11').every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  it('[V11 P17] it quotes the PV of value gained, to the krone, not a yearly unit value', () => {
+    // Staten gains 80.000 kr. a year per additional employment: 0,2·n achievers for the
+    // cohorts 60 (t 0), 80 (t 1), 80 (t 2) in years c+1 … c+4 at persistence 0,85, discounted
+    // at 3,5 %: Σ 0,2·n·0,85^j·80.000/1,035^(c+1+j) = 9.993.360,48 kr.
+    const state = byRule(validate(exampleCase()), 'V11').find((f) => f.path.at(-1) === 'dep-state')!;
+    expect(state.params.value).toEqual({ kind: 'money', value: expect.closeTo(9_993_360.48, 2) });
+    expect(renderFinding(state, 'da')).toBe(
+      'Staten får værdi af resultaterne (9.993.360 kr. i nutidsværdi), men betaler ikke. Skal Staten bidrage?',
+    );
+    expect(renderFinding(state, 'en')).toBe(
+      'Staten gains value from the outcomes (9.993.360 kr. in present value) but pays nothing. Should Staten contribute?',
+    );
+    // Fewer admissions first measured after the horizon: Sundhed og Omsorg (10.000 kr. a year
+    // per outcome) and the region gain nothing within it, so they are not asked to pay.
+    const nothing = validate(makeCase((m) => (m.outcomes[1]!.lagYears = 10)));
+    expect(byRule(nothing, 'V11').map((f) => f.path.at(-1))).toEqual(['dep-state']);
   });
 
   it('[V12] a department without a level', () => {

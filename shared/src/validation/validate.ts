@@ -3,6 +3,7 @@ import { boundFindings } from './boundsRules.ts';
 import { consistencyFindings } from './consistencyRules.ts';
 import { economicsFindings } from './economicsRules.ts';
 import type { Finding, Severity } from './finding.ts';
+import { timingFindings } from './paymentTimingRules.ts';
 import { proseFindings } from './proseRules.ts';
 import { structureFindings } from './structureRules.ts';
 
@@ -10,7 +11,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /**
  * Every finding in a case, errors first: structure (V1, V9), bounds (V23–V24), consistency
- * (V2–V13), prose (V21–V22) and economics (V15–V20). Pure: the same function runs in the
+ * (V2–V13), timing (V6, V25), prose (V21–V22) and economics (V11, V15–V20). Pure: the same function runs in the
  * browser, the server, the CLI and the exporters (docs/validation.md lists the rules).
  */
 export function validate(model: CaseModelDraft): Finding[] {
@@ -25,6 +26,7 @@ export function validate(model: CaseModelDraft): Finding[] {
     ...structure,
     ...bounds.filter((f) => f.rule !== 'V23' || !reported.has(key(f))),
     ...consistencyFindings(model),
+    ...timingFindings(model),
     ...proseFindings(model),
     ...economicsFindings(model),
   ];

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { exampleCase } from '../example/exampleCase.ts';
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import type { Finding } from './finding.ts';
+import { paymentTimingFindings } from './paymentTimingRules.ts';
+import { readiness } from './readiness.ts';
+import { renderFinding } from './render.ts';
+import { validate } from './validate.ts';
+
+/*
+ * Hand-computed on the example case: H = 10, a 5-year contract (settlement year s = 4, "år 5"),
+ * intake 60 (t 0), 80 (t 1), 80 (t 2). "Ordinær beskæftigelse" pays 250.000 kr. per additional
+ * outcome (baseline 20 %, expected 40 %, attribution 100 %): 60·0,2 = 12 → 3.000.000 kr. for the
+ * first cohort, 80·0,2 = 16 → 4.000.000 kr. for each of the others, due in year c + lag (P7).
+ */
+function makeCase(change: (model: CaseModelDraft) => void): CaseModelDraft {
+  const model = exampleCase();
+  change(model);
+  return model;
+}
+const employment = (m: CaseModelDraft) => m.outcomes[0]!;
+const v6 = (findings: Finding[]) => findings.filter((f) => f.rule === 'V6');
+const summary = (f: Finding) => [f.severity, f.messageKey, f.params.cohorts?.value, f.params.amount?.value];
+
+describe('V6: one finding per outcome and cause', () => {
+  it('[V6 P11] a payment due after the contract is settled is a warning naming the cohorts and the amount', () => {
+    // lag 3: due in years 3, 4, 5; the third cohort's 4.000.000 kr. falls due after s = 4.
+    const findings = v6(validate(makeCase((m) => (employment(m).lagYears = 3))));
+    expect(findings.map(summary)).toEqual([['warning', 'outcomePaymentAfterSettlement', [3], 4_000_000]]);
+    expect(findings[0]!.path).toEqual(['outcomes', 'out-employment', 'lagYears']);
+    expect(renderFinding(findings[0]!, 'da')).toBe(
+      'Betalingen for »Ordinær beskæftigelse« for optaget i år 3 forfalder efter det år, kontrakten gøres op (år 5), og udbetales derfor ikke: 4.000.000 kr. (før loftet). Forlæng kontrakten eller gør forsinkelsen kortere, hvis resultaterne skal betales.',
+    );
+    expect(renderFinding(findings[0]!, 'en')).toBe(
+      'The payment for “Ordinær beskæftigelse” for the intake of year 3 falls due after the year the contract is settled (year 5), so it is not paid: 4.000.000 kr. (before the cap). Extend the contract or shorten the lag if these outcomes are to be paid for.',
+    );
+  });
+
+  it('[V6 P7] the amount is the one P7 computes with the outcome’s basis: all achieved pays n·e', () => {
+    // Basis "all achieved": 80 · 40 % · 250.000 = 8.000.000 kr. for the third cohort.
+    const findings = v6(
+      validate(
+        makeCase((m) => {
+          employment(m).lagYears = 3;
+          employment(m).paymentBasis = 'all';
+        }),
+      ),
+    );
+    expect(findings.map(summary)).toEqual([['warning', 'outcomePaymentAfterSettlement', [3], 8_000_000]]);
+  });
+
+  it('[V6 P20] a later cohort’s payment past the horizon is a warning, not only a note on the effect', () => {
+    // No contract terms (s = H − 1 = 9), lag 8: due in years 8, 9, 10 — the third cohort's
+    // 4.000.000 kr. falls past the horizon. The effect lasting past H is a separate note.
+    const findings = v6(
+      validate(
+        makeCase((m) => {
+          m.evaluation.contractYears = undefined;
+          employment(m).lagYears = 8;
+        }),
+      ),
+    );
+    expect(findings.map(summary)).toEqual([
+      ['warning', 'outcomePaymentPastHorizon', [3], 4_000_000],
+      ['info', 'outcomeLastsPastHorizon', undefined, undefined],
+    ]);
+    expect(renderFinding(findings[0]!, 'da')).toBe(
+      'Resultatmålet »Ordinær beskæftigelse« måles først ved eller efter tidshorisontens slutning for optaget i år 3: den effekt tæller ikke med, og betalingen på 4.000.000 kr. (før loftet) falder uden for horisonten og udbetales ikke.',
+    );
+    expect(renderFinding(findings[0]!, 'en')).toBe(
+      'The outcome “Ordinær beskæftigelse” is first measured at or after the end of the horizon for the intake of year 3: that effect does not count, and the payment of 4.000.000 kr. (before the cap) falls outside the horizon and is not paid.',
+    );
+  });
+
+  it('[V6 P11 P20] past the horizon and after settlement are separate findings for the same outcome', () => {
+    // 5-year contract, lag 8: years 8 and 9 are after s = 4 (3.000.000 + 4.000.000 kr.),
+    // year 10 is past H (4.000.000 kr.).
+    const findings = v6(validate(makeCase((m) => (employment(m).lagYears = 8))));
+    expect(findings.map(summary)).toEqual([
+      ['warning', 'outcomePaymentPastHorizon', [3], 4_000_000],
+      ['warning', 'outcomePaymentAfterSettlement', [1, 2], 7_000_000],
+      ['info', 'outcomeLastsPastHorizon', undefined, undefined],
+    ]);
+    expect(renderFinding(findings[1]!, 'da')).toContain('for optaget i år 1 og 2 forfalder');
+    expect(renderFinding(findings[1]!, 'da')).toContain(': 7.000.000 kr. (før loftet)');
+    expect(renderFinding(findings[1]!, 'en')).toContain('for the intake of years 1 and 2 falls due');
+  });
+
+  it('[V6 P20] every cohort past the horizon is an error; an outcome without payment names no amount', () => {
+    const findings = v6(
+      validate(
+        makeCase((m) => {
+          employment(m).lagYears = 10;
+          m.outcomes[1]!.lagYears = 12;
+        }),
+      ),
+    );
+    expect(findings.map(summary)).toEqual([
+      ['error', 'outcomePaymentPastHorizon', [1, 2, 3], 11_000_000],
+      ['error', 'outcomeMeasuredPastHorizon', [1, 2, 3], 0],
+    ]);
+    expect(renderFinding(findings[0]!, 'da')).toContain('for optaget i år 1, 2 og 3');
+    expect(renderFinding(findings[0]!, 'da')).toContain('betalingen på 11.000.000 kr. (før loftet)');
+    expect(renderFinding(findings[1]!, 'da')).toBe(
+      'Resultatmålet »Færre psykiatriske indlæggelser« måles først ved eller efter tidshorisontens slutning for optaget i år 1, 2 og 3: den effekt tæller ikke med i business casen.',
+    );
+    expect(renderFinding(findings[1]!, 'en')).toBe(
+      'The outcome “Færre psykiatriske indlæggelser” is first measured at or after the end of the horizon for the intake of years 1, 2 and 3: that effect is not in the business case.',
+    );
+  });
+
+  it('[V6 P7] a payment before the effect starts (j < 0) is a warning listing the cohorts and the amount', () => {
+    // The model pays at j = 0 today; measurement points will schedule payments at j < 0. The
+    // rule over scheduled payments: two cohorts paid a year before their effect starts.
+    const findings = paymentTimingFindings(
+      { id: 'out-x', name: 'Bolig' },
+      [
+        { cohortYear: 0, year: 0, effectYear: -1, amount: 1_200_000 },
+        { cohortYear: 1, year: 1, effectYear: -1, amount: 300_000 },
+        { cohortYear: 2, year: 3, effectYear: 0, amount: 900_000 },
+      ],
+      10,
+      9,
+    );
+    expect(findings.map(summary)).toEqual([['warning', 'outcomePaymentBeforeEffect', [1, 2], 1_500_000]]);
+    expect(findings[0]!.path).toEqual(['outcomes', 'out-x', 'pricePerOutcome']);
+    expect(renderFinding(findings[0]!, 'da')).toBe(
+      'Et målepunkt for »Bolig« falder før effekten begynder for optaget i år 1 og 2: der betales 1.500.000 kr. (før loftet) for resultater, indsatsen endnu ikke kan have skabt. Tjek målepunktet og forsinkelsen.',
+    );
+    expect(renderFinding(findings[0]!, 'en')).toBe(
+      'A measurement point for “Bolig” falls before the effect starts for the intake of years 1 and 2: 1.500.000 kr. (before the cap) is paid for outcomes the intervention cannot have created yet. Check the measurement point and the lag.',
+    );
+  });
+
+  it('[V6] the example case has no timing finding', () => {
+    expect(v6(validate(exampleCase()))).toEqual([]);
+  });
+});
+
+describe('V25: intake whose capital falls after the settlement year', () => {
+  it('[V25 P11] a cohort funded by the investor after the contract is settled is an error', () => {
+    // A 4-year intervention: the third cohort (t 2) costs money in years 2 … 5, past s = 4.
+    const findings = validate(makeCase((m) => (m.interventions.candidates[0]!.durationYears = 4)));
+    const late = findings.filter((f) => f.rule === 'V25');
+    expect(late.map((f) => [f.severity, f.path.join('/')])).toEqual([['error', 'targetGroup/intake/2']]);
+    expect(renderFinding(late[0]!, 'da')).toBe(
+      'Optaget i år 3 koster investor penge helt til år 6, efter det år, kontrakten gøres op (år 5). De penge kan investor ikke få betalt tilbage under kontrakten. Flyt optaget eller forlæng kontrakten.',
+    );
+    expect(renderFinding(late[0]!, 'en')).toBe(
+      'The intake in year 3 costs the investor money until year 6, after the year the contract is settled (year 5). The investor cannot be repaid that money under the contract. Move the intake or extend the contract.',
+    );
+    expect(readiness(findings).map((r) => r.ready)).toEqual([false, false, false]);
+  });
+
+  it('[V25 P11] none when the capital ends in the settlement year, or when the investor funds nothing', () => {
+    const v25 = (model: CaseModelDraft) => validate(model).filter((f) => f.rule === 'V25');
+    expect(v25(makeCase((m) => (m.interventions.candidates[0]!.durationYears = 3)))).toEqual([]);
+    expect(
+      v25(
+        makeCase((m) => {
+          m.interventions.candidates[0]!.durationYears = 4;
+          m.paymentModel.investorFundedShare = 0;
+        }),
+      ),
+    ).toEqual([]);
+    // Without contract terms s = H − 1: a cohort in year 9 with a 2-year intervention reaches past it.
+    const noContract = v25(
+      makeCase((m) => {
+        m.evaluation.contractYears = undefined;
+        m.interventions.candidates[0]!.durationYears = 2;
+        m.targetGroup.intake.push({ year: 9, participants: 10 });
+      }),
+    );
+    expect(noContract.map((f) => f.path.join('/'))).toEqual(['targetGroup/intake/9']);
+  });
+});

@@ -1,0 +1,177 @@
+import type { CaseModelDraft } from '../model/caseModel.ts';
+import { pricingInputFromModel } from '../pricing/fromModel.ts';
+import { paymentDue } from '../pricing/outcomePayments.ts';
+import type { Cohort, PricedOutcome, PricingInput } from '../pricing/pricingInput.ts';
+import { settlementYear } from '../pricing/settlement.ts';
+import type { Finding, Severity } from './finding.ts';
+import { text } from './finding.ts';
+
+/** One payment an outcome falls due for one cohort (P7), before the cap. */
+export type ScheduledPayment = {
+  /** The cohort's intake year c (t from 0). */
+  cohortYear: number;
+  /** The year the payment falls due, y. */
+  year: number;
+  /** j = y − c − lag: how far into the effect the payment falls (negative: before it starts). */
+  effectYear: number;
+  /** Price × achievers as P7 computes it, before the cap (P8). */
+  amount: number;
+};
+
+/** Why a payment is not (or should not be) paid as the group may expect. */
+export type PaymentTimingCause = 'pastHorizon' | 'afterSettlement' | 'beforeEffect';
+
+/**
+ * P7: the payments one outcome falls due for each cohort. Today an outcome pays once per
+ * cohort, in year c + lag (j = 0), the amount the pricing's own `paymentDue` computes — so the
+ * findings name the figure the engine uses. Measurement points will add one entry per point.
+ */
+export function scheduledPayments(outcome: PricedOutcome, cohorts: readonly Cohort[]): ScheduledPayment[] {
+  return cohorts
+    .filter((cohort) => cohort.participants > 0)
+    .map((cohort) => ({
+      cohortYear: cohort.year,
+      year: cohort.year + outcome.lagYears,
+      effectYear: 0,
+      amount: paymentDue(outcome, cohort.participants),
+    }));
+}
+
+/**
+ * V6 (P7, P11, P20): one finding per outcome and cause, listing the cohorts concerned and the
+ * amount due before the cap.
+ * - past the horizon (a payment due in year ≥ H): an error when every cohort is past it (the
+ *   outcome gives neither value nor payment), else a warning;
+ * - after the settlement year s (P11: s < y < H): payments due then are not paid — a warning
+ *   naming the amount (none when nothing would be paid);
+ * - before the effect starts (j < 0, P7): a warning.
+ * A payment past H is reported as past the horizon only, not also as after settlement.
+ */
+export function paymentTimingFindings(
+  outcome: { id: string; name: string },
+  payments: readonly ScheduledPayment[],
+  horizon: number,
+  settlement: number,
+): Finding[] {
+  const byCause: Record<PaymentTimingCause, ScheduledPayment[]> = {
+    pastHorizon: payments.filter((p) => p.year >= horizon),
+    afterSettlement: payments.filter((p) => p.year > settlement && p.year < horizon),
+    beforeEffect: payments.filter((p) => p.effectYear < 0),
+  };
+  const findings: Finding[] = [];
+  const add = (cause: PaymentTimingCause, severity: Severity, messageKey: string, concerned: ScheduledPayment[]) => {
+    const cohorts = [...new Set(concerned.map((p) => p.cohortYear + 1))].sort((a, b) => a - b);
+    findings.push({
+      rule: 'V6',
+      severity,
+      section: 'outcomes',
+      path: ['outcomes', outcome.id, cause === 'beforeEffect' ? 'pricePerOutcome' : 'lagYears'],
+      messageKey,
+      params: {
+        item: text(outcome.name),
+        cohorts: { kind: 'yearList', value: cohorts },
+        amount: { kind: 'money', value: totalAmount(concerned) },
+        settlement: { kind: 'count', value: settlement + 1 },
+      },
+    });
+  };
+  const past = byCause.pastHorizon;
+  if (past.length > 0) {
+    const allPast = past.length === payments.length;
+    const paysSomething = totalAmount(past) > 0;
+    add(
+      'pastHorizon',
+      allPast ? 'error' : 'warning',
+      paysSomething ? 'outcomePaymentPastHorizon' : 'outcomeMeasuredPastHorizon',
+      past,
+    );
+  }
+  if (byCause.afterSettlement.length > 0 && totalAmount(byCause.afterSettlement) > 0) {
+    add('afterSettlement', 'warning', 'outcomePaymentAfterSettlement', byCause.afterSettlement);
+  }
+  if (byCause.beforeEffect.length > 0) {
+    add('beforeEffect', 'warning', 'outcomePaymentBeforeEffect', byCause.beforeEffect);
+  }
+  return findings;
+}
+
+/**
+ * The timing findings of a case, from its priced inputs (so the amounts are the engine's):
+ * V6 per outcome and V25 per cohort, both measured against the horizon H and the settlement
+ * year s = min(contract years, H) − 1 (P11). A case that cannot be priced has its own findings
+ * (V1, V2, V15, V23) first.
+ */
+export function timingFindings(model: CaseModelDraft): Finding[] {
+  const result = pricingInputFromModel(model);
+  if (!result.ok) return [];
+  const s = settlementYear(result.input.horizonYears, contractYears(model));
+  return [...outcomeTimingFindings(result.input, s), ...capitalAfterSettlementFindings(result.input, s)];
+}
+
+/**
+ * V6 for a whole case, from the priced inputs (so the amounts are the engine's), plus the
+ * information that an effect lasts past the horizon for some cohort — lost value, not a
+ * payment.
+ */
+function outcomeTimingFindings(input: PricingInput, s: number): Finding[] {
+  const H = input.horizonYears;
+  const findings: Finding[] = [];
+  for (const outcome of input.outcomes) {
+    const payments = scheduledPayments(outcome, input.cohorts);
+    const timing = paymentTimingFindings(outcome, payments, H, s);
+    findings.push(...timing);
+    if (payments.length === 0 || timing.some((f) => f.severity === 'error')) continue;
+    const lastIntake = Math.max(...payments.map((p) => p.cohortYear));
+    // An effect longer than the whole horizon is V24's warning instead.
+    if (lastIntake + outcome.lagYears + outcome.durationYears - 1 >= H && outcome.durationYears <= H) {
+      findings.push({
+        rule: 'V6',
+        severity: 'info',
+        section: 'outcomes',
+        path: ['outcomes', outcome.id, 'durationYears'],
+        messageKey: 'outcomeLastsPastHorizon',
+        params: { item: text(outcome.name) },
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * V25 (P11): a cohort whose intervention years c … c+d−1 reach past the settlement year s while
+ * the investor funds part of the cost: capital deployed after s cannot be repaid under the
+ * contract. Intake at or past H is V5's.
+ */
+function capitalAfterSettlementFindings(input: PricingInput, s: number): Finding[] {
+  if (!(input.payment.investorFundedShare > 0)) return [];
+  const H = input.horizonYears;
+  const d = input.intervention.durationYears;
+  return input.cohorts
+    .filter((cohort) => cohort.year < H && cohort.year + d - 1 > s)
+    .map(
+      (cohort): Finding => ({
+        rule: 'V25',
+        severity: 'error',
+        section: 'targetGroup',
+        path: ['targetGroup', 'intake', String(cohort.year)],
+        messageKey: 'capitalAfterSettlement',
+        params: {
+          year: { kind: 'count', value: cohort.year + 1 },
+          lastYear: { kind: 'count', value: cohort.year + d },
+          settlement: { kind: 'count', value: s + 1 },
+        },
+      }),
+    );
+}
+
+/** The contract's length when it is a usable number of years; otherwise none (s = H − 1). */
+function contractYears(model: CaseModelDraft): number | undefined {
+  const years = model.evaluation.contractYears;
+  return years !== undefined && Number.isInteger(years) && years >= 1 ? years : undefined;
+}
+
+function totalAmount(payments: readonly ScheduledPayment[]): number {
+  let total = 0;
+  for (const payment of payments) total += payment.amount;
+  return total;
+}
