@@ -53,13 +53,13 @@ describe('caseroom CLI', () => {
 
     const truncated = run(['validate', file('truncated.json', JSON.stringify(exampleCase()).slice(0, 200))]);
     expect(truncated.exitCode).toBe(2);
-    expect(truncated.output).toContain('truncated.json: ikke gyldig JSON');
+    expect(truncated.output).toContain('truncated.json: Filen er ikke gyldig JSON: fejl i linje 1, kolonne 201');
 
     const wrongType = exampleCase() as unknown as { facts: { horizonYears: unknown } };
     wrongType.facts.horizonYears = 'ti år';
     const notACase = run(['price', file('wrong-type.json', JSON.stringify(wrongType)), '--lang', 'en']);
     expect(notACase.exitCode).toBe(2);
-    expect(notACase.output).toContain('wrong-type.json: is not a case. facts.horizonYears');
+    expect(notACase.output).toContain('wrong-type.json: cannot be read as a case:\n  - Horizon: must be a number');
   });
 
   it('[9.6 P20] a horizon of 10¹⁵ years: a finding and exit 1, no RangeError', () => {
@@ -118,6 +118,6 @@ describe('caseroom CLI', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('bad.json: er ikke en case.');
+    expect(result.stderr).toContain('bad.json: kan ikke læses som en case:');
   });
 });
