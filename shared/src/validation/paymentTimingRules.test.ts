@@ -132,8 +132,11 @@ describe('V6: one finding per outcome and cause', () => {
     );
   });
 
-  it('[V6] the example case has no timing finding', () => {
+  it('[V6 V5] the example case has no timing finding; intake past the horizon is V5’s alone', () => {
     expect(v6(validate(exampleCase()))).toEqual([]);
+    const beyond = validate(makeCase((m) => m.targetGroup.intake.push({ year: 12, participants: 10 })));
+    expect(beyond.filter((f) => f.rule === 'V5').map((f) => f.path.join('/'))).toEqual(['targetGroup/intake/12']);
+    expect(v6(beyond)).toEqual([]);
   });
 });
 

@@ -116,8 +116,10 @@ export function timingFindings(model: CaseModelDraft): Finding[] {
 function outcomeTimingFindings(input: PricingInput, s: number): Finding[] {
   const H = input.horizonYears;
   const findings: Finding[] = [];
+  // Intake at or past H is V5's finding; its payments are not listed again here.
+  const cohorts = input.cohorts.filter((cohort) => cohort.year < H);
   for (const outcome of input.outcomes) {
-    const payments = scheduledPayments(outcome, input.cohorts);
+    const payments = scheduledPayments(outcome, cohorts);
     const timing = paymentTimingFindings(outcome, payments, H, s);
     findings.push(...timing);
     if (payments.length === 0 || timing.some((f) => f.severity === 'error')) continue;
