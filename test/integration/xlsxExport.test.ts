@@ -148,6 +148,13 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
     }),
   },
   {
+    name: 'payer shares summing to 120 %, priced pro rata to 100 % (P10)',
+    lang: 'da',
+    model: variant((m) => {
+      m.paymentModel.payerShares = { 'dep-jobcenter': 0.6, 'dep-social': 0.3, 'dep-region': 0.3 };
+    }),
+  },
+  {
     name: 'nothing is paid: no IRR, the investor loses, a short horizon',
     lang: 'da',
     model: variant((m) => {

@@ -207,6 +207,10 @@ export function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseE
     expectKroner(who.at(row, 4), account.ownCost, `${what} own cost`);
     expectKroner(who.at(row, 5), account.net, `${what} net`);
   }
+  // P10, P17: the not-yet-allocated remainder, a row of its own, owed by the authority.
+  const unallocatedRow = rowOf(who, text.whoPays.unallocated);
+  expectKroner(who.at(unallocatedRow, 3), pricing.authorityRows.unallocated, 'who pays: unallocated');
+  expectKroner(who.at(unallocatedRow, 5), -pricing.authorityRows.unallocated, 'who pays: unallocated net');
 
   // P18: the scenario sheets against the risk analysis's scenarios.
   const h = (key: HeadlineFigureKey) => headlineLabel(key, text.lang);

@@ -13,9 +13,9 @@ export type OutcomePayments = {
   paid: number[];
   /** Paid per outcome per year (P8 and P9 cut pro rata across outcomes). */
   paidByOutcome: Record<string, number[]>;
-  /** P10: paid per year by each paying department. */
+  /** P10: paid per year by each paying department (shares over 100 % scaled down pro rata to 100 %). */
   byPayer: Record<string, number[]>;
-  /** P10: the part of the payments no payer's share covers (shares are not renormalised). */
+  /** P10: the part of the payments no payer's share covers — still owed by the authority (P12). */
   unallocated: number[];
   /** The investor's balance after each year's payment under the return cap (P9), if any. */
   returnCapBalance?: number[];
@@ -79,16 +79,27 @@ export function outcomePayments(input: PricingInput, capital: readonly number[])
     });
   }
 
-  // P10: split by payer shares, not renormalised.
+  // P10: split by payer shares. Below 100 % the remainder is not yet allocated (the authority
+  // still owes it); above 100 % (an error, V8) the shares are scaled to 100 %, so the payers
+  // never pay more than the investor receives.
+  const { scale, unallocatedShare } = payerShareSplit(input.payment.payerShares);
   const byPayer: Record<string, number[]> = {};
-  let shareSum = 0;
   for (const [departmentId, share] of Object.entries(input.payment.payerShares)) {
-    byPayer[departmentId] = paid.map((amount) => amount * share);
-    shareSum += share;
+    byPayer[departmentId] = paid.map((amount) => amount * share * scale);
   }
-  const unallocated = paid.map((amount) => amount * (1 - shareSum));
+  const unallocated = paid.map((amount) => amount * unallocatedShare);
 
   return { dueByOutcome, due, afterCap, paid, paidByOutcome, byPayer, unallocated, returnCapBalance };
+}
+
+/**
+ * P10: how payer shares split a payment. Shares summing to S ≤ 1 pay their share each and leave
+ * 1 − S unallocated; S > 1 scales every share by 1/S and leaves nothing unallocated.
+ */
+export function payerShareSplit(payerShares: Record<string, number>): { scale: number; unallocatedShare: number } {
+  let shareSum = 0;
+  for (const share of Object.values(payerShares)) shareSum += share;
+  return shareSum > 1 ? { scale: 1 / shareSum, unallocatedShare: 0 } : { scale: 1, unallocatedShare: 1 - shareSum };
 }
 
 function sumAt(series: Record<string, number[]>, t: number): number {

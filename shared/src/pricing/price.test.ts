@@ -162,11 +162,42 @@ describe('worked examples (docs/pricing.md)', () => {
     expect(region.net).toBeCloseTo(region.valueGained, 6);
   });
 
-  it('[P10] payer shares are not renormalised: a shortfall shows as unallocated', () => {
-    const p = price(makePricingInput({ payment: { payerShares: { job: 0.5, social: 0.3 }, investorFundedShare: 1 } }));
-    expect(p.yearly.paymentsByPayer.job?.[1]).toBeCloseTo(400_000, krone);
-    expect(p.yearly.paymentsByPayer.social?.[1]).toBeCloseTo(240_000, krone);
-    expect(p.yearly.unallocated[1]).toBeCloseTo(160_000, krone);
+  it('[P10 P12 P17] unallocated 10 % is owed by the authority: its NPV is lower by the PV of 10 % of payments', () => {
+    // Shares: Jobcenter (municipal) 60 %, Regionen (regional) 30 % → 10 % not yet allocated.
+    const p = price(makePricingInput({ payment: { payerShares: { job: 0.6, region: 0.3 }, investorFundedShare: 1 } }));
+    // 800.000 kr. paid in year 1: 480.000 by the Jobcenter, 240.000 by the region, 80.000 not allocated.
+    expect(p.yearly.paymentsByPayer.job?.[1]).toBeCloseTo(480_000, krone);
+    expect(p.yearly.paymentsByPayer.region?.[1]).toBeCloseTo(240_000, krone);
+    expect(p.yearly.unallocated[1]).toBeCloseTo(80_000, krone);
+    // Authority net year 1 = 1.000.000 value − 480.000 − 80.000 = 440.000; year 2 = 500.000.
+    expect(p.yearly.authorityNet[1]).toBeCloseTo(440_000, krone);
+    // 440.000/1,035 + 500.000/1,035² = 891.876 kr.; without the remainder it was 969.171 kr.,
+    // 77.295 kr. (= 80.000/1,035) too high.
+    expect(p.authorityNpv).toBeCloseTo(891_876.12, krone);
+    expect(p.authorityRows.unallocated).toBeCloseTo(77_294.69, krone);
+    // Public sector net year 1 = 1.000.000 − (480.000 + 240.000) − 80.000 = 200.000.
+    expect(p.yearly.publicSectorNet[1]).toBeCloseTo(200_000, krone);
+    expect(p.publicSectorNpv).toBeCloseTo(659_992.07, krone);
+    // P17: the municipal departments' nets minus the unallocated row sum to the authority NPV.
+    const municipalNets = p.departments
+      .filter((d) => d.departmentId === 'job' || d.departmentId === 'social')
+      .reduce((total, d) => total + d.net, 0);
+    expect(municipalNets - p.authorityRows.unallocated).toBeCloseTo(p.authorityNpv, krone);
+  });
+
+  it('[P10] shares at 120 % are priced pro rata to 100 %: departments pay exactly what the investor receives', () => {
+    const p = price(makePricingInput({ payment: { payerShares: { job: 0.8, social: 0.4 }, investorFundedShare: 1 } }));
+    // 800.000 × 0,8/1,2 = 533.333 kr. and 800.000 × 0,4/1,2 = 266.667 kr. — not 640.000 + 320.000 = 960.000.
+    expect(p.yearly.paymentsByPayer.job?.[1]).toBeCloseTo(533_333.33, krone);
+    expect(p.yearly.paymentsByPayer.social?.[1]).toBeCloseTo(266_666.67, krone);
+    const paidByPayers = p.yearly.years.map(
+      (t) => (p.yearly.paymentsByPayer.job?.[t] ?? 0) + (p.yearly.paymentsByPayer.social?.[t] ?? 0),
+    );
+    paidByPayers.forEach((amount, t) => {
+      expect(amount).toBeCloseTo(p.yearly.paid[t] ?? 0, 6);
+    });
+    expect(p.totals.unallocated).toBe(0);
+    expect(p.yearly.authorityNet[1]).toBeCloseTo(1_000_000 - 800_000, krone);
   });
 
   it('[P17a] the authority’s own cost is borne by the municipal payers pro rata to their shares', () => {

@@ -1,3 +1,4 @@
+import type { DepartmentLevel } from '../model/facts.ts';
 import { pricedHorizon } from './absoluteBounds.ts';
 import { breakEvenYear } from './breakEven.ts';
 import { discountFactor, presentValue, sum, yearsOf, zeros } from './discounting.ts';
@@ -62,6 +63,12 @@ export type Pricing = {
     netNominal: number;
   };
   departments: DepartmentAccount[];
+  /**
+   * P17: the who-pays rows beside the departments', as the PV of what the authority pays: the
+   * not-yet-allocated remainder (P10). The municipal departments' nets minus these sum to the
+   * authority NPV.
+   */
+  authorityRows: { unallocated: number };
 };
 
 /**
@@ -98,16 +105,19 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
     guarantee[H - 1] = Math.min(input.payment.guaranteeAmount, shortfall);
   }
 
-  // P12: the authority is the municipal departments.
-  const municipal = new Set(input.departments.filter((d) => d.level === 'municipal').map((d) => d.id));
-  const authorityNet = years.map((t) => {
-    let net = -(cost.ownFunding[t] ?? 0);
-    for (const [id, series] of Object.entries(valueByDepartment)) if (municipal.has(id)) net += series[t] ?? 0;
-    for (const [id, series] of Object.entries(payments.byPayer)) if (municipal.has(id)) net -= series[t] ?? 0;
-    return net;
-  });
-  // P12a: the public-sector total counts every payment made, allocated or not.
-  const publicSectorNet = years.map((t) => (publicValue[t] ?? 0) - (payments.paid[t] ?? 0) - (cost.ownFunding[t] ?? 0));
+  // P12: the authority is the municipal departments; the public sector adds the regional and
+  // state ones. Both owe the not-yet-allocated remainder (P10) and the own funding.
+  const municipal = departmentsAt(input, MUNICIPAL);
+  const publicSector = departmentsAt(input, PUBLIC_LEVELS);
+  const netOf = (members: ReadonlySet<string>) =>
+    years.map((t) => {
+      let net = -(cost.ownFunding[t] ?? 0) - (payments.unallocated[t] ?? 0);
+      for (const [id, series] of Object.entries(valueByDepartment)) if (members.has(id)) net += series[t] ?? 0;
+      for (const [id, series] of Object.entries(payments.byPayer)) if (members.has(id)) net -= series[t] ?? 0;
+      return net;
+    });
+  const authorityNet = netOf(municipal);
+  const publicSectorNet = netOf(publicSector);
 
   // P13: the investor.
   // Flows within rounding noise of zero are zero, so that a fully repaid year is not read as a
@@ -168,7 +178,18 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
       netNominal,
     },
     departments: departmentAccounts(input, valueByDepartment, payments.byPayer, cost.ownFunding, r),
+    authorityRows: {
+      unallocated: presentValue(payments.unallocated, r),
+    },
   };
+}
+
+const MUNICIPAL: ReadonlySet<DepartmentLevel> = new Set(['municipal']);
+/** P12: the levels that are public money; "other" (e.g. a housing association) is private. */
+export const PUBLIC_LEVELS: ReadonlySet<DepartmentLevel> = new Set(['municipal', 'regional', 'state']);
+
+function departmentsAt(input: PricingInput, levels: ReadonlySet<DepartmentLevel>): Set<string> {
+  return new Set(input.departments.filter((d) => levels.has(d.level)).map((d) => d.id));
 }
 
 /**

@@ -26,6 +26,8 @@ describe('[P18] the Monte Carlo pricer agrees with price()', () => {
           guarantee: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: undefined }),
           funded: share,
           jobShare: share,
+          // Shares summing below and above 100 % (P10).
+          socialShare: fc.integer({ min: 0, max: 60 }).map((x) => x / 100),
           basis: fc.constantFrom('all' as const, 'additional' as const),
           lag: fc.integer({ min: 0, max: 6 }),
           horizon: fc.integer({ min: 1, max: 12 }),
@@ -47,7 +49,7 @@ describe('[P18] the Monte Carlo pricer agrees with price()', () => {
             ],
             intervention: { costPerParticipant: 10_000, fixedCostPerYear: 100_000, durationYears: 2 },
             payment: {
-              payerShares: { job: p.jobShare, region: 0.2 },
+              payerShares: { job: p.jobShare, social: p.socialShare, region: 0.2 },
               investorFundedShare: p.funded,
               paymentCap: p.cap,
               returnCap: p.returnCap,

@@ -1,6 +1,7 @@
 import { pricedHorizon, spanInHorizon } from '../pricing/absoluteBounds.ts';
 import { discountFactor } from '../pricing/discounting.ts';
 import { interventionCost } from '../pricing/interventionCost.ts';
+import { payerShareSplit } from '../pricing/outcomePayments.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
 import type { ScenarioFactors } from './scenarioInputs.ts';
 
@@ -20,8 +21,12 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
   const baseCost = interventionCost({ ...input, payment: { ...input.payment, investorFundedShare: 1 } }).total;
   const f = input.payment.investorFundedShare;
   const municipal = new Set(input.departments.filter((d) => d.level === 'municipal').map((d) => d.id));
-  let municipalShare = 0;
-  for (const [id, share] of Object.entries(input.payment.payerShares)) if (municipal.has(id)) municipalShare += share;
+  // P10, P12: the authority pays its municipal payers' shares (pro rata to 100 % when they sum
+  // past it) and the not-yet-allocated remainder.
+  const { scale, unallocatedShare } = payerShareSplit(input.payment.payerShares);
+  let authorityShare = unallocatedShare;
+  for (const [id, share] of Object.entries(input.payment.payerShares))
+    if (municipal.has(id)) authorityShare += share * scale;
   const outcomes = input.outcomes.map((o) => {
     let municipalValue = 0;
     for (const [id, value] of Object.entries(o.valuePerDepartment)) if (municipal.has(id)) municipalValue += value;
@@ -70,7 +75,7 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
         balance -= paid;
       }
       paidTotal += paid;
-      const net = (value[t] ?? 0) - paid * municipalShare - cost * (1 - f);
+      const net = (value[t] ?? 0) - paid * authorityShare - cost * (1 - f);
       npv += net * (discount[t] ?? 1);
     }
     const guarantee =

@@ -253,19 +253,19 @@ export function writeBusinessCaseSheet(
     );
   });
 
-  // P10: split by payer shares, not renormalised.
+  // P10: split by payer shares; shares summing past 100 % are scaled to 100 %, below it the
+  // remainder is not yet allocated (and owed by the authority, P12).
+  const shareSum = inputs.payerShares ? `SUM(${inputs.payerShares})` : '0';
   inputs.departments.forEach((department, i) => {
     put(
       rows.paidByPayer[i]!,
       `${t.paidBy} ${department.name}`,
       FORMAT.money,
       true,
-      (c) => `${at(c, rows.paid)}*${department.payerShare}`,
+      (c) => `${at(c, rows.paid)}*${department.payerShare}/MAX(1,${shareSum})`,
     );
   });
-  put(rows.unallocated, t.unallocated, FORMAT.money, true, (c) =>
-    inputs.payerShares ? `${at(c, rows.paid)}*(1-SUM(${inputs.payerShares}))` : at(c, rows.paid),
-  );
+  put(rows.unallocated, t.unallocated, FORMAT.money, true, (c) => `${at(c, rows.paid)}*MAX(0,1-${shareSum})`);
 
   // P11: the guarantee, in year H−1, outside the cap.
   const g = inputs.guarantee;
@@ -279,21 +279,17 @@ export function writeBusinessCaseSheet(
   );
   w.formula(rows.guarantee, TOTAL, `SUM(${span(rows.guarantee)})`, FORMAT.money);
 
-  // P12, P12a, P13.
-  const municipal = inputs.municipalFlags;
-  put(rows.authorityNet, t.authorityNet, FORMAT.money, true, (c) => {
-    const own = at(c, rows.ownFunding);
-    if (!municipal || rows.valueByDepartment.length === 0) return `-${own}`;
+  // P12, P13: the authority (municipal departments) and the public sector (municipal, regional
+  // and state) each net their value against their payments, the unallocated remainder and the
+  // own funding.
+  const netOf = (flags: string | undefined) => (c: number) => {
+    const owed = `-${at(c, rows.unallocated)}-${at(c, rows.ownFunding)}`;
+    if (!flags || rows.valueByDepartment.length === 0) return owed;
     const down = (rowList: number[]) => `${at(c, rowList[0]!)}:${at(c, rowList.at(-1)!)}`;
-    return `SUMPRODUCT(${down(rows.valueByDepartment)},${municipal})-SUMPRODUCT(${down(rows.paidByPayer)},${municipal})-${own}`;
-  });
-  put(
-    rows.publicSectorNet,
-    t.publicSectorNet,
-    FORMAT.money,
-    true,
-    (c) => `${at(c, rows.publicValue)}-${at(c, rows.paid)}-${at(c, rows.ownFunding)}`,
-  );
+    return `SUMPRODUCT(${down(rows.valueByDepartment)},${flags})-SUMPRODUCT(${down(rows.paidByPayer)},${flags})${owed}`;
+  };
+  put(rows.authorityNet, t.authorityNet, FORMAT.money, true, netOf(inputs.municipalFlags));
+  put(rows.publicSectorNet, t.publicSectorNet, FORMAT.money, true, netOf(inputs.publicFlags));
   put(rows.investorCashFlow, t.investorCashFlow, FORMAT.money, true, (c) => {
     const flow = `${at(c, rows.paid)}+${at(c, rows.guarantee)}-${at(c, rows.capital)}`;
     // Rounding noise is zero, as in `price`, so a fully repaid year does not confuse IRR.

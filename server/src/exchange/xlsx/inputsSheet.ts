@@ -1,4 +1,4 @@
-import type { CaseModelDraft, RangedInput, RegisteredField } from '@caseroom/shared';
+import type { CaseModelDraft, DepartmentLevel, RangedInput, RegisteredField } from '@caseroom/shared';
 import { ALL_RECORDS, exportFields, fieldRowLabel, recordValue, valueIn } from '../fieldRows.ts';
 import { absCell, absRange, onSheet } from './cellAddress.ts';
 import { fieldCell } from './fieldCells.ts';
@@ -25,8 +25,9 @@ export type InputsLayout = {
   cohortYears: string;
   cohortParticipants: string;
   departments: { id: string; name: string; known: boolean; municipal: string; payerShare: string }[];
-  /** The municipal flags and payer shares of every department row (vertical ranges); undefined without departments. */
+  /** The municipal flags, public flags (P12) and payer shares of every department row (vertical ranges); undefined without departments. */
   municipalFlags: string | undefined;
+  publicFlags: string | undefined;
   payerShares: string | undefined;
   outcomes: {
     id: string;
@@ -164,11 +165,13 @@ export function writeInputsSheet(
   w.text(row++, 1, t.departments, { bold: true });
   const departmentFields = exportFields({ xlsx: 'inputs' }, ['department']);
   const municipalColumn = departmentFields.length + 1;
-  const shareColumn = municipalColumn + 1;
+  const publicColumn = municipalColumn + 1;
+  const shareColumn = publicColumn + 1;
   departmentFields.forEach((field, i) => {
     w.text(row, 1 + i, label(field), { bold: true });
   });
   w.text(row, municipalColumn, t.municipal, { bold: true });
+  w.text(row, publicColumn, t.publicSector, { bold: true, wrap: true });
   w.text(row++, shareColumn, fieldRowLabel('paymentModel.payerShares', lang), { bold: true });
   const firstDepartmentRow = row;
   const departments: InputsLayout['departments'] = [];
@@ -180,6 +183,7 @@ export function writeInputsSheet(
       else fieldCell(w, row, 1 + i, field, item && valueIn(item, field), ctx, INPUT);
     });
     w.number(row, municipalColumn, department.level === 'municipal' ? 1 : 0, FORMAT.flag, INPUT);
+    w.number(row, publicColumn, isPublicLevel(department.level) ? 1 : 0, FORMAT.flag, INPUT);
     w.number(row, shareColumn, department.payerShare, FORMAT.rate, INPUT);
     departments.push({
       id: department.id,
@@ -193,6 +197,9 @@ export function writeInputsSheet(
   const hasDepartments = departments.length > 0;
   const municipalFlags = hasDepartments
     ? onSheet(w.name, absRange(municipalColumn, firstDepartmentRow, municipalColumn, row - 1))
+    : undefined;
+  const publicFlags = hasDepartments
+    ? onSheet(w.name, absRange(publicColumn, firstDepartmentRow, publicColumn, row - 1))
     : undefined;
   const payerShares = hasDepartments
     ? onSheet(w.name, absRange(shareColumn, firstDepartmentRow, shareColumn, row - 1))
@@ -267,10 +274,16 @@ export function writeInputsSheet(
     cohortParticipants,
     departments,
     municipalFlags,
+    publicFlags,
     payerShares,
     outcomes,
     valueColumns,
   };
+}
+
+/** P12: municipal, regional and state departments are the public sector; "other" and an unknown level are not. */
+function isPublicLevel(level: DepartmentLevel | undefined): boolean {
+  return level === 'municipal' || level === 'regional' || level === 'state';
 }
 
 /** A cell the formulas read: its field must be on the sheet (its `exportRows.xlsx` is 'inputs'), or the workbook cannot calculate. */

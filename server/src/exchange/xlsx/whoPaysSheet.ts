@@ -16,6 +16,8 @@ export type WhoPaysLayout = {
     ownCost: string;
     net: string;
   }[];
+  /** The PV of the not-yet-allocated remainder (P10, P17). */
+  unallocated: string;
 };
 
 /**
@@ -82,11 +84,13 @@ export function writeWhoPaysSheet(
   const unallocatedRow = header + 1 + inputs.departments.length;
   w.text(unallocatedRow, 1, t.unallocated);
   w.formula(unallocatedRow, 3, pv(rows.unallocated), FORMAT.money);
+  // P10, P17: the authority still owes the remainder, so it nets negative on its own row.
+  w.formula(unallocatedRow, 5, `-C${unallocatedRow}`, FORMAT.money);
   const totalRow = unallocatedRow + 1;
   w.text(totalRow, 1, t.total, { bold: true });
   for (const column of [2, 3, 4, 5]) {
     const letter = String.fromCharCode(64 + column);
     w.formula(totalRow, column, `SUM(${letter}${header + 1}:${letter}${unallocatedRow})`, FORMAT.money);
   }
-  return { departments };
+  return { departments, unallocated: onSheet(w.name, absCell(3, unallocatedRow)) };
 }

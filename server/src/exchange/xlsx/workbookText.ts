@@ -60,6 +60,7 @@ const DA = {
     participants: 'Deltagere n',
     departments: 'Afdelinger',
     municipal: 'Kommunal (1 = ja, 0 = nej)',
+    publicSector: 'Offentlig: kommunal, regional eller statslig (1 = ja, 0 = nej; P12)',
     basisFlag: '(1 = alle opnåede, 0 = kun ud over basisniveauet)',
     unknownDepartment: 'Afdeling, der ikke er i sagen',
     outcomes: 'Resultatmål',

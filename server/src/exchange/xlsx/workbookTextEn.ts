@@ -56,6 +56,7 @@ export const EN: WorkbookText = {
     participants: 'Participants n',
     departments: 'Departments',
     municipal: 'Municipal (1 = yes, 0 = no)',
+    publicSector: 'Public: municipal, regional or state (1 = yes, 0 = no; P12)',
     basisFlag: '(1 = all achieved, 0 = only above the baseline)',
     unknownDepartment: 'Department not in the case',
     outcomes: 'Outcomes',
