@@ -5,7 +5,7 @@ const DA = {
   usage:
     'Brug: caseroom validate <case.json> [--lang da|en] [--json]\n       caseroom price <case.json> [--json] [--seed N] [--iterations N] [--lang da|en]\n       caseroom setup --organisation "<navn>" [--data-dir <mappe>]\n       caseroom setup --new-key [--data-dir <mappe>]\n       caseroom backup <fil> [--data-dir <mappe>]\n       caseroom restore <fil> [--data-dir <tom mappe>]',
   unknownCommand: 'Ukendt kommando: {command}.',
-  missingFile: 'Angiv en case-fil (JSON fra GET /api/cases/:id/model).',
+  missingFile: 'Angiv en case-fil (JSON fra GET /api/cases/:id/model eller en JSON-eksport).',
   cannotRead: '{file}: filen kan ikke læses ({reason}).',
   unreadable: '{file}: {reason}',
   notACase: '{file}: kan ikke læses som en case:',
@@ -29,7 +29,7 @@ const EN: Record<keyof typeof DA, string> = {
   usage:
     'Usage: caseroom validate <case.json> [--lang da|en] [--json]\n       caseroom price <case.json> [--json] [--seed N] [--iterations N] [--lang da|en]\n       caseroom setup --organisation "<name>" [--data-dir <dir>]\n       caseroom setup --new-key [--data-dir <dir>]\n       caseroom backup <file> [--data-dir <dir>]\n       caseroom restore <file> [--data-dir <empty dir>]',
   unknownCommand: 'Unknown command: {command}.',
-  missingFile: 'Name a case file (the JSON from GET /api/cases/:id/model).',
+  missingFile: 'Name a case file (the JSON from GET /api/cases/:id/model, or a JSON export).',
   cannotRead: '{file}: the file cannot be read ({reason}).',
   unreadable: '{file}: {reason}',
   notACase: '{file}: cannot be read as a case:',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { exampleCase } from '../example/exampleCase.ts';
 import { buildCaseExport, caseExportJson } from './caseExport.ts';
 import { MAX_IMPORT_ERRORS } from './importErrors.ts';
 import { parseCaseImport } from './parseCaseImport.ts';
-import { findUnknownKeys, unknownKeyError } from './unknownKeys.ts';
+import { findUnknownKeys, unknownKeyError, unknownKeysAgainst } from './unknownKeys.ts';
 
 const MAX = 1024 * 1024;
 
@@ -158,6 +159,40 @@ describe('findUnknownKeys', () => {
         en: 'Unknown field bogus — no known field here has a similar name',
       },
     ]);
+  });
+});
+
+describe('unknownKeysAgainst (shapes a future field may take)', () => {
+  const Point = z.object({ months: z.number(), price: z.number() });
+  const schema = z.object({
+    points: z.array(Point).optional(),
+    byId: z.record(z.string(), Point),
+    either: z.union([
+      z.object({ kind: z.literal('a'), low: z.number() }),
+      z.object({ kind: z.literal('b'), high: z.number() }),
+    ]),
+    loose: z.looseObject({ known: z.number() }),
+    piped: z
+      .object({ inner: z.number() })
+      .pipe(z.object({ inner: z.number() }))
+      .nullable(),
+  });
+  const at = (value: unknown) => unknownKeysAgainst(value, schema).map((k) => `${k.at}→${k.suggestion}`);
+
+  it('walks list items, the values of id-keyed records, the union option the value fits and wrapped schemas', () => {
+    expect(
+      at({
+        points: [{ months: 12, price: 1, prise: 2 }],
+        byId: { anyId: { months: 1, price: 1, monhts: 2 } },
+        either: { kind: 'b', high: 1, hihg: 2 },
+        loose: { known: 1, anything: 2 },
+        piped: { inner: 1, iner: 2 },
+      }),
+    ).toEqual(['points[0]/prise→price', 'byId/anyId/monhts→months', 'either/hihg→high', 'piped/iner→inner']);
+  });
+
+  it('leaves a value that fits no option, or is of the wrong type, to the schema check', () => {
+    expect(at({ points: 'none', byId: [], either: { kind: 'c', x: 1 }, loose: 1, piped: null })).toEqual([]);
   });
 });
 

@@ -44,9 +44,17 @@ const NOTE_FIELDS = new Map<string, string[]>(
  * Pure; the file must have passed checkImportShape (the walk recurses, bounded by its depth).
  */
 export function findUnknownKeys(file: Record<string, unknown>): UnknownKey[] {
+  return unknownKeysAgainst(file, file.format === CASE_EXPORT_FORMAT ? CaseExport : CaseModelDraft);
+}
+
+/**
+ * The keys of `value` that `schema` does not know, walked the same way (objects, lists, the
+ * values of records, the union option the value fits); `sources` maps are checked against
+ * the registry where they lie in the case model. At most MAX_IMPORT_ERRORS.
+ */
+export function unknownKeysAgainst(value: unknown, schema: z.ZodType): UnknownKey[] {
   const found: UnknownKey[] = [];
-  const schema = file.format === CASE_EXPORT_FORMAT ? CaseExport : CaseModelDraft;
-  walk(file, schema, { path: [], at: [], modelKey: undefined }, found);
+  walk(value, schema, { path: [], at: [], modelKey: undefined }, found);
   return found.slice(0, MAX_IMPORT_ERRORS);
 }
 
@@ -68,6 +76,10 @@ function walk(value: unknown, schema: z.ZodType, place: Place, found: UnknownKey
       const at = [...here.at.slice(0, -1), `${here.at.at(-1) ?? ''}[${id}]`];
       walk(item, inner.element as z.ZodType, { path: [...here.path, index], at, modelKey: itemKey }, found);
     });
+  } else if (inner instanceof z.ZodUnion) {
+    // The option the value fits (zod would read it as that one); fitting none, zod reports it.
+    const fits = (inner.options as z.ZodType[]).find((option) => option.safeParse(value).success);
+    if (fits) walk(value, fits, here, found);
   } else if (inner instanceof z.ZodRecord) {
     // An id-keyed map: its keys are ids (validation checks them), its values may be objects.
     if (!isRecord(value)) return;
@@ -75,7 +87,7 @@ function walk(value: unknown, schema: z.ZodType, place: Place, found: UnknownKey
       walk(entry, inner.valueType as z.ZodType, child(here, key, undefined), found);
     }
   }
-  // Anything else — a scalar, rich text, a lazy or a union, `unknown` — has no fields to check.
+  // Anything else — a scalar, rich text, a lazy, `unknown` — has no fields to check.
 }
 
 function walkObject(value: Record<string, unknown>, schema: z.ZodObject, place: Place, found: UnknownKey[]): void {
@@ -132,7 +144,7 @@ function unknownKey(place: Place, kind: UnknownKey['kind'], suggestion: string |
   return { path: place.path, at: place.at.join('/'), kind, ...(suggestion === undefined ? {} : { suggestion }) };
 }
 
-/** The schema beneath optional, nullable, default and pipe wrappers; rich text stops the walk. */
+/** The schema beneath its wrappers (optional, nullable, default, catch, readonly, a pipe's input); rich text stops the walk. */
 function unwrap(schema: z.ZodType): z.ZodType | undefined {
   let current: z.ZodType = schema;
   for (;;) {
@@ -141,6 +153,9 @@ function unwrap(schema: z.ZodType): z.ZodType | undefined {
       current instanceof z.ZodOptional ||
       current instanceof z.ZodNullable ||
       current instanceof z.ZodDefault ||
+      current instanceof z.ZodPrefault ||
+      current instanceof z.ZodNonOptional ||
+      current instanceof z.ZodCatch ||
       current instanceof z.ZodReadonly
     ) {
       current = current.def.innerType as z.ZodType;
