@@ -77,4 +77,16 @@ describe('what changed since a version, per section', () => {
       ]),
     );
   });
+
+  it('names one end of a scenario range in words, not by its key', () => {
+    const before = exampleCase();
+    const after = exampleCase();
+    after.paymentModel.scenarios = {
+      ...before.paymentModel.scenarios,
+      effect: { low: 0.6, high: before.paymentModel.scenarios?.effect?.high ?? 1.3 },
+    } as typeof before.paymentModel.scenarios;
+    const [change] = diffModels(before, after);
+    expect(describeChange(change!, 'da')).toMatch(/^Scenarieintervaller: effekt, lav: 0,5 → 0,6$/);
+    expect(describeChange(change!, 'en')).toMatch(/^Scenario ranges: effect, low: /);
+  });
 });

@@ -27,6 +27,8 @@ const NON_FIELD_LABELS = {
   'scenario.effect': ['effekt', 'effect'],
   'scenario.cost': ['omkostninger', 'cost'],
   'scenario.persistence': ['fastholdelse', 'persistence'],
+  'scenario.low': ['lav', 'low'],
+  'scenario.high': ['høj', 'high'],
   'evaluation.signatories': ['Underskrivere', 'Signatories'],
   'signatory.order': ['Rækkefølge', 'Order'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -52,5 +54,13 @@ export const FIELD_LABELS = {
 /** A field's plain name in the language; the key itself when there is none. */
 export function fieldLabel(key: string, lang: Language): string {
   const entry = (FIELD_LABELS as Partial<Record<string, readonly [string, string]>>)[key];
-  return entry ? entry[lang === 'da' ? 0 : 1] : key;
+  if (entry) return entry[lang === 'da' ? 0 : 1];
+  // One end of a scenario range (`paymentModel.scenarios.effect.low`): "Scenarieintervaller: effekt, lav".
+  const range = /^paymentModel\.scenarios\.(effect|cost|persistence)(?:\.(low|high))?$/.exec(key);
+  if (range) {
+    const [, input, end] = range;
+    const parts = [fieldLabel(`scenario.${input}`, lang), ...(end ? [fieldLabel(`scenario.${end}`, lang)] : [])];
+    return `${fieldLabel('paymentModel.scenarios', lang)}: ${parts.join(', ')}`;
+  }
+  return key;
 }
