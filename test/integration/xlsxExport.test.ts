@@ -155,6 +155,28 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
     }),
   },
   {
+    name: 'a contract shorter than H: the guarantee settles at its end, later payments unpaid, a municipal guarantor (P11, P12)',
+    lang: 'en',
+    model: variant((m) => {
+      m.evaluation.contractYears = 3;
+      m.paymentModel.paymentCap = undefined;
+      m.paymentModel.returnCap = undefined;
+      m.paymentModel.guaranteeAmount = 30_000_000;
+      m.facts.partners.guarantorLevel = 'municipal';
+    }),
+  },
+  {
+    name: 'a state guarantor counts in the public-sector total only; no contract terms (P12)',
+    lang: 'da',
+    model: variant((m) => {
+      m.evaluation.contractYears = undefined;
+      m.paymentModel.returnCap = undefined;
+      m.paymentModel.guaranteeAmount = 30_000_000;
+      m.facts.partners.guarantorLevel = 'state';
+      for (const o of m.outcomes) o.pricePerOutcome = (o.pricePerOutcome ?? 0) / 4;
+    }),
+  },
+  {
     name: 'nothing is paid: no IRR, the investor loses, a short horizon',
     lang: 'da',
     model: variant((m) => {

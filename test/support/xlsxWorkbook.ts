@@ -211,6 +211,8 @@ export function expectBusinessCase(book: Map<string, Grid>, exported: BuiltCaseE
   const unallocatedRow = rowOf(who, text.whoPays.unallocated);
   expectKroner(who.at(unallocatedRow, 3), pricing.authorityRows.unallocated, 'who pays: unallocated');
   expectKroner(who.at(unallocatedRow, 5), -pricing.authorityRows.unallocated, 'who pays: unallocated net');
+  const guaranteeRow = rowOf(who, text.whoPays.guarantee);
+  expectKroner(who.at(guaranteeRow, 3), pricing.authorityRows.guarantee, 'who pays: municipal guarantor');
 
   // P18: the scenario sheets against the risk analysis's scenarios.
   const h = (key: HeadlineFigureKey) => headlineLabel(key, text.lang);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Phase } from '../model/phase.ts';
 import { Count, Rate } from '../model/primitives.ts';
 import { DEPARTMENT_LEVEL_NAMES, DEPARTMENT_LEVELS } from './choices.ts';
@@ -107,6 +108,22 @@ export const PARTNERS_FIELDS = {
     layout: { group: 'facts.partners', columns: 2 },
     exportRows: { xlsx: 'case', pdf: 'summary' },
   }),
+  guarantorLevel: {
+    ...choice(DEPARTMENT_LEVELS, DEPARTMENT_LEVEL_NAMES, {
+      da: {
+        label: 'Garantens niveau',
+        help: 'Kommunal, regional eller statslig garanti er offentlige penge; en fond eller anden privat garant er "anden".',
+      },
+      en: {
+        label: 'Guarantor level',
+        help: 'A municipal, regional or state guarantee is public money; a foundation or other private guarantor is "other".',
+      },
+      layout: { group: 'facts.partners', columns: 2 },
+      exportRows: { xlsx: 'inputs', pdf: 'summary' },
+    }),
+    // P12: only needed when there is a guarantee; absent counts as "other" (private).
+    complete: z.enum(DEPARTMENT_LEVELS).optional(),
+  },
 };
 
 /** One department that pays or gains (an item of the `department` list). */

@@ -35,7 +35,8 @@ export type PricingInputResult =
  * - An outcome needs its baseline and expected rate, lag and duration; without them it is left
  *   out. A missing attribution counts as 100 % (docs/product.md default), a missing persistence as
  *   100 %, a missing price as 0 and a missing basis as "additional".
- * - A department without a level counts as "other" (not part of the authority, P12).
+ * - A department or guarantor without a level counts as "other" (private, P12).
+ * - The contract's duration (evaluation) sets the settlement year (P11); without it, H − 1.
  * - P20: a value that feeds the figures and is outside its absolute bound (absoluteBounds.ts)
  *   means the case is not priced at all — checked first, and never clamped. Values are passed
  *   on as typed: no rounding, no flooring.
@@ -71,6 +72,7 @@ export function pricingInputFromModel(
     excludedOutcomeIds,
     input: {
       horizonYears: facts.horizonYears,
+      contractYears: model.evaluation.contractYears,
       discountRate: facts.discountRate,
       departments: facts.departments.map((d) => ({ id: d.id, name: d.name ?? '', level: d.level ?? 'other' })),
       cohorts: model.targetGroup.intake
@@ -84,6 +86,7 @@ export function pricingInputFromModel(
         paymentCap: payment.paymentCap,
         returnCap: payment.returnCap,
         guaranteeAmount: payment.guaranteeAmount,
+        guarantorLevel: facts.partners.guarantorLevel,
       },
     },
   };

@@ -1,13 +1,18 @@
 import { addInYear, zeros } from './discounting.ts';
 import { additionalAchievers } from './outcomeEffects.ts';
 import type { PricingInput } from './pricingInput.ts';
+import { settlementYear } from './settlement.ts';
 
 export type OutcomePayments = {
   /** P7: payments due per outcome per year, before any limit. */
   dueByOutcome: Record<string, number[]>;
   /** Total due per year (P7). */
   due: number[];
-  /** After the nominal cap (P8). */
+  /** P11: the settlement year s; payments due after it are not paid. */
+  settlementYear: number;
+  /** P11: the nominal sum due after s within the horizon, not paid. */
+  dueAfterSettlement: number;
+  /** After the nominal cap (P8), and nothing after the settlement year (P11). */
   afterCap: number[];
   /** Paid to the investor per year, after the return cap (P9). */
   paid: number[];
@@ -29,7 +34,7 @@ export function paymentDue(outcome: PricingInput['outcomes'][number], participan
 }
 
 /**
- * P7 → P8 → P9 → P10, in that order. `capital` is the investor's capital per year (P4), which
+ * P7 → (P11: nothing due after the settlement year) → P8 → P9 → P10, in that order. `capital` is the investor's capital per year (P4), which
  * the return cap's balance accrues on.
  */
 export function outcomePayments(input: PricingInput, capital: readonly number[]): OutcomePayments {
@@ -44,13 +49,17 @@ export function outcomePayments(input: PricingInput, capital: readonly number[])
   }
   const due = zeros(H).map((_, t) => sumAt(dueByOutcome, t));
 
+  // P11: payments due after the settlement year are not paid (as for points past H).
+  const s = settlementYear(H, input.contractYears);
+  let dueAfterSettlement = 0;
+  for (let t = s + 1; t < H; t++) dueAfterSettlement += due[t] ?? 0;
   // P8: the nominal cap is used up in year order; the year it binds is cut pro rata.
-  const afterCap = [...due];
+  const afterCap = due.map((amount, t) => (t <= s ? amount : 0));
   const cap = input.payment.paymentCap;
   if (cap !== undefined) {
     let remaining = cap;
     for (let t = 0; t < H; t++) {
-      const amount = due[t] ?? 0;
+      const amount = afterCap[t] ?? 0;
       afterCap[t] = Math.min(amount, Math.max(0, remaining));
       remaining -= afterCap[t] ?? 0;
     }
@@ -89,7 +98,18 @@ export function outcomePayments(input: PricingInput, capital: readonly number[])
   }
   const unallocated = paid.map((amount) => amount * unallocatedShare);
 
-  return { dueByOutcome, due, afterCap, paid, paidByOutcome, byPayer, unallocated, returnCapBalance };
+  return {
+    dueByOutcome,
+    due,
+    settlementYear: s,
+    dueAfterSettlement,
+    afterCap,
+    paid,
+    paidByOutcome,
+    byPayer,
+    unallocated,
+    returnCapBalance,
+  };
 }
 
 /**

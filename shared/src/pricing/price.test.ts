@@ -119,7 +119,7 @@ describe('worked examples (docs/pricing.md)', () => {
     expect(p.investor.irr).toEqual({ ok: true, rate: expect.closeTo(0.05, 9) });
   });
 
-  it('[P11] a guarantee pays the investor its loss up to the amount, in year H−1', () => {
+  it('[P11] without contract terms a guarantee pays the investor its loss up to the amount, in year H−1', () => {
     const p = price(
       makePricingInput({
         outcomes: [makeOutcome({ pricePerOutcome: 15_000 })], // 300.000 paid
@@ -130,6 +130,76 @@ describe('worked examples (docs/pricing.md)', () => {
     expect(p.investor.netNominal).toBe(-1_000_000 + 300_000 + 500_000);
     // The guarantee is outside the cap and not a public payment.
     expect(p.yearly.authorityNet[4]).toBe(0);
+  });
+
+  it('[P11] a contract shorter than H: the guarantee settles at its end, and payments due after it are not paid', () => {
+    const p = price(
+      makePricingInput({
+        contractYears: 2, // s = min(2, 5) − 1 = 1
+        cohorts: [
+          { year: 0, participants: 100 },
+          { year: 1, participants: 100 },
+        ],
+        payment: { payerShares: { job: 1 }, investorFundedShare: 1, guaranteeAmount: 2_000_000 },
+      }),
+    );
+    expect(p.settlementYear).toBe(1);
+    // Capital 1 mio in years 0 and 1; 800.000 due in year 1 (cohort 0) and in year 2 (cohort 1).
+    expect(p.yearly.paymentsDue).toEqual([0, 800_000, 800_000, 0, 0]);
+    // Year 2 is after s: not paid.
+    expect(p.yearly.paid).toEqual([0, 800_000, 0, 0, 0]);
+    expect(p.dueAfterSettlement).toBe(800_000);
+    // Guarantee in year 1 = min(2.000.000, 2.000.000 capital − 800.000 paid) = 1.200.000.
+    expect(p.yearly.guarantee).toEqual([0, 1_200_000, 0, 0, 0]);
+    expect(p.investor.netNominal).toBe(0);
+    // A guarantor without a level is private: the authority's net is value − payments only.
+    // Year 1: 1.000.000 − 800.000; year 2: 1.000.000 + 500.000; year 3: 500.000.
+    expect(p.yearly.authorityNet).toEqual([0, 200_000, 1_500_000, 500_000, 0]);
+    // 200.000/1,035 + 1.500.000/1,035² + 500.000/1,035³ = 2.044.474 kr.
+    expect(p.authorityNpv).toBeCloseTo(2_044_474.12, krone);
+  });
+
+  it('[P11 P12] a contract longer than H settles in year H−1', () => {
+    const p = price(
+      makePricingInput({
+        contractYears: 8,
+        payment: { payerShares: { job: 1 }, investorFundedShare: 1, guaranteeAmount: 500_000 },
+      }),
+    );
+    expect(p.settlementYear).toBe(4);
+    expect(p.yearly.guarantee[4]).toBe(200_000);
+  });
+
+  it('[P12 P17] a public guarantor: a state guarantee counts in the public-sector total, a municipal one also in the authority’s', () => {
+    const base = {
+      outcomes: [makeOutcome({ pricePerOutcome: 15_000 })], // 300.000 paid in year 1
+      payment: { payerShares: { job: 1 }, investorFundedShare: 1, guaranteeAmount: 500_000 },
+    };
+    const state = price(makePricingInput({ ...base, payment: { ...base.payment, guarantorLevel: 'state' } }));
+    // Guarantee 500.000 in year 4 (H − 1, no contract): the state pays it.
+    expect(state.yearly.guarantee[4]).toBe(500_000);
+    expect(state.yearly.authorityNet[4]).toBe(0);
+    expect(state.yearly.publicSectorNet[4]).toBe(-500_000);
+    // Public sector: 700.000/1,035 + 500.000/1,035² − 500.000/1,035⁴ = 1.143.084 − 435.721 = 707.363 kr.
+    expect(state.publicSectorNpv).toBeCloseTo(707_362.74, krone);
+    expect(state.authorityRows.guarantee).toBe(0);
+
+    const foundation = price(makePricingInput({ ...base, payment: { ...base.payment, guarantorLevel: 'other' } }));
+    expect(foundation.publicSectorNpv).toBeCloseTo(1_143_083.85, krone);
+    expect(foundation.authorityNpv).toBeCloseTo(1_143_083.85, krone);
+
+    const municipal = price(makePricingInput({ ...base, payment: { ...base.payment, guarantorLevel: 'municipal' } }));
+    expect(municipal.yearly.authorityNet[4]).toBe(-500_000);
+    expect(municipal.authorityNpv).toBeCloseTo(707_362.74, krone);
+    expect(municipal.authorityRows.guarantee).toBeCloseTo(435_721.11, krone);
+    // P17: the municipal rows minus the guarantor's row sum to the authority NPV.
+    const municipalNets = municipal.departments
+      .filter((d) => d.departmentId !== 'region')
+      .reduce((total, d) => total + d.net, 0);
+    expect(municipalNets - municipal.authorityRows.unallocated - municipal.authorityRows.guarantee).toBeCloseTo(
+      municipal.authorityNpv,
+      krone,
+    );
   });
 
   it('[P11] a guarantee larger than the loss pays only the loss', () => {

@@ -65,10 +65,14 @@ export type Pricing = {
   departments: DepartmentAccount[];
   /**
    * P17: the who-pays rows beside the departments', as the PV of what the authority pays: the
-   * not-yet-allocated remainder (P10). The municipal departments' nets minus these sum to the
-   * authority NPV.
+   * not-yet-allocated remainder (P10) and a municipal guarantor's payment (P11; 0 for any
+   * other guarantor). The municipal departments' nets minus these sum to the authority NPV.
    */
-  authorityRows: { unallocated: number };
+  authorityRows: { unallocated: number; guarantee: number };
+  /** P11: the year the guarantee settles; payments due after it are not paid. */
+  settlementYear: number;
+  /** P11: the nominal sum due after the settlement year within the horizon, not paid. */
+  dueAfterSettlement: number;
 };
 
 /**
@@ -98,26 +102,31 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
   }
   const publicValue = years.map((t) => sumOver(valueByDepartment, t));
 
-  // P11: the guarantor covers the investor's nominal loss, up to the amount, in year H−1.
+  // P11: in the settlement year s the guarantor covers the investor's nominal loss up to s,
+  // up to the amount, outside the cap.
+  const s = payments.settlementYear;
   const guarantee = zeros(H);
   if (H > 0 && input.payment.guaranteeAmount !== undefined) {
-    const shortfall = Math.max(0, sum(cost.capital) - sum(payments.paid));
-    guarantee[H - 1] = Math.min(input.payment.guaranteeAmount, shortfall);
+    const shortfall = Math.max(0, sumTo(cost.capital, s) - sumTo(payments.paid, s));
+    guarantee[s] = Math.min(input.payment.guaranteeAmount, shortfall);
   }
 
   // P12: the authority is the municipal departments; the public sector adds the regional and
   // state ones. Both owe the not-yet-allocated remainder (P10) and the own funding.
   const municipal = departmentsAt(input, MUNICIPAL);
   const publicSector = departmentsAt(input, PUBLIC_LEVELS);
-  const netOf = (members: ReadonlySet<string>) =>
+  // The guarantee is theirs too when the guarantor is at one of their levels.
+  const guarantorLevel = input.payment.guarantorLevel ?? 'other';
+  const netOf = (members: ReadonlySet<string>, levels: ReadonlySet<DepartmentLevel>) =>
     years.map((t) => {
       let net = -(cost.ownFunding[t] ?? 0) - (payments.unallocated[t] ?? 0);
+      if (levels.has(guarantorLevel)) net -= guarantee[t] ?? 0;
       for (const [id, series] of Object.entries(valueByDepartment)) if (members.has(id)) net += series[t] ?? 0;
       for (const [id, series] of Object.entries(payments.byPayer)) if (members.has(id)) net -= series[t] ?? 0;
       return net;
     });
-  const authorityNet = netOf(municipal);
-  const publicSectorNet = netOf(publicSector);
+  const authorityNet = netOf(municipal, MUNICIPAL);
+  const publicSectorNet = netOf(publicSector, PUBLIC_LEVELS);
 
   // P13: the investor.
   // Flows within rounding noise of zero are zero, so that a fully repaid year is not read as a
@@ -180,7 +189,10 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
     departments: departmentAccounts(input, valueByDepartment, payments.byPayer, cost.ownFunding, r),
     authorityRows: {
       unallocated: presentValue(payments.unallocated, r),
+      guarantee: guarantorLevel === 'municipal' ? presentValue(guarantee, r) : 0,
     },
+    settlementYear: s,
+    dueAfterSettlement: payments.dueAfterSettlement,
   };
 }
 
@@ -232,6 +244,13 @@ function ratio(numerator: number, denominator: number): number | undefined {
   if (!(denominator > 0)) return undefined;
   const value = numerator / denominator;
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** Σ_{t ≤ last} of a yearly series. */
+function sumTo(series: readonly number[], last: number): number {
+  let total = 0;
+  for (let t = 0; t <= last && t < series.length; t++) total += series[t] ?? 0;
+  return total;
 }
 
 function sumOver(series: Record<string, number[]>, t: number): number {

@@ -10,6 +10,8 @@ export type PricingInput = {
   horizonYears: number;
   /** r in DF(t) = 1/(1+r)^t (P2). */
   discountRate: number;
+  /** The contract's duration in years (P11: the guarantee settles at its end); none when undefined. */
+  contractYears?: number;
   departments: { id: string; name: string; level: DepartmentLevel }[];
   cohorts: Cohort[];
   intervention: { costPerParticipant: number; fixedCostPerYear: number; durationYears: number };
@@ -23,8 +25,10 @@ export type PricingInput = {
     paymentCap?: number;
     /** q: annual return cap (P9); none when undefined. */
     returnCap?: number;
-    /** Guarantee paid to the investor in year H−1 (P11); none when undefined. */
+    /** Guarantee paid to the investor in the settlement year (P11); none when undefined. */
     guaranteeAmount?: number;
+    /** The guarantor's level (P12): municipal money counts for the authority, any public level for the public sector; absent = other (private). */
+    guarantorLevel?: DepartmentLevel;
   };
 };
 

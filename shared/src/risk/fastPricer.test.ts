@@ -31,10 +31,19 @@ describe('[P18] the Monte Carlo pricer agrees with price()', () => {
           basis: fc.constantFrom('all' as const, 'additional' as const),
           lag: fc.integer({ min: 0, max: 6 }),
           horizon: fc.integer({ min: 1, max: 12 }),
+          // P11: contracts shorter and longer than H; P12: the guarantor's level.
+          contractYears: fc.option(fc.integer({ min: 1, max: 14 }), { nil: undefined }),
+          guarantorLevel: fc.option(
+            fc.constantFrom('municipal' as const, 'regional' as const, 'state' as const, 'other' as const),
+            {
+              nil: undefined,
+            },
+          ),
         }),
         (factors, p) => {
           const input = makePricingInput({
             horizonYears: p.horizon,
+            contractYears: p.contractYears,
             cohorts: [
               { year: 0, participants: 100 },
               { year: 2, participants: 50 },
@@ -54,6 +63,7 @@ describe('[P18] the Monte Carlo pricer agrees with price()', () => {
               paymentCap: p.cap,
               returnCap: p.returnCap,
               guaranteeAmount: p.guarantee,
+              guarantorLevel: p.guarantorLevel,
             },
           });
           const slow = price(applyFactors(input, factors));

@@ -3,6 +3,7 @@ import { discountFactor } from '../pricing/discounting.ts';
 import { interventionCost } from '../pricing/interventionCost.ts';
 import { payerShareSplit } from '../pricing/outcomePayments.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
+import { settlementYear } from '../pricing/settlement.ts';
 import type { ScenarioFactors } from './scenarioInputs.ts';
 
 /** The two figures Monte Carlo needs per draw. */
@@ -10,7 +11,8 @@ export type FastFigures = { authorityNpv: number; investorNet: number };
 
 /**
  * A pricer specialised for Monte Carlo: the same rules as `price(applyFactors(input, f))`
- * (P3–P14, P18a) but with everything that does not depend on the factors computed once, and
+ * (P3–P14, P18a: the
+ * settlement year and guarantor level of P11/P12, the payer-share split of P10) but with everything that does not depend on the factors computed once, and
  * only the authority NPV and the investor's nominal net computed per draw. A test checks it
  * against `price` on random inputs. Like `price`, it refuses a horizon outside 1–50 years and
  * never loops past H (P20).
@@ -34,6 +36,10 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
   });
   const cohorts = input.cohorts;
   const { paymentCap: cap, returnCap: q, guaranteeAmount } = input.payment;
+  // P11: nothing is paid after the settlement year s; the guarantee settles in s. P12: it is the
+  // authority's when the guarantor is municipal.
+  const s = settlementYear(H, input.contractYears);
+  const municipalGuarantor = input.payment.guarantorLevel === 'municipal';
   const value = new Float64Array(H);
   const due = new Float64Array(H);
 
@@ -63,11 +69,12 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
     let npv = 0;
     let paidTotal = 0;
     let capitalTotal = 0;
+    let guarantee = 0;
     for (let t = 0; t < H; t++) {
       const cost = (baseCost[t] ?? 0) * factors.cost;
       const capital = cost * f;
       capitalTotal += capital;
-      let paid = Math.min(due[t] ?? 0, Math.max(0, remainingCap));
+      let paid = t <= s ? Math.min(due[t] ?? 0, Math.max(0, remainingCap)) : 0;
       remainingCap -= paid;
       if (q !== undefined) {
         balance = balance * (1 + q) + capital;
@@ -75,11 +82,13 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
         balance -= paid;
       }
       paidTotal += paid;
-      const net = (value[t] ?? 0) - paid * authorityShare - cost * (1 - f);
+      let net = (value[t] ?? 0) - paid * authorityShare - cost * (1 - f);
+      if (t === s && guaranteeAmount !== undefined) {
+        guarantee = Math.min(guaranteeAmount, Math.max(0, capitalTotal - paidTotal));
+        if (municipalGuarantor) net -= guarantee;
+      }
       npv += net * (discount[t] ?? 1);
     }
-    const guarantee =
-      H > 0 && guaranteeAmount !== undefined ? Math.min(guaranteeAmount, Math.max(0, capitalTotal - paidTotal)) : 0;
     return { authorityNpv: npv, investorNet: paidTotal + guarantee - capitalTotal };
   };
 }

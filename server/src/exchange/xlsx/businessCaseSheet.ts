@@ -72,6 +72,15 @@ export function writeBusinessCaseSheet(
       persistence: onSheet(w.name, factorRef(7)),
     };
   }
+  // P11: the settlement year s = min(contract years, H) − 1, or H − 1 without contract terms.
+  w.text(10, LABEL, t.settlementYear);
+  const contract = inputs.contractYears;
+  w.formula(
+    10,
+    TOTAL,
+    `MAX(0,IF(ISBLANK(${contract}),${inputs.horizon},MIN(${contract},${inputs.horizon}))-1)`,
+    FORMAT.year,
+  );
   const scenarioCostPerParticipant = factorRef(8);
   const scenarioFixedCost = factorRef(9);
 
@@ -212,13 +221,14 @@ export function writeBusinessCaseSheet(
   });
   put(rows.dueTotal, t.dueTotal, FORMAT.money, true, (c) => sumDown(rows.dueByOutcome, c));
 
-  // P8: the nominal cap, used up in year order.
+  // P11: nothing due after the settlement year s is paid. P8: the nominal cap, used up in year order.
   const cap = inputs.paymentCap;
+  const s = factorRef(10);
   put(rows.afterCap, t.afterCap, FORMAT.money, true, (c) => {
     const due = at(c, rows.dueTotal);
     const remaining =
       c === FIRST_YEAR ? cap : `${cap}-SUM(${absCell(FIRST_YEAR, rows.afterCap)}:${at(c - 1, rows.afterCap)})`;
-    return `IF(ISBLANK(${cap}),${due},MIN(${due},MAX(0,${remaining})))`;
+    return `IF(${tOf(c)}>${s},0,IF(ISBLANK(${cap}),${due},MIN(${due},MAX(0,${remaining}))))`;
   });
 
   // P9: the return cap's balance recursion.
@@ -267,29 +277,30 @@ export function writeBusinessCaseSheet(
   });
   put(rows.unallocated, t.unallocated, FORMAT.money, true, (c) => `${at(c, rows.paid)}*MAX(0,1-${shareSum})`);
 
-  // P11: the guarantee, in year H−1, outside the cap.
+  // P11: the guarantee, in the settlement year s, covering Σ_{t≤s} capital − Σ_{t≤s} paid up to
+  // the amount, outside the cap.
   const g = inputs.guarantee;
-  w.text(rows.guarantee, LABEL, t.guarantee);
-  for (let y = 0; y < years - 1; y++) w.number(rows.guarantee, FIRST_YEAR + y, 0, FORMAT.money);
-  w.formula(
+  const upToS = (row: number) => `SUMIF(${span(rows.year)},"<="&${s},${span(row)})`;
+  put(
     rows.guarantee,
-    lastYear,
-    `IF(ISBLANK(${g}),0,MIN(${g},MAX(0,SUM(${span(rows.capital)})-SUM(${span(rows.paid)}))))`,
+    t.guarantee,
     FORMAT.money,
+    true,
+    (c) => `IF(AND(${tOf(c)}=${s},NOT(ISBLANK(${g}))),MIN(${g},MAX(0,${upToS(rows.capital)}-${upToS(rows.paid)})),0)`,
   );
-  w.formula(rows.guarantee, TOTAL, `SUM(${span(rows.guarantee)})`, FORMAT.money);
 
   // P12, P13: the authority (municipal departments) and the public sector (municipal, regional
   // and state) each net their value against their payments, the unallocated remainder and the
   // own funding.
-  const netOf = (flags: string | undefined) => (c: number) => {
-    const owed = `-${at(c, rows.unallocated)}-${at(c, rows.ownFunding)}`;
+  // The guarantee is theirs too when the guarantor is at one of their levels (the flag is 1).
+  const netOf = (flags: string | undefined, guarantor: string) => (c: number) => {
+    const owed = `-${at(c, rows.unallocated)}-${at(c, rows.ownFunding)}-${at(c, rows.guarantee)}*${guarantor}`;
     if (!flags || rows.valueByDepartment.length === 0) return owed;
     const down = (rowList: number[]) => `${at(c, rowList[0]!)}:${at(c, rowList.at(-1)!)}`;
     return `SUMPRODUCT(${down(rows.valueByDepartment)},${flags})-SUMPRODUCT(${down(rows.paidByPayer)},${flags})${owed}`;
   };
-  put(rows.authorityNet, t.authorityNet, FORMAT.money, true, netOf(inputs.municipalFlags));
-  put(rows.publicSectorNet, t.publicSectorNet, FORMAT.money, true, netOf(inputs.publicFlags));
+  put(rows.authorityNet, t.authorityNet, FORMAT.money, true, netOf(inputs.municipalFlags, inputs.guarantorMunicipal));
+  put(rows.publicSectorNet, t.publicSectorNet, FORMAT.money, true, netOf(inputs.publicFlags, inputs.guarantorPublic));
   put(rows.investorCashFlow, t.investorCashFlow, FORMAT.money, true, (c) => {
     const flow = `${at(c, rows.paid)}+${at(c, rows.guarantee)}-${at(c, rows.capital)}`;
     // Rounding noise is zero, as in `price`, so a fully repaid year does not confuse IRR.

@@ -115,10 +115,14 @@ export function writeHeadlines(
 
 /**
  * P15 with the spreadsheet's IRR. Its Newton search starts from a guess and can miss a root far
- * from it (LibreOffice misses −12 % from the default 10 %), so it tries a few starting points
- * before it shows "none".
+ * from it (LibreOffice misses −12 % from the default 10 %) or land on a root outside P15's
+ * range (LibreOffice finds −163 % from 10 % where the only root in range is −25 %), so it tries
+ * a few starting points, keeps a result only inside −99 % … 1000 %, and otherwise shows "none".
  */
 function irrFormula(flows: string, none: string): string {
   const guesses = ['0.1', '-0.1', '-0.4', '0.5', '-0.8'];
-  return guesses.reduceRight((fallback, guess) => `IFERROR(IRR(${flows},${guess}),${fallback})`, none);
+  return guesses.reduceRight((fallback, guess) => {
+    const irr = `IRR(${flows},${guess})`;
+    return `IFERROR(IF(AND(${irr}>=-0.99,${irr}<=10),${irr},NA()),${fallback})`;
+  }, none);
 }

@@ -35,6 +35,10 @@ export type InputValues = {
   paymentCap: number | undefined;
   returnCap: number | undefined;
   guaranteeAmount: number | undefined;
+  /** P12: the guarantor's level (absent = other, private). */
+  guarantorLevel: DepartmentLevel | undefined;
+  /** P11: the contract's duration in years (sets the settlement year). */
+  contractYears: number | undefined;
   interventionName: string | undefined;
   costPerParticipant: number | undefined;
   fixedCostPerYear: number | undefined;
@@ -60,6 +64,8 @@ export function inputValuesFromPricing(
     paymentCap: payment.paymentCap,
     returnCap: payment.returnCap,
     guaranteeAmount: payment.guaranteeAmount,
+    guarantorLevel: payment.guarantorLevel,
+    contractYears: input.contractYears,
     interventionName: labels.interventionName,
     costPerParticipant: intervention.costPerParticipant,
     fixedCostPerYear: intervention.fixedCostPerYear,
@@ -91,6 +97,8 @@ export function inputValuesFromDraft(model: CaseModelDraft): InputValues {
     paymentCap: payment.paymentCap,
     returnCap: payment.returnCap,
     guaranteeAmount: payment.guaranteeAmount,
+    guarantorLevel: facts.partners.guarantorLevel,
+    contractYears: model.evaluation.contractYears,
     interventionName: chosen?.name,
     costPerParticipant: chosen?.costPerParticipant,
     fixedCostPerYear: chosen?.fixedCostPerYear,

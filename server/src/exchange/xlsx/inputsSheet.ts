@@ -16,6 +16,11 @@ export type InputsLayout = {
   paymentCap: string;
   returnCap: string;
   guarantee: string;
+  /** P11: the contract's duration in years (empty without contract terms). */
+  contractYears: string;
+  /** P12: 1 when the guarantor is municipal / public (municipal, regional, state), else 0. */
+  guarantorMunicipal: string;
+  guarantorPublic: string;
   costPerParticipant: string;
   fixedCost: string;
   duration: string;
@@ -58,6 +63,7 @@ const GENERAL = {
   'paymentModel.paymentCap': (v: InputValues) => v.paymentCap,
   'paymentModel.returnCap': (v: InputValues) => v.returnCap,
   'paymentModel.guaranteeAmount': (v: InputValues) => v.guaranteeAmount,
+  'facts.partners.guarantorLevel': (v: InputValues) => v.guarantorLevel,
 } as const;
 /** Fields with a block of their own below the general rows: the cohorts, and the payer shares beside the departments. */
 const OWN_BLOCK = new Set(['targetGroup.intake', 'paymentModel.payerShares']);
@@ -115,6 +121,18 @@ export function writeInputsSheet(
     const read = GENERAL[field.labelKey as keyof typeof GENERAL];
     scalar(field, read ? read(values) : recordValue(model, field));
   }
+  // P11, P12: the contract's years (an evaluation field, read here as an input; the business-case
+  // sheets compute the settlement year from it) and the guarantor's level as the flags the
+  // formulas read.
+  w.text(row, 1, fieldRowLabel('evaluation.contractYears', lang));
+  w.number(row, 2, values.contractYears, FORMAT.year, INPUT);
+  const contractYears = ref(2, row++);
+  w.text(row, 1, t.guarantorMunicipal);
+  w.number(row, 2, values.guarantorLevel === 'municipal' ? 1 : 0, FORMAT.flag, INPUT);
+  const guarantorMunicipal = ref(2, row++);
+  w.text(row, 1, t.guarantorPublic);
+  w.number(row, 2, isPublicLevel(values.guarantorLevel) ? 1 : 0, FORMAT.flag, INPUT);
+  const guarantorPublic = ref(2, row++);
 
   row++;
   const chosen = model.interventions.candidates.find((c) => c.id === model.interventions.chosenId);
@@ -265,6 +283,9 @@ export function writeInputsSheet(
     paymentCap: required(refs, 'paymentModel.paymentCap', 'general'),
     returnCap: required(refs, 'paymentModel.returnCap', 'general'),
     guarantee: required(refs, 'paymentModel.guaranteeAmount', 'general'),
+    contractYears,
+    guarantorMunicipal,
+    guarantorPublic,
     costPerParticipant: required(refs, 'intervention.costPerParticipant', 'intervention'),
     fixedCost: required(refs, 'intervention.fixedCostPerYear', 'intervention'),
     duration: required(refs, 'intervention.durationYears', 'intervention'),

@@ -18,6 +18,8 @@ export type WhoPaysLayout = {
   }[];
   /** The PV of the not-yet-allocated remainder (P10, P17). */
   unallocated: string;
+  /** The PV of a municipal guarantor's payment (P11, P12, P17). */
+  guarantee: string;
 };
 
 /**
@@ -86,11 +88,20 @@ export function writeWhoPaysSheet(
   w.formula(unallocatedRow, 3, pv(rows.unallocated), FORMAT.money);
   // P10, P17: the authority still owes the remainder, so it nets negative on its own row.
   w.formula(unallocatedRow, 5, `-C${unallocatedRow}`, FORMAT.money);
-  const totalRow = unallocatedRow + 1;
+  // P11, P12, P17: a municipal guarantor's payment, owed by the authority (0 for any other guarantor).
+  const guaranteeRow = unallocatedRow + 1;
+  w.text(guaranteeRow, 1, t.guarantee);
+  w.formula(guaranteeRow, 3, `${pv(rows.guarantee)}*${inputs.guarantorMunicipal}`, FORMAT.money);
+  w.formula(guaranteeRow, 5, `-C${guaranteeRow}`, FORMAT.money);
+  const totalRow = guaranteeRow + 1;
   w.text(totalRow, 1, t.total, { bold: true });
   for (const column of [2, 3, 4, 5]) {
     const letter = String.fromCharCode(64 + column);
-    w.formula(totalRow, column, `SUM(${letter}${header + 1}:${letter}${unallocatedRow})`, FORMAT.money);
+    w.formula(totalRow, column, `SUM(${letter}${header + 1}:${letter}${guaranteeRow})`, FORMAT.money);
   }
-  return { departments, unallocated: onSheet(w.name, absCell(3, unallocatedRow)) };
+  return {
+    departments,
+    unallocated: onSheet(w.name, absCell(3, unallocatedRow)),
+    guarantee: onSheet(w.name, absCell(3, guaranteeRow)),
+  };
 }
