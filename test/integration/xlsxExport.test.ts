@@ -110,7 +110,7 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
     model: variant((m) => {
       m.paymentModel.paymentCap = undefined;
       m.paymentModel.returnCap = undefined;
-      m.paymentModel.guaranteeAmount = 3_000_000;
+      m.paymentModel.guaranteeAmount = 6_000_000;
       outcome(m, 'out-employment').pricePerOutcome = 50_000;
     }),
   },
@@ -174,6 +174,26 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.guaranteeAmount = 30_000_000;
       m.facts.partners.guarantorLevel = 'state';
       for (const o of m.outcomes) o.pricePerOutcome = (o.pricePerOutcome ?? 0) / 4;
+    }),
+  },
+  {
+    name: 'a 50-year horizon on the Danish schedule, across the step after year 35, with a late cohort (P2)',
+    lang: 'en',
+    model: variant((m) => {
+      m.facts.horizonYears = 50;
+      m.evaluation.contractYears = undefined;
+      m.targetGroup.intake.push({ year: 38, participants: 50 });
+      for (const o of m.outcomes) o.durationYears = 8;
+    }),
+  },
+  {
+    name: 'a case stored before the schedule: no method, its rate as a flat rate of 4 % over 40 years (P2)',
+    lang: 'da',
+    model: variant((m) => {
+      m.facts.discountMethod = undefined;
+      m.facts.discountRate = 0.04;
+      m.facts.horizonYears = 40;
+      m.targetGroup.intake.push({ year: 37, participants: 30 });
     }),
   },
   {
@@ -517,12 +537,32 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
   const work = mkdtempSync(join(tmpdir(), 'caseroom-xlsx-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('[P1–P17] converts the example and the hostile case to CSV with price’s figures', async () => {
+  it('[P1–P17] converts the example, the hostile case and one with the revised rules to CSV with price’s figures', async () => {
     expect(
       existsSync(SOFFICE),
       `LibreOffice is needed for this test: ${SOFFICE} is missing (Debian: apt-get install libreoffice-calc-nogui)`,
     ).toBe(true);
-    const cases = { example: exportOf(exampleCase()), hostile: hostileExport() };
+    // P2, P10, P11, P12: 50 years on the schedule across its step, 20 % not allocated, a contract
+    // of 32 years with payments due after it, and a municipal guarantor.
+    const rules = variant((m) => {
+      m.facts.horizonYears = 50;
+      m.evaluation.contractYears = 32;
+      // The employment effect starts 30 years after intake and lasts 10: value across year 35.
+      outcome(m, 'out-employment').lagYears = 30;
+      outcome(m, 'out-employment').durationYears = 10;
+      m.paymentModel.payerShares = { 'dep-jobcenter': 0.5, 'dep-region': 0.3 };
+      m.paymentModel.returnCap = undefined;
+      m.paymentModel.paymentCap = undefined;
+      m.paymentModel.guaranteeAmount = 3_000_000;
+      m.facts.partners.guarantorLevel = 'municipal';
+    });
+    const rulesPricing = exportOf(rules).pricing;
+    // The case must exercise what it is for: payments due after s, a guarantee, a remainder.
+    if (!rulesPricing.ok) throw new Error('priced');
+    expect(rulesPricing.pricing.dueAfterSettlement).toBeGreaterThan(0);
+    expect(rulesPricing.pricing.totals.guarantee).toBeGreaterThan(0);
+    expect(rulesPricing.pricing.authorityRows.unallocated).toBeGreaterThan(0);
+    const cases = { example: exportOf(exampleCase()), hostile: hostileExport(), rules: exportOf(rules) };
     for (const [name, exported] of Object.entries(cases)) {
       writeFileSync(join(work, `${name}.xlsx`), await caseWorkbook(exported, 'da'));
     }
@@ -541,6 +581,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
         out,
         join(work, 'example.xlsx'),
         join(work, 'hostile.xlsx'),
+        join(work, 'rules.xlsx'),
       ],
       { stdio: 'pipe', timeout: 110_000 },
     );
@@ -557,7 +598,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
       expect([...book.keys()].length, `${name}: CSV files in ${readdirSync(out).join(', ')}`).toBe(11);
       const flows = expectBusinessCase(book, exported, text);
       expectRiskValues(book, exported, text);
-      expect(flows.length).toBe(exampleCase().facts.horizonYears);
+      expect(flows.length).toBe(exported.model.facts.horizonYears);
       if (!exported.pricing.ok) throw new Error('priced');
       // LibreOffice has IRR: the workbook's IRR cell agrees with P15.
       const bc = book.get(text.sheets.expected)!;

@@ -1,5 +1,6 @@
 import type { NumberKind } from '../format/danishNumber.ts';
-import type { Pricing } from '../pricing/price.ts';
+import { scheduleRate, yearlyRates } from '../pricing/discounting.ts';
+import { type Pricing, PUBLIC_LEVELS } from '../pricing/price.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
 import type { FigureKey } from './figureLabels.ts';
 
@@ -20,21 +21,41 @@ export type Explanation = {
   rules: string[];
   formula: { da: string; en: string };
   inputs: { label: { da: string; en: string }; value: number | undefined; kind: NumberKind }[];
-  columns: { key: FigureKey | 'municipalValue' | 'municipalPayments' | 'discountedNet'; kind: NumberKind }[];
+  columns: {
+    key: FigureKey | 'municipalValue' | 'municipalPayments' | 'discountedNet' | ExplanationOwnColumn;
+    kind: NumberKind;
+    /** The column's name, for columns only explanations have (otherwise named by `key`). */
+    label?: { da: string; en: string };
+  }[];
   /** One row per year t = 0 … H−1, one value per column. */
   rows: { year: number; values: number[] }[];
 };
 
+/** Columns only explanations show, named here. */
+type ExplanationOwnColumn =
+  | 'discountRateUsed'
+  | 'publicSectorValue'
+  | 'publicSectorPayments'
+  | 'authorityGuarantee'
+  | 'publicGuarantee';
+const OWN_COLUMN_LABELS: Record<ExplanationOwnColumn, { da: string; en: string }> = {
+  discountRateUsed: { da: 'Diskonteringsrente r(t)', en: 'Discount rate r(t)' },
+  publicSectorValue: { da: 'Værdi for offentlige forvaltninger', en: 'Value to public departments' },
+  publicSectorPayments: { da: 'Offentlige betalinger', en: 'Public payments' },
+  authorityGuarantee: { da: 'Garanti (kommunal garant)', en: 'Guarantee (municipal guarantor)' },
+  publicGuarantee: { da: 'Garanti (offentlig garant)', en: 'Guarantee (public guarantor)' },
+};
+
 const FORMULAS: Record<ExplainedFigure, { rules: string[]; da: string; en: string }> = {
   authorityNpv: {
-    rules: ['P2', 'P12', 'P14'],
-    da: 'Summen over årene af (værdi for kommunale forvaltninger − kommunale betalinger − kommunens egenfinansiering) × diskonteringsfaktor.',
-    en: 'The sum over the years of (value to municipal departments − municipal payments − own funding) × discount factor.',
+    rules: ['P2', 'P10', 'P11', 'P12', 'P14'],
+    da: 'Summen over årene af (værdi for kommunale forvaltninger − kommunale betalinger − den ikke fordelte rest − kommunens egenfinansiering − garantien, hvis garanten er kommunal) × diskonteringsfaktor, DF(t) = DF(t−1)/(1+r(t)).',
+    en: 'The sum over the years of (value to municipal departments − municipal payments − the not-yet-allocated remainder − own funding − the guarantee if the guarantor is municipal) × discount factor, DF(t) = DF(t−1)/(1+r(t)).',
   },
   publicSectorNpv: {
-    rules: ['P2', 'P12', 'P14'],
-    da: 'Summen over årene af (værdi for alle forvaltninger − alle betalinger − egenfinansiering) × diskonteringsfaktor.',
-    en: 'The sum over the years of (value to all departments − all payments − own funding) × discount factor.',
+    rules: ['P2', 'P10', 'P11', 'P12', 'P14'],
+    da: 'Summen over årene af (værdi for kommunale, regionale og statslige forvaltninger − deres betalinger − den ikke fordelte rest − egenfinansiering − garantien, hvis garanten er offentlig) × diskonteringsfaktor. Forvaltninger på niveauet "anden" (fx en boligforening) og investor er private og tæller ikke med.',
+    en: 'The sum over the years of (value to municipal, regional and state departments − their payments − the not-yet-allocated remainder − own funding − the guarantee if the guarantor is public) × discount factor. Departments of level "other" (e.g. a housing association) and the investor are private and do not count.',
   },
   breakEvenYear: {
     rules: ['P16'],
@@ -68,9 +89,35 @@ export function explainFigure(figure: ExplainedFigure, pricing: Pricing, input: 
   const municipalPayments = y.years.map((t) =>
     Object.entries(y.paymentsByPayer).reduce((sum, [id, s]) => sum + (municipal.has(id) ? (s[t] ?? 0) : 0), 0),
   );
+  const publicSector = new Set(input.departments.filter((d) => PUBLIC_LEVELS.has(d.level)).map((d) => d.id));
+  const over = (series: Record<string, number[]>, members: ReadonlySet<string>) =>
+    y.years.map((t) => Object.entries(series).reduce((sum, [id, s]) => sum + (members.has(id) ? (s[t] ?? 0) : 0), 0));
+  const guarantorLevel = input.payment.guarantorLevel ?? 'other';
   const label = (da: string, en: string) => ({ da, en });
+  // P2: the schedule's two rates, or the one flat rate.
+  const rates =
+    input.discountMethod === 'schedule'
+      ? [
+          {
+            label: label('Diskonteringsrente år 1–35', 'Discount rate, years 1–35'),
+            value: scheduleRate(1),
+            kind: 'percent' as const,
+          },
+          {
+            label: label('Diskonteringsrente år 36–50', 'Discount rate, years 36–50'),
+            value: scheduleRate(36),
+            kind: 'percent' as const,
+          },
+        ]
+      : [
+          {
+            label: label('Diskonteringsrente (fast)', 'Discount rate (flat)'),
+            value: input.discountRate,
+            kind: 'percent' as const,
+          },
+        ];
   const common = [
-    { label: label('Diskonteringsrente', 'Discount rate'), value: input.discountRate, kind: 'percent' as const },
+    ...rates,
     { label: label('Tidshorisont', 'Horizon'), value: input.horizonYears, kind: 'years' as const },
   ];
   const funding = {
@@ -83,6 +130,11 @@ export function explainFigure(figure: ExplainedFigure, pricing: Pricing, input: 
     ...(y as unknown as Record<FigureKey, number[]>),
     municipalValue,
     municipalPayments,
+    discountRateUsed: yearlyRates(input, y.years.length),
+    publicSectorValue: over(y.valueByDepartment, publicSector),
+    publicSectorPayments: over(y.paymentsByPayer, publicSector),
+    authorityGuarantee: guarantorLevel === 'municipal' ? y.guarantee : y.years.map(() => 0),
+    publicGuarantee: PUBLIC_LEVELS.has(guarantorLevel) ? y.guarantee : y.years.map(() => 0),
     discountedNet: y.authorityNet.map((net, t) => net * (y.discountFactor[t] ?? 1)),
   };
   const build = (columns: Column[], inputs: Explanation['inputs']): Explanation => ({
@@ -90,19 +142,28 @@ export function explainFigure(figure: ExplainedFigure, pricing: Pricing, input: 
     rules: FORMULAS[figure].rules,
     formula: { da: FORMULAS[figure].da, en: FORMULAS[figure].en },
     inputs,
-    columns,
+    columns: columns.map((c) =>
+      c.key in OWN_COLUMN_LABELS ? { ...c, label: OWN_COLUMN_LABELS[c.key as ExplanationOwnColumn] } : c,
+    ),
     rows: y.years.map((t) => ({ year: t, values: columns.map((c) => series[c.key]?.[t] ?? 0) })),
   });
   const money = (key: Column['key']): Column => ({ key, kind: 'money' });
+  // P2: the rate used in each year and the factor it gives.
+  const discounting: Column[] = [
+    { key: 'discountRateUsed', kind: 'percent' },
+    { key: 'discountFactor', kind: 'decimal' },
+  ];
   switch (figure) {
     case 'authorityNpv':
       return build(
         [
           money('municipalValue'),
           money('municipalPayments'),
+          money('unallocated'),
           money('ownFunding'),
+          money('authorityGuarantee'),
           money('authorityNet'),
-          { key: 'discountFactor', kind: 'decimal' },
+          ...discounting,
           money('discountedNet'),
         ],
         [...common, funding],
@@ -110,16 +171,21 @@ export function explainFigure(figure: ExplainedFigure, pricing: Pricing, input: 
     case 'publicSectorNpv':
       return build(
         [
-          money('publicValue'),
-          money('paid'),
+          money('publicSectorValue'),
+          money('publicSectorPayments'),
+          money('unallocated'),
           money('ownFunding'),
+          money('publicGuarantee'),
           money('publicSectorNet'),
-          { key: 'discountFactor', kind: 'decimal' },
+          ...discounting,
         ],
         [...common, funding],
       );
     case 'breakEvenYear':
-      return build([money('authorityNet'), money('discountedNet'), money('authorityCumulativeDiscounted')], common);
+      return build(
+        [money('authorityNet'), ...discounting, money('discountedNet'), money('authorityCumulativeDiscounted')],
+        common,
+      );
     case 'investorIrr':
     case 'investorMultiple':
       return build(
@@ -132,9 +198,6 @@ export function explainFigure(figure: ExplainedFigure, pricing: Pricing, input: 
         ],
       );
     case 'benefitCostRatio':
-      return build(
-        [money('publicValue'), money('interventionCost'), { key: 'discountFactor', kind: 'decimal' }],
-        common,
-      );
+      return build([money('publicValue'), money('interventionCost'), ...discounting], common);
   }
 }

@@ -27,6 +27,7 @@ export function exampleCase(): CaseModelDraft {
       priceYear: 2026,
       startYear: 2027,
       horizonYears: 10,
+      discountMethod: 'schedule',
       discountRate: 0.035,
       phase: 2,
       departments: [
@@ -37,7 +38,7 @@ export function exampleCase(): CaseModelDraft {
         { id: 'dep-state', order: 'a4', name: 'Staten', level: 'state' },
       ],
       sources: {
-        discountRate: 'Finansministeriet, notat af 7. jan. 2021: 3,5 % år 0–35',
+        discountRate: 'Finansministeriet, notat af 7. jan. 2021: 3,5 % år 0–35, derefter 2,5 % (skemaet bruges)',
         horizonYears: ILLUSTRATIVE,
       },
     },

@@ -28,6 +28,20 @@ export const EVIDENCE_LEVEL_NAMES: ChoiceNames<(typeof EVIDENCE_LEVELS)[number]>
   none: { da: 'Ingen', en: 'None' },
 };
 
+/**
+ * P2: how future amounts are discounted — the Danish schedule (3.5 % for years 1–35, 2.5 % for
+ * years 36–50) or one flat rate. A case without a method (stored before it existed) uses its
+ * rate as a flat rate.
+ */
+export const DISCOUNT_METHODS = ['schedule', 'flat'] as const;
+export const DISCOUNT_METHOD_NAMES: ChoiceNames<(typeof DISCOUNT_METHODS)[number]> = {
+  schedule: {
+    da: 'Finansministeriets skema: 3,5 % år 1–35, 2,5 % år 36–50',
+    en: 'The Danish schedule: 3.5 % in years 1–35, 2.5 % in years 36–50',
+  },
+  flat: { da: 'Én fast rente', en: 'One flat rate' },
+};
+
 /** Whether a higher or a lower measured value is the improvement. */
 export const DIRECTIONS = ['higher', 'lower'] as const;
 export const DIRECTION_NAMES: ChoiceNames<(typeof DIRECTIONS)[number]> = {

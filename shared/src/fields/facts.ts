@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Phase } from '../model/phase.ts';
 import { Count, Rate } from '../model/primitives.ts';
-import { DEPARTMENT_LEVEL_NAMES, DEPARTMENT_LEVELS } from './choices.ts';
+import { DEPARTMENT_LEVEL_NAMES, DEPARTMENT_LEVELS, DISCOUNT_METHOD_NAMES, DISCOUNT_METHODS } from './choices.ts';
 import { choice, number, shortText } from './kinds.ts';
 
 /** Case facts: who, where, when, and the economic frame (section `facts`). */
@@ -57,14 +57,30 @@ export const FACTS_FIELDS = {
     layout: { group: 'facts.economy', columns: 3 },
     exportRows: { xlsx: 'inputs', pdf: 'assumptions' },
   }),
+  discountMethod: {
+    ...choice(DISCOUNT_METHODS, DISCOUNT_METHOD_NAMES, {
+      da: {
+        label: 'Diskontering',
+        help: 'Finansministeriets skema (3,5 % de første 35 år, derefter 2,5 %) eller én fast rente.',
+      },
+      en: {
+        label: 'Discounting',
+        help: 'The Danish schedule (3.5 % for the first 35 years, then 2.5 %) or one flat rate.',
+      },
+      layout: { group: 'facts.economy', columns: 3 },
+      exportRows: { xlsx: 'inputs', pdf: 'assumptions' },
+    }),
+    // P2: absent (a case stored before the method existed) means its rate as a flat rate.
+    complete: z.enum(DISCOUNT_METHODS).optional(),
+  },
   discountRate: number('percent', Rate, {
     da: {
       label: 'Diskonteringsrente',
-      help: 'Hvor meget fremtidige beløb skrives ned pr. år. Staten bruger 3,5 %.',
+      help: 'Bruges kun med én fast rente: hvor meget fremtidige beløb skrives ned pr. år.',
     },
     en: {
       label: 'Discount rate',
-      help: 'How much future amounts are written down per year. The Danish state uses 3.5 %.',
+      help: 'Used with one flat rate only: how much future amounts are written down per year.',
     },
     sourceNote: true,
     layout: { group: 'facts.economy', columns: 3 },

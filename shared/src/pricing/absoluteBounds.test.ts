@@ -133,8 +133,9 @@ describe('[P20] a value outside its absolute bound is not priced at all', () => 
       'facts.horizonYears',
     ],
     [
-      'a negative discount rate',
+      'a negative discount rate (P2: used with one flat rate)',
       (m) => {
+        m.facts.discountMethod = 'flat';
         m.facts.discountRate = -0.5;
       },
       'facts.discountRate',
@@ -224,6 +225,28 @@ describe('[P20] a value outside its absolute bound is not priced at all', () => 
     if (result.ok || result.reason !== 'outOfBounds') return;
     expect(result.violations.map((v) => v.field)).toEqual([field]);
     expect(businessCase(model).priced).toMatchObject({ ok: false, reason: 'outOfBounds' });
+  });
+
+  it('[P2 P20] with the Danish schedule the flat rate feeds no figure: neither its absence nor its value stops the pricing', () => {
+    const schedule = (rate: number | undefined) =>
+      pricingInputFromModel(
+        makeCase((m) => {
+          m.facts.discountMethod = 'schedule';
+          m.facts.discountRate = rate;
+        }),
+      );
+    expect(schedule(-0.5)).toMatchObject({ ok: true, input: { discountMethod: 'schedule' } });
+    expect(schedule(undefined)).toMatchObject({ ok: true, input: { discountMethod: 'schedule' } });
+    // A stored case without a method uses its rate as a flat rate, and needs it.
+    const stored = (rate: number | undefined) =>
+      pricingInputFromModel(
+        makeCase((m) => {
+          m.facts.discountMethod = undefined;
+          m.facts.discountRate = rate;
+        }),
+      );
+    expect(stored(0.04)).toMatchObject({ ok: true, input: { discountMethod: 'flat', discountRate: 0.04 } });
+    expect(stored(undefined)).toEqual({ ok: false, reason: 'noDiscountRate' });
   });
 
   it('[P20] an incomplete outcome feeds no figure, so its value does not stop the pricing', () => {

@@ -14,7 +14,10 @@ export type BoundScope = { interventionId: string | undefined; outcomeIds: Reado
 export function* caseBoundedValues(model: CaseModelDraft, scope: BoundScope = 'everything'): Generator<BoundedValue> {
   const { facts, targetGroup, interventions, paymentModel } = model;
   yield { field: 'facts.horizonYears', path: ['facts', 'horizonYears'], value: facts.horizonYears };
-  yield { field: 'facts.discountRate', path: ['facts', 'discountRate'], value: facts.discountRate };
+  // P2: the rate is used, and so bounded, only with one flat rate.
+  if (facts.discountMethod !== 'schedule') {
+    yield { field: 'facts.discountRate', path: ['facts', 'discountRate'], value: facts.discountRate };
+  }
   for (const cohort of targetGroup.intake) {
     const path = ['targetGroup', 'intake', String(cohort.year)];
     yield { field: 'intake.year', path: [...path, 'year'], value: cohort.year };
@@ -98,7 +101,9 @@ export function* pricingInputBoundedValues(
   ranges?: ScenarioRangeFactors,
 ): Generator<BoundedValue> {
   yield { field: 'facts.horizonYears', path: ['horizonYears'], value: input.horizonYears };
-  yield { field: 'facts.discountRate', path: ['discountRate'], value: input.discountRate };
+  if (input.discountMethod !== 'schedule') {
+    yield { field: 'facts.discountRate', path: ['discountRate'], value: input.discountRate };
+  }
   for (const [i, cohort] of input.cohorts.entries()) {
     yield { field: 'intake.year', path: ['cohorts', i, 'year'], value: cohort.year };
     yield { field: 'intake.participants', path: ['cohorts', i, 'participants'], value: cohort.participants };

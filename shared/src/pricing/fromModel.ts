@@ -29,7 +29,8 @@ export type PricingInputResult =
 /**
  * P0 (inputs): how a draft case becomes pricing inputs, so the business case shows figures
  * while the model is still being filled in.
- * - The horizon and discount rate are required; the chosen intervention is priced (or the one
+ * - The horizon is required, and the discount rate with one flat rate (P2: a case without a
+ *   discount method uses its rate as a flat rate; the schedule needs no rate); the chosen intervention is priced (or the one
  *   named in `interventionId`, to compare candidates side by side).
  * - Missing costs count as 0; a missing investor-funded share as 100 % (docs/product.md default).
  * - An outcome needs its baseline and expected rate, lag and duration; without them it is left
@@ -63,7 +64,9 @@ export function pricingInputFromModel(
   );
   if (violations.length > 0) return { ok: false, reason: 'outOfBounds', violations };
   if (facts.horizonYears === undefined) return { ok: false, reason: 'noHorizon' };
-  if (facts.discountRate === undefined) return { ok: false, reason: 'noDiscountRate' };
+  // P2: the rate is needed only with one flat rate (a case without a method is flat).
+  const discountMethod = facts.discountMethod ?? 'flat';
+  if (discountMethod === 'flat' && facts.discountRate === undefined) return { ok: false, reason: 'noDiscountRate' };
   if (!intervention) return { ok: false, reason: 'noIntervention' };
 
   const payment = model.paymentModel;
@@ -73,7 +76,8 @@ export function pricingInputFromModel(
     input: {
       horizonYears: facts.horizonYears,
       contractYears: model.evaluation.contractYears,
-      discountRate: facts.discountRate,
+      discountMethod,
+      ...(discountMethod === 'flat' ? { discountRate: facts.discountRate } : {}),
       departments: facts.departments.map((d) => ({ id: d.id, name: d.name ?? '', level: d.level ?? 'other' })),
       cohorts: model.targetGroup.intake
         .filter((c) => c.participants > 0)

@@ -1,7 +1,7 @@
 import type { DepartmentLevel } from '../model/facts.ts';
 import { pricedHorizon } from './absoluteBounds.ts';
 import { breakEvenYear } from './breakEven.ts';
-import { discountFactor, presentValue, sum, yearsOf, zeros } from './discounting.ts';
+import { discountedSum, discountFactors, sum, yearsOf, zeros } from './discounting.ts';
 import { interventionCost } from './interventionCost.ts';
 import { type IrrResult, irr } from './irr.ts';
 import { outcomeEffects } from './outcomeEffects.ts';
@@ -83,9 +83,9 @@ export type Pricing = {
  */
 export function price(input: PricingInput, options: { irr?: boolean } = {}): Pricing {
   const H = pricedHorizon(input.horizonYears);
-  const r = input.discountRate;
   const years = yearsOf(H);
-  const discount = years.map((t) => discountFactor(r, t));
+  // P2: the Danish schedule or one flat rate.
+  const discount = discountFactors(input, H);
   const cost = interventionCost(input);
   const effects = outcomeEffects(input);
   const payments = outcomePayments(input, cost.capital);
@@ -146,7 +146,7 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
     return running;
   });
 
-  const pvCost = presentValue(cost.total, r);
+  const pvCost = discountedSum(cost.total, discount);
   return {
     yearly: {
       years,
@@ -175,21 +175,21 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
       unallocated: sum(payments.unallocated),
       guarantee: sum(guarantee),
     },
-    authorityNpv: presentValue(authorityNet, r),
-    publicSectorNpv: presentValue(publicSectorNet, r),
+    authorityNpv: discountedSum(authorityNet, discount),
+    publicSectorNpv: discountedSum(publicSectorNet, discount),
     breakEvenYear: breakEvenYear(authorityCumulativeDiscounted),
-    benefitCostRatio: ratio(presentValue(publicValue, r), pvCost),
+    benefitCostRatio: ratio(discountedSum(publicValue, discount), pvCost),
     investor: {
-      npv: presentValue(investorCashFlow, r),
+      npv: discountedSum(investorCashFlow, discount),
       irr: options.irr === false ? { ok: false, reason: 'notComputed' } : irr(investorCashFlow),
       multiple: ratio(inflows, capitalTotal),
       losesMoney: netNominal < 0,
       netNominal,
     },
-    departments: departmentAccounts(input, valueByDepartment, payments.byPayer, cost.ownFunding, r),
+    departments: departmentAccounts(input, valueByDepartment, payments.byPayer, cost.ownFunding, discount),
     authorityRows: {
-      unallocated: presentValue(payments.unallocated, r),
-      guarantee: guarantorLevel === 'municipal' ? presentValue(guarantee, r) : 0,
+      unallocated: discountedSum(payments.unallocated, discount),
+      guarantee: guarantorLevel === 'municipal' ? discountedSum(guarantee, discount) : 0,
     },
     settlementYear: s,
     dueAfterSettlement: payments.dueAfterSettlement,
@@ -214,16 +214,16 @@ function departmentAccounts(
   valueByDepartment: Record<string, number[]>,
   byPayer: Record<string, number[]>,
   ownFunding: number[],
-  r: number,
+  discount: readonly number[],
 ): DepartmentAccount[] {
   const municipalShares = input.departments
     .filter((d) => d.level === 'municipal')
     .map((d) => [d.id, Math.max(0, input.payment.payerShares[d.id] ?? 0)] as const);
   const municipalShareSum = municipalShares.reduce((total, [, share]) => total + share, 0);
-  const pvOwnFunding = presentValue(ownFunding, r);
+  const pvOwnFunding = discountedSum(ownFunding, discount);
   return input.departments.map((department) => {
-    const valueGained = presentValue(valueByDepartment[department.id] ?? [], r);
-    const paymentsMade = presentValue(byPayer[department.id] ?? [], r);
+    const valueGained = discountedSum(valueByDepartment[department.id] ?? [], discount);
+    const paymentsMade = discountedSum(byPayer[department.id] ?? [], discount);
     const share = municipalShares.find(([id]) => id === department.id)?.[1] ?? 0;
     const ownCost = municipalShareSum > 0 ? (pvOwnFunding * share) / municipalShareSum : 0;
     return {

@@ -1,5 +1,6 @@
 import type { DepartmentLevel } from '../model/facts.ts';
 import type { PaymentBasis } from '../model/outcome.ts';
+import type { DiscountMethod } from './discounting.ts';
 
 /** A cohort: n participants entering in year c (P3, P5). */
 export type Cohort = { year: number; participants: number };
@@ -8,8 +9,10 @@ export type Cohort = { year: number; participants: number };
 export type PricingInput = {
   /** H: years t = 0 … H−1 count (P1). */
   horizonYears: number;
-  /** r in DF(t) = 1/(1+r)^t (P2). */
-  discountRate: number;
+  /** P2: the Danish schedule or one flat rate; absent = flat (a case stored before the schedule). */
+  discountMethod?: DiscountMethod;
+  /** P2: r in DF(t) = 1/(1+r)^t — required with the flat method, unused (absent) with the schedule. */
+  discountRate?: number;
   /** The contract's duration in years (P11: the guarantee settles at its end); none when undefined. */
   contractYears?: number;
   departments: { id: string; name: string; level: DepartmentLevel }[];

@@ -30,9 +30,12 @@ describe('[P18] the Monte Carlo pricer agrees with price()', () => {
           socialShare: fc.integer({ min: 0, max: 60 }).map((x) => x / 100),
           basis: fc.constantFrom('all' as const, 'additional' as const),
           lag: fc.integer({ min: 0, max: 6 }),
-          horizon: fc.integer({ min: 1, max: 12 }),
+          // Up to 50 years, across the Danish schedule's step after year 35 (P2).
+          horizon: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 30, max: 50 })),
+          lateCohort: fc.integer({ min: 0, max: 48 }),
+          discountMethod: fc.constantFrom('schedule' as const, 'flat' as const, undefined),
           // P11: contracts shorter and longer than H; P12: the guarantor's level.
-          contractYears: fc.option(fc.integer({ min: 1, max: 14 }), { nil: undefined }),
+          contractYears: fc.option(fc.integer({ min: 1, max: 55 }), { nil: undefined }),
           guarantorLevel: fc.option(
             fc.constantFrom('municipal' as const, 'regional' as const, 'state' as const, 'other' as const),
             {
@@ -44,9 +47,12 @@ describe('[P18] the Monte Carlo pricer agrees with price()', () => {
           const input = makePricingInput({
             horizonYears: p.horizon,
             contractYears: p.contractYears,
+            discountMethod: p.discountMethod,
             cohorts: [
               { year: 0, participants: 100 },
               { year: 2, participants: 50 },
+              // A late cohort puts cost, value and payments past year 35 on long horizons.
+              { year: p.lateCohort, participants: 40 },
             ],
             outcomes: [
               makeOutcome({

@@ -1,5 +1,5 @@
 import { pricedHorizon, spanInHorizon } from '../pricing/absoluteBounds.ts';
-import { discountFactor } from '../pricing/discounting.ts';
+import { discountFactors } from '../pricing/discounting.ts';
 import { interventionCost } from '../pricing/interventionCost.ts';
 import { payerShareSplit } from '../pricing/outcomePayments.ts';
 import type { PricingInput } from '../pricing/pricingInput.ts';
@@ -19,7 +19,7 @@ export type FastFigures = { authorityNpv: number; investorNet: number };
  */
 export function compileFastPricer(input: PricingInput): (factors: ScenarioFactors) => FastFigures {
   const H = pricedHorizon(input.horizonYears);
-  const discount = Float64Array.from({ length: H }, (_, t) => discountFactor(input.discountRate, t));
+  const discount = Float64Array.from(discountFactors(input, H));
   const baseCost = interventionCost({ ...input, payment: { ...input.payment, investorFundedShare: 1 } }).total;
   const f = input.payment.investorFundedShare;
   const municipal = new Set(input.departments.filter((d) => d.level === 'municipal').map((d) => d.id));

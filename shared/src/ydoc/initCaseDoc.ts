@@ -15,11 +15,13 @@ import {
 } from './layout.ts';
 
 /**
- * Defaults of a new, empty case (docs/product.md: DKK, r = 3.5 %, investor funds 100 %). The phase
+ * Defaults of a new, empty case (docs/product.md: DKK, the Danish discount schedule (P2),
+ * investor funds 100 %). The phase
  * is workshop state (`workshop.phase`, docs/workshop.md W1), not a fact.
  */
 export const NEW_CASE_DEFAULTS = {
-  facts: { currency: 'DKK', discountRate: 0.035, horizonYears: 10 },
+  // P2: new cases use the Danish schedule; the flat rate is there if the group switches to one.
+  facts: { currency: 'DKK', discountMethod: 'schedule', discountRate: 0.035, horizonYears: 10 },
   paymentModel: { investorFundedShare: 1 },
 } as const;
 

@@ -74,12 +74,20 @@ function ExplanationBody({
 }) {
   const m = useMessages();
   const t = m.businessCase.explanation;
-  const columnLabel = (key: Explanation['columns'][number]['key']) =>
-    key in EXPLANATION_COLUMN_LABELS
-      ? EXPLANATION_COLUMN_LABELS[key as keyof typeof EXPLANATION_COLUMN_LABELS][lang === 'da' ? 0 : 1]
-      : figureLabel(key as FigureKey, lang);
+  const columnLabel = ({ key, label }: Explanation['columns'][number]) =>
+    label
+      ? label[lang]
+      : key in EXPLANATION_COLUMN_LABELS
+        ? EXPLANATION_COLUMN_LABELS[key as keyof typeof EXPLANATION_COLUMN_LABELS][lang === 'da' ? 0 : 1]
+        : figureLabel(key as FigureKey, lang);
   const cell = (value: number, kind: string) =>
-    kind === 'money' ? amount(value) : kind === 'decimal' ? factorFormat.format(value) : String(value);
+    kind === 'money'
+      ? amount(value)
+      : kind === 'decimal'
+        ? factorFormat.format(value)
+        : kind === 'percent'
+          ? formatDanish(value, 'percent')
+          : String(value);
   const totals = explanation.columns.map((column, index) =>
     column.kind === 'money' && !NOT_SUMMED.has(column.key)
       ? explanation.rows.reduce((sum, row) => sum + (row.values[index] ?? 0), 0)
@@ -116,7 +124,7 @@ function ExplanationBody({
               <th scope="col">{t.year}</th>
               {explanation.columns.map((column) => (
                 <th key={column.key} scope="col">
-                  {columnLabel(column.key)}
+                  {columnLabel(column)}
                 </th>
               ))}
             </tr>

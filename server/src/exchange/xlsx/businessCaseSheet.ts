@@ -166,7 +166,16 @@ export function writeBusinessCaseSheet(
     false,
     (c) => `IF(ISBLANK(${inputs.startYear}),"",${inputs.startYear}+${tOf(c)})`,
   );
-  put(rows.df, t.discountFactor, FORMAT.discountFactor, false, (c) => `1/POWER(1+${inputs.discountRate},${tOf(c)})`);
+  // P2: the rate used each year — the Danish schedule's (3.5 % to year 35, 2.5 % from 36) or the
+  // flat rate — and DF(t) = DF(t−1)/(1+r(t)), DF(0) = 1.
+  put(rows.rate, t.discountRate, FORMAT.rate, false, (c) =>
+    c === FIRST_YEAR
+      ? '0'
+      : `IF(${inputs.schedule}=1,IF(${tOf(c)}<=35,${inputs.scheduleRateEarly},${inputs.scheduleRateLate}),${inputs.discountRate})`,
+  );
+  put(rows.df, t.discountFactor, FORMAT.discountFactor, false, (c) =>
+    c === FIRST_YEAR ? '1' : `${at(c - 1, rows.df)}/(1+${at(c, rows.rate)})`,
+  );
 
   // P3, P4.
   const d = inputs.duration;

@@ -1,4 +1,11 @@
-import type { CaseModelDraft, DepartmentLevel, PaymentBasis, PricingInput, RangedInput } from '@caseroom/shared';
+import type {
+  CaseModelDraft,
+  DepartmentLevel,
+  DiscountMethod,
+  PaymentBasis,
+  PricingInput,
+  RangedInput,
+} from '@caseroom/shared';
 
 /** A department row of the inputs sheet: a department of the case, or an id only a payer share or value names. */
 export type InputDepartment = {
@@ -30,6 +37,8 @@ export type InputValues = {
   /** The calendar year of t = 0 (not a pricing input; labels the year columns). */
   startYear: number | undefined;
   horizonYears: number | undefined;
+  /** P2: the Danish schedule or one flat rate (absent = flat). */
+  discountMethod: DiscountMethod | undefined;
   discountRate: number | undefined;
   investorFundedShare: number | undefined;
   paymentCap: number | undefined;
@@ -59,6 +68,7 @@ export function inputValuesFromPricing(
   return {
     startYear: labels.startYear,
     horizonYears: input.horizonYears,
+    discountMethod: input.discountMethod,
     discountRate: input.discountRate,
     investorFundedShare: payment.investorFundedShare,
     paymentCap: payment.paymentCap,
@@ -92,6 +102,7 @@ export function inputValuesFromDraft(model: CaseModelDraft): InputValues {
   return {
     startYear: facts.startYear,
     horizonYears: facts.horizonYears,
+    discountMethod: facts.discountMethod,
     discountRate: facts.discountRate,
     investorFundedShare: payment.investorFundedShare,
     paymentCap: payment.paymentCap,

@@ -1,4 +1,10 @@
-import type { CaseModelDraft, DepartmentLevel, RangedInput, RegisteredField } from '@caseroom/shared';
+import {
+  type CaseModelDraft,
+  type DepartmentLevel,
+  type RangedInput,
+  type RegisteredField,
+  scheduleRate,
+} from '@caseroom/shared';
 import { ALL_RECORDS, exportFields, fieldRowLabel, recordValue, valueIn } from '../fieldRows.ts';
 import { absCell, absRange, onSheet } from './cellAddress.ts';
 import { fieldCell } from './fieldCells.ts';
@@ -12,6 +18,10 @@ export type InputsLayout = {
   startYear: string;
   horizon: string;
   discountRate: string;
+  /** P2: 1 for the Danish schedule, 0 for one flat rate; the schedule's rate in years 1–35 and 36–50. */
+  schedule: string;
+  scheduleRateEarly: string;
+  scheduleRateLate: string;
   investorShare: string;
   paymentCap: string;
   returnCap: string;
@@ -58,6 +68,7 @@ const RANGED: RangedInput[] = ['effect', 'cost', 'persistence'];
 const GENERAL = {
   'facts.startYear': (v: InputValues) => v.startYear,
   'facts.horizonYears': (v: InputValues) => v.horizonYears,
+  'facts.discountMethod': (v: InputValues) => v.discountMethod,
   'facts.discountRate': (v: InputValues) => v.discountRate,
   'paymentModel.investorFundedShare': (v: InputValues) => v.investorFundedShare,
   'paymentModel.paymentCap': (v: InputValues) => v.paymentCap,
@@ -121,6 +132,16 @@ export function writeInputsSheet(
     const read = GENERAL[field.labelKey as keyof typeof GENERAL];
     scalar(field, read ? read(values) : recordValue(model, field));
   }
+  // P2: the discount method as the flag the formulas read, and the schedule's two rates.
+  w.text(row, 1, t.scheduleFlag);
+  w.number(row, 2, values.discountMethod === 'schedule' ? 1 : 0, FORMAT.flag, INPUT);
+  const schedule = ref(2, row++);
+  w.text(row, 1, t.scheduleRateEarly);
+  w.number(row, 2, scheduleRate(1), FORMAT.rate, INPUT);
+  const scheduleRateEarly = ref(2, row++);
+  w.text(row, 1, t.scheduleRateLate);
+  w.number(row, 2, scheduleRate(36), FORMAT.rate, INPUT);
+  const scheduleRateLate = ref(2, row++);
   // P11, P12: the contract's years (an evaluation field, read here as an input; the business-case
   // sheets compute the settlement year from it) and the guarantor's level as the flags the
   // formulas read.
@@ -279,6 +300,9 @@ export function writeInputsSheet(
     startYear: required(refs, 'facts.startYear', 'general'),
     horizon: required(refs, 'facts.horizonYears', 'general'),
     discountRate: required(refs, 'facts.discountRate', 'general'),
+    schedule,
+    scheduleRateEarly,
+    scheduleRateLate,
     investorShare: required(refs, 'paymentModel.investorFundedShare', 'general'),
     paymentCap: required(refs, 'paymentModel.paymentCap', 'general'),
     returnCap: required(refs, 'paymentModel.returnCap', 'general'),

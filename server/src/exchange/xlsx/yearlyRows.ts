@@ -2,6 +2,7 @@
 export type YearlyRows = {
   year: number;
   calendarYear: number;
+  rate: number;
   df: number;
   cost: number;
   capital: number;
@@ -39,6 +40,7 @@ export function yearlyRowPlan(firstRow: number, outcomes: number, departments: n
   return {
     year: one(),
     calendarYear: one(),
+    rate: one(),
     df: one(),
     cost: one(),
     capital: one(),

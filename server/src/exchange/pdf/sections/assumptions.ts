@@ -94,7 +94,13 @@ function explained(
       : undefined,
   );
   const cell = (v: number, kind: string) =>
-    kind === 'money' ? amount(v) : kind === 'decimal' ? factorFormat.format(v) : String(v);
+    kind === 'money'
+      ? amount(v)
+      : kind === 'decimal'
+        ? factorFormat.format(v)
+        : kind === 'percent'
+          ? formatDanish(v, 'percent')
+          : String(v);
   const rows: Cell[][] = explanation.rows.map((row) => [
     calendarYear(row.year, startYear, text.yearOffset),
     ...row.values.map((v, i) => cell(v, columns[i]?.kind ?? '')),
@@ -107,7 +113,7 @@ function explained(
     w,
     [
       { header: t.year, width: 0.8 },
-      ...columns.map((c) => ({ header: columnLabel(c.key, lang), width: 1.4, align: 'right' as const })),
+      ...columns.map((c) => ({ header: columnLabel(c, lang), width: 1.4, align: 'right' as const })),
     ],
     rows,
     { size: 7.5 },
@@ -142,7 +148,8 @@ function sourceNotes(w: ReportWriter, exported: BuiltCaseExport, text: ReportTex
   );
 }
 
-function columnLabel(key: Explanation['columns'][number]['key'], lang: ReportLanguage): string {
+function columnLabel({ key, label }: Explanation['columns'][number], lang: ReportLanguage): string {
+  if (label) return label[lang];
   return key in EXPLANATION_COLUMN_LABELS
     ? EXPLANATION_COLUMN_LABELS[key as keyof typeof EXPLANATION_COLUMN_LABELS][lang === 'da' ? 0 : 1]
     : labelOf(key as FigureKey, lang);
