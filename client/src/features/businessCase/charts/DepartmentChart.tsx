@@ -8,7 +8,8 @@ import { CHART_COLORS, LEGEND_STYLE, legendText, TICK } from './chartColors.tsx'
 
 /**
  * Who pays, who gains (P17): per department the present value gained (to the right), the
- * payments made and own cost (to the left) and the net (a thin black bar).
+ * payments made and own cost (to the left) and the net (a thin black bar); then the
+ * not-yet-allocated remainder and a municipal guarantor's payment, which the authority owes.
  */
 export function DepartmentChart({ pricing, names }: { pricing: Pricing; names: ReadonlyMap<string, string> }) {
   const m = useMessages();
@@ -21,6 +22,12 @@ export function DepartmentChart({ pricing, names }: { pricing: Pricing; names: R
     ownCost: -Math.round(account.ownCost),
     net: Math.round(account.net),
   }));
+  // P10, P11, P17: what the authority owes beyond its departments' shares, as rows of their own.
+  for (const key of ['unallocated', 'guarantee'] as const) {
+    const owed = Math.round(pricing.authorityRows[key]);
+    if (owed === 0) continue;
+    data.push({ name: figureLabel(key, lang), valueGained: 0, paymentsMade: -owed, ownCost: 0, net: -owed });
+  }
   const labels = {
     valueGained: figureLabel('valueGained', lang),
     paymentsMade: figureLabel('paymentsMade', lang),

@@ -30,12 +30,24 @@ export function chartsSection(w: ReportWriter, exported: BuiltCaseExport, text: 
       { header: figureLabel('ownCost', lang), width: 1.3, align: 'right' },
       { header: figureLabel('net', lang), width: 1.3, align: 'right' },
     ],
-    pricing.departments.map((a) => [
-      names.get(a.departmentId) ?? oneLine(a.departmentId),
-      money(a.valueGained),
-      money(a.paymentsMade),
-      money(a.ownCost),
-      { text: money(a.net), bold: true },
-    ]),
+    [
+      ...pricing.departments.map((a) => [
+        names.get(a.departmentId) ?? oneLine(a.departmentId),
+        money(a.valueGained),
+        money(a.paymentsMade),
+        money(a.ownCost),
+        { text: money(a.net), bold: true },
+      ]),
+      // P10, P11, P17: what the authority owes beyond its departments' shares, rows of their own.
+      ...(['unallocated', 'guarantee'] as const)
+        .filter((key) => Math.round(pricing.authorityRows[key]) !== 0)
+        .map((key) => [
+          figureLabel(key, lang),
+          money(0),
+          money(pricing.authorityRows[key]),
+          money(0),
+          { text: money(-pricing.authorityRows[key]), bold: true },
+        ]),
+    ],
   );
 }
