@@ -142,6 +142,38 @@ describe('pricing properties', () => {
     expect(compared).toBeGreaterThan(runs.numRuns / 3);
   });
 
+  it('[P10] the payers and the not-yet-allocated remainder together pay exactly what is paid, whatever the shares sum to', () => {
+    fc.assert(
+      fc.property(inputArb, share, share, (input, job, region) => {
+        const p = price({ ...input, payment: { ...input.payment, payerShares: { job, region } } });
+        const scale = Math.max(1, job + region);
+        p.yearly.paid.forEach((paid, t) => {
+          const byPayers = (p.yearly.paymentsByPayer.job?.[t] ?? 0) + (p.yearly.paymentsByPayer.region?.[t] ?? 0);
+          expect(byPayers + (p.yearly.unallocated[t] ?? 0)).toBeCloseTo(paid, 6);
+          expect(p.yearly.paymentsByPayer.job?.[t]).toBeCloseTo((paid * job) / scale, 6);
+          expect(p.yearly.unallocated[t]).toBeGreaterThanOrEqual(0);
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('[P2] NPV on the Danish schedule equals Σ CF(t)·DF(t) with DF(t) = DF(t−1)/(1+r(t))', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 30, max: 50 }), (input, horizon) => {
+        const p = price({ ...input, horizonYears: horizon, discountMethod: 'schedule', discountRate: undefined });
+        let df = 1;
+        let npv = 0;
+        p.yearly.authorityNet.forEach((net, t) => {
+          if (t > 0) df /= 1 + (t <= 35 ? 0.035 : 0.025);
+          npv += net * df;
+        });
+        expect(p.authorityNpv).toBeCloseTo(npv, 4);
+      }),
+      runs,
+    );
+  });
+
   it('[P5] a higher baseline never raises the value created', () => {
     fc.assert(
       fc.property(inputArb, share, (input, raise) => {
