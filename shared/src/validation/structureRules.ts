@@ -44,8 +44,11 @@ export function structureFindings(model: CaseModelDraft): Finding[] {
   if (result.success) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  // P2: with the Danish schedule the flat rate is not used, so it is neither needed nor checked.
+  const flatRateUnused = model.facts.discountMethod === 'schedule';
   for (const issue of result.error.issues) {
     const located = locate(model, issue.path);
+    if (flatRateUnused && located.labelKey === 'facts.discountRate') continue;
     const key = located.path.join('.');
     if (seen.has(key)) continue; // one finding per field
     seen.add(key);

@@ -50,6 +50,39 @@ describe('validate', () => {
     });
   });
 
+  it('[V1 P2] the flat rate is needed and checked only with one flat rate, not with the Danish schedule', () => {
+    const onRate = (change: (m: CaseModelDraft) => void) =>
+      validate(makeCase(change)).filter((f) => f.path.join('/') === 'facts/discountRate');
+    const missing = (m: CaseModelDraft) => {
+      m.facts.discountRate = undefined;
+    };
+    expect(
+      onRate((m) => {
+        m.facts.discountMethod = 'schedule';
+        missing(m);
+      }),
+    ).toEqual([]);
+    expect(
+      onRate((m) => {
+        m.facts.discountMethod = 'schedule';
+        m.facts.discountRate = -3;
+      }),
+    ).toEqual([]);
+    expect(
+      onRate((m) => {
+        m.facts.discountMethod = 'flat';
+        missing(m);
+      }).map((f) => f.messageKey),
+    ).toEqual(['required']);
+    // A stored case without a method is priced with its flat rate (P2), so it needs one.
+    expect(
+      onRate((m) => {
+        m.facts.discountMethod = undefined;
+        missing(m);
+      }).map((f) => f.messageKey),
+    ).toEqual(['required']);
+  });
+
   it('[V1] an empty list asks for at least one item', () => {
     const findings = validate(makeCase((m) => (m.outcomes = [])));
     expect(findings).toContainEqual(
@@ -59,7 +92,11 @@ describe('validate', () => {
 
   it('[V1] a number below its minimum is out of range, never "missing"', () => {
     for (const rate of [-1.5, -1]) {
-      const [finding] = byRule(validate(makeCase((m) => (m.facts.discountRate = rate))), 'V1');
+      const flat = makeCase((m) => {
+        m.facts.discountMethod = 'flat';
+        m.facts.discountRate = rate;
+      });
+      const [finding] = byRule(validate(flat), 'V1');
       expect(finding).toMatchObject({ path: ['facts', 'discountRate'], messageKey: 'rateRange' });
       expect(renderFinding(finding!, 'da')).toBe('Diskonteringsrente skal ligge mellem 0 % og 100 %.');
       expect(renderFinding(finding!, 'en')).toBe('Discount rate must be between 0 % and 100 %.');

@@ -75,7 +75,8 @@ describe('section forms from the registry', () => {
     const html = renderSectionForm('facts', caseDoc(), { role: 'observer' });
     const inputs = html.match(/<input[^>]*>/g) ?? [];
     expect(inputs.length).toBeGreaterThan(5);
-    for (const input of inputs) expect(input).toContain('readOnly');
+    // A text or number input is read-only; a radio cannot be, so it is disabled.
+    for (const input of inputs) expect(input).toMatch(/readOnly|disabled=""/);
   });
 });
 
