@@ -22,6 +22,7 @@ export function exampleCase(): CaseModelDraft {
         provider: 'Eksempel Indsats ApS',
         investor: 'Eksempelfonden for Sociale Investeringer',
         guarantor: 'Eksempelfonden (underskudsgaranti)',
+        guarantorLevel: 'other', // a private fund: its guarantee is not public money (P12)
       },
       currency: 'DKK',
       priceYear: 2026,

@@ -192,6 +192,20 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
     }
   }
 
+  // V12: likewise a guarantor without a level, when there is a guarantee (P11, P12): it is then
+  // counted as private money.
+  const guarantee = model.paymentModel.guaranteeAmount;
+  if (guarantee !== undefined && guarantee > 0 && model.facts.partners.guarantorLevel === undefined) {
+    add({
+      rule: 'V12',
+      severity: 'warning',
+      section: 'facts',
+      path: ['facts', 'partners', 'guarantorLevel'],
+      messageKey: 'guarantorWithoutLevel',
+      params: {},
+    });
+  }
+
   // V13: scenario ranges must put low at or below the expected value and high at or above.
   for (const name of ['effect', 'cost', 'persistence'] as const) {
     const range = model.paymentModel.scenarios[name];

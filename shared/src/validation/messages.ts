@@ -46,6 +46,8 @@ export const FINDING_MESSAGES_DA = {
   gainsButPaysNothing:
     '{department} får værdi af resultaterne ({value} i nutidsværdi), men betaler ikke. Skal {department} bidrage?',
   departmentWithoutLevel: 'Forvaltningen »{item}« mangler niveau (kommunal, regional, statslig eller andet).',
+  guarantorWithoutLevel:
+    'Garantistens niveau mangler: garantien regnes som privat og tæller ikke med i kommunens eller den offentlige sektors tal.',
   scenarioRangeWrongSide: 'Scenariointervallet for {field}: lav skal være højst 1 og høj mindst 1.',
   paymentsExceedValue:
     'Kommunen betaler mere ({payments}) end den sparer ({value}) i nutidsværdi: business casen er negativ for kommunen.',
@@ -117,6 +119,8 @@ export const FINDING_MESSAGES_EN: Record<FindingMessageKey, string> = {
   gainsButPaysNothing:
     '{department} gains value from the outcomes ({value} in present value) but pays nothing. Should {department} contribute?',
   departmentWithoutLevel: 'The department “{item}” has no level (municipal, regional, state or other).',
+  guarantorWithoutLevel:
+    'The guarantor has no level: the guarantee is counted as private and is not in the municipality’s or the public sector’s figures.',
   scenarioRangeWrongSide: 'The scenario range for {field}: low must be at most 1 and high at least 1.',
   paymentsExceedValue:
     'The municipality pays more ({payments}) than it saves ({value}) in present value: the business case is negative for the municipality.',

@@ -83,6 +83,27 @@ describe('validate', () => {
     ).toEqual(['required']);
   });
 
+  it('[V12 P12] a guarantee whose guarantor has no level is counted as private, and the group is told', () => {
+    const withLevel = validate(makeCase((m) => (m.paymentModel.guaranteeAmount = 1_000_000)));
+    expect(withLevel.filter((f) => f.messageKey === 'guarantorWithoutLevel')).toEqual([]);
+    const without = validate(
+      makeCase((m) => {
+        m.paymentModel.guaranteeAmount = 1_000_000;
+        m.facts.partners.guarantorLevel = undefined;
+      }),
+    ).filter((f) => f.messageKey === 'guarantorWithoutLevel');
+    expect(without).toEqual([
+      expect.objectContaining({ rule: 'V12', severity: 'warning', path: ['facts', 'partners', 'guarantorLevel'] }),
+    ]);
+    const noGuarantee = validate(
+      makeCase((m) => {
+        m.paymentModel.guaranteeAmount = undefined;
+        m.facts.partners.guarantorLevel = undefined;
+      }),
+    );
+    expect(noGuarantee.filter((f) => f.messageKey === 'guarantorWithoutLevel')).toEqual([]);
+  });
+
   it('[V1] an empty list asks for at least one item', () => {
     const findings = validate(makeCase((m) => (m.outcomes = [])));
     expect(findings).toContainEqual(
