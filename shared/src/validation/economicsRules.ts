@@ -116,9 +116,10 @@ export function economicsFindings(model: CaseModelDraft): Finding[] {
     }
     const q = input.payment.returnCap;
     if (q !== undefined) {
-      // V19: the most the return cap lets through is all capital grown at q to year H−1.
-      const H = input.horizonYears;
-      const maxUnderReturnCap = sum(pricing.yearly.capital.map((c, t) => c * (1 + q) ** (H - 1 - t)));
+      // V19: the most the return cap lets through is the capital deployed up to the settlement
+      // year s grown at q to s: payments after s are not paid (P11), and s ≤ H − 1.
+      const s = pricing.settlementYear;
+      const maxUnderReturnCap = sum(pricing.yearly.capital.map((c, t) => (t <= s ? c * (1 + q) ** (s - t) : 0)));
       if (cap >= maxUnderReturnCap) {
         findings.push({
           rule: 'V19',

@@ -11,9 +11,14 @@ export function messageTemplate(key: string, lang: Language): string {
 
 /** A finding as a sentence in Danish or English, numbers in Danish format. */
 export function renderFinding(finding: Finding, lang: Language): string {
-  return messageTemplate(finding.messageKey, lang).replace(/\{(\w+)\}/g, (match, name: string) => {
+  const template = messageTemplate(finding.messageKey, lang);
+  return template.replace(/\{(\w+)\}/g, (match, name: string, at: number) => {
     const param = finding.params[name];
-    return param ? renderParam(param, lang) : match;
+    if (!param) return match;
+    const rendered = renderParam(param, lang);
+    // An amount ends in "kr."; a sentence ending right after it takes no second full stop.
+    const endsSentence = template[at + match.length] === '.';
+    return endsSentence && rendered.endsWith('.') ? rendered.slice(0, -1) : rendered;
   });
 }
 

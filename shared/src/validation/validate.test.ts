@@ -291,6 +291,16 @@ describe('validate', () => {
     expect(byRule(returnCapIrrelevant, 'V20')[0]?.messageKey).toBe('returnCapIrrelevant');
   });
 
+  it('[V19 P11] the return cap’s reach ends at the settlement year; an amount ends the sentence with one full stop', () => {
+    // The example: 8 % return cap, a 5-year contract (s = 4) — capital grown at 8 % to year 4.
+    const [finding] = byRule(validate(makeCase(() => {})), 'V19');
+    expect(finding?.messageKey).toBe('capIrrelevant');
+    expect(renderFinding(finding!, 'da')).toMatch(/højst 11\.786\.052 kr\.$/);
+    // A contract as long as the horizon lets the return cap reach further: the 14 mio cap can bind.
+    const longContract = validate(makeCase((m) => (m.evaluation.contractYears = 10)));
+    expect(byRule(longContract, 'V19')).toEqual([]);
+  });
+
   it('[V21 V22] an empty problem definition, and a choice without a rationale', () => {
     const findings = validate(
       makeCase((m) => {
