@@ -83,7 +83,7 @@ export const FACTS_FIELDS = {
       help: 'Used with one flat rate only: how much future amounts are written down per year.',
     },
     sourceNote: true,
-    layout: { group: 'facts.economy', columns: 3 },
+    layout: { group: 'facts.economy', columns: 3, hiddenWhen: { field: 'discountMethod', is: 'schedule' } },
     exportRows: { xlsx: 'inputs', pdf: 'assumptions' },
   }),
   phase: number('count', Phase, {

@@ -24,6 +24,8 @@ export type FieldLayout = {
   columns?: 1 | 2 | 3;
   /** A short text shown as a few lines (a definition) instead of one. */
   multiline?: boolean;
+  /** Left out of the form while a sibling field of its container holds this value (the flat rate under the schedule). */
+  hiddenWhen?: { field: string; is: string };
 };
 
 /** Where a field appears as a row in the exports: the XLSX sheet and the PDF section. */

@@ -71,6 +71,17 @@ describe('section forms from the registry', () => {
     expect(inputAt(html, 'facts/startYear')).toContain('value="2026"');
   });
 
+  it('leave out the flat rate while the case uses the Danish schedule (layout hiddenWhen)', () => {
+    const doc = caseDoc();
+    const facts = sectionMap(doc, 'facts')!;
+    facts.set('discountMethod', 'schedule');
+    expect(inputAt(renderSectionForm('facts', doc), 'facts/discountRate')).toBe('');
+    facts.set('discountMethod', 'flat');
+    expect(inputAt(renderSectionForm('facts', doc), 'facts/discountRate')).not.toBe('');
+    facts.delete('discountMethod'); // a stored case: its flat rate is used, so it is shown
+    expect(inputAt(renderSectionForm('facts', doc), 'facts/discountRate')).not.toBe('');
+  });
+
   it('make every control read-only for an observer', () => {
     const html = renderSectionForm('facts', caseDoc(), { role: 'observer' });
     const inputs = html.match(/<input[^>]*>/g) ?? [];

@@ -7,9 +7,10 @@ import {
   nestedMap,
   type SectionName,
 } from '@caseroom/shared';
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useLanguage } from '../../../i18n/messages.ts';
+import { useYMapValue } from '../../../ydoc/useY.ts';
 import { LIST_PATHS } from '../fieldPath.ts';
 import { useSection } from '../useSection.ts';
 import { type FormBlock, formBlocks, gridClass } from './formLayout.ts';
@@ -80,7 +81,15 @@ function Block({
       {block.rows.map((row) => {
         const fields = row.fields.map((field) => {
           const holder = holders.get(field.container);
-          return holder && <RegistryField key={field.labelKey} field={field} {...holder} />;
+          if (!holder) return undefined;
+          const { hiddenWhen } = field.layout ?? {};
+          return hiddenWhen ? (
+            <HiddenWhen key={field.labelKey} map={holder.map} when={hiddenWhen}>
+              <RegistryField field={field} {...holder} />
+            </HiddenWhen>
+          ) : (
+            <RegistryField key={field.labelKey} field={field} {...holder} />
+          );
         });
         const className = gridClass(row.columns);
         const first = row.fields[0]?.labelKey ?? '';
@@ -94,6 +103,19 @@ function Block({
       })}
     </>
   );
+}
+
+/** Its field, unless a sibling holds the value that makes the field unused (layout `hiddenWhen`). */
+function HiddenWhen({
+  map,
+  when,
+  children,
+}: {
+  map: Y.Map<unknown> | undefined;
+  when: { field: string; is: string };
+  children: ReactNode;
+}) {
+  return useYMapValue(map, when.field) === when.is ? null : children;
 }
 
 /** A group's heading; a group FIELD_GROUPS does not know is shown by its key rather than lost. */
