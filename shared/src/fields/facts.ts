@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { Phase } from '../model/phase.ts';
 import { Count, Rate } from '../model/primitives.ts';
 import { DEPARTMENT_LEVEL_NAMES, DEPARTMENT_LEVELS, DISCOUNT_METHOD_NAMES, DISCOUNT_METHODS } from './choices.ts';
@@ -57,22 +56,20 @@ export const FACTS_FIELDS = {
     layout: { group: 'facts.economy', columns: 3 },
     exportRows: { xlsx: 'inputs', pdf: 'assumptions' },
   }),
-  discountMethod: {
-    ...choice(DISCOUNT_METHODS, DISCOUNT_METHOD_NAMES, {
-      da: {
-        label: 'Diskontering',
-        help: 'Finansministeriets skema (3,5 % de første 35 år, derefter 2,5 %) eller én fast rente.',
-      },
-      en: {
-        label: 'Discounting',
-        help: 'The Danish schedule (3.5 % for the first 35 years, then 2.5 %) or one flat rate.',
-      },
-      layout: { group: 'facts.economy', columns: 3 },
-      exportRows: { xlsx: 'inputs', pdf: 'assumptions' },
-    }),
-    // P2: absent (a case stored before the method existed) means its rate as a flat rate.
-    complete: z.enum(DISCOUNT_METHODS).optional(),
-  },
+  // P2: absent (a case stored before the method existed) means its rate as a flat rate.
+  discountMethod: choice(DISCOUNT_METHODS, DISCOUNT_METHOD_NAMES, {
+    optional: true,
+    da: {
+      label: 'Diskontering',
+      help: 'Finansministeriets skema (3,5 % de første 35 år, derefter 2,5 %) eller én fast rente.',
+    },
+    en: {
+      label: 'Discounting',
+      help: 'The Danish schedule (3.5 % for the first 35 years, then 2.5 %) or one flat rate.',
+    },
+    layout: { group: 'facts.economy', columns: 3 },
+    exportRows: { xlsx: 'inputs', pdf: 'assumptions' },
+  }),
   discountRate: number('percent', Rate, {
     da: {
       label: 'Diskonteringsrente',
@@ -124,22 +121,20 @@ export const PARTNERS_FIELDS = {
     layout: { group: 'facts.partners', columns: 2 },
     exportRows: { xlsx: 'case', pdf: 'summary' },
   }),
-  guarantorLevel: {
-    ...choice(DEPARTMENT_LEVELS, DEPARTMENT_LEVEL_NAMES, {
-      da: {
-        label: 'Garantens niveau',
-        help: 'Kommunal, regional eller statslig garanti er offentlige penge; en fond eller anden privat garant er "anden".',
-      },
-      en: {
-        label: 'Guarantor level',
-        help: 'A municipal, regional or state guarantee is public money; a foundation or other private guarantor is "other".',
-      },
-      layout: { group: 'facts.partners', columns: 2 },
-      exportRows: { xlsx: 'inputs', pdf: 'summary' },
-    }),
-    // P12: only needed when there is a guarantee; absent counts as "other" (private).
-    complete: z.enum(DEPARTMENT_LEVELS).optional(),
-  },
+  // P12: only needed when there is a guarantee; absent counts as "other" (private).
+  guarantorLevel: choice(DEPARTMENT_LEVELS, DEPARTMENT_LEVEL_NAMES, {
+    optional: true,
+    da: {
+      label: 'Garantens niveau',
+      help: 'Kommunal, regional eller statslig garanti er offentlige penge; en fond eller anden privat garant er "anden".',
+    },
+    en: {
+      label: 'Guarantor level',
+      help: 'A municipal, regional or state guarantee is public money; a foundation or other private guarantor is "other".',
+    },
+    layout: { group: 'facts.partners', columns: 2 },
+    exportRows: { xlsx: 'inputs', pdf: 'summary' },
+  }),
 };
 
 /** One department that pays or gains (an item of the `department` list). */

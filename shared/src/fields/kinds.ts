@@ -125,17 +125,22 @@ export function number<C extends z.ZodType>(
   return { kind: 'number', unit, draft: FiniteNumber.optional(), complete, ...options };
 }
 
-/** A choice among `choices` (named by `names`), required in a complete case. */
-export function choice<const T extends readonly [string, ...string[]]>(
+/**
+ * A choice among `choices` (named by `names`), required in a complete case unless `optional`
+ * (then absent has a meaning of its own, e.g. a stored case's flat discount rate).
+ */
+export function choice<const T extends readonly [string, ...string[]], O extends boolean = false>(
   choices: T,
   names: ChoiceNames<T[number]>,
-  options: FieldOptions,
+  options: FieldOptions & { optional?: O },
 ): ChoiceSpec & {
   draft: z.ZodOptional<z.ZodEnum<{ [K in T[number]]: K }>>;
-  complete: z.ZodEnum<{ [K in T[number]]: K }>;
+  complete: O extends true ? z.ZodOptional<z.ZodEnum<{ [K in T[number]]: K }>> : z.ZodEnum<{ [K in T[number]]: K }>;
 } {
+  const { optional, ...rest } = options;
   const schema = z.enum(choices);
-  return { kind: 'choice', choices, names, draft: schema.optional(), complete: schema, ...options };
+  const complete = optional ? schema.optional() : schema;
+  return { kind: 'choice', choices, names, draft: schema.optional(), complete: complete as never, ...rest };
 }
 
 /** Numbers per department; `value` says what each holds in a complete case. */
