@@ -13,7 +13,9 @@ import { route } from './route.ts';
  * The workshop record and history under /api/cases/:id (docs/workshop.md W3–W5, W7, W8,
  * W10, W11), registered from shared's endpoint table. Role checks by requireParty; bodies checked
  * with the endpoint's schema (400 badRequest naming the field); expected failures of the
- * services come back as values and are sent as they are.
+ * services come back as values and are sent as they are. What adds a person's content (votes,
+ * decisions, comments and their resolution) is refused at the case's storage quota: 507
+ * storageFull, nothing written, the room's notice turns `full` (issue 9; quotaCheck.ts).
  *   GET  workshop                               any party → { workshop, serverNow, contentHash, signoffStatus, agreed }
  *   POST workshop/phase { phase }               facilitator (a change takes a 'phase' snapshot)
  *   POST workshop/locks { section, locked }     facilitator

@@ -37,6 +37,7 @@ import type { SnapshotListing, SnapshotService } from '../history/SnapshotServic
 import type { Log } from '../log.ts';
 import type { DocumentStore } from '../storage/DocumentStore.ts';
 import { isStorageFailure } from '../storage/storageFailure.ts';
+import { entryBytes, refuseOverQuota } from './quotaCheck.ts';
 import { fail, ok, type Result, storageUnavailable } from './results.ts';
 import { StorageService } from './StorageService.ts';
 
@@ -60,7 +61,10 @@ export function newWorkshopId(): string {
  * server on behalf of the party a token names — who and when come from the token and the
  * server clock, never from the request — and written into the case's `workshop` map as a
  * server change (stored, then relayed). Ballots are the exception: they stay in the store
- * until the reveal writes only their tally. Role checks happen in the HTTP layer.
+ * until the reveal writes only their tally. Role checks happen in the HTTP layer. What adds a
+ * person's content to the record (a vote, a decision, a comment or its resolution) is refused
+ * at the case's storage quota (507 storageFull, issue 9); the facilitator's controls (phase,
+ * locks, timer, reveal, required signers) and sign-offs (one per party) are small and bounded.
  */
 export class WorkshopService {
   /** The case's storage quota: usage and the facilitator's compaction (issue 9). */
@@ -181,6 +185,8 @@ export class WorkshopService {
         status: 'open',
         openedAt: this.iso(),
       };
+      const full = refuseOverQuota(document, entryBytes(voteId, vote));
+      if (full) return full;
       document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, vote));
       return ok({ voteId, vote });
     });
@@ -262,10 +268,19 @@ export class WorkshopService {
         return fail(400, ApiErrorCode.BadRequest, `itemId: ${input.itemId} is not one of the vote's items.`);
       }
       const decided: Vote = { ...vote, status: 'decided' };
-      const made = document.changeAsServer((doc) => {
+      const made = this.draftDecision(document.doc, party, {
+        text: input.text,
+        itemPath: listItemPath(vote.list, input.itemId),
+      });
+      const full = refuseOverQuota(
+        document,
+        entryBytes(voteId, decided) + entryBytes(made.decisionId, made.decision) + entryBytes('chosenId', input.itemId),
+      );
+      if (full) return full;
+      document.changeAsServer((doc) => {
         requireChild(doc, 'votes').set(voteId, decided);
         if (vote.list === 'interventions') doc.getMap('interventions').set('chosenId', input.itemId);
-        return this.recordDecision(doc, party, { text: input.text, itemPath: listItemPath(vote.list, input.itemId) });
+        requireChild(doc, 'decisions').set(made.decisionId, made.decision);
       });
       return ok({ ...made, vote: decided });
     });
@@ -277,9 +292,13 @@ export class WorkshopService {
     party: Party,
     input: { text: string; itemPath?: string },
   ): Promise<Result<{ decisionId: string; decision: Decision }>> {
-    return this.withDocument(caseId, (document) =>
-      ok(document.changeAsServer((doc) => this.recordDecision(doc, party, input))),
-    );
+    return this.withDocument(caseId, (document) => {
+      const made = this.draftDecision(document.doc, party, input);
+      const full = refuseOverQuota(document, entryBytes(made.decisionId, made.decision));
+      if (full) return full;
+      document.changeAsServer((doc) => requireChild(doc, 'decisions').set(made.decisionId, made.decision));
+      return ok(made);
+    });
   }
 
   /**
@@ -305,6 +324,8 @@ export class WorkshopService {
         at: this.iso(),
         resolved: false,
       };
+      const full = refuseOverQuota(document, entryBytes(commentId, comment));
+      if (full) return full;
       document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
       return ok({ commentId, comment });
     });
@@ -316,6 +337,8 @@ export class WorkshopService {
       const stored = commentsMap(document.doc)?.get(commentId);
       if (!stored || typeof stored !== 'object') return commentGone(commentId);
       const comment = { ...(stored as Comment), resolved };
+      const full = refuseOverQuota(document, entryBytes(commentId, comment));
+      if (full) return full;
       document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
       return ok({ comment });
     });
@@ -381,7 +404,8 @@ export class WorkshopService {
     });
   }
 
-  private recordDecision(
+  /** A decision as it will be written (next in order, in the party's name, now); written by the caller. */
+  private draftDecision(
     doc: CaseDocument['doc'],
     party: Party,
     input: { text: string; itemPath?: string },
@@ -401,7 +425,6 @@ export class WorkshopService {
       at: this.iso(),
       order: order + 1,
     };
-    decisions.set(decisionId, decision);
     return { decisionId, decision };
   }
 

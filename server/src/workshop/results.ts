@@ -3,7 +3,7 @@ import { ApiErrorCode } from '@caseroom/shared';
 /** An expected failure of a workshop or history operation, ready for the HTTP layer. */
 export type Failure = {
   ok: false;
-  status: 400 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
+  status: 400 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
   code: ApiErrorCode;
   message: string;
   /** Extra fields for the error body (e.g. `currentHash`, `reason`). */

@@ -69,6 +69,12 @@ export const ApiErrorCode = {
   // Storage (issue 9).
   /** 503: the store cannot write now (disk full, read-only, I/O error): nothing was changed; try again. */
   StorageUnavailable: 'storageUnavailable',
+  /**
+   * 507: the case is at its storage quota, or a comment, decision or vote written over HTTP would
+   * carry it past it (`usedBytes`, `quotaBytes` in the body): nothing was changed; the room's
+   * notice turns `full` until the facilitator tidies up (`POST …/storage/compact`).
+   */
+  StorageFull: 'storageFull',
 
   // Export and import (docs/exchange.md).
   /** 404: an export format other than json, xlsx or pdf. */

@@ -7,7 +7,7 @@ import { AS_PARTY, BY_ROLE } from './commonErrors.ts';
 import { endpoint } from './endpoint.ts';
 import { ApiErrorCode } from './errorCodes.ts';
 
-const { VoteNotFound, VoteClosed, InvalidBallot, CommentNotFound } = ApiErrorCode;
+const { VoteNotFound, VoteClosed, InvalidBallot, CommentNotFound, StorageFull } = ApiErrorCode;
 
 /**
  * The workshop record (docs/workshop.md W3–W5, W7–W10): the server writes it in the caller's
@@ -44,7 +44,7 @@ export const workshopEndpoints = {
     body: WorkshopRequests.vote,
     response: z.object({ voteId: z.string(), vote: Vote }),
     status: 201,
-    errors: BY_ROLE,
+    errors: [...BY_ROLE, StorageFull],
   }),
   /** Facilitator or editor; the ballot stays on the server until the reveal. */
   putBallot: endpoint({
@@ -73,7 +73,7 @@ export const workshopEndpoints = {
     body: WorkshopRequests.decide,
     response: z.object({ decisionId: z.string(), decision: Decision, vote: Vote }),
     status: 201,
-    errors: [...BY_ROLE, VoteNotFound, ApiErrorCode.VoteNotRevealed, ApiErrorCode.VoteDecided],
+    errors: [...BY_ROLE, VoteNotFound, ApiErrorCode.VoteNotRevealed, ApiErrorCode.VoteDecided, StorageFull],
   }),
   addDecision: endpoint({
     method: 'POST',
@@ -81,7 +81,7 @@ export const workshopEndpoints = {
     body: WorkshopRequests.decision,
     response: z.object({ decisionId: z.string(), decision: Decision }),
     status: 201,
-    errors: BY_ROLE,
+    errors: [...BY_ROLE, StorageFull],
   }),
   /** Editor or facilitator (W9). */
   postComment: endpoint({
@@ -90,14 +90,14 @@ export const workshopEndpoints = {
     body: WorkshopRequests.comment,
     response: z.object({ commentId: z.string(), comment: CommentEntry }),
     status: 201,
-    errors: [...BY_ROLE, CommentNotFound],
+    errors: [...BY_ROLE, CommentNotFound, StorageFull],
   }),
   resolveComment: endpoint({
     method: 'POST',
     path: '/api/cases/:id/workshop/comments/:commentId/resolve',
     body: WorkshopRequests.resolveComment,
     response: z.object({ comment: CommentEntry }),
-    errors: [...BY_ROLE, CommentNotFound],
+    errors: [...BY_ROLE, CommentNotFound, StorageFull],
   }),
   /** Editor or facilitator, for its own party (W10); an observer: 403 forbidden. */
   signOff: endpoint({
