@@ -198,7 +198,7 @@ describe('[9] the storage quota per case', () => {
     expect(reread.body.evaluation.dataSources).toBe(accepted);
   }, 60_000);
 
-  it('[9] at the quota: a refused edit turns the notice to full, a server change (a decision) still carries the case past it, and full lasts until the facilitator compacts', async () => {
+  it('[9] at the quota: a refused edit turns the notice to full, a decision over HTTP is refused too (507 storageFull, nothing written), and full lasts until the facilitator compacts', async () => {
     const server = await startTestServer({ compactEvery: 100_000, caseQuotaBytes: 64 * 1024 });
     servers.push(server);
     const parties = await caseWithParties(server.url, { example: true });
@@ -215,9 +215,9 @@ describe('[9] the storage quota per case', () => {
     const decision = await api(server.url, parties.facilitator, 'POST', `/api/cases/${parties.id}/workshop/decisions`, {
       text: prose(2000, 7),
     });
-    expect(decision.status).toBe(201);
-    const past = await api(server.url, parties.observer.token, 'GET', `/api/cases/${parties.id}/storage`);
-    expect(past.body.usedBytes).toBeGreaterThanOrEqual(past.body.quotaBytes);
+    expect(decision.status).toBe(507);
+    expect(decision.body.error.code).toBe('storageFull');
+    expect(Object.keys(readWorkshop(watcher.doc).decisions)).toEqual([]);
     expect(readWorkshop(watcher.doc).storage?.level).toBe('full');
 
     const compacted = await api(server.url, parties.facilitator, 'POST', `/api/cases/${parties.id}/storage/compact`);
