@@ -80,11 +80,13 @@ describe('[9] the storage notice in the room', () => {
 
   it('[9] at the quota everyone reads that changes are refused; the facilitator tidies up and reads the result', async () => {
     await fill(1.01);
-    // An edit the guard refused leaves the case just below the quota; a decision carries it past.
+    // An edit the guard refused leaves the case just below the quota and the notice full; a
+    // decision over HTTP is refused as well (507 storageFull), nothing written.
     const decision = await api(server.url, parties.facilitator, 'POST', `/api/cases/${parties.id}/workshop/decisions`, {
       text: prose(2000, 99),
     });
-    expect(decision.status).toBe(201);
+    expect(decision.status).toBe(507);
+    expect(decision.body.error.code).toBe('storageFull');
     await expect
       .poll(() => notice(olga).textContent(), { timeout: 10_000 })
       .toBe('Sagen har brugt hele sin lagerplads. Ændringer afvises, indtil facilitatoren har ryddet op.');
