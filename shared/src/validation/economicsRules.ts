@@ -1,6 +1,6 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import { sum } from '../pricing/discounting.ts';
-import { pricingInputFromModel } from '../pricing/fromModel.ts';
+import { type PricingInputResult, pricingInputFromModel } from '../pricing/fromModel.ts';
 import { price } from '../pricing/price.ts';
 import type { Finding, FindingParam } from './finding.ts';
 import { text } from './finding.ts';
@@ -17,9 +17,11 @@ const REASON_KEYS = {
  * Economics rules V11 and V15–V20 (docs/validation.md): the model is complete enough to price, and
  * the priced business case holds a problem the group should see.
  */
-export function economicsFindings(model: CaseModelDraft): Finding[] {
+export function economicsFindings(
+  model: CaseModelDraft,
+  result: PricingInputResult = pricingInputFromModel(model),
+): Finding[] {
   const findings: Finding[] = [];
-  const result = pricingInputFromModel(model);
   if (!result.ok) {
     findings.push({
       rule: 'V15',

@@ -1,5 +1,5 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
-import { pricingInputFromModel } from '../pricing/fromModel.ts';
+import { type PricingInputResult, pricingInputFromModel } from '../pricing/fromModel.ts';
 import { paymentDue } from '../pricing/outcomePayments.ts';
 import type { Cohort, PricedOutcome, PricingInput } from '../pricing/pricingInput.ts';
 import { settlementYear } from '../pricing/settlement.ts';
@@ -101,8 +101,10 @@ export function paymentTimingFindings(
  * year s = min(contract years, H) − 1 (P11). A case that cannot be priced has its own findings
  * (V1, V2, V15, V23) first.
  */
-export function timingFindings(model: CaseModelDraft): Finding[] {
-  const result = pricingInputFromModel(model);
+export function timingFindings(
+  model: CaseModelDraft,
+  result: PricingInputResult = pricingInputFromModel(model),
+): Finding[] {
   if (!result.ok) return [];
   const s = settlementYear(result.input.horizonYears, contractYears(model));
   return [...outcomeTimingFindings(result.input, s), ...capitalAfterSettlementFindings(result.input, s)];

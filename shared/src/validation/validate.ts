@@ -1,4 +1,5 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
+import { pricingInputFromModel } from '../pricing/fromModel.ts';
 import { boundFindings } from './boundsRules.ts';
 import { consistencyFindings } from './consistencyRules.ts';
 import { economicsFindings } from './economicsRules.ts';
@@ -22,13 +23,14 @@ export function validate(model: CaseModelDraft): Finding[] {
   const outOfBounds = new Set(bounds.filter((f) => f.rule === 'V23').map(key));
   const structure = structureFindings(model).filter((f) => f.messageKey !== 'tooLarge' || !outOfBounds.has(key(f)));
   const reported = new Set(structure.map(key));
+  const priceable = pricingInputFromModel(model); // read once for the timing and economics rules
   const findings = [
     ...structure,
     ...bounds.filter((f) => f.rule !== 'V23' || !reported.has(key(f))),
     ...consistencyFindings(model),
-    ...timingFindings(model),
+    ...timingFindings(model, priceable),
     ...proseFindings(model),
-    ...economicsFindings(model),
+    ...economicsFindings(model, priceable),
   ];
   return findings
     .map((finding, index) => ({ finding, index }))
