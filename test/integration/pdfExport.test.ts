@@ -327,6 +327,15 @@ describe('PDF report', () => {
     expect(exported.signoffs.map((s) => s.imported)).toEqual([true, undefined]);
   });
 
+  it('[P2] the flat discount rate is in the report only when the case uses one flat rate', async () => {
+    const scheduled = (await render(exportOf(exampleCase()), 'da')).text;
+    expect(scheduled).toContain('Finansministeriets skema');
+    expect(scheduled).not.toContain('Diskonteringsrente 3,5 %'); // the row; the explanations name r(t) per year
+    const flatModel = exampleCase();
+    flatModel.facts.discountMethod = 'flat';
+    expect((await render(exportOf(flatModel), 'da')).text).toMatch(/Diskonteringsrente 3,5 %/);
+  });
+
   it('is a pure function of the export: the same export gives the same bytes', async () => {
     const exported = signedExample();
     const a = await caseReport(exported, 'da');

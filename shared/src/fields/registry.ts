@@ -96,3 +96,13 @@ export function choiceName(labelKey: string, value: string, lang: Language): str
   if (field?.kind !== 'choice' || !Object.hasOwn(field.names, value)) return undefined;
   return field.names[value]?.[lang];
 }
+
+/**
+ * Whether a field is left out (of the form and the report) because a sibling in its container
+ * holds the value of its `hiddenWhen` hint — the flat rate under the Danish schedule. The XLSX
+ * keeps every input: its formulas read them.
+ */
+export function fieldHidden(field: RegisteredField, siblingValue: (key: string) => unknown): boolean {
+  const when = field.layout?.hiddenWhen;
+  return when !== undefined && siblingValue(when.field) === when.is;
+}

@@ -1,4 +1,4 @@
-import { figureFormat, type RegisteredField } from '@caseroom/shared';
+import { fieldHidden, figureFormat, type RegisteredField } from '@caseroom/shared';
 import { fieldRowLabel, type ValueContext, valueText } from '../fieldRows.ts';
 import type { ReportWriter } from './layout.ts';
 import type { ReportText } from './reportText.ts';
@@ -27,7 +27,14 @@ export function fieldBlock(
     if (pairs.length > 0) keyValues(w, pairs);
     pairs = [];
   };
+  // A field's siblings are the fields of its own container (a block may hold several).
+  const byLabelKey = new Map<string, RegisteredField>(fields.map((field) => [field.labelKey, field]));
+  const siblingOf = (field: RegisteredField) => (key: string) => {
+    const sibling = byLabelKey.get(`${field.container}.${key}`);
+    return sibling ? read(sibling) : undefined;
+  };
   for (const field of fields) {
+    if (fieldHidden(field, siblingOf(field))) continue;
     const label = fieldRowLabel(field, lang);
     const value = read(field);
     if (field.kind === 'richText') {

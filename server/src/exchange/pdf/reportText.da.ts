@@ -150,7 +150,7 @@ export const da = {
   },
   assumptions: {
     intro:
-      'Alle beløb er i faste priser i prisåret. Nutidsværdier bruger diskonteringsfaktoren DF(t) = 1/(1+r)^t, år 0 udiskonteret.',
+      'Alle beløb er i faste priser i prisåret. Nutidsværdier bruger diskonteringsfaktoren DF(t) = DF(t−1)/(1+r(t)), år 0 udiskonteret: r(t) efter Finansministeriets skema eller én fast rente, som sagen angiver.',
     frame: 'Beregningens ramme',
     rules: 'Regler',
     formula: 'Sådan regnes det',

@@ -144,7 +144,7 @@ export const en: ReportText = {
   },
   assumptions: {
     intro:
-      'All amounts are in fixed prices of the price year. Present values use the discount factor DF(t) = 1/(1+r)^t, year 0 undiscounted.',
+      'All amounts are in fixed prices of the price year. Present values use the discount factor DF(t) = DF(t−1)/(1+r(t)), year 0 undiscounted: r(t) from the Danish schedule or one flat rate, as the case says.',
     frame: 'The frame of the calculation',
     rules: 'Rules',
     formula: 'How it is computed',

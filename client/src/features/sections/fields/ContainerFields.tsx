@@ -2,9 +2,11 @@ import {
   CONTAINERS,
   type Container,
   FIELD_GROUPS,
+  fieldHidden,
   fieldsOf,
   type ItemKind,
   nestedMap,
+  type RegisteredField,
   type SectionName,
 } from '@caseroom/shared';
 import { Fragment, type ReactNode } from 'react';
@@ -82,9 +84,8 @@ function Block({
         const fields = row.fields.map((field) => {
           const holder = holders.get(field.container);
           if (!holder) return undefined;
-          const { hiddenWhen } = field.layout ?? {};
-          return hiddenWhen ? (
-            <HiddenWhen key={field.labelKey} map={holder.map} when={hiddenWhen}>
+          return field.layout?.hiddenWhen ? (
+            <HiddenWhen key={field.labelKey} field={field} map={holder.map}>
               <RegistryField field={field} {...holder} />
             </HiddenWhen>
           ) : (
@@ -105,17 +106,18 @@ function Block({
   );
 }
 
-/** Its field, unless a sibling holds the value that makes the field unused (layout `hiddenWhen`). */
+/** Its field, unless a sibling holds the value that leaves the field out (`fieldHidden`). */
 function HiddenWhen({
+  field,
   map,
-  when,
   children,
 }: {
+  field: RegisteredField;
   map: Y.Map<unknown> | undefined;
-  when: { field: string; is: string };
   children: ReactNode;
 }) {
-  return useYMapValue(map, when.field) === when.is ? null : children;
+  const sibling = useYMapValue(map, field.layout?.hiddenWhen?.field ?? '');
+  return fieldHidden(field, () => sibling) ? null : children;
 }
 
 /** A group's heading; a group FIELD_GROUPS does not know is shown by its key rather than lost. */
