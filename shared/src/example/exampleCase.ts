@@ -80,7 +80,12 @@ export function exampleCase(): CaseModelDraft {
           costPerParticipant: 40000,
           fixedCostPerYear: 200000,
           durationYears: 1,
-          sources: { costPerParticipant: ILLUSTRATIVE },
+          expectedRates: { 'out-employment': 0.4, 'out-admissions': 0.68 },
+          sources: {
+            costPerParticipant: ILLUSTRATIVE,
+            'expectedRates.out-employment': ILLUSTRATIVE,
+            'expectedRates.out-admissions': ILLUSTRATIVE,
+          },
         },
         {
           id: 'int-mentor',
@@ -92,7 +97,12 @@ export function exampleCase(): CaseModelDraft {
           costPerParticipant: 35000,
           fixedCostPerYear: 150000,
           durationYears: 1,
-          sources: { costPerParticipant: ILLUSTRATIVE },
+          expectedRates: { 'out-employment': 0.3, 'out-admissions': 0.62 },
+          sources: {
+            costPerParticipant: ILLUSTRATIVE,
+            'expectedRates.out-employment': ILLUSTRATIVE,
+            'expectedRates.out-admissions': ILLUSTRATIVE,
+          },
         },
         {
           id: 'int-coordination',
@@ -104,7 +114,12 @@ export function exampleCase(): CaseModelDraft {
           costPerParticipant: 20000,
           fixedCostPerYear: 250000,
           durationYears: 1,
-          sources: { costPerParticipant: ILLUSTRATIVE },
+          expectedRates: { 'out-employment': 0.24, 'out-admissions': 0.66 },
+          sources: {
+            costPerParticipant: ILLUSTRATIVE,
+            'expectedRates.out-employment': ILLUSTRATIVE,
+            'expectedRates.out-admissions': ILLUSTRATIVE,
+          },
         },
       ],
       chosenId: 'int-ips',

@@ -1,6 +1,6 @@
-import { Count, Money } from '../model/primitives.ts';
+import { Count, Money, Rate } from '../model/primitives.ts';
 import { EVIDENCE_LEVEL_NAMES, EVIDENCE_LEVELS } from './choices.ts';
-import { choice, number, reference, richText, shortText } from './kinds.ts';
+import { choice, number, numberRecord, reference, richText, shortText } from './kinds.ts';
 
 /** The choice among the candidates (section `interventions`). */
 export const INTERVENTIONS_FIELDS = {
@@ -65,6 +65,22 @@ export const INTERVENTION_FIELDS = {
     en: { label: 'Duration', help: 'How many years one course lasts.' },
     sourceNote: true,
     layout: { columns: 3 },
+    exportRows: { xlsx: 'inputs', pdf: 'case' },
+  }),
+  /** P19: the expected rate with this candidate, per outcome id (the outcome's expected rate is the chosen candidate's). */
+  expectedRates: numberRecord('percent', Rate, {
+    keyedBy: 'outcome',
+    da: {
+      label: 'Forventet niveau pr. resultatmål',
+      name: 'Forventet andel med indsatsen',
+      help: 'Andelen, der forventes at opnå hvert resultatmål med netop denne indsats.',
+    },
+    en: {
+      label: 'Expected rate per outcome',
+      name: 'Expected rate with this intervention',
+      help: 'The share expected to achieve each outcome with this intervention.',
+    },
+    sourceNote: true,
     exportRows: { xlsx: 'inputs', pdf: 'case' },
   }),
 };

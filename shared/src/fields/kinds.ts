@@ -70,6 +70,12 @@ export type NumberSpec = Spec<'number', z.ZodOptional<typeof FiniteNumber>, z.Zo
   unit: NumberUnit;
   /** Workshop state the server writes (W1): read from the workshop record first, never restored. */
   workshopState?: boolean;
+  /**
+   * P19: not kept in its item but read from the chosen candidate's numbers of this name, keyed by
+   * the item's id (an outcome's expected rate is the chosen candidate's `expectedRates[outcome]`).
+   * Editing it edits that candidate's; the item's own key is never written.
+   */
+  ofChosenCandidate?: 'expectedRates';
 };
 /** One of a fixed set of values, each with its name in every language. */
 export type ChoiceSpec = Spec<'choice', z.ZodOptional<z.ZodType<string>>, z.ZodType> & {
@@ -79,6 +85,8 @@ export type ChoiceSpec = Spec<'choice', z.ZodOptional<z.ZodType<string>>, z.ZodT
 /** Numbers keyed by department id (values per department, payer shares). */
 export type NumberRecordSpec = Spec<'numberRecord', z.ZodType<Record<string, number>>, z.ZodType> & {
   unit: NumberUnit;
+  /** What the keys are: department ids (values, payer shares) or outcome ids (a candidate's expected rates, P19). */
+  keyedBy: 'department' | 'outcome';
 };
 /** Participants starting per year (the intake map: year offset → participants). */
 export type CohortsSpec = Spec<'cohorts', typeof CohortsDraft, typeof Cohorts> & { unit: 'count' };
@@ -120,7 +128,7 @@ export function reference(to: 'intervention', options: FieldOptions): ReferenceS
 export function number<C extends z.ZodType>(
   unit: NumberUnit,
   complete: C,
-  options: FieldOptions & { workshopState?: boolean },
+  options: FieldOptions & Pick<NumberSpec, 'workshopState' | 'ofChosenCandidate'>,
 ): NumberSpec & { complete: C } {
   return { kind: 'number', unit, draft: FiniteNumber.optional(), complete, ...options };
 }
@@ -143,18 +151,20 @@ export function choice<const T extends readonly [string, ...string[]], O extends
   return { kind: 'choice', choices, names, draft: schema.optional(), complete: complete as never, ...rest };
 }
 
-/** Numbers per department; `value` says what each holds in a complete case. */
+/** Numbers per department (or per outcome); `value` says what each holds in a complete case. */
 export function numberRecord<C extends z.ZodType<number>>(
   unit: NumberUnit,
   value: C,
-  options: FieldOptions,
+  options: FieldOptions & { keyedBy?: NumberRecordSpec['keyedBy'] },
 ): NumberRecordSpec & { draft: z.ZodRecord<z.ZodString, typeof FiniteNumber>; complete: z.ZodRecord<z.ZodString, C> } {
+  const { keyedBy = 'department', ...rest } = options;
   return {
     kind: 'numberRecord',
     unit,
+    keyedBy,
     draft: z.record(z.string(), FiniteNumber),
     complete: z.record(z.string(), value),
-    ...options,
+    ...rest,
   };
 }
 

@@ -50,12 +50,16 @@ export const OUTCOME_FIELDS = {
     exportRows: { xlsx: 'inputs', pdf: 'outcomes' },
   }),
   expectedRate: number('percent', Rate, {
+    ofChosenCandidate: 'expectedRates',
     da: {
       label: 'Forventet niveau',
       name: 'Forventet andel med indsats',
-      help: 'Andelen, der forventes at opnå resultatet med indsatsen.',
+      help: 'Andelen, der forventes at opnå resultatet med den valgte indsats (ændres her, ændres indsatsens).',
     },
-    en: { label: 'Expected rate', help: 'The share expected to achieve the outcome with the intervention.' },
+    en: {
+      label: 'Expected rate',
+      help: 'The share expected to achieve the outcome with the chosen intervention (editing it here edits the intervention’s).',
+    },
     sourceNote: true,
     layout: { group: 'outcome.effect', columns: 3 },
     exportRows: { xlsx: 'inputs', pdf: 'outcomes' },

@@ -26,6 +26,7 @@ describe('what changed since a version, per section', () => {
       order: 'b0',
       name: 'Ny indsats',
       description: richTextFromParagraphs(),
+      expectedRates: {},
       sources: {},
     });
     after.paymentModel.payerShares['dep-social'] = 0.3;

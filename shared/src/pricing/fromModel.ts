@@ -23,6 +23,8 @@ export type PricingInputResult =
       input: PricingInput;
       /** Outcomes left out because an input they need is missing (validation names the field). */
       excludedOutcomeIds: string[];
+      /** P19: outcomes left out because the priced candidate has no expected rate for them ("effect not entered"). */
+      effectNotEnteredIds: string[];
     }
   | NotPriced;
 
@@ -33,6 +35,8 @@ export type PricingInputResult =
  *   discount method uses its rate as a flat rate; the schedule needs no rate); the chosen intervention is priced (or the one
  *   named in `interventionId`, to compare candidates side by side).
  * - Missing costs count as 0; a missing investor-funded share as 100 % (docs/product.md default).
+ * - P19: an outcome's expected rate is the priced candidate's (`expectedRates`); a candidate
+ *   without one for an outcome is priced without that outcome (`effectNotEnteredIds`).
  * - An outcome needs its baseline and expected rate, lag and duration; without them it is left
  *   out. A missing attribution counts as 100 % (docs/product.md default), a missing persistence as
  *   100 %, a missing price as 0 and a missing basis as "additional".
@@ -51,8 +55,15 @@ export function pricingInputFromModel(
   const intervention = model.interventions.candidates.find((c) => c.id === interventionId);
   const outcomes: PricedOutcome[] = [];
   const excludedOutcomeIds: string[] = [];
+  const effectNotEnteredIds: string[] = [];
   for (const outcome of model.outcomes) {
-    const priced = pricedOutcome(outcome);
+    // P19: the priced candidate's own expected rate; without one the outcome is left out, never borrowed.
+    const expectedRate = intervention?.expectedRates[outcome.id];
+    if (intervention && expectedRate === undefined) {
+      effectNotEnteredIds.push(outcome.id);
+      continue;
+    }
+    const priced = pricedOutcome({ ...outcome, expectedRate });
     if (priced) outcomes.push(priced);
     else excludedOutcomeIds.push(outcome.id);
   }
@@ -73,6 +84,7 @@ export function pricingInputFromModel(
   return {
     ok: true,
     excludedOutcomeIds,
+    effectNotEnteredIds,
     input: {
       horizonYears: facts.horizonYears,
       contractYears: model.evaluation.contractYears,
