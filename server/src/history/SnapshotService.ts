@@ -139,7 +139,13 @@ export class SnapshotService {
     if (!document) return caseGone(caseId);
     const before = modelOfState(snapshot.state);
     const after = document.model();
-    const names = new Map([...before.facts.departments, ...after.facts.departments].map((d) => [d.id, d.name ?? d.id]));
+    // A map field's entries are keyed by department (values, shares) or outcome (a candidate's rates, P19).
+    const names = new Map(
+      [...before.facts.departments, ...after.facts.departments, ...before.outcomes, ...after.outcomes].map((d) => [
+        d.id,
+        d.name ?? d.id,
+      ]),
+    );
     const changes = diffModels(before, after);
     const grouped = changesBySection(changes);
     const sections = SECTIONS.flatMap((section) => {

@@ -1,3 +1,4 @@
+import { withChosenCandidateRates } from '../model/candidateRates.ts';
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { richTextFromParagraphs } from '../richtext/convert.ts';
@@ -12,7 +13,8 @@ const ILLUSTRATIVE = 'Illustrativt skøn til eksemplet — erstat med kommunens 
  * server into a new case, never by setting editor content in a client.
  */
 export function exampleCase(): CaseModelDraft {
-  return {
+  // P19: as a document reads it — each outcome's expected rate (and note) is the chosen candidate's.
+  return withChosenCandidateRates({
     schemaVersion: SCHEMA_VERSION,
     facts: {
       title: 'Sygedagpenge og psykisk sygdom (illustrativt eksempel)',
@@ -203,5 +205,5 @@ export function exampleCase(): CaseModelDraft {
         { id: 'sig-investor', order: 'a2', name: 'Investeringschef', organisation: 'Eksempelfonden' },
       ],
     },
-  };
+  });
 }

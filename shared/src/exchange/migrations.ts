@@ -33,6 +33,30 @@ export const MIGRATIONS: Readonly<Record<number, (model: Record<string, unknown>
       : model.outcomes;
     return { ...model, facts, outcomes };
   },
+  /**
+   * Version 1 (before P19): one expected rate per outcome. Version 2 gives each candidate its
+   * own (`expectedRates` by outcome id, notes under `expectedRates.<outcome id>`): every
+   * candidate takes each outcome's rate and note, so the case prices as before.
+   */
+  1: (model) => {
+    const outcomes = Array.isArray(model.outcomes) ? model.outcomes.filter(isRecord) : [];
+    const interventions = model.interventions;
+    if (!isRecord(interventions) || !Array.isArray(interventions.candidates)) return model;
+    const candidates = interventions.candidates.map((candidate) => {
+      if (!isRecord(candidate) || 'expectedRates' in candidate) return candidate;
+      const expectedRates: Record<string, unknown> = {};
+      const sources: Record<string, unknown> = isRecord(candidate.sources) ? { ...candidate.sources } : {};
+      for (const outcome of outcomes) {
+        // Only a number is carried: anything else stays where the schema check will name it.
+        if (typeof outcome.id !== 'string' || typeof outcome.expectedRate !== 'number') continue;
+        expectedRates[outcome.id] = outcome.expectedRate;
+        const note = isRecord(outcome.sources) ? outcome.sources.expectedRate : undefined;
+        if (note !== undefined) sources[`expectedRates.${outcome.id}`] = note;
+      }
+      return { ...candidate, expectedRates, sources };
+    });
+    return { ...model, interventions: { ...interventions, candidates } };
+  },
 };
 
 /** The oldest schema version an import can still be migrated from. */

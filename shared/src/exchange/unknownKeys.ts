@@ -32,6 +32,16 @@ const NOTE_FIELDS = new Map<string, string[]>(
   ]),
 );
 
+/** Fields whose note is kept per entry (`expectedRates.<outcome id>`, P19), by container. */
+const NOTE_PER_ENTRY_FIELDS = new Map<string, string[]>(
+  (Object.keys(CONTAINERS) as Container[]).map((c) => [
+    c,
+    fieldsOf(c)
+      .filter((f) => f.sourceNote && f.kind === 'numberRecord' && f.keyedBy === 'outcome')
+      .map((f) => f.key),
+  ]),
+);
+
 /**
  * Every unknown key of an import file or a CLI case file (docs/exchange.md, "Unknown fields"),
  * in the file's order, at most MAX_IMPORT_ERRORS. The file is read as an export when its
@@ -106,7 +116,8 @@ function walkObject(value: Record<string, unknown>, schema: z.ZodObject, place: 
     const modelKey = place.modelKey === undefined ? undefined : place.modelKey ? `${place.modelKey}.${key}` : key;
     if (unwrap(entrySchema) === SourceNotes && isRecord(entry)) {
       const fields = noteFields(place.modelKey, known);
-      checkSourceNotes(entry, { fields, siblings: known }, child(place, key, modelKey), found);
+      const perEntry = (place.modelKey !== undefined && NOTE_PER_ENTRY_FIELDS.get(place.modelKey)) || [];
+      checkSourceNotes(entry, { fields, perEntry, siblings: known }, child(place, key, modelKey), found);
       continue;
     }
     walk(entry, entrySchema, child(place, key, modelKey), found);
@@ -120,13 +131,17 @@ function noteFields(modelKey: string | undefined, siblings: readonly string[]): 
 
 function checkSourceNotes(
   notes: Record<string, unknown>,
-  { fields, siblings }: { fields: readonly string[]; siblings: readonly string[] },
+  {
+    fields,
+    perEntry,
+    siblings,
+  }: { fields: readonly string[]; perEntry: readonly string[]; siblings: readonly string[] },
   place: Place,
   found: UnknownKey[],
 ) {
   for (const key of Object.keys(notes)) {
     if (found.length >= MAX_IMPORT_ERRORS) return;
-    if (fields.includes(key)) continue;
+    if (fields.includes(key) || perEntry.some((field) => key.startsWith(`${field}.`))) continue;
     const at = child(place, key, undefined);
     found.push(
       siblings.includes(key)

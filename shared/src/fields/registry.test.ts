@@ -18,6 +18,7 @@ import { ITEM_CHILDREN, SECTION_CHILDREN } from '../ydoc/layout.ts';
 import { reconcileModel } from '../ydoc/reconcile.ts';
 import { toModel } from '../ydoc/toModel.ts';
 import { writeModel } from '../ydoc/writeModel.ts';
+import { INTERVENTION_FIELDS } from './interventions.ts';
 import { allFields, type Container, choiceName, fieldsOf, holderOf, type RegisteredField } from './registry.ts';
 
 /**
@@ -152,18 +153,24 @@ describe('the field registry', () => {
     const holders = containerValues(changed, field.container);
     expect(holders.length, `the example has a ${field.container}`).toBeGreaterThan(0);
     const holder = holders[0]!;
-    holder[field.key] = otherValue(field, holder[field.key]);
+    const value = otherValue(field, holder[field.key]);
+    // P19: a field kept in the chosen candidate is changed there, and its change named by that field.
+    const chosen = changed.interventions.candidates.find((c) => c.id === changed.interventions.chosenId)!;
+    const keptIn = field.kind === 'number' && field.ofChosenCandidate;
+    if (keptIn) chosen[keptIn][holder.id as string] = value as number;
+    else holder[field.key] = value;
     expect(CaseModelDraft.safeParse(changed).success).toBe(true);
 
     const doc = makeCaseDoc();
     writeModel(doc, exampleCase());
     reconcileModel(doc, changed);
     const read = toModel(doc);
-    expect(containerValues(read, field.container)[0]![field.key]).toEqual(holder[field.key]);
+    expect(containerValues(read, field.container)[0]![field.key]).toEqual(value);
 
+    const named = keptIn ? INTERVENTION_FIELDS[keptIn].en : field.en;
     const lines = diffModels(exampleCase(), read).map((change) => describeChange(change, 'en'));
     expect(
-      lines.some((line) => line.includes(field.en.name ?? field.en.label)),
+      lines.some((line) => line.includes(named.name ?? named.label)),
       lines.join('\n'),
     ).toBe(true);
   });

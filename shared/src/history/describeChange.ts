@@ -32,8 +32,8 @@ const WORDS = {
 
 /**
  * A change as one readable line, e.g. `Resultatmål »Job«: Forventet andel med indsats 40 % →
- * 41 %`. `departmentName` turns a department id (values per department, payer shares) into
- * its name.
+ * 41 %`. `departmentName` turns the key of a map field's entry — a department id (values per
+ * department, payer shares) or an outcome id (a candidate's expected rates) — into its name.
  */
 export function describeChange(
   change: ModelChange,

@@ -5,7 +5,8 @@ import { richTextFromParagraphs } from '../richtext/convert.ts';
 import { describeChange } from './describeChange.ts';
 import { changesBySection, diffModels } from './diffModels.ts';
 
-const departmentName = (id: string) => exampleCase().facts.departments.find((d) => d.id === id)?.name ?? id;
+const departmentName = (id: string) =>
+  [...exampleCase().facts.departments, ...exampleCase().outcomes].find((d) => d.id === id)?.name ?? id;
 
 describe('what changed since a version, per section', () => {
   it('no change gives no lines', () => {
@@ -17,7 +18,7 @@ describe('what changed since a version, per section', () => {
     after.facts.title = 'Ny titel';
     after.facts.partners.investor = 'Ny investor';
     after.problem.text = richTextFromParagraphs('Et nyt problem.');
-    after.outcomes[0]!.expectedRate = 0.45;
+    after.interventions.candidates[0]!.expectedRates['out-employment'] = 0.45;
     after.outcomes[0]!.valuePerDepartment['dep-jobcenter'] = 140000;
     after.outcomes.reverse();
     after.interventions.candidates.pop();
@@ -33,12 +34,14 @@ describe('what changed since a version, per section', () => {
     after.targetGroup.intake[0]!.participants = 70;
 
     const lines = diffModels(exampleCase(), after).map((c) => describeChange(c, 'da', departmentName));
+    // The outcome's expected rate is the chosen candidate's (P19): its change is named once, there.
+    expect(lines.filter((line) => line.includes('45 %'))).toHaveLength(1);
     expect(lines).toEqual(
       expect.arrayContaining([
         'Titel: Sygedagpenge og psykisk sygdom (illustrativt eksempel) → Ny titel',
         'Investor: Eksempelfonden for Sociale Investeringer → Ny investor',
         'Problembeskrivelse: teksten er ændret',
-        '»Ordinær beskæftigelse«: Forventet andel med indsats: 40 % → 45 %',
+        '»IPS – individuelt planlagt job med støtte«: Forventet andel med indsatsen (Ordinær beskæftigelse): 40 % → 45 %',
         '»Ordinær beskæftigelse«: Værdi pr. opnået resultat (Jobcenter): 130.000 kr. → 140.000 kr.',
         'Resultatmål: ny rækkefølge',
         'Indsats »Tværfaglig koordinator mellem jobcenter og psykiatri« fjernet',

@@ -65,7 +65,10 @@ export function diffModels(before: CaseModelDraft, after: CaseModelDraft): Model
   ) => {
     const labelKey = field ? `${prefix}.${field}` : prefix;
     const key = path.at(-1) ?? '';
-    if (fieldSpec(labelKey)?.kind === 'cohorts' && (Array.isArray(a) || Array.isArray(b))) {
+    const spec = fieldSpec(labelKey);
+    // P19: an outcome's expected rate is the chosen candidate's, whose own change names it.
+    if (spec?.kind === 'number' && spec.ofChosenCandidate) return;
+    if (spec?.kind === 'cohorts' && (Array.isArray(a) || Array.isArray(b))) {
       // Cohorts compare per year (shown as year 1, 2, …), not as one list.
       const byYear = (cohorts: unknown) =>
         Object.fromEntries(

@@ -5,6 +5,7 @@ export * from './items.ts';
 export * from './layout.ts';
 export * from './migrations/addMissingChildren.ts';
 export * from './migrations/layout1.ts';
+export * from './migrations/layout2Rates.ts';
 export * from './migrations/migrateDocument.ts';
 export * from './migrations/migration.ts';
 export * from './migrations/shortTextsAsYText.ts';

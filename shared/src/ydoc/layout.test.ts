@@ -43,12 +43,16 @@ function declared(children: LayoutChildren): string[] {
 }
 
 describe('the document layout derived from the field registry', () => {
-  it('is exactly layout 2 as it shipped, order included, while LAYOUT_VERSION is 2', () => {
+  it('is exactly layout 2 plus layout 3’s candidate rates (P19), order included, while LAYOUT_VERSION is 3', () => {
     // A field in a nested type added to the registry changes this: it takes a layout step
     // (layout.ts SECTION_CHILDREN), after which the test below still holds layout 2 in place.
-    expect(LAYOUT_VERSION).toBe(2);
+    expect(LAYOUT_VERSION).toBe(3);
     expect(SECTION_CHILDREN).toEqual(LAYOUT_2_SECTION_CHILDREN);
-    expect(ITEM_CHILDREN).toEqual(LAYOUT_2_ITEM_CHILDREN);
+    const intervention = LAYOUT_2_ITEM_CHILDREN.intervention;
+    expect(ITEM_CHILDREN).toEqual({
+      ...LAYOUT_2_ITEM_CHILDREN,
+      intervention: { ...intervention, maps: ['expectedRates', ...intervention.maps] },
+    });
   });
 
   it('keeps every child of layout 2, of the same type, in the same order (a later layout only adds)', () => {

@@ -27,7 +27,7 @@ import { SECTIONS, type SectionName } from '../model/caseModel.ts';
 export const META = 'meta';
 
 /** The layout new documents get and the server migrates every document to. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /** The key in `meta` that records a document's layout. */
 export const LAYOUT_VERSION_KEY = 'layoutVersion';

@@ -72,7 +72,8 @@ function writeFields(container: Container, map: Y.Map<unknown>, values: object):
         writeShortText(map, field.key, value as string | undefined);
         break;
       case 'number':
-        if (!field.workshopState) setField(map, field.key, value as FieldValue);
+        // The phase is the server's (W1); an outcome's expected rate is the chosen candidate's (P19).
+        if (!field.workshopState && !field.ofChosenCandidate) setField(map, field.key, value as FieldValue);
         break;
       case 'reference':
       case 'choice':
@@ -110,8 +111,16 @@ function reconcileList<T extends { id: string; order: string; sources?: Record<s
     const map = item as Y.Map<unknown>;
     if (map.get('order') !== value.order) map.set('order', value.order);
     writeFields(kind, map, value);
-    if (value.sources) setEntries(child(map, 'sources'), value.sources);
+    if (value.sources) setEntries(child(map, 'sources'), ownSourceNotes(kind, value.sources));
   }
+}
+
+/** An item's source notes without those of fields kept elsewhere (an outcome's expected rate is the chosen candidate's, P19). */
+function ownSourceNotes(kind: ItemKind, sources: Record<string, string>): Record<string, string> {
+  const elsewhere = new Set(
+    fieldsOf(kind).flatMap((field) => (field.kind === 'number' && field.ofChosenCandidate ? [field.key] : [])),
+  );
+  return Object.fromEntries(Object.entries(sources).filter(([key]) => !elsewhere.has(key)));
 }
 
 /** Makes a map of scalars hold exactly these entries. */

@@ -95,10 +95,10 @@ describe('concurrent edits on two replicas', () => {
   it('two people editing different fields of one outcome both keep their edit', () => {
     const [a, b] = twoReplicas();
     setField(getItem(a, 'outcome', 'o1')!, 'baselineRate', 0.2);
-    setField(getItem(b, 'outcome', 'o1')!, 'expectedRate', 0.35);
+    setField(getItem(b, 'outcome', 'o1')!, 'persistence', 0.35);
     syncDocs(a, b);
     expect(toModel(a)).toEqual(toModel(b));
-    expect(toModel(a).outcomes[0]).toMatchObject({ baselineRate: 0.2, expectedRate: 0.35 });
+    expect(toModel(a).outcomes[0]).toMatchObject({ baselineRate: 0.2, persistence: 0.35 });
   });
 
   it('a reorder by one person keeps a concurrent edit to the moved outcome', () => {

@@ -2,11 +2,12 @@ import type * as Y from 'yjs';
 import type { z } from 'zod';
 import type { FieldSpec } from '../fields/kinds.ts';
 import { type CONTAINERS, type Container, fieldsOf } from '../fields/registry.ts';
+import { carryOutcomeRatesToCandidates, withChosenCandidateRates } from '../model/candidateRates.ts';
 import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import type { RichTextSetAside, SetAsideContent } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
-import { type ItemKind, LISTS, listMap, sectionMap } from './layout.ts';
+import { type ItemKind, LISTS, layoutVersion, listMap, sectionMap } from './layout.ts';
 import { orderedItems } from './orderedList.ts';
 import {
   readChoice,
@@ -62,7 +63,7 @@ export function readModelWithNotices(doc: Y.Doc): ModelReading {
   const sources = (name: SectionName) => readStringRecord(readMap(sectionMap(doc, name), 'sources'));
   const facts = section('facts');
 
-  const model: CaseModelDraft = stripUndefined({
+  const read: CaseModelDraft = stripUndefined({
     schemaVersion: SCHEMA_VERSION,
     facts: {
       ...facts,
@@ -83,6 +84,9 @@ export function readModelWithNotices(doc: Y.Doc): ModelReading {
     },
     evaluation: { ...section('evaluation'), signatories: items('signatory') },
   });
+  // P19: an outcome's expected rate is the chosen candidate's. Before layout 3 the rate was the
+  // outcome's own, which every candidate reads as its own (what migration 2 → 3 writes).
+  const model = withChosenCandidateRates(layoutVersion(doc) < 3 ? carryOutcomeRatesToCandidates(read) : read);
   return { model, setAside };
 }
 

@@ -11,6 +11,7 @@ import { LAYOUT_VERSION, LISTS, layoutVersion, listMap, SHORT_TEXT_PATHS, sectio
 import { toModel } from '../toModel.ts';
 import { writeModel } from '../writeModel.ts';
 import { asLayout1 } from './layout1.ts';
+import { asLayout2 } from './layout2Rates.ts';
 import { DOCUMENT_MIGRATIONS, migrateDocument, newestLayout } from './migrateDocument.ts';
 import type { DocumentMigration } from './migration.ts';
 
@@ -83,13 +84,18 @@ describe('migration 1 → 2: short texts as Y.Text', () => {
     const before = toModel(doc);
     expect(shortTextValues(doc).some(({ value }) => typeof value === 'string')).toBe(true);
     const steps = migrateDocument(doc);
-    expect(steps.map((s) => [s.from, s.to])).toEqual([[1, 2]]);
-    expect(layoutVersion(doc)).toBe(2);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+    expect(layoutVersion(doc)).toBe(3);
     for (const { path, value } of shortTextValues(doc)) expect(value, path).toBeInstanceOf(Y.Text);
     expect(toModel(doc)).toEqual(before);
     expect(businessCase(toModel(doc)).priced).toEqual(businessCase(before).priced);
-    expect(steps[0]?.hashAfter).toBe(steps[0]?.hashBefore);
-    expect(steps[0]?.carried).toEqual([]);
+    for (const step of steps) {
+      expect(step.hashAfter).toBe(step.hashBefore);
+      expect(step.carried).toEqual([]);
+    }
   });
 
   it('is idempotent: a second run changes nothing', () => {
@@ -115,8 +121,8 @@ describe('migration 1 → 2: short texts as Y.Text', () => {
 describe('a migration never un-signs', () => {
   /** A test migration that changes the content hash: the return cap written down as a rate. */
   const rewritesReturnCap: DocumentMigration = {
-    from: 2,
-    to: 3,
+    from: LAYOUT_VERSION,
+    to: LAYOUT_VERSION + 1,
     name: 'test: return cap halved',
     migrate(doc) {
       const payment = doc.getMap('paymentModel');
@@ -132,8 +138,8 @@ describe('a migration never un-signs', () => {
     sign(doc, 'investor', signed);
     sign(doc, 'provider', 'f'.repeat(64)); // signed an older version: stays outdated
     const steps = migrateDocument(doc, { migrations });
-    expect(steps.map((s) => s.to)).toEqual([2, 3]);
-    const changed = steps[1];
+    expect(steps.map((s) => s.to)).toEqual([2, 3, 4]);
+    const changed = steps[2];
     expect(changed?.hashAfter).not.toBe(changed?.hashBefore);
     expect(changed?.carried).toEqual(['authority', 'investor']);
     const now = contentHash(toModel(doc));
@@ -150,5 +156,68 @@ describe('a migration never un-signs', () => {
     sign(doc, 'authority', signed);
     doc.transact(() => rewritesReturnCap.migrate(doc));
     expect(contentHash(toModel(doc))).not.toBe(signed);
+  });
+});
+
+describe('migration 2 → 3: expected rates per candidate (P19)', () => {
+  /** The example case as stored before P19: each outcome its own rate, the candidates none. */
+  function exampleLayout2(): Y.Doc {
+    const doc = makeCaseDoc();
+    writeModel(doc, exampleCase());
+    asLayout2(doc);
+    return doc;
+  }
+
+  it('gives every candidate each outcome’s rate and note, removes the outcome’s own, and keeps figures and hash', () => {
+    const doc = exampleLayout2();
+    const outcome = listMap(doc, 'outcome')?.get('out-employment') as Y.Map<unknown>;
+    expect(outcome.get('expectedRate')).toBe(0.4);
+    const before = toModel(doc);
+    const hash = contentHash(before);
+    const steps = migrateDocument(doc);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([[2, 3]]);
+    expect(outcome.has('expectedRate')).toBe(false);
+    expect((outcome.get('sources') as Y.Map<unknown>).has('expectedRate')).toBe(false);
+    const model = toModel(doc);
+    for (const candidate of model.interventions.candidates) {
+      expect(candidate.expectedRates).toEqual({ 'out-employment': 0.4, 'out-admissions': 0.68 });
+      expect(candidate.sources['expectedRates.out-employment']).toMatch(/Illustrativt/);
+    }
+    expect(model).toEqual(before);
+    expect(contentHash(model)).toBe(hash);
+    expect(steps[0]?.carried).toEqual([]);
+    expect(businessCase(model).priced).toEqual(businessCase(exampleCase()).priced);
+  });
+
+  it('keeps a candidate’s own rate, is idempotent and deterministic', () => {
+    const doc = exampleLayout2();
+    const mentor = listMap(doc, 'intervention')?.get('int-mentor') as Y.Map<unknown>;
+    const rates = new Y.Map<unknown>();
+    doc.transact(() => {
+      mentor.set('expectedRates', rates);
+      rates.set('out-employment', 0.3);
+    });
+    const copy = replicaOf(doc);
+    migrateDocument(doc);
+    migrateDocument(copy);
+    expect(toModel(doc).interventions.candidates.find((c) => c.id === 'int-mentor')?.expectedRates).toEqual({
+      'out-employment': 0.3,
+      'out-admissions': 0.68,
+    });
+    expect(contentHash(toModel(doc))).toBe(contentHash(toModel(copy)));
+    const state = Y.encodeStateVector(doc);
+    expect(migrateDocument(doc)).toEqual([]);
+    expect(Y.encodeStateVector(doc)).toEqual(state);
+  });
+
+  it('a case without candidates keeps its outcomes’ rates where they are (nothing typed is lost)', () => {
+    const doc = makeCaseDoc();
+    addItem(doc, 'outcome', 'o1', { name: 'Job' });
+    doc.transact(() => {
+      (listMap(doc, 'outcome')?.get('o1') as Y.Map<unknown>).set('expectedRate', 0.3);
+      doc.getMap('meta').set('layoutVersion', 2);
+    });
+    migrateDocument(doc);
+    expect((listMap(doc, 'outcome')?.get('o1') as Y.Map<unknown>).get('expectedRate')).toBe(0.3);
   });
 });
