@@ -134,6 +134,17 @@ describe('refuseUpdate: short texts of layout 2 (issue 11)', () => {
     expect(refuseUpdate(doc, oldItem, 'editor')).toEqual(schemaOutdated('outcomes/items/o2/name'));
   });
 
+  it('[P19] refuses an expected rate written on an outcome (a client from before layout 3); accepts it on a candidate', () => {
+    const doc = withOutcome();
+    addItem(doc, 'intervention', 'i1', { name: 'IPS' });
+    const onOutcome = clientUpdate(doc, (c) => outcome(c).set('expectedRate', 0.4));
+    expect(refuseUpdate(doc, onOutcome, 'editor')).toEqual(schemaOutdated('outcomes/items/o1/expectedRate'));
+    const onCandidate = clientUpdate(doc, (c) =>
+      ((getItem(c, 'intervention', 'i1') as Y.Map<unknown>).get('expectedRates') as Y.Map<unknown>).set('o1', 0.4),
+    );
+    expect(refuseUpdate(doc, onCandidate, 'editor')).toBeUndefined();
+  });
+
   it('accepts honest edits: typing in the Y.Text, a new item with its Y.Texts, removing an item', () => {
     const doc = withOutcome();
     const typed = clientUpdate(doc, (c) => writeShortText(outcome(c), 'definition', 'I job efter to år'));

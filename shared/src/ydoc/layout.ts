@@ -197,6 +197,19 @@ export const SHORT_TEXT_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Item keys a document of layout 3 never holds (P19): a field read from the chosen candidate
+ * (an outcome's expected rate, `outcomes/items/<id>/expectedRate`). Only a client from
+ * before layout 3 writes one; the write guard refuses it as `schemaOutdated`.
+ */
+export const KEPT_IN_CANDIDATE_PATHS: ReadonlySet<string> = new Set(
+  Object.entries(LISTS).flatMap(([kind, { section, key }]) =>
+    fieldsOf(kind as ItemKind).flatMap((field) =>
+      field.kind === 'number' && field.ofChosenCandidate ? [`${section}/${key}/*/${field.key}`] : [],
+    ),
+  ),
+);
+
+/**
  * The map and key a nested child lives under (`partners/authority` → the partners map,
  * `authority`; a plain key → the holder itself); undefined when the nested map is missing.
  */

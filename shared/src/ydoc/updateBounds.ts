@@ -9,7 +9,7 @@ import {
 } from '../bounds/bounds.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
 import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
-import { layoutVersion, SHORT_TEXT_PATHS } from './layout.ts';
+import { KEPT_IN_CANDIDATE_PATHS, layoutVersion, SHORT_TEXT_PATHS } from './layout.ts';
 
 /** A bound an update would pass: which, where (a document path), and the limit. */
 export type BoundViolation = {
@@ -44,13 +44,15 @@ type FieldTotals = { path: string; chars: number; nodes: number; existing?: { ch
  * so a bound cannot be passed in small steps (a short text's characters the same update deletes
  * are taken off). In a document of layout 2 the short texts' shape is a bound too
  * (`schemaOutdated`): only a Y.Text created with its new item may be written at a short text's
- * key, and a short text's Y.Text is deleted only with its item. Undefined if the update stays
+ * key, and a short text's Y.Text is deleted only with its item; in layout 3 an item key kept in
+ * the chosen candidate (KEPT_IN_CANDIDATE_PATHS) is never written. Undefined if the update stays
  * within every bound.
  */
 export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
   const resolved = new Map(inspection.additions.map(({ item, parent, key }) => [item, { parent, key }]));
   const describer = new PlacementDescriber((item) => resolved.get(item) ?? { parent: undefined, key: null });
   const shortTextsAreYText = layoutVersion(doc) >= 2;
+  const ratesInCandidates = layoutVersion(doc) >= 3;
   if (shortTextsAreYText) {
     for (const item of inspection.deletedTypes) {
       if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) continue;
@@ -84,6 +86,10 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
       if (shortTextsAreYText && SHORT_TEXT_PATHS.has(generalise(valuePath))) {
         const newYText = content instanceof Y.ContentType && content.type instanceof Y.Text && parent.kind === 'new';
         if (!newYText) return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
+      }
+      // P19: an outcome's expected rate lives in the candidates since layout 3.
+      if (ratesInCandidates && KEPT_IN_CANDIDATE_PATHS.has(generalise(valuePath))) {
+        return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
       }
       const size = valueSize(content);
       if (size !== undefined && size > shortTextBound(valuePath)) {
