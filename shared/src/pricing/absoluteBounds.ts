@@ -22,6 +22,12 @@ export const MAX_AMOUNT = 1_000_000_000_000;
 /** The largest scenario range factor (P18a): ten times the expected value is past any estimate. */
 export const MAX_SCENARIO_FACTOR = 10;
 
+/**
+ * P7: an outcome's measurement points — at most 12, each whole months after intake, 0–600. The
+ * engine's work per outcome and cohort is one step per point, whatever the months say.
+ */
+export const MEASUREMENT_POINT_BOUND = { maxPoints: 12, maxMonths: 600 } as const;
+
 /** The most Monte Carlo draws one analysis makes (the CLI's --iterations bound). */
 export const MAX_MONTE_CARLO_ITERATIONS = 1_000_000;
 
@@ -110,6 +116,22 @@ export function pricedHorizon(horizonYears: number): number {
     );
   }
   return horizonYears;
+}
+
+/**
+ * The engine's own guard on an outcome's measurement points (P7, P20): more than
+ * `MEASUREMENT_POINT_BOUND.maxPoints` is refused rather than priced — a bug in the caller, as
+ * with the horizon. (Months are not guarded here: a point of any month costs one step, and one
+ * past H is not computed; a case from before measurement points has its point at lag × 12,
+ * which may lie past 600 months and so past every horizon.)
+ */
+export function pricedPoints<Point>(outcome: { id: string; points: readonly Point[] }): readonly Point[] {
+  if (outcome.points.length > MEASUREMENT_POINT_BOUND.maxPoints) {
+    throw new RangeError(
+      `pricing: outcome ${outcome.id} has ${outcome.points.length} measurement points, more than ${MEASUREMENT_POINT_BOUND.maxPoints} (P7, P20)`,
+    );
+  }
+  return outcome.points;
 }
 
 /**

@@ -112,7 +112,17 @@ export function* pricingInputBoundedValues(
   for (const key of ['costPerParticipant', 'fixedCostPerYear', 'durationYears'] as const) {
     yield { field: `intervention.${key}`, path: ['intervention', key], value: intervention[key] };
   }
-  for (const outcome of input.outcomes) yield* outcomeValues(outcome);
+  for (const outcome of input.outcomes) {
+    yield* outcomeValues(outcome);
+    // P7: each measurement point's price is an amount like the price per outcome it replaces.
+    for (const [i, point] of outcome.points.entries()) {
+      yield {
+        field: 'outcome.pricePerOutcome',
+        path: ['outcomes', outcome.id, 'points', i, 'price'],
+        value: point.price,
+      };
+    }
+  }
   for (const share of Object.values(payment.payerShares)) {
     yield { field: 'paymentModel.payerShares', path: ['payment', 'payerShares'], value: share };
   }

@@ -1,9 +1,9 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import type { InterventionDraft } from '../model/intervention.ts';
-import type { OutcomeDraft } from '../model/outcome.ts';
+import type { OutcomeDraft, PaymentBasis } from '../model/outcome.ts';
 import { type ValueOutOfBounds, valuesOutOfBounds } from './absoluteBounds.ts';
 import { caseBoundedValues } from './boundedValues.ts';
-import type { PricedOutcome, PricingInput } from './pricingInput.ts';
+import type { MeasurementPoint, PricedOutcome, PricingInput } from './pricingInput.ts';
 
 /**
  * Why a case, or one of its candidates, is not priced: an input it needs is missing, or (P20)
@@ -136,7 +136,15 @@ function pricedOutcome(outcome: OutcomeDraft): PricedOutcome | undefined {
     durationYears,
     persistence: outcome.persistence ?? 1,
     valuePerDepartment: { ...outcome.valuePerDepartment },
-    pricePerOutcome: outcome.pricePerOutcome ?? 0,
-    paymentBasis: outcome.paymentBasis ?? 'additional',
+    // The model has no measurement points yet: its one price and basis pay at the effect's start.
+    points: [legacyPoint(lagYears, outcome.pricePerOutcome ?? 0, outcome.paymentBasis ?? 'additional')],
   };
+}
+
+/**
+ * P7: the one measurement point of a case from before measurement points — at m = lag × 12
+ * months (j = 0), with its old price and basis, so its figures are the same as before.
+ */
+export function legacyPoint(lagYears: number, price: number, basis: PaymentBasis): MeasurementPoint {
+  return { months: lagYears * 12, price, basis };
 }

@@ -35,6 +35,13 @@ export type PricingInput = {
   };
 };
 
+/**
+ * P7: one measurement point of an outcome's rate card — `months` whole months after intake
+ * (0–600), the price per outcome paid there and the basis it pays on.
+ */
+export type MeasurementPoint = { months: number; price: number; basis: PaymentBasis };
+
+/** An outcome as pricing reads it (P5–P7); it pays at each of its measurement points (at most 12). */
 export type PricedOutcome = {
   id: string;
   name: string;
@@ -45,6 +52,6 @@ export type PricedOutcome = {
   durationYears: number;
   persistence: number;
   valuePerDepartment: Record<string, number>;
-  pricePerOutcome: number;
-  paymentBasis: PaymentBasis;
+  /** P7: where and what the outcome pays; a case from before measurement points has one (`legacyPoint`). */
+  points: MeasurementPoint[];
 };

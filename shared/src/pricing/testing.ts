@@ -1,3 +1,5 @@
+import type { PaymentBasis } from '../model/outcome.ts';
+import { legacyPoint } from './fromModel.ts';
 import type { PricedOutcome, PricingInput } from './pricingInput.ts';
 
 /** A small, hand-checkable pricing input; override what a test is about. */
@@ -18,8 +20,16 @@ export function makePricingInput(overrides: Partial<PricingInput> = {}): Pricing
   };
 }
 
-export function makeOutcome(overrides: Partial<PricedOutcome> = {}): PricedOutcome {
-  return {
+/**
+ * An outcome for tests. Without `points` it pays at one point at lag × 12 months (`legacyPoint`)
+ * with `pricePerOutcome` (default 40.000 kr.) and `paymentBasis` (default "additional") — a case
+ * from before measurement points, which the older tests describe.
+ */
+export function makeOutcome(
+  overrides: Partial<PricedOutcome> & { pricePerOutcome?: number; paymentBasis?: PaymentBasis } = {},
+): PricedOutcome {
+  const { pricePerOutcome = 40_000, paymentBasis = 'additional', ...rest } = overrides;
+  const outcome: Omit<PricedOutcome, 'points'> = {
     id: 'employment',
     name: 'Beskæftigelse',
     baselineRate: 0.2,
@@ -29,8 +39,7 @@ export function makeOutcome(overrides: Partial<PricedOutcome> = {}): PricedOutco
     durationYears: 2,
     persistence: 0.5,
     valuePerDepartment: { job: 50_000 },
-    pricePerOutcome: 40_000,
-    paymentBasis: 'additional',
-    ...overrides,
+    ...rest,
   };
+  return { ...outcome, points: rest.points ?? [legacyPoint(outcome.lagYears, pricePerOutcome, paymentBasis)] };
 }

@@ -1,4 +1,4 @@
-import { pricedHorizon, spanInHorizon } from '../pricing/absoluteBounds.ts';
+import { pricedHorizon, pricedPoints, spanInHorizon } from '../pricing/absoluteBounds.ts';
 import { discountFactors } from '../pricing/discounting.ts';
 import { interventionCost } from '../pricing/interventionCost.ts';
 import { payerShareSplit } from '../pricing/outcomePayments.ts';
@@ -11,7 +11,7 @@ export type FastFigures = { authorityNpv: number; investorNet: number };
 
 /**
  * A pricer specialised for Monte Carlo: the same rules as `price(applyFactors(input, f))`
- * (P3–P14, P18a: the
+ * (P3–P14, P18a: P7 per measurement point, the
  * settlement year and guarantor level of P11/P12, the payer-share split of P10) but with everything that does not depend on the factors computed once, and
  * only the authority NPV and the investor's nominal net computed per draw. A test checks it
  * against `price` on random inputs. Like `price`, it refuses a horizon outside 1–50 years and
@@ -32,7 +32,19 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
   const outcomes = input.outcomes.map((o) => {
     let municipalValue = 0;
     for (const [id, value] of Object.entries(o.valuePerDepartment)) if (municipal.has(id)) municipalValue += value;
-    return { ...o, municipalValue };
+    // P7: where each point falls does not depend on the factors; what it pays does.
+    const points = pricedPoints(o).map((point) => {
+      const yearsAfterIntake = Math.floor(point.months / 12);
+      const effectYear = yearsAfterIntake - o.lagYears;
+      return {
+        price: point.price,
+        basis: point.basis,
+        yearsAfterIntake,
+        effectYear,
+        inEffect: effectYear >= 0 && effectYear < o.durationYears,
+      };
+    });
+    return { ...o, municipalValue, points };
   });
   const cohorts = input.cohorts;
   const { paymentCap: cap, returnCap: q, guaranteeAmount } = input.payment;
@@ -49,15 +61,24 @@ export function compileFastPricer(input: PricingInput): (factors: ScenarioFactor
     for (const o of outcomes) {
       const expected = Math.min(1, Math.max(0, o.baselineRate + (o.expectedRate - o.baselineRate) * factors.effect));
       const persistence = Math.min(1, Math.max(0, o.persistence * factors.persistence));
-      const additionalRate = (expected - o.baselineRate) * o.attribution;
-      const paymentRate = o.paymentBasis === 'all' ? expected : additionalRate;
+      const change = expected - o.baselineRate;
+      const additionalRate = change * o.attribution;
+      // P7 per measurement point, as `paymentDue` computes it under these factors.
+      for (const point of o.points) {
+        const retained = point.inEffect ? persistence ** point.effectYear : 0;
+        const paymentRate =
+          point.basis === 'all' ? expected - change * (1 - retained) : change * o.attribution * retained;
+        for (const { year, participants } of cohorts) {
+          const payYear = year + point.yearsAfterIntake;
+          if (payYear >= 0 && payYear < H)
+            due[payYear] = (due[payYear] ?? 0) + Math.max(0, point.price * (participants * paymentRate));
+        }
+      }
+      if (o.municipalValue === 0) continue;
       for (const { year, participants } of cohorts) {
-        const payYear = year + o.lagYears;
-        const payment = Math.max(0, o.pricePerOutcome * participants * paymentRate);
-        if (payYear >= 0 && payYear < H) due[payYear] = (due[payYear] ?? 0) + payment;
-        if (o.municipalValue === 0) continue;
-        const span = spanInHorizon(payYear, o.durationYears, H);
-        let achievers = participants * additionalRate * persistence ** (span.from - payYear);
+        const start = year + o.lagYears;
+        const span = spanInHorizon(start, o.durationYears, H);
+        let achievers = participants * additionalRate * persistence ** (span.from - start);
         for (let y = span.from; y < span.to; y++) {
           value[y] = (value[y] ?? 0) + achievers * o.municipalValue;
           achievers *= persistence;

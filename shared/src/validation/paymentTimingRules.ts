@@ -1,20 +1,21 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
+import { pricedPoints } from '../pricing/absoluteBounds.ts';
 import { type PricingInputResult, pricingInputFromModel } from '../pricing/fromModel.ts';
-import { paymentDue } from '../pricing/outcomePayments.ts';
+import { paymentDue, pointTiming } from '../pricing/outcomePayments.ts';
 import type { Cohort, PricedOutcome, PricingInput } from '../pricing/pricingInput.ts';
 import { settlementYear } from '../pricing/settlement.ts';
 import type { Finding, Severity } from './finding.ts';
 import { text } from './finding.ts';
 
-/** One payment an outcome falls due for one cohort (P7), before the cap. */
+/** One payment an outcome falls due for one cohort at one measurement point (P7), before the cap. */
 export type ScheduledPayment = {
   /** The cohort's intake year c (t from 0). */
   cohortYear: number;
-  /** The year the payment falls due, y. */
+  /** The year the point falls in and the payment falls due, y = c + floor(m/12). */
   year: number;
-  /** j = y − c − lag: how far into the effect the payment falls (negative: before it starts). */
+  /** j = y − c − lag: how far into the effect the point falls (negative: before it starts). */
   effectYear: number;
-  /** Price × achievers as P7 computes it, before the cap (P8). */
+  /** Price × achievers as P7 computes it for this point, before the cap (P8). */
   amount: number;
 };
 
@@ -22,29 +23,29 @@ export type ScheduledPayment = {
 export type PaymentTimingCause = 'pastHorizon' | 'afterSettlement' | 'beforeEffect';
 
 /**
- * P7: the payments one outcome falls due for each cohort. Today an outcome pays once per
- * cohort, in year c + lag (j = 0), the amount the pricing's own `paymentDue` computes — so the
- * findings name the figure the engine uses. Measurement points will add one entry per point.
+ * P7: the payments one outcome falls due for, one per measurement point and cohort — the year
+ * and effect year from the pricing's own `pointTiming`, the amount from its own `paymentDue` —
+ * so the findings name the figures the engine uses. Each entry is O(1), whatever the months say.
  */
 export function scheduledPayments(outcome: PricedOutcome, cohorts: readonly Cohort[]): ScheduledPayment[] {
-  return cohorts
-    .filter((cohort) => cohort.participants > 0)
-    .map((cohort) => ({
+  const active = cohorts.filter((cohort) => cohort.participants > 0);
+  return pricedPoints(outcome).flatMap((point) =>
+    active.map((cohort) => ({
       cohortYear: cohort.year,
-      year: cohort.year + outcome.lagYears,
-      effectYear: 0,
-      amount: paymentDue(outcome, cohort.participants),
-    }));
+      ...pointTiming(outcome, point, cohort.year),
+      amount: paymentDue(outcome, point, cohort.participants),
+    })),
+  );
 }
 
 /**
  * V6 (P7, P11, P20): one finding per outcome and cause, listing the cohorts concerned and the
- * amount due before the cap.
- * - past the horizon (a payment due in year ≥ H): an error when every cohort is past it (the
- *   outcome gives neither value nor payment), else a warning;
+ * amount due before the cap, summed over the measurement points concerned.
+ * - past the horizon (a point falling in year ≥ H): an error when every point of every cohort
+ *   is past it (the outcome pays nothing within the horizon), else a warning;
  * - after the settlement year s (P11: s < y < H): payments due then are not paid — a warning
  *   naming the amount (none when nothing would be paid);
- * - before the effect starts (j < 0, P7): a warning.
+ * - before the effect starts (a point with j < 0, P7): a warning.
  * A payment past H is reported as past the horizon only, not also as after settlement.
  */
 export function paymentTimingFindings(
