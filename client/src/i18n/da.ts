@@ -106,11 +106,16 @@ export const da = {
     noDepartments: 'Ingen forvaltninger endnu.',
   },
   interventions: {
+    noOutcomesYet: 'Sagen har ingen resultatmål endnu. Tilføj dem under Resultatmål.',
+    outcomeColumn: 'Resultatmål',
+    rateCell: (candidate: string, outcome: string) => `${candidate}: forventet niveau for ${outcome}`,
     candidatesHeading: 'Kandidater',
     add: 'Tilføj indsats',
     none: 'Ingen indsatser endnu.',
   },
   outcomes: {
+    rateNeedsChoice:
+      'Hver indsats har sit eget forventede niveau. Udfyld det i tabellen under Indsatser – når gruppen har valgt en indsats, kan dens niveau også rettes her.',
     add: 'Tilføj resultatmål',
     none: 'Ingen resultatmål endnu.',
   },

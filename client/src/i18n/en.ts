@@ -99,11 +99,16 @@ export const en: Messages = {
     noDepartments: 'No departments yet.',
   },
   interventions: {
+    noOutcomesYet: 'The case has no outcomes yet. Add them under Outcomes.',
+    outcomeColumn: 'Outcome',
+    rateCell: (candidate: string, outcome: string) => `${candidate}: expected rate for ${outcome}`,
     candidatesHeading: 'Candidates',
     add: 'Add intervention',
     none: 'No interventions yet.',
   },
   outcomes: {
+    rateNeedsChoice:
+      'Each intervention has its own expected rate. Enter it in the table under Interventions – once the group has chosen one, its rate can be edited here too.',
     add: 'Add outcome target',
     none: 'No outcome targets yet.',
   },

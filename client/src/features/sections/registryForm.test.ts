@@ -1,6 +1,9 @@
 import { addItem, getItem, initCaseDoc, sectionMap, writeShortText } from '@caseroom/shared';
+import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { ItemFields } from './fields/ContainerFields.tsx';
+import { CandidateRatesTable } from './interventions/CandidateRatesTable.tsx';
 import { renderSectionForm } from './renderSectionForm.ts';
 
 // A field that exists only in the registry: the form must show it with no client change.
@@ -97,7 +100,11 @@ describe('list items from the registry', () => {
     addItem(doc, 'department', 'd1');
     writeShortText(getItem(doc, 'department', 'd1') as Y.Map<unknown>, 'name', 'Jobcenter');
     addItem(doc, 'outcome', 'o1');
-    getItem(doc, 'outcome', 'o1')?.set('expectedRate', 0.375);
+    // P19: without a chosen candidate the expected rate says where it is entered.
+    expect(renderSectionForm('outcomes', doc)).toContain('Hver indsats har sit eget forventede niveau');
+    addItem(doc, 'intervention', 'i1');
+    (getItem(doc, 'intervention', 'i1')?.get('expectedRates') as Y.Map<unknown>).set('o1', 0.375);
+    sectionMap(doc, 'interventions')?.set('chosenId', 'i1');
     const html = renderSectionForm('outcomes', doc);
     expect(inputAt(html, 'outcomes/o1/expectedRate')).toContain('value="37,5"');
     expect(html).toContain('data-path="outcomes/o1/valuePerDepartment"');
@@ -113,5 +120,33 @@ describe('list items from the registry', () => {
     const positions = order.map((text) => html.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('[P19] show each candidate’s expected rate per outcome in its form and in the candidate × outcome table', () => {
+    const doc = caseDoc();
+    addItem(doc, 'outcome', 'o1');
+    writeShortText(getItem(doc, 'outcome', 'o1') as Y.Map<unknown>, 'name', 'Job');
+    addItem(doc, 'intervention', 'i1');
+    addItem(doc, 'intervention', 'i2');
+    writeShortText(getItem(doc, 'intervention', 'i2') as Y.Map<unknown>, 'name', 'Mentor');
+    (getItem(doc, 'intervention', 'i2')?.get('expectedRates') as Y.Map<unknown>).set('o1', 0.3);
+    const form = (id: string) => () =>
+      createElement(ItemFields, { kind: 'intervention', item: getItem(doc, 'intervention', id)!, id });
+    expect(
+      inputAt(
+        renderSectionForm('interventions', doc, { view: form('i2') }),
+        'interventions/candidates/i2/expectedRates/o1',
+      ),
+    ).toContain('value="30"');
+    expect(
+      inputAt(
+        renderSectionForm('interventions', doc, { view: form('i1') }),
+        'interventions/candidates/i1/expectedRates/o1',
+      ),
+    ).toContain('value=""');
+    const table = renderSectionForm('interventions', doc, { view: CandidateRatesTable });
+    expect(table).toContain('class="data-table candidate-rates-table"');
+    expect(table).toContain('Mentor: forventet niveau for Job');
+    expect(table).toContain('value="30"');
   });
 });

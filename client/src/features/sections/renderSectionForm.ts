@@ -1,5 +1,5 @@
 import { initCaseDoc, type Party, type SectionName } from '@caseroom/shared';
-import { createElement } from 'react';
+import { type ComponentType, createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -11,7 +11,12 @@ import { LanguageContext } from '../../i18n/messages.ts';
 import { SECTION_VIEWS } from './sectionForms.ts';
 
 /** What a form is rendered with: the UI language and this person's role (default: Danish, editor). */
-export type RenderFormOptions = { lang?: Language; role?: Party['role'] };
+export type RenderFormOptions = {
+  lang?: Language;
+  role?: Party['role'];
+  /** A part of the section to render instead of its whole view (one without the business case's provider). */
+  view?: ComponentType;
+};
 
 /**
  * A section's form as static HTML, for tests in Node (no browser): the section's view over
@@ -37,7 +42,11 @@ export function renderSectionForm(section: SectionName, doc?: Y.Doc, options: Re
     writeStep: write,
   };
   const caseState = openCaseState();
-  const form = createElement(SectionContext.Provider, { value: section }, createElement(SECTION_VIEWS[section]));
+  const form = createElement(
+    SectionContext.Provider,
+    { value: section },
+    createElement(options.view ?? SECTION_VIEWS[section]),
+  );
   try {
     return renderToStaticMarkup(
       createElement(

@@ -1,7 +1,9 @@
 import { choiceName, fieldTexts, nestedFragment, nestedMap, type RegisteredField } from '@caseroom/shared';
 import type * as Y from 'yjs';
 import { useLanguage } from '../../../i18n/messages.ts';
+import { CandidateRatesField } from './CandidateRatesField.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
+import { ChosenCandidateRateField } from './ChosenCandidateRateField.tsx';
 import { CohortsField } from './CohortsField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { NumberRecordField } from './NumberRecordField.tsx';
@@ -47,6 +49,11 @@ export function RegistryField({ field, map, sources, path: containerPath }: Prop
     case 'richText':
       return <RichTextField fragment={nestedFragment(map, field.key)} path={path} label={label} help={help} />;
     case 'number':
+      // P19: an outcome's expected rate is the chosen candidate's (the item's id ends its path).
+      if (field.ofChosenCandidate) {
+        const itemId = containerPath.split('/').at(-1) ?? '';
+        return <ChosenCandidateRateField outcomeId={itemId} path={path} label={label} help={help} />;
+      }
       return (
         <NumberField
           map={map}
@@ -74,6 +81,17 @@ export function RegistryField({ field, map, sources, path: containerPath }: Prop
     case 'reference':
       return <ReferenceField map={map} field={field.key} to={field.to} path={path} label={label} help={help} />;
     case 'numberRecord':
+      if (field.keyedBy === 'outcome') {
+        return (
+          <CandidateRatesField
+            rates={nestedMap(map, field.key)}
+            sources={noteMap}
+            path={path}
+            label={label}
+            help={help}
+          />
+        );
+      }
       return (
         <NumberRecordField
           values={nestedMap(map, field.key)}

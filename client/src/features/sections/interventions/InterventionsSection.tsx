@@ -2,6 +2,7 @@ import { useMessages } from '../../../i18n/messages.ts';
 import { CandidateComparison } from '../../businessCase/CandidateComparison.tsx';
 import { ItemFields, SectionFields } from '../fields/ContainerFields.tsx';
 import { ItemList } from '../fields/ItemList.tsx';
+import { CandidateRatesTable } from './CandidateRatesTable.tsx';
 
 /** Candidate interventions, each priced on its own inputs, and the one the group chose. */
 export function InterventionsSection() {
@@ -13,6 +14,8 @@ export function InterventionsSection() {
       <ItemList kind="intervention" itemTitle={(n) => m.list.interventionTitle(n)} addLabel={t.add} emptyText={t.none}>
         {(item, id) => <ItemFields kind="intervention" item={item} id={id} />}
       </ItemList>
+
+      <CandidateRatesTable />
 
       <CandidateComparison />
 

@@ -1,0 +1,71 @@
+import { fieldTexts, getItem, nestedMap } from '@caseroom/shared';
+import { useSession } from '../../../caseState/sessionContext.ts';
+import { useLanguage, useMessages } from '../../../i18n/messages.ts';
+import { TableScroll } from '../../businessCase/TableScroll.tsx';
+import { NumberField } from '../fields/NumberField.tsx';
+import { useItemRefs } from '../useSection.ts';
+
+/**
+ * P19: every candidate's expected rate on every outcome, side by side — candidates as columns,
+ * outcomes as rows — so the group sees what each intervention is expected to achieve, not only
+ * what it costs. Each cell edits that candidate's rate (its source note is in the candidate's
+ * own form); an empty cell is "effect not entered".
+ */
+export function CandidateRatesTable() {
+  const m = useMessages();
+  const lang = useLanguage();
+  const { doc } = useSession();
+  const candidates = useItemRefs('intervention');
+  const outcomes = useItemRefs('outcome');
+  if (candidates.length === 0) return null;
+  const t = m.interventions;
+  const { label, help } = fieldTexts('intervention.expectedRates', lang);
+  const candidateName = (index: number, name: string) => name || m.list.interventionTitle(index + 1);
+  return (
+    <section className="candidate-rates" aria-labelledby="candidate-rates-heading">
+      <h3 id="candidate-rates-heading" className="group-heading">
+        {label}
+      </h3>
+      {help && <p className="section-help">{help}</p>}
+      {outcomes.length === 0 ? (
+        <p className="empty">{t.noOutcomesYet}</p>
+      ) : (
+        <TableScroll label={label}>
+          <table className="data-table candidate-rates-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.outcomeColumn}</th>
+                {candidates.map((candidate, index) => (
+                  <th key={candidate.id} scope="col">
+                    {candidateName(index, candidate.name)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {outcomes.map((outcome, row) => {
+                const outcomeName = outcome.name || m.list.outcomeTitle(row + 1);
+                return (
+                  <tr key={outcome.id}>
+                    <th scope="row">{outcomeName}</th>
+                    {candidates.map((candidate, index) => (
+                      <td key={candidate.id} data-candidate={candidate.id} data-outcome={outcome.id}>
+                        <NumberField
+                          map={nestedMap(getItem(doc, 'intervention', candidate.id), 'expectedRates')}
+                          field={outcome.id}
+                          kind="percent"
+                          compact
+                          label={t.rateCell(candidateName(index, candidate.name), outcomeName)}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
