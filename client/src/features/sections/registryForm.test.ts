@@ -103,7 +103,7 @@ describe('list items from the registry', () => {
     // P19: without a chosen candidate the expected rate says where it is entered.
     expect(renderSectionForm('outcomes', doc)).toContain('Hver indsats har sit eget forventede niveau');
     addItem(doc, 'intervention', 'i1');
-    (getItem(doc, 'intervention', 'i1')?.get('expectedRates') as Y.Map<unknown>).set('o1', 0.375);
+    (getItem(doc, 'intervention', 'i1')!.get('expectedRates') as Y.Map<unknown>).set('o1', 0.375);
     sectionMap(doc, 'interventions')?.set('chosenId', 'i1');
     const html = renderSectionForm('outcomes', doc);
     expect(inputAt(html, 'outcomes/o1/expectedRate')).toContain('value="37,5"');
@@ -129,7 +129,7 @@ describe('list items from the registry', () => {
     addItem(doc, 'intervention', 'i1');
     addItem(doc, 'intervention', 'i2');
     writeShortText(getItem(doc, 'intervention', 'i2') as Y.Map<unknown>, 'name', 'Mentor');
-    (getItem(doc, 'intervention', 'i2')?.get('expectedRates') as Y.Map<unknown>).set('o1', 0.3);
+    (getItem(doc, 'intervention', 'i2')!.get('expectedRates') as Y.Map<unknown>).set('o1', 0.3);
     const form = (id: string) => () =>
       createElement(ItemFields, { kind: 'intervention', item: getItem(doc, 'intervention', id)!, id });
     expect(

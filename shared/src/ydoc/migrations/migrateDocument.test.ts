@@ -214,10 +214,10 @@ describe('migration 2 → 3: expected rates per candidate (P19)', () => {
     const doc = makeCaseDoc();
     addItem(doc, 'outcome', 'o1', { name: 'Job' });
     doc.transact(() => {
-      (listMap(doc, 'outcome')?.get('o1') as Y.Map<unknown>).set('expectedRate', 0.3);
+      (listMap(doc, 'outcome')!.get('o1') as Y.Map<unknown>).set('expectedRate', 0.3);
       doc.getMap('meta').set('layoutVersion', 2);
     });
     migrateDocument(doc);
-    expect((listMap(doc, 'outcome')?.get('o1') as Y.Map<unknown>).get('expectedRate')).toBe(0.3);
+    expect((listMap(doc, 'outcome')!.get('o1') as Y.Map<unknown>).get('expectedRate')).toBe(0.3);
   });
 });
