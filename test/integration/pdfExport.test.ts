@@ -6,16 +6,24 @@ import {
   type BuiltCaseExport,
   buildCaseExport,
   type CaseModelDraft,
+  choiceName,
+  compareCandidates,
+  DEFAULT_SEED,
+  EXPORT_ITERATIONS,
   exampleCase,
   FIGURE_LABELS,
   FIGURE_WORDS,
+  fieldTexts,
+  figureFormat,
   figureLabel,
   formatFigure,
   type HeadlineFigureKey,
   headlineFigureTexts,
+  monteCarlo,
   noIrrText,
   richTextFromParagraphs,
   SCHEMA_VERSION,
+  scenarioRangesFromModel,
   type WorkshopRecord,
 } from '@caseroom/shared';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -518,5 +526,99 @@ describe('PDF report', () => {
 
       expectWithinMargins(report);
     }
+  });
+});
+
+/**
+ * P19's comparison case: the example with the authority funding half the cost (so the candidates'
+ * chances of a negative NPV differ: about 2 %, 55 % and 100 %) and the mentor programme without a
+ * rate for fewer admissions ("effect not entered").
+ */
+function comparisonCase(): CaseModelDraft {
+  const model = exampleCase();
+  model.paymentModel.investorFundedShare = 0.5;
+  const mentor = model.interventions.candidates.find((c) => c.id === 'int-mentor');
+  if (!mentor) throw new Error('the example has the mentor programme');
+  delete mentor.expectedRates['out-admissions'];
+  return model;
+}
+
+/** Each candidate's row as the report must print it, from compareCandidates and monteCarlo (the case's seed and ranges). */
+function expectedCandidateRows(model: CaseModelDraft, lang: 'da' | 'en', seed: number, iterations: number) {
+  const ranges = scenarioRangesFromModel(model.paymentModel.scenarios);
+  const compared = compareCandidates(model);
+  const words =
+    lang === 'da' ? { chosen: '(valgt)', evidence: 'Evidens' } : { chosen: '(chosen)', evidence: 'Evidence' };
+  return model.interventions.candidates.map((candidate) => {
+    const c = compared.find((x) => x.interventionId === candidate.id);
+    if (!c?.priced || !c.input) throw new Error(`${candidate.id} is priced`);
+    const probability = monteCarlo(c.input, ranges, { seed, iterations }).probabilityAuthorityNpvNegative;
+    const chosen = candidate.id === model.interventions.chosenId ? ` ${words.chosen}` : '';
+    const level = choiceName('intervention.evidenceLevel', candidate.evidenceLevel ?? '', lang);
+    const figures = [
+      money(c.interventionCost!),
+      money(c.publicValue!),
+      money(c.authorityNpv!),
+      money(c.publicSectorNpv!),
+      figureFormat.decimal(c.benefitCostRatio!),
+      figureFormat.irrText(c.investorIrr) ?? FIGURE_WORDS[lang].noIrr,
+      figureFormat.percent(probability),
+    ];
+    return {
+      id: candidate.id,
+      line: flat(`${candidate.name}${chosen} ${words.evidence}: ${level} ${figures.join(' ')}`),
+      probability,
+      comparison: c,
+    };
+  });
+}
+
+describe('[P19] the report compares the intervention candidates', () => {
+  for (const lang of ['da', 'en'] as const) {
+    it(`every candidate's row carries compareCandidates' figures to the krone and monteCarlo's P(authority NPV < 0) (${lang})`, async () => {
+      const model = comparisonCase();
+      const { text } = await render(exportOf(model), lang);
+      expect(text).toContain(lang === 'da' ? 'Sammenligning af indsatser' : 'Intervention candidates compared');
+      const rows = expectedCandidateRows(model, lang, SEED, ITERATIONS);
+      // The case is chosen so that the probabilities differ: a wrong seed or input would show.
+      expect(new Set(rows.map((r) => r.probability)).size).toBe(3);
+      for (const row of rows) expect(text, row.id).toContain(row.line);
+      // The mentor programme has no rate for fewer admissions: marked under its row and in the rate table.
+      const mark =
+        lang === 'da'
+          ? 'effekt ikke indtastet: Færre psykiatriske indlæggelser (beregnet uden)'
+          : 'effect not entered: Færre psykiatriske indlæggelser (priced without)';
+      const mentor = rows.find((r) => r.id === 'int-mentor')!;
+      expect(mentor.comparison.effectNotEntered).toEqual(['out-admissions']);
+      expect(text).toContain(`${mentor.line} ${mark}`);
+      expect(text.split(mark)).toHaveLength(2); // the others have every rate
+      // The rate table: one row per outcome, a column per candidate in the case's order.
+      const notEntered = lang === 'da' ? 'Effekt ikke indtastet' : 'Effect not entered';
+      expect(text).toContain('Ordinær beskæftigelse 40 % 30 % 24 %');
+      expect(text).toContain(`Færre psykiatriske indlæggelser 68 % ${notEntered} 66 %`);
+    });
+  }
+
+  it('the chosen candidate lists its expected rate per outcome by name, and the source notes on them are named alike', async () => {
+    const model = comparisonCase();
+    const { text } = await render(exportOf(model), 'da');
+    const name = fieldTexts('intervention.expectedRates', 'da').name;
+    expect(name).toBe('Forventet andel med indsatsen');
+    expect(text).toContain(`${name} – Ordinær beskæftigelse 40 %`);
+    expect(text).toContain(`${name} – Færre psykiatriske indlæggelser 68 %`);
+    expect(text).not.toContain('expectedRates.');
+  });
+
+  it('with no intervention chosen the comparison uses the export defaults: seed and iterations as the report states', async () => {
+    const model = comparisonCase();
+    model.interventions.chosenId = undefined;
+    const exported = exportOf(model);
+    expect(exported.pricing.ok).toBe(false);
+    const { text } = await render(exported, 'da');
+    for (const row of expectedCandidateRows(model, 'da', DEFAULT_SEED, EXPORT_ITERATIONS))
+      expect(text).toContain(row.line);
+    expect(text).toContain(
+      `${count(EXPORT_ITERATIONS)} Monte Carlo-trækninger inden for sagens scenarieintervaller, seed ${DEFAULT_SEED}`,
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { allFields, type Container, exampleCase, LANGUAGES } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
-import { ALL_RECORDS, fieldRowLabel, recordValue, valueText } from './fieldRows.ts';
+import {
+  ALL_RECORDS,
+  fieldRowLabel,
+  keyedRowLabel,
+  keyedRows,
+  keyedSourceLabel,
+  recordValue,
+  valueText,
+} from './fieldRows.ts';
 
 /**
  * Where each export target is drawn, by container (the XLSX sheets and PDF sections iterate
@@ -57,5 +65,31 @@ describe('export rows from the field registry', () => {
     expect(valueText(field('facts.title'), recordValue(model, field('facts.title')), ctx)).toBe(model.facts.title);
     expect(valueText(field('facts.discountRate'), undefined, ctx)).toBeUndefined();
     expect(recordValue(model, field('facts.discountRate'))).toBe(model.facts.discountRate);
+  });
+
+  it('[P19] a record keyed by outcome gives one row per outcome, named by the outcome; a missing rate is absent', () => {
+    const model = exampleCase();
+    const field = allFields().find((f) => f.labelKey === 'intervention.expectedRates')!;
+    const [ips, mentor] = model.interventions.candidates;
+    delete mentor!.expectedRates['out-admissions'];
+    const rows = keyedRows(field, { ...mentor!.expectedRates, 'out-gone': 0.5 }, model);
+    expect(rows).toEqual([
+      { key: 'out-employment', name: 'Ordinær beskæftigelse', value: 0.3 },
+      { key: 'out-admissions', name: 'Færre psykiatriske indlæggelser', value: undefined },
+      { key: 'out-gone', name: 'out-gone', value: 0.5 },
+    ]);
+    expect(keyedRowLabel(field, rows[0]!, 'da')).toBe('Forventet andel med indsatsen – Ordinær beskæftigelse');
+    expect(keyedRowLabel(field, rows[0]!, 'en')).toBe('Expected rate with this intervention – Ordinær beskæftigelse');
+    const ctx = { model, lang: 'da' as const };
+    expect(valueText(field, ips!.expectedRates, ctx)).toBe(
+      'Ordinær beskæftigelse: 40 %\nFærre psykiatriske indlæggelser: 68 %',
+    );
+    expect(keyedSourceLabel('intervention', 'expectedRates.out-admissions', model, 'da')).toBe(
+      'Forventet andel med indsatsen – Færre psykiatriske indlæggelser',
+    );
+    expect(keyedSourceLabel('intervention', 'costPerParticipant', model, 'da')).toBeUndefined();
+    // Department-keyed records are named by department, as before.
+    const values = allFields().find((f) => f.labelKey === 'outcome.valuePerDepartment')!;
+    expect(valueText(values, { 'dep-jobcenter': 130_000 }, ctx)).toBe('Jobcenter: 130.000 kr.');
   });
 });

@@ -112,10 +112,9 @@ export function valueText(field: RegisteredField, value: unknown, ctx: ValueCont
     case 'number':
       return typeof value === 'number' ? numberText(field.unit, value, ctx.lang) : undefined;
     case 'numberRecord': {
-      const names = new Map(model.facts.departments.map((d) => [d.id, d.name || d.id]));
-      const entries = Object.entries((value ?? {}) as Record<string, number>);
-      if (entries.length === 0) return undefined;
-      return entries.map(([id, v]) => `${names.get(id) ?? id}: ${numberText(field.unit, v, ctx.lang)}`).join('\n');
+      const rows = keyedRows(field, value, model).filter((row) => row.value !== undefined);
+      if (rows.length === 0) return undefined;
+      return rows.map((row) => `${row.name}: ${numberText(field.unit, row.value as number, ctx.lang)}`).join('\n');
     }
     case 'cohorts': {
       const cohorts = (value ?? []) as { year: number; participants: number }[];
@@ -129,6 +128,63 @@ export function valueText(field: RegisteredField, value: unknown, ctx: ValueCont
         .join('\n');
     }
   }
+}
+
+/** One number of a record field (a department's value, a candidate's rate on one outcome), named by its key's item. */
+export type KeyedRow = { key: string; name: string; value: number | undefined };
+
+/**
+ * A number-record field's entries by what its keys are. Keyed by outcome (a candidate's expected
+ * rates, P19): one row per outcome of the case, in the case's order, named by the outcome, its
+ * value absent where the candidate has none ("effect not entered"), then any key the case does not
+ * list. Keyed by department: the record's entries, named by the department where the case lists it.
+ */
+export function keyedRows(field: RegisteredField, value: unknown, model: CaseModelDraft): KeyedRow[] {
+  if (field.kind !== 'numberRecord') return [];
+  const record = (value ?? {}) as Record<string, number>;
+  const items = field.keyedBy === 'outcome' ? model.outcomes : model.facts.departments;
+  const names = new Map(items.map((item) => [item.id, item.name || item.id]));
+  const listed: KeyedRow[] =
+    field.keyedBy === 'outcome'
+      ? model.outcomes.map((o) => ({ key: o.id, name: names.get(o.id) ?? o.id, value: own(record, o.id) }))
+      : [];
+  const rest = Object.keys(record)
+    .filter((key) => !(field.keyedBy === 'outcome' && names.has(key)))
+    .map((key) => ({ key, name: names.get(key) ?? key, value: own(record, key) }));
+  return [...listed, ...rest];
+}
+
+/** A record's number under `key`, only if the record itself holds one (never an inherited property). */
+function own(record: Record<string, number>, key: string): number | undefined {
+  const value = Object.hasOwn(record, key) ? record[key] : undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The row label of one entry of a record field: the field's name and the item's ("Forventet andel med indsatsen – Ordinær beskæftigelse"). */
+export function keyedRowLabel(field: RegisteredField, row: KeyedRow, lang: Language): string {
+  return `${fieldTexts(field.labelKey, lang).name} – ${row.name}`;
+}
+
+/**
+ * The label of a source note kept under `<record field>.<item id>` (a candidate's note on its
+ * rate for one outcome, `expectedRates.<outcome id>`), as its row is labelled; undefined when
+ * the key names no number-record field of `container`.
+ */
+export function keyedSourceLabel(
+  container: Container,
+  sourceKey: string,
+  model: CaseModelDraft,
+  lang: Language,
+): string | undefined {
+  const dot = sourceKey.indexOf('.');
+  if (dot < 0) return undefined;
+  const field = allFields().find(
+    (f) => f.container === container && f.key === sourceKey.slice(0, dot) && f.kind === 'numberRecord',
+  );
+  if (!field) return undefined;
+  const key = sourceKey.slice(dot + 1);
+  const row = keyedRows(field, { [key]: 0 }, model).find((r) => r.key === key);
+  return row && keyedRowLabel(field, row, lang);
 }
 
 /** A number of a unit in Danish format. */

@@ -1,5 +1,5 @@
 import { fieldHidden, figureFormat, type RegisteredField } from '@caseroom/shared';
-import { fieldRowLabel, type ValueContext, valueText } from '../fieldRows.ts';
+import { fieldRowLabel, keyedRowLabel, keyedRows, numberText, type ValueContext, valueText } from '../fieldRows.ts';
 import type { ReportWriter } from './layout.ts';
 import type { ReportText } from './reportText.ts';
 import { richText } from './richText.ts';
@@ -45,6 +45,12 @@ export function fieldBlock(
       flush();
       w.heading(label, 3);
       cohortTable(w, (value ?? []) as { year: number; participants: number }[], ctx);
+    } else if (field.kind === 'numberRecord' && field.keyedBy === 'outcome') {
+      // P19: a candidate's rate on each outcome is a row of its own, named by the outcome.
+      for (const row of keyedRows(field, value, ctx.model)) {
+        const shown = row.value === undefined ? text.effectNotEntered : numberText(field.unit, row.value, lang);
+        pairs.push([safeText(keyedRowLabel(field, row, lang)), shown]);
+      }
     } else {
       pairs.push([label, safeText(valueText(field, value, ctx)) || '–']);
     }

@@ -22,6 +22,7 @@ export const da = {
   moneyNote: 'Beløb i kr., faste priser.',
   moneyAxis: 'Beløb i mio. kr.',
   empty: 'Ikke udfyldt.',
+  effectNotEntered: 'Effekt ikke indtastet',
   dateTime: (iso: string) => {
     const d = isoParts(iso);
     return d ? `${d.day}.${d.month}.${d.year} kl. ${d.hour}.${d.minute} (UTC)` : iso;
@@ -73,11 +74,20 @@ export const da = {
   },
   intervention: {
     noneChosen: 'Der er ikke valgt en indsats endnu.',
-    candidates: 'Alle kandidater, hver beregnet for sig',
-    candidate: 'Indsats',
-    cost: 'Omkostninger (nominelt)',
-    notPriced: 'Kan ikke beregnes',
     chosenMark: '(valgt)',
+  },
+  comparison: {
+    heading: 'Sammenligning af indsatser',
+    intro:
+      'Hver indsats er beregnet for sig med sine egne omkostninger, sin varighed og sin forventede andel pr. resultatmål; resten af sagen er den samme. Nutidsværdier (NV) i kr., faste priser.',
+    candidate: 'Indsats',
+    evidence: (level: string) => `Evidens: ${level}`,
+    effectNotEntered: (outcomes: string) => `effekt ikke indtastet: ${outcomes} (beregnet uden)`,
+    notPriced: (reason: string) => `Kan ikke beregnes: ${reason}`,
+    probabilityNote: (seed: number, iterations: string) =>
+      `Sandsynligheden for negativ NNV: ${iterations} Monte Carlo-trækninger inden for sagens scenarieintervaller, seed ${seed} – de samme som sagens egen risikoanalyse.`,
+    rates: 'Forventet andel pr. resultatmål',
+    outcome: 'Resultatmål',
   },
   outcomes: {
     none: 'Der er ikke opstillet resultatmål.',

@@ -17,6 +17,7 @@ export const en: ReportText = {
   moneyNote: 'Amounts in DKK, fixed prices.',
   moneyAxis: 'Amounts in DKK million.',
   empty: 'Not filled in.',
+  effectNotEntered: 'Effect not entered',
   dateTime: (iso) => {
     const d = isoParts(iso);
     return d ? `${d.year}-${d.month}-${d.day} ${d.hour}:${d.minute} (UTC)` : iso;
@@ -68,11 +69,20 @@ export const en: ReportText = {
   },
   intervention: {
     noneChosen: 'No intervention has been chosen yet.',
-    candidates: 'All candidates, each priced on its own',
-    candidate: 'Intervention',
-    cost: 'Cost (nominal)',
-    notPriced: 'Cannot be priced',
     chosenMark: '(chosen)',
+  },
+  comparison: {
+    heading: 'Intervention candidates compared',
+    intro:
+      'Each intervention is priced on its own, with its own costs, duration and expected rate on each outcome; the rest of the case is the same. Present values (PV) in DKK, fixed prices.',
+    candidate: 'Intervention',
+    evidence: (level) => `Evidence: ${level}`,
+    effectNotEntered: (outcomes) => `effect not entered: ${outcomes} (priced without)`,
+    notPriced: (reason) => `Cannot be priced: ${reason}`,
+    probabilityNote: (seed, iterations) =>
+      `Probability of a negative NPV: ${iterations} Monte Carlo draws within the case's scenario ranges, seed ${seed} – the same as the case's own risk analysis.`,
+    rates: 'Expected rate per outcome',
+    outcome: 'Outcome',
   },
   outcomes: {
     none: 'No outcome targets have been set.',

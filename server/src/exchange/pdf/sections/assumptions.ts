@@ -1,5 +1,6 @@
 import {
   type BuiltCaseExport,
+  type Container,
   EXPLAINED_FIGURES,
   EXPLANATION_COLUMN_LABELS,
   type Explanation,
@@ -11,7 +12,7 @@ import {
   headlineFigureTexts,
   pricingInputFromModel,
 } from '@caseroom/shared';
-import { ALL_RECORDS, exportFields, recordValue } from '../../fieldRows.ts';
+import { ALL_RECORDS, exportFields, keyedSourceLabel, recordValue } from '../../fieldRows.ts';
 import { fieldBlock } from '../fieldBlocks.ts';
 import { amount, calendarYear, count } from '../format.ts';
 import { headlineFigures } from '../headlineFigures.ts';
@@ -127,7 +128,10 @@ function sourceNotes(w: ReportWriter, exported: BuiltCaseExport, text: ReportTex
   const rows: Cell[][] = [];
   const add = (where: string, prefix: string, notes: Record<string, string>) => {
     for (const [field, note] of Object.entries(notes)) {
-      if (note.trim() !== '') rows.push([safeText(where, 200), fieldLabel(`${prefix}.${field}`, lang), safeText(note)]);
+      if (note.trim() === '') continue;
+      // A note on one entry of a record (a candidate's rate on one outcome) is named by its row.
+      const label = keyedSourceLabel(prefix as Container, field, model, lang) ?? fieldLabel(`${prefix}.${field}`, lang);
+      rows.push([safeText(where, 200), safeText(label, 300), safeText(note)]);
     }
   };
   add(text.sections.facts, 'facts', model.facts.sources);

@@ -1,11 +1,10 @@
-import { type BuiltCaseExport, figureLabel } from '@caseroom/shared';
-import { choiceText, exportFields, fieldRowLabel, recordValue, valueIn } from '../../fieldRows.ts';
+import type { BuiltCaseExport } from '@caseroom/shared';
+import { exportFields, recordValue, valueIn } from '../../fieldRows.ts';
 import { fieldBlock } from '../fieldBlocks.ts';
-import { irrText, money, orDash } from '../format.ts';
 import type { ReportWriter } from '../layout.ts';
 import type { ReportLanguage, ReportText } from '../reportText.ts';
 import { oneLine } from '../safeText.ts';
-import { table } from '../table.ts';
+import { candidateComparisonSection } from './candidates.ts';
 
 /** Problem: the registry's problem fields (the group's rich text). */
 export function problemSection(w: ReportWriter, exported: BuiltCaseExport, text: ReportText, lang: ReportLanguage) {
@@ -36,7 +35,7 @@ export function targetGroupSection(
 
 /**
  * Intervention: the choice and its rationale, the chosen candidate's fields (the registry's,
- * under its name), and every candidate priced on its own.
+ * under its name), and every candidate priced on its own (P19, `candidates.ts`).
  */
 export function interventionSection(
   w: ReportWriter,
@@ -58,30 +57,5 @@ export function interventionSection(
     fieldBlock(w, fields, (field) => valueIn(chosen, field), ctx);
   }
 
-  if (interventions.candidates.length > 0) {
-    w.heading(t.candidates, 3);
-    const comparisons = exported.pricing.candidates;
-    table(
-      w,
-      [
-        { header: t.candidate, width: 2.6 },
-        { header: fieldRowLabel('intervention.evidenceLevel', lang), width: 1.4 },
-        { header: t.cost, width: 1.6, align: 'right' },
-        { header: figureLabel('authorityNpv', lang), width: 2.1, align: 'right' },
-        { header: figureLabel('investorIrr', lang), width: 1.1, align: 'right' },
-      ],
-      interventions.candidates.map((candidate) => {
-        const c = comparisons.find((x) => x.interventionId === candidate.id);
-        const name = `${oneLine(candidate.name) || '–'}${candidate.id === interventions.chosenId ? ` ${t.chosenMark}` : ''}`;
-        const priced = c?.priced === true;
-        return [
-          { text: name, bold: candidate.id === interventions.chosenId },
-          candidate.evidenceLevel ? choiceText('intervention.evidenceLevel', candidate.evidenceLevel, lang) : '–',
-          priced ? orDash(c.interventionCost, money) : t.notPriced,
-          priced ? orDash(c.authorityNpv, money) : '–',
-          priced ? (irrText(c.investorIrr) ?? text.noIrr) : '–',
-        ];
-      }),
-    );
-  }
+  candidateComparisonSection(w, exported, text, lang);
 }
