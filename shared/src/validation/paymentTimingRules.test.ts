@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleCase } from '../example/exampleCase.ts';
 import type { CaseModelDraft } from '../model/caseModel.ts';
 import type { Finding } from './finding.ts';
-import { paymentTimingFindings } from './paymentTimingRules.ts';
+import { makeOutcome } from '../pricing/testing.ts';
+import { paymentTimingFindings, scheduledPayments } from './paymentTimingRules.ts';
 import { readiness } from './readiness.ts';
 import { renderFinding } from './render.ts';
 import { validate } from './validate.ts';
@@ -11,7 +12,8 @@ import { validate } from './validate.ts';
  * Hand-computed on the example case: H = 10, a 5-year contract (settlement year s = 4, "år 5"),
  * intake 60 (t 0), 80 (t 1), 80 (t 2). "Ordinær beskæftigelse" pays 250.000 kr. per additional
  * outcome (baseline 20 %, expected 40 %, attribution 100 %): 60·0,2 = 12 → 3.000.000 kr. for the
- * first cohort, 80·0,2 = 16 → 4.000.000 kr. for each of the others, due in year c + lag (P7).
+ * first cohort, 80·0,2 = 16 → 4.000.000 kr. for each of the others, due in year c + lag (P7: the
+ * model has no measurement points yet, so each outcome pays at one point at lag × 12 months).
  */
 function makeCase(change: (model: CaseModelDraft) => void): CaseModelDraft {
   const model = exampleCase();
@@ -109,9 +111,49 @@ describe('V6: one finding per outcome and cause', () => {
     );
   });
 
+  it('[V6 P7] one scheduled payment per measurement point and cohort, each with its year, j and amount', () => {
+    // b = 20 %, e = 40 %, a = 100 %, lag 1, duration 3, persistence 50 %; cohorts of 100 (t 0),
+    // 50 (t 1) and 0 (t 2, no one: no payment). H = 6, a 4-year contract (s = 3).
+    //   6 months, 1.000 kr., all achieved: y = c, j = −1 → n·b: 20 → 20.000; 10 → 10.000
+    //   36 months, 10.000 kr., additional: y = c + 3, j = 2 → n·0,2·0,5² : 5 → 50.000; 2,5 → 25.000
+    //   72 months, 1.000 kr., all achieved: y = c + 6 ≥ H, j = 5 ≥ duration → n·b: 20.000; 10.000
+    const outcome = makeOutcome({
+      id: 'out-x',
+      name: 'Bolig',
+      lagYears: 1,
+      durationYears: 3,
+      persistence: 0.5,
+      points: [
+        { months: 6, price: 1_000, basis: 'all' },
+        { months: 36, price: 10_000, basis: 'additional' },
+        { months: 72, price: 1_000, basis: 'all' },
+      ],
+    });
+    const payments = scheduledPayments(outcome, [
+      { year: 0, participants: 100 },
+      { year: 1, participants: 50 },
+      { year: 2, participants: 0 },
+    ]);
+    expect(payments.map((p) => [p.cohortYear, p.year, p.effectYear, Math.round(p.amount)])).toEqual([
+      [0, 0, -1, 20_000],
+      [1, 1, -1, 10_000],
+      [0, 3, 2, 50_000],
+      [1, 4, 2, 25_000],
+      [0, 6, 5, 20_000],
+      [1, 7, 5, 10_000],
+    ]);
+    // Per point: past H (the 72-month point, not every point: a warning), after s = 3 (cohort
+    // 2's 36-month point in year 4) and before the effect (both cohorts' 6-month point).
+    const findings = paymentTimingFindings(outcome, payments, 6, 3);
+    expect(findings.map(summary)).toEqual([
+      ['warning', 'outcomePaymentPastHorizon', [1, 2], 30_000],
+      ['warning', 'outcomePaymentAfterSettlement', [2], 25_000],
+      ['warning', 'outcomePaymentBeforeEffect', [1, 2], 30_000],
+    ]);
+  });
+
   it('[V6 P7] a payment before the effect starts (j < 0) is a warning listing the cohorts and the amount', () => {
-    // The model pays at j = 0 today; measurement points will schedule payments at j < 0. The
-    // rule over scheduled payments: two cohorts paid a year before their effect starts.
+    // The rule over scheduled payments: two cohorts paid a year before their effect starts.
     const findings = paymentTimingFindings(
       { id: 'out-x', name: 'Bolig' },
       [
