@@ -22,6 +22,15 @@ describe('explanations of headline figures', () => {
     expect(explanation.rows.map((row) => row.values[cf])).toEqual(pricing.yearly.investorCashFlow);
   });
 
+  it('[P7] the investor explanation says payments are made per measurement point', () => {
+    const explanation = explainFigure('investorIrr', pricing, input);
+    expect(explanation.rules).toEqual(expect.arrayContaining(['P7', 'P8']));
+    expect(explanation.formula.da).toContain('hvert målepunkt');
+    expect(explanation.formula.en).toContain('each measurement point');
+    const due = explanation.columns.findIndex((c) => c.key === 'paymentsDue');
+    expect(explanation.rows.map((row) => row.values[due])).toEqual(pricing.yearly.paymentsDue);
+  });
+
   it('[P2] the explanation shows the discount rate used each year: 3,5 % to year 35, 2,5 % from year 36 on the schedule', () => {
     const scheduled = makePricingInput({ horizonYears: 40, discountMethod: 'schedule', discountRate: undefined });
     const explanation = explainFigure('authorityNpv', price(scheduled), scheduled);

@@ -63,14 +63,14 @@ const FORMULAS: Record<ExplainedFigure, { rules: string[]; da: string; en: strin
     en: 'The first year from which the authority’s cumulative discounted net stays ≥ 0 to the horizon.',
   },
   investorIrr: {
-    rules: ['P9', 'P11', 'P13', 'P15'],
-    da: 'Den rente, hvor nutidsværdien af investors pengestrøm (betalt + garanti − kapital) er 0.',
-    en: 'The rate at which the present value of the investor’s cash flow (paid + guarantee − capital) is 0.',
+    rules: ['P7', 'P8', 'P9', 'P11', 'P13', 'P15'],
+    da: 'Den rente, hvor nutidsværdien af investors pengestrøm (betalt + garanti − kapital) er 0. Betalt er resultatbetalingerne — for hvert optag og hvert målepunkt prisen × de opnåede resultater ved målepunktet, i det år målepunktet falder — efter loftet og afkastloftet.',
+    en: 'The rate at which the present value of the investor’s cash flow (paid + guarantee − capital) is 0. Paid is the outcome payments — for each intake and each measurement point, the price × the outcomes achieved at that point, in the year the point falls — after the cap and the return cap.',
   },
   investorMultiple: {
-    rules: ['P13'],
-    da: '(Betalt til investor + garanti) ÷ investors kapital, nominelt.',
-    en: '(Paid to the investor + guarantee) ÷ the investor’s capital, nominal.',
+    rules: ['P7', 'P8', 'P13'],
+    da: '(Betalt til investor + garanti) ÷ investors kapital, nominelt. Betalt er resultatbetalingerne pr. målepunkt efter loftet og afkastloftet.',
+    en: '(Paid to the investor + guarantee) ÷ the investor’s capital, nominal. Paid is the outcome payments per measurement point after the cap and the return cap.',
   },
   benefitCostRatio: {
     rules: ['P14'],
