@@ -24,8 +24,8 @@ import { CaseDocument } from './CaseDocument.ts';
 
 /** A test migration that changes the content hash (the return cap halved), after layout 2. */
 const halvesReturnCap: DocumentMigration = {
-  from: 2,
-  to: 3,
+  from: LAYOUT_VERSION,
+  to: LAYOUT_VERSION + 1,
   name: 'test: return cap halved',
   migrate(doc) {
     const payment = doc.getMap('paymentModel');
