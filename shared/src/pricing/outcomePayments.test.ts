@@ -76,8 +76,9 @@ describe('[P7] measurement points', () => {
   it('[P7 P8] P7 rate card with three measurement points and persistence (docs/pricing.md)', () => {
     expect(housing.points).toEqual([{ months: 24, price: 10_000, basis: 'additional' }]);
     const payments = outcomePayments(workedExample, [1_000_000, 500_000, 0, 0, 0, 0]);
-    const close = (series: number[] | undefined, expected: number[]) =>
-      expected.forEach((amount, t) => expect(series?.[t]).toBeCloseTo(amount, krone));
+    const close = (series: number[] | undefined, expected: number[]) => {
+      for (const [t, amount] of expected.entries()) expect(series?.[t]).toBeCloseTo(amount, krone);
+    };
     close(payments.dueByOutcome.employment, [0, 100_000, 210_000, 244_000, 82_000, 0]);
     close(payments.dueByOutcome.housing, [0, 0, 100_000, 50_000, 0, 0]);
     close(payments.due, [0, 100_000, 310_000, 294_000, 82_000, 0]);
@@ -137,11 +138,14 @@ describe('[P7] measurement points', () => {
   });
 
   it('[P7 P20] more than 12 points is refused, not priced', () => {
-    const points = Array.from({ length: 13 }, (_, i): MeasurementPoint => ({
-      months: i * 6,
-      price: 1_000,
-      basis: 'additional',
-    }));
+    const points = Array.from(
+      { length: 13 },
+      (_, i): MeasurementPoint => ({
+        months: i * 6,
+        price: 1_000,
+        basis: 'additional',
+      }),
+    );
     expect(() => price(makePricingInput({ outcomes: [makeOutcome({ points })] }))).toThrow(RangeError);
     expect(() => price(makePricingInput({ outcomes: [makeOutcome({ points: points.slice(1) })] }))).not.toThrow();
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleCase } from '../example/exampleCase.ts';
 import type { CaseModelDraft } from '../model/caseModel.ts';
-import type { Finding } from './finding.ts';
 import { makeOutcome } from '../pricing/testing.ts';
+import type { Finding } from './finding.ts';
 import { paymentTimingFindings, scheduledPayments } from './paymentTimingRules.ts';
 import { readiness } from './readiness.ts';
 import { renderFinding } from './render.ts';
