@@ -255,16 +255,25 @@ export const da = {
   },
   candidates: {
     heading: 'Kandidaterne side om side',
-    help: 'Hver indsats regnet med de samme resultatmål og den samme betalingsmodel.',
+    help: 'Hver indsats regnet med sine egne omkostninger, sin varighed og sin forventede effekt på hvert resultatmål – resten som i sagen.',
     intervention: 'Indsats',
     chosen: '(valgt)',
     notPriced: 'Kan ikke beregnes endnu',
     columns: {
-      interventionCost: 'Omkostninger i alt',
-      publicValue: 'Offentlig værdi i alt',
+      interventionCost: 'Omkostninger (NV)',
+      publicValue: 'Skabt værdi (NV)',
       authorityNpv: 'Kommunens NNV',
+      publicSectorNpv: 'Offentlig sektors NNV',
+      benefitCostRatio: 'Gevinst/omkostning (BCR)',
       investorIrr: 'Investors IRR',
+      probabilityAuthorityNpvNegative: 'P(kommunens NNV < 0)',
     },
+    effectNotEntered: (outcomes: string) => `effekt ikke indtastet: ${outcomes}`,
+    effectNotEnteredHelp: 'En indsats uden forventet niveau på et resultatmål er regnet uden det resultatmål.',
+    computing: 'beregner …',
+    riskFailed: 'kunne ikke beregnes',
+    simulation: (iterations: string, seed: number) =>
+      `Sandsynligheden er andelen af ${iterations} simulerede forløb (seed ${seed}), hvor kommunens NNV er under nul.`,
   },
   connection: {
     connecting: { label: 'Forbinder …', detail: '' },

@@ -248,16 +248,25 @@ export const en: Messages = {
   },
   candidates: {
     heading: 'The candidates side by side',
-    help: 'Each intervention priced with the same outcomes and the same payment model.',
+    help: 'Each intervention priced with its own cost, duration and expected effect on each outcome – everything else as the case has it.',
     intervention: 'Intervention',
     chosen: '(chosen)',
     notPriced: 'Cannot be priced yet',
     columns: {
-      interventionCost: 'Total cost',
-      publicValue: 'Total public value',
+      interventionCost: 'Cost (PV)',
+      publicValue: 'Value created (PV)',
       authorityNpv: 'Authority NPV',
+      publicSectorNpv: 'Public-sector NPV',
+      benefitCostRatio: 'Benefit-cost ratio',
       investorIrr: 'Investor IRR',
+      probabilityAuthorityNpvNegative: 'P(authority NPV < 0)',
     },
+    effectNotEntered: (outcomes: string) => `effect not entered: ${outcomes}`,
+    effectNotEnteredHelp: 'An intervention without an expected rate on an outcome is priced without that outcome.',
+    computing: 'computing …',
+    riskFailed: 'could not be computed',
+    simulation: (iterations: string, seed: number) =>
+      `The probability is the share of ${iterations} simulated runs (seed ${seed}) in which the authority’s NPV is below zero.`,
   },
   connection: {
     connecting: { label: 'Connecting …', detail: '' },

@@ -27,6 +27,10 @@ export type RiskRunner = {
   destroy(): void;
 };
 
+/** A new risk worker (riskWorker.ts); each runner has its own, so the panel's analysis never waits for the candidates'. */
+export const createRiskWorker = (): Worker =>
+  new Worker(new URL('./riskWorker.ts', import.meta.url), { type: 'module' });
+
 /** How long the inputs must rest before the analysis starts (typing bursts cost one run). */
 export const RISK_DEBOUNCE_MS = 150;
 
@@ -35,9 +39,7 @@ export function createRiskRunner(
 ): RiskRunner {
   const seed = options.seed ?? DEFAULT_SEED;
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
-  const worker = (
-    options.createWorker ?? (() => new Worker(new URL('./riskWorker.ts', import.meta.url), { type: 'module' }))
-  )();
+  const worker = (options.createWorker ?? createRiskWorker)();
   const listeners = new Set<() => void>();
   let state: RiskState = { status: 'idle', result: undefined, seed, iterations };
   let requestedKey: string | undefined;
@@ -77,7 +79,7 @@ export function createRiskRunner(
       timer = setTimeout(() => {
         timer = undefined;
         latestId++;
-        const message: RiskRequest = { id: latestId, input, ranges, seed, iterations };
+        const message: RiskRequest = { kind: 'analysis', id: latestId, input, ranges, seed, iterations };
         worker.postMessage(message);
       }, RISK_DEBOUNCE_MS);
     },

@@ -4,10 +4,11 @@ import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
+import { CandidateComparison } from '../../businessCase/CandidateComparison.tsx';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { voteItems } from './voteItems.ts';
 
-/** The facilitator opens a dot vote on a list's candidates, with N dots per person. */
+/** The facilitator opens a dot vote on a list's candidates, with N dots per person; the intervention candidates shown side by side. */
 export function OpenVoteForm() {
   const m = useMessages();
   const t = m.workshop.votes;
@@ -56,6 +57,7 @@ export function OpenVoteForm() {
           onChange={(event) => setPerPerson(Math.max(1, Math.min(20, Number(event.target.value) || 1)))}
         />
       </div>
+      {list === 'interventions' && items.length > 0 && <CandidateComparison />}
       {items.length === 0 ? (
         <p>{t.noItems}</p>
       ) : (

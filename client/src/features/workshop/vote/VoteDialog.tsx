@@ -4,6 +4,7 @@ import type { ApiFailure } from '../../../api/request.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useMessages } from '../../../i18n/messages.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
+import { CandidateComparison } from '../../businessCase/CandidateComparison.tsx';
 import { ActionButton } from '../ActionButton.tsx';
 import { useWorkshop } from '../useWorkshop.ts';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
@@ -27,7 +28,8 @@ export function VoteButton() {
 /**
  * Dot votes (W7): the newest vote — while open, this person's own dots (never anyone else's:
  * ballots stay on the server until the reveal); after the reveal, the counts for everyone. The
- * facilitator opens a vote, reveals it and turns the result into a decision.
+ * facilitator opens a vote, reveals it and turns the result into a decision. A vote on the
+ * intervention shows the candidates side by side above the dots (P19), live.
  */
 function VoteDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
@@ -54,6 +56,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
       <p className="vote-status" data-status={vote.status}>
         <strong>{t.status[vote.status]}</strong>
       </p>
+      {vote.list === 'interventions' && <CandidateComparison itemIds={vote.itemIds} />}
       {vote.status === 'open' ? (
         <>
           {actions.verdict('vote.ballot', { voteId, itemIds: [] }).shown ? (
