@@ -137,6 +137,15 @@ describe('[P7] measurement points', () => {
     expect(price(makePricingInput({ outcomes: [all] })).yearly.paymentsDue).toEqual([0, 400_000, 0, 0, 0]);
   });
 
+  it('[P7] an effect lasting 0 years has no achievers at any point: "additional" pays 0, "all achieved" n·b', () => {
+    // j = 0 is not < duration = 0. (Before measurement points such an outcome still paid
+    // n·(e−b)·a or n·e at c + lag; the rule as revised pays for achievers within the effect only.)
+    const additional = makeOutcome({ durationYears: 0 });
+    const all = makeOutcome({ durationYears: 0, paymentBasis: 'all' });
+    expect(paymentDue(additional, additional.points[0]!, 100)).toBe(0);
+    expect(paymentDue(all, all.points[0]!, 100)).toBeCloseTo(100 * 0.2 * 40_000, krone);
+  });
+
   it('[P7 P20] more than 12 points is refused, not priced', () => {
     const points = Array.from(
       { length: 13 },
