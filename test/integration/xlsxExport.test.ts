@@ -6,10 +6,15 @@ import {
   type BuiltCaseExport,
   buildCaseExport,
   type CaseModelDraft,
+  compareCandidates,
+  DEFAULT_SEED,
+  EXPORT_ITERATIONS,
   exampleCase,
   figureFormat,
   headlineFigureTexts,
+  monteCarlo,
   richTextFromParagraphs,
+  scenarioRangesFromModel,
   type WorkshopRecord,
 } from '@caseroom/shared';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +30,9 @@ import {
   type Edit,
   expectBusinessCase,
   expectIrr,
+  expectKroner,
   expectNoCachedFormulaResults,
+  expectRate,
   expectRiskValues,
   type Grid,
   KRONE,
@@ -249,6 +256,67 @@ function hostileExport(): BuiltCaseExport {
   return exportOf(model, record);
 }
 
+/**
+ * P19: the candidates sheet carries each candidate's figures as compareCandidates gives them (to
+ * the krone), P(authority NPV < 0) exactly as monteCarlo gives it for the seed and iterations, the
+ * chosen one marked, the outcomes a candidate has no rate for, and the candidate × outcome rates.
+ */
+function expectCandidatesSheet(
+  sheet: Grid,
+  model: CaseModelDraft,
+  text: ReturnType<typeof workbookText>,
+  seed: number,
+  iterations: number,
+): number[] {
+  const t = text.candidates;
+  expect(valueIn(sheet, t.seed)).toBe(seed);
+  expect(valueIn(sheet, t.iterations)).toBe(iterations);
+  const ranges = scenarioRangesFromModel(model.paymentModel.scenarios);
+  const outcomeName = (id: string) => model.outcomes.find((o) => o.id === id)?.name ?? id;
+  const probabilities: number[] = [];
+  for (const c of compareCandidates(model)) {
+    const candidate = model.interventions.candidates.find((x) => x.id === c.interventionId)!;
+    const row = rowOf(sheet, candidate.name!);
+    const what = `${candidate.id}`;
+    if (!c.priced || !c.input) throw new Error(`${what} is priced`);
+    expect(sheet.at(row, 2), `${what} chosen`).toBe(candidate.id === model.interventions.chosenId ? text.yes : null);
+    expectKroner(sheet.at(row, 3), c.interventionCost!, `${what} PV cost`);
+    expectKroner(sheet.at(row, 4), c.publicValue!, `${what} PV value`);
+    expectKroner(sheet.at(row, 5), c.authorityNpv!, `${what} authority NPV`);
+    expectKroner(sheet.at(row, 6), c.publicSectorNpv!, `${what} public-sector NPV`);
+    expectRate(sheet.at(row, 7), c.benefitCostRatio!, `${what} BCR`);
+    const irr = c.investorIrr!;
+    if (irr.ok) expectRate(sheet.at(row, 8), irr.rate, `${what} IRR`);
+    else expect(sheet.at(row, 8), `${what} IRR`).toBe(text.risk.noIrr[irr.reason]);
+    const probability = monteCarlo(c.input, ranges, { seed, iterations }).probabilityAuthorityNpvNegative;
+    expectRate(sheet.at(row, 9), probability, `${what} P(authority NPV < 0)`);
+    probabilities.push(probability);
+    const missing = c.effectNotEntered.map(outcomeName).join('; ');
+    expect(sheet.at(row, 10), `${what} effect not entered`).toBe(missing === '' ? null : missing);
+  }
+  // The rate table: one row per outcome, one column per candidate in the case's order.
+  const header = rowOf(sheet, t.outcome);
+  expect(sheet.at(header - 1, 1)).toBe(fieldRowLabel('intervention.expectedRates', text.lang));
+  model.interventions.candidates.forEach((candidate, i) => {
+    expect(String(sheet.at(header, 2 + i))).toContain(candidate.name!);
+    for (const outcome of model.outcomes) {
+      const rate = candidate.expectedRates[outcome.id];
+      const cell = sheet.at(rowOf(sheet, outcome.name!), 2 + i);
+      if (rate === undefined) expect(cell, `${candidate.id} × ${outcome.id}`).toBe(t.notEntered);
+      else expectRate(cell, rate, `${candidate.id} × ${outcome.id}`);
+    }
+  });
+  return probabilities;
+}
+
+/** The example with the authority funding half the cost (the candidates' P(NPV < 0) differ) and the mentor programme without a rate for fewer admissions. */
+function comparisonCase(): CaseModelDraft {
+  return variant((m) => {
+    m.paymentModel.investorFundedShare = 0.5;
+    delete m.interventions.candidates.find((c) => c.id === 'int-mentor')!.expectedRates['out-admissions'];
+  });
+}
+
 // ---------------------------------------------------------------- tests
 
 describe('XLSX export: HyperFormula recomputes price', () => {
@@ -382,6 +450,42 @@ describe('XLSX export: HyperFormula recomputes price', () => {
   });
 });
 
+describe('[P19] XLSX export: the intervention candidates compared', () => {
+  for (const lang of ['da', 'en'] as const) {
+    it(`a sheet with every candidate's figures (compareCandidates, monteCarlo) and their rates per outcome (${lang})`, async () => {
+      const model = comparisonCase();
+      const exported = exportOf(model);
+      expect(exported.pricing.ok).toBe(true);
+      const text = workbookText(lang);
+      const raw = readXlsx(await caseWorkbook(exported, lang));
+      expect(raw.sheetNames).toContain(text.sheets.candidates);
+      const book = recompute(raw);
+      const probabilities = expectCandidatesSheet(book.get(text.sheets.candidates)!, model, text, 42, 2000);
+      // The probabilities differ (≈ 2 %, 55 %, 100 %): a wrong seed, range or input would show.
+      expect(new Set(probabilities).size).toBe(3);
+      // The case's own figures stay formulas; the candidates sheet holds values only.
+      expect(allFormulas(raw).length).toBeGreaterThan(100);
+      expect([...raw.sheets.get(text.sheets.candidates)!.values()].some((c) => c.formula !== undefined)).toBe(false);
+      // The inputs sheet points to where the rates are instead of a second copy the formulas would not read.
+      const inputs = book.get(text.sheets.inputs)!;
+      expect(valueIn(inputs, fieldRowLabel('intervention.expectedRates', lang))).toBe(
+        text.inputs.expectedRatesWhere(fieldRowLabel('outcome.expectedRate', lang), text.sheets.candidates),
+      );
+    });
+  }
+
+  it('with no intervention chosen the candidates are still compared, with the export defaults for the simulation', async () => {
+    const model = variant((m) => {
+      m.interventions.chosenId = undefined;
+    });
+    const exported = exportOf(model);
+    expect(exported.pricing.ok).toBe(false);
+    const text = workbookText('da');
+    const book = recompute(readXlsx(await caseWorkbook(exported, 'da')));
+    expectCandidatesSheet(book.get(text.sheets.candidates)!, model, text, DEFAULT_SEED, EXPORT_ITERATIONS);
+  });
+});
+
 describe('XLSX export: a case that cannot be priced', () => {
   it('[P0] writes the inputs it has, the reason and the record sheets, and no formulas', async () => {
     const model = variant((m) => {
@@ -399,6 +503,7 @@ describe('XLSX export: a case that cannot be priced', () => {
     expect(raw.sheetNames).toEqual([
       text.sheets.case,
       text.sheets.inputs,
+      text.sheets.candidates,
       text.sheets.findings,
       text.sheets.decisions,
       text.sheets.signoffs,
@@ -595,7 +700,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
         for (const row of rows) for (const cell of row) expect(cell, `${name}/${sheet}`).not.toMatch(/^(#[A-Z]|Err:)/);
         book.set(sheet, csvGrid(rows));
       }
-      expect([...book.keys()].length, `${name}: CSV files in ${readdirSync(out).join(', ')}`).toBe(11);
+      expect([...book.keys()].length, `${name}: CSV files in ${readdirSync(out).join(', ')}`).toBe(12);
       const flows = expectBusinessCase(book, exported, text);
       expectRiskValues(book, exported, text);
       expect(flows.length).toBe(exported.model.facts.horizonYears);
@@ -608,6 +713,8 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
         text,
         `${name} IRR`,
       );
+      // P19: LibreOffice reads the candidates sheet's values as written.
+      expectCandidatesSheet(book.get(text.sheets.candidates)!, exported.model, text, 42, 2000);
       if (name === 'hostile') {
         const caseSheet = book.get(text.sheets.case)!;
         expect(valueIn(caseSheet, fieldRowLabel('facts.title', 'da'))).toBe(HOSTILE.hyperlink);

@@ -2,6 +2,7 @@ import { type BuiltCaseExport, pricingInputFromModel } from '@caseroom/shared';
 import ExcelJS from 'exceljs';
 import { unzipSync, type Zippable, zipSync } from 'fflate';
 import { writeBusinessCaseSheet } from './businessCaseSheet.ts';
+import { writeCandidatesSheet } from './candidatesSheet.ts';
 import { writeCaseSheet } from './caseSheet.ts';
 import { writeInputsSheet } from './inputsSheet.ts';
 import { inputValuesFromDraft, inputValuesFromPricing } from './inputValues.ts';
@@ -15,9 +16,9 @@ import { workbookText } from './workbookText.ts';
 /**
  * The XLSX export of a case (docs/export-xlsx.md): the inputs `price` uses as plain values, the
  * business case for the expected, low and high scenarios as live formulas over them, who pays
- * and who gains, the risk simulation's results, findings, decisions and sign-offs. Formulas
- * carry no cached results and the workbook asks for a full recalculation on load, so every
- * figure a reader sees is calculated by their spreadsheet. Pure: no clock, files or network
+ * and who gains, the risk simulation's results, the intervention candidates compared (P19),
+ * findings, decisions and sign-offs. Formulas carry no cached results and the workbook asks for
+ * a full recalculation on load, so every figure a reader sees is calculated by their spreadsheet. Pure: no clock, files or network
  * (the workbook's dates are the export's time).
  */
 export async function caseWorkbook(exported: BuiltCaseExport, lang: 'da' | 'en'): Promise<Uint8Array> {
@@ -67,6 +68,8 @@ export async function caseWorkbook(exported: BuiltCaseExport, lang: 'da' | 'en')
     writeInputsSheet(inputsSheet, inputValuesFromDraft(exported.model), exported.model, text);
   }
 
+  // P19: every candidate priced on its own, priced case or not.
+  writeCandidatesSheet(sheet(sheets.candidates), exported, text);
   writeFindingsSheet(sheet(sheets.findings), exported, lang, text);
   writeDecisionsSheet(sheet(sheets.decisions), exported, text);
   writeSignoffsSheet(sheet(sheets.signoffs), exported, text);

@@ -162,6 +162,15 @@ export function writeInputsSheet(
   row++;
   for (const field of exportFields({ xlsx: 'inputs' }, ['intervention'])) {
     if (field.key === 'name') continue; // the block's heading
+    if (field.kind === 'numberRecord') {
+      // P19: the chosen candidate's rate per outcome is the outcome table's expected-rate column
+      // (the cells the formulas read); a second copy here would not follow an edit there. Every
+      // candidate's rates are on the candidates sheet.
+      w.text(row, 1, label(field));
+      const where = t.expectedRatesWhere(fieldRowLabel('outcome.expectedRate', lang), text.sheets.candidates);
+      w.text(row++, 2, where, { wrap: false });
+      continue;
+    }
     const read = INTERVENTION[field.key as keyof typeof INTERVENTION];
     scalar(field, read ? read(values) : chosen && valueIn(chosen, field));
   }

@@ -15,6 +15,7 @@ const DA = {
     whoPays: 'Hvem betaler',
     scenarios: 'Scenarier',
     risk: 'Risiko',
+    candidates: 'Indsatser',
     findings: 'Fund',
     decisions: 'Beslutninger',
     signoffs: 'Underskrifter',
@@ -69,6 +70,8 @@ const DA = {
     basisFlag: '(1 = alle opnåede, 0 = kun ud over basisniveauet)',
     unknownDepartment: 'Afdeling, der ikke er i sagen',
     outcomes: 'Resultatmål',
+    expectedRatesWhere: (column: string, sheet: string) =>
+      `Den valgte indsats’ andel for hvert resultatmål står i kolonnen ${column} under Resultatmål (dem regner formlerne med); alle indsatsers på arket ${sheet}.`,
   },
   businessCase: {
     headingExpected: 'Business case — forventet scenarie',
@@ -160,6 +163,18 @@ const DA = {
       severalRoots: 'ingen IRR: flere løsninger',
       notComputed: 'ikke beregnet',
     },
+  },
+  candidates: {
+    heading: 'Sammenligning af indsatser (P19)',
+    note: 'Hver indsats er beregnet for sig med sine egne omkostninger, sin varighed og sin forventede andel pr. resultatmål; resten af sagen er den samme. Tallene er Caseroom-beregninger ved eksporten (værdier, ikke formler); den valgte indsats regnes med formler på arket Business case.',
+    seed: 'Frø (seed) for sandsynligheden',
+    iterations: 'Gennemløb',
+    candidate: 'Indsats',
+    chosen: 'Valgt',
+    effectNotEntered: 'Effekt ikke indtastet (beregnet uden)',
+    notPriced: 'Kan ikke beregnes',
+    outcome: 'Resultatmål',
+    notEntered: 'effekt ikke indtastet',
   },
   findings: {
     heading: 'Fund fra valideringen',

@@ -12,6 +12,7 @@ export const EN: WorkbookText = {
     whoPays: 'Who pays',
     scenarios: 'Scenarios',
     risk: 'Risk',
+    candidates: 'Candidates',
     findings: 'Findings',
     decisions: 'Decisions',
     signoffs: 'Sign-offs',
@@ -65,6 +66,8 @@ export const EN: WorkbookText = {
     basisFlag: '(1 = all achieved, 0 = only above the baseline)',
     unknownDepartment: 'Department not in the case',
     outcomes: 'Outcomes',
+    expectedRatesWhere: (column, sheet) =>
+      `The chosen intervention’s rate for each outcome is in the ${column} column under Outcomes (the formulas use these); every intervention’s is on the ${sheet} sheet.`,
   },
   businessCase: {
     headingExpected: 'Business case — expected scenario',
@@ -156,6 +159,18 @@ export const EN: WorkbookText = {
       severalRoots: 'no IRR: several roots',
       notComputed: 'not computed',
     },
+  },
+  candidates: {
+    heading: 'Intervention candidates compared (P19)',
+    note: 'Each intervention is priced on its own, with its own costs, duration and expected rate on each outcome; the rest of the case is the same. The figures are Caseroom’s at export (values, not formulas); the chosen intervention is calculated with formulas on the Business case sheet.',
+    seed: 'Seed of the probability',
+    iterations: 'Iterations',
+    candidate: 'Intervention',
+    chosen: 'Chosen',
+    effectNotEntered: 'Effect not entered (priced without)',
+    notPriced: 'Cannot be priced',
+    outcome: 'Outcome',
+    notEntered: 'effect not entered',
   },
   findings: {
     heading: 'Findings of the validation',
