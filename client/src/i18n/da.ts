@@ -264,7 +264,7 @@ export const da = {
       publicValue: 'Skabt værdi (NV)',
       authorityNpv: 'Kommunens NNV',
       publicSectorNpv: 'Offentlig sektors NNV',
-      benefitCostRatio: 'Gevinst/omkostning (BCR)',
+      benefitCostRatio: 'Gevinst pr. krone (BCR)',
       investorIrr: 'Investors IRR',
       probabilityAuthorityNpvNegative: 'P(kommunens NNV < 0)',
     },

@@ -257,7 +257,7 @@ export const en: Messages = {
       publicValue: 'Value created (PV)',
       authorityNpv: 'Authority NPV',
       publicSectorNpv: 'Public-sector NPV',
-      benefitCostRatio: 'Benefit-cost ratio',
+      benefitCostRatio: 'Benefit-cost ratio (BCR)',
       investorIrr: 'Investor IRR',
       probabilityAuthorityNpvNegative: 'P(authority NPV < 0)',
     },
