@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { businessCase, exampleCase, getItem, setField } from '@caseroom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { run } from '../../cli/src/main.ts';
 import { bearer, connectSynced, createCase, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -37,7 +38,9 @@ describe('CLI on the model the server returns', () => {
     const { id, token } = await createCase(server.url, { example: true });
     const client = await connectSynced(server.wsUrl, id, { token });
     try {
-      client.doc.transact(() => setField(getItem(client.doc, 'outcome', 'out-employment')!, 'expectedRate', 0.1));
+      // P19: the outcome's expected rate is the chosen candidate's.
+      const rates = getItem(client.doc, 'intervention', 'int-ips')!.get('expectedRates') as Y.Map<unknown>;
+      client.doc.transact(() => setField(rates, 'out-employment', 0.1));
       type Served = { outcomes: { id: string; expectedRate?: number }[] };
       let model: Served | undefined;
       const deadline = Date.now() + 5_000;

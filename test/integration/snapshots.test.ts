@@ -55,7 +55,11 @@ describe('[W11] history', () => {
     // Edits after the snapshot: a field, prose, an item added, an item removed, a value per department.
     editor.doc.transact(() => {
       writeShortText(sectionMap(editor.doc, 'facts')!, 'title', 'Ny titel');
-      setField(getItem(editor.doc, 'outcome', 'out-employment')!, 'expectedRate', 0.9);
+      setField(
+        getItem(editor.doc, 'intervention', 'int-ips')!.get('expectedRates') as Y.Map<unknown>,
+        'out-employment',
+        0.9,
+      );
       const values = getItem(editor.doc, 'outcome', 'out-employment')!.get('valuePerDepartment') as Y.Map<unknown>;
       values.set('dep-jobcenter', 1);
       addItem(editor.doc, 'outcome', 'out-new', { name: 'Nyt mål' });

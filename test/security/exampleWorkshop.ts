@@ -13,6 +13,7 @@
  */
 import {
   addItem,
+  candidateRateSourceKey,
   contentHash,
   getItem,
   nestedFragment,
@@ -214,7 +215,6 @@ export async function playExampleWorkshop(cast: WorkshopCast): Promise<WorkshopP
     for (let round = 0; round < 4; round++) {
       for (const [key, value] of [
         ['baselineRate', 0.2 + round / 100],
-        ['expectedRate', 0.4 + round / 100],
         ['attribution', 1 - round / 20],
         ['lagYears', 1],
         ['durationYears', 3 + round],
@@ -222,13 +222,18 @@ export async function playExampleWorkshop(cast: WorkshopCast): Promise<WorkshopP
         ['pricePerOutcome', 200000 + round * 10000],
       ] as const)
         commit(jobcenter.client, item, key, value);
+      // P19: the expected rate is the chosen candidate's.
+      const rates = nestedMap(getItem(jobcenter.client.doc, 'intervention', 'int-ips'), 'expectedRates');
+      commit(jobcenter.client, rates, outcomeId, 0.4 + round / 100);
       const values = nestedMap(item, 'valuePerDepartment');
       commit(jobcenter.client, values, 'dep-jobcenter', 120000 + round * 5000);
       commit(jobcenter.client, values, 'dep-health', 10000 + round * 1000);
     }
     const sources = nestedMap(getItem(social.client.doc, 'outcome', outcomeId), 'sources');
-    for (const [n, key] of ['baselineRate', 'expectedRate', 'valuePerDepartment', 'pricePerOutcome'].entries())
+    for (const [n, key] of ['baselineRate', 'valuePerDepartment', 'pricePerOutcome'].entries())
       await typeShortText(social.client, sources, key, prose(120, 40 + n));
+    const candidateSources = nestedMap(getItem(social.client.doc, 'intervention', 'int-ips'), 'sources');
+    await typeShortText(social.client, candidateSources, candidateRateSourceKey(outcomeId), prose(120, 43));
   }
   const payment = section(social.client, 'paymentModel');
   const shares = nestedMap(payment, 'payerShares');

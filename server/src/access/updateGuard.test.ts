@@ -145,6 +145,32 @@ describe('refuseUpdate: short texts of layout 2 (issue 11)', () => {
     expect(refuseUpdate(doc, onCandidate, 'editor')).toBeUndefined();
   });
 
+  it('[P19] a candidate’s expected rates and their notes follow the outcomes section’s lock, not the interventions’', () => {
+    const doc = withOutcome();
+    addItem(doc, 'intervention', 'i1', { name: 'IPS' });
+    const candidate = (c: Y.Doc) => getItem(c, 'intervention', 'i1') as Y.Map<unknown>;
+    const rate = clientUpdate(doc, (c) => (candidate(c).get('expectedRates') as Y.Map<unknown>).set('o1', 0.4));
+    const note = clientUpdate(doc, (c) =>
+      (candidate(c).get('sources') as Y.Map<unknown>).set('expectedRates.o1', 'DREAM'),
+    );
+    const cost = clientUpdate(doc, (c) => candidate(c).set('costPerParticipant', 1));
+    const otherNote = clientUpdate(doc, (c) =>
+      (candidate(c).get('sources') as Y.Map<unknown>).set('costPerParticipant', 'x'),
+    );
+    doc.transact(() => workshopChild(doc, 'locks')?.set('interventions', true));
+    expect(refuseUpdate(doc, rate, 'editor')).toBeUndefined();
+    expect(refuseUpdate(doc, note, 'editor')).toBeUndefined();
+    expect(refuseUpdate(doc, cost, 'editor')).toMatchObject({ reason: 'sectionLocked', sections: ['interventions'] });
+    expect(refuseUpdate(doc, otherNote, 'editor')).toMatchObject({ reason: 'sectionLocked' });
+    doc.transact(() => {
+      workshopChild(doc, 'locks')?.delete('interventions');
+      workshopChild(doc, 'locks')?.set('outcomes', true);
+    });
+    expect(refuseUpdate(doc, rate, 'editor')).toMatchObject({ reason: 'sectionLocked', sections: ['outcomes'] });
+    expect(refuseUpdate(doc, note, 'editor')).toMatchObject({ reason: 'sectionLocked', sections: ['outcomes'] });
+    expect(refuseUpdate(doc, cost, 'editor')).toBeUndefined();
+  });
+
   it('accepts honest edits: typing in the Y.Text, a new item with its Y.Texts, removing an item', () => {
     const doc = withOutcome();
     const typed = clientUpdate(doc, (c) => writeShortText(outcome(c), 'definition', 'I job efter to år'));

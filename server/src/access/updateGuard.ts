@@ -55,7 +55,8 @@ export type GuardDecision =
  *     edits or claims the clock range of their offline work;
  *  3. anything touching `workshop`, `comments` or `meta` (any role: the server writes them);
  *  4. a part whose root cannot be traced (`unresolvable`);
- *  5. an editor's update touching a locked section (facilitators may);
+ *  5. an editor's update touching a locked section (facilitators may); a candidate's expected
+ *     rates count as the outcomes section (P19);
  *  6. a bound of shared/src/bounds passed: a text's length, a list's entries, a rich text's
  *     characters, nodes or depth (naming the field's path and the limit); in a layout-2
  *     document, a short text written as a plain string or its Y.Text deleted or replaced
@@ -93,8 +94,9 @@ export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, size: number, co
   if (roots.has(UNKNOWN_ROOT)) return refuse({ reason: RefusalReason.Unresolvable, sections: [] });
   if (context.role !== 'facilitator') {
     // Lock keys are section names (the server writes them); read the keys only, this runs per edit.
+    // A candidate's expected rates are the outcomes section's to lock (P19, lockSectionOf).
     const locks = workshopChild(doc, 'locks');
-    const locked = locks ? [...locks.keys()].filter((section) => roots.has(section)) : [];
+    const locked = locks ? [...locks.keys()].filter((section) => inspection.lockSections.has(section)) : [];
     if (locked.length > 0) return refuse({ reason: RefusalReason.SectionLocked, sections: locked.sort() });
   }
   const bound = checkUpdateBounds(doc, inspection);

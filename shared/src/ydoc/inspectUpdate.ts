@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { LISTS, SOURCES } from './layout.ts';
 
 /** The root a change could not be traced to: treat it as touching everything. */
 export const UNKNOWN_ROOT = '?';
@@ -20,6 +21,12 @@ export type UpdateInspection = {
   inconsistency?: string;
   /** The roots (sections, `workshop`, …) whose content the update would change. */
   roots: Set<string>;
+  /**
+   * The sections whose locks govern the update: its roots, except that a candidate's expected
+   * rates and their source notes are outcome design, the `outcomes` section's (P19,
+   * `lockSectionOf`), so they stay editable while the choice of intervention is locked.
+   */
+  lockSections: Set<string>;
   /** Client ids with structs past the document's state, and whether any of those is a GC struct. */
   newClients: Map<number, { gc: boolean }>;
   /** The update's new structs, in a form the bounds check reads (`checkUpdateBounds`). */
@@ -61,6 +68,7 @@ type ClientStructs = { structs: (Y.Item | Y.GC)[]; start: number; end: number };
 export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: ReadonlySet<string>): UpdateInspection {
   const result: UpdateInspection = {
     roots: new Set(),
+    lockSections: new Set(),
     newClients: new Map(),
     additions: [],
     deletedTypes: [],
@@ -170,7 +178,11 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
     const { parent, key } = roots.resolve(item);
     result.additions.push({ item, parent, key });
     // No type to live in (its parent was deleted and collected): Yjs stores it as a GC struct.
-    if (parent) result.roots.add(roots.rootOfPlacement(parent));
+    if (parent) {
+      const root = roots.rootOfPlacement(parent);
+      result.roots.add(root);
+      result.lockSections.add((parent.kind === 'type' && lockSectionOf(parent.type, key)) || root);
+    }
   }
   for (const [client, ranges] of decoded.ds.clients) {
     const docStructs = doc.store.clients.get(client) ?? [];
@@ -182,7 +194,10 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
           const struct = docStructs[i] as Y.Item | Y.GC;
           if (struct.id.clock >= end) break;
           if (struct instanceof Y.Item && !struct.deleted) {
-            result.roots.add(roots.rootOfType(struct.parent as Y.AbstractType<unknown> | null));
+            const parent = struct.parent as Y.AbstractType<unknown> | null;
+            const root = roots.rootOfType(parent);
+            result.roots.add(root);
+            result.lockSections.add((parent && lockSectionOf(parent, struct.parentSub)) || root);
             if (struct.content instanceof Y.ContentType) result.deletedTypes.push(struct);
           }
         }
@@ -195,14 +210,40 @@ export function inspectUpdate(doc: Y.Doc, decoded: DecodedUpdate, knownRoots?: R
           const struct = block.structs[i] as Y.Item | Y.GC;
           if (struct.id.clock >= end) break;
           if (struct instanceof Y.Item && isNew(struct)) {
-            const { parent } = roots.resolve(struct);
-            if (parent) result.roots.add(roots.rootOfPlacement(parent));
+            const { parent, key } = roots.resolve(struct);
+            if (parent) {
+              const root = roots.rootOfPlacement(parent);
+              result.roots.add(root);
+              result.lockSections.add((parent.kind === 'type' && lockSectionOf(parent.type, key)) || root);
+            }
           }
         }
       }
     }
   }
   return result;
+}
+
+/**
+ * P19: the section whose lock governs an entry `key` of an existing `type`, where it is not the
+ * type's root: a candidate's expected rate on an outcome (its `expectedRates` map) and that
+ * rate's source note (`sources` entry `expectedRates.<outcome id>`) are outcome design —
+ * `outcomes`. Undefined for everything else (the root decides).
+ */
+export function lockSectionOf(type: Y.AbstractType<unknown>, key: string | null): string | undefined {
+  const holder = type._item;
+  if (!holder) return undefined;
+  const ratesMap = holder.parentSub === 'expectedRates';
+  const rateNote = holder.parentSub === SOURCES && key !== null && key.startsWith('expectedRates.');
+  if (!ratesMap && !rateNote) return undefined;
+  const candidate = holder.parent as Y.AbstractType<unknown> | null;
+  const list = candidate?._item?.parent as Y.AbstractType<unknown> | null | undefined;
+  const section = list?._item;
+  const { section: candidatesSection, key: candidatesKey } = LISTS.intervention;
+  if (!section || section.parentSub !== candidatesKey || section.parent instanceof Y.Item) return undefined;
+  const root = section.parent as Y.AbstractType<unknown>;
+  if (root._item !== null || root.doc?.share.get(candidatesSection) !== root) return undefined;
+  return 'outcomes';
 }
 
 /** The ids an item depends on: origin (unless Yjs replaces it), right origin, parent item. */
