@@ -87,7 +87,14 @@ export function inputValuesFromPricing(
       payment.payerShares,
       input.outcomes.map((o) => o.valuePerDepartment),
     ),
-    outcomes: input.outcomes.map((o) => ({ ...o, valuePerDepartment: { ...o.valuePerDepartment } })),
+    // P7: a case's outcome has one measurement point at lag × 12 (the model's price and basis);
+    // the sheet's payment formula pays it in year c + lag.
+    outcomes: input.outcomes.map(({ points, ...o }) => ({
+      ...o,
+      pricePerOutcome: points[0]?.price,
+      paymentBasis: points[0]?.basis,
+      valuePerDepartment: { ...o.valuePerDepartment },
+    })),
   };
 }
 
