@@ -19,6 +19,7 @@ export * from './model/caseModel.ts';
 export * from './model/evaluation.ts';
 export * from './model/facts.ts';
 export * from './model/intervention.ts';
+export * from './model/measurementPoint.ts';
 export * from './model/outcome.ts';
 export * from './model/paymentModel.ts';
 export * from './model/primitives.ts';

@@ -1,5 +1,6 @@
 import {
   addItem,
+  addMeasurementPoint,
   asLayout1,
   getItem,
   initCaseDoc,
@@ -143,6 +144,30 @@ describe('refuseUpdate: short texts of layout 2 (issue 11)', () => {
       ((getItem(c, 'intervention', 'i1') as Y.Map<unknown>).get('expectedRates') as Y.Map<unknown>).set('o1', 0.4),
     );
     expect(refuseUpdate(doc, onCandidate, 'editor')).toBeUndefined();
+  });
+
+  it('[P7] refuses a single price or basis written on an outcome (a client from before rate cards); accepts a point', () => {
+    const doc = withOutcome();
+    const price = clientUpdate(doc, (c) => outcome(c).set('pricePerOutcome', 1000));
+    const basis = clientUpdate(doc, (c) => outcome(c).set('paymentBasis', 'all'));
+    expect(refuseUpdate(doc, price, 'editor')).toEqual(schemaOutdated('outcomes/items/o1/pricePerOutcome'));
+    expect(refuseUpdate(doc, basis, 'editor')).toEqual(schemaOutdated('outcomes/items/o1/paymentBasis'));
+    const point = clientUpdate(doc, (c) =>
+      addMeasurementPoint(outcome(c).get('points') as Y.Map<unknown>, 'p1', { months: 12, price: 1000, basis: 'all' }),
+    );
+    expect(refuseUpdate(doc, point, 'editor')).toBeUndefined();
+  });
+
+  it('[P7 P20] refuses a thirteenth measurement point', () => {
+    const doc = withOutcome();
+    doc.transact(() => {
+      const points = outcome(doc).get('points') as Y.Map<unknown>;
+      for (let i = 0; i < 12; i++) addMeasurementPoint(points, `p${i}`, { months: i * 12 });
+    });
+    const thirteenth = clientUpdate(doc, (c) =>
+      addMeasurementPoint(outcome(c).get('points') as Y.Map<unknown>, 'p12', { months: 144 }),
+    );
+    expect(refuseUpdate(doc, thirteenth, 'editor')).toMatchObject({ reason: 'listTooLong', limit: 12 });
   });
 
   it('[P19] a candidate’s expected rates and their notes follow the outcomes section’s lock, not the interventions’', () => {

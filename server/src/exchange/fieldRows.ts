@@ -7,7 +7,9 @@ import {
   fieldTexts,
   figureFormat,
   type Language,
+  type MeasurementPointDraft,
   type NumberUnit,
+  PAYMENT_BASIS_NAMES,
   type RegisteredField,
   type RichText,
   richTextToPlain,
@@ -71,12 +73,17 @@ export const VALUE_WORDS = {
     years: 'år',
     persons: 'personer',
     yearOffset: (n: number) => `år ${n}`,
+    /** P7: one measurement point of a rate card. */
+    point: (months: string, year: number, price: string, basis: string) =>
+      `${months} mdr. (år ${year}): ${price} pr. resultat – ${basis}`,
   },
   en: {
     none: '–',
     years: 'years',
     persons: 'people',
     yearOffset: (n: number) => `year ${n}`,
+    point: (months: string, year: number, price: string, basis: string) =>
+      `${months} months (year ${year}): ${price} per outcome – ${basis}`,
   },
 } as const;
 
@@ -115,6 +122,20 @@ export function valueText(field: RegisteredField, value: unknown, ctx: ValueCont
       const rows = keyedRows(field, value, model).filter((row) => row.value !== undefined);
       if (rows.length === 0) return undefined;
       return rows.map((row) => `${row.name}: ${numberText(field.unit, row.value as number, ctx.lang)}`).join('\n');
+    }
+    case 'measurementPoints': {
+      const points = (value ?? []) as MeasurementPointDraft[];
+      if (points.length === 0) return undefined;
+      return points
+        .map((point) =>
+          words.point(
+            point.months === undefined ? words.none : figureFormat.count(point.months),
+            point.months === undefined ? 0 : Math.floor(point.months / 12) + 1,
+            point.price === undefined ? words.none : figureFormat.money(point.price),
+            point.basis === undefined ? words.none : PAYMENT_BASIS_NAMES[point.basis][ctx.lang],
+          ),
+        )
+        .join('\n');
     }
     case 'cohorts': {
       const cohorts = (value ?? []) as { year: number; participants: number }[];

@@ -57,6 +57,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'facts/departments': 50,
   'interventions/candidates': 50,
   'outcomes/items': 100,
+  /** P7: an outcome's rate card. */
+  'outcomes/items/*/points': 12,
   'targetGroup/intake': 50,
   'evaluation/signatories': 50,
   comments: 5_000,

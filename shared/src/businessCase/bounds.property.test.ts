@@ -46,7 +46,7 @@ const EDITS: Record<string, Edit> = {
   persistence: (m, v) => (m.outcomes[1]!.persistence = v),
   value: (m, v) => (m.outcomes[0]!.valuePerDepartment['dep-jobcenter'] = v),
   stateValue: (m, v) => (m.outcomes[1]!.valuePerDepartment['dep-state'] = v),
-  price: (m, v) => (m.outcomes[0]!.pricePerOutcome = v),
+  price: (m, v) => (m.outcomes[0]!.points[0]!.price = v),
   payerShare: (m, v) => (m.paymentModel.payerShares['dep-jobcenter'] = v),
   fundedShare: (m, v) => (m.paymentModel.investorFundedShare = v),
   cap: (m, v) => (m.paymentModel.paymentCap = v),
@@ -114,7 +114,7 @@ describe('[P20] no figure is ever NaN or Infinity', () => {
       outcome.persistence = 1;
       outcome.durationYears = 50;
       outcome.lagYears = 0;
-      outcome.pricePerOutcome = 1e12;
+      for (const point of outcome.points) point.price = 1e12;
       for (const id of Object.keys(outcome.valuePerDepartment)) outcome.valuePerDepartment[id] = 1e12;
     }
     model.paymentModel.returnCap = 1;

@@ -57,6 +57,27 @@ export const MIGRATIONS: Readonly<Record<number, (model: Record<string, unknown>
     });
     return { ...model, interventions: { ...interventions, candidates } };
   },
+  /**
+   * Version 2 (before P7): one price and basis per outcome. Version 3 has a rate card
+   * (`points`): the old price and basis become one point at lag × 12 months (the same figures),
+   * and the price's source note the rate card's.
+   */
+  2: (model) => {
+    if (!Array.isArray(model.outcomes)) return model;
+    const outcomes = model.outcomes.map((outcome) => {
+      if (!isRecord(outcome) || 'points' in outcome) return outcome;
+      const { pricePerOutcome: price, paymentBasis: basis, ...rest } = outcome;
+      const point: Record<string, unknown> = { id: 'point-1' };
+      if (typeof rest.lagYears === 'number') point.months = rest.lagYears * 12;
+      if (price !== undefined) point.price = price;
+      if (basis !== undefined) point.basis = basis;
+      const points = price === undefined && basis === undefined ? [] : [point];
+      if (!isRecord(rest.sources) || rest.sources.pricePerOutcome === undefined) return { ...rest, points };
+      const { pricePerOutcome: note, ...sources } = rest.sources;
+      return { ...rest, points, sources: { ...sources, points: note } };
+    });
+    return { ...model, outcomes };
+  },
 };
 
 /** The oldest schema version an import can still be migrated from. */

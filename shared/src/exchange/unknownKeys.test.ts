@@ -102,7 +102,7 @@ describe('findUnknownKeys', () => {
     file.facts.sources = { horizonYears: 'a', discountRate: 'b' };
     file.targetGroup.sources = { eligiblePopulation: 'c', intake: 'd' };
     file.paymentModel.sources = { payerShares: 'e', paymentCap: 'f', guaranteeAmount: 'g' };
-    file.outcomes[0].sources = { valuePerDepartment: 'h', persistence: 'i', pricePerOutcome: 'j' };
+    file.outcomes[0].sources = { valuePerDepartment: 'h', persistence: 'i', points: 'j' };
     expect(findUnknownKeys(file)).toEqual([]);
   });
 

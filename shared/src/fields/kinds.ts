@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NumberKind } from '../format/danishNumber.ts';
 import { Cohorts, CohortsDraft } from '../model/intake.ts';
+import { MeasurementPoints, MeasurementPointsDraft } from '../model/measurementPoint.ts';
 import { FiniteNumber, Id, RichText } from '../model/primitives.ts';
 import type { ChoiceNames } from './choices.ts';
 
@@ -91,6 +92,12 @@ export type NumberRecordSpec = Spec<'numberRecord', z.ZodType<Record<string, num
 /** Participants starting per year (the intake map: year offset → participants). */
 export type CohortsSpec = Spec<'cohorts', typeof CohortsDraft, typeof Cohorts> & { unit: 'count' };
 
+/**
+ * P7: an outcome's rate card — one to twelve measurement points (months after intake, price,
+ * basis), kept as a map point id → map of scalars (ydoc/measurementPoints.ts).
+ */
+export type MeasurementPointsSpec = Spec<'measurementPoints', typeof MeasurementPointsDraft, typeof MeasurementPoints>;
+
 /** Any field of the case model. */
 export type FieldSpec =
   | RichTextSpec
@@ -99,7 +106,8 @@ export type FieldSpec =
   | NumberSpec
   | ChoiceSpec
   | NumberRecordSpec
-  | CohortsSpec;
+  | CohortsSpec
+  | MeasurementPointsSpec;
 export type FieldKind = FieldSpec['kind'];
 
 /** The longest short text unless a field says less. */
@@ -166,6 +174,10 @@ export function numberRecord<C extends z.ZodType<number>>(
     complete: z.record(z.string(), value),
     ...rest,
   };
+}
+
+export function measurementPoints(options: FieldOptions): MeasurementPointsSpec {
+  return { kind: 'measurementPoints', draft: MeasurementPointsDraft, complete: MeasurementPoints, ...options };
 }
 
 export function cohorts(options: FieldOptions): CohortsSpec {

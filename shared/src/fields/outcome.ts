@@ -1,6 +1,6 @@
 import { Count, Money, Rate } from '../model/primitives.ts';
-import { DIRECTION_NAMES, DIRECTIONS, PAYMENT_BASES, PAYMENT_BASIS_NAMES } from './choices.ts';
-import { choice, number, numberRecord, shortText } from './kinds.ts';
+import { DIRECTION_NAMES, DIRECTIONS } from './choices.ts';
+import { choice, measurementPoints, number, numberRecord, shortText } from './kinds.ts';
 
 /** One outcome target: what is measured, the expected effect, its value and its price (an item of the `outcome` list). */
 export const OUTCOME_FIELDS = {
@@ -116,29 +116,20 @@ export const OUTCOME_FIELDS = {
     layout: { group: 'outcome.value', columns: 3 },
     exportRows: { xlsx: 'inputs', pdf: 'outcomes' },
   }),
-  pricePerOutcome: number('money', Money, {
+  /** P7: the rate card — what is paid per achieved outcome at each measurement point. */
+  points: measurementPoints({
     da: {
-      label: 'Pris pr. resultat',
-      name: 'Betaling pr. resultat',
-      help: 'Hvad myndigheden betaler for ét opnået resultat.',
+      label: 'Målepunkter og priser',
+      name: 'Målepunkter',
+      help: 'Hvornår der måles (måneder efter start), hvad der betales pr. resultat ved hvert målepunkt, og for hvilke resultater.',
     },
     en: {
-      label: 'Price per outcome',
-      name: 'Payment per outcome',
-      help: 'What the authority pays for one achieved outcome.',
+      label: 'Measurement points and prices',
+      name: 'Measurement points',
+      help: 'When it is measured (months after intake), what is paid per outcome at each point, and for which outcomes.',
     },
     sourceNote: true,
-    layout: { group: 'outcome.payment', columns: 2 },
-    exportRows: { xlsx: 'inputs', pdf: 'outcomes' },
-  }),
-  paymentBasis: choice(PAYMENT_BASES, PAYMENT_BASIS_NAMES, {
-    da: {
-      label: 'Der betales for',
-      name: 'Betalingsgrundlag',
-      help: 'Alle opnåede resultater, eller kun dem ud over basisniveauet.',
-    },
-    en: { label: 'Paid for', name: 'Payment basis', help: 'All achieved outcomes, or only those above the baseline.' },
-    layout: { group: 'outcome.payment', columns: 2 },
-    exportRows: { xlsx: 'inputs', pdf: 'outcomes' },
+    layout: { group: 'outcome.payment' },
+    exportRows: { pdf: 'outcomes' },
   }),
 };

@@ -74,6 +74,8 @@ function otherValue(field: RegisteredField, current: unknown): unknown {
       return { ...(current as Record<string, number>), 'dep-test': 0.25 };
     case 'cohorts':
       return [...(current as unknown[]), { year: 9, participants: 12 }];
+    case 'measurementPoints':
+      return [...(current as unknown[]), { id: 'point-test', months: 36, price: 1000, basis: 'all' }];
   }
 }
 
@@ -138,9 +140,9 @@ describe('the field registry', () => {
     }
   });
 
-  it('only numbers and number maps take a source note', () => {
+  it('only numbers, number maps and rate cards take a source note', () => {
     for (const field of allFields().filter((f) => f.sourceNote)) {
-      expect(['number', 'numberRecord', 'cohorts'], field.labelKey).toContain(field.kind);
+      expect(['number', 'numberRecord', 'cohorts', 'measurementPoints'], field.labelKey).toContain(field.kind);
     }
   });
 

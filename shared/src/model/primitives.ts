@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the case model's shape; bumped when a stored document needs migrating. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A stable item id (list items keep it for life, so concurrent edits find their item). */
 export const Id = z.string().min(1).max(64);

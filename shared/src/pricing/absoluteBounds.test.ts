@@ -150,9 +150,9 @@ describe('[P20] a value outside its absolute bound is not priced at all', () => 
     [
       'a price over 10¹² kr.',
       (m) => {
-        employment(m).pricePerOutcome = MAX_AMOUNT * 1.5;
+        employment(m).points[0]!.price = MAX_AMOUNT * 1.5;
       },
-      'outcome.pricePerOutcome',
+      'outcome.pointPrice',
     ],
     [
       'a value of 10³⁰⁰ kr.',
@@ -252,7 +252,7 @@ describe('[P20] a value outside its absolute bound is not priced at all', () => 
   it('[P20] an incomplete outcome feeds no figure, so its value does not stop the pricing', () => {
     const model = makeCase((m) => {
       employment(m).lagYears = undefined;
-      employment(m).pricePerOutcome = 1e300;
+      employment(m).points[0]!.price = 1e300;
     });
     const result = pricingInputFromModel(model);
     expect(result).toMatchObject({ ok: true, excludedOutcomeIds: ['out-employment'] });

@@ -51,7 +51,9 @@ export const ABSOLUTE_BOUNDS = {
   'outcome.durationYears': years(0),
   'outcome.persistence': rate,
   'outcome.valuePerDepartment': amount,
-  'outcome.pricePerOutcome': amount,
+  'intervention.expectedRates': rate,
+  /** P7: the price at a measurement point. */
+  'outcome.pointPrice': amount,
   'paymentModel.payerShares': rate,
   'paymentModel.investorFundedShare': rate,
   'paymentModel.paymentCap': amount,

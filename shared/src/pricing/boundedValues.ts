@@ -65,20 +65,23 @@ function* interventionValues(candidate: InterventionDraft): Generator<BoundedVal
     value: candidate.fixedCostPerYear,
   };
   yield { field: 'intervention.durationYears', path: [...path, 'durationYears'], value: candidate.durationYears };
+  // P19: the candidate's own expected rate per outcome.
+  for (const [outcomeId, value] of Object.entries(candidate.expectedRates)) {
+    yield { field: 'intervention.expectedRates', path: [...path, 'expectedRates', outcomeId], value };
+  }
 }
 
-/** The numbers of an outcome that pricing reads, in the model or in pricing inputs alike. */
-const OUTCOME_NUMBERS = [
-  'baselineRate',
-  'expectedRate',
-  'attribution',
-  'lagYears',
-  'durationYears',
-  'persistence',
-  'pricePerOutcome',
-] as const;
+/**
+ * The numbers of an outcome that pricing reads, in the model or in pricing inputs alike. The
+ * expected rate is the priced candidate's (P19): in the model it is bounded with the candidate.
+ */
+const OUTCOME_NUMBERS = ['baselineRate', 'attribution', 'lagYears', 'durationYears', 'persistence'] as const;
 
-type OutcomeNumbers = { id: string; valuePerDepartment: Record<string, number | undefined> } & {
+type OutcomeNumbers = {
+  id: string;
+  valuePerDepartment: Record<string, number | undefined>;
+  points: readonly { price?: number | undefined }[];
+} & {
   [key in (typeof OUTCOME_NUMBERS)[number]]?: number | undefined;
 };
 
@@ -89,6 +92,10 @@ function* outcomeValues(outcome: OutcomeNumbers): Generator<BoundedValue> {
   }
   for (const value of Object.values(outcome.valuePerDepartment)) {
     yield { field: 'outcome.valuePerDepartment', path: [...path, 'valuePerDepartment'], value };
+  }
+  // P7: the price at each measurement point.
+  for (const point of outcome.points) {
+    yield { field: 'outcome.pointPrice', path: [...path, 'points'], value: point.price };
   }
 }
 
@@ -114,14 +121,11 @@ export function* pricingInputBoundedValues(
   }
   for (const outcome of input.outcomes) {
     yield* outcomeValues(outcome);
-    // P7: each measurement point's price is an amount like the price per outcome it replaces.
-    for (const [i, point] of outcome.points.entries()) {
-      yield {
-        field: 'outcome.pricePerOutcome',
-        path: ['outcomes', outcome.id, 'points', i, 'price'],
-        value: point.price,
-      };
-    }
+    yield {
+      field: 'outcome.expectedRate',
+      path: ['outcomes', outcome.id, 'expectedRate'],
+      value: outcome.expectedRate,
+    };
   }
   for (const share of Object.values(payment.payerShares)) {
     yield { field: 'paymentModel.payerShares', path: ['payment', 'payerShares'], value: share };

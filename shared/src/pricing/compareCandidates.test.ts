@@ -27,7 +27,7 @@ function handCase(): CaseModelDraft {
     sources: {},
   });
   return withChosenCandidateRates({
-    schemaVersion: 2,
+    schemaVersion: 3,
     facts: {
       title: 'Håndregnet',
       horizonYears: 3,
@@ -62,8 +62,7 @@ function handCase(): CaseModelDraft {
         durationYears: 1,
         persistence: 1,
         valuePerDepartment: { jc: 100_000, st: 20_000 },
-        pricePerOutcome: 50_000,
-        paymentBasis: 'additional',
+        points: [{ id: 'p1', months: 12, price: 50_000, basis: 'additional' }],
         sources: {},
       },
     ],

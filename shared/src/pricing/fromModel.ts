@@ -136,14 +136,19 @@ function pricedOutcome(outcome: OutcomeDraft): PricedOutcome | undefined {
     durationYears,
     persistence: outcome.persistence ?? 1,
     valuePerDepartment: { ...outcome.valuePerDepartment },
-    // The model has no measurement points yet: its one price and basis pay at the effect's start.
-    points: [legacyPoint(lagYears, outcome.pricePerOutcome ?? 0, outcome.paymentBasis ?? 'additional')],
+    // P7: each point with its months; a missing price counts as 0, a missing basis as "additional".
+    points: outcome.points.flatMap((point) =>
+      point.months === undefined
+        ? []
+        : [{ months: point.months, price: point.price ?? 0, basis: point.basis ?? 'additional' }],
+    ),
   };
 }
 
 /**
  * P7: the one measurement point of a case from before measurement points — at m = lag × 12
- * months (j = 0), with its old price and basis, so its figures are the same as before.
+ * months (j = 0), with its old price and basis, so its figures are the same as before (the
+ * migrations of documents and import files write it).
  */
 export function legacyPoint(lagYears: number, price: number, basis: PaymentBasis): MeasurementPoint {
   return { months: lagYears * 12, price, basis };

@@ -138,7 +138,7 @@ export function consistencyFindings(model: CaseModelDraft): Finding[] {
     });
   }
   const shareSum = shares.reduce((sum, [, share]) => sum + share, 0);
-  const anyPayment = model.outcomes.some((o) => (o.pricePerOutcome ?? 0) > 0);
+  const anyPayment = model.outcomes.some((o) => o.points.some((point) => (point.price ?? 0) > 0));
   // A share outside 0–100 % has its own error (V1); its sum would say nothing more (P20).
   const sharesInBounds = shares.every(([, share]) => withinBound('paymentModel.payerShares', share));
   if (anyPayment && sharesInBounds && Math.abs(shareSum - 1) > SHARE_TOLERANCE) {

@@ -22,6 +22,7 @@ const NON_FIELD_LABELS = {
   outcomes: ['Resultatmål', 'Outcome targets'],
   'outcome.order': ['Rækkefølge', 'Order'],
   'outcome.sources': ['Kildenoter', 'Source notes'],
+  'outcome.pointPrice': ['Pris ved et målepunkt', 'Price at a measurement point'],
   'paymentModel.scenarios': ['Scenarieintervaller', 'Scenario ranges'],
   'paymentModel.sources': ['Kildenoter', 'Source notes'],
   'scenario.effect': ['effekt', 'effect'],

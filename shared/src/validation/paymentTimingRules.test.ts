@@ -13,7 +13,7 @@ import { validate } from './validate.ts';
  * intake 60 (t 0), 80 (t 1), 80 (t 2). "Ordinær beskæftigelse" pays 250.000 kr. per additional
  * outcome (baseline 20 %, expected 40 %, attribution 100 %): 60·0,2 = 12 → 3.000.000 kr. for the
  * first cohort, 80·0,2 = 16 → 4.000.000 kr. for each of the others, due in year c + lag (P7: the
- * model has no measurement points yet, so each outcome pays at one point at lag × 12 months).
+ * example's outcomes have one measurement point each, at lag × 12 months).
  */
 function makeCase(change: (model: CaseModelDraft) => void): CaseModelDraft {
   const model = exampleCase();
@@ -21,13 +21,18 @@ function makeCase(change: (model: CaseModelDraft) => void): CaseModelDraft {
   return model;
 }
 const employment = (m: CaseModelDraft) => m.outcomes[0]!;
+/** A lag with the outcome's one measurement point at its start (m = lag × 12, j = 0), as a case from before rate cards. */
+function lagWithPoint(outcome: CaseModelDraft['outcomes'][number], lag: number): void {
+  outcome.lagYears = lag;
+  for (const point of outcome.points) point.months = lag * 12;
+}
 const v6 = (findings: Finding[]) => findings.filter((f) => f.rule === 'V6');
 const summary = (f: Finding) => [f.severity, f.messageKey, f.params.cohorts?.value, f.params.amount?.value];
 
 describe('V6: one finding per outcome and cause', () => {
   it('[V6 P11] a payment due after the contract is settled is a warning naming the cohorts and the amount', () => {
     // lag 3: due in years 3, 4, 5; the third cohort's 4.000.000 kr. falls due after s = 4.
-    const findings = v6(validate(makeCase((m) => (employment(m).lagYears = 3))));
+    const findings = v6(validate(makeCase((m) => lagWithPoint(employment(m), 3))));
     expect(findings.map(summary)).toEqual([['warning', 'outcomePaymentAfterSettlement', [3], 4_000_000]]);
     expect(findings[0]!.path).toEqual(['outcomes', 'out-employment', 'lagYears']);
     expect(renderFinding(findings[0]!, 'da')).toBe(
@@ -43,8 +48,8 @@ describe('V6: one finding per outcome and cause', () => {
     const findings = v6(
       validate(
         makeCase((m) => {
-          employment(m).lagYears = 3;
-          employment(m).paymentBasis = 'all';
+          lagWithPoint(employment(m), 3);
+          employment(m).points[0]!.basis = 'all';
         }),
       ),
     );
@@ -58,7 +63,7 @@ describe('V6: one finding per outcome and cause', () => {
       validate(
         makeCase((m) => {
           m.evaluation.contractYears = undefined;
-          employment(m).lagYears = 8;
+          lagWithPoint(employment(m), 8);
         }),
       ),
     );
@@ -77,7 +82,7 @@ describe('V6: one finding per outcome and cause', () => {
   it('[V6 P11 P20] past the horizon and after settlement are separate findings for the same outcome', () => {
     // 5-year contract, lag 8: years 8 and 9 are after s = 4 (3.000.000 + 4.000.000 kr.),
     // year 10 is past H (4.000.000 kr.).
-    const findings = v6(validate(makeCase((m) => (employment(m).lagYears = 8))));
+    const findings = v6(validate(makeCase((m) => lagWithPoint(employment(m), 8))));
     expect(findings.map(summary)).toEqual([
       ['warning', 'outcomePaymentPastHorizon', [3], 4_000_000],
       ['warning', 'outcomePaymentAfterSettlement', [1, 2], 7_000_000],
@@ -92,8 +97,8 @@ describe('V6: one finding per outcome and cause', () => {
     const findings = v6(
       validate(
         makeCase((m) => {
-          employment(m).lagYears = 10;
-          m.outcomes[1]!.lagYears = 12;
+          lagWithPoint(employment(m), 10);
+          lagWithPoint(m.outcomes[1]!, 12);
         }),
       ),
     );
@@ -165,7 +170,7 @@ describe('V6: one finding per outcome and cause', () => {
       9,
     );
     expect(findings.map(summary)).toEqual([['warning', 'outcomePaymentBeforeEffect', [1, 2], 1_500_000]]);
-    expect(findings[0]!.path).toEqual(['outcomes', 'out-x', 'pricePerOutcome']);
+    expect(findings[0]!.path).toEqual(['outcomes', 'out-x', 'points']);
     expect(renderFinding(findings[0]!, 'da')).toBe(
       'Et målepunkt for »Bolig« falder før effekten begynder for optaget i år 1 og 2: der betales 1.500.000 kr. (før loftet) for resultater, indsatsen endnu ikke kan have skabt. Tjek målepunktet og forsinkelsen.',
     );

@@ -66,7 +66,7 @@ export function paymentTimingFindings(
       rule: 'V6',
       severity,
       section: 'outcomes',
-      path: ['outcomes', outcome.id, cause === 'beforeEffect' ? 'pricePerOutcome' : 'lagYears'],
+      path: ['outcomes', outcome.id, cause === 'beforeEffect' ? 'points' : 'lagYears'],
       messageKey,
       params: {
         item: text(outcome.name),

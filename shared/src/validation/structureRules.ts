@@ -17,6 +17,8 @@ const ITEM_LISTS: Record<string, string> = {
 /** Map-like fields whose keys are department ids: a finding points at the whole field. */
 const RECORD_FIELDS = new Set([
   'outcome.valuePerDepartment',
+  'outcome.points',
+  'intervention.expectedRates',
   'paymentModel.payerShares',
   'paymentModel.scenarios',
   'facts.sources',
@@ -26,6 +28,7 @@ const RATE_FIELDS = new Set([
   'facts.discountRate',
   'outcome.baselineRate',
   'outcome.expectedRate',
+  'intervention.expectedRates',
   'outcome.attribution',
   'outcome.persistence',
   'paymentModel.payerShares',

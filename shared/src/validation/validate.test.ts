@@ -170,7 +170,12 @@ describe('validate', () => {
   });
 
   it('[V6] an outcome measured after the horizon for every cohort, or lasting past it', () => {
-    const late = validate(makeCase((m) => (outcome(m).lagYears = 10)));
+    const late = validate(
+      makeCase((m) => {
+        outcome(m).lagYears = 10;
+        outcome(m).points[0]!.months = 120;
+      }),
+    );
     expect(byRule(late, 'V6')[0]).toMatchObject({ severity: 'error', messageKey: 'outcomePaymentPastHorizon' });
     const long = validate(makeCase((m) => (outcome(m).durationYears = 9)));
     expect(byRule(long, 'V6')[0]).toMatchObject({ severity: 'info', messageKey: 'outcomeLastsPastHorizon' });
@@ -240,7 +245,12 @@ describe('validate', () => {
     );
     // Fewer admissions first measured after the horizon: Sundhed og Omsorg (10.000 kr. a year
     // per outcome) and the region gain nothing within it, so they are not asked to pay.
-    const nothing = validate(makeCase((m) => (m.outcomes[1]!.lagYears = 10)));
+    const nothing = validate(
+      makeCase((m) => {
+        m.outcomes[1]!.lagYears = 10;
+        m.outcomes[1]!.points[0]!.months = 120;
+      }),
+    );
     expect(byRule(nothing, 'V11').map((f) => f.path.at(-1))).toEqual(['dep-state']);
   });
 
@@ -266,7 +276,7 @@ describe('validate', () => {
   it('[V16] the authority pays more than it saves', () => {
     const findings = validate(
       makeCase((m) => {
-        outcome(m).pricePerOutcome = 900_000;
+        outcome(m).points[0]!.price = 900_000;
         m.paymentModel.paymentCap = undefined;
         m.paymentModel.returnCap = undefined;
       }),
@@ -275,7 +285,7 @@ describe('validate', () => {
   });
 
   it('[V17] the investor loses money in the expected scenario', () => {
-    const findings = validate(makeCase((m) => (outcome(m).pricePerOutcome = 50_000)));
+    const findings = validate(makeCase((m) => (outcome(m).points[0]!.price = 50_000)));
     expect(byRule(findings, 'V17')[0]?.messageKey).toBe('investorLosesExpected');
   });
 
@@ -316,23 +326,23 @@ describe('validate', () => {
     const findings = validate(
       makeCase((m) => {
         m.targetGroup.intake[0]!.participants = 20_000_000;
-        outcome(m).pricePerOutcome = 2e12;
+        outcome(m).points[0]!.price = 2e12;
         m.paymentModel.scenarios.cost.high = 1e300;
       }),
     );
     const bound = byRule(findings, 'V23');
     expect(bound.map((f) => [f.path.join('/'), f.severity])).toEqual([
       ['targetGroup/intake/0/participants', 'error'],
-      ['outcomes/out-employment/pricePerOutcome', 'error'],
+      ['outcomes/out-employment/points', 'error'],
       ['paymentModel/scenarios', 'error'],
     ]);
     expect(bound.map((f) => renderFinding(f, 'da'))).toEqual([
       'Deltagere må højst være 10.000.000 (større tal regner Caseroom ikke med).',
-      'Betaling pr. resultat må højst være 1.000.000.000.000 kr. (større tal regner Caseroom ikke med).',
+      'Pris ved et målepunkt må højst være 1.000.000.000.000 kr. (større tal regner Caseroom ikke med).',
       'Scenarieintervaller må højst være 10 (større tal regner Caseroom ikke med).',
     ]);
     expect(renderFinding(bound[1]!, 'en')).toBe(
-      'Payment per outcome can be at most 1.000.000.000.000 kr. (Caseroom does not calculate with larger numbers).',
+      'Price at a measurement point can be at most 1.000.000.000.000 kr. (Caseroom does not calculate with larger numbers).',
     );
     // The business case says why it has no figures.
     expect(renderFinding(byRule(findings, 'V15')[0]!, 'en')).toBe(

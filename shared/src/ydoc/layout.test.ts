@@ -43,15 +43,16 @@ function declared(children: LayoutChildren): string[] {
 }
 
 describe('the document layout derived from the field registry', () => {
-  it('is exactly layout 2 plus layout 3’s candidate rates (P19), order included, while LAYOUT_VERSION is 3', () => {
+  it('is exactly layout 2 plus layout 3’s candidate rates (P19) and layout 4’s rate cards (P7), order included', () => {
     // A field in a nested type added to the registry changes this: it takes a layout step
     // (layout.ts SECTION_CHILDREN), after which the test below still holds layout 2 in place.
-    expect(LAYOUT_VERSION).toBe(3);
+    expect(LAYOUT_VERSION).toBe(4);
     expect(SECTION_CHILDREN).toEqual(LAYOUT_2_SECTION_CHILDREN);
-    const intervention = LAYOUT_2_ITEM_CHILDREN.intervention;
+    const { intervention, outcome } = LAYOUT_2_ITEM_CHILDREN;
     expect(ITEM_CHILDREN).toEqual({
       ...LAYOUT_2_ITEM_CHILDREN,
       intervention: { ...intervention, maps: ['expectedRates', ...intervention.maps] },
+      outcome: { ...outcome, maps: ['valuePerDepartment', 'points', 'sources'] },
     });
   });
 

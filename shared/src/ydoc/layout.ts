@@ -27,7 +27,7 @@ import { SECTIONS, type SectionName } from '../model/caseModel.ts';
 export const META = 'meta';
 
 /** The layout new documents get and the server migrates every document to. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** The key in `meta` that records a document's layout. */
 export const LAYOUT_VERSION_KEY = 'layoutVersion';
@@ -82,6 +82,7 @@ export function nestedTypeOf(field: FieldSpec): keyof LayoutChildren | undefined
       return field.plain ? undefined : 'shortText';
     case 'numberRecord':
     case 'cohorts':
+    case 'measurementPoints':
       return 'maps';
     case 'number':
     case 'choice':
@@ -197,17 +198,20 @@ export const SHORT_TEXT_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Item keys a document of layout 3 never holds (P19): a field read from the chosen candidate
- * (an outcome's expected rate, `outcomes/items/<id>/expectedRate`). Only a client from
- * before layout 3 writes one; the write guard refuses it as `schemaOutdated`.
+ * Item keys a document never holds from a layout on, by general path → that layout: a field
+ * read from the chosen candidate (an outcome's expected rate, P19, layout 3) and the single
+ * price and basis a rate card replaced (P7, layout 4). Only a client from before writes one;
+ * the write guard refuses it as `schemaOutdated`.
  */
-export const KEPT_IN_CANDIDATE_PATHS: ReadonlySet<string> = new Set(
-  Object.entries(LISTS).flatMap(([kind, { section, key }]) =>
+export const RETIRED_ITEM_PATHS: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(LISTS).flatMap(([kind, { section, key }]) =>
     fieldsOf(kind as ItemKind).flatMap((field) =>
-      field.kind === 'number' && field.ofChosenCandidate ? [`${section}/${key}/*/${field.key}`] : [],
+      field.kind === 'number' && field.ofChosenCandidate ? [[`${section}/${key}/*/${field.key}`, 3] as const] : [],
     ),
   ),
-);
+  ['outcomes/items/*/pricePerOutcome', 4],
+  ['outcomes/items/*/paymentBasis', 4],
+]);
 
 /**
  * The map and key a nested child lives under (`partners/authority` → the partners map,

@@ -2,11 +2,13 @@ import * as Y from 'yjs';
 import { type Container, fieldsOf } from '../fields/registry.ts';
 import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import type { Intake } from '../model/intake.ts';
+import type { MeasurementPointDraft } from '../model/measurementPoint.ts';
 import type { RichText } from '../model/primitives.ts';
 import { readRichText, writeRichText } from '../richtext/convert.ts';
 import { type FieldValue, setField } from './edit.ts';
 import { newItem } from './items.ts';
 import { type ItemKind, listMap, sectionMap } from './layout.ts';
+import { addMeasurementPoint, removeMeasurementPoint } from './measurementPoints.ts';
 import { writeShortText } from './shortText.ts';
 
 /**
@@ -82,6 +84,9 @@ function writeFields(container: Container, map: Y.Map<unknown>, values: object):
       case 'numberRecord':
         setEntries(child(map, field.key), value as Record<string, number>);
         break;
+      case 'measurementPoints':
+        setPoints(child(map, field.key), value as MeasurementPointDraft[]);
+        break;
       case 'cohorts':
         setEntries(
           child(map, field.key),
@@ -121,6 +126,20 @@ function ownSourceNotes(kind: ItemKind, sources: Record<string, string>): Record
     fieldsOf(kind).flatMap((field) => (field.kind === 'number' && field.ofChosenCandidate ? [field.key] : [])),
   );
   return Object.fromEntries(Object.entries(sources).filter(([key]) => !elsewhere.has(key)));
+}
+
+/** Makes a rate card hold exactly these points (P7): each point's map kept, its values set or cleared. */
+function setPoints(points: Y.Map<unknown>, wanted: readonly MeasurementPointDraft[]): void {
+  const ids = new Set(wanted.map((point) => point.id));
+  for (const id of [...points.keys()]) if (!ids.has(id)) removeMeasurementPoint(points, id);
+  for (const { id, ...values } of wanted) {
+    const point = points.get(id);
+    if (!(point instanceof Y.Map)) {
+      addMeasurementPoint(points, id, values);
+      continue;
+    }
+    for (const key of ['months', 'price', 'basis'] as const) setField(point, key, values[key]);
+  }
 }
 
 /** Makes a map of scalars hold exactly these entries. */

@@ -8,6 +8,8 @@ import { SCHEMA_VERSION } from '../model/primitives.ts';
 import type { RichTextSetAside, SetAsideContent } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
 import { type ItemKind, LISTS, layoutVersion, listMap, sectionMap } from './layout.ts';
+import { readMeasurementPoints } from './measurementPoints.ts';
+import { legacyRateCard } from './migrations/rateCards.ts';
 import { orderedItems } from './orderedList.ts';
 import {
   readChoice,
@@ -60,6 +62,15 @@ export function readModelWithNotices(doc: Y.Doc): ModelReading {
       ...(more?.(item) as E),
     }));
   const itemSources = (item: Y.Map<unknown>) => ({ sources: readStringRecord(readMap(item, 'sources')) });
+  // P7: before layout 4 an outcome had one price and basis: its rate card is their one point, and
+  // the price's source note the rate card's (what migration 3 → 4 writes).
+  const legacy = layoutVersion(doc) < 4;
+  const outcomeParts = (item: Y.Map<unknown>) => {
+    const { sources } = itemSources(item);
+    if (!legacy) return { sources };
+    const { pricePerOutcome: note, ...rest } = sources;
+    return { points: legacyRateCard(item), sources: note === undefined ? rest : { ...rest, points: note } };
+  };
   const sources = (name: SectionName) => readStringRecord(readMap(sectionMap(doc, name), 'sources'));
   const facts = section('facts');
 
@@ -76,7 +87,7 @@ export function readModelWithNotices(doc: Y.Doc): ModelReading {
     problem: section('problem'),
     targetGroup: { ...section('targetGroup'), sources: sources('targetGroup') },
     interventions: { candidates: items('intervention', itemSources), ...section('interventions') },
-    outcomes: items('outcome', itemSources),
+    outcomes: items('outcome', outcomeParts),
     paymentModel: {
       ...section('paymentModel'),
       scenarios: { effect: range('effect'), cost: range('cost'), persistence: range('persistence') },
@@ -141,6 +152,8 @@ function readField(
       return readNumberRecord(readMap(map, key));
     case 'cohorts':
       return readIntake(readMap(map, key));
+    case 'measurementPoints':
+      return readMeasurementPoints(readMap(map, key));
   }
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../bounds/bounds.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
 import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
-import { KEPT_IN_CANDIDATE_PATHS, layoutVersion, SHORT_TEXT_PATHS } from './layout.ts';
+import { layoutVersion, RETIRED_ITEM_PATHS, SHORT_TEXT_PATHS } from './layout.ts';
 
 /** A bound an update would pass: which, where (a document path), and the limit. */
 export type BoundViolation = {
@@ -45,14 +45,14 @@ type FieldTotals = { path: string; chars: number; nodes: number; existing?: { ch
  * are taken off). In a document of layout 2 the short texts' shape is a bound too
  * (`schemaOutdated`): only a Y.Text created with its new item may be written at a short text's
  * key, and a short text's Y.Text is deleted only with its item; in layout 3 an item key kept in
- * the chosen candidate (KEPT_IN_CANDIDATE_PATHS) is never written. Undefined if the update stays
+ * the chosen candidate or replaced by a rate card (RETIRED_ITEM_PATHS) is never written. Undefined if the update stays
  * within every bound.
  */
 export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
   const resolved = new Map(inspection.additions.map(({ item, parent, key }) => [item, { parent, key }]));
   const describer = new PlacementDescriber((item) => resolved.get(item) ?? { parent: undefined, key: null });
   const shortTextsAreYText = layoutVersion(doc) >= 2;
-  const ratesInCandidates = layoutVersion(doc) >= 3;
+  const layout = layoutVersion(doc);
   if (shortTextsAreYText) {
     for (const item of inspection.deletedTypes) {
       if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) continue;
@@ -87,8 +87,9 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
         const newYText = content instanceof Y.ContentType && content.type instanceof Y.Text && parent.kind === 'new';
         if (!newYText) return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
       }
-      // P19: an outcome's expected rate lives in the candidates since layout 3.
-      if (ratesInCandidates && KEPT_IN_CANDIDATE_PATHS.has(generalise(valuePath))) {
+      // A key a newer layout retired (P19's expected rate, P7's single price): an older client.
+      const retiredSince = RETIRED_ITEM_PATHS.get(generalise(valuePath));
+      if (retiredSince !== undefined && layout >= retiredSince) {
         return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
       }
       const size = valueSize(content);

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { exampleCase } from '../../example/exampleCase.ts';
 import { contentHash } from '../../signoff/contentHash.ts';
 import { makeCaseDoc, replicaOf } from '../../testing/docs.ts';
-import { type ItemKind, layoutVersion, listMap, sectionMap } from '../layout.ts';
+import { type ItemKind, LAYOUT_VERSION, layoutVersion, listMap, sectionMap } from '../layout.ts';
 import { toModel } from '../toModel.ts';
 import { writeModel } from '../writeModel.ts';
 import { addMissingChildren, addMissingChildrenStep } from './addMissingChildren.ts';
@@ -76,16 +76,18 @@ describe('adding the nested types of fields new to the registry', () => {
     expect(toModel(a)).toEqual(toModel(b));
   });
 
-  it('runs once as a layout step after 1 → 2, from a layout-1 document to layout 3', () => {
+  it('runs once as a layout step after the others, from a layout-1 document to the newest layout + 1', () => {
     const doc = exampleMissingChildren();
     asLayout1(doc);
-    const migrations = [...DOCUMENT_MIGRATIONS, addMissingChildrenStep(2)];
+    const migrations = [...DOCUMENT_MIGRATIONS, addMissingChildrenStep(LAYOUT_VERSION)];
     const steps = migrateDocument(doc, { migrations });
     expect(steps.map((step) => [step.from, step.to])).toEqual([
       [1, 2],
       [2, 3],
+      [3, 4],
+      [LAYOUT_VERSION, LAYOUT_VERSION + 1],
     ]);
-    expect(layoutVersion(doc)).toBe(3);
+    expect(layoutVersion(doc)).toBe(LAYOUT_VERSION + 1);
     expect(holders(doc).earlyStop).toBeInstanceOf(Y.XmlFragment);
     expect(migrateDocument(doc, { migrations })).toEqual([]);
   });

@@ -1,15 +1,17 @@
 import * as Y from 'yjs';
 import { candidateRateSourceKey } from '../../model/candidateRates.ts';
 import { LAYOUT_VERSION_KEY, listMap, META, SOURCES } from '../layout.ts';
+import { asLayout3 } from './layout3.ts';
 
 /**
  * For tests and tools: turns a layout-3 document into what layout 2 held (the inverse of
  * `candidateRates`) — each outcome its own expected rate and note, taken from the chosen
- * candidate (else the first by id), and no candidate rates. A case stored or cached offline
- * before P19.
+ * candidate (else the first by id), and no candidate rates (after `asLayout3`). A case stored
+ * or cached offline before P19.
  */
 export function asLayout2(doc: Y.Doc): void {
   doc.transact(() => {
+    asLayout3(doc);
     const candidates = listMap(doc, 'intervention');
     const chosenId = doc.getMap('interventions').get('chosenId');
     const ids = [...(candidates?.keys() ?? [])].sort();

@@ -12,6 +12,7 @@ import { toModel } from '../toModel.ts';
 import { writeModel } from '../writeModel.ts';
 import { asLayout1 } from './layout1.ts';
 import { asLayout2 } from './layout2Rates.ts';
+import { asLayout3 } from './layout3.ts';
 import { DOCUMENT_MIGRATIONS, migrateDocument, newestLayout } from './migrateDocument.ts';
 import type { DocumentMigration } from './migration.ts';
 
@@ -87,8 +88,9 @@ describe('migration 1 → 2: short texts as Y.Text', () => {
     expect(steps.map((s) => [s.from, s.to])).toEqual([
       [1, 2],
       [2, 3],
+      [3, 4],
     ]);
-    expect(layoutVersion(doc)).toBe(3);
+    expect(layoutVersion(doc)).toBe(LAYOUT_VERSION);
     for (const { path, value } of shortTextValues(doc)) expect(value, path).toBeInstanceOf(Y.Text);
     expect(toModel(doc)).toEqual(before);
     expect(businessCase(toModel(doc)).priced).toEqual(businessCase(before).priced);
@@ -138,8 +140,8 @@ describe('a migration never un-signs', () => {
     sign(doc, 'investor', signed);
     sign(doc, 'provider', 'f'.repeat(64)); // signed an older version: stays outdated
     const steps = migrateDocument(doc, { migrations });
-    expect(steps.map((s) => s.to)).toEqual([2, 3, 4]);
-    const changed = steps[2];
+    expect(steps.map((s) => s.to)).toEqual([2, 3, 4, 5]);
+    const changed = steps[3];
     expect(changed?.hashAfter).not.toBe(changed?.hashBefore);
     expect(changed?.carried).toEqual(['authority', 'investor']);
     const now = contentHash(toModel(doc));
@@ -175,7 +177,10 @@ describe('migration 2 → 3: expected rates per candidate (P19)', () => {
     const before = toModel(doc);
     const hash = contentHash(before);
     const steps = migrateDocument(doc);
-    expect(steps.map((s) => [s.from, s.to])).toEqual([[2, 3]]);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([
+      [2, 3],
+      [3, 4],
+    ]);
     expect(outcome.has('expectedRate')).toBe(false);
     expect((outcome.get('sources') as Y.Map<unknown>).has('expectedRate')).toBe(false);
     const model = toModel(doc);
@@ -219,5 +224,39 @@ describe('migration 2 → 3: expected rates per candidate (P19)', () => {
     });
     migrateDocument(doc);
     expect((listMap(doc, 'outcome')!.get('o1') as Y.Map<unknown>).get('expectedRate')).toBe(0.3);
+  });
+});
+
+describe('migration 3 → 4: rate cards (P7)', () => {
+  it('gives each outcome one point at lag × 12 with its old price and basis; figures and hash stay', () => {
+    const doc = makeCaseDoc();
+    writeModel(doc, exampleCase());
+    asLayout3(doc);
+    const outcome = listMap(doc, 'outcome')!.get('out-employment') as Y.Map<unknown>;
+    expect(outcome.get('pricePerOutcome')).toBe(250000);
+    expect(outcome.has('points')).toBe(false);
+    const before = toModel(doc);
+    expect(before.outcomes[0]?.points).toEqual([{ id: 'point-1', months: 12, price: 250000, basis: 'additional' }]);
+    const steps = migrateDocument(doc);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([[3, 4]]);
+    expect(outcome.has('pricePerOutcome')).toBe(false);
+    expect(outcome.has('paymentBasis')).toBe(false);
+    expect((outcome.get('points') as Y.Map<unknown>).get('point-1')).toBeInstanceOf(Y.Map);
+    expect((outcome.get('sources') as Y.Map<unknown>).get('points')).toMatch(/Illustrativt/);
+    expect(toModel(doc)).toEqual(before);
+    expect(steps[0]?.hashAfter).toBe(steps[0]?.hashBefore);
+    expect(businessCase(toModel(doc)).priced).toEqual(businessCase(exampleCase()).priced);
+  });
+
+  it('an outcome without a price or basis gets an empty rate card', () => {
+    const doc = makeCaseDoc();
+    addItem(doc, 'outcome', 'o1', { name: 'Job' });
+    doc.transact(() => {
+      (listMap(doc, 'outcome')!.get('o1') as Y.Map<unknown>).delete('points');
+      doc.getMap('meta').set('layoutVersion', 3);
+    });
+    migrateDocument(doc);
+    expect(toModel(doc).outcomes[0]?.points).toEqual([]);
+    expect((listMap(doc, 'outcome')!.get('o1') as Y.Map<unknown>).get('points')).toBeInstanceOf(Y.Map);
   });
 });
