@@ -119,6 +119,28 @@ export const da = {
     add: 'Tilføj resultatmål',
     none: 'Ingen resultatmål endnu.',
   },
+  /** P7: an outcome's rate card (MeasurementPointsField). */
+  measurementPoints: {
+    monthsColumn: 'Måneder efter start',
+    priceColumn: 'Pris pr. resultat',
+    basisColumn: 'Der betales for',
+    actionsColumn: 'Handlinger',
+    monthsUnit: 'mdr.',
+    /** Which year after intake a point falls in: floor(months / 12) + 1. */
+    yearHint: (year: number) => `= år ${year}`,
+    /** A point as labels name it: by its months once entered, else by its row. */
+    pointName: (months: number | undefined, row: number) =>
+      months === undefined ? `målepunkt ${row}` : `målepunkt ${months} ${months === 1 ? 'måned' : 'måneder'}`,
+    monthsLabel: (row: number) => `Måneder efter start, målepunkt ${row}`,
+    priceLabel: (point: string) => `Pris pr. resultat, ${point}`,
+    basisLabel: (point: string) => `Der betales for, ${point}`,
+    remove: (point: string) => `Fjern ${point}`,
+    removeShort: 'Fjern',
+    add: 'Tilføj målepunkt',
+    none: 'Ingen målepunkter endnu.',
+    full: (max: number) => `Et resultatmål kan højst have ${max} målepunkter. Fjern et, før du tilføjer et nyt.`,
+    tooManyMonths: (max: number) => `Et målepunkt kan højst ligge ${max} måneder (${max / 12} år) efter start.`,
+  },
   paymentModel: {
     scenariosHeading: 'Scenarier',
     scenariosHelp: 'Lav og høj værdi som faktor på det forventede: 0,8 betyder 20 % under, 1,2 betyder 20 % over.',

@@ -112,6 +112,30 @@ export const en: Messages = {
     add: 'Add outcome target',
     none: 'No outcome targets yet.',
   },
+  /** P7: an outcome's rate card (MeasurementPointsField). */
+  measurementPoints: {
+    monthsColumn: 'Months after intake',
+    priceColumn: 'Price per outcome',
+    basisColumn: 'Paid for',
+    actionsColumn: 'Actions',
+    monthsUnit: 'mo.',
+    yearHint: (year: number) => `= year ${year}`,
+    pointName: (months: number | undefined, row: number) =>
+      months === undefined
+        ? `measurement point ${row}`
+        : `measurement point ${months} ${months === 1 ? 'month' : 'months'}`,
+    monthsLabel: (row: number) => `Months after intake, measurement point ${row}`,
+    priceLabel: (point: string) => `Price per outcome, ${point}`,
+    basisLabel: (point: string) => `Paid for, ${point}`,
+    remove: (point: string) => `Remove ${point}`,
+    removeShort: 'Remove',
+    add: 'Add measurement point',
+    none: 'No measurement points yet.',
+    full: (max: number) =>
+      `An outcome target can have at most ${max} measurement points. Remove one before adding another.`,
+    tooManyMonths: (max: number) =>
+      `A measurement point can lie at most ${max} months (${max / 12} years) after intake.`,
+  },
   paymentModel: {
     scenariosHeading: 'Scenarios',
     scenariosHelp: 'Low and high values as a factor of the expected: 0,8 means 20 % below, 1,2 means 20 % above.',

@@ -1,0 +1,308 @@
+import {
+  addMeasurementPoint,
+  formatForInput,
+  MAX_MEASUREMENT_MONTHS,
+  MAX_MEASUREMENT_POINTS,
+  type NumberError,
+  PAYMENT_BASES,
+  PAYMENT_BASIS_NAMES,
+  parseDanishNumber,
+  readMeasurementPoints,
+  removeMeasurementPoint,
+  setField,
+} from '@caseroom/shared';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import { useSession } from '../../../caseState/sessionContext.ts';
+import { useLanguage, useMessages } from '../../../i18n/messages.ts';
+import { useYNumber, useYSelect } from '../../../ydoc/useY.ts';
+import { useCanEdit } from '../../access/useAccess.ts';
+import { TableScroll } from '../../businessCase/TableScroll.tsx';
+import { ChoiceField } from './ChoiceField.tsx';
+import { NumberField } from './NumberField.tsx';
+import { SourceNote } from './SourceNote.tsx';
+
+type Props = {
+  /** The outcome's rate card: point id → map of `months`, `price`, `basis` (ydoc/measurementPoints.ts). */
+  points: Y.Map<unknown> | undefined;
+  /** The outcome's source notes; the rate card's note is kept under `sourceKey`. */
+  sources: Y.Map<unknown> | undefined;
+  sourceKey: string;
+  label: string;
+  help?: string | undefined;
+  /** The field's finding path; a point's inputs are `<path>/<point id>/months|price|basis`. */
+  path: string;
+};
+
+/**
+ * P7: an outcome's rate card as a compact table — one row per measurement point in months
+ * order (months after intake with the year it falls in, the price per outcome, the basis), a
+ * remove button per row and an add button that stops at twelve points. Each value is its own
+ * entry of the point's map, so two people editing one point keep both edits. An observer (or
+ * anyone in a locked section) sees the table read-only, without add and remove.
+ */
+export function MeasurementPointsField({ points, sources, sourceKey, label, help, path }: Props) {
+  const m = useMessages();
+  const t = m.measurementPoints;
+  const session = useSession();
+  const editable = useCanEdit();
+  const ids = usePointIds(points);
+  const id = useId();
+  // Where focus goes after the table changed: the new row's months, or "add" after a removal.
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    pendingFocus.current = null;
+    const element = document.getElementById(target);
+    if (element instanceof HTMLButtonElement && element.disabled) return;
+    element?.focus();
+  });
+
+  const full = ids.length >= MAX_MEASUREMENT_POINTS;
+  const addId = `${id}-add`;
+  const add = () => {
+    if (!points || full) return;
+    const pointId = crypto.randomUUID();
+    pendingFocus.current = monthsInputId(id, pointId);
+    session.writeStep(() => addMeasurementPoint(points, pointId));
+  };
+  const remove = (pointId: string) => {
+    if (!points) return;
+    pendingFocus.current = addId;
+    session.writeStep(() => removeMeasurementPoint(points, pointId));
+  };
+
+  return (
+    <fieldset className="group measurement-points" data-path={path}>
+      <legend className="label">{label}</legend>
+      {help && <p className="help">{help}</p>}
+      {ids.length === 0 ? (
+        <p className="empty">{t.none}</p>
+      ) : (
+        <TableScroll label={label}>
+          <table className="data-table measurement-points-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.monthsColumn}</th>
+                <th scope="col">{t.priceColumn}</th>
+                <th scope="col">{t.basisColumn}</th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t.actionsColumn}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {ids.map((pointId, index) => {
+                const point = points?.get(pointId);
+                if (!(point instanceof Y.Map)) return null;
+                return (
+                  <PointRow
+                    key={pointId}
+                    point={point}
+                    row={index + 1}
+                    path={`${path}/${pointId}`}
+                    monthsId={monthsInputId(id, pointId)}
+                    editable={editable}
+                    onRemove={() => remove(pointId)}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {editable && points && (
+        <div className="measurement-points-add">
+          <button
+            type="button"
+            className="add"
+            id={addId}
+            disabled={full}
+            aria-describedby={full ? `${id}-full` : undefined}
+            onClick={add}
+          >
+            <span aria-hidden="true">+</span> {t.add}
+          </button>
+          {full && (
+            <p className="help" id={`${id}-full`}>
+              {t.full(MAX_MEASUREMENT_POINTS)}
+            </p>
+          )}
+        </div>
+      )}
+      {sources && <SourceNote sources={sources} field={sourceKey} fieldLabel={label} />}
+    </fieldset>
+  );
+}
+
+/** The points' ids in reading order (by months, missing last); a new array only when it changes. */
+function usePointIds(points: Y.Map<unknown> | undefined): string[] {
+  const joined = useYSelect(points, () =>
+    readMeasurementPoints(points)
+      .map((point) => point.id)
+      .join('\n'),
+  );
+  return joined === '' ? [] : joined.split('\n');
+}
+
+function monthsInputId(fieldId: string, pointId: string): string {
+  return `${fieldId}-${pointId}-months`;
+}
+
+type RowProps = {
+  point: Y.Map<unknown>;
+  /** The row's position, naming a point whose months are not entered yet. */
+  row: number;
+  /** The point's finding path (`<field path>/<point id>`). */
+  path: string;
+  monthsId: string;
+  editable: boolean;
+  onRemove: () => void;
+};
+
+/** One measurement point: months (with its year after intake), price, basis, remove. */
+function PointRow({ point, row, path, monthsId, editable, onRemove }: RowProps) {
+  const m = useMessages();
+  const lang = useLanguage();
+  const t = m.measurementPoints;
+  const months = useYNumber(point, 'months');
+  const name = t.pointName(months, row);
+  return (
+    <tr data-path={path}>
+      <td>
+        <MonthsInput point={point} id={monthsId} path={`${path}/months`} label={t.monthsLabel(row)} />
+      </td>
+      <td>
+        <NumberField map={point} field="price" kind="money" compact path={`${path}/price`} label={t.priceLabel(name)} />
+      </td>
+      <td>
+        <ChoiceField
+          map={point}
+          field="basis"
+          as="select"
+          path={`${path}/basis`}
+          label={t.basisLabel(name)}
+          options={PAYMENT_BASES.map((value) => ({ value, label: PAYMENT_BASIS_NAMES[value][lang] }))}
+        />
+      </td>
+      {editable && (
+        <td>
+          <button type="button" className="danger" aria-label={t.remove(name)} onClick={onRemove}>
+            {t.removeShort}
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/**
+ * A typed number of months: whole, not negative, at most MAX_MEASUREMENT_MONTHS (so the form
+ * never writes a point the model refuses); empty clears it.
+ */
+export function readMonths(
+  input: string,
+): { ok: true; value: number | undefined } | { ok: false; error: NumberError | 'tooManyMonths' } {
+  const parsed = parseDanishNumber(input, 'count');
+  if (parsed.ok && parsed.value !== undefined && parsed.value > MAX_MEASUREMENT_MONTHS) {
+    return { ok: false, error: 'tooManyMonths' };
+  }
+  return parsed;
+}
+
+type MonthsProps = { point: Y.Map<unknown>; id: string; path: string; label: string };
+
+/**
+ * Whole months after intake, 0–600, with the year after intake it falls in ("= år 2"). Like
+ * NumberField a local draft until Enter or leaving the field, but bounded: a point past 600
+ * months is never written. Enter keeps focus on the input when its row moves to its new place.
+ */
+function MonthsInput({ point, id, path, label }: MonthsProps) {
+  const m = useMessages();
+  const t = m.measurementPoints;
+  const session = useSession();
+  const editable = useCanEdit();
+  const value = useYNumber(point, 'months');
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const keepFocus = useRef(false);
+  useEffect(() => {
+    if (!keepFocus.current) return;
+    keepFocus.current = false;
+    if (document.activeElement !== input.current) input.current?.focus();
+  });
+
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = readMonths(draft);
+    if (!parsed.ok) {
+      setError(
+        parsed.error === 'tooManyMonths' ? t.tooManyMonths(MAX_MEASUREMENT_MONTHS) : m.numberErrors[parsed.error],
+      );
+      return;
+    }
+    setError(null);
+    setDraft(null);
+    session.writeStep(() => setField(point, 'months', parsed.value));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      keepFocus.current = true;
+      commit();
+    } else if (event.key === 'Escape' && draft !== null) {
+      event.preventDefault();
+      setDraft(null);
+      setError(null);
+    }
+  };
+  const year = value === undefined ? undefined : Math.floor(value / 12) + 1;
+  const describedBy = [`${id}-unit`, year !== undefined && `${id}-year`, error && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div className="field months-field">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <div className="months-input">
+        <div className="input-with-unit">
+          <input
+            ref={input}
+            id={id}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft ?? formatForInput(value, 'count')}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            readOnly={!editable}
+            data-dirty={draft !== null ? 'true' : undefined}
+            data-path={path}
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={commit}
+            onKeyDown={onKeyDown}
+          />
+          <span className="unit" id={`${id}-unit`}>
+            {t.monthsUnit}
+          </span>
+        </div>
+        {year !== undefined && (
+          <span className="year-hint" id={`${id}-year`}>
+            {t.yearHint(year)}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
