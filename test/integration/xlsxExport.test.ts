@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  applyFactors,
   type BuiltCaseExport,
   buildCaseExport,
   type CaseModelDraft,
@@ -13,7 +14,11 @@ import {
   figureFormat,
   headlineFigureTexts,
   monteCarlo,
+  outcomePayments,
+  price,
+  pricingInputFromModel,
   richTextFromParagraphs,
+  scenarioFactors,
   scenarioRangesFromModel,
   type WorkshopRecord,
 } from '@caseroom/shared';
@@ -21,7 +26,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fieldRowLabel } from '../../server/src/exchange/fieldRows.ts';
 import { caseWorkbook } from '../../server/src/exchange/xlsx/caseWorkbook.ts';
 import { HEADLINE_KEYS, headlineLabel } from '../../server/src/exchange/xlsx/headlineFigures.ts';
-import { workbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
+import { pointLabel } from '../../server/src/exchange/xlsx/inputsSheet.ts';
+import { type WorkbookText, workbookText } from '../../server/src/exchange/xlsx/workbookText.ts';
 import { makeWorkshopRecord } from '../../shared/src/testing/workshopRecord.ts';
 import {
   allFormulas,
@@ -34,6 +40,7 @@ import {
   expectNoCachedFormulaResults,
   expectRate,
   expectRiskValues,
+  expectSeries,
   type Grid,
   KRONE,
   num,
@@ -87,7 +94,53 @@ function exportOf(model: CaseModelDraft, record: WorkshopRecord = workshop()): B
   });
 }
 
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const outcome = (model: CaseModelDraft, id: string) => model.outcomes.find((o) => o.id === id)!;
+
+type Point = { months: number; price: number; basis: 'additional' | 'all' };
+
+/** P7: gives an outcome this rate card (ids point-1, point-2, … in the order given). */
+function setPoints(model: CaseModelDraft, id: string, points: Point[]): void {
+  outcome(model, id).points = points.map((point, i) => ({ id: `point-${i + 1}`, ...point }));
+}
+
+/** The price at every measurement point of an outcome changed by `change`. */
+function scalePrices(model: CaseModelDraft, id: string, change: (price: number) => number): void {
+  for (const point of outcome(model, id).points) point.price = change(point.price ?? 0);
+}
+
+/**
+ * P7, P8: a rate card of several points per outcome on the example (three cohorts, H = 10, no
+ * contract terms, so s = 9): employment (lag 1, duration 4, p = 85 %) measured at 0 months on
+ * "all achieved" (j = −1: the baseline is paid, in the intake year), 6 months "additional" (j = −1:
+ * nothing), 12, 24 and 36 months with different prices and bases (j = 0, 1, 2), 60 months "all"
+ * (j = 4 = duration: the baseline), 120 months (y = c + 10 ≥ H for every cohort) and 599 months
+ * (past H): not paid. Admissions (lag 1, duration 2, p = 70 %, a = 80 %) at 12, 30 and 48 months.
+ * A nominal cap that binds in a year with several outcomes and points due.
+ */
+function ratesCardCase(options: { cap: number }): CaseModelDraft {
+  return variant((m) => {
+    m.evaluation.contractYears = undefined;
+    m.paymentModel.returnCap = undefined;
+    m.paymentModel.guaranteeAmount = undefined;
+    m.paymentModel.paymentCap = options.cap;
+    setPoints(m, 'out-employment', [
+      { months: 0, price: 30_000, basis: 'all' },
+      { months: 6, price: 50_000, basis: 'additional' },
+      { months: 12, price: 100_000, basis: 'additional' },
+      { months: 24, price: 150_000, basis: 'additional' },
+      { months: 36, price: 20_000, basis: 'all' },
+      { months: 60, price: 10_000, basis: 'all' },
+      { months: 120, price: 500_000, basis: 'all' },
+      { months: 599, price: 1_000_000, basis: 'additional' },
+    ]);
+    setPoints(m, 'out-admissions', [
+      { months: 12, price: 40_000, basis: 'additional' },
+      { months: 30, price: 5_000, basis: 'all' },
+      { months: 48, price: 8_000, basis: 'all' },
+    ]);
+  });
+}
 
 const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[] = [
   { name: 'the example case (return cap binds)', lang: 'da', model: exampleCase() },
@@ -98,8 +151,7 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.paymentCap = 4_000_000;
       m.paymentModel.returnCap = undefined;
       m.paymentModel.guaranteeAmount = undefined;
-      outcome(m, 'out-admissions').pricePerOutcome = 100_000;
-      outcome(m, 'out-admissions').paymentBasis = 'all';
+      setPoints(m, 'out-admissions', [{ months: 12, price: 100_000, basis: 'all' }]);
     }),
   },
   {
@@ -108,7 +160,7 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
     model: variant((m) => {
       m.paymentModel.paymentCap = undefined;
       m.paymentModel.returnCap = 0.03;
-      outcome(m, 'out-employment').pricePerOutcome = 400_000;
+      scalePrices(m, 'out-employment', () => 400_000);
     }),
   },
   {
@@ -118,7 +170,7 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.paymentCap = undefined;
       m.paymentModel.returnCap = undefined;
       m.paymentModel.guaranteeAmount = 6_000_000;
-      outcome(m, 'out-employment').pricePerOutcome = 50_000;
+      scalePrices(m, 'out-employment', () => 50_000);
     }),
   },
   {
@@ -138,9 +190,9 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.investorFundedShare = 0.6;
       m.paymentModel.payerShares = { 'dep-jobcenter': 0.5, 'dep-social': 0.1, 'dep-region': 0.15 };
       m.paymentModel.paymentCap = 30_000_000;
-      outcome(m, 'out-employment').paymentBasis = 'all';
+      outcome(m, 'out-employment').points[0]!.basis = 'all';
       outcome(m, 'out-employment').attribution = 0.9;
-      outcome(m, 'out-admissions').pricePerOutcome = 30_000;
+      scalePrices(m, 'out-admissions', () => 30_000);
     }),
   },
   {
@@ -180,7 +232,7 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.returnCap = undefined;
       m.paymentModel.guaranteeAmount = 30_000_000;
       m.facts.partners.guarantorLevel = 'state';
-      for (const o of m.outcomes) o.pricePerOutcome = (o.pricePerOutcome ?? 0) / 4;
+      for (const o of m.outcomes) scalePrices(m, o.id, (price) => price / 4);
     }),
   },
   {
@@ -208,9 +260,24 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
     lang: 'da',
     model: variant((m) => {
       m.facts.horizonYears = 3;
-      for (const o of m.outcomes) o.pricePerOutcome = 0;
+      for (const o of m.outcomes) scalePrices(m, o.id, () => 0);
       m.paymentModel.guaranteeAmount = undefined;
     }),
+  },
+  {
+    name: 'a rate card of several points per outcome (j < 0, j ≥ duration, past H, basis "all", persistence < 1) and a cap that binds across outcomes and points (P7, P8)',
+    lang: 'da',
+    model: ratesCardCase({ cap: 12_000_000 }),
+  },
+  {
+    name: 'the rate card under a contract of 5 years and a return cap: points due after s are not paid (P7, P9, P11)',
+    lang: 'en',
+    model: (() => {
+      const m = ratesCardCase({ cap: 14_000_000 });
+      m.evaluation.contractYears = 5;
+      m.paymentModel.returnCap = 0.08;
+      return m;
+    })(),
   },
   {
     name: 'no cohorts and an outcome left out of the figures',
@@ -254,6 +321,44 @@ function hostileExport(): BuiltCaseExport {
     signoffs: { p1: { hash: 'not-this-version', partyName: HOSTILE.hyperlink, at: '2026-11-27T12:00:00.000Z' } },
   });
   return exportOf(model, record);
+}
+
+/**
+ * P7: the rate card on the inputs sheet holds every point of every priced outcome as typed; each
+ * outcome's payments due and paid per year on the business-case sheet are the engine's
+ * (`outcomePayments`, to the krone), and the low and high sheets pay the points with the
+ * scenario's e' and p' as `price` does for those factors (P18a).
+ */
+function expectPointPayments(book: Map<string, Grid>, exported: BuiltCaseExport, text: WorkbookText): void {
+  if (!exported.pricing.ok) throw new Error('expected a priced case');
+  const priced = pricingInputFromModel(exported.model);
+  if (!priced.ok) throw new Error('expected a priced case');
+  const { input } = priced;
+  const H = input.horizonYears;
+  const inputs = book.get(text.sheets.inputs)!;
+  for (const o of input.outcomes) {
+    o.points.forEach((point, i) => {
+      const row = rowOf(inputs, pointLabel(o.name, i, text));
+      const what = `${o.id} point ${i + 1}`;
+      expect(inputs.at(row, 2), `${what} months`).toBe(point.months);
+      expect(inputs.at(row, 3), `${what} price`).toBe(point.price);
+      expect(inputs.at(row, 4), `${what} basis`).toBe(point.basis === 'all' ? 1 : 0);
+    });
+  }
+  const t = text.businessCase;
+  const payments = outcomePayments(input, exported.pricing.pricing.yearly.capital);
+  const bc = book.get(text.sheets.expected)!;
+  for (const o of input.outcomes) {
+    expectSeries(bc, `${t.due} ${o.name}`, payments.dueByOutcome[o.id]!);
+    expectSeries(bc, `${t.paidFor} ${o.name}`, payments.paidByOutcome[o.id]!);
+  }
+  for (const scenario of ['low', 'high'] as const) {
+    const scaled = price(applyFactors(input, scenarioFactors(exported.pricing.risk.ranges, scenario)), { irr: false });
+    const sheet = book.get(scenario === 'low' ? text.sheets.low : text.sheets.high)!;
+    expectSeries(sheet, t.dueTotal, scaled.yearly.paymentsDue);
+    expectSeries(sheet, t.paid, scaled.yearly.paid);
+    expect(yearly(sheet, t.dueTotal, H).length).toBe(H);
+  }
 }
 
 /**
@@ -329,6 +434,7 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       const text = workbookText(lang);
       const book = recompute(raw);
       expectBusinessCase(book, exported, text);
+      expectPointPayments(book, exported, text);
       expectRiskValues(book, exported, text);
       // HyperFormula 3.5 has IRR too: the workbook's own IRR cell agrees with P15 where price has one.
       if (exported.pricing.ok) {
@@ -358,7 +464,7 @@ describe('XLSX export: HyperFormula recomputes price', () => {
         value: 45_000,
       },
       { sheet: text.sheets.inputs, label: `${t.cohort} 2`, column: 3, value: 100 },
-      { sheet: text.sheets.inputs, label: 'Ordinær beskæftigelse', column: 8, value: 300_000 },
+      { sheet: text.sheets.inputs, label: pointLabel('Ordinær beskæftigelse', 0, text), column: 3, value: 300_000 },
       { sheet: text.sheets.inputs, label: 'Ordinær beskæftigelse', column: 7, value: 0 },
       { sheet: text.sheets.inputs, label: text.inputs.effect, column: 2, value: 0.4 },
     ];
@@ -368,11 +474,60 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       m.paymentModel.paymentCap = 9_000_000;
       m.interventions.candidates.find((c) => c.id === m.interventions.chosenId)!.costPerParticipant = 45_000;
       m.targetGroup.intake[1]!.participants = 100;
-      outcome(m, 'out-employment').pricePerOutcome = 300_000;
+      scalePrices(m, 'out-employment', () => 300_000);
       outcome(m, 'out-employment').persistence = 0;
       m.paymentModel.scenarios.effect.low = 0.4;
     });
     expectBusinessCase(recompute(raw, edits), exportOf(changed), text);
+  });
+
+  it('[P7][P8] the rate card case exercises its points and its cap; a reader changes a point’s months, price and basis and the sheets pay by P7', async () => {
+    const model = ratesCardCase({ cap: 12_000_000 });
+    const exported = exportOf(model);
+    if (!exported.pricing.ok) throw new Error('priced');
+    const y = exported.pricing.pricing.yearly;
+    // j < 0 on "all achieved": the baseline of the first cohort (60 × 20 % × 30.000 kr.) is due in its intake year.
+    expect(y.paymentsDue[0]).toBeCloseTo(360_000, 6);
+    // The cap binds in one year, partly: something is paid there, less than is due.
+    const binding = y.paymentsDue.findIndex((due, t) => y.paymentsAfterCap[t]! < due - KRONE);
+    expect(binding).toBe(4);
+    expect(y.paymentsAfterCap[4]).toBeGreaterThan(0);
+    // The points at 120 and 599 months fall at or past H: they are on the rate card, not paid.
+    const text = workbookText('da');
+    const raw = readXlsx(await caseWorkbook(exported, 'da'));
+    const employment = 'Ordinær beskæftigelse';
+    const inputs = recompute(raw).get(text.sheets.inputs)!;
+    expect(valueIn(inputs, pointLabel(employment, 6, text))).toBe(120);
+    expect(valueIn(inputs, pointLabel(employment, 7, text))).toBe(599);
+    // The contract variant has points due after its settlement year (P11), and the return cap binds (P9).
+    const contract = PRICED_CASES.find((c) => c.name.startsWith('the rate card under a contract'))!;
+    const contractPricing = exportOf(contract.model).pricing;
+    if (!contractPricing.ok) throw new Error('priced');
+    expect(contractPricing.pricing.dueAfterSettlement).toBeGreaterThan(0);
+    expect(contractPricing.pricing.totals.paid).toBeLessThan(
+      sum(contractPricing.pricing.yearly.paymentsAfterCap) - KRONE,
+    );
+
+    // A reader moves the 24-month point to 48 months, pays the 12-month point on "all achieved"
+    // and halves the admissions' 30-month price.
+    const admissions = 'Færre psykiatriske indlæggelser';
+    const edits: Edit[] = [
+      { sheet: text.sheets.inputs, label: pointLabel(employment, 3, text), column: 2, value: 48 },
+      { sheet: text.sheets.inputs, label: pointLabel(employment, 2, text), column: 4, value: 1 },
+      { sheet: text.sheets.inputs, label: pointLabel(admissions, 1, text), column: 3, value: 2_500 },
+    ];
+    const changed = ratesCardCase({ cap: 12_000_000 });
+    const points = outcome(changed, 'out-employment').points;
+    points[3]!.months = 48;
+    points[2]!.basis = 'all';
+    outcome(changed, 'out-admissions').points[1]!.price = 2_500;
+    const changedExport = exportOf(changed);
+    const book = recompute(raw, edits);
+    expectBusinessCase(book, changedExport, text);
+    expectPointPayments(book, changedExport, text);
+    // The edits change the figures (the comparison above is not with the unchanged case).
+    if (!changedExport.pricing.ok) throw new Error('priced');
+    expect(changedExport.pricing.pricing.yearly.paymentsDue[2]).not.toBeCloseTo(y.paymentsDue[2]!, 0);
   });
 
   it('names and explains the headline figures as the panel and the report do (the shared registry); break-even is a calendar year', async () => {
@@ -642,7 +797,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
   const work = mkdtempSync(join(tmpdir(), 'caseroom-xlsx-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('[P1–P17] converts the example, the hostile case and one with the revised rules to CSV with price’s figures', async () => {
+  it('[P1–P17] converts the example, the hostile case, one with the revised rules and a rate card to CSV with price’s figures', async () => {
     expect(
       existsSync(SOFFICE),
       `LibreOffice is needed for this test: ${SOFFICE} is missing (Debian: apt-get install libreoffice-calc-nogui)`,
@@ -655,6 +810,8 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
       // The employment effect starts 30 years after intake and lasts 10: value across year 35.
       outcome(m, 'out-employment').lagYears = 30;
       outcome(m, 'out-employment').durationYears = 10;
+      // P7: measured where the effect starts (30 years after intake), so payments fall due after s.
+      setPoints(m, 'out-employment', [{ months: 360, price: 250_000, basis: 'additional' }]);
       m.paymentModel.payerShares = { 'dep-jobcenter': 0.5, 'dep-region': 0.3 };
       m.paymentModel.returnCap = undefined;
       m.paymentModel.paymentCap = undefined;
@@ -667,7 +824,12 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
     expect(rulesPricing.pricing.dueAfterSettlement).toBeGreaterThan(0);
     expect(rulesPricing.pricing.totals.guarantee).toBeGreaterThan(0);
     expect(rulesPricing.pricing.authorityRows.unallocated).toBeGreaterThan(0);
-    const cases = { example: exportOf(exampleCase()), hostile: hostileExport(), rules: exportOf(rules) };
+    const cases = {
+      example: exportOf(exampleCase()),
+      hostile: hostileExport(),
+      rules: exportOf(rules),
+      rateCard: exportOf(ratesCardCase({ cap: 12_000_000 })),
+    };
     for (const [name, exported] of Object.entries(cases)) {
       writeFileSync(join(work, `${name}.xlsx`), await caseWorkbook(exported, 'da'));
     }
@@ -687,6 +849,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
         join(work, 'example.xlsx'),
         join(work, 'hostile.xlsx'),
         join(work, 'rules.xlsx'),
+        join(work, 'rateCard.xlsx'),
       ],
       { stdio: 'pipe', timeout: 110_000 },
     );
@@ -702,6 +865,7 @@ describe('XLSX export: LibreOffice recalculates the file', () => {
       }
       expect([...book.keys()].length, `${name}: CSV files in ${readdirSync(out).join(', ')}`).toBe(12);
       const flows = expectBusinessCase(book, exported, text);
+      expectPointPayments(book, exported, text);
       expectRiskValues(book, exported, text);
       expect(flows.length).toBe(exported.model.facts.horizonYears);
       if (!exported.pricing.ok) throw new Error('priced');

@@ -1,6 +1,6 @@
 import { absCell, cell, onSheet, rowFixed } from './cellAddress.ts';
 import { HEADLINE_KEYS, type Headlines, writeHeadlines } from './headlineFigures.ts';
-import type { InputsLayout } from './inputsSheet.ts';
+import { type InputsLayout, pointLabel } from './inputsSheet.ts';
 import { FORMAT, type NumberFormat } from './numberFormats.ts';
 import type { SheetWriter } from './sheetWriter.ts';
 import type { WorkbookText } from './workbookText.ts';
@@ -84,27 +84,21 @@ export function writeBusinessCaseSheet(
   const scenarioCostPerParticipant = factorRef(8);
   const scenarioFixedCost = factorRef(9);
 
-  // The outcomes in this scenario: e', p', additional and paid-for outcomes per participant.
+  // The outcomes in this scenario: e', p' and the additional outcomes per participant (P5).
   w.text(11, LABEL, t.outcomeParameters, { bold: true });
-  const parameterHeaders = [
-    t.expectedRate,
-    t.persistence,
-    t.additionalPerParticipant,
-    t.paidRatePerParticipant,
-    t.paymentPerParticipant,
-  ];
+  const parameterHeaders = [t.expectedRate, t.persistence, t.additionalPerParticipant];
   parameterHeaders.forEach((header, i) => {
     w.text(12, TOTAL + i, header, { bold: true, wrap: true });
   });
-  // Then, per cohort, the year it is first measured for the outcome (c + lag, P5, P7).
+  // Then, per cohort, the year its effect starts for the outcome (c + lag, P5).
   const firstCohortColumn = TOTAL + parameterHeaders.length;
   inputs.cohorts.forEach((_, i) => {
-    w.text(12, firstCohortColumn + i, `${t.firstMeasured} ${i + 1}`, { bold: true, wrap: true });
+    w.text(12, firstCohortColumn + i, `${t.effectStarts} ${i + 1}`, { bold: true, wrap: true });
   });
   const outcomeParameters = inputs.outcomes.map((outcome, k) => {
     const row = 13 + k;
     w.text(row, LABEL, outcome.name);
-    const [eCol, pCol, addCol, rateCol, payCol] = [2, 3, 4, 5, 6];
+    const [eCol, pCol, addCol] = [2, 3, 4];
     const e = cell(eCol, row);
     if (scenario === 'expected') {
       w.formula(row, eCol, outcome.expected, FORMAT.rate);
@@ -121,21 +115,67 @@ export function writeBusinessCaseSheet(
       w.formula(row, pCol, `MIN(1,MAX(0,${outcome.persistence}*${persistence}))`, FORMAT.rate);
     }
     w.formula(row, addCol, `(${e}-${outcome.baseline})*${outcome.attribution}`, FORMAT.factor);
-    w.formula(row, rateCol, `IF(${outcome.basisAll}=1,${e},${cell(addCol, row)})`, FORMAT.factor);
-    w.formula(row, payCol, `MAX(0,${outcome.price}*${cell(rateCol, row)})`, FORMAT.money);
-    const firstMeasured = inputs.cohorts.map(({ year }, i) => {
+    const effectStarts = inputs.cohorts.map(({ year }, i) => {
       w.formula(row, firstCohortColumn + i, `${year}+${outcome.lag}`, FORMAT.year);
       return absCell(firstCohortColumn + i, row);
     });
     return {
+      expected: absCell(eCol, row),
       persistence: absCell(pCol, row),
       additional: absCell(addCol, row),
-      payment: absCell(payCol, row),
-      firstMeasured,
+      effectStarts,
     };
   });
 
-  const headlineRow = 13 + inputs.outcomes.length + 1;
+  // P7: each measurement point m of each outcome, per participant of a cohort of year c: it
+  // falls in year y = c + INT(m/12), j = INT(m/12) − lag years into the effect. Within the effect
+  // (0 ≤ j < duration) "additional" pays for (e'−b)·a·p'^j and "all achieved" for b + (e'−b)·p'^j
+  // (written e' − (e'−b)·(1 − p'^j), as the engine writes it); outside it "additional" pays for
+  // none and "all achieved" for b. p'^0 is written as 1: Excel's POWER(0,0) is an error.
+  const pointsRow = 13 + inputs.outcomes.length + 1;
+  w.text(pointsRow, LABEL, t.points, { bold: true });
+  const pointHeaders = [
+    t.pointMonths,
+    t.yearsAfterIntake,
+    t.effectYear,
+    t.retained,
+    t.paidRatePerParticipant,
+    t.paymentPerParticipant,
+  ];
+  pointHeaders.forEach((header, i) => {
+    w.text(pointsRow + 1, TOTAL + i, header, { bold: true, wrap: true });
+  });
+  const [mCol, offsetCol, jCol, retainedCol, rateCol, payCol] = [2, 3, 4, 5, 6, 7];
+  let pointRow = pointsRow + 2;
+  const pointPayments = inputs.outcomes.map((outcome, k) => {
+    const parameters = outcomeParameters[k]!;
+    return outcome.points.map((point, i) => {
+      const row = pointRow++;
+      const j = cell(jCol, row);
+      const retained = cell(retainedCol, row);
+      const e = parameters.expected;
+      w.text(row, LABEL, pointLabel(outcome.name, i, text));
+      w.formula(row, mCol, point.months, FORMAT.count);
+      w.formula(row, offsetCol, `INT(${cell(mCol, row)}/12)`, FORMAT.year);
+      w.formula(row, jCol, `${cell(offsetCol, row)}-${outcome.lag}`, FORMAT.year);
+      w.formula(
+        row,
+        retainedCol,
+        `IF(AND(${j}>=0,${j}<${outcome.duration}),IF(${j}=0,1,POWER(${parameters.persistence},${j})),0)`,
+        FORMAT.factor,
+      );
+      w.formula(
+        row,
+        rateCol,
+        `IF(${point.basisAll}=1,${e}-(${e}-${outcome.baseline})*(1-${retained}),${parameters.additional}*${retained})`,
+        FORMAT.factor,
+      );
+      w.formula(row, payCol, `MAX(0,${point.price}*${cell(rateCol, row)})`, FORMAT.money);
+      return { yearsAfterIntake: absCell(offsetCol, row), payment: absCell(payCol, row) };
+    });
+  });
+
+  const headlineRow = pointRow + 1;
   const yearHeaderRow = headlineRow + HEADLINE_KEYS.length + 2;
   const rows = yearlyRowPlan(yearHeaderRow + 1, inputs.outcomes.length, inputs.departments.length);
   const lastYear = FIRST_YEAR + years - 1;
@@ -195,7 +235,7 @@ export function writeBusinessCaseSheet(
     put(rows.achievers[k]!, `${t.achievers} ${outcome.name}`, FORMAT.people, true, (c) => {
       const now = tOf(c);
       const terms = inputs.cohorts.map(({ participants }, i) => {
-        const first = parameters.firstMeasured[i]!;
+        const first = parameters.effectStarts[i]!;
         return `${participants}*IF(AND(${now}>=${first},${now}<${first}+${outcome.duration}),IF(${now}=${first},1,POWER(${parameters.persistence},${now}-${first})),0)`;
       });
       return `${parameters.additional}*(${terms.join('+')})`;
@@ -217,15 +257,14 @@ export function writeBusinessCaseSheet(
     rowList.length > 0 ? `SUM(${at(c, rowList[0]!)}:${at(c, rowList.at(-1)!)})` : '0';
   put(rows.publicValue, t.publicValue, FORMAT.money, true, (c) => sumDown(rows.valueByDepartment, c));
 
-  // P7: once per cohort and outcome, in year c + lag.
+  // P7: each point pays, per cohort of year c, its payment per participant × n in year
+  // c + INT(m/12); a year past H − 1 has no column, so a point at or past H is not paid.
   inputs.outcomes.forEach((outcome, k) => {
-    const parameters = outcomeParameters[k]!;
-    put(
-      rows.dueByOutcome[k]!,
-      `${t.due} ${outcome.name}`,
-      FORMAT.money,
-      true,
-      (c) => `${parameters.payment}*SUMIF(${cs},${tOf(c)}-${outcome.lag},${ns})`,
+    const points = pointPayments[k]!;
+    put(rows.dueByOutcome[k]!, `${t.due} ${outcome.name}`, FORMAT.money, true, (c) =>
+      points.length === 0
+        ? '0'
+        : points.map((p) => `${p.payment}*SUMIF(${cs},${tOf(c)}-${p.yearsAfterIntake},${ns})`).join('+'),
     );
   });
   put(rows.dueTotal, t.dueTotal, FORMAT.money, true, (c) => sumDown(rows.dueByOutcome, c));

@@ -27,9 +27,16 @@ export type InputOutcome = {
   lagYears: number | undefined;
   durationYears: number | undefined;
   persistence: number | undefined;
-  pricePerOutcome: number | undefined;
-  paymentBasis: PaymentBasis | undefined;
+  /** P7: the rate card, one row per measurement point (a draft's values may be missing). */
+  points: InputPoint[];
   valuePerDepartment: Record<string, number>;
+};
+
+/** A measurement point of the rate card (P7): months after intake, price per outcome, basis. */
+export type InputPoint = {
+  months: number | undefined;
+  price: number | undefined;
+  basis: PaymentBasis | undefined;
 };
 
 /** What the inputs sheet shows; a missing value is an empty cell. */
@@ -87,12 +94,9 @@ export function inputValuesFromPricing(
       payment.payerShares,
       input.outcomes.map((o) => o.valuePerDepartment),
     ),
-    // P7: a case's outcome has one measurement point at lag × 12 (the model's price and basis);
-    // the sheet's payment formula pays it in year c + lag.
-    outcomes: input.outcomes.map(({ points, ...o }) => ({
+    outcomes: input.outcomes.map((o) => ({
       ...o,
-      pricePerOutcome: points[0]?.price,
-      paymentBasis: points[0]?.basis,
+      points: o.points.map(({ months, price, basis }) => ({ months, price, basis })),
       valuePerDepartment: { ...o.valuePerDepartment },
     })),
   };
@@ -137,8 +141,7 @@ export function inputValuesFromDraft(model: CaseModelDraft): InputValues {
       lagYears: o.lagYears,
       durationYears: o.durationYears,
       persistence: o.persistence,
-      pricePerOutcome: o.pricePerOutcome,
-      paymentBasis: o.paymentBasis,
+      points: o.points.map(({ months, price, basis }) => ({ months, price, basis })),
       valuePerDepartment: { ...o.valuePerDepartment },
     })),
   };

@@ -53,8 +53,8 @@ export type InputsLayout = {
     lag: string;
     duration: string;
     persistence: string;
-    price: string;
-    basisAll: string;
+    /** P7: the outcome's rows of the rate card (the basis as a flag: 1 = all achieved, 0 = only additional). */
+    points: { months: string; price: string; basisAll: string }[];
   }[];
   /** Per department row: its yearly value per outcome down the outcome rows; undefined without outcomes. */
   valueColumns: (string | undefined)[];
@@ -84,7 +84,7 @@ const INTERVENTION = {
   fixedCostPerYear: (v: InputValues) => v.fixedCostPerYear,
   durationYears: (v: InputValues) => v.durationYears,
 } as const;
-/** An outcome's inputs the formulas read (the payment basis as a flag: 1 = all achieved, 0 = only additional). */
+/** An outcome's inputs the formulas read (its measurement points are in the rate card below the outcomes). */
 const OUTCOME = {
   baselineRate: (o: InputOutcome) => o.baselineRate,
   expectedRate: (o: InputOutcome) => o.expectedRate,
@@ -92,14 +92,13 @@ const OUTCOME = {
   lagYears: (o: InputOutcome) => o.lagYears,
   durationYears: (o: InputOutcome) => o.durationYears,
   persistence: (o: InputOutcome) => o.persistence,
-  pricePerOutcome: (o: InputOutcome) => o.pricePerOutcome,
-  paymentBasis: (o: InputOutcome) => (o.paymentBasis === undefined ? undefined : o.paymentBasis === 'all' ? 1 : 0),
 } as const;
 
 /**
  * The inputs sheet: every number `price` uses, as plain values a finance officer can change —
  * the general frame, the intervention, the scenario ranges, the cohorts, the departments with
- * their payer shares, and one row per outcome with its value to each department. Its rows and
+ * their payer shares, one row per outcome with its value to each department, and the rate card:
+ * one row per outcome and measurement point (P7) with its months, price and basis. Its rows and
  * columns are the registry's fields marked `exportRows.xlsx: 'inputs'`, labelled by the registry:
  * a field added there appears here as a row (or an outcome column) with its value from the case.
  */
@@ -258,8 +257,7 @@ export function writeInputsSheet(
   w.text(row++, 1, t.outcomes, { bold: true });
   const outcomeFields = exportFields({ xlsx: 'inputs' }, ['outcome']).filter((f) => f.kind !== 'numberRecord');
   outcomeFields.forEach((field, i) => {
-    const header = field.key === 'paymentBasis' ? `${label(field)} ${t.basisFlag}` : label(field);
-    w.text(row, i + 1, header, { bold: true, wrap: true });
+    w.text(row, i + 1, label(field), { bold: true, wrap: true });
   });
   const firstValueColumn = outcomeFields.length + 1;
   const valueLabel = fieldRowLabel('outcome.valuePerDepartment', lang);
@@ -277,7 +275,6 @@ export function writeInputsSheet(
       const column = i + 1;
       const read = OUTCOME[field.key as keyof typeof OUTCOME];
       if (field.key === 'name') w.text(row, column, outcome.name);
-      else if (field.key === 'paymentBasis') w.number(row, column, read(outcome), FORMAT.flag, INPUT);
       else fieldCell(w, row, column, field, read ? read(outcome) : item && valueIn(item, field), ctx, INPUT);
       at.set(field.key, ref(column, row));
     });
@@ -294,8 +291,7 @@ export function writeInputsSheet(
       lag: cell('lagYears'),
       duration: cell('durationYears'),
       persistence: cell('persistence'),
-      price: cell('pricePerOutcome'),
-      basisAll: cell('paymentBasis'),
+      points: [],
     });
     row++;
   }
@@ -304,6 +300,25 @@ export function writeInputsSheet(
       ? onSheet(w.name, absRange(firstValueColumn + i, firstOutcomeRow, firstValueColumn + i, row - 1))
       : undefined,
   );
+
+  // P7: the rate card — one row per outcome and measurement point; the business-case sheets pay
+  // each point from these cells, so a changed month, price or basis is priced at once.
+  row++;
+  w.text(row++, 1, fieldRowLabel('outcome.points', lang), { bold: true });
+  [t.pointHeader, t.pointMonths, t.pointPrice, `${t.pointBasis} ${t.basisFlag}`].forEach((header, i) => {
+    w.text(row, 1 + i, header, { bold: true, wrap: true });
+  });
+  row++;
+  values.outcomes.forEach((outcome, k) => {
+    outcome.points.forEach((point, i) => {
+      w.text(row, 1, pointLabel(outcome.name, i, text));
+      w.number(row, 2, point.months, FORMAT.count, INPUT);
+      w.number(row, 3, point.price, FORMAT.money, INPUT);
+      w.number(row, 4, point.basis === undefined ? undefined : point.basis === 'all' ? 1 : 0, FORMAT.flag, INPUT);
+      outcomes[k]!.points.push({ months: ref(2, row), price: ref(3, row), basisAll: ref(4, row) });
+      row++;
+    });
+  });
   w.sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
   return {
     startYear: required(refs, 'facts.startYear', 'general'),
@@ -333,6 +348,11 @@ export function writeInputsSheet(
     outcomes,
     valueColumns,
   };
+}
+
+/** A rate-card row's label: the outcome's name and the point's number (its months may be changed, its number stays). */
+export function pointLabel(outcomeName: string, index: number, text: WorkbookText): string {
+  return `${outcomeName} · ${text.inputs.point} ${index + 1}`;
 }
 
 /** P12: municipal, regional and state departments are the public sector; "other" and an unknown level are not. */
