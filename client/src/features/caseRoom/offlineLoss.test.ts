@@ -43,7 +43,7 @@ const localOrigin = { name: 'caseroom-local-edit' };
 function twoPeople() {
   const server = new Y.Doc();
   initCaseDoc(server);
-  const outcome = addItem(server, 'outcome', 'o1', { expectedRate: 0.4, direction: 'higher' });
+  const outcome = addItem(server, 'outcome', 'o1', { persistence: 0.4 });
   // Names as plain strings and the definition as a Y.Text, whatever layout the builder writes
   // (a name is read in either form).
   outcome?.set('name', 'Job');
@@ -77,31 +77,31 @@ describe('offline values that did not stand (issue 11)', () => {
     const { anne, bo, item, sync, reported, edit, reconnect } = twoPeople();
     sync.set(false);
     edit(anne, () => {
-      setField(item(anne), 'expectedRate', 0.45);
-      setField(item(anne), 'paymentBasis', 'additional');
+      setField(item(anne), 'persistence', 0.45);
+      setField(item(anne), 'direction', 'higher');
     });
-    edit(bo, () => setField(item(bo), 'expectedRate', 0.5));
-    edit(bo, () => setField(item(bo), 'paymentBasis', 'all'));
+    edit(bo, () => setField(item(bo), 'persistence', 0.5));
+    edit(bo, () => setField(item(bo), 'direction', 'lower'));
     reconnect();
 
-    expect(item(anne).get('expectedRate')).toBe(0.5);
+    expect(item(anne).get('persistence')).toBe(0.5);
     expect(reported).toHaveLength(1);
     expect(reported[0]).toEqual([
       {
         section: 'outcomes',
-        path: ['outcomes', 'o1', 'expectedRate'],
-        labelKey: 'outcome.expectedRate',
+        path: ['outcomes', 'o1', 'direction'],
+        labelKey: 'outcome.direction',
         item: 'Job',
-        mine: 0.45,
-        now: 0.5,
+        mine: 'higher',
+        now: 'lower',
       },
       {
         section: 'outcomes',
-        path: ['outcomes', 'o1', 'paymentBasis'],
-        labelKey: 'outcome.paymentBasis',
+        path: ['outcomes', 'o1', 'persistence'],
+        labelKey: 'outcome.persistence',
         item: 'Job',
-        mine: 'additional',
-        now: 'all',
+        mine: 0.45,
+        now: 0.5,
       },
     ]);
   });
@@ -110,11 +110,11 @@ describe('offline values that did not stand (issue 11)', () => {
     const { anne, bo, item, sync, reported, edit, reconnect } = twoPeople();
     sync.set(false);
     edit(anne, () => setField(item(anne), 'attribution', 0.8));
-    edit(bo, () => setField(item(bo), 'expectedRate', 0.5));
+    edit(bo, () => setField(item(bo), 'persistence', 0.5));
     edit(bo, () => bo.getMap('facts').set('horizonYears', 12));
     reconnect();
     expect(item(anne).get('attribution')).toBe(0.8);
-    expect(item(anne).get('expectedRate')).toBe(0.5);
+    expect(item(anne).get('persistence')).toBe(0.5);
     expect(reported).toEqual([]);
   });
 
@@ -186,10 +186,10 @@ describe('offline values that did not stand (issue 11)', () => {
   it('a value cleared offline that another person set is a loss too', () => {
     const { anne, bo, item, sync, reported, edit, reconnect } = twoPeople();
     sync.set(false);
-    edit(anne, () => setField(item(anne), 'expectedRate', undefined));
-    edit(bo, () => setField(item(bo), 'expectedRate', 0.55));
+    edit(anne, () => setField(item(anne), 'persistence', undefined));
+    edit(bo, () => setField(item(bo), 'persistence', 0.55));
     reconnect();
-    expect(reported[0]).toEqual([expect.objectContaining({ labelKey: 'outcome.expectedRate', now: 0.55 })]);
+    expect(reported[0]).toEqual([expect.objectContaining({ labelKey: 'outcome.persistence', now: 0.55 })]);
     expect(reported[0]?.[0]?.mine).toBeUndefined();
   });
 });

@@ -27,9 +27,9 @@ describe('an offline loss in words (issue 11)', () => {
   });
 
   it('names a choice by its option’s name, and an intake year as a year', () => {
-    const basis = loss({ labelKey: 'outcome.paymentBasis', mine: 'additional', now: 'all' });
-    expect(describeLoss(basis, 'da', offlineMergeDa).line).toBe(
-      'Betalingsgrundlag (Job): din værdi Kun resultater ud over basisniveauet — nu Alle opnåede resultater',
+    const direction = loss({ labelKey: 'outcome.direction', mine: 'higher', now: 'lower' });
+    expect(describeLoss(direction, 'da', offlineMergeDa).line).toBe(
+      'Retning (Job): din værdi Højere er bedre — nu Lavere er bedre',
     );
     const intake = {
       section: 'targetGroup' as const,

@@ -5,6 +5,7 @@ import { CandidateRatesField } from './CandidateRatesField.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
 import { ChosenCandidateRateField } from './ChosenCandidateRateField.tsx';
 import { CohortsField } from './CohortsField.tsx';
+import { MeasurementPointsField } from './MeasurementPointsField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { NumberRecordField } from './NumberRecordField.tsx';
 import { ReferenceField } from './ReferenceField.tsx';
@@ -101,6 +102,17 @@ export function RegistryField({ field, map, sources, path: containerPath }: Prop
           help={help}
           sources={noteMap}
           sourceKey={field.key}
+        />
+      );
+    case 'measurementPoints':
+      return (
+        <MeasurementPointsField
+          points={nestedMap(map, field.key)}
+          sources={noteMap}
+          sourceKey={field.key}
+          path={path}
+          label={label}
+          help={help}
         />
       );
     case 'cohorts':

@@ -32,7 +32,7 @@ describe('form layout from the registry', () => {
         rows: [[3, 'baselineRate', 'expectedRate', 'attribution', 'lagYears', 'durationYears', 'persistence']],
       },
       { group: 'outcome.value', rows: [['wide', 'valuePerDepartment']] },
-      { group: 'outcome.payment', rows: [[2, 'pricePerOutcome', 'paymentBasis']] },
+      { group: 'outcome.payment', rows: [['wide', 'points']] },
     ]);
   });
 });

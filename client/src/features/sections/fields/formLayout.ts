@@ -35,7 +35,13 @@ function groupRank(group: string, known: string[]): number {
 }
 
 /** Kinds that are a group of inputs or a text area of their own: always a full-width row (their `columns` is their inner grid's). */
-const WIDE_KINDS: ReadonlySet<RegisteredField['kind']> = new Set(['richText', 'reference', 'numberRecord', 'cohorts']);
+const WIDE_KINDS: ReadonlySet<RegisteredField['kind']> = new Set([
+  'richText',
+  'reference',
+  'numberRecord',
+  'cohorts',
+  'measurementPoints',
+]);
 
 function rowsOf(fields: RegisteredField[]): FormRow[] {
   const rows: FormRow[] = [];
