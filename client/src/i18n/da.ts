@@ -131,6 +131,8 @@ export const da = {
     /** A point as labels name it: by its months once entered, else by its row. */
     pointName: (months: number | undefined, row: number) =>
       months === undefined ? `målepunkt ${row}` : `målepunkt ${months} ${months === 1 ? 'måned' : 'måneder'}`,
+    /** A point whose year lies past the case's horizon: not paid within it (P7). */
+    pastHorizon: (horizon: number) => `efter sagens horisont på ${horizon} år, betales ikke`,
     monthsLabel: (row: number) => `Måneder efter start, målepunkt ${row}`,
     priceLabel: (point: string) => `Pris pr. resultat, ${point}`,
     basisLabel: (point: string) => `Der betales for, ${point}`,

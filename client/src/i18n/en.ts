@@ -124,6 +124,7 @@ export const en: Messages = {
       months === undefined
         ? `measurement point ${row}`
         : `measurement point ${months} ${months === 1 ? 'month' : 'months'}`,
+    pastHorizon: (horizon: number) => `past the case's ${horizon}-year horizon, not paid`,
     monthsLabel: (row: number) => `Months after intake, measurement point ${row}`,
     priceLabel: (point: string) => `Price per outcome, ${point}`,
     basisLabel: (point: string) => `Paid for, ${point}`,

@@ -6,6 +6,7 @@ import {
   MAX_MEASUREMENT_POINTS,
   nestedMap,
   POINTS_KEY,
+  sectionMap,
 } from '@caseroom/shared';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +110,18 @@ describe('MeasurementPointsField (P7 rate card)', () => {
     expect(buttonWith(html, 'aria-label="Fjern målepunkt 2"')).not.toBe('');
     expect(html.match(/class="year-hint"/g)).toHaveLength(1);
     expect(html).toContain('= år 1');
+  });
+
+  it('says when a point lies past the case’s horizon, so it is not paid', () => {
+    const card = twoPoints();
+    sectionMap(card.doc, 'facts')?.set('horizonYears', 2);
+    const html = render(card);
+    // 12 months is year 2 of a 2-year horizon: paid; 24 months is year 3: past it.
+    expect(html.match(/past-horizon/g)).toHaveLength(1);
+    expect(html).toContain('= år 3 – efter sagens horisont på 2 år, betales ikke');
+    expect(html).not.toContain('= år 2 –');
+    sectionMap(card.doc, 'facts')?.set('horizonYears', 3);
+    expect(render(card)).not.toContain('past-horizon');
   });
 
   it('offers "add" below twelve points and disables it, saying why, at twelve', () => {

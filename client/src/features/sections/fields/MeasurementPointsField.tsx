@@ -18,6 +18,7 @@ import { useLanguage, useMessages } from '../../../i18n/messages.ts';
 import { useYNumber, useYSelect } from '../../../ydoc/useY.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { TableScroll } from '../../businessCase/TableScroll.tsx';
+import { useSection } from '../useSection.ts';
 import { ChoiceField } from './ChoiceField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SourceNote } from './SourceNote.tsx';
@@ -47,6 +48,7 @@ export function MeasurementPointsField({ points, sources, sourceKey, label, help
   const session = useSession();
   const editable = useCanEdit();
   const ids = usePointIds(points);
+  const horizon = useYNumber(useSection('facts').map, 'horizonYears');
   const id = useId();
   // Where focus goes after the table changed: the new row's months, or "add" after a removal.
   const pendingFocus = useRef<string | null>(null);
@@ -105,6 +107,7 @@ export function MeasurementPointsField({ points, sources, sourceKey, label, help
                     row={index + 1}
                     path={`${path}/${pointId}`}
                     monthsId={monthsInputId(id, pointId)}
+                    horizon={horizon}
                     editable={editable}
                     onRemove={() => remove(pointId)}
                   />
@@ -159,12 +162,14 @@ type RowProps = {
   /** The point's finding path (`<field path>/<point id>`). */
   path: string;
   monthsId: string;
+  /** The case's horizon in years, when entered: a point past it is not paid (P7, P20). */
+  horizon: number | undefined;
   editable: boolean;
   onRemove: () => void;
 };
 
 /** One measurement point: months (with its year after intake), price, basis, remove. */
-function PointRow({ point, row, path, monthsId, editable, onRemove }: RowProps) {
+function PointRow({ point, row, path, monthsId, horizon, editable, onRemove }: RowProps) {
   const m = useMessages();
   const lang = useLanguage();
   const t = m.measurementPoints;
@@ -173,7 +178,7 @@ function PointRow({ point, row, path, monthsId, editable, onRemove }: RowProps) 
   return (
     <tr data-path={path}>
       <td>
-        <MonthsInput point={point} id={monthsId} path={`${path}/months`} label={t.monthsLabel(row)} />
+        <MonthsInput point={point} id={monthsId} path={`${path}/months`} label={t.monthsLabel(row)} horizon={horizon} />
       </td>
       <td>
         <NumberField map={point} field="price" kind="money" compact path={`${path}/price`} label={t.priceLabel(name)} />
@@ -213,14 +218,22 @@ export function readMonths(
   return parsed;
 }
 
-type MonthsProps = { point: Y.Map<unknown>; id: string; path: string; label: string };
+type MonthsProps = {
+  point: Y.Map<unknown>;
+  id: string;
+  path: string;
+  label: string;
+  horizon: number | undefined;
+};
 
 /**
- * Whole months after intake, 0–600, with the year after intake it falls in ("= år 2"). Like
+ * Whole months after intake, 0–600, with the year after intake it falls in ("= år 2") and,
+ * for a point past the case's horizon, that even the first year's participants are not paid
+ * for it within the horizon (P7: a point at or past H is not paid). Like
  * NumberField a local draft until Enter or leaving the field, but bounded: a point past 600
  * months is never written. Enter keeps focus on the input when its row moves to its new place.
  */
-function MonthsInput({ point, id, path, label }: MonthsProps) {
+function MonthsInput({ point, id, path, label, horizon }: MonthsProps) {
   const m = useMessages();
   const t = m.measurementPoints;
   const session = useSession();
@@ -261,6 +274,7 @@ function MonthsInput({ point, id, path, label }: MonthsProps) {
     }
   };
   const year = value === undefined ? undefined : Math.floor(value / 12) + 1;
+  const pastHorizon = year !== undefined && horizon !== undefined && year > horizon;
   const describedBy = [`${id}-unit`, year !== undefined && `${id}-year`, error && `${id}-error`]
     .filter(Boolean)
     .join(' ');
@@ -293,8 +307,9 @@ function MonthsInput({ point, id, path, label }: MonthsProps) {
           </span>
         </div>
         {year !== undefined && (
-          <span className="year-hint" id={`${id}-year`}>
+          <span className={`year-hint${pastHorizon ? ' past-horizon' : ''}`} id={`${id}-year`}>
             {t.yearHint(year)}
+            {pastHorizon && <> – {t.pastHorizon(horizon)}</>}
           </span>
         )}
       </div>
