@@ -26,7 +26,8 @@ describe('caseroom CLI', () => {
 
   it('validate: exit 1 with the findings printed when the model has errors', () => {
     const model = exampleCase();
-    model.outcomes[0]!.expectedRate = 0.1;
+    // P19: the outcome's expected rate is the chosen candidate's (IPS).
+    model.interventions.candidates[0]!.expectedRates['out-employment'] = 0.1;
     const result = run(['validate', file('broken-model.json', JSON.stringify(model)), '--lang', 'en']);
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain('[V3] outcomes/out-employment/expectedRate');

@@ -28,12 +28,16 @@ function largeCase(): CaseModelDraft {
     order: `a${i}`,
     name: `Resultatmål ${i + 1}`,
     baselineRate: 0.1 + 0.01 * i,
-    expectedRate: 0.25 + 0.01 * i,
+
     lagYears: 1 + (i % 3),
     durationYears: 3 + (i % 4),
     valuePerDepartment: Object.fromEntries(model.facts.departments.map((d, j) => [d.id, 10_000 * (j + 1)])),
-    pricePerOutcome: 20_000,
+    points: [{ id: 'point-1', months: (1 + (i % 3)) * 12, price: 20_000, basis: 'additional' as const }],
   }));
+  // P19: each outcome's expected rate is the chosen candidate's.
+  for (const candidate of model.interventions.candidates) {
+    candidate.expectedRates = Object.fromEntries(model.outcomes.map((o, i) => [o.id, 0.25 + 0.01 * i]));
+  }
   model.paymentModel.paymentCap = 40_000_000;
   return model;
 }

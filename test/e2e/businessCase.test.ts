@@ -59,8 +59,12 @@ function pricedOf(result: BusinessCase) {
 }
 
 const withExpectedRate = (rate: number) => (model: CaseModelDraft) => {
-  const outcome = model.outcomes.find((o) => o.id === EMPLOYMENT);
-  if (!outcome) throw new Error('example has no employment outcome');
+  // P19: the outcome's expected rate is the chosen candidate's.
+  const chosen = model.interventions.candidates.find((c) => c.id === model.interventions.chosenId);
+  if (!chosen || !model.outcomes.some((o) => o.id === EMPLOYMENT))
+    throw new Error('example has no chosen candidate or employment outcome');
+  chosen.expectedRates[EMPLOYMENT] = rate;
+  const outcome = model.outcomes.find((o) => o.id === EMPLOYMENT)!;
   outcome.expectedRate = rate;
 };
 

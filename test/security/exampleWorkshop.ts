@@ -13,6 +13,7 @@
  */
 import {
   addItem,
+  addMeasurementPoint,
   candidateRateSourceKey,
   contentHash,
   getItem,
@@ -219,9 +220,18 @@ export async function playExampleWorkshop(cast: WorkshopCast): Promise<WorkshopP
         ['lagYears', 1],
         ['durationYears', 3 + round],
         ['persistence', 0.8 + round / 50],
-        ['pricePerOutcome', 200000 + round * 10000],
       ] as const)
         commit(jobcenter.client, item, key, value);
+      // P7: the price at the outcome's first measurement point (a new outcome gets its point first).
+      const points = nestedMap(item, 'points');
+      if (!points) throw new Error('rate card missing');
+      if (!points.has('point-1')) {
+        jobcenter.client.doc.transact(() =>
+          addMeasurementPoint(points, 'point-1', { months: 12, basis: 'additional' }),
+        );
+        played.transactions++;
+      }
+      commit(jobcenter.client, nestedMap(points, 'point-1'), 'price', 200000 + round * 10000);
       // P19: the expected rate is the chosen candidate's.
       const rates = nestedMap(getItem(jobcenter.client.doc, 'intervention', 'int-ips'), 'expectedRates');
       commit(jobcenter.client, rates, outcomeId, 0.4 + round / 100);
@@ -230,7 +240,7 @@ export async function playExampleWorkshop(cast: WorkshopCast): Promise<WorkshopP
       commit(jobcenter.client, values, 'dep-health', 10000 + round * 1000);
     }
     const sources = nestedMap(getItem(social.client.doc, 'outcome', outcomeId), 'sources');
-    for (const [n, key] of ['baselineRate', 'valuePerDepartment', 'pricePerOutcome'].entries())
+    for (const [n, key] of ['baselineRate', 'valuePerDepartment', 'points'].entries())
       await typeShortText(social.client, sources, key, prose(120, 40 + n));
     const candidateSources = nestedMap(getItem(social.client.doc, 'intervention', 'int-ips'), 'sources');
     await typeShortText(social.client, candidateSources, candidateRateSourceKey(outcomeId), prose(120, 43));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withChosenCandidateRates } from '../model/candidateRates.ts';
 import { CaseModelDraft } from '../model/caseModel.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
 import { CASE_EXPORT_FORMAT, ExportedDecision, ExportedSignoff, type ImportedHistory } from './caseExport.ts';
@@ -97,7 +98,8 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   }
   return {
     ok: true,
-    model: checked.data,
+    // P19: an outcome's expected rate is the chosen candidate's, whatever the file says beside it.
+    model: withChosenCandidateRates(checked.data),
     history: { decisions: history.data.decisions ?? [], signoffs: history.data.signoffs ?? [] },
     fromSchemaVersion: version as number,
   };
