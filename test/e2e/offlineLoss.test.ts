@@ -41,7 +41,7 @@ function clientId(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as TestHook).caseroomTest.doc.clientID);
 }
 
-const expectedRate = (page: Page) => field(items(page).first(), 'Forventet niveau');
+const baselineRate = (page: Page) => field(items(page).first(), 'Basisniveau');
 const notice = (page: Page) => page.locator('.offline-loss-notice');
 
 describe('an offline number that another person’s value replaced', () => {
@@ -71,12 +71,12 @@ describe('an offline number that another person’s value replaced', () => {
         timeout: 45_000,
         polling: 500,
       });
-      await enterNumber(expectedRate(offline.page), '45');
-      await enterNumber(expectedRate(online.page), '50');
-      await expect.poll(() => expectedRate(online.page).inputValue()).toBe('50');
+      await enterNumber(baselineRate(offline.page), '45');
+      await enterNumber(baselineRate(online.page), '50');
+      await expect.poll(() => baselineRate(online.page).inputValue()).toBe('50');
       // The online value goes to the server; the offline one stays on its device.
       await online.page.waitForTimeout(500);
-      expect(await expectedRate(offline.page).inputValue()).toBe('45');
+      expect(await baselineRate(offline.page).inputValue()).toBe('45');
       expect(await notice(offline.page).count()).toBe(0);
     } finally {
       await offline.context.setOffline(false);
@@ -85,10 +85,10 @@ describe('an offline number that another person’s value replaced', () => {
     await offline.page.locator('.connection[data-state="connected"]').waitFor({ timeout: 20_000 });
     await notice(offline.page).waitFor({ timeout: 10_000 });
     const text = await notice(offline.page).textContent();
-    expect(text).toContain(`${fieldLabel('outcome.expectedRate', 'da')} (`);
+    expect(text).toContain(`${fieldLabel('outcome.baselineRate', 'da')} (`);
     expect(text).toContain('din værdi 45 % — nu 50 %');
     expect(await notice(offline.page).getAttribute('role')).toBe('alert');
-    await expect.poll(() => expectedRate(offline.page).inputValue()).toBe('50');
+    await expect.poll(() => baselineRate(offline.page).inputValue()).toBe('50');
 
     // "Go to the field" puts the cursor in it.
     await offline.page.locator('#section-heading').focus();
@@ -97,7 +97,7 @@ describe('an offline number that another person’s value replaced', () => {
       .click();
     await expect
       .poll(() => offline.page.evaluate(() => document.activeElement?.getAttribute('data-path') ?? ''))
-      .toMatch(/^outcomes\/[^/]+\/expectedRate$/);
+      .toMatch(/^outcomes\/[^/]+\/baselineRate$/);
 
     // The person whose value stood is told nothing.
     await online.page.waitForTimeout(500);
