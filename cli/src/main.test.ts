@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleCase } from '@caseroom/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleAsSchema1 } from '../../shared/src/testing/oldFiles.ts';
 import { run } from './main.ts';
 
 let dir: string;
@@ -32,6 +33,25 @@ describe('caseroom CLI', () => {
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain('[V3] outcomes/out-employment/expectedRate');
     expect(result.output).toContain('is not better than the baseline');
+  });
+
+  it('[P19 P7] price: a file from before candidate rates and rate cards (schema 1) prices as the example does', () => {
+    const old = run([
+      'price',
+      file('schema1.json', JSON.stringify(exampleAsSchema1())),
+      '--json',
+      '--iterations',
+      '100',
+    ]);
+    const now = run([
+      'price',
+      file('example-now.json', JSON.stringify(exampleCase())),
+      '--json',
+      '--iterations',
+      '100',
+    ]);
+    expect(old.exitCode).toBe(0);
+    expect(JSON.parse(old.output).pricing).toEqual(JSON.parse(now.output).pricing);
   });
 
   it('price: tables by default, JSON with --json, the same Monte Carlo figures for the same seed', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { businessCase } from '../businessCase/businessCase.ts';
 import { exampleCase } from '../example/exampleCase.ts';
 import { SCHEMA_VERSION } from '../model/primitives.ts';
+import { exampleAsSchema1 } from '../testing/oldFiles.ts';
 import type { WorkshopRecord } from '../workshop/record.ts';
 import { toModel } from '../ydoc/toModel.ts';
 import { buildCaseExport, caseExportJson } from './caseExport.ts';
@@ -259,5 +261,43 @@ describe('buildCaseExport', () => {
     // Structural keys without a field label get a plain name, not the JSON key.
     expect(describePath(['model', 'outcomes', 0, 'sources'], 'da')).toBe('Resultatmål 1 › Kildenoter');
     expect(describePath(['model', 'facts', 'partners'], 'en')).toBe('Partners');
+  });
+});
+
+describe('files from before P19 and P7 (schema 1 and 2)', () => {
+  it('[P19 P7] migrates a schema-1 file: every candidate takes the outcome rates, each outcome one point at lag × 12; the figures are the same', () => {
+    const result = parseCaseImport(JSON.stringify(exampleAsSchema1()), { maxBytes: MAX });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.fromSchemaVersion).toBe(1);
+    for (const candidate of result.model.interventions.candidates) {
+      expect(candidate.expectedRates).toEqual({ 'out-employment': 0.4, 'out-admissions': 0.68 });
+    }
+    expect(result.model.outcomes[0]?.points).toEqual([
+      { id: 'point-1', months: 12, price: 250000, basis: 'additional' },
+    ]);
+    expect(result.model.outcomes[0]?.sources.points).toMatch(/Illustrativt/);
+    const before = businessCase(exampleCase()).priced;
+    const after = businessCase(result.model).priced;
+    if (!before.ok || !after.ok) throw new Error('the example is priced');
+    expect(after.pricing).toEqual(before.pricing);
+  });
+
+  it('a schema-2 file keeps its candidates’ own rates and gets its rate cards', () => {
+    const file = exampleAsSchema1();
+    file.schemaVersion = 2;
+    (file.interventions as { candidates: Record<string, unknown>[] }).candidates.forEach((candidate, i) => {
+      candidate.expectedRates = { 'out-employment': 0.3 + i / 10 };
+    });
+    const result = parseCaseImport(JSON.stringify(file), { maxBytes: MAX });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.model.interventions.candidates.map((c) => c.expectedRates)).toEqual([
+      { 'out-employment': 0.3 },
+      { 'out-employment': 0.4 },
+      { 'out-employment': 0.5 },
+    ]);
+    // The outcome's rate is the chosen candidate's (IPS), not the 0,4 the file carried beside it.
+    expect(result.model.outcomes[0]?.expectedRate).toBe(0.3);
+    expect(result.model.outcomes[1]?.expectedRate).toBeUndefined();
+    expect(result.model.outcomes[1]?.points).toEqual([{ id: 'point-1', months: 12, price: 0, basis: 'additional' }]);
   });
 });
