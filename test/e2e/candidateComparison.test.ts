@@ -167,6 +167,38 @@ describe('[P19] the candidate comparison in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('[P19] A changes candidate 2’s effect on one outcome: B sees that candidate’s NPV change while the case’s figures (candidate 1 chosen) stay', async () => {
+    await openExample();
+    const model = exampleCase();
+    const mentor = model.interventions.candidates[1];
+    const employment = model.outcomes[0];
+    if (!mentor?.name || !employment?.name || model.interventions.chosenId !== model.interventions.candidates[0]?.id) {
+      throw new Error('example changed');
+    }
+    await Promise.all([openSection(anne.page, 'Indsatser'), openSection(bo.page, 'Indsatser')]);
+    const table = bo.page.locator('main .candidate-table');
+    await expectComparison(table, model);
+    const npvCell = table.locator(`tr[data-candidate="${mentor.id}"] td[data-column="authorityNpv"]`);
+    const before = await npvCell.textContent();
+    const priced = businessCase(model).priced;
+    if (!priced.ok) throw new Error('the example is priced');
+    const caseNpv = formatDanish(priced.pricing.authorityNpv, 'money');
+    const headline = bo.page.locator('.business-case [data-figure="authorityNpv"] .figure-value');
+    await expect.poll(() => headline.textContent()).toBe(caseNpv);
+
+    // Anne raises the mentor programme's expected employment rate in the candidate × outcome table.
+    await enterNumber(field(anne.page, `${mentor.name}: forventet niveau for ${employment.name}`), '45');
+    mentor.expectedRates[employment.id] = 0.45;
+    await expectComparison(table, model);
+    const after = await npvCell.textContent();
+    expect(after).not.toBe(before);
+    expect(after).toBe(expectedRow(businessCase(model).candidates[1]!, model)[2]);
+    // The case prices the chosen candidate (IPS): its headline figure and the outcome's rate stay.
+    expect(await headline.textContent()).toBe(caseNpv);
+    await openSection(bo.page, 'Resultatmål');
+    expect(await field(bo.page, 'Forventet niveau').first().inputValue()).toBe('40');
+  });
+
   it('marks a candidate whose effect on an outcome is not entered, naming the outcome, and prices it without it', async () => {
     await openExample();
     const model = exampleCase();

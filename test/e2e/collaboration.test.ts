@@ -70,16 +70,18 @@ describe('two people editing one case', () => {
     const firstId = (await items(bo.page).first().getAttribute('id'))!;
 
     // Bo is typing a price into the first outcome when Anne moves that outcome down.
-    const price = field(itemById(bo.page, firstId), 'Pris pr. resultat');
+    const price = field(itemById(bo.page, firstId), 'Pris pr. resultat, målepunkt 12 måneder');
     await price.click();
     await price.fill('123456');
     await anne.page.getByRole('button', { name: 'Flyt Resultatmål 1 ned' }).click();
     await expect.poll(() => items(bo.page).nth(1).getAttribute('id')).toBe(firstId);
-    await field(itemById(bo.page, firstId), 'Pris pr. resultat').press('Enter');
+    await field(itemById(bo.page, firstId), 'Pris pr. resultat, målepunkt 12 måneder').press('Enter');
 
     for (const page of [anne.page, bo.page]) {
       await expect.poll(() => items(page).nth(1).getAttribute('id')).toBe(firstId);
-      await expect.poll(() => field(items(page).nth(1), 'Pris pr. resultat').inputValue()).toBe('123.456');
+      await expect
+        .poll(() => field(items(page).nth(1), 'Pris pr. resultat, målepunkt 12 måneder').inputValue())
+        .toBe('123.456');
       await expect.poll(() => field(items(page).nth(1), 'Navn').inputValue()).toBe('Ordinær beskæftigelse');
     }
     // Keyboard focus stays on the move button Anne pressed (now "move up", as the item is last).
@@ -93,21 +95,27 @@ describe('two people editing one case', () => {
     const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
 
-    const original = await field(items(anne.page).first(), 'Pris pr. resultat').inputValue();
+    const original = await field(items(anne.page).first(), 'Pris pr. resultat, målepunkt 12 måneder').inputValue();
     expect(original).not.toBe('50.000');
-    await enterNumber(field(items(anne.page).first(), 'Pris pr. resultat'), '50.000');
-    await expect.poll(() => field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('50.000');
+    await enterNumber(field(items(anne.page).first(), 'Pris pr. resultat, målepunkt 12 måneder'), '50.000');
+    await expect
+      .poll(() => field(items(bo.page).first(), 'Pris pr. resultat, målepunkt 12 måneder').inputValue())
+      .toBe('50.000');
     await enterNumber(field(items(bo.page).first(), 'Basisniveau'), '25');
     await expect.poll(() => field(items(anne.page).first(), 'Basisniveau').inputValue()).toBe('25');
 
     await anne.page.getByRole('button', { name: 'Fortryd' }).click();
 
     for (const page of [anne.page, bo.page]) {
-      await expect.poll(() => field(items(page).first(), 'Pris pr. resultat').inputValue()).toBe(original);
+      await expect
+        .poll(() => field(items(page).first(), 'Pris pr. resultat, målepunkt 12 måneder').inputValue())
+        .toBe(original);
       expect(await field(items(page).first(), 'Basisniveau').inputValue()).toBe('25');
     }
     await anne.page.getByRole('button', { name: 'Gentag' }).click();
-    await expect.poll(() => field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('50.000');
+    await expect
+      .poll(() => field(items(bo.page).first(), 'Pris pr. resultat, målepunkt 12 måneder').inputValue())
+      .toBe('50.000');
   });
 
   it('undo with Ctrl+Z in the rich-text editor removes only one’s own typing', async () => {
@@ -168,7 +176,7 @@ describe('two people editing one case', () => {
     const [anne, bo] = await twoPeopleIn(created);
     await Promise.all([openSection(anne.page, 'Resultatmål'), openSection(bo.page, 'Resultatmål')]);
 
-    const price = field(items(anne.page).first(), 'Pris pr. resultat');
+    const price = field(items(anne.page).first(), 'Pris pr. resultat, målepunkt 12 måneder');
     const original = await price.inputValue();
     expect(original).not.toBe('95.000');
     await enterNumber(price, '12,3,4');
@@ -179,12 +187,14 @@ describe('two people editing one case', () => {
     // A valid change elsewhere reaches Bo, the invalid one never does.
     await enterNumber(field(items(anne.page).first(), 'Basisniveau'), '21');
     await expect.poll(() => field(items(bo.page).first(), 'Basisniveau').inputValue()).toBe('21');
-    expect(await field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe(original);
+    expect(await field(items(bo.page).first(), 'Pris pr. resultat, målepunkt 12 måneder').inputValue()).toBe(original);
 
     // Fixing the entry clears the error and writes it.
     await enterNumber(price, '95.000');
     expect(await price.getAttribute('aria-invalid')).toBeNull();
-    await expect.poll(() => field(items(bo.page).first(), 'Pris pr. resultat').inputValue()).toBe('95.000');
+    await expect
+      .poll(() => field(items(bo.page).first(), 'Pris pr. resultat, målepunkt 12 måneder').inputValue())
+      .toBe('95.000');
   });
 
   it('a reload shows everything again', async () => {

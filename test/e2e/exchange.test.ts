@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleCase } from '@caseroom/shared';
+import { exampleCase, SCHEMA_VERSION } from '@caseroom/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
@@ -76,7 +76,7 @@ describe('export and import in the browser', () => {
     expect(json.name).toMatch(/^sygedagpenge-[a-z0-9-]+-v[0-9a-f]{8}\.json$/);
     const exported = JSON.parse(readFileSync(json.path, 'utf8'));
     expect(exported.case.title).toBe(TITLE);
-    expect(exported.schemaVersion).toBe(1);
+    expect(exported.schemaVersion).toBe(SCHEMA_VERSION);
     await dialog.getByText(`Hentet: ${json.name}.`, { exact: false }).waitFor();
     expect(await dialog.locator('.export-status').textContent()).toContain('den nuværende version');
 

@@ -5,6 +5,7 @@ import {
   exampleCase,
   getItem,
   initCaseDoc,
+  LAYOUT_VERSION,
   layoutVersion,
   readShortText,
   sectionMap,
@@ -191,7 +192,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ dataDir }), launchBrowser()]);
   // The upgraded server migrates the case when it loads; the facilitator edits since.
   facilitator = await connectSynced(server.wsUrl, caseId, { token: written.facilitatorToken });
-  expect(layoutVersion(facilitator.doc)).toBe(2);
+  expect(layoutVersion(facilitator.doc)).toBe(LAYOUT_VERSION);
   facilitator.doc.transact(() => {
     const definition = getItem(facilitator.doc, 'outcome', EMPLOYMENT)?.get('definition') as Y.Text;
     definition.insert(0, AGREED);
@@ -266,17 +267,17 @@ function replicaOfBeforeUpgrade(): Y.Doc {
   return doc;
 }
 
-/** The server's document is layout 2, the field a Y.Text holding `text`: nothing of the old copy got in. */
+/** The server's document is the newest layout, the field a Y.Text holding `text`: nothing of the old copy got in. */
 async function expectServerKept(
   text: string,
   holder: (doc: Y.Doc) => Y.Map<unknown> | undefined,
   key: string,
 ): Promise<void> {
-  expect(layoutVersion(facilitator.doc)).toBe(2);
+  expect(layoutVersion(facilitator.doc)).toBe(LAYOUT_VERSION);
   const value = holder(facilitator.doc)?.get(key);
   expect(value).toBeInstanceOf(Y.Text);
   expect(String(value)).toBe(text);
   const logs = server.logs.filter((line) => line.message === 'case migrated');
   expect(logs).toHaveLength(1);
-  expect(logs[0]?.fields).toMatchObject({ caseId, layouts: '1→2' });
+  expect(logs[0]?.fields).toMatchObject({ caseId, layouts: '1→2, 2→3, 3→4' });
 }
