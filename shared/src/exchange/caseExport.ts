@@ -131,9 +131,24 @@ export function buildCaseExport(input: CaseExportSource): BuiltCaseExport {
 
 /** The export as canonical JSON (RFC 8785): stable key order, the same bytes for the same content. */
 export function caseExportJson(value: CaseExport): string {
-  const json = canonicalize(value);
+  const json = canonicalize(withoutCandidateInputs(value));
   if (json === undefined) throw new Error('caseExportJson: the export cannot be serialised');
   return json;
+}
+
+/**
+ * The file leaves out each candidate's pricing inputs (P19): the renderers draw its Monte Carlo
+ * from them in the process; in the file they would repeat the model many times over.
+ */
+function withoutCandidateInputs(value: CaseExport): CaseExport {
+  const pricing = value.pricing as { candidates?: unknown } | undefined;
+  if (!pricing || !Array.isArray(pricing.candidates)) return value;
+  const candidates = pricing.candidates.map((candidate) => {
+    if (typeof candidate !== 'object' || candidate === null) return candidate;
+    const { input: _input, ...rest } = candidate as Record<string, unknown>;
+    return rest;
+  });
+  return { ...value, pricing: { ...pricing, candidates } } as CaseExport;
 }
 
 /** The `pricing` part of an export as built: the business case and its risk analysis, or why it has none. */

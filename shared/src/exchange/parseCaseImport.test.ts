@@ -301,3 +301,14 @@ describe('files from before P19 and P7 (schema 1 and 2)', () => {
     expect(result.model.outcomes[1]?.points).toEqual([{ id: 'point-1', months: 12, price: 0, basis: 'additional' }]);
   });
 });
+
+describe('the JSON file and the candidates (P19)', () => {
+  it('carries every candidate’s figures but not its pricing inputs', () => {
+    const file = JSON.parse(exportText());
+    expect(file.pricing.candidates).toHaveLength(3);
+    for (const candidate of file.pricing.candidates) {
+      expect(candidate.authorityNpv).toEqual(expect.any(Number));
+      expect(candidate.input).toBeUndefined();
+    }
+  });
+});
