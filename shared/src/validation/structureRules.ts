@@ -56,7 +56,8 @@ export function structureFindings(model: CaseModelDraft): Finding[] {
     if (seen.has(key)) continue; // one finding per field
     seen.add(key);
     const value = valueAt(model, issue.path);
-    const messageKey = messageFor(issue, value, located.labelKey);
+    const messageKey =
+      located.labelKey === 'outcome.points' ? pointMessage(issue, value) : messageFor(issue, value, located.labelKey);
     const finding: Finding = {
       rule: 'V1',
       severity: 'error',
@@ -98,6 +99,18 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown, labelKey: string): 
   if (issue.code === 'too_big') return 'tooLarge';
   if (issue.code === 'invalid_value') return 'invalidChoice';
   return 'invalid';
+}
+
+/** P7: what is wrong with an outcome's rate card (its points are found by the outcome's path). */
+function pointMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.path.length <= 3) return issue.code === 'too_big' ? 'pointsTooMany' : 'pointsEmpty';
+  const part = issue.path.at(-1);
+  if (part === 'months') return value === undefined ? 'pointMonthsMissing' : 'pointMonthsRange';
+  if (part === 'price') {
+    if (value === undefined) return 'pointPriceMissing';
+    return issue.code === 'too_small' ? 'pointPriceNegative' : 'tooLarge'; // too large: V23 names the bound
+  }
+  return 'pointBasisMissing';
 }
 
 /** A field's bound, read in the field's unit (a calendar year as itself). */

@@ -444,3 +444,32 @@ describe('message catalogues', () => {
     }
   });
 });
+
+describe('[V1 P7] a rate card’s findings name the outcome and what is wrong', () => {
+  const v1 = (change: (m: CaseModelDraft) => void) =>
+    validate(makeCase(change))
+      .filter((f) => f.rule === 'V1')
+      .map((f) => [f.path.join('/'), renderFinding(f, 'da')]);
+
+  it('no point, a point without months, months past 600, a negative price, no basis', () => {
+    expect(v1((m) => (m.outcomes[1]!.points = []))).toEqual([
+      [
+        'outcomes/out-admissions/points',
+        'Resultatmålet »Færre psykiatriske indlæggelser« har ingen målepunkter: hvornår måles der, og hvad betales der?',
+      ],
+    ]);
+    expect(v1((m) => delete m.outcomes[0]!.points[0]!.months)).toEqual([
+      ['outcomes/out-employment/points', 'Et målepunkt for »Ordinær beskæftigelse« mangler antal måneder efter start.'],
+    ]);
+    expect(v1((m) => (m.outcomes[0]!.points[0]!.months = 700))).toEqual([
+      [
+        'outcomes/out-employment/points',
+        'Et målepunkt for »Ordinær beskæftigelse« skal ligge et helt antal måneder fra 0 til 600 efter start.',
+      ],
+    ]);
+    expect(v1((m) => (m.outcomes[0]!.points[0]!.price = -1))).toEqual([
+      ['outcomes/out-employment/points', 'Prisen ved et målepunkt for »Ordinær beskæftigelse« kan ikke være negativ.'],
+    ]);
+    expect(v1((m) => delete m.outcomes[0]!.points[0]!.basis)[0]?.[1]).toMatch(/^Vælg for et målepunkt for »Ordinær/);
+  });
+});
