@@ -32,10 +32,10 @@ export const FINDING_MESSAGES_DA = {
   intakeTotalAbovePopulation:
     'Det samlede optag ({participants} personer) er større end målgruppen ({population} personer). Kan de samme borgere tælle flere gange?',
   intakeBeyondHorizon: 'Optaget i år {year} ligger uden for tidshorisonten og tæller ikke med.',
-  outcomeMeasuredPastHorizon:
-    'Resultatmålet »{item}« måles først ved eller efter tidshorisontens slutning for optaget i {cohorts}: den effekt tæller ikke med i business casen.',
+  outcomeEffectPastHorizon:
+    'Effekten af »{item}« begynder først ved eller efter tidshorisontens slutning for optaget i {cohorts}: den tæller ikke med i business casen.',
   outcomePaymentPastHorizon:
-    'Resultatmålet »{item}« måles først ved eller efter tidshorisontens slutning for optaget i {cohorts}: den effekt tæller ikke med, og betalingen på {amount} (før loftet) falder uden for horisonten og udbetales ikke.',
+    'Et målepunkt for »{item}« ligger ved eller efter tidshorisontens slutning for optaget i {cohorts}: betalingen på {amount} (før loftet) udbetales ikke inden for horisonten.',
   outcomePaymentAfterSettlement:
     'Betalingen for »{item}« for optaget i {cohorts} forfalder efter det år, kontrakten gøres op (år {settlement}), og udbetales derfor ikke: {amount} (før loftet). Forlæng kontrakten eller gør forsinkelsen kortere, hvis resultaterne skal betales.',
   outcomePaymentBeforeEffect:
@@ -114,10 +114,10 @@ export const FINDING_MESSAGES_EN: Record<FindingMessageKey, string> = {
   intakeTotalAbovePopulation:
     'The total intake ({participants} people) is larger than the target group ({population} people). Could the same citizens be counted twice?',
   intakeBeyondHorizon: 'The intake in year {year} lies beyond the horizon and does not count.',
-  outcomeMeasuredPastHorizon:
-    'The outcome “{item}” is first measured at or after the end of the horizon for the intake of {cohorts}: that effect is not in the business case.',
+  outcomeEffectPastHorizon:
+    'The effect of “{item}” starts at or after the end of the horizon for the intake of {cohorts}: it is not in the business case.',
   outcomePaymentPastHorizon:
-    'The outcome “{item}” is first measured at or after the end of the horizon for the intake of {cohorts}: that effect does not count, and the payment of {amount} (before the cap) falls outside the horizon and is not paid.',
+    'A measurement point of “{item}” lies at or after the end of the horizon for the intake of {cohorts}: the payment of {amount} (before the cap) is not paid within the horizon.',
   outcomePaymentAfterSettlement:
     'The payment for “{item}” for the intake of {cohorts} falls due after the year the contract is settled (year {settlement}), so it is not paid: {amount} (before the cap). Extend the contract or shorten the lag if these outcomes are to be paid for.',
   outcomePaymentBeforeEffect:

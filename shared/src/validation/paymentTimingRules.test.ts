@@ -34,7 +34,7 @@ describe('V6: one finding per outcome and cause', () => {
     // lag 3: due in years 3, 4, 5; the third cohort's 4.000.000 kr. falls due after s = 4.
     const findings = v6(validate(makeCase((m) => lagWithPoint(employment(m), 3))));
     expect(findings.map(summary)).toEqual([['warning', 'outcomePaymentAfterSettlement', [3], 4_000_000]]);
-    expect(findings[0]!.path).toEqual(['outcomes', 'out-employment', 'lagYears']);
+    expect(findings[0]!.path).toEqual(['outcomes', 'out-employment', 'points']);
     expect(renderFinding(findings[0]!, 'da')).toBe(
       'Betalingen for »Ordinær beskæftigelse« for optaget i år 3 forfalder efter det år, kontrakten gøres op (år 5), og udbetales derfor ikke: 4.000.000 kr. (før loftet). Forlæng kontrakten eller gør forsinkelsen kortere, hvis resultaterne skal betales.',
     );
@@ -68,14 +68,15 @@ describe('V6: one finding per outcome and cause', () => {
       ),
     );
     expect(findings.map(summary)).toEqual([
+      ['warning', 'outcomeEffectPastHorizon', [3], undefined],
       ['warning', 'outcomePaymentPastHorizon', [3], 4_000_000],
       ['info', 'outcomeLastsPastHorizon', undefined, undefined],
     ]);
-    expect(renderFinding(findings[0]!, 'da')).toBe(
-      'Resultatmålet »Ordinær beskæftigelse« måles først ved eller efter tidshorisontens slutning for optaget i år 3: den effekt tæller ikke med, og betalingen på 4.000.000 kr. (før loftet) falder uden for horisonten og udbetales ikke.',
+    expect(renderFinding(findings[1]!, 'da')).toBe(
+      'Et målepunkt for »Ordinær beskæftigelse« ligger ved eller efter tidshorisontens slutning for optaget i år 3: betalingen på 4.000.000 kr. (før loftet) udbetales ikke inden for horisonten.',
     );
-    expect(renderFinding(findings[0]!, 'en')).toBe(
-      'The outcome “Ordinær beskæftigelse” is first measured at or after the end of the horizon for the intake of year 3: that effect does not count, and the payment of 4.000.000 kr. (before the cap) falls outside the horizon and is not paid.',
+    expect(renderFinding(findings[1]!, 'en')).toBe(
+      'A measurement point of “Ordinær beskæftigelse” lies at or after the end of the horizon for the intake of year 3: the payment of 4.000.000 kr. (before the cap) is not paid within the horizon.',
     );
   });
 
@@ -84,16 +85,17 @@ describe('V6: one finding per outcome and cause', () => {
     // year 10 is past H (4.000.000 kr.).
     const findings = v6(validate(makeCase((m) => lagWithPoint(employment(m), 8))));
     expect(findings.map(summary)).toEqual([
+      ['warning', 'outcomeEffectPastHorizon', [3], undefined],
       ['warning', 'outcomePaymentPastHorizon', [3], 4_000_000],
       ['warning', 'outcomePaymentAfterSettlement', [1, 2], 7_000_000],
       ['info', 'outcomeLastsPastHorizon', undefined, undefined],
     ]);
-    expect(renderFinding(findings[1]!, 'da')).toContain('for optaget i år 1 og 2 forfalder');
-    expect(renderFinding(findings[1]!, 'da')).toContain(': 7.000.000 kr. (før loftet)');
-    expect(renderFinding(findings[1]!, 'en')).toContain('for the intake of years 1 and 2 falls due');
+    expect(renderFinding(findings[2]!, 'da')).toContain('for optaget i år 1 og 2 forfalder');
+    expect(renderFinding(findings[2]!, 'da')).toContain(': 7.000.000 kr. (før loftet)');
+    expect(renderFinding(findings[2]!, 'en')).toContain('for the intake of years 1 and 2 falls due');
   });
 
-  it('[V6 P20] every cohort past the horizon is an error; an outcome without payment names no amount', () => {
+  it('[V6 P20] an effect starting past the horizon for every cohort is an error; a point past it without payment is no finding', () => {
     const findings = v6(
       validate(
         makeCase((m) => {
@@ -103,16 +105,17 @@ describe('V6: one finding per outcome and cause', () => {
       ),
     );
     expect(findings.map(summary)).toEqual([
-      ['error', 'outcomePaymentPastHorizon', [1, 2, 3], 11_000_000],
-      ['error', 'outcomeMeasuredPastHorizon', [1, 2, 3], 0],
+      ['error', 'outcomeEffectPastHorizon', [1, 2, 3], undefined],
+      ['error', 'outcomeEffectPastHorizon', [1, 2, 3], undefined],
+      ['warning', 'outcomePaymentPastHorizon', [1, 2, 3], 11_000_000],
     ]);
-    expect(renderFinding(findings[0]!, 'da')).toContain('for optaget i år 1, 2 og 3');
-    expect(renderFinding(findings[0]!, 'da')).toContain('betalingen på 11.000.000 kr. (før loftet)');
+    expect(renderFinding(findings[2]!, 'da')).toContain('for optaget i år 1, 2 og 3');
+    expect(renderFinding(findings[2]!, 'da')).toContain('betalingen på 11.000.000 kr. (før loftet)');
     expect(renderFinding(findings[1]!, 'da')).toBe(
-      'Resultatmålet »Færre psykiatriske indlæggelser« måles først ved eller efter tidshorisontens slutning for optaget i år 1, 2 og 3: den effekt tæller ikke med i business casen.',
+      'Effekten af »Færre psykiatriske indlæggelser« begynder først ved eller efter tidshorisontens slutning for optaget i år 1, 2 og 3: den tæller ikke med i business casen.',
     );
     expect(renderFinding(findings[1]!, 'en')).toBe(
-      'The outcome “Færre psykiatriske indlæggelser” is first measured at or after the end of the horizon for the intake of years 1, 2 and 3: that effect is not in the business case.',
+      'The effect of “Færre psykiatriske indlæggelser” starts at or after the end of the horizon for the intake of years 1, 2 and 3: it is not in the business case.',
     );
   });
 

@@ -60,13 +60,13 @@ export function paymentTimingFindings(
     beforeEffect: payments.filter((p) => p.effectYear < 0),
   };
   const findings: Finding[] = [];
-  const add = (cause: PaymentTimingCause, severity: Severity, messageKey: string, concerned: ScheduledPayment[]) => {
+  const add = (severity: Severity, messageKey: string, concerned: ScheduledPayment[]) => {
     const cohorts = [...new Set(concerned.map((p) => p.cohortYear + 1))].sort((a, b) => a - b);
     findings.push({
       rule: 'V6',
       severity,
       section: 'outcomes',
-      path: ['outcomes', outcome.id, cause === 'beforeEffect' ? 'points' : 'lagYears'],
+      path: ['outcomes', outcome.id, 'points'],
       messageKey,
       params: {
         item: text(outcome.name),
@@ -76,24 +76,43 @@ export function paymentTimingFindings(
       },
     });
   };
+  // P7, P20: a point at or past H is not paid within the horizon (whether the effect counts is
+  // the lag's question: effectTimingFinding).
   const past = byCause.pastHorizon;
-  if (past.length > 0) {
-    const allPast = past.length === payments.length;
-    const paysSomething = totalAmount(past) > 0;
-    add(
-      'pastHorizon',
-      allPast ? 'error' : 'warning',
-      paysSomething ? 'outcomePaymentPastHorizon' : 'outcomeMeasuredPastHorizon',
-      past,
-    );
-  }
+  if (past.length > 0 && totalAmount(past) > 0) add('warning', 'outcomePaymentPastHorizon', past);
   if (byCause.afterSettlement.length > 0 && totalAmount(byCause.afterSettlement) > 0) {
-    add('afterSettlement', 'warning', 'outcomePaymentAfterSettlement', byCause.afterSettlement);
+    add('warning', 'outcomePaymentAfterSettlement', byCause.afterSettlement);
   }
   if (byCause.beforeEffect.length > 0) {
-    add('beforeEffect', 'warning', 'outcomePaymentBeforeEffect', byCause.beforeEffect);
+    add('warning', 'outcomePaymentBeforeEffect', byCause.beforeEffect);
   }
   return findings;
+}
+
+/**
+ * V6 (P5, P20): the effect of an outcome starts at c + lag; for a cohort where that is at or
+ * past H the outcome creates no value within the horizon — an error when that holds for every
+ * cohort (the outcome is not in the business case at all), else a warning listing the cohorts.
+ */
+export function effectTimingFinding(
+  outcome: PricedOutcome,
+  cohorts: readonly Cohort[],
+  horizon: number,
+): Finding | undefined {
+  const withIntake = cohorts.filter((cohort) => cohort.participants > 0);
+  const late = withIntake.filter((cohort) => cohort.year + outcome.lagYears >= horizon);
+  if (late.length === 0) return undefined;
+  return {
+    rule: 'V6',
+    severity: late.length === withIntake.length ? 'error' : 'warning',
+    section: 'outcomes',
+    path: ['outcomes', outcome.id, 'lagYears'],
+    messageKey: 'outcomeEffectPastHorizon',
+    params: {
+      item: text(outcome.name),
+      cohorts: { kind: 'yearList', value: late.map((cohort) => cohort.year + 1) },
+    },
+  };
 }
 
 /**
@@ -122,11 +141,13 @@ function outcomeTimingFindings(input: PricingInput, s: number): Finding[] {
   // Intake at or past H is V5's finding; its payments are not listed again here.
   const cohorts = input.cohorts.filter((cohort) => cohort.year < H);
   for (const outcome of input.outcomes) {
+    const effect = effectTimingFinding(outcome, cohorts, H);
+    if (effect) findings.push(effect);
     const payments = scheduledPayments(outcome, cohorts);
-    const timing = paymentTimingFindings(outcome, payments, H, s);
-    findings.push(...timing);
-    if (payments.length === 0 || timing.some((f) => f.severity === 'error')) continue;
-    const lastIntake = Math.max(...payments.map((p) => p.cohortYear));
+    findings.push(...paymentTimingFindings(outcome, payments, H, s));
+    const withIntake = cohorts.filter((cohort) => cohort.participants > 0);
+    if (withIntake.length === 0 || effect?.severity === 'error') continue;
+    const lastIntake = Math.max(...withIntake.map((cohort) => cohort.year));
     // An effect longer than the whole horizon is V24's warning instead.
     if (lastIntake + outcome.lagYears + outcome.durationYears - 1 >= H && outcome.durationYears <= H) {
       findings.push({

@@ -169,14 +169,17 @@ describe('validate', () => {
     expect(byRule(findings, 'V5')[0]?.path).toEqual(['targetGroup', 'intake', '12']);
   });
 
-  it('[V6] an outcome measured after the horizon for every cohort, or lasting past it', () => {
+  it('[V6] an outcome whose effect starts after the horizon for every cohort, or lasts past it', () => {
     const late = validate(
       makeCase((m) => {
         outcome(m).lagYears = 10;
         outcome(m).points[0]!.months = 120;
       }),
     );
-    expect(byRule(late, 'V6')[0]).toMatchObject({ severity: 'error', messageKey: 'outcomePaymentPastHorizon' });
+    expect(byRule(late, 'V6').map((f) => [f.severity, f.messageKey])).toEqual([
+      ['error', 'outcomeEffectPastHorizon'],
+      ['warning', 'outcomePaymentPastHorizon'],
+    ]);
     const long = validate(makeCase((m) => (outcome(m).durationYears = 9)));
     expect(byRule(long, 'V6')[0]).toMatchObject({ severity: 'info', messageKey: 'outcomeLastsPastHorizon' });
   });
