@@ -142,6 +142,17 @@ function ratesCardCase(options: { cap: number }): CaseModelDraft {
   });
 }
 
+/**
+ * P13: the example with the investor funding half the cost. In the low scenario the payments and
+ * the guarantee give the investor back exactly its capital (5.875.000 kr.): a tie, which is not a
+ * loss, though the yearly flows' sum in a spreadsheet lands a few 10⁻¹⁰ kr. below zero.
+ */
+function capitalBackCase(): CaseModelDraft {
+  return variant((m) => {
+    m.paymentModel.investorFundedShare = 0.5;
+  });
+}
+
 const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[] = [
   { name: 'the example case (return cap binds)', lang: 'da', model: exampleCase() },
   {
@@ -278,6 +289,11 @@ const PRICED_CASES: { name: string; lang: 'da' | 'en'; model: CaseModelDraft }[]
       m.paymentModel.returnCap = 0.08;
       return m;
     })(),
+  },
+  {
+    name: 'the investor gets exactly its capital back in the low scenario: it does not lose money (P13)',
+    lang: 'da',
+    model: capitalBackCase(),
   },
   {
     name: 'no cohorts and an outcome left out of the figures',
@@ -479,6 +495,39 @@ describe('XLSX export: HyperFormula recomputes price', () => {
       m.paymentModel.scenarios.effect.low = 0.4;
     });
     expectBusinessCase(recompute(raw, edits), exportOf(changed), text);
+  });
+
+  it('[P13] the investor getting exactly its capital back is no loss on the low sheet and in the scenarios, as in price', async () => {
+    const exported = exportOf(capitalBackCase());
+    if (!exported.pricing.ok) throw new Error('priced');
+    // The case is a tie: in the low scenario the guarantee tops the payments up to the capital.
+    const priced = pricingInputFromModel(exported.model);
+    if (!priced.ok) throw new Error('priced');
+    const low = price(applyFactors(priced.input, scenarioFactors(exported.pricing.risk.ranges, 'low')), { irr: false });
+    expect(low.totals.capital).toBeCloseTo(5_875_000, 6);
+    expect(low.totals.guarantee).toBeGreaterThan(0);
+    expect(Math.abs(low.totals.paid + low.totals.guarantee - low.totals.capital)).toBeLessThan(
+      1e-9 * low.totals.capital,
+    );
+    expect(low.investor.losesMoney).toBe(false);
+    const text = workbookText('da');
+    const book = recompute(readXlsx(await caseWorkbook(exported, 'da')));
+    const lowSheet = book.get(text.sheets.low)!;
+    const net = num(valueIn(lowSheet, headlineLabel('investorNet', 'da')), 'low net');
+    expect(Math.abs(net)).toBeLessThan(1e-9 * low.totals.capital);
+    expect(valueIn(lowSheet, headlineLabel('investorLosesMoney', 'da'))).toBe(text.no);
+    const scenarios = book.get(text.sheets.scenarios)!;
+    expect(valueIn(scenarios, headlineLabel('investorLosesMoney', 'da'), 2)).toBe(text.no);
+    // A real loss, however small beside the capital, is still a loss: 1 kr. less paid is "yes".
+    const short = recompute(readXlsx(await caseWorkbook(exported, 'da')), [
+      {
+        sheet: text.sheets.inputs,
+        label: fieldRowLabel('paymentModel.guaranteeAmount', 'da'),
+        column: 2,
+        value: low.totals.guarantee - 1,
+      },
+    ]);
+    expect(valueIn(short.get(text.sheets.low)!, headlineLabel('investorLosesMoney', 'da'))).toBe(text.yes);
   });
 
   it('[P7][P8] the rate card case exercises its points and its cap; a reader changes a point’s months, price and basis and the sheets pay by P7', async () => {

@@ -349,10 +349,12 @@ export function writeBusinessCaseSheet(
   };
   put(rows.authorityNet, t.authorityNet, FORMAT.money, true, netOf(inputs.municipalFlags, inputs.guarantorMunicipal));
   put(rows.publicSectorNet, t.publicSectorNet, FORMAT.money, true, netOf(inputs.publicFlags, inputs.guarantorPublic));
+  // P13: flows within 10⁻⁹ × Σ capital of zero are rounding noise and count as zero, as in `price`.
+  const noise = `0.000000001*MAX(1,SUM(${span(rows.capital)}))`;
   put(rows.investorCashFlow, t.investorCashFlow, FORMAT.money, true, (c) => {
     const flow = `${at(c, rows.paid)}+${at(c, rows.guarantee)}-${at(c, rows.capital)}`;
-    // Rounding noise is zero, as in `price`, so a fully repaid year does not confuse IRR.
-    return `IF(ABS(${flow})<0.000000001*MAX(1,SUM(${span(rows.capital)})),0,${flow})`;
+    // A fully repaid year is zero, so it does not confuse IRR.
+    return `IF(ABS(${flow})<${noise},0,${flow})`;
   });
 
   // P16: the cumulative discounted net and whether it stays ≥ 0 from each year on.
@@ -367,6 +369,15 @@ export function writeBusinessCaseSheet(
   );
 
   const headlines = writeHeadlines(w, headlineRow, rows, span, inputs.startYear, text);
+  // P13: the investor loses money only when its nominal net is below the noise. Getting exactly
+  // its capital back is a tie, but the sum of the yearly flows (each with its float error) can
+  // land on −10⁻¹⁰ kr., and a plain `< 0` would then say yes where `price` says no. This replaces
+  // the headline's formula; the headlines are one row per key below `headlineRow`, the value in B.
+  const losesMoneyRow = headlineRow + 1 + HEADLINE_KEYS.indexOf('investorLosesMoney');
+  if (headlines.investorLosesMoney !== onSheet(w.name, absCell(TOTAL, losesMoneyRow))) {
+    throw new Error(`businessCaseSheet: the loses-money headline is not at B${losesMoneyRow}`);
+  }
+  w.formula(losesMoneyRow, TOTAL, `IF(SUM(${span(rows.investorCashFlow)})<-${noise},"${text.yes}","${text.no}")`);
 
   w.sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: rows.year }];
   return { sheet: w.name, firstYearColumn: FIRST_YEAR, years, rows, headlines, factors };
