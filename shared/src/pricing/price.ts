@@ -183,7 +183,8 @@ export function price(input: PricingInput, options: { irr?: boolean } = {}): Pri
       npv: discountedSum(investorCashFlow, discount),
       irr: options.irr === false ? { ok: false, reason: 'notComputed' } : irr(investorCashFlow),
       multiple: ratio(inflows, capitalTotal),
-      losesMoney: netNominal < 0,
+      // P13: a nominal net within the same noise of zero is a tie (the XLSX applies the same band).
+      losesMoney: netNominal < -noise,
       netNominal,
     },
     departments: departmentAccounts(input, valueByDepartment, payments.byPayer, cost.ownFunding, discount),
