@@ -10,4 +10,5 @@ export * from './outcomeEffects.ts';
 export * from './outcomePayments.ts';
 export * from './price.ts';
 export * from './pricingInput.ts';
+export * from './ruleNames.ts';
 export * from './settlement.ts';

@@ -8,6 +8,7 @@ import {
   formatDanish,
   headlineFigureTexts,
   type Language,
+  ruleWithName,
 } from '@caseroom/shared';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { useMessages } from '../../i18n/messages.ts';
@@ -99,8 +100,9 @@ function ExplanationBody({
         <strong>{t.formula}: </strong>
         <span data-formula>{explanation.formula[lang]}</span>
       </p>
-      <p className="explanation-rules">
-        {t.rules}: {explanation.rules.join(', ')}
+      {/* Rule codes never stand bare: each is named in words (shared pricing/ruleNames.ts). */}
+      <p className="explanation-rules" data-rules>
+        {t.rules}: {explanation.rules.map((code) => ruleWithName(code, lang)).join(', ')}
       </p>
       {explanation.inputs.length > 0 && (
         <>

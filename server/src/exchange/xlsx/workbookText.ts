@@ -1,3 +1,4 @@
+import { figureLabel } from '@caseroom/shared';
 import { EN } from './workbookTextEn.ts';
 
 /**
@@ -112,7 +113,7 @@ const DA = {
     discountFactor: 'Diskonteringsfaktor DF(t) = DF(t−1)/(1+r(t)) (P2)',
     cost: 'Indsatsens omkostning (kr., P3)',
     capital: 'Investors kapital (kr., P4)',
-    ownFunding: 'Myndighedens egenfinansiering (kr., P4)',
+    ownFunding: `${figureLabel('ownFunding', 'da')} (kr., P4)`,
     achievers: 'Ekstra resultater (personer, P5):',
     valueTo: 'Værdi (kr., P6):',
     publicValue: 'Offentlig værdi i alt (kr., P6)',
@@ -126,11 +127,11 @@ const DA = {
     paidBy: 'Betalt af (kr., P10):',
     unallocated: 'Ikke fordelt på betalere (kr., P10)',
     guarantee: 'Garanti til investor (kr., P11, i afregningsåret s)',
-    authorityNet: 'Myndighedens netto (kr., P12)',
+    authorityNet: `${figureLabel('authorityNet', 'da')} (kr., P12)`,
     publicSectorNet: 'Offentlig sektor i alt, netto (kr., P12a)',
     investorCashFlow: 'Investors pengestrøm (kr., P13)',
-    discountedNet: 'Myndighedens diskonterede netto (kr.)',
-    cumulative: 'Myndighedens akkumulerede diskonterede netto (kr., P16)',
+    discountedNet: 'Kommunens diskonterede netto (kr.)',
+    cumulative: `${figureLabel('authorityCumulativeDiscounted', 'da')} (kr., P16)`,
     staysPositive: 'Forbliver ≥ 0 herfra til horisonten (1 = ja, P16)',
   },
   whoPays: {
@@ -161,10 +162,10 @@ const DA = {
     input: 'Inddata',
     lowFactor: 'Lav faktor',
     highFactor: 'Høj faktor',
-    npvAtLow: 'Myndighedens nutidsværdi ved lav (kr.)',
-    npvAtHigh: 'Myndighedens nutidsværdi ved høj (kr.)',
-    irrAtLow: 'Investors IRR ved lav',
-    irrAtHigh: 'Investors IRR ved høj',
+    npvAtLow: `${figureLabel('authorityNpv', 'da')} ${figureLabel('atLow', 'da')} (kr.)`,
+    npvAtHigh: `${figureLabel('authorityNpv', 'da')} ${figureLabel('atHigh', 'da')} (kr.)`,
+    irrAtLow: `${figureLabel('investorIrr', 'da')} ${figureLabel('atLow', 'da')}`,
+    irrAtHigh: `${figureLabel('investorIrr', 'da')} ${figureLabel('atHigh', 'da')}`,
     noIrr: {
       noInvestment: 'ingen IRR: ingen kapital',
       noReturnFlow: 'ingen IRR: intet tilbage',

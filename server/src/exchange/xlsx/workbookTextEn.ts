@@ -1,3 +1,4 @@
+import { figureLabel } from '@caseroom/shared';
 import type { WorkbookText } from './workbookText.ts';
 
 /** The English labels of the XLSX export (the Danish catalogue in workbookText.ts is the reference). */
@@ -108,7 +109,7 @@ export const EN: WorkbookText = {
     discountFactor: 'Discount factor DF(t) = DF(t−1)/(1+r(t)) (P2)',
     cost: "The intervention's cost (DKK, P3)",
     capital: "The investor's capital (DKK, P4)",
-    ownFunding: "The authority's own funding (DKK, P4)",
+    ownFunding: `${figureLabel('ownFunding', 'en')} (DKK, P4)`,
     achievers: 'Additional outcomes (people, P5):',
     valueTo: 'Value (DKK, P6):',
     publicValue: 'Public value, total (DKK, P6)',
@@ -122,11 +123,11 @@ export const EN: WorkbookText = {
     paidBy: 'Paid by (DKK, P10):',
     unallocated: 'Not allocated to a payer (DKK, P10)',
     guarantee: 'Guarantee to the investor (DKK, P11, in the settlement year s)',
-    authorityNet: "The authority's net (DKK, P12)",
+    authorityNet: `${figureLabel('authorityNet', 'en')} (DKK, P12)`,
     publicSectorNet: 'Whole public sector, net (DKK, P12a)',
     investorCashFlow: "The investor's cash flow (DKK, P13)",
-    discountedNet: "The authority's discounted net (DKK)",
-    cumulative: "The authority's cumulative discounted net (DKK, P16)",
+    discountedNet: 'Authority discounted net (DKK)',
+    cumulative: `${figureLabel('authorityCumulativeDiscounted', 'en')} (DKK, P16)`,
     staysPositive: 'Stays ≥ 0 from here to the horizon (1 = yes, P16)',
   },
   whoPays: {
@@ -157,10 +158,10 @@ export const EN: WorkbookText = {
     input: 'Input',
     lowFactor: 'Low factor',
     highFactor: 'High factor',
-    npvAtLow: "The authority's NPV at low (DKK)",
-    npvAtHigh: "The authority's NPV at high (DKK)",
-    irrAtLow: "The investor's IRR at low",
-    irrAtHigh: "The investor's IRR at high",
+    npvAtLow: `${figureLabel('authorityNpv', 'en')} ${figureLabel('atLow', 'en')} (DKK)`,
+    npvAtHigh: `${figureLabel('authorityNpv', 'en')} ${figureLabel('atHigh', 'en')} (DKK)`,
+    irrAtLow: `${figureLabel('investorIrr', 'en')} ${figureLabel('atLow', 'en')}`,
+    irrAtHigh: `${figureLabel('investorIrr', 'en')} ${figureLabel('atHigh', 'en')}`,
     noIrr: {
       noInvestment: 'no IRR: no capital',
       noReturnFlow: 'no IRR: nothing back',
