@@ -1,4 +1,4 @@
-import { PRESENCE_COLORS } from '@caseroom/shared';
+import { PRESENCE_COLORS, partyColors } from '@caseroom/shared';
 
 /**
  * Presence colours: the Okabe-Ito palette of shared (`presence/palette.ts`), one list for this
@@ -19,6 +19,21 @@ export function chooseColor(clientId: number, taken: ReadonlySet<string>): strin
     if (!taken.has(candidate)) return candidate;
   }
   return PRESENCE_COLORS[start]!.color;
+}
+
+/**
+ * People drawn in their party's colour (shared `partyColors`: from the party id, the same after a
+ * reset, a reload and in every case; distinct among the parties present while the palette has
+ * room). Someone the server has stamped no party on keeps the colour they published.
+ */
+export function withPartyColors<P extends { color: string; party?: { id: string } | undefined }>(
+  peers: readonly P[],
+): P[] {
+  const colors = partyColors(peers.flatMap((peer) => (peer.party ? [peer.party.id] : [])));
+  return peers.map((peer) => {
+    const color = peer.party && colors.get(peer.party.id);
+    return color ? { ...peer, color } : peer;
+  });
 }
 
 /** One or two initials of a name ("Anne Holm" → "AH"). */
