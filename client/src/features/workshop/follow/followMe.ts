@@ -34,6 +34,31 @@ export function useFollowFacilitator(): void {
   }, [store, leader]);
   const section = leader?.section;
   useEffect(() => {
-    if (section && !stopped) store.getState().setOpenSection(section);
+    if (!section || stopped) return;
+    store.getState().setOpenSection(section);
+    return revealHeading(section);
   }, [store, section, stopped]);
+}
+
+/** How long to wait for the followed section to render before giving up. */
+const WAIT_MS = 1500;
+
+/**
+ * Brings the followed section's heading into view once that section has rendered: the person
+ * may have been scrolled far down the section they were in, and following should show them
+ * where the facilitator is, not the middle of a form. Returns a cancel for the effect's cleanup.
+ */
+function revealHeading(section: string): () => void {
+  const started = performance.now();
+  let frame = 0;
+  const attempt = () => {
+    const heading = document.getElementById('section-heading');
+    if (heading?.dataset.path === section) {
+      heading.scrollIntoView({ block: 'start' });
+      return;
+    }
+    if (performance.now() - started < WAIT_MS) frame = requestAnimationFrame(attempt);
+  };
+  frame = requestAnimationFrame(attempt);
+  return () => cancelAnimationFrame(frame);
 }
