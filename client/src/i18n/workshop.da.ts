@@ -152,6 +152,8 @@ export const workshopDa = {
     open: (n: number) => (n === 0 ? 'Kommentarer' : `Kommentarer (${n})`),
     openFor: (what: string, n: number) => (n === 0 ? `Kommentarer til ${what}` : `Kommentarer til ${what} (${n})`),
     title: (what: string) => `Kommentarer: ${what}`,
+    /** An item by its title and name: "Resultatmål 2 – Færre psykiatriske indlæggelser". */
+    subject: (title: string, name: string) => `${title} – ${name}`,
     empty: 'Ingen kommentarer endnu.',
     newComment: 'Ny kommentar',
     add: 'Tilføj kommentar',
@@ -192,6 +194,18 @@ export const workshopDa = {
     kinds: { phase: 'Faseskift', signoff: 'Godkendelse', manual: 'Navngivet' } as Record<string, string>,
     view: 'Vis',
     changes: 'Ændret siden',
+    /** The accessible names of a version's buttons: the short text and the version's name. */
+    named: {
+      view: (name: string) => `Vis ${name}`,
+      changes: (name: string) => `Ændret siden ${name}`,
+      restore: (name: string) => `Gendan ${name}`,
+    },
+    /** Automatic versions' names (shared describeVersionName). */
+    versionName: {
+      phase: (phase: number) => `Fase ${phase}`,
+      signoff: (party: string) => `Underskrift: ${party}`,
+      beforeRestore: (name: string) => `Før gendannelse af »${name}«`,
+    },
     activity: {
       heading: 'Hvem har ændret hvad',
       loading: 'Henter ændringer …',

@@ -155,6 +155,8 @@ export const workshopEn: typeof workshopDa = {
     open: (n: number) => (n === 0 ? 'Comments' : `Comments (${n})`),
     openFor: (what: string, n: number) => (n === 0 ? `Comments on ${what}` : `Comments on ${what} (${n})`),
     title: (what: string) => `Comments: ${what}`,
+    /** An item by its title and name: "Outcome 2 – Fewer psychiatric admissions". */
+    subject: (title: string, name: string) => `${title} – ${name}`,
     empty: 'No comments yet.',
     newComment: 'New comment',
     add: 'Add comment',
@@ -195,6 +197,18 @@ export const workshopEn: typeof workshopDa = {
     kinds: { phase: 'Phase change', signoff: 'Sign-off', manual: 'Named' } as Record<string, string>,
     view: 'View',
     changes: 'Changed since',
+    /** The accessible names of a version's buttons: the short text and the version's name. */
+    named: {
+      view: (name: string) => `View ${name}`,
+      changes: (name: string) => `Changed since ${name}`,
+      restore: (name: string) => `Restore ${name}`,
+    },
+    /** Automatic versions' names (shared describeVersionName). */
+    versionName: {
+      phase: (phase: number) => `Phase ${phase}`,
+      signoff: (party: string) => `Sign-off: ${party}`,
+      beforeRestore: (name: string) => `Before restoring "${name}"`,
+    },
     activity: {
       heading: 'Who changed what',
       loading: 'Loading changes …',

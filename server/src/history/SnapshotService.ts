@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   ApiErrorCode,
+  automaticVersionName,
   type CaseModelDraft,
   changesBySection,
   describeChange,
@@ -109,7 +110,12 @@ export class SnapshotService {
     const id = signoffSnapshotId(party.id, contentHash);
     const taken = this.store.getSnapshot(document.id, id);
     if (taken) return listing(taken);
-    return this.takeAutomatic(document, { name: `Sign-off: ${party.name}`, kind: 'signoff', party, id });
+    return this.takeAutomatic(document, {
+      name: automaticVersionName({ kind: 'signoff', partyName: party.name }),
+      kind: 'signoff',
+      party,
+      id,
+    });
   }
 
   /** POST …/snapshots { name } (facilitator): a named manual snapshot. */
@@ -173,7 +179,11 @@ export class SnapshotService {
     const model = modelOfState(snapshot.state);
     return this.storing(caseId, () => {
       if (document.storageFailed) throw new StorageUnavailableError(caseId);
-      const before = this.take(document, { name: `Before restoring "${snapshot.name}"`, kind: 'manual', party });
+      const before = this.take(document, {
+        name: automaticVersionName({ kind: 'beforeRestore', restoredName: snapshot.name }),
+        kind: 'manual',
+        party,
+      });
       document.changeAsServer((doc) => reconcileModel(doc, model));
       this.log('info', 'snapshot restored', { caseId, snapshotId, partyId: party.id });
       return ok({ snapshotId, before });

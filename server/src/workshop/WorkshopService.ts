@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ApiErrorCode,
   addTime,
+  automaticVersionName,
   type Ballot,
   type Comment,
   canEdit,
@@ -104,7 +105,11 @@ export class WorkshopService {
       if (before === phase) return ok({ phase });
       document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('phase', phase));
       this.log('info', 'phase changed', { caseId, partyId: party.id, from: before, to: phase });
-      const snapshot = this.snapshots.takeAutomatic(document, { name: `Phase ${phase}`, kind: 'phase', party });
+      const snapshot = this.snapshots.takeAutomatic(document, {
+        name: automaticVersionName({ kind: 'phase', phase }),
+        kind: 'phase',
+        party,
+      });
       return ok({ phase, ...(snapshot ? { snapshot } : {}) });
     });
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseModelDraft } from '../model/caseModel.ts';
 import { WorkshopRequests } from '../workshop/api.ts';
-import { ActivityListing, SnapshotChanges, SnapshotListing, StorageUsage } from './answers.ts';
+import { ActivityListing, SnapshotChanges, type SnapshotKind, SnapshotListing, StorageUsage } from './answers.ts';
 import { AS_PARTY, BY_ROLE } from './commonErrors.ts';
 import { endpoint } from './endpoint.ts';
 import { ApiErrorCode } from './errorCodes.ts';
@@ -62,3 +62,42 @@ export const historyEndpoints = {
     errors: BY_ROLE,
   }),
 } as const;
+
+/**
+ * What an automatic version's name says, language-neutral: the server stores automatic
+ * versions under these English names (older stores hold them too), and the client renders the
+ * description in the reader's language — the names are parsed, not translated by lookup.
+ */
+export type VersionName =
+  | { kind: 'phase'; phase: number }
+  | { kind: 'signoff'; partyName: string }
+  | { kind: 'beforeRestore'; restoredName: string }
+  | { kind: 'named'; name: string };
+
+/** The stored name of an automatic version (W10, W11). */
+export function automaticVersionName(name: Exclude<VersionName, { kind: 'named' }>): string {
+  switch (name.kind) {
+    case 'phase':
+      return `Phase ${name.phase}`;
+    case 'signoff':
+      return `Sign-off: ${name.partyName}`;
+    case 'beforeRestore':
+      return `Before restoring "${name.restoredName}"`;
+  }
+}
+
+/**
+ * A stored version's name, described: the three automatic patterns by their snapshot kind
+ * (a manual version someone named "Phase 3" keeps its name), anything else as named. Without a
+ * kind (the restored version named inside "Before restoring …") any pattern is read.
+ */
+export function describeVersionName(snapshot: { name: string; kind?: SnapshotKind }): VersionName {
+  const { name, kind } = snapshot;
+  const phase = (kind ?? 'phase') === 'phase' ? /^Phase (\d+)$/.exec(name) : null;
+  if (phase) return { kind: 'phase', phase: Number(phase[1]) };
+  const signoff = (kind ?? 'signoff') === 'signoff' ? /^Sign-off: (.+)$/s.exec(name) : null;
+  if (signoff?.[1]) return { kind: 'signoff', partyName: signoff[1] };
+  const restore = (kind ?? 'manual') === 'manual' ? /^Before restoring "(.*)"$/s.exec(name) : null;
+  if (restore?.[1] !== undefined) return { kind: 'beforeRestore', restoredName: restore[1] };
+  return { kind: 'named', name };
+}

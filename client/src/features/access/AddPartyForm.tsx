@@ -1,4 +1,4 @@
-import { PARTY_KINDS, type PartyInvite, type PartyKind, ROLES, type Role } from '@caseroom/shared';
+import { PARTY_KINDS, type PartyKind, ROLES } from '@caseroom/shared';
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiFailure } from '../../api/request.ts';
 import { useSession } from '../../caseState/sessionContext.ts';
@@ -6,13 +6,12 @@ import { useMessages } from '../../i18n/messages.ts';
 import { useDepartments } from '../sections/useSection.ts';
 import { ApiError } from './ApiError.tsx';
 import { inviteParty, type PartyLink } from './accessApi.ts';
-
-/** The longest party name the server accepts (shared `Party`). */
-const MAX_NAME = 120;
+import { BLANK_INVITE_FORM, type InviteForm, inviteOf, MAX_NAME, withKind } from './inviteForm.ts';
 
 /**
  * A new party: its name, who it is, its role and — for a department's representative — which
- * department of the case. Creating it makes its link.
+ * department of the case. Creating it makes its link, and the form starts over (name, kind,
+ * role and department), ready for the next party.
  */
 export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }) {
   const m = useMessages();
@@ -20,10 +19,9 @@ export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }
   const { caseId, token } = useSession();
   const departments = useDepartments();
   const id = useId();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<PartyKind>('department');
-  const [role, setRole] = useState<Role>('editor');
-  const [departmentId, setDepartmentId] = useState('');
+  const [form, setForm] = useState<InviteForm>(BLANK_INVITE_FORM);
+  const { name, kind, role, departmentId } = form;
+  const change = (part: Partial<InviteForm>) => setForm((current) => ({ ...current, ...part }));
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -32,13 +30,8 @@ export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (nameMissing) return;
-    const invite: PartyInvite = {
-      name: name.trim().slice(0, MAX_NAME),
-      kind,
-      role,
-      ...(kind === 'department' && departmentId ? { departmentId } : {}),
-    };
+    const invite = inviteOf(form);
+    if (!invite) return;
     setBusy(true);
     setFailure(null);
     const result = await inviteParty(caseId, token, invite);
@@ -47,14 +40,11 @@ export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }
       setFailure(result);
       return;
     }
-    setName('');
+    setForm(BLANK_INVITE_FORM);
     setTried(false);
     onAdded(result.value);
   };
-  const chooseKind = (next: PartyKind) => {
-    setKind(next);
-    if (next === 'observer') setRole('observer');
-  };
+  const chooseKind = (next: PartyKind) => setForm((current) => withKind(current, next));
 
   return (
     <form className="add-party" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-heading`}>
@@ -69,7 +59,7 @@ export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }
             maxLength={MAX_NAME}
             aria-invalid={tried && nameMissing ? true : undefined}
             aria-describedby={`${id}-name-help${tried && nameMissing ? ` ${id}-name-error` : ''}`}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => change({ name: event.target.value })}
           />
           <div className="field-notes">
             {tried && nameMissing && (
@@ -104,7 +94,7 @@ export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }
                   name={`${id}-role`}
                   value={option}
                   checked={role === option}
-                  onChange={() => setRole(option)}
+                  onChange={() => change({ role: option })}
                 />
                 <span>{m.access.roles[option]}</span>
               </label>
@@ -121,7 +111,7 @@ export function AddPartyForm({ onAdded }: { onAdded: (link: PartyLink) => void }
               id={`${id}-department`}
               value={departmentId}
               aria-describedby={`${id}-department-help`}
-              onChange={(event) => setDepartmentId(event.target.value)}
+              onChange={(event) => change({ departmentId: event.target.value })}
             >
               <option value="">{t.department.none}</option>
               {departments.map((department, index) => (

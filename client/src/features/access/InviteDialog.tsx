@@ -6,21 +6,22 @@ import { useMessages } from '../../i18n/messages.ts';
 import { AddPartyForm } from './AddPartyForm.tsx';
 import { ApiError } from './ApiError.tsx';
 import { listParties, type PartyAccess, type PartyLink } from './accessApi.ts';
-import { NewLink } from './NewLink.tsx';
+import { withLink } from './inviteForm.ts';
+import { NewLinks } from './NewLink.tsx';
 import { PartyTable } from './PartyTable.tsx';
 
 /**
  * The facilitator's parties and links (docs/access.md A9), in a modal dialog: the parties of
  * the case, a new link for any of them (the old one stops at once), each link's expiry date and
- * ending a party's access (issue 10), and a new party with its link. A link is shown once, right
- * after it was made.
+ * ending a party's access (issue 10), and a new party with its link. Links are shown only
+ * while the dialog is open — every one made since it opened, newest first.
  */
 export function InviteDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const { caseId, token } = useSession();
   const sectionId = useId();
   const [parties, setParties] = useState<ApiResult<PartyAccess[]> | null>(null);
-  const [made, setMade] = useState<PartyLink | null>(null);
+  const [made, setMade] = useState<PartyLink[]>([]);
   const [changed, setChanged] = useState('');
 
   const load = useCallback(async () => setParties(await listParties(caseId, token)), [caseId, token]);
@@ -29,7 +30,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
   }, [load]);
 
   const onMade = (link: PartyLink) => {
-    setMade(link);
+    setMade((links) => withLink(links, link));
     setChanged('');
     void load();
   };
@@ -46,9 +47,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
       className="invite-dialog"
       onClose={onClose}
     >
-      {made && (
-        <NewLink key={made.token} caseId={caseId} partyName={made.party.name} token={made.token} link={made.link} />
-      )}
+      <NewLinks caseId={caseId} links={made} />
       <p className="copy-status" role="status">
         {changed}
       </p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { CommentIcon } from '../workshop/icons.tsx';
 import { CommentsDialog } from './CommentsDialog.tsx';
+import { useCommentSubject } from './commentSubject.ts';
 import { sectionOf } from './commentsDoc.ts';
 import { useComments } from './useComments.ts';
 
@@ -13,6 +14,7 @@ export function CommentsButton({ path, what, scope }: { path: string; what: stri
   const m = useMessages();
   const t = m.workshop.comments;
   const [open, setOpen] = useState(false);
+  const subject = useCommentSubject(path, what, scope);
   const matches = (itemPath: string) => (scope === 'section' ? sectionOf(itemPath) === path : itemPath === path);
   const count = useComments().filter(([, c]) => !c.parentId && !c.resolved && matches(c.itemPath)).length;
   return (
@@ -28,7 +30,7 @@ export function CommentsButton({ path, what, scope }: { path: string; what: stri
         {scope === 'item' ? (
           // Named "Comments on Outcome 1 (2)"; what shows is the icon and "(2)".
           <>
-            <span className="visually-hidden">{t.openFor(what, 0)}</span>
+            <span className="visually-hidden">{t.openFor(subject, 0)}</span>
             {count > 0 && ` (${count})`}
           </>
         ) : (

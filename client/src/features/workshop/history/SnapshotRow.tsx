@@ -9,6 +9,7 @@ import { useWorkshopCall } from '../useWorkshop.ts';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { snapshotChanges, snapshotModel } from '../workshopApi.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
+import { versionName } from './versionName.ts';
 
 type Shown =
   | { kind: 'none' }
@@ -17,7 +18,11 @@ type Shown =
   | { kind: 'confirm' }
   | { kind: 'restored' };
 
-/** One kept version: name, kind, when; view it, what changed since, restore (with confirmation). */
+/**
+ * One kept version: name (in the reader's language), kind, when; view it, what changed since,
+ * restore (with confirmation). Each button's accessible name carries the version's name, so a
+ * screen reader tells the rows apart; the visible text stays short.
+ */
 export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListing; onRestored: () => void }) {
   const m = useMessages();
   const t = m.workshop.history;
@@ -27,6 +32,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
   const at = useWorkshopCall();
   const [shown, setShown] = useState<Shown>({ kind: 'none' });
   const [failure, setFailure] = useState<ApiFailure>();
+  const name = versionName(snapshot, m);
   const view = async () => {
     const result = await snapshotModel(at, snapshot.id);
     setFailure(failureOf(result));
@@ -49,20 +55,30 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
   return (
     <li className="snapshot">
       <div className="snapshot-head">
-        <span className="snapshot-name">{snapshot.name}</span>
+        <span className="snapshot-name">{name}</span>
         <span className="help">
           {t.kinds[snapshot.kind] ?? snapshot.kind} ·{' '}
           {new Date(snapshot.createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
         </span>
         <span className="snapshot-actions">
-          <button type="button" aria-expanded={shown.kind === 'model'} onClick={() => void view()}>
+          <button
+            type="button"
+            aria-label={t.named.view(name)}
+            aria-expanded={shown.kind === 'model'}
+            onClick={() => void view()}
+          >
             {t.view}
           </button>
-          <button type="button" aria-expanded={shown.kind === 'changes'} onClick={() => void changes()}>
+          <button
+            type="button"
+            aria-label={t.named.changes(name)}
+            aria-expanded={shown.kind === 'changes'}
+            onClick={() => void changes()}
+          >
             {t.changes}
           </button>
           {actions.may('snapshot.restore') && (
-            <button type="button" onClick={() => setShown({ kind: 'confirm' })}>
+            <button type="button" aria-label={t.named.restore(name)} onClick={() => setShown({ kind: 'confirm' })}>
               {t.restore}
             </button>
           )}
@@ -71,14 +87,14 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
             label={
               <>
                 {t.export}
-                <span className="visually-hidden"> {snapshot.name}</span>
+                <span className="visually-hidden"> {name}</span>
               </>
             }
           />
         </span>
       </div>
       {shown.kind === 'model' && (
-        <SnapshotViewer name={snapshot.name} model={shown.model} onClose={() => setShown({ kind: 'none' })} />
+        <SnapshotViewer name={name} model={shown.model} onClose={() => setShown({ kind: 'none' })} />
       )}
       {shown.kind === 'changes' &&
         (shown.sections.length === 0 ? (
@@ -101,7 +117,7 @@ export function SnapshotRow({ snapshot, onRestored }: { snapshot: SnapshotListin
         ))}
       {shown.kind === 'confirm' && (
         <div className="confirm">
-          <p>{t.confirmRestore(snapshot.name)}</p>
+          <p>{t.confirmRestore(name)}</p>
           <button type="button" className="danger" onClick={() => void restore()}>
             {t.confirm}
           </button>
