@@ -467,6 +467,8 @@ export const da = {
       access: 'Du er med som',
     },
     online: (n: number) => (n === 0 ? 'Ingen' : n === 1 ? '1 person' : `${n} personer`),
+    /** Under a title other cases share (same municipality and phase): when it was made and its short id. */
+    tellApart: (created: string, shortId: string) => `Oprettet ${created} · id ${shortId}`,
     errors: {
       unreachable: 'Serveren svarer ikke. Tjek din forbindelse, og prøv igen.',
       createFailed: 'Sagen kunne ikke oprettes. Prøv igen om lidt.',

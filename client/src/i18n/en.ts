@@ -459,6 +459,8 @@ export const en: Messages = {
       access: 'You take part as',
     },
     online: (n: number) => (n === 0 ? 'Nobody' : n === 1 ? '1 person' : `${n} people`),
+    /** Under a title other cases share (same municipality and phase): when it was made and its short id. */
+    tellApart: (created: string, shortId: string) => `Created ${created} · id ${shortId}`,
     errors: {
       unreachable: 'The server does not answer. Check your connection and try again.',
       createFailed: 'The case could not be created. Please try again shortly.',

@@ -26,6 +26,8 @@ export type CaseListing = {
   phase: number | undefined;
   /** ISO 8601 time of the last accepted change. */
   updatedAt: string;
+  /** ISO 8601 time the case was created (or imported). */
+  createdAt: string;
   /** Number of open connections to the case right now. */
   online: number;
   /** The caller's party in this case (the one its token names). */
@@ -151,6 +153,7 @@ export class CaseService {
           municipality: summary.municipality,
           phase: summary.phase,
           updatedAt: new Date(summary.updatedAt).toISOString(),
+          createdAt: new Date(record.createdAt).toISOString(),
           online: live?.connectionCount ?? 0,
           party: { id: party.id, name: party.name, kind: party.kind, role: party.role },
         };

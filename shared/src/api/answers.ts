@@ -35,6 +35,8 @@ export const CaseListing = z.object({
   phase: z.number().optional(),
   /** ISO 8601 time of the last accepted change. */
   updatedAt: z.string(),
+  /** ISO 8601 time the case was created (or imported): tells apart cases with one title (issue 13). */
+  createdAt: z.string().optional(),
   /** Open connections to the case now. */
   online: z.number(),
   party: Party.pick({ id: true, name: true, kind: true, role: true }),

@@ -5,6 +5,7 @@ import { casePath } from '../../app/routes.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { RoleBadge } from '../access/RoleBadge.tsx';
 import { type ApiResult, type CaseSummary, listCases } from './casesApi.ts';
+import { casesToTellApart, shortId } from './tellApart.ts';
 
 /** How often the list refreshes who is online and what changed. */
 const REFRESH_MS = 15_000;
@@ -48,6 +49,8 @@ export function CaseList() {
   if (result.value.length === 0) return <p className="empty">{m.start.noCases}</p>;
 
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Two cases with one title, municipality and phase would read the same: say when each was made.
+  const lookAlike = casesToTellApart(result.value);
   return (
     <table className="case-table">
       <caption className="visually-hidden">{m.start.casesHeading}</caption>
@@ -66,6 +69,14 @@ export function CaseList() {
           <tr key={row.id}>
             <th scope="row">
               <Link href={casePath(row.id)}>{row.title || m.room.untitled}</Link>
+              {lookAlike.has(row.id) && (
+                <>
+                  <br />
+                  <small className="case-tell-apart" data-tell-apart>
+                    {m.start.tellApart(row.createdAt ? dateFormat.format(row.createdAt) : '–', shortId(row.id))}
+                  </small>
+                </>
+              )}
             </th>
             <td>{row.municipality || '–'}</td>
             <td>{row.phase === 1 || row.phase === 2 || row.phase === 3 ? m.phases[row.phase] : '–'}</td>

@@ -12,6 +12,8 @@ export type CaseSummary = {
   municipality: string;
   phase: number | undefined;
   updatedAt: Date | undefined;
+  /** When the case was created (or imported); undefined from an older server. */
+  createdAt: Date | undefined;
   online: number;
   /** Who this browser's link makes the caller in the case (A6). */
   party: Party | undefined;
@@ -20,12 +22,14 @@ export type CaseSummary = {
 /** A listed case as the start page shows it: missing texts empty, the time a Date. */
 function summary(row: CaseListing): CaseSummary {
   const updated = new Date(row.updatedAt);
+  const created = row.createdAt === undefined ? undefined : new Date(row.createdAt);
   return {
     id: row.id,
     title: row.title ?? '',
     municipality: row.municipality ?? '',
     phase: row.phase,
     updatedAt: Number.isNaN(updated.getTime()) ? undefined : updated,
+    createdAt: created && !Number.isNaN(created.getTime()) ? created : undefined,
     online: row.online,
     party: row.party,
   };
