@@ -112,7 +112,11 @@ export const workshopDa = {
     yours: (n: number) => (n === 1 ? '1 point fra dig' : `${n} point fra dig`),
     reveal: 'Vis resultatet',
     dots: (n: number) => (n === 1 ? '1 point' : `${n} point`),
-    voters: (n: number) => (n === 1 ? '1 part har stemt' : `${n} parter har stemt`),
+    turnout: (n: number, of: number) => `${n} af ${of} har stemt`,
+    eligible: (of: number) =>
+      of === 1
+        ? '1 part kan stemme. Hvor mange der har stemt, vises med resultatet.'
+        : `${of} parter kan stemme. Hvor mange der har stemt, vises med resultatet.`,
     decide: 'Beslut',
     decideItem: (name: string) => `Beslut: ${name}`,
     decisionText: (name: string) => `Vi vælger ${name}`,

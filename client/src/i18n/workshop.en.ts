@@ -114,7 +114,11 @@ export const workshopEn: typeof workshopDa = {
     yours: (n: number) => (n === 1 ? '1 dot from you' : `${n} dots from you`),
     reveal: 'Reveal the result',
     dots: (n: number) => (n === 1 ? '1 dot' : `${n} dots`),
-    voters: (n: number) => (n === 1 ? '1 party voted' : `${n} parties voted`),
+    turnout: (n: number, of: number) => `${n} of ${of} have voted`,
+    eligible: (of: number) =>
+      of === 1
+        ? '1 party may vote. How many have voted is shown with the result.'
+        : `${of} parties may vote. How many have voted is shown with the result.`,
     decide: 'Decide',
     decideItem: (name: string) => `Decide: ${name}`,
     decisionText: (name: string) => `We choose ${name}`,

@@ -11,6 +11,7 @@ import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { BallotList } from './BallotList.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
 import { VoteResult } from './VoteResult.tsx';
+import { VoteTurnoutLine } from './VoteTurnoutLine.tsx';
 import { latestVote, voteItems } from './voteItems.ts';
 
 /** The top bar's vote button ("open" while a vote runs) and its dialog. */
@@ -29,7 +30,8 @@ export function VoteButton() {
  * Dot votes (W7): the newest vote — while open, this person's own dots (never anyone else's:
  * ballots stay on the server until the reveal); after the reveal, the counts for everyone. The
  * facilitator opens a vote, reveals it and turns the result into a decision. A vote on the
- * intervention shows the candidates side by side above the dots (P19), live.
+ * intervention shows the candidates side by side (P19), live — below the dots and the bars, so
+ * on a projector the vote itself is what shows first.
  */
 function VoteDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
@@ -53,10 +55,12 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
   const items = voteItems(model, vote.list);
   return (
     <WorkshopDialog title={`${t.title}: ${t.lists[vote.list]}`} intro={t.hidden} onClose={onClose}>
-      <p className="vote-status" data-status={vote.status}>
-        <strong>{t.status[vote.status]}</strong>
-      </p>
-      {vote.list === 'interventions' && <CandidateComparison itemIds={vote.itemIds} />}
+      <div className="vote-summary">
+        <p className="vote-status" data-status={vote.status}>
+          <strong>{t.status[vote.status]}</strong>
+        </p>
+        <VoteTurnoutLine vote={vote} />
+      </div>
       {vote.status === 'open' ? (
         <>
           {actions.verdict('vote.ballot', { voteId, itemIds: [] }).shown ? (
@@ -74,6 +78,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <VoteResult voteId={voteId} vote={vote} items={items} />
       )}
+      {vote.list === 'interventions' && <CandidateComparison itemIds={vote.itemIds} />}
       {facilitator && vote.status !== 'open' && (
         <button type="button" onClick={() => setReplacing(voteId)}>
           {t.newVote}
