@@ -1,6 +1,13 @@
-import { Party, PRESENCE_NAME_MAX_CHARS, type PresenceParty, SECTIONS, type SectionName } from '@caseroom/shared';
+import {
+  Party,
+  PRESENCE_NAME_MAX_CHARS,
+  type PresenceParty,
+  partyColors,
+  SECTIONS,
+  type SectionName,
+} from '@caseroom/shared';
 import type { Awareness } from 'y-protocols/awareness';
-import { chooseColor } from './palette.ts';
+import { chooseColor, withPartyColors } from './palette.ts';
 
 /** What each client tells the others about itself (the awareness `user` field). */
 export type PresenceUser = { name: string; department: string; color: string; section: SectionName };
@@ -56,7 +63,9 @@ export function readPeers(awareness: Awareness, selfParty?: PresenceParty): Peer
     const party = isSelf && selfParty ? pickPresence(selfParty) : readParty(state);
     peers.push({ ...user, clientId, isSelf, party });
   });
-  return peers.sort((a, b) => (a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : peerLabel(a).localeCompare(peerLabel(b))));
+  return withPartyColors(peers).sort((a, b) =>
+    a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : peerLabel(a).localeCompare(peerLabel(b)),
+  );
 }
 
 function pickPresence({ id, name, kind, role }: PresenceParty): PresenceParty {
@@ -64,17 +73,28 @@ function pickPresence({ id, name, kind, role }: PresenceParty): PresenceParty {
 }
 
 /**
- * Publishes this person's presence and keeps their colour distinct from everyone else's
- * (the lower client id keeps a contested colour, the other picks a free one).
+ * Publishes this person's presence in their party's colour (shared `partyColors`: from the party
+ * id, the same after a reset, a reload and in every case, distinct among the parties present), so
+ * their caret and their avatar agree. Without a known party: a colour distinct from everyone
+ * else's (the lower client id keeps a contested colour, the other picks a free one).
  */
-export function publishPresence(awareness: Awareness, user: Omit<PresenceUser, 'color'>): PresenceUser {
+export function publishPresence(
+  awareness: Awareness,
+  user: Omit<PresenceUser, 'color'>,
+  partyId?: string,
+): PresenceUser {
   const current = readUser(awareness.getLocalState());
   const contested = new Set<string>();
+  const parties = partyId === undefined ? [] : [partyId];
   awareness.getStates().forEach((state, clientId) => {
     const other = readUser(state);
     if (other && clientId !== awareness.clientID && clientId < awareness.clientID) contested.add(other.color);
+    const party = (state as { user?: { party?: { id?: unknown } } }).user?.party?.id;
+    if (clientId !== awareness.clientID && typeof party === 'string') parties.push(party);
   });
-  const color = current && !contested.has(current.color) ? current.color : chooseColor(awareness.clientID, contested);
+  const own = partyId === undefined ? undefined : partyColors(parties).get(partyId);
+  const color =
+    own ?? (current && !contested.has(current.color) ? current.color : chooseColor(awareness.clientID, contested));
   // The server relays no longer name or department (shared PresenceState); a name remembered
   // from before the bound is cut rather than leaving this person invisible to the others.
   const next: PresenceUser = {

@@ -11,16 +11,16 @@ export function usePeers(): readonly Peer[] {
 
 /** Keeps this person's presence (name, department, colour, open section) published. */
 export function usePublishPresence(): void {
-  const { provider } = useSession();
+  const { provider, me } = useSession();
   const name = useUiStore((state) => state.name);
   const department = useUiStore((state) => state.department);
   const section = useCaseStore((state) => state.openSection);
   useEffect(() => {
     const awareness = provider.awareness;
-    const publish = () => publishPresence(awareness, { name, department, section });
+    const publish = () => publishPresence(awareness, { name, department, section }, me.get()?.id);
     publish();
     // Someone joining with this person's colour makes one of the two pick another.
     awareness.on('change', publish);
     return () => awareness.off('change', publish);
-  }, [provider, name, department, section]);
+  }, [provider, me, name, department, section]);
 }
