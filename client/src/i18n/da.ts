@@ -341,6 +341,12 @@ export const da = {
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,
+  /** The room's layout on a projector (issue 13): collapsed presence, the notices over the content. */
+  layout: {
+    showNames: 'Vis navne',
+    hideNames: 'Skjul navne',
+    closeNotice: 'Luk beskeden',
+  },
   room: {
     untitled: 'Sag uden titel',
     backToStart: 'Til forsiden',

@@ -332,6 +332,12 @@ export const en: Messages = {
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,
+  /** The room's layout on a projector (issue 13): collapsed presence, the notices over the content. */
+  layout: {
+    showNames: 'Show names',
+    hideNames: 'Hide names',
+    closeNotice: 'Close the notice',
+  },
   room: {
     untitled: 'Untitled case',
     backToStart: 'Back to the start page',

@@ -11,6 +11,7 @@ import { readToken, TOKEN_STORED_EVENT } from '../access/tokens.ts';
 import { useConnectionState } from '../connection/ConnectionStatus.tsx';
 import type { ConnectionState } from '../connection/connectionState.ts';
 import { ProfileGate } from '../profile/ProfileGate.tsx';
+import { rememberedSection, rememberSection } from '../sections/navigationSlice.ts';
 import { type CaseSession, openCaseSession } from './caseSession.ts';
 import { CaseSessionContext } from './liveSession.ts';
 import { RoomLayout } from './RoomLayout.tsx';
@@ -78,14 +79,23 @@ export function CaseRoom({ caseId }: { caseId: string }) {
   );
 }
 
-/** The case's own store: opened for this case, disposed when the room closes or the case changes. */
+/**
+ * The case's own store: opened for this case, disposed when the room closes or the case changes.
+ * It opens at the section this tab last had open in this case, and remembers each section opened
+ * (issue 13: a reload in the middle of a workshop keeps the room where it was).
+ */
 function useCaseState(caseId: string): CaseState | null {
   const [caseState, setCaseState] = useState<CaseState | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another case opens another store.
   useEffect(() => {
     const opened = openCaseState();
+    const remembered = rememberedSection(caseId);
+    if (remembered) opened.store.getState().setOpenSection(remembered);
+    const stopRemembering = opened.store.subscribe((state, previous) => {
+      if (state.openSection !== previous.openSection) rememberSection(caseId, state.openSection);
+    });
     setCaseState(opened);
     return () => {
+      stopRemembering();
       opened.dispose();
       setCaseState(null);
     };

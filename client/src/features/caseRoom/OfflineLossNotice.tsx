@@ -25,7 +25,7 @@ export function OfflineLossNotice() {
   const lines = useMemo(() => losses.map((loss) => ({ loss, text: describeLoss(loss, lang, t) })), [losses, lang, t]);
   if (lines.length === 0) return null;
   return (
-    <div className="offline-loss-notice" role="alert">
+    <div className="room-notice offline-loss-notice" role="alert">
       <p>
         <strong>{t.title}.</strong> {t.body}
       </p>

@@ -9,12 +9,13 @@ import { SECTION_VIEWS, SectionView } from '../sections/SectionView.tsx';
 import { useUndoShortcuts } from '../undo/useUndo.ts';
 import { useFollowFacilitator } from '../workshop/follow/followMe.ts';
 import { SectionViewsContext } from '../workshop/history/sectionViews.ts';
-import { OfflineLossNotice } from './OfflineLossNotice.tsx';
+import { RoomNotices } from './RoomNotices.tsx';
 import { TopBar } from './TopBar.tsx';
 
 /**
  * The case room on one screen: top bar, the sections on the left, the open section in the
- * centre, the live business case on the right (beside the section, collapsed, or wide).
+ * centre, the live business case on the right (beside the section, collapsed, or wide), and the
+ * notices over them at the foot of the screen.
  */
 export function RoomLayout() {
   const m = useMessages();
@@ -35,7 +36,7 @@ export function RoomLayout() {
           <SectionNav />
           <SectionView />
           <BusinessCasePanel />
-          <OfflineLossNotice />
+          <RoomNotices />
         </div>
       </SectionViewsContext.Provider>
     </BusinessCaseProvider>

@@ -4,19 +4,18 @@ import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useShortText } from '../../ydoc/useYText.ts';
 import { InviteButton } from '../access/InviteButton.tsx';
-import { ObserverBanner } from '../access/ObserverBanner.tsx';
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx';
-import { NetworkBlockedNotice } from '../connection/NetworkBlockedNotice.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useSection } from '../sections/useSection.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { PhaseAgenda } from '../workshop/agenda/PhaseAgenda.tsx';
-import { RefusedNotice } from '../workshop/refusal/RefusedNotice.tsx';
 import { WorkshopBar } from '../workshop/WorkshopBar.tsx';
 
 /**
- * Case title and phase (with the agenda), the workshop's tools, connection, undo/redo, inviting parties (the facilitator), language,
- * who is here, and — for an observer — that they only watch.
+ * Two rows, whatever happens in the room (issue 13: on a 1280×800 projector the section's
+ * heading stays in view): the case title and phase (with the agenda), connection, undo/redo,
+ * inviting parties (the facilitator) and language; then the workshop's tools and who is here,
+ * collapsed to avatars. Notices do not live here: they overlay the content (`RoomNotices`).
  */
 export function TopBar() {
   const m = useMessages();
@@ -33,7 +32,9 @@ export function TopBar() {
           Caseroom<span className="visually-hidden"> – {m.room.backToStart}</span>
         </Link>
         <div className="case-heading">
-          <h1 className="case-title">{shownTitle}</h1>
+          <h1 className="case-title" title={shownTitle}>
+            {shownTitle}
+          </h1>
           <PhaseAgenda />
         </div>
         <div className="top-actions">
@@ -43,11 +44,10 @@ export function TopBar() {
           <LanguageSwitch />
         </div>
       </div>
-      <WorkshopBar />
-      <PresenceList />
-      <ObserverBanner />
-      <NetworkBlockedNotice />
-      <RefusedNotice />
+      <div className="top-row workshop-row">
+        <WorkshopBar />
+        <PresenceList />
+      </div>
     </header>
   );
 }

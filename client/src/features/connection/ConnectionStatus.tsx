@@ -27,22 +27,22 @@ const ICONS: Record<ConnectionState, string> = {
   accessEnded: 'M3 3 L15 15 M15 3 L3 15',
 };
 
-/** Always-visible connection state, in words and an icon, announced politely when it changes. */
+/**
+ * Always-visible connection state: a short word and an icon, never cut; the whole sentence is
+ * part of what a screen reader hears (announced politely when it changes) and shows on hover,
+ * and `ConnectionNotice` shows it in the notice area, so the header stays one line on a projector.
+ */
 export function ConnectionStatus() {
   const m = useMessages();
   const state = useConnectionState();
+  const { label, detail } = m.connection[state];
   return (
-    <div className={`connection connection-${state}`} role="status" data-state={state}>
+    <div className={`connection connection-${state}`} role="status" data-state={state} title={detail || undefined}>
       <svg className="connection-icon" viewBox="0 0 18 18" width="18" height="18" aria-hidden="true" focusable="false">
         <path d={ICONS[state]} fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
       </svg>
-      <span className="connection-label">{m.connection[state].label}</span>
-      {m.connection[state].detail && (
-        // The pill may cut the detail short; the whole sentence shows on hover (and is read out).
-        <span className="connection-detail" title={m.connection[state].detail}>
-          {m.connection[state].detail}
-        </span>
-      )}
+      <span className="connection-label">{label}</span>
+      {detail && <span className="connection-detail visually-hidden">{detail}</span>}
     </div>
   );
 }

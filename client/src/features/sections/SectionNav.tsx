@@ -2,6 +2,7 @@ import { findingCounts, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useCaseStore } from '../../caseState/caseStore.ts';
 import { avatarName, peerLabel } from '../../caseState/presence.ts';
 import { useMessages } from '../../i18n/messages.ts';
+import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { useOpenCommentCounts } from '../comments/useComments.ts';
@@ -11,9 +12,14 @@ import { CommentIcon, LockIcon } from '../workshop/icons.tsx';
 import { LockToggle } from '../workshop/locks/LockControls.tsx';
 import { useWorkshop } from '../workshop/useWorkshop.ts';
 
-/** The sections of the model, with who is in each; choosing one opens it in the centre. */
+/**
+ * The sections of the model, with who is in each; choosing one opens it in the centre. While the
+ * business case is shown in full width the navigation is a rail of numbers (app.css), each
+ * naming its section on hover.
+ */
 export function SectionNav() {
   const m = useMessages();
+  const rail = useUiStore((state) => state.panelMode) === 'wide';
   const open = useCaseStore((state) => state.openSection);
   const setOpen = useCaseStore((state) => state.setOpenSection);
   const peers = usePeers();
@@ -36,6 +42,7 @@ export function SectionNav() {
                 type="button"
                 className="section-link"
                 aria-current={open === section ? 'page' : undefined}
+                title={rail ? m.sections[section].title : undefined}
                 onClick={() => choose(section)}
               >
                 <span className="section-number" aria-hidden="true">

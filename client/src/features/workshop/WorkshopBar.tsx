@@ -4,30 +4,27 @@ import { DecisionsButton } from './decisions/DecisionLog.tsx';
 import { FollowControl } from './follow/FollowControl.tsx';
 import { HistoryButton } from './history/HistoryDialog.tsx';
 import { SignoffButton } from './signoff/SignoffDialog.tsx';
-import { StorageNotice } from './storage/StorageNotice.tsx';
 import { WorkshopTimer } from './timer/WorkshopTimer.tsx';
 import { VoteButton } from './vote/VoteDialog.tsx';
 
 /**
- * The workshop's row in the top bar: the countdown, "follow me", and the vote, decisions,
- * sign-off, history and export, each in its own dialog; below it, the case's storage notice.
+ * The workshop's tools in the top bar, on one row: the countdown, "follow me", and the vote,
+ * decisions, sign-off, history and export, each in its own dialog. (The storage notice is with
+ * the room's other notices, `RoomNotices`.)
  */
 export function WorkshopBar() {
   const m = useMessages();
   return (
-    <>
-      <section className="workshop-bar" aria-label={m.workshop.bar.label}>
-        <WorkshopTimer />
-        <FollowControl />
-        <div className="workshop-tools">
-          <VoteButton />
-          <DecisionsButton />
-          <SignoffButton />
-          <HistoryButton />
-          <ExportButton />
-        </div>
-      </section>
-      <StorageNotice />
-    </>
+    <section className="workshop-bar" aria-label={m.workshop.bar.label}>
+      <WorkshopTimer />
+      <FollowControl />
+      <div className="workshop-tools">
+        <VoteButton />
+        <DecisionsButton />
+        <SignoffButton />
+        <HistoryButton />
+        <ExportButton />
+      </div>
+    </section>
   );
 }

@@ -41,7 +41,7 @@ export function RefusedNotice() {
   const { title, reason, sectionNames } = explainRefusal(notice, m, lang);
   const outdated = isOutdated(notice);
   return (
-    <div className="refused-notice" role="alert">
+    <div className="room-notice refused-notice" role="alert">
       <p>
         <strong>{title}.</strong> {reason} {sectionNames && t.sections(sectionNames)}
       </p>
