@@ -17,6 +17,8 @@ let browser: Browser;
 let fie: Person;
 let erik: Person;
 let olga: Person;
+/** Fie again, in a second tab in English: her party is counted once, and the dialog reads in English. */
+let fieEnglish: Person;
 let everyone: Person[];
 
 const [first, second, third] = exampleCase().interventions.candidates.map((candidate) => candidate.name ?? '');
@@ -37,14 +39,16 @@ beforeAll(async () => {
     kind: 'observer',
     role: 'observer',
   });
-  [fie, erik, olga] = await Promise.all([
+  [fie, erik, olga, fieEnglish] = await Promise.all([
     openPerson(browser, { name: 'Fie Facilitator', department: 'Fonden' }),
     openPerson(browser, { name: 'Erik Eriksen', department: 'Jobcenter' }),
     openPerson(browser, { name: 'Olga Olsen', department: 'Revision' }),
+    openPerson(browser, { name: 'Fie Facilitator', department: 'Fonden', language: 'en' }),
   ]);
   everyone = [fie, erik, olga];
   await Promise.all([
     openCase(fie.page, server.url, created),
+    openCase(fieEnglish.page, server.url, created),
     openCase(erik.page, server.url, { id: created.id, token: editor.token }),
     openCase(olga.page, server.url, { id: created.id, token: observer.token }),
   ]);
@@ -53,7 +57,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const person of everyone ?? []) expect(pageErrors(person.page)).toEqual([]);
+  for (const person of [...(everyone ?? []), fieEnglish]) if (person) expect(pageErrors(person.page)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -179,6 +183,13 @@ describe('[W7] the dot vote on a projector', () => {
     if (folder)
       for (const { page, name } of everyone)
         await page.screenshot({ path: `${folder}/vote-bars-${name.split(' ')[0]}.png` });
+
+    // In English, from Fie's second tab: her party counted once, the short button named by its item.
+    await fieEnglish.page.getByRole('region', { name: 'Workshop' }).getByRole('button', { name: /^Vote/ }).click();
+    const english = fieEnglish.page.getByRole('dialog', { name: /^Dot vote/ });
+    await expect.poll(() => english.locator('.vote-turnout').textContent()).toBe('2 of 2 have voted');
+    expect(await english.getByRole('button', { name: `Decide: ${A}` }).textContent()).toBe('Decide');
+    expect(Math.abs((await barOf(english, C)).bar - (await barOf(english, A)).bar / 3)).toBeLessThanOrEqual(2);
 
     // Fie decides with the keyboard only.
     await pressByKeyboard(fie.page, `Beslut: ${A}`);
