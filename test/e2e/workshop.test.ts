@@ -366,7 +366,9 @@ describe('the workshop', () => {
     await close(erikComments);
 
     // Counted on the item and, as an open thread, in everyone's navigation.
-    await olga.page.getByRole('button', { name: 'Kommentarer til Resultatmål 1 – Ordinær beskæftigelse (1)' }).waitFor();
+    await olga.page
+      .getByRole('button', { name: 'Kommentarer til Resultatmål 1 – Ordinær beskæftigelse (1)' })
+      .waitFor();
     await expect
       .poll(() =>
         olga.page

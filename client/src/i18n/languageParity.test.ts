@@ -126,13 +126,10 @@ const snapshots: SnapshotListing[] = [
 const outcome = model.outcomes[1];
 
 const RENDERINGS: [string, (lang: Language) => string][] = [
-  ...SECTIONS.flatMap((section) => [
-    [
-      `section ${section}, the example case`,
-      (lang: Language) => renderSectionForm(section, exampleDoc(), { lang }),
-    ] as const,
+  ...SECTIONS.flatMap((section): [string, (lang: Language) => string][] => [
+    [`section ${section}, the example case`, (lang) => renderSectionForm(section, exampleDoc(), { lang })],
     // A new case: the empty lists' and empty fields' texts.
-    [`section ${section}, a new case`, (lang: Language) => renderSectionForm(section, undefined, { lang })] as const,
+    [`section ${section}, a new case`, (lang) => renderSectionForm(section, undefined, { lang })],
   ]),
   [
     'history: versions',
