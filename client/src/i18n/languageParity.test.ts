@@ -11,6 +11,7 @@ import { type ComponentType, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { AddPartyForm } from '../features/access/AddPartyForm.tsx';
+import { InviteDialog } from '../features/access/InviteDialog.tsx';
 import { NewLinks } from '../features/access/NewLink.tsx';
 import { CommentsDialog } from '../features/comments/CommentsDialog.tsx';
 import { renderSectionForm } from '../features/sections/renderSectionForm.ts';
@@ -183,6 +184,8 @@ const RENDERINGS: [string, (lang: Language) => string][] = [
               ],
             }),
             createElement(AddPartyForm, { onAdded: () => {} }),
+            // The whole dialog as it opens (its party list loads after the first render).
+            createElement(InviteDialog, { onClose: () => {} }),
           ),
         lang,
       ),
