@@ -121,15 +121,19 @@ describe('[W7] the dot vote on a projector', () => {
     const olgaVote = await openVoteDialog(olga.page);
     const dialogs = [fieVote, erikVote, olgaVote];
 
-    // Before the reveal: the facilitator and the editor may vote, the observer not — on every screen.
+    // Before the reveal: the facilitator and the editor may vote, the observer not — on every
+    // screen, with how many have voted so far (never what).
     for (const opened of dialogs) {
-      await expect.poll(() => opened.locator('.vote-turnout').textContent()).toMatch(/^2 parter kan stemme\./);
+      await expect.poll(() => opened.locator('.vote-turnout').textContent()).toBe('0 af 2 har stemt');
       expect(await opened.locator('.vote-row').count()).toBe(0);
     }
 
     // Erik votes with the keyboard only: A once, B twice.
     await pressByKeyboard(erik.page, `Giv et point til ${A}`);
     await erikVote.getByText('Du har brugt 1 af 4 point').waitFor();
+    for (const opened of dialogs) {
+      await expect.poll(() => opened.locator('.vote-turnout').textContent()).toBe('1 af 2 har stemt');
+    }
     await pressByKeyboard(erik.page, `Giv et point til ${B}`);
     await erikVote.getByText('Du har brugt 2 af 4 point').waitFor();
     await pressByKeyboard(erik.page, `Giv et point til ${B}`);
@@ -141,6 +145,10 @@ describe('[W7] the dot vote on a projector', () => {
     // Fie: A twice, B and C once each.
     for (const name of [A, A, B, C]) await fieVote.getByRole('button', { name: `Giv et point til ${name}` }).click();
     await fieVote.getByText('Du har brugt 4 af 4 point').waitFor();
+    for (const opened of dialogs) {
+      await expect.poll(() => opened.locator('.vote-turnout').textContent()).toBe('2 af 2 har stemt');
+      expect(await opened.locator('.vote-row').count()).toBe(0);
+    }
 
     await fieVote.getByRole('button', { name: 'Vis resultatet' }).click();
     for (const opened of dialogs) {

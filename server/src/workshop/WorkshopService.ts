@@ -188,6 +188,7 @@ export class WorkshopService {
         itemIds: input.itemIds,
         votesPerPerson: input.votesPerPerson,
         status: 'open',
+        voted: 0,
         openedAt: this.iso(),
       };
       const full = refuseOverQuota(document, entryBytes(voteId, vote));
@@ -222,6 +223,14 @@ export class WorkshopService {
       }
       const at = this.now();
       this.store.putBallot({ caseId, voteId, partyId: party.id, itemIds, at });
+      // W7: everyone sees how many have voted (not what) while the vote is open. A case at its
+      // storage quota keeps the ballot and leaves the count as it was.
+      const voted = this.store.listBallots(caseId, voteId).filter((b) => b.itemIds.length > 0).length;
+      const counted: Vote = { ...vote, voted };
+      const fits = document.storageUsed + entryBytes(voteId, counted) <= document.storageQuota;
+      if (voted !== (vote.voted ?? 0) && fits) {
+        document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, counted));
+      }
       return ok({ ballot: { itemIds, at: new Date(at).toISOString() } });
     });
   }

@@ -47,6 +47,11 @@ export const Vote = z.object({
   counts: z.record(z.string(), z.number()).optional(),
   /** How many parties voted, after reveal. */
   voters: z.number().int().min(0).optional(),
+  /**
+   * While open: how many parties have at least one dot, counted by the server on each ballot —
+   * how many have voted, never what they chose (W7).
+   */
+  voted: z.number().int().min(0).optional(),
   openedAt: IsoTime,
 });
 export type Vote = z.infer<typeof Vote>;

@@ -5,8 +5,8 @@ import { type PresentParty, voteTurnout } from './voteItems.ts';
 
 /**
  * "n af m har stemt" for everyone, the facilitator first of all: m from who is present, n from
- * the vote record. While the vote is open the record has no count (ballots stay on the server,
- * W7), so until the reveal the line says how many may vote.
+ * the vote record — the server's running count while open (ballots themselves stay on the
+ * server, W7). A vote opened before the count existed says how many may vote.
  */
 export function VoteTurnoutLine({ vote }: { vote: Vote }) {
   const t = useMessages().workshop.votes;

@@ -27,6 +27,11 @@ describe('voteTurnout', () => {
     expect(voteTurnout({ status: 'open' }, present)).toEqual({ cast: undefined, eligible: 2 });
   });
 
+  it('takes n from the server’s running count while the vote is open', () => {
+    expect(voteTurnout({ status: 'open', voted: 1 }, present)).toEqual({ cast: 1, eligible: 2 });
+    expect(voteTurnout({ status: 'open', voted: 0 }, present)).toEqual({ cast: 0, eligible: 2 });
+  });
+
   it('takes n from the revealed record, and m never below n (a voter may have left)', () => {
     expect(voteTurnout({ status: 'revealed', voters: 1 }, present)).toEqual({ cast: 1, eligible: 2 });
     expect(voteTurnout({ status: 'decided', voters: 3 }, present)).toEqual({ cast: 3, eligible: 3 });

@@ -20,12 +20,17 @@ export type VoteTurnout = { cast: number | undefined; eligible: number };
 /**
  * "n of m have voted" (W7). m: the parties present that may vote (editors and the facilitator,
  * the roles `vote.ballot` needs), each counted once however many tabs it has open — never fewer
- * than have voted, since a voter may have left. n: the server's count of parties with a dot,
- * which the vote record carries only from the reveal on (ballots stay on the server while open).
+ * than have voted, since a voter may have left. n: the server's count of parties with a dot —
+ * `voted` while open (updated on each ballot), `voters` from the reveal on; ballots themselves
+ * stay on the server.
  */
-export function voteTurnout(vote: Pick<Vote, 'status' | 'voters'>, present: readonly PresentParty[]): VoteTurnout {
+export function voteTurnout(
+  vote: Pick<Vote, 'status' | 'voters' | 'voted'>,
+  present: readonly PresentParty[],
+): VoteTurnout {
   const eligible = new Set(present.filter((party) => canEdit(party.role)).map((party) => party.id)).size;
-  const cast = vote.status === 'open' ? undefined : (vote.voters ?? 0);
+  // While open, the server's running count (`voted`); a vote opened before it was counted: unknown.
+  const cast = vote.status === 'open' ? vote.voted : (vote.voters ?? 0);
   return { cast, eligible: Math.max(eligible, cast ?? 0) };
 }
 
