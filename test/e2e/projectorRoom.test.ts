@@ -242,6 +242,33 @@ describe('the room on a projector', () => {
     for (const { page } of everyone) await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('an ended timer and the English room keep the header at two rows', async () => {
+    const page = fie.page;
+    const ended = await fetch(`${server.url}/api/cases/${created.id}/workshop/timer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.token}` },
+      body: JSON.stringify({ action: 'start', seconds: 1 }),
+    });
+    expect(ended.status).toBe(200);
+    await expect
+      .poll(() => page.locator('.workshop-timer').getAttribute('data-state'), { timeout: 6_000 })
+      .toBe('ended');
+    for (const language of ['Dansk', 'English'] as const) {
+      await page.locator('.language-switch').getByRole('button', { name: language }).click();
+      const what = `facilitator, timer ended, ${language}`;
+      const header = await boxInView(page, page.locator('.top-bar'), what);
+      expect(header.height, `${what}: header height`).toBeLessThanOrEqual(120);
+      const tops = await page
+        .locator('.workshop-bar button:visible')
+        .evaluateAll((buttons) => [...new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top / 8)))]);
+      expect(tops.length, `${what}: workshop rows`).toBe(1);
+      expect(await clippedButtons(page), `${what}: clipped buttons`).toEqual([]);
+      await boxInView(page, page.locator('#section-heading'), `${what}: heading`);
+      await screenshot(page, `projector-ended-${language}`);
+    }
+    await page.locator('.language-switch').getByRole('button', { name: 'Dansk' }).click();
+  });
+
   it('presence is collapsed to avatars, names on hover and in a list that unfolds over the content', async () => {
     const presence = fie.page.locator('.presence');
     const toggle = presence.locator('.presence-toggle');
