@@ -87,7 +87,7 @@ export const HEADLINE_FIGURES = {
   benefitCostRatio: {
     form: 'ratio',
     da: {
-      name: 'Gevinst/omkostning (BCR)',
+      name: 'Gevinst / omkostning (BCR)',
       explanation: 'Hvor mange kroners offentlig værdi hver krone af indsatsen giver, i nutidsværdi.',
     },
     en: {

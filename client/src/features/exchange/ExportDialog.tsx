@@ -12,6 +12,7 @@ import { DialogButton, WorkshopDialog } from '../../app/WorkshopDialog.tsx';
 import { useSession } from '../../caseState/sessionContext.ts';
 import { useLocale, useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
+import { versionName } from '../workshop/history/versionName.ts';
 import { type ExportVersion, fetchExport, saveFile } from './exchangeApi.ts';
 import { exportErrorText } from './exportErrorText.ts';
 
@@ -131,7 +132,7 @@ function ExportDialog({ onClose, initialVersion }: { onClose: () => void; initia
                 <select id={names.snapshot} value={snapshotId} onChange={(event) => setSnapshotId(event.target.value)}>
                   {snapshots.map((snapshot) => (
                     <option key={snapshot.id} value={snapshot.id}>
-                      {`${snapshot.name} · ${m.workshop.history.kinds[snapshot.kind] ?? snapshot.kind} · ${dateOf(snapshot.createdAt)}`}
+                      {`${versionName(snapshot, m)} · ${m.workshop.history.kinds[snapshot.kind] ?? snapshot.kind} · ${dateOf(snapshot.createdAt)}`}
                     </option>
                   ))}
                 </select>
