@@ -9,6 +9,7 @@ import {
   formatDanish,
   renderFinding,
   riskAnalysis,
+  rulesInWords,
 } from '@caseroom/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -206,7 +207,8 @@ describe('the live business case panel', () => {
     const dialog = page.getByRole('dialog', { name: 'Kommunens nettonutidsværdi' });
     await dialog.waitFor();
     expect(await dialog.locator('[data-formula]').textContent()).toBe(explanation.formula.da);
-    expect(await dialog.textContent()).toContain(explanation.rules.join(', '));
+    // Rule codes in words (issue 13): "P2 Diskontering, P10 Rækkefølge, …".
+    expect(await dialog.textContent()).toContain(rulesInWords(explanation.rules, 'da'));
     expect(await dialog.locator('tbody tr').count()).toBe(priced.input.horizonYears);
     // The first row is the start year, the discounted net of year 0 as its last column.
     const firstRow = dialog.locator('tbody tr').first();

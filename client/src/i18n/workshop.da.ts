@@ -125,6 +125,9 @@ export const workshopDa = {
     watch: 'Du ser med. Resultatet vises her, når facilitatoren viser det.',
   },
   decisions: {
+    importedHeading: 'Fra den importerede fil',
+    ownHeading: 'Truffet i denne sag',
+    importedByAt: (name: string, when: string) => `Importeret · ${name} · ${when}`,
     open: (n: number) => (n === 0 ? 'Beslutninger' : `Beslutninger (${n})`),
     title: 'Beslutningslog',
     empty: 'Ingen beslutninger endnu.',
@@ -137,6 +140,9 @@ export const workshopDa = {
     noSubject: 'Ikke knyttet til noget bestemt',
   },
   signoff: {
+    importedHeading: 'Godkendelser i den importerede fil',
+    importedHelp: 'Historik fra den sag, filen kom fra. De tæller ikke som godkendelser i denne sag.',
+    importedSigned: (when: string, version: string) => `Godkendte version ${version} · ${when}`,
     open: 'Godkendelse',
     openAgreed: 'Godkendelse · enighed',
     title: 'Godkendelse',

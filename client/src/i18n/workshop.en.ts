@@ -127,6 +127,9 @@ export const workshopEn: typeof workshopDa = {
     watch: 'You are watching. The result appears here when the facilitator reveals it.',
   },
   decisions: {
+    importedHeading: 'From the imported file',
+    ownHeading: 'Made in this case',
+    importedByAt: (name: string, when: string) => `Imported · ${name} · ${when}`,
     open: (n: number) => (n === 0 ? 'Decisions' : `Decisions (${n})`),
     title: 'Decision log',
     empty: 'No decisions yet.',
@@ -139,6 +142,9 @@ export const workshopEn: typeof workshopDa = {
     noSubject: 'Not linked to anything',
   },
   signoff: {
+    importedHeading: 'Sign-offs in the imported file',
+    importedHelp: 'History from the case the file came from. They do not count as sign-offs in this case.',
+    importedSigned: (when: string, version: string) => `Signed version ${version} · ${when}`,
     open: 'Sign-off',
     openAgreed: 'Sign-off · agreed',
     title: 'Sign-off',

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
+import { useImportedHistory } from '../importedHistory.ts';
 import { useDecisionSubjects, useItemName } from '../itemName.ts';
 import { useWorkshop } from '../useWorkshop.ts';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
@@ -10,7 +11,7 @@ import { useWorkshopActions } from '../useWorkshopActions.ts';
 /** The top bar's decisions button (with how many there are) and the decision log. */
 export function DecisionsButton() {
   const m = useMessages();
-  const count = Object.keys(useWorkshop().decisions).length;
+  const count = Object.keys(useWorkshop().decisions).length + useImportedHistory().decisions.length;
   return (
     <DialogButton label={m.workshop.decisions.open(count)}>{(close) => <DecisionLog onClose={close} />}</DialogButton>
   );
@@ -24,10 +25,27 @@ function DecisionLog({ onClose }: { onClose: () => void }) {
   const { decisions } = useWorkshop();
   const itemName = useItemName();
   const rows = Object.entries(decisions).sort(([, a], [, b]) => a.order - b.order);
+  // Decisions the imported file carried: history of the case it came from, listed first and marked.
+  const imported = [...useImportedHistory().decisions].sort((a, b) => a.order - b.order);
   const when = (decision: Decision) =>
     new Date(decision.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <WorkshopDialog title={t.title} onClose={onClose}>
+      {imported.length > 0 && (
+        <>
+          <h3 className="group-heading">{t.importedHeading}</h3>
+          <ol className="decision-log imported">
+            {imported.map((decision) => (
+              <li key={decision.id} className="decision" data-imported="true">
+                <p className="decision-text">{decision.text}</p>
+                {decision.itemPath && <p className="help">{t.about(itemName(decision.itemPath))}</p>}
+                <p className="help">{t.importedByAt(decision.partyName, when(decision))}</p>
+              </li>
+            ))}
+          </ol>
+          <h3 className="group-heading">{t.ownHeading}</h3>
+        </>
+      )}
       {rows.length === 0 ? (
         <p>{t.empty}</p>
       ) : (

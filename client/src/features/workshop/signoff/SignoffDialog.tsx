@@ -4,6 +4,7 @@ import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
+import { useImportedHistory } from '../importedHistory.ts';
 import { useWorkshop } from '../useWorkshop.ts';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { RequiredSignersForm } from './RequiredSignersForm.tsx';
@@ -27,7 +28,8 @@ export function SignoffButton() {
   const { phase, requiredSigners, signoffs } = useWorkshop();
   const hash = useContentHash();
   const agreed = isAgreed(requiredSigners, useSignoffs(), hash);
-  if (phase !== 3 && Object.keys(signoffs).length === 0) return null;
+  const imported = useImportedHistory().signoffs.length;
+  if (phase !== 3 && Object.keys(signoffs).length === 0 && imported === 0) return null;
   return (
     <DialogButton
       label={agreed ? m.workshop.signoff.openAgreed : m.workshop.signoff.open}
@@ -53,6 +55,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const actions = useWorkshopActions();
   const { names, parties } = usePartyNames();
   const [problem, setProblem] = useState<string | null>(null);
+  const imported = useImportedHistory().signoffs;
   const statuses = signoffStatus(requiredSigners, signoffs, hash);
   const agreed = isAgreed(requiredSigners, signoffs, hash);
   // Observers sign nothing (issue 9: the server refuses them); others when asked to (actions.ts).
@@ -94,6 +97,25 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
       )}
       {problem && <p role="alert">{problem}</p>}
       {actions.may('signoff.requiredSigners') && <RequiredSignersForm parties={parties} required={requiredSigners} />}
+      {imported.length > 0 && (
+        <>
+          <h3>{t.importedHeading}</h3>
+          <p className="help">{t.importedHelp}</p>
+          <ul className="signoff-list imported">
+            {imported.map((signoff) => (
+              <li key={`${signoff.partyId}-${signoff.at}`} className="signoff-row" data-imported="true">
+                <span className="signoff-name">{signoff.partyName}</span>
+                <span className="signoff-state">
+                  {t.importedSigned(
+                    new Date(signoff.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }),
+                    signoff.hash.slice(0, 8),
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </WorkshopDialog>
   );
 }

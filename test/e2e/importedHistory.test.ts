@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
+import { api, createCase, startTestServer, type TestServer } from '../support/server.ts';
+import { openCase } from './room.ts';
+
+/**
+ * Issue 13: an imported case shows the decisions and sign-offs its file carried — marked as
+ * imported history, never as this case's own ("no decisions" was shown before).
+ */
+let server: TestServer;
+let browser: Browser;
+let fie: Person;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  fie = await openPerson(browser, { name: 'Fie Facilitator', department: 'Fonden' });
+});
+
+afterEach(() => {
+  expect(pageErrors(fie.page)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('[issue 13] imported history is visible', () => {
+  it('the decision log and the sign-off dialog list what the file carried, marked as imported', async () => {
+    const original = await createCase(server.url, { example: true });
+    const call = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
+      api(server.url, original.token, method, `/api/cases/${original.id}${path}`, body);
+    const me = (await call('GET', '/me')).body as { party: { id: string } };
+    expect((await call('POST', '/workshop/decisions', { text: 'Vi vælger IPS' })).status).toBe(201);
+    expect((await call('PUT', '/workshop/required-signers', { partyIds: [me.party.id] })).status).toBe(200);
+    const hash = ((await call('GET', '/workshop')).body as { contentHash: string }).contentHash;
+    expect((await call('POST', '/workshop/signoffs', { hash })).status).toBe(201);
+    const file = await (
+      await fetch(`${server.url}/api/cases/${original.id}/export.json`, {
+        headers: { authorization: `Bearer ${original.token}` },
+      })
+    ).text();
+    const imported = await fetch(`${server.url}/api/cases/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: file,
+    });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as { id: string; token: string };
+
+    const { page } = fie;
+    await openCase(page, server.url, copy);
+    const workshop = page.getByRole('region', { name: 'Workshop' });
+    await workshop.getByRole('button', { name: 'Beslutninger (1)' }).click();
+    const log = page.getByRole('dialog', { name: 'Beslutningslog' });
+    await log.waitFor();
+    const importedDecision = log.locator('[data-imported="true"]');
+    await expect.poll(() => importedDecision.count()).toBe(1);
+    expect(await importedDecision.textContent()).toContain('Vi vælger IPS');
+    expect(await importedDecision.textContent()).toContain('Importeret');
+    expect(await log.textContent()).toContain('Fra den importerede fil');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await log.getByRole('button', { name: 'Luk' }).click();
+
+    await workshop.getByRole('button', { name: /^Godkendelse/ }).click();
+    const signoffs = page.getByRole('dialog', { name: 'Godkendelse' });
+    await signoffs.waitFor();
+    const importedSignoff = signoffs.locator('[data-imported="true"]');
+    await expect.poll(() => importedSignoff.count()).toBe(1);
+    expect(await importedSignoff.textContent()).toContain(`Godkendte version ${hash.slice(0, 8)}`);
+    // History only: the copy is not agreed by the imported signature.
+    expect(await signoffs.locator('.signoff-agreed').getAttribute('data-agreed')).toBe('false');
+  });
+});
