@@ -20,8 +20,10 @@ export function PhaseAgenda() {
               <span key={n} className="phase-step" data-state={n < phase ? 'done' : n === phase ? 'current' : 'next'} />
             ))}
           </span>
-          <span>
-            {m.room.phase(phase)}: {m.phases[phase]}
+          <span title={`${m.room.phase(phase)}: ${m.phases[phase]}`}>
+            {m.room.phase(phase)}
+            {/* Below 1600 px only "Fase 2" shows, so the case's title keeps its room (issue 13); the name stays for screen readers. */}
+            <span className="phase-name">: {m.phases[phase]}</span>
           </span>
           <span className="visually-hidden"> – {m.workshop.agenda.open}</span>
         </>
