@@ -71,7 +71,7 @@ describe('names in Danish (issue 13)', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'Fase 3',
-        'Underskrift: Jobcenter Holbæk',
+        'Godkendelse: Jobcenter Holbæk',
         'Før budgetmødet',
         'Før gendannelse af »Før budgetmødet«',
       ]),
@@ -81,7 +81,7 @@ describe('names in Danish (issue 13)', () => {
     for (const name of [
       'Før budgetmødet',
       'Fase 3',
-      'Underskrift: Jobcenter Holbæk',
+      'Godkendelse: Jobcenter Holbæk',
       'Før gendannelse af »Før budgetmødet«',
     ]) {
       for (const verb of ['Vis', 'Ændret siden', 'Gendan', 'Eksportér']) {

@@ -622,3 +622,30 @@ describe('[P19] the report compares the intervention candidates', () => {
     );
   });
 });
+
+describe('[issue 13] the exported version is named in the report’s language', () => {
+  function snapshotExport(name: string, kind: string): BuiltCaseExport {
+    return buildCaseExport({
+      caseId: 'case-pdf',
+      model: exampleCase(),
+      workshop: workshop(),
+      source: 'snapshot-1',
+      sourceName: { name, kind },
+      now: NOW,
+      seed: SEED,
+      iterations: 100,
+    });
+  }
+
+  it('a phase version reads "Fase 2" in Danish and "Phase 2" in English; a given name stays as given; never the id', async () => {
+    const da = await render(snapshotExport('Phase 2', 'phase'), 'da');
+    expect(da.pages[0]).toContain('Gemt version »Fase 2«');
+    expect(da.pages[0]).not.toContain('snapshot-1');
+    const en = await render(snapshotExport('Phase 2', 'phase'), 'en');
+    expect(en.pages[0]).toContain('Saved version "Phase 2"');
+    const signoff = await render(snapshotExport('Sign-off: Jobcenter Holbæk', 'signoff'), 'da');
+    expect(signoff.pages[0]).toContain('Gemt version »Godkendelse: Jobcenter Holbæk«');
+    const named = await render(snapshotExport('Før budgetmødet', 'manual'), 'da');
+    expect(named.pages[0]).toContain('Gemt version »Før budgetmødet«');
+  });
+});

@@ -207,7 +207,7 @@ describe('every string Danish in the Danish UI (issue 13)', () => {
     const html = RENDERINGS.find(([what]) => what === 'history: versions')?.[1]('da') ?? '';
     const texts = textNodes(html);
     expect(texts).toEqual(
-      expect.arrayContaining(['Fase 3', 'Underskrift: Jobcenter Holbæk', 'Før gendannelse af »Før budgetmødet«']),
+      expect.arrayContaining(['Fase 3', 'Godkendelse: Jobcenter Holbæk', 'Før gendannelse af »Før budgetmødet«']),
     );
     expect(texts.join('\n')).not.toMatch(/Phase|Sign-off|Before restoring/);
     for (const label of ['Vis Før budgetmødet', 'Ændret siden Før budgetmødet', 'Vis Fase 3']) {

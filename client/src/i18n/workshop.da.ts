@@ -213,7 +213,7 @@ export const workshopDa = {
     /** Automatic versions' names (shared describeVersionName). */
     versionName: {
       phase: (phase: number) => `Fase ${phase}`,
-      signoff: (party: string) => `Underskrift: ${party}`,
+      signoff: (party: string) => `Godkendelse: ${party}`,
       beforeRestore: (name: string) => `Før gendannelse af »${name}«`,
     },
     activity: {

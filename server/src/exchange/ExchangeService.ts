@@ -90,12 +90,16 @@ export class ExchangeService {
   private async renderVersion(caseId: string, options: ExportOptions): Promise<Result<RenderedExport>> {
     const found = await this.versionToExport(caseId, options.version);
     if (!found.ok) return found;
-    const { source, view } = found.value;
+    const { source, sourceName, view } = found.value;
     const { agreed: _agreed, ...data } = view;
     try {
       const rendered = await this.workers.run({
         kind: 'export',
-        request: { format: options.format, lang: options.lang, source: { caseId, source, now: this.now(), ...data } },
+        request: {
+          format: options.format,
+          lang: options.lang,
+          source: { caseId, source, ...(sourceName ? { sourceName } : {}), now: this.now(), ...data },
+        },
       });
       this.log('info', 'case exported', {
         caseId,
@@ -129,11 +133,12 @@ export class ExchangeService {
   private async versionToExport(
     caseId: string,
     version: string | undefined,
-  ): Promise<Result<{ source: string; view: DocView }>> {
+  ): Promise<Result<{ source: string; sourceName?: { name: string; kind: string }; view: DocView }>> {
     if (version !== undefined && version !== 'current') {
       const snapshot = this.store.getSnapshot(caseId, version);
       if (!snapshot) return fail(404, ApiErrorCode.SnapshotNotFound, `No snapshot ${version} in this case.`);
-      return ok({ source: version, view: stateView(snapshot.state) });
+      const sourceName = { name: snapshot.name, kind: snapshot.kind };
+      return ok({ source: version, sourceName, view: stateView(snapshot.state) });
     }
     const document = await this.registry.open(caseId);
     if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
@@ -143,7 +148,7 @@ export class ExchangeService {
       if (info.kind !== 'signoff') continue;
       const snapshot = this.store.getSnapshot(caseId, info.id);
       const view = snapshot && stateView(snapshot.state);
-      if (view?.agreed) return ok({ source: info.id, view });
+      if (view?.agreed) return ok({ source: info.id, sourceName: { name: info.name, kind: info.kind }, view });
     }
     return ok({ source: 'current', view: current });
   }

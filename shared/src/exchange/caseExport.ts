@@ -60,6 +60,8 @@ export const CaseExport = z.object({
   version: z.object({
     /** 'current' or the id of the snapshot exported. */
     source: z.string(),
+    /** The exported snapshot's stored name and kind (read with `describeVersionName`); absent for the current version. */
+    sourceName: z.object({ name: z.string(), kind: z.string() }).optional(),
     contentHash: z.string(),
     agreed: z.boolean(),
     /** Parties whose signature in this case is on this content hash. */
@@ -81,6 +83,8 @@ export type CaseExportSource = {
   importedHistory?: ImportedHistory;
   /** 'current' or a snapshot id. */
   source: string;
+  /** The snapshot's stored name and kind, when a snapshot is exported. */
+  sourceName?: { name: string; kind: string };
   now: Date;
   /** Monte Carlo seed (default DEFAULT_SEED). */
   seed?: number;
@@ -114,6 +118,7 @@ export function buildCaseExport(input: CaseExportSource): BuiltCaseExport {
     case: { id: input.caseId, title: model.facts.title ?? '' },
     version: {
       source: input.source,
+      ...(input.sourceName ? { sourceName: input.sourceName } : {}),
       contentHash: hash,
       agreed: isAgreed(workshop.requiredSigners, own, hash),
       signedBy,

@@ -45,7 +45,7 @@ export const da = {
   cover: {
     source: 'Kilde',
     current: 'Den aktuelle version',
-    snapshot: (id: string) => `Gemt version ${id}`,
+    snapshot: (name: string) => `Gemt version »${name}«`,
     contentHash: 'Indholds-hash',
     agreed: 'Enighed',
     agreedYes: 'Ja – alle, der skal godkende, har godkendt denne version',

@@ -40,7 +40,7 @@ export const en: ReportText = {
   cover: {
     source: 'Source',
     current: 'The current version',
-    snapshot: (id) => `Saved version ${id}`,
+    snapshot: (name) => `Saved version "${name}"`,
     contentHash: 'Content hash',
     agreed: 'Agreed',
     agreedYes: 'Yes – everyone who must sign has signed this version',

@@ -1,5 +1,6 @@
 import type { BuiltCaseExport } from '@caseroom/shared';
 import { ALL_RECORDS, exportFields, fieldRowLabel, recordValue } from '../fieldRows.ts';
+import { versionLabel } from '../versionLabel.ts';
 import { fieldCell } from './fieldCells.ts';
 import type { SheetWriter } from './sheetWriter.ts';
 import type { WorkbookText } from './workbookText.ts';
@@ -29,7 +30,10 @@ export function writeCaseSheet(w: SheetWriter, exported: BuiltCaseExport, text: 
   }
   line(t.caseId, exported.case.id);
   line(t.exportedAt, exported.exportedAt);
-  line(t.version, version.source === 'current' ? t.currentVersion : version.source);
+  line(
+    t.version,
+    version.source === 'current' ? t.currentVersion : (versionLabel(version.sourceName, text.lang) ?? version.source),
+  );
   line(t.contentHash, version.contentHash);
   line(t.agreed, version.agreed ? text.yes : text.no);
   line(t.signedBy, version.signedBy.map((s) => `${s.partyName} (${s.at})`).join('; '), true);

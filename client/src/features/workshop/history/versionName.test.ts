@@ -10,7 +10,7 @@ describe('version names in the reader’s language', () => {
     const signoff = automaticVersionName({ kind: 'signoff', partyName: 'Jobcenter Holbæk' });
     const restore = automaticVersionName({ kind: 'beforeRestore', restoredName: 'Før prisændring' });
     expect(versionName({ name: phase, kind: 'phase' }, da)).toBe('Fase 3');
-    expect(versionName({ name: signoff, kind: 'signoff' }, da)).toBe('Underskrift: Jobcenter Holbæk');
+    expect(versionName({ name: signoff, kind: 'signoff' }, da)).toBe('Godkendelse: Jobcenter Holbæk');
     expect(versionName({ name: restore, kind: 'manual' }, da)).toBe('Før gendannelse af »Før prisændring«');
   });
 
@@ -25,7 +25,7 @@ describe('version names in the reader’s language', () => {
   it('reads old snapshots stored with the English names (literal strings, not the formatter)', () => {
     expect(versionName({ name: 'Phase 1', kind: 'phase' }, da)).toBe('Fase 1');
     expect(versionName({ name: 'Sign-off: Fonden: "Social" Invest', kind: 'signoff' }, da)).toBe(
-      'Underskrift: Fonden: "Social" Invest',
+      'Godkendelse: Fonden: "Social" Invest',
     );
     expect(versionName({ name: 'Before restoring "Phase 2"', kind: 'manual' }, da)).toBe('Før gendannelse af »Fase 2«');
     expect(versionName({ name: 'Before restoring "Before restoring "Budget""', kind: 'manual' }, da)).toBe(

@@ -1,5 +1,6 @@
 import type { BuiltCaseExport } from '@caseroom/shared';
 import { ALL_RECORDS, exportFields, recordValue } from '../../fieldRows.ts';
+import { versionLabel } from '../../versionLabel.ts';
 import { fieldBlock } from '../fieldBlocks.ts';
 import { FONT } from '../fonts.ts';
 import { type HeadlineFigure, headlineFigures } from '../headlineFigures.ts';
@@ -34,7 +35,9 @@ export function summarySection(w: ReportWriter, exported: BuiltCaseExport, text:
     [
       [
         text.cover.source,
-        version.source === 'current' ? text.cover.current : text.cover.snapshot(oneLine(version.source)),
+        version.source === 'current'
+          ? text.cover.current
+          : text.cover.snapshot(oneLine(versionLabel(version.sourceName, lang) ?? version.source)),
       ],
       [text.cover.contentHash, version.contentHash],
       [text.cover.agreed, version.agreed ? text.cover.agreedYes : text.cover.agreedNo],
