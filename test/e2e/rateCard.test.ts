@@ -65,6 +65,10 @@ describe('[P7] the rate card in the outcome form', () => {
     const boCard = items(bo.page).first().locator('.measurement-points');
     await expect.poll(() => boCard.locator('tbody tr').count()).toBe(2);
     expect(await boCard.locator('tbody tr').nth(1).textContent()).toContain('= år 3');
+    // Issue 13: at 1280×800 with the panel open the rate card fits the editor column — no sideways scroll.
+    expect(bo.page.viewportSize()).toEqual({ width: 1280, height: 800 });
+    const scroller = boCard.locator('.table-scroll');
+    expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     // The panel's tables dim while the risk analysis recomputes after the edit; checked once it has.
     await expect.poll(() => seriousAxeViolations(bo.page), { timeout: 15_000 }).toEqual([]);
     await boCard.scrollIntoViewIfNeeded();

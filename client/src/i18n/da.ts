@@ -124,7 +124,6 @@ export const da = {
     monthsColumn: 'Måneder efter start',
     priceColumn: 'Pris pr. resultat',
     basisColumn: 'Der betales for',
-    actionsColumn: 'Handlinger',
     monthsUnit: 'mdr.',
     /** Which year after intake a point falls in: floor(months / 12) + 1. */
     yearHint: (year: number) => `= år ${year}`,

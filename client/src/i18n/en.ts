@@ -117,7 +117,6 @@ export const en: Messages = {
     monthsColumn: 'Months after intake',
     priceColumn: 'Price per outcome',
     basisColumn: 'Paid for',
-    actionsColumn: 'Actions',
     monthsUnit: 'mo.',
     yearHint: (year: number) => `= year ${year}`,
     pointName: (months: number | undefined, row: number) =>

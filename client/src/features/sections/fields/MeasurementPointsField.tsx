@@ -89,11 +89,6 @@ export function MeasurementPointsField({ points, sources, sourceKey, label, help
                 <th scope="col">{t.monthsColumn}</th>
                 <th scope="col">{t.priceColumn}</th>
                 <th scope="col">{t.basisColumn}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t.actionsColumn}</span>
-                  </th>
-                )}
               </tr>
             </thead>
             <tbody>
@@ -168,7 +163,7 @@ type RowProps = {
   onRemove: () => void;
 };
 
-/** One measurement point: months (with its year after intake), price, basis, remove. */
+/** One measurement point: months (with its year after intake), price, basis with its remove button. */
 function PointRow({ point, row, path, monthsId, horizon, editable, onRemove }: RowProps) {
   const m = useMessages();
   const lang = useLanguage();
@@ -192,14 +187,13 @@ function PointRow({ point, row, path, monthsId, horizon, editable, onRemove }: R
           label={t.basisLabel(name)}
           options={PAYMENT_BASES.map((value) => ({ value, label: PAYMENT_BASIS_NAMES[value][lang] }))}
         />
-      </td>
-      {editable && (
-        <td>
-          <button type="button" className="danger" aria-label={t.remove(name)} onClick={onRemove}>
+        {/* In the basis cell, so the rate card fits the editor column at 1280×800 (issue 13). */}
+        {editable && (
+          <button type="button" className="danger point-remove" aria-label={t.remove(name)} onClick={onRemove}>
             {t.removeShort}
           </button>
-        </td>
-      )}
+        )}
+      </td>
     </tr>
   );
 }
