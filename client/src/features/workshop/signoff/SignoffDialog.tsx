@@ -1,5 +1,5 @@
 import { contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
@@ -60,13 +60,17 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const agreed = isAgreed(requiredSigners, signoffs, hash);
   // Observers sign nothing (issue 9: the server refuses them); others when asked to (actions.ts).
   const maySign = actions.verdict('signoff.sign', { hash }).shown;
+  const status = useRef<HTMLParagraphElement>(null);
   const sign = async () => {
     const result = await actions.perform('signoff.sign', { hash });
     setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
+    // The sign button goes once one has signed; focus moves to the agreement line instead of
+    // falling out of the dialog, so a keyboard user keeps their place and hears the outcome.
+    if (result.ok) status.current?.focus();
   };
   return (
     <WorkshopDialog title={t.title} intro={t.intro} onClose={onClose}>
-      <p className="signoff-agreed" data-agreed={agreed}>
+      <p className="signoff-agreed" data-agreed={agreed} ref={status} tabIndex={-1}>
         <strong>{agreed ? `✓ ${t.agreed}` : t.notAgreed}</strong>
       </p>
       <p className="help">{t.version(hash.slice(0, 8))}</p>
