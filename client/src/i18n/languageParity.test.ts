@@ -1,22 +1,37 @@
 import {
   businessCase,
   type CaseModelDraft,
+  contentHash,
+  EXPLAINED_FIGURES,
   exampleCase,
+  IMPORTED_HISTORY,
+  type ImportedHistory,
   initCaseDoc,
   SECTIONS,
   type SnapshotListing,
+  type Vote,
+  WORKSHOP,
+  type WorkshopRecord,
+  workshopChild,
   writeModel,
 } from '@caseroom/shared';
-import { type ComponentType, createElement } from 'react';
+import { type ComponentType, createElement, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { AddPartyForm } from '../features/access/AddPartyForm.tsx';
 import { InviteDialog } from '../features/access/InviteDialog.tsx';
 import { NewLinks } from '../features/access/NewLink.tsx';
+import { CandidateComparisonTable } from '../features/businessCase/CandidateComparison.tsx';
+import { FigureDialog } from '../features/businessCase/FigureDialog.tsx';
 import { CommentsDialog } from '../features/comments/CommentsDialog.tsx';
+import { ExportButton } from '../features/exchange/ExportDialog.tsx';
 import { renderSectionForm } from '../features/sections/renderSectionForm.ts';
+import { DecisionsButton } from '../features/workshop/decisions/DecisionLog.tsx';
 import { CreateSnapshotForm } from '../features/workshop/history/CreateSnapshotForm.tsx';
 import { SnapshotRow } from '../features/workshop/history/SnapshotRow.tsx';
+import { SignoffButton } from '../features/workshop/signoff/SignoffDialog.tsx';
+import { VoteButton } from '../features/workshop/vote/VoteDialog.tsx';
+import { da } from './da.ts';
 import type { Language } from './languageSlice.ts';
 
 /**
@@ -36,6 +51,53 @@ vi.mock('../features/businessCase/businessCaseContext.tsx', async (importOrigina
   useCandidateRisk: () => ({ seed: 1, iterations: 0, candidates: {} }),
 }));
 
+/*
+ * The workshop record is the server's, fed into the case's store by a live session the Node
+ * render does not have: each rendering sets the record it shows.
+ */
+const NO_WORKSHOP: WorkshopRecord = {
+  phase: 3,
+  locks: {},
+  timer: { status: 'idle', serverNow: 0 },
+  votes: {},
+  decisions: {},
+  signoffs: {},
+  requiredSigners: [],
+};
+let workshop: WorkshopRecord = NO_WORKSHOP;
+vi.mock('../features/workshop/useWorkshop.ts', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  useWorkshop: () => workshop,
+}));
+
+// A workshop button renders its dialog as if it had been pressed: the dialog is what is checked.
+vi.mock('../app/WorkshopDialog.tsx', async (importOriginal) => {
+  const react = await import('react');
+  return {
+    ...(await importOriginal<object>()),
+    DialogButton: ({ label, children }: { label: ReactNode; children: (close: () => void) => ReactNode }) =>
+      react.createElement(
+        react.Fragment,
+        null,
+        react.createElement('button', { type: 'button' }, label),
+        children(() => {}),
+      ),
+  };
+});
+
+// Some dialogs read the person's chosen language from the app store, which a Node render only
+// gives its initial state: the store answers in the language being rendered.
+let uiLanguage: Language = 'da';
+vi.mock('../store.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../store.ts')>();
+  const useUiStore = Object.assign(
+    <T>(select: (state: ReturnType<typeof original.useUiStore.getState>) => T): T =>
+      select({ ...original.useUiStore.getState(), language: uiLanguage }),
+    original.useUiStore,
+  );
+  return { ...original, useUiStore };
+});
+
 /**
  * Words that are the same in Danish and English: abbreviations, units, brands, and Danish words
  * spelled as the English ones (checked: each is the right Danish word where it stands).
@@ -43,6 +105,8 @@ vi.mock('../features/businessCase/businessCaseContext.tsx', async (importOrigina
 const SHARED_WORDS = [
   ...['IRR', 'BCR', 'kr.', 'DKK', 'Excel', 'PDF', 'XLSX', 'JSON'],
   ...['Facilitator', 'Investor', 'Regional', 'Definition', 'Design', 'Evaluator', 'Organisation'],
+  // The problem section's title; a sign-off's "Version 90efe93a" (the content hash's first digits).
+  ...['Problem', 'Version'],
 ];
 
 /** Every string the example case holds (names, descriptions): the same in any UI language. */
@@ -52,9 +116,12 @@ function caseStrings(value: unknown, into = new Set<string>()): Set<string> {
   else if (value && typeof value === 'object') for (const v of Object.values(value)) caseStrings(v, into);
   return into;
 }
-const CASE_STRINGS = [...caseStrings(model), 'Test', 'Jobcenter Holbæk', 'Psykiatrien', 'Før budgetmødet'].sort(
-  (a, b) => b.length - a.length,
-);
+const CASE_STRINGS = [
+  ...caseStrings(model),
+  ...['Test', 'Jobcenter Holbæk', 'Psykiatrien', 'Før budgetmødet', 'Socialforvaltningen'],
+  // The case's content hash as the sign-off dialog shows it: digits and letters of no language.
+  contentHash(model).slice(0, 8),
+].sort((a, b) => b.length - a.length);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
 
@@ -83,7 +150,7 @@ export function allowedInBoth(text: string): boolean {
   for (const name of CASE_STRINGS) rest = rest.split(name).join(' ');
   for (const word of SHARED_WORDS) rest = rest.split(word).join(' ');
   // Numbers in either format, signs, ranges, symbols and punctuation carry no language.
-  return /^[\s\d.,:;·–—\-+−×/()[\]%'"»«“”…★✎◉●○✓✗•*=<>≥≤↑↓←→]*$/u.test(rest);
+  return /^[\s\d.,:;·–—\-+−×/()[\]%'"»«“”…★✎◉●○✓✗•*=<>≥≤↑↓←→▲⚠]*$/u.test(rest);
 }
 
 /** The text nodes of a rendering that read the same in Danish and English and are not allowed to. */
@@ -100,9 +167,22 @@ function exampleDoc(): Y.Doc {
   return doc;
 }
 
-/** A component inside the room's contexts (the case view, its store, the language). */
-function renderInRoom(view: ComponentType, lang: Language, role: 'facilitator' | 'editor' = 'facilitator'): string {
-  return renderSectionForm('problem', exampleDoc(), { lang, role, view });
+/** A component inside the room's contexts (the case view, its store, the language) and this workshop record. */
+function renderInRoom(
+  view: ComponentType,
+  lang: Language,
+  role: 'facilitator' | 'editor' | 'observer' = 'facilitator',
+  record: WorkshopRecord = NO_WORKSHOP,
+  doc: Y.Doc = exampleDoc(),
+): string {
+  workshop = record;
+  uiLanguage = lang;
+  try {
+    return renderSectionForm('problem', doc, { lang, role, view });
+  } finally {
+    workshop = NO_WORKSHOP;
+    uiLanguage = 'da';
+  }
 }
 
 const snapshots: SnapshotListing[] = [
@@ -125,6 +205,79 @@ const snapshots: SnapshotListing[] = [
 ];
 
 const outcome = model.outcomes[1];
+const candidateIds = model.interventions.candidates.map((candidate) => candidate.id);
+const outcomeIds = model.outcomes.map((o) => o.id);
+
+/** A vote over the example's candidates: open (two of four have voted) or revealed with its counts. */
+function vote(status: Vote['status'], list: Vote['list'] = 'interventions'): Vote {
+  const itemIds = list === 'interventions' ? candidateIds : outcomeIds;
+  return {
+    list,
+    itemIds,
+    votesPerPerson: 3,
+    status,
+    openedAt: '2026-03-01T10:00:00Z',
+    ...(status === 'open'
+      ? { voted: 2 }
+      : { voters: 3, counts: Object.fromEntries(itemIds.map((id, index) => [id, index === 0 ? 5 : index])) }),
+  };
+}
+
+const decided = {
+  partyId: 'p1',
+  partyName: 'Test',
+  at: '2026-03-01T11:00:00Z',
+};
+const hash = contentHash(model);
+/** A workshop in phase 3 with decisions, votes, and sign-offs current, outdated and missing. */
+const busyWorkshop: WorkshopRecord = {
+  ...NO_WORKSHOP,
+  decisions: {
+    d1: { ...decided, text: 'Før budgetmødet', itemPath: `interventions/candidates/${candidateIds[0]}`, order: 1 },
+    d2: { ...decided, text: 'Test', order: 2 },
+  },
+  signoffs: {
+    p1: { hash, partyName: 'Test', at: '2026-03-02T10:00:00Z' },
+    p2: { hash: 'f'.repeat(64), partyName: 'Jobcenter Holbæk', at: '2026-03-02T09:00:00Z' },
+  },
+  requiredSigners: ['p1', 'p2', 'p3'],
+};
+
+/**
+ * The example case as imported from a file that carried a decision and a sign-off, with the
+ * required signers' names as the server stores them.
+ */
+function importedDoc(): Y.Doc {
+  const doc = exampleDoc();
+  const signers = workshopChild(doc, 'requiredSigners');
+  if (!signers) throw new Error('a new case document has its required signers map');
+  for (const [id, partyName] of [
+    ['p1', 'Test'],
+    ['p2', 'Jobcenter Holbæk'],
+    ['p3', 'Socialforvaltningen'],
+  ]) {
+    signers.set(id ?? '', { partyName });
+  }
+  const history: ImportedHistory = {
+    decisions: [{ ...decided, id: 'i1', partyName: 'Psykiatrien', text: 'Test', order: 1, imported: true }],
+    signoffs: [{ partyId: 'p9', partyName: 'Psykiatrien', hash, at: '2026-02-01T10:00:00Z', imported: true }],
+  };
+  doc.getMap(WORKSHOP).set(IMPORTED_HISTORY, history);
+  return doc;
+}
+
+/** A rendering for each role that sees something different. */
+function byRole(
+  what: string,
+  view: ComponentType,
+  record: WorkshopRecord,
+  doc: () => Y.Doc = exampleDoc,
+): [string, (lang: Language) => string][] {
+  return (['facilitator', 'editor', 'observer'] as const).map((role) => [
+    `${what}, as ${role}`,
+    (lang) => renderInRoom(view, lang, role, record, doc()),
+  ]);
+}
 
 const RENDERINGS: [string, (lang: Language) => string][] = [
   ...SECTIONS.flatMap((section): [string, (lang: Language) => string][] => [
@@ -190,6 +343,52 @@ const RENDERINGS: [string, (lang: Language) => string][] = [
         lang,
       ),
   ],
+  ...byRole('vote dialog, no vote yet', VoteButton, NO_WORKSHOP),
+  ...byRole('vote dialog, open', VoteButton, { ...NO_WORKSHOP, votes: { v1: vote('open') } }),
+  ...byRole('vote dialog, revealed', VoteButton, { ...NO_WORKSHOP, votes: { v1: vote('revealed') } }),
+  ...byRole('vote dialog, on outcomes, decided', VoteButton, {
+    ...NO_WORKSHOP,
+    votes: { v1: vote('decided', 'outcomes') },
+  }),
+  ...byRole('decision log, empty', DecisionsButton, NO_WORKSHOP),
+  ...byRole('decision log, with imported decisions', DecisionsButton, busyWorkshop, importedDoc),
+  ...byRole('sign-off dialog, none required', SignoffButton, NO_WORKSHOP),
+  ...byRole('sign-off dialog, signed and imported', SignoffButton, busyWorkshop, importedDoc),
+  ['export dialog', (lang) => renderInRoom(() => createElement(ExportButton, {}), lang)],
+  [
+    'export dialog, from a saved version',
+    (lang) => renderInRoom(() => createElement(ExportButton, { version: { kind: 'snapshot', id: 's1' } }), lang),
+  ],
+  ...EXPLAINED_FIGURES.map((figure): [string, (lang: Language) => string] => [
+    `figure dialog, ${figure}`,
+    (lang) => renderInRoom(() => createElement(FigureDialog, { figure, value: '1.234 kr.', onClose: () => {} }), lang),
+  ]),
+  [
+    'candidate comparison table, risk being drawn',
+    (lang) =>
+      renderInRoom(
+        () =>
+          createElement(CandidateComparisonTable, {
+            model,
+            candidates: result.candidates,
+            risk: {
+              seed: 7,
+              iterations: 10_000,
+              candidates: Object.fromEntries(
+                candidateIds.map((id, index) => [
+                  id,
+                  index === 0
+                    ? { status: 'done' as const, probabilityAuthorityNpvNegative: 0.25 }
+                    : index === 1
+                      ? { status: 'failed' as const }
+                      : { status: 'computing' as const },
+                ]),
+              ),
+            },
+          }),
+        lang,
+      ),
+  ],
 ];
 
 describe('every string Danish in the Danish UI (issue 13)', () => {
@@ -219,6 +418,26 @@ describe('every string Danish in the Danish UI (issue 13)', () => {
   it('names the commented item by its title and name', () => {
     const html = RENDERINGS.find(([what]) => what === 'comments dialog')?.[1]('da') ?? '';
     expect(textNodes(html)).toContain(`Kommentarer: Resultatmål 2 – ${outcome?.name}`);
+  });
+
+  it('renders each workshop dialog open, in the state it is named for (not only its button)', () => {
+    const danish = (what: string) => {
+      const render = RENDERINGS.find(([name]) => name === what)?.[1];
+      if (!render) throw new Error(`no rendering "${what}"`);
+      return textNodes(render('da')).join('\n');
+    };
+    const w = da.workshop;
+    expect(danish('vote dialog, no vote yet, as facilitator')).toContain(w.votes.start);
+    expect(danish('vote dialog, open, as editor')).toContain(w.votes.status.open);
+    expect(danish('vote dialog, open, as editor')).toContain(w.votes.used(0, 3));
+    expect(danish('vote dialog, revealed, as facilitator')).toContain(w.votes.status.revealed);
+    expect(danish('vote dialog, revealed, as facilitator')).toContain(da.candidates.heading);
+    expect(danish('decision log, with imported decisions, as facilitator')).toContain(w.decisions.importedHeading);
+    expect(danish('sign-off dialog, signed and imported, as observer')).toContain(w.signoff.states.outdated);
+    expect(danish('sign-off dialog, signed and imported, as observer')).toContain(w.signoff.importedHeading);
+    expect(danish('export dialog')).toContain(da.exchange.export.versionLegend);
+    expect(danish('figure dialog, breakEvenYear')).toContain(da.businessCase.explanation.perYear);
+    expect(danish('candidate comparison table, risk being drawn')).toContain(da.candidates.riskFailed);
   });
 
   it('the check can fail: an English word in both renderings is caught, a name or a number is not', () => {
