@@ -140,6 +140,7 @@ export const workshopDa = {
     noSubject: 'Ikke knyttet til noget bestemt',
   },
   signoff: {
+    unknownParty: 'Ukendt part',
     importedHeading: 'Godkendelser i den importerede fil',
     importedHelp: 'Historik fra den sag, filen kom fra. De tæller ikke som godkendelser i denne sag.',
     importedSigned: (when: string, version: string) => `Godkendte version ${version} · ${when}`,

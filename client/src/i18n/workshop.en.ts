@@ -142,6 +142,7 @@ export const workshopEn: typeof workshopDa = {
     noSubject: 'Not linked to anything',
   },
   signoff: {
+    unknownParty: 'Unknown party',
     importedHeading: 'Sign-offs in the imported file',
     importedHelp: 'History from the case the file came from. They do not count as sign-offs in this case.',
     importedSigned: (when: string, version: string) => `Signed version ${version} · ${when}`,

@@ -11,8 +11,7 @@ import {
   ruleWithName,
 } from '@caseroom/shared';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
-import { useMessages } from '../../i18n/messages.ts';
-import { useUiStore } from '../../store.ts';
+import { useLanguage, useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase } from './businessCaseContext.tsx';
 import { amount, calendarYear } from './format.ts';
 import { TableScroll } from './TableScroll.tsx';
@@ -36,7 +35,7 @@ export function FigureDialog({
 }) {
   const m = useMessages();
   const t = m.businessCase.explanation;
-  const lang = useUiStore((state) => state.language);
+  const lang = useLanguage();
   const { model, result } = useBusinessCase();
 
   const explanation = result.priced.ok ? explainFigure(figure, result.priced.pricing, result.priced.input) : undefined;

@@ -81,7 +81,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
         <ul className="signoff-list">
           {statuses.map((status) => (
             <li key={status.partyId} className="signoff-row" data-state={status.state}>
-              <span className="signoff-name">{names.get(status.partyId) ?? status.partyId}</span>
+              <span className="signoff-name">{names.get(status.partyId) ?? t.unknownParty}</span>
               <span className="signoff-state">
                 <span aria-hidden="true">
                   {status.state === 'current' ? '✓ ' : status.state === 'outdated' ? '▲ ' : '○ '}
