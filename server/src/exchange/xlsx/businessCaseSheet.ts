@@ -369,15 +369,6 @@ export function writeBusinessCaseSheet(
   );
 
   const headlines = writeHeadlines(w, headlineRow, rows, span, inputs.startYear, text);
-  // P13: the investor loses money only when its nominal net is below the noise. Getting exactly
-  // its capital back is a tie, but the sum of the yearly flows (each with its float error) can
-  // land on −10⁻¹⁰ kr., and a plain `< 0` would then say yes where `price` says no. This replaces
-  // the headline's formula; the headlines are one row per key below `headlineRow`, the value in B.
-  const losesMoneyRow = headlineRow + 1 + HEADLINE_KEYS.indexOf('investorLosesMoney');
-  if (headlines.investorLosesMoney !== onSheet(w.name, absCell(TOTAL, losesMoneyRow))) {
-    throw new Error(`businessCaseSheet: the loses-money headline is not at B${losesMoneyRow}`);
-  }
-  w.formula(losesMoneyRow, TOTAL, `IF(SUM(${span(rows.investorCashFlow)})<-${noise},"${text.yes}","${text.no}")`);
 
   w.sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: rows.year }];
   return { sheet: w.name, firstYearColumn: FIRST_YEAR, years, rows, headlines, factors };

@@ -98,7 +98,9 @@ export function writeHeadlines(
     investorIrr: irrFormula(span(rows.investorCashFlow), none),
     investorMultiple: `IF(${capital}>0,(SUM(${span(rows.paid)})+SUM(${span(rows.guarantee)}))/${capital},${none})`,
     investorNet: `SUM(${span(rows.investorCashFlow)})`,
-    investorLosesMoney: `IF(${at('investorNet')}<0,"${text.yes}","${text.no}")`,
+    // P13: a loss only below the rounding noise `price` zeroes flows within (10⁻⁹ × Σ capital):
+    // an exact repayment can sum to −10⁻¹⁰ kr. over yearly flows, which is a tie, not a loss.
+    investorLosesMoney: `IF(${at('investorNet')}<-0.000000001*MAX(1,${capital}),"${text.yes}","${text.no}")`,
     breakEvenYear: `IF(SUM(${span(rows.staysPositive)})>0,IF(ISNUMBER(${startYear}),${startYear}+${breakEvenT},"${yearWord} "&(${breakEvenT}+1)),${none})`,
   };
   w.text(headingRow, LABEL, text.businessCase.headlines, { bold: true });
