@@ -72,4 +72,40 @@ describe('[issue 13] imported history is visible', () => {
     // History only: the copy is not agreed by the imported signature.
     expect(await signoffs.locator('.signoff-agreed').getAttribute('data-agreed')).toBe('false');
   });
+
+  it('an imported copy is marked in the room and on the start page; the original is not', async () => {
+    const original = await createCase(server.url, { example: true });
+    const file = await (
+      await fetch(`${server.url}/api/cases/${original.id}/export.json`, {
+        headers: { authorization: `Bearer ${original.token}` },
+      })
+    ).text();
+    const imported = await fetch(`${server.url}/api/cases/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: file,
+    });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as { id: string; token: string };
+
+    const { page } = fie;
+    await openCase(page, server.url, copy);
+    const roomMark = page.locator('.top-bar [data-imported-mark]');
+    await roomMark.waitFor();
+    expect(await roomMark.textContent()).toMatch(/^Importeret kopi – Lavet ud fra en importeret fil /);
+    const markBox = await roomMark.boundingBox();
+    expect(markBox && markBox.width > 0 && markBox.y + markBox.height <= 110).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await openCase(page, server.url, original);
+    await page.locator('.top-bar .case-title').waitFor();
+    expect(await page.locator('.top-bar [data-imported-mark]').count()).toBe(0);
+
+    await page.goto(`${server.url}/`);
+    const rowOf = (id: string) => page.locator('.case-table tbody tr', { has: page.locator(`a[href$="${id}"]`) });
+    await rowOf(copy.id).waitFor();
+    expect(await rowOf(copy.id).locator('[data-imported-mark]').textContent()).toBe('Importeret kopi');
+    expect(await rowOf(original.id).locator('[data-imported-mark]').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });

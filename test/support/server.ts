@@ -46,7 +46,16 @@ export async function startTestServer(
   const dataDir = options.dataDir ?? makeTempDataDir();
   const logs: TestServer['logs'] = [];
   const log: Log = options.log ?? ((level, message, fields = {}) => logs.push({ level, message, fields }));
-  const server: RunningServer = await startServer({ unloadGraceMs: 60_000, ...options, dataDir, log, port: 0 });
+  // A build elsewhere than client/dist (CASEROOM_TEST_CLIENT_DIR) lets one checkout test one build while another is made.
+  const clientDir = process.env.CASEROOM_TEST_CLIENT_DIR;
+  const server: RunningServer = await startServer({
+    unloadGraceMs: 60_000,
+    ...(clientDir ? { clientDir } : {}),
+    ...options,
+    dataDir,
+    log,
+    port: 0,
+  });
   let closed: Promise<void> | undefined;
   return {
     url: server.url,

@@ -474,6 +474,9 @@ export const da = {
     online: (n: number) => (n === 0 ? 'Ingen' : n === 1 ? '1 person' : `${n} personer`),
     /** Under a title other cases share (same municipality and phase): when it was made and its short id. */
     tellApart: (created: string, shortId: string) => `Oprettet ${created} · id ${shortId}`,
+    /** Beside the title of a case made from an import file (issue 13): a copy, not the original. */
+    importedCopy: 'Importeret kopi',
+    importedAt: (at: string) => `Lavet ud fra en importeret fil ${at}`,
     errors: {
       unreachable: 'Serveren svarer ikke. Tjek din forbindelse, og prøv igen.',
       createFailed: 'Sagen kunne ikke oprettes. Prøv igen om lidt.',

@@ -466,6 +466,9 @@ export const en: Messages = {
     online: (n: number) => (n === 0 ? 'Nobody' : n === 1 ? '1 person' : `${n} people`),
     /** Under a title other cases share (same municipality and phase): when it was made and its short id. */
     tellApart: (created: string, shortId: string) => `Created ${created} · id ${shortId}`,
+    /** Beside the title of a case made from an import file (issue 13): a copy, not the original. */
+    importedCopy: 'Imported copy',
+    importedAt: (at: string) => `Made from an imported file ${at}`,
     errors: {
       unreachable: 'The server does not answer. Check your connection and try again.',
       createFailed: 'The case could not be created. Please try again shortly.',

@@ -44,6 +44,8 @@ export type BuiltCase = {
   /** Y.encodeStateAsUpdate of the new document. */
   initialState: Uint8Array;
   summary: { title: string | undefined; municipality: string | undefined; phase: number | undefined };
+  /** Set when the case is made from an import file: the catalogue marks it (issue 13). */
+  importedAt?: number;
 };
 
 /**
@@ -73,12 +75,11 @@ export function buildCase(createdAt: Date, fill: (doc: Y.Doc) => void): BuiltCas
  * the file's decisions and sign-offs kept as read-only history in `workshop.importedHistory` —
  * never in `workshop.signoffs`, so they count for nothing here.
  */
-export function fillImported(model: CaseModelDraft, history: ImportedHistory): (doc: Y.Doc) => void {
+export function fillImported(model: CaseModelDraft, history: ImportedHistory, importedAt: Date): (doc: Y.Doc) => void {
   return (doc) => {
     writeModel(doc, model);
-    if (history.decisions.length > 0 || history.signoffs.length > 0) {
-      doc.getMap(WORKSHOP).set(IMPORTED_HISTORY, history);
-    }
+    // Always written, even without history: the room marks an imported copy by it (issue 13).
+    doc.getMap(WORKSHOP).set(IMPORTED_HISTORY, { ...history, importedAt: importedAt.toISOString() });
   };
 }
 
@@ -132,6 +133,7 @@ export class CaseService {
       summary: built.summary,
       founder,
       organisationId,
+      ...(built.importedAt === undefined ? {} : { importedAt: built.importedAt }),
     });
     return { id, token };
   }
@@ -154,6 +156,7 @@ export class CaseService {
           phase: summary.phase,
           updatedAt: new Date(summary.updatedAt).toISOString(),
           createdAt: new Date(record.createdAt).toISOString(),
+          ...(record.importedAt === undefined ? {} : { importedAt: new Date(record.importedAt).toISOString() }),
           online: live?.connectionCount ?? 0,
           party: { id: party.id, name: party.name, kind: party.kind, role: party.role },
         };

@@ -68,7 +68,11 @@ port.on('message', async ({ id, job }: { id: number; job: ExchangeJob }) => {
 function buildImport(job: Extract<ExchangeJob, { kind: 'buildImport' }>): BuiltImport {
   const parsed = parseCaseImport(job.text, { maxBytes: job.maxBytes });
   if (!parsed.ok) return parsed;
-  const built = buildCase(new Date(job.createdAt), fillImported(parsed.model, parsed.history));
+  const importedAt = new Date(job.createdAt);
+  const built: BuiltCase = {
+    ...buildCase(importedAt, fillImported(parsed.model, parsed.history, importedAt)),
+    importedAt: job.createdAt,
+  };
   // A buffer of exactly the state's bytes, so that transferring it hands over nothing else.
   built.initialState = built.initialState.slice();
   return {

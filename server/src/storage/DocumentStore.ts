@@ -153,6 +153,8 @@ export type CaseRecord = CaseSummary & {
   createdAt: number;
   /** The organisation the case belongs to; undefined only while no organisation exists. */
   organisationId?: string | undefined;
+  /** When the case was made from an import file (milliseconds since the epoch); absent otherwise. */
+  importedAt?: number;
 };
 
 /** What it takes to create a case. */
@@ -166,6 +168,8 @@ export type NewCase = {
   founder?: NewParty;
   /** The organisation it belongs to (issue 10); default the first organisation. */
   organisationId?: string;
+  /** When it was made from an import file (issue 13: an imported copy is marked). */
+  importedAt?: number;
 };
 
 /** A party of a case as stored (docs/access.md): who it is and what its link lets it do. */

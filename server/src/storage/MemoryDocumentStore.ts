@@ -76,7 +76,7 @@ export class MemoryDocumentStore implements DocumentStore {
     return new MemoryDocumentStore(this.data);
   }
 
-  createCase({ id, createdAt, initialState, summary, founder, organisationId }: NewCase): void {
+  createCase({ id, createdAt, initialState, summary, founder, organisationId, importedAt }: NewCase): void {
     if (this.data.cases.has(id)) throw new DuplicateCaseError(id);
     if (founder && (founder.party.caseId !== id || this.data.tokens.has(founder.tokenHash))) {
       throw new DuplicatePartyError(id, founder.party.id);
@@ -90,6 +90,7 @@ export class MemoryDocumentStore implements DocumentStore {
       updatedAt: createdAt,
       ...summary,
       organisationId: organisationId ?? this.organisations.firstId(),
+      ...(importedAt === undefined ? {} : { importedAt }),
     });
     this.data.updates.set(id, [{ seq: ++this.data.lastSeq, data: initialState.slice() }]);
     this.data.parties.set(id, []);

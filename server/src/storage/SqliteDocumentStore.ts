@@ -56,6 +56,7 @@ type CaseRow = {
   municipality: string | null;
   phase: number | null;
   organisation_id: string | null;
+  imported_at: number | null;
 };
 
 type PartyRow = {
@@ -101,7 +102,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.organisations = new SqliteOrganisationStore(this.db);
     this.statements = {
       insertCase: this.db.prepare(
-        'INSERT INTO cases (id, created_at, updated_at, title, municipality, phase, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO cases (id, created_at, updated_at, title, municipality, phase, organisation_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getCase: this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?'),
       listCases: this.db.prepare<[], CaseRow>('SELECT * FROM cases ORDER BY updated_at DESC, created_at DESC, id ASC'),
@@ -175,7 +176,7 @@ export class SqliteDocumentStore implements DocumentStore {
     };
   }
 
-  createCase({ id, createdAt, initialState, summary, founder, organisationId }: NewCase): void {
+  createCase({ id, createdAt, initialState, summary, founder, organisationId, importedAt }: NewCase): void {
     this.db.transaction(() => {
       if (this.statements.getCase.get(id)) throw new DuplicateCaseError(id);
       if (organisationId !== undefined && !this.organisations.getOrganisation(organisationId)) {
@@ -189,6 +190,7 @@ export class SqliteDocumentStore implements DocumentStore {
         summary.municipality ?? null,
         summary.phase ?? null,
         organisationId ?? this.organisations.firstId() ?? null,
+        importedAt ?? null,
       );
       this.statements.appendUpdate.run(id, initialState);
       if (founder) {
@@ -432,6 +434,7 @@ function toRecord(row: CaseRow): CaseRecord {
     municipality: row.municipality ?? undefined,
     phase: row.phase ?? undefined,
     organisationId: row.organisation_id ?? undefined,
+    ...(row.imported_at === null ? {} : { importedAt: row.imported_at }),
   };
 }
 

@@ -15,7 +15,9 @@ export function createSchema(db: Database.Database): void {
         municipality TEXT,
         phase INTEGER,
         -- The organisation the case belongs to (issue 10); NULL only while none exists.
-        organisation_id TEXT
+        organisation_id TEXT,
+        -- When the case was made from an import file (issue 13: an imported copy is marked); NULL otherwise.
+        imported_at INTEGER
       );
       CREATE TABLE IF NOT EXISTS updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -113,4 +115,5 @@ const ADDED_COLUMNS: readonly AddedColumn[] = [
   ['cases', 'organisation_id', 'TEXT'],
   ['parties', 'expires_at', 'INTEGER'],
   ['parties', 'ended_at', 'INTEGER'],
+  ['cases', 'imported_at', 'INTEGER'],
 ];

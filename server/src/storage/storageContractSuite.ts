@@ -558,6 +558,14 @@ export function storageContractSuite(name: string, makeFixture: () => StoreFixtu
       );
     });
 
+    it('[S26] a case made from an import file keeps when it was imported; other cases have no such time', () => {
+      store.createCase(makeNewCase({ id: 'imported', importedAt: 2_000 }));
+      store.createCase(makeNewCase({ id: 'made-here' }));
+      expect(store.getCase('imported')?.importedAt).toBe(2_000);
+      expect(store.getCase('made-here')).not.toHaveProperty('importedAt');
+      expect(store.listCases().find((c) => c.id === 'imported')?.importedAt).toBe(2_000);
+    });
+
     it('[S8] close is idempotent', () => {
       store.close();
       expect(() => store.close()).not.toThrow();

@@ -37,6 +37,8 @@ export const CaseListing = z.object({
   updatedAt: z.string(),
   /** ISO 8601 time the case was created (or imported): tells apart cases with one title (issue 13). */
   createdAt: z.string().optional(),
+  /** ISO 8601 time the case was made from an import file; absent for a case made here (issue 13). */
+  importedAt: z.string().optional(),
   /** Open connections to the case now. */
   online: z.number(),
   party: Party.pick({ id: true, name: true, kind: true, role: true }),

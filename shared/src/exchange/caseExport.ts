@@ -44,6 +44,8 @@ export const IMPORTED_HISTORY = 'importedHistory';
 export const ImportedHistory = z.object({
   decisions: z.array(ExportedDecision),
   signoffs: z.array(ExportedSignoff),
+  /** ISO 8601 time the case was made from the file (issue 13: an imported copy is marked); absent in cases imported before. */
+  importedAt: z.string().max(40).optional(),
 });
 export type ImportedHistory = z.infer<typeof ImportedHistory>;
 

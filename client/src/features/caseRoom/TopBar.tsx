@@ -9,6 +9,7 @@ import { PresenceList } from '../presence/PresenceList.tsx';
 import { useSection } from '../sections/useSection.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { PhaseAgenda } from '../workshop/agenda/PhaseAgenda.tsx';
+import { ImportedMark } from '../workshop/ImportedMark.tsx';
 import { WorkshopBar } from '../workshop/WorkshopBar.tsx';
 
 /**
@@ -35,6 +36,7 @@ export function TopBar() {
           <h1 className="case-title" title={shownTitle}>
             {shownTitle}
           </h1>
+          <ImportedMark />
           <PhaseAgenda />
         </div>
         <div className="top-actions">

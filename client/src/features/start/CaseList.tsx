@@ -69,6 +69,18 @@ export function CaseList() {
           <tr key={row.id}>
             <th scope="row">
               <Link href={casePath(row.id)}>{row.title || m.room.untitled}</Link>
+              {row.importedAt && (
+                <>
+                  {' '}
+                  <span
+                    className="imported-mark"
+                    data-imported-mark
+                    title={m.start.importedAt(dateFormat.format(row.importedAt))}
+                  >
+                    {m.start.importedCopy}
+                  </span>
+                </>
+              )}
               {lookAlike.has(row.id) && (
                 <>
                   <br />

@@ -14,22 +14,30 @@ export type CaseSummary = {
   updatedAt: Date | undefined;
   /** When the case was created (or imported); undefined from an older server. */
   createdAt: Date | undefined;
+  /** When the case was made from an import file; undefined for a case made here (issue 13). */
+  importedAt: Date | undefined;
   online: number;
   /** Who this browser's link makes the caller in the case (A6). */
   party: Party | undefined;
 };
 
+/** An ISO time from the server as a Date; undefined when absent or not a time. */
+function optionalTime(iso: string | undefined): Date | undefined {
+  const time = iso === undefined ? undefined : new Date(iso);
+  return time && !Number.isNaN(time.getTime()) ? time : undefined;
+}
+
 /** A listed case as the start page shows it: missing texts empty, the time a Date. */
 function summary(row: CaseListing): CaseSummary {
   const updated = new Date(row.updatedAt);
-  const created = row.createdAt === undefined ? undefined : new Date(row.createdAt);
   return {
     id: row.id,
     title: row.title ?? '',
     municipality: row.municipality ?? '',
     phase: row.phase,
     updatedAt: Number.isNaN(updated.getTime()) ? undefined : updated,
-    createdAt: created && !Number.isNaN(created.getTime()) ? created : undefined,
+    createdAt: optionalTime(row.createdAt),
+    importedAt: optionalTime(row.importedAt),
     online: row.online,
     party: row.party,
   };
