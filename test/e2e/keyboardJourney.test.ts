@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
 import { api, createCase, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
+import { expectFocusOn, focused, tabTo } from './keyboard.ts';
 import { openCase } from './room.ts';
 
 /**
@@ -49,56 +50,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** What the focused element is called (aria-label, else its label, else its text) and whether a focus ring shows. */
-type Focused = { name: string; tag: string; ring: boolean; inDialog: string | null };
-
-function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!(element instanceof HTMLElement) || element === document.body)
-      return { name: '', tag: 'body', ring: false, inDialog: null };
-    const labelled = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`) : null;
-    const name = (element.getAttribute('aria-label') ?? labelled?.textContent ?? element.textContent ?? '').trim();
-    const style = getComputedStyle(element);
-    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
-    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
-    const dialog = element.closest('dialog');
-    return {
-      name,
-      tag: element.tagName.toLowerCase(),
-      ring: outline || shadow,
-      inDialog: dialog?.getAttribute('aria-labelledby')
-        ? (document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '')
-        : null,
-    };
-  });
-}
-
-/** Fails unless the focused element is called `name` and shows a focus ring. */
-async function expectFocusOn(page: Page, name: string | RegExp): Promise<Focused> {
-  const now = await focused(page);
-  if (typeof name === 'string') expect(now.name).toBe(name);
-  else expect(now.name).toMatch(name);
-  expect(now.ring, `no visible focus on "${now.name}"`).toBe(true);
-  return now;
-}
-
-/**
- * Presses Tab (or Shift+Tab) until the focused element is called `name`; every stop on the way
- * must show a focus ring. Returns the stops passed, so a test can say where focus went.
- */
-async function tabTo(page: Page, name: string | RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Focused[]> {
-  const stops: Focused[] = [];
-  for (let step = 0; step < 120; step++) {
-    await page.keyboard.press(key);
-    const now = await focused(page);
-    stops.push(now);
-    expect(now.ring, `no visible focus on ${now.tag} "${now.name}" (stop ${step + 1})`).toBe(true);
-    if (typeof name === 'string' ? now.name === name : name.test(now.name)) return stops;
-  }
-  throw new Error(`nothing called ${String(name)} within 120 presses of ${key}`);
-}
 
 describe('[issue 13] a keyboard journey through decision and sign-off', () => {
   it('the facilitator writes a decision and the editor signs, with the keyboard only, focus always visible', async () => {

@@ -1,5 +1,5 @@
 import { VOTE_LISTS, type VoteList } from '@caseroom/shared';
-import { useId, useState } from 'react';
+import { type Ref, useId, useState } from 'react';
 import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { useMessages } from '../../../i18n/messages.ts';
@@ -8,8 +8,12 @@ import { CandidateComparison } from '../../businessCase/CandidateComparison.tsx'
 import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { voteItems } from './voteItems.ts';
 
-/** The facilitator opens a dot vote on a list's candidates, with N dots per person; the intervention candidates shown side by side. */
-export function OpenVoteForm() {
+/**
+ * The facilitator opens a dot vote on a list's candidates, with N dots per person; the
+ * intervention candidates shown side by side. `heading` takes focus when the button that was
+ * focused went ("Ny afstemning").
+ */
+export function OpenVoteForm({ heading }: { heading?: Ref<HTMLHeadingElement> }) {
   const m = useMessages();
   const t = m.workshop.votes;
   const { model } = useBusinessCase();
@@ -35,7 +39,9 @@ export function OpenVoteForm() {
         void start();
       }}
     >
-      <h3>{t.start}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t.start}
+      </h3>
       <div className="form-row">
         <label htmlFor={`${id}-list`}>{t.list}</label>
         <select id={`${id}-list`} value={list} onChange={(event) => setList(event.target.value as VoteList)}>

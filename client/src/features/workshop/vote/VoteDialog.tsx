@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { failureOf, failureText } from '../../../api/failureText.ts';
 import type { ApiFailure } from '../../../api/request.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
@@ -10,6 +10,7 @@ import { useWorkshop } from '../useWorkshop.ts';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
 import { BallotList } from './BallotList.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
+import { useFocusLanding } from './useFocusLanding.ts';
 import { VoteResult } from './VoteResult.tsx';
 import { VoteTurnoutLine } from './VoteTurnoutLine.tsx';
 import { latestVote, voteItems } from './voteItems.ts';
@@ -44,10 +45,17 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
   const [failure, setFailure] = useState<ApiFailure>();
   // The vote the facilitator chose to follow with a new one; a newly opened vote shows at once.
   const [replacing, setReplacing] = useState<string | null>(null);
-  if (!latest || replacing === latest[0]) {
+  const showsForm = !latest || replacing === latest[0];
+  // "Start afstemning", "Vis resultatet", "Beslut" and "Ny afstemning" go once used (here or on
+  // another facilitator's screen), and a voter's ballot goes at the reveal: focus lands on the
+  // vote's status line (or the new vote form's heading), not on the page.
+  const status = useRef<HTMLParagraphElement>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  useFocusLanding(() => status.current ?? formHeading.current, showsForm ? 'form' : `${latest[0]}:${latest[1].status}`);
+  if (!latest || showsForm) {
     return (
       <WorkshopDialog title={t.title} intro={t.hidden} onClose={onClose}>
-        {facilitator ? <OpenVoteForm key={latest?.[0]} /> : <p>{t.watch}</p>}
+        {facilitator ? <OpenVoteForm key={latest?.[0]} heading={formHeading} /> : <p>{t.watch}</p>}
       </WorkshopDialog>
     );
   }
@@ -56,7 +64,7 @@ function VoteDialog({ onClose }: { onClose: () => void }) {
   return (
     <WorkshopDialog title={`${t.title}: ${t.lists[vote.list]}`} intro={t.hidden} onClose={onClose}>
       <div className="vote-summary">
-        <p className="vote-status" data-status={vote.status}>
+        <p className="vote-status" data-status={vote.status} ref={status} tabIndex={-1}>
           <strong>{t.status[vote.status]}</strong>
         </p>
         <VoteTurnoutLine vote={vote} />
