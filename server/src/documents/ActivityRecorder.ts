@@ -1,6 +1,7 @@
 import { SECTIONS } from '@caseroom/shared';
 import type { Log } from '../log.ts';
-import type { ActivityEntry, DocumentStore } from '../storage/DocumentStore.ts';
+import type { ActivityEntry } from '../storage/ActivityStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 
 /** How long a case gathers activity (who changed which section) before writing it. */
 export const ACTIVITY_FLUSH_MS = 1_000;
@@ -18,7 +19,7 @@ export class ActivityRecorder {
 
   constructor(
     private readonly caseId: string,
-    private readonly options: { store: DocumentStore; log: Log; now: () => number },
+    private readonly options: { stores: Stores; log: Log; now: () => number },
   ) {}
 
   /**
@@ -40,19 +41,19 @@ export class ActivityRecorder {
       }
     }
     if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), ACTIVITY_FLUSH_MS);
+      this.timer = setTimeout(() => void this.flush(), ACTIVITY_FLUSH_MS);
       this.timer.unref();
     }
   }
 
   /** Writes what was recorded since the last flush (before the activity is listed, on unload). */
-  flush(): void {
+  async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const entries = [...this.pending.values()];
     this.pending.clear();
     try {
-      for (const entry of entries) this.options.store.recordActivity(entry);
+      for (const entry of entries) await this.options.stores.activity.record(entry);
     } catch (error) {
       if (!this.failed)
         this.options.log('warn', 'activity not recorded', { caseId: this.caseId, error: String(error) });

@@ -12,10 +12,12 @@ import {
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
-import type { CaseSummary, DocumentStore } from '../storage/DocumentStore.ts';
+import type { CaseSummary } from '../storage/CaseCatalogue.ts';
+import type { Stores } from '../storage/Stores.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
 import { ActivityRecorder } from './ActivityRecorder.ts';
 import { ClientIdBindings } from './ClientIdBindings.ts';
+import { CommitQueue } from './CommitQueue.ts';
 import { migrateOnLoad } from './migrateOnLoad.ts';
 import { repairDamagedContent } from './repairDamagedContent.ts';
 import { StorageQuota } from './StorageQuota.ts';
@@ -45,7 +47,7 @@ export class StorageUnavailableError extends Error {
 
 /** Tuning and hooks of a CaseDocument. */
 export type CaseDocumentOptions = {
-  store: DocumentStore;
+  stores: Stores;
   log: Log;
   now: () => number;
   /** Compact the update log into one state row after this many stored updates. */
@@ -68,8 +70,9 @@ export type CaseDocumentOptions = {
  * One case's live Y.Doc with its connections and awareness.
  *
  * Durability: the Y.Doc's 'update' event fires once an update is integrated; the handler
- * commits it to the store and only then relays it to the other connections. If the write
- * throws, the document stops relaying, closes every connection with StorageUnavailable and
+ * queues it for the store (`CommitQueue`: in the order accepted, updates of one turn committed
+ * together) and relays it to the other connections only once it is committed. If a write
+ * fails, the document stops relaying, closes every connection with StorageUnavailable and
  * refuses new ones, keeps everything in memory (the Y.Doc holds all accepted updates) and
  * retries on a timer by writing the whole state; then clients reconnect and resync.
  */
@@ -80,9 +83,12 @@ export class CaseDocument {
   /** Which connection controls each awareness client id (the reverse of `connections`). */
   private readonly awarenessOwners = new Map<number, DocumentConnection>();
   private storageError: unknown;
+  /** The case's writes, in order, batched per turn. */
+  private readonly commits: CommitQueue;
   private retryTimer: NodeJS.Timeout | undefined;
   private summaryTimer: NodeJS.Timeout | undefined;
   private compactionQueued = false;
+  private retrying = false;
   private summaryDirty = false;
   private storedSinceCompaction: number;
   private lastChangeAt: number;
@@ -100,7 +106,9 @@ export class CaseDocument {
     private readonly options: CaseDocumentOptions,
     storedUpdates: Uint8Array[],
     lastChangeAt: number,
+    boundClientIds: Map<number, string>,
   ) {
+    this.commits = new CommitQueue((updates) => options.stores.updates.append(id, updates));
     this.doc = new Y.Doc();
     this.doc.transact(() => {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
@@ -108,13 +116,13 @@ export class CaseDocument {
     this.storedSinceCompaction = storedUpdates.length;
     this.lastChangeAt = lastChangeAt;
     this.activity = new ActivityRecorder(id, options);
-    this.clientIds = new ClientIdBindings(id, this.doc.clientID, options);
+    this.clientIds = new ClientIdBindings(id, this.doc.clientID, boundClientIds, options);
     this.quota = new StorageQuota(
       {
         id,
         doc: this.doc,
         canWrite: () => !this.destroyed && !this.storageFailed,
-        changeAsServer: (change) => this.changeAsServer(change),
+        changeAsServer: (change) => this.applyAsServer(change),
       },
       storedUpdates.reduce((sum, update) => sum + update.length, 0),
       options.quotaBytes ?? STORAGE_BOUNDS.caseQuotaBytes,
@@ -133,30 +141,52 @@ export class CaseDocument {
    * (issue 11, `migrateOnLoad`), each stored like any server change.
    * Undefined if the case does not exist.
    */
-  static load(id: string, options: CaseDocumentOptions): CaseDocument | undefined {
-    const record = options.store.getCase(id);
+  static async load(id: string, options: CaseDocumentOptions): Promise<CaseDocument | undefined> {
+    const { stores } = options;
+    const record = await stores.cases.get(id);
     if (!record) return undefined;
-    const document = new CaseDocument(id, options, options.store.loadUpdates(id), record.updatedAt);
+    const [updates, boundClientIds] = await Promise.all([stores.updates.load(id), stores.clientIds.list(id)]);
+    const document = new CaseDocument(id, options, updates, record.updatedAt, boundClientIds);
     if (isCaseDocReady(document.doc)) {
       document.doc.transact(() => ensureWorkshop(document.doc), SERVER_ORIGIN);
-      migrateOnLoad(document, options);
-      repairDamagedContent(document, options);
+      await migrateOnLoad(document, options);
+      await repairDamagedContent(document, options);
     }
     return document;
   }
 
   /**
    * Makes a change on the server's behalf (the workshop record, a restore) in one transaction:
-   * committed to the store, then relayed to every connection, like a client's update. Throws
-   * StorageUnavailableError (changing nothing) while the store is failing.
+   * committed to the store, then relayed to every connection, like a client's update; resolves
+   * once it is committed. Rejects with StorageUnavailableError while the store is failing
+   * (changing nothing), or when the write of this very change failed (it stays in memory and is
+   * stored by the retry, but the caller must not answer that it was made).
    */
-  changeAsServer<T>(change: (doc: Y.Doc) => T): T {
-    if (this.storageFailed || this.destroyed) throw new StorageUnavailableError(this.id);
-    const result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
-    // The write of this very change failed: it stays in memory (stored by the retry), but the
-    // caller must not answer that it was made.
+  async changeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    const result = this.applyAsServer(change);
+    await this.commits.settled();
     if (this.storageFailed) throw new StorageUnavailableError(this.id);
     return result;
+  }
+
+  /**
+   * `changeAsServer` without waiting for the commit: for changes made inside a synchronous step
+   * (a migration, the storage notice) whose caller awaits `settled()` or needs no answer. Throws
+   * StorageUnavailableError (changing nothing) while the store is failing.
+   */
+  applyAsServer<T>(change: (doc: Y.Doc) => T): T {
+    if (this.storageFailed || this.destroyed) throw new StorageUnavailableError(this.id);
+    return this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+  }
+
+  /** Resolves when every change accepted so far is committed (or its write failed: see storageFailed). */
+  settled(): Promise<void> {
+    return this.commits.settled();
+  }
+
+  /** Updates accepted and not yet committed. */
+  get commitQueueDepth(): number {
+    return this.commits.depth;
   }
 
   /** The party a Yjs client id is bound to (SERVER_PARTY_ID for the server's), or undefined. */
@@ -188,8 +218,8 @@ export class CaseDocument {
    * The facilitator's "compact" (issue 9): the update log becomes one state row now, and the
    * storage notice follows. Throws StorageUnavailableError while the store is failing.
    */
-  compactNow(): { usedBytes: number; quotaBytes: number } {
-    if (this.storageFailed || this.destroyed || !this.compact()) throw new StorageUnavailableError(this.id);
+  async compactNow(): Promise<{ usedBytes: number; quotaBytes: number }> {
+    if (this.storageFailed || this.destroyed || !(await this.compact())) throw new StorageUnavailableError(this.id);
     return { usedBytes: this.quota.used, quotaBytes: this.quota.quotaBytes };
   }
 
@@ -318,11 +348,12 @@ export class CaseDocument {
    * Writes everything to the store as one state row and the catalogue summary: on unload and
    * shutdown. Returns false (and logs) if the store refused; the document then stays loaded.
    */
-  flush(): boolean {
-    if (this.storageFailed) this.retryStorage();
+  async flush(): Promise<boolean> {
+    await this.commits.settled();
+    if (this.storageFailed) await this.retryStorage();
     if (this.storageFailed) return false;
-    this.writeSummary();
-    this.activity.flush();
+    await this.writeSummary();
+    await this.activity.flush();
     return this.compact();
   }
 
@@ -340,20 +371,27 @@ export class CaseDocument {
   }
 
   /** Writes the activity recorded since the last flush (W12): before it is listed, and on unload. */
-  flushActivity(): void {
-    this.activity.flush();
+  flushActivity(): Promise<void> {
+    return this.activity.flush();
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.lastChangeAt = this.options.now();
     // While failed, the update stays in the Y.Doc (in memory) and is written by the retry.
     if (this.storageFailed) return;
-    try {
-      this.options.store.appendUpdate(this.id, update);
-    } catch (error) {
-      this.enterStorageFailure(error);
-      return;
-    }
+    void this.commits.append(update).then((outcome) => {
+      if (this.destroyed) return;
+      if (!outcome.ok) {
+        if (!this.storageFailed) this.enterStorageFailure(outcome.error);
+        return;
+      }
+      // A later batch may commit after an earlier one failed: the retry writes it, nobody hears it twice.
+      if (!this.storageFailed) this.committed(update, origin);
+    });
+  };
+
+  /** An update is in the store: count it, relay it to everyone but its sender. */
+  private committed(update: Uint8Array, origin: unknown): void {
     this.quota.appended(update.length);
     if (origin === SERVER_ORIGIN) this.clientIds.serverWrote();
     this.storedSinceCompaction++;
@@ -363,7 +401,7 @@ export class CaseDocument {
     }
     this.scheduleSummary();
     if (this.storedSinceCompaction >= this.options.compactEvery) this.queueCompaction();
-  };
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -393,19 +431,35 @@ export class CaseDocument {
     for (const connection of [...this.connections.keys()]) {
       connection.close(CloseCode.StorageUnavailable, 'storage unavailable');
     }
-    this.retryTimer = setInterval(() => this.retryStorage(), this.options.storageRetryMs);
+    this.retryTimer = setInterval(() => void this.retryStorage(), this.options.storageRetryMs);
     this.retryTimer.unref();
   }
 
   /** Tries to write the whole in-memory state; on success, the document accepts connections again. */
-  private retryStorage(): void {
-    const state = Y.encodeStateAsUpdate(this.doc);
+  private async retryStorage(): Promise<void> {
+    if (this.retrying || !this.storageFailed) return;
+    this.retrying = true;
     try {
-      this.options.store.compact(this.id, state);
-    } catch (error) {
-      this.storageError = error;
-      return;
+      let state: Uint8Array;
+      try {
+        state = await this.commits.run(async () => {
+          // Encoded when its turn comes: everything accepted before is in it.
+          const whole = Y.encodeStateAsUpdate(this.doc);
+          await this.options.stores.updates.compact(this.id, whole);
+          return whole;
+        });
+      } catch (error) {
+        this.storageError = error;
+        return;
+      }
+      this.recovered(state);
+    } finally {
+      this.retrying = false;
     }
+  }
+
+  /** The whole state is stored again: accept connections, count what is stored. */
+  private recovered(state: Uint8Array): void {
     this.quota.rewritten(state.length);
     clearInterval(this.retryTimer);
     this.retryTimer = undefined;
@@ -422,39 +476,44 @@ export class CaseDocument {
     // After the current message: compaction is not needed for durability (the log has it all).
     setImmediate(() => {
       this.compactionQueued = false;
-      if (!this.destroyed && !this.storageFailed) this.compact();
+      if (!this.destroyed && !this.storageFailed) void this.compact();
     });
   }
 
-  private compact(): boolean {
-    try {
-      const state = Y.encodeStateAsUpdate(this.doc);
-      this.options.store.compact(this.id, state);
-      this.quota.compacted(state.length);
-      this.storedSinceCompaction = 1;
-      return true;
-    } catch (error) {
-      // Not a data loss: the uncompacted log still holds every update.
-      this.options.log('warn', 'compaction failed', { caseId: this.id, error });
-      return false;
-    }
+  /** The update log becomes one state row, in order with the case's other writes. */
+  private compact(): Promise<boolean> {
+    return this.commits.run(async () => {
+      if (this.destroyed) return false;
+      try {
+        const state = Y.encodeStateAsUpdate(this.doc);
+        await this.options.stores.updates.compact(this.id, state);
+        this.quota.compacted(state.length);
+        this.storedSinceCompaction = 1;
+        return true;
+      } catch (error) {
+        // Not a data loss: the uncompacted log still holds every update.
+        this.options.log('warn', 'compaction failed', { caseId: this.id, error });
+        return false;
+      }
+    });
   }
 
   private scheduleSummary(): void {
     this.summaryDirty = true;
     if (this.summaryTimer) return;
-    this.summaryTimer = setTimeout(() => this.writeSummary(), this.options.summaryIntervalMs);
+    this.summaryTimer = setTimeout(() => void this.writeSummary(), this.options.summaryIntervalMs);
     this.summaryTimer.unref();
   }
 
-  private writeSummary(): void {
+  private async writeSummary(): Promise<void> {
     clearTimeout(this.summaryTimer);
     this.summaryTimer = undefined;
     if (!this.summaryDirty || this.destroyed) return;
+    this.summaryDirty = false;
     try {
-      this.options.store.touchCase(this.id, this.summary());
-      this.summaryDirty = false;
+      await this.options.stores.cases.touch(this.id, this.summary());
     } catch (error) {
+      this.summaryDirty = true;
       this.options.log('warn', 'could not update the case catalogue', { caseId: this.id, error });
     }
   }

@@ -1,10 +1,11 @@
 import type { Log } from '../log.ts';
-import { type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
+import { type ClientIdBinding, SERVER_PARTY_ID } from '../storage/ClientIdStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 
 /**
  * Which party each Yjs client id of one case belongs to (issue 9: nobody writes or speaks
  * under another party's client id). Read from the store when the case loads and kept in memory;
- * a new binding is written through. The server's own client id is bound to SERVER_PARTY_ID.
+ * a new binding is written through (in the background: the binding holds in memory at once). The server's own client id is bound to SERVER_PARTY_ID.
  */
 export class ClientIdBindings {
   private readonly owners: Map<number, string>;
@@ -13,9 +14,11 @@ export class ClientIdBindings {
   constructor(
     private readonly caseId: string,
     private readonly serverClientId: number,
-    private readonly options: { store: DocumentStore; log: Log },
+    /** The bindings stored when the case loaded. */
+    stored: Map<number, string>,
+    private readonly options: { stores: Stores; log: Log },
   ) {
-    this.owners = options.store.clientIdBindings(caseId);
+    this.owners = new Map(stored);
     // The server writes under a fresh client id each time it loads the case: nobody else may use it.
     this.owners.set(serverClientId, SERVER_PARTY_ID);
   }
@@ -49,11 +52,9 @@ export class ClientIdBindings {
     this.write([{ clientId: this.serverClientId, partyId: SERVER_PARTY_ID }], SERVER_PARTY_ID);
   }
 
-  private write(bindings: { clientId: number; partyId: string }[], partyId: string): void {
-    try {
-      this.options.store.bindClientIds(this.caseId, bindings);
-    } catch (error) {
+  private write(bindings: ClientIdBinding[], partyId: string): void {
+    this.options.stores.clientIds.bind(this.caseId, bindings).catch((error: unknown) => {
       this.options.log('warn', 'client ids not stored', { caseId: this.caseId, partyId, error: String(error) });
-    }
+    });
   }
 }

@@ -1,10 +1,10 @@
 import type { Log } from '../log.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import { CaseDocument, type CaseDocumentOptions } from './CaseDocument.ts';
 
 /** Tuning of the registry and the documents it loads. */
 export type DocumentRegistryOptions = {
-  store: DocumentStore;
+  stores: Stores;
   log: Log;
   now?: () => number;
   /** How long a document with no connections stays loaded. */
@@ -41,7 +41,7 @@ export class DocumentRegistry {
   constructor(private readonly options: DocumentRegistryOptions) {
     this.unloadGraceMs = options.unloadGraceMs ?? REGISTRY_DEFAULTS.unloadGraceMs;
     this.documentOptions = {
-      store: options.store,
+      stores: options.stores,
       log: options.log,
       now: options.now ?? Date.now,
       compactEvery: options.compactEvery ?? REGISTRY_DEFAULTS.compactEvery,
@@ -61,11 +61,17 @@ export class DocumentRegistry {
     if (this.closed) return Promise.reject(new Error('The document registry is closed'));
     const existing = this.documents.get(id);
     if (existing) return existing;
-    if (!this.options.store.caseExists(id)) return Promise.resolve(undefined);
-    const loading = Promise.resolve().then(() => this.load(id));
-    this.documents.set(id, loading);
-    // A failed load is forgotten, so the next open tries again.
-    loading.catch(() => this.documents.delete(id));
+    const loading = this.load(id);
+    this.documents.set(id, loading as Promise<CaseDocument>);
+    // A failed load, or a case that does not exist, is forgotten: the next open asks again.
+    loading.then(
+      (document) => {
+        if (!document && this.documents.get(id) === loading) this.documents.delete(id);
+      },
+      () => {
+        if (this.documents.get(id) === loading) this.documents.delete(id);
+      },
+    );
     return loading;
   }
 
@@ -80,13 +86,15 @@ export class DocumentRegistry {
   }
 
   /** Flushes and unloads every document (idempotent). Documents whose store fails are logged. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
+    // Loads still under way finish first, so nothing they write is cut off.
+    await Promise.allSettled(this.documents.values());
     for (const document of this.loaded.values()) {
-      if (!document.flush()) {
+      if (!(await document.flush())) {
         this.options.log('error', 'shutting down with changes that could not be stored', { caseId: document.id });
       }
       document.destroy();
@@ -95,9 +103,9 @@ export class DocumentRegistry {
     this.documents.clear();
   }
 
-  private load(id: string): CaseDocument {
-    const document = CaseDocument.load(id, this.documentOptions);
-    if (!document) throw new Error(`Case ${id} disappeared while loading`);
+  private async load(id: string): Promise<CaseDocument | undefined> {
+    const document = await CaseDocument.load(id, this.documentOptions);
+    if (!document) return undefined;
     this.loaded.set(id, document);
     // Nobody may ever connect (a socket closed while loading, or a REST read): unload it later.
     this.scheduleUnload(document);
@@ -107,7 +115,7 @@ export class DocumentRegistry {
   private scheduleUnload(document: CaseDocument): void {
     if (this.closed) return;
     this.cancelUnload(document.id);
-    const timer = setTimeout(() => this.unload(document), this.unloadGraceMs);
+    const timer = setTimeout(() => void this.unload(document), this.unloadGraceMs);
     timer.unref();
     this.unloadTimers.set(document.id, timer);
   }
@@ -117,11 +125,14 @@ export class DocumentRegistry {
     this.unloadTimers.delete(id);
   }
 
-  private unload(document: CaseDocument): void {
+  private async unload(document: CaseDocument): Promise<void> {
     this.unloadTimers.delete(document.id);
     if (document.connectionCount > 0 || this.loaded.get(document.id) !== document) return;
     // A document whose store refuses stays loaded (nothing accepted is ever dropped); try again later.
-    if (!document.flush()) {
+    const flushed = await document.flush();
+    // Someone connected (or the registry closed) while it was being written: keep it.
+    if (this.closed || document.connectionCount > 0 || this.loaded.get(document.id) !== document) return;
+    if (!flushed) {
       this.scheduleUnload(document);
       return;
     }

@@ -2,7 +2,7 @@ import { type DocumentMigration, migrateDocument } from '@caseroom/shared';
 import * as Y from 'yjs';
 import { signoffSnapshotId } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import type { CaseDocument } from './CaseDocument.ts';
 
 /**
@@ -15,17 +15,20 @@ import type { CaseDocument } from './CaseDocument.ts';
  * hash, so the agreed version is still found and exported. A failing migration is logged;
  * the case still opens as it is and the migration is tried again at the next load.
  */
-export function migrateOnLoad(
+export async function migrateOnLoad(
   document: CaseDocument,
-  options: { store: DocumentStore; log: Log; migrations?: readonly DocumentMigration[] },
-): void {
+  options: { stores: Stores; log: Log; migrations?: readonly DocumentMigration[] },
+): Promise<void> {
   const { log, migrations } = options;
   try {
     const steps = migrateDocument(document.doc, {
       ...(migrations ? { migrations } : {}),
-      change: (change) => document.changeAsServer(change),
+      change: (change) => document.applyAsServer(change),
     });
     if (steps.length === 0) return;
+    // Each step was applied at once; the case opens once they are all stored.
+    await document.settled();
+    if (document.storageFailed) throw new Error('the migrated document could not be stored');
     // Each party's hash before the first step that carried it, and after the last.
     const carried = new Map<string, { from: string; to: string }>();
     for (const step of steps) {
@@ -33,7 +36,7 @@ export function migrateOnLoad(
         carried.set(partyId, { from: carried.get(partyId)?.from ?? step.hashBefore, to: step.hashAfter });
       }
     }
-    for (const [partyId, { from, to }] of carried) carrySignoffSnapshot(document.id, partyId, from, to, options);
+    for (const [partyId, { from, to }] of carried) await carrySignoffSnapshot(document.id, partyId, from, to, options);
     log('info', 'case migrated', {
       caseId: document.id,
       layouts: steps.map((step) => `${step.from}→${step.to}`).join(', '),
@@ -45,22 +48,24 @@ export function migrateOnLoad(
 }
 
 /** Stores the party's sign-off snapshot of `from`, migrated, as its sign-off snapshot of `to`. */
-function carrySignoffSnapshot(
+async function carrySignoffSnapshot(
   caseId: string,
   partyId: string,
   from: string,
   to: string,
-  options: { store: DocumentStore; migrations?: readonly DocumentMigration[] },
-): void {
-  const snapshot = options.store.getSnapshot(caseId, signoffSnapshotId(partyId, from));
+  options: { stores: Stores; migrations?: readonly DocumentMigration[] },
+): Promise<void> {
+  const snapshot = await options.stores.snapshots.get(caseId, signoffSnapshotId(partyId, from));
   const id = signoffSnapshotId(partyId, to);
-  if (!snapshot || options.store.getSnapshot(caseId, id)) return;
+  if (!snapshot || (await options.stores.snapshots.get(caseId, id))) return;
   const scratch = new Y.Doc();
+  let state: Uint8Array;
   try {
     Y.applyUpdate(scratch, snapshot.state);
     migrateDocument(scratch, options.migrations ? { migrations: options.migrations } : {});
-    options.store.addSnapshot({ ...snapshot, id, state: Y.encodeStateAsUpdate(scratch) });
+    state = Y.encodeStateAsUpdate(scratch);
   } finally {
     scratch.destroy();
   }
+  await options.stores.snapshots.add({ ...snapshot, id, state });
 }

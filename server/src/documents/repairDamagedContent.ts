@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readModelWithNotices, setAsideDamagedRichText, workshopChild } from '@caseroom/shared';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
-import { type DocumentStore, SERVER_PARTY_ID } from '../storage/DocumentStore.ts';
+import { SERVER_PARTY_ID } from '../storage/ClientIdStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import type { CaseDocument } from './CaseDocument.ts';
 
 /** The saved version that keeps a damaged case as it was before its repair. */
@@ -17,15 +18,15 @@ export const REPAIR_SNAPSHOT_NAME = 'Før reparation: indhold sat til side';
  * is never replayed again. A failing repair is logged; the case still opens (reading is
  * bounded) and the repair is tried again at the next load.
  */
-export function repairDamagedContent(
+export async function repairDamagedContent(
   document: CaseDocument,
-  options: { store: DocumentStore; now: () => number; log: Log },
-): void {
+  options: { stores: Stores; now: () => number; log: Log },
+): Promise<void> {
   const { setAside } = readModelWithNotices(document.doc);
   if (setAside.length === 0) return;
   const at = options.now();
   try {
-    options.store.addSnapshot({
+    await options.stores.snapshots.add({
       id: randomBytes(12).toString('base64url'),
       caseId: document.id,
       name: REPAIR_SNAPSHOT_NAME,
@@ -34,10 +35,10 @@ export function repairDamagedContent(
       createdByPartyId: SERVER_PARTY_ID,
       state: Y.encodeStateAsUpdate(document.doc),
     });
-    const rewritten = setAsideDamagedRichText(document.doc, (change) => document.changeAsServer(change));
+    const rewritten = setAsideDamagedRichText(document.doc, (change) => document.applyAsServer(change));
     if (rewritten.length === 0) return;
     const fields = rewritten.map((entry) => entry.path).join(', ');
-    document.changeAsServer((doc) => {
+    await document.changeAsServer((doc) => {
       const decisions = workshopChild(doc, 'decisions');
       decisions?.set(`repair-${at}`, {
         text: `Caseroom satte indhold til side, som en tidligere version havde gemt ud over grænserne (${fields}). Hele sagen fra før er gemt som versionen »${REPAIR_SNAPSHOT_NAME}«.`,
@@ -47,7 +48,7 @@ export function repairDamagedContent(
         order: decisions.size + 1,
       });
     });
-    document.compactNow();
+    await document.compactNow();
     options.log('warn', 'damaged content set aside', { caseId: document.id, fields });
   } catch (error) {
     options.log('error', 'damaged content could not be set aside', { caseId: document.id, error: String(error) });

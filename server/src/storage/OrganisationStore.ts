@@ -1,34 +1,35 @@
+import type { Executor } from './sql/tables.ts';
+import { DuplicateOrganisationError, UnknownOrganisationError } from './storeErrors.ts';
+
+export { DuplicateOrganisationError, UnknownOrganisationError };
+
 /**
- * Organisations (issue 10): who runs cases on this server. Kept apart from the case store on
- * purpose — a fund's portfolio will be built on it — and small: an organisation, the SHA-256
- * hashes of its keys (never a key), and the rule that every case belongs to one. Synchronous
- * like DocumentStore (better-sqlite3); implementations share storageContractSuite.ts.
- *
- * Which organisation a case belongs to is a column of the case (DocumentStore's
- * `CaseRecord.organisationId`): a case created without one belongs to the first organisation
- * — at once if there is one, else from the moment the first one is created.
+ * Organisations (issue 10): who runs cases on this server — an organisation and the SHA-256
+ * hashes of its keys (never a key). A replaced key keeps its row with `revoked_at` and is
+ * never found again. Every case belongs to one: a case created without one belongs to the
+ * first organisation, at once if there is one, else from the moment the first is created.
  */
 export interface OrganisationStore {
   /**
    * Adds an organisation with its first key hash, atomically. The first organisation also
    * takes every case that has none. Throws DuplicateOrganisationError for a taken id or key hash.
    */
-  createOrganisation(record: NewOrganisation): void;
+  create(record: NewOrganisation): Promise<void>;
   /** Every organisation, the first created first. */
-  listOrganisations(): OrganisationRecord[];
+  list(): Promise<OrganisationRecord[]>;
   /** One organisation, or undefined. */
-  getOrganisation(id: string): OrganisationRecord | undefined;
+  get(id: string): Promise<OrganisationRecord | undefined>;
+  /** The id of the first organisation created, or undefined while there is none. */
+  firstId(): Promise<string | undefined>;
   /** The live key row with this SHA-256 hash (hex), or undefined (unknown, or replaced). */
-  findOrganisationKey(hash: string): OrganisationKeyRecord | undefined;
+  findKey(hash: string): Promise<OrganisationKeyRecord | undefined>;
   /**
    * Issues a new key to an organisation whose key was lost or may have leaked: atomically
-   * revokes every live key of that organisation as of `at` and stores `newHash` (created `at`).
-   * Revoked keys are kept, marked with the time, so that the store can say which keys existed
-   * and when they stopped working; findOrganisationKey no longer finds them, so they no longer
-   * open case creation. Throws UnknownOrganisationError for an unknown id and
-   * DuplicateOrganisationError for a hash that is taken (a live or revoked key); nothing changes then.
+   * revokes every live key of that organisation as of `at` and stores `newHash`. Throws
+   * UnknownOrganisationError for an unknown id and DuplicateOrganisationError for a hash that
+   * is taken (live or revoked); nothing changes then.
    */
-  replaceOrganisationKey(organisationId: string, newHash: string, at: number): void;
+  replaceKey(organisationId: string, newHash: string, at: number): Promise<void>;
 }
 
 /** An organisation: a municipality, a fund, an operator of Caseroom. */
@@ -50,18 +51,99 @@ export type OrganisationKeyRecord = {
 /** What it takes to create an organisation: the organisation and the hash of its first key. */
 export type NewOrganisation = { organisation: OrganisationRecord; keyHash: string };
 
-/** Thrown when an organisation id or key hash is taken. */
-export class DuplicateOrganisationError extends Error {
-  constructor(id: string) {
-    super(`Organisation ${id} (or its key) already exists`);
-    this.name = 'DuplicateOrganisationError';
+/** Organisations in tables `organisations` and `organisation_keys`. */
+export class SqlOrganisationStore implements OrganisationStore {
+  constructor(private readonly db: Executor) {}
+
+  async create({ organisation, keyHash }: NewOrganisation): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const taken =
+        (await trx.selectFrom('organisations').select('id').where('id', '=', organisation.id).executeTakeFirst()) ??
+        (await trx.selectFrom('organisation_keys').select('hash').where('hash', '=', keyHash).executeTakeFirst());
+      if (taken) throw new DuplicateOrganisationError(organisation.id);
+      await trx
+        .insertInto('organisations')
+        .values({ id: organisation.id, name: organisation.name, created_at: organisation.createdAt })
+        .execute();
+      await trx
+        .insertInto('organisation_keys')
+        .values({ hash: keyHash, organisation_id: organisation.id, created_at: organisation.createdAt })
+        .execute();
+      if ((await firstOrganisationId(trx)) === organisation.id) await claimUnowned(trx, organisation.id);
+    });
+  }
+
+  async list(): Promise<OrganisationRecord[]> {
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'created_at'])
+      .orderBy('seq')
+      .execute();
+    return rows.map(toOrganisation);
+  }
+
+  async get(id: string): Promise<OrganisationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'created_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toOrganisation(row) : undefined;
+  }
+
+  firstId(): Promise<string | undefined> {
+    return firstOrganisationId(this.db);
+  }
+
+  async findKey(hash: string): Promise<OrganisationKeyRecord | undefined> {
+    const row = await this.db
+      .selectFrom('organisation_keys')
+      .select(['hash', 'organisation_id', 'created_at'])
+      .where('hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row ? { hash: row.hash, organisationId: row.organisation_id, createdAt: row.created_at } : undefined;
+  }
+
+  async replaceKey(organisationId: string, newHash: string, at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const known = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', '=', organisationId)
+        .executeTakeFirst();
+      if (!known) throw new UnknownOrganisationError(organisationId);
+      const taken = await trx
+        .selectFrom('organisation_keys')
+        .select('hash')
+        .where('hash', '=', newHash)
+        .executeTakeFirst();
+      if (taken) throw new DuplicateOrganisationError(organisationId);
+      await trx
+        .updateTable('organisation_keys')
+        .set({ revoked_at: at })
+        .where('organisation_id', '=', organisationId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('organisation_keys')
+        .values({ hash: newHash, organisation_id: organisationId, created_at: at })
+        .execute();
+    });
   }
 }
 
-/** Thrown when a case is created for an organisation that does not exist (a programmer error). */
-export class UnknownOrganisationError extends Error {
-  constructor(id: string) {
-    super(`No organisation with id ${id}`);
-    this.name = 'UnknownOrganisationError';
-  }
+/** The first organisation created, or undefined. */
+export async function firstOrganisationId(db: Executor): Promise<string | undefined> {
+  const row = await db.selectFrom('organisations').select('id').orderBy('seq').limit(1).executeTakeFirst();
+  return row?.id;
+}
+
+/** Every case without an organisation goes to this one (cases from before organisations existed). */
+export async function claimUnowned(db: Executor, organisationId: string): Promise<void> {
+  await db.updateTable('cases').set({ organisation_id: organisationId }).where('organisation_id', 'is', null).execute();
+}
+
+function toOrganisation(row: { id: string; name: string; created_at: number }): OrganisationRecord {
+  return { id: row.id, name: row.name, createdAt: row.created_at };
 }

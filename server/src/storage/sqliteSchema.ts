@@ -92,6 +92,20 @@ export function createSchema(db: Database.Database): void {
         party_id TEXT NOT NULL,
         PRIMARY KEY (case_id, client_id)
       ) WITHOUT ROWID;
+      -- Organisations (issue 10) and the SHA-256 hashes of their keys (hex), like link tokens.
+      -- A replaced key is kept with the time it stopped working (revoked_at), never found again.
+      CREATE TABLE IF NOT EXISTS organisations (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS organisation_keys (
+        hash TEXT PRIMARY KEY,
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
   `);
   addMissingColumns(db, ADDED_COLUMNS);
 }
@@ -116,4 +130,5 @@ const ADDED_COLUMNS: readonly AddedColumn[] = [
   ['parties', 'expires_at', 'INTEGER'],
   ['parties', 'ended_at', 'INTEGER'],
   ['cases', 'imported_at', 'INTEGER'],
+  ['organisation_keys', 'revoked_at', 'INTEGER'],
 ];

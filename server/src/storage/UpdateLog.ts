@@ -1,0 +1,117 @@
+import type { Kysely, Transaction } from 'kysely';
+import { mergeUnseen, SeenRows } from './SeenRows.ts';
+import { asBytes, fromBytes, isForeignKeyViolation } from './sql/sqlErrors.ts';
+import type { CaseroomTables, Engine } from './sql/tables.ts';
+import { UnknownCaseError } from './storeErrors.ts';
+
+/**
+ * Each case's Yjs updates, in the order they were accepted: what a case's document is rebuilt
+ * from. A write throws when it did not happen; it never reports success that did not happen.
+ */
+export interface UpdateLog {
+  /**
+   * Appends updates to the case's log in one transaction, in the order given (a group commit:
+   * the updates that arrived within one tick). Throws UnknownCaseError, or when the write failed
+   * (then none of them is stored).
+   */
+  append(caseId: string, updates: readonly Uint8Array[]): Promise<void>;
+  /** The case's updates in the order they were stored (after compaction: one state row, then newer updates). */
+  load(caseId: string): Promise<Uint8Array[]>;
+  /**
+   * Replaces the case's update log with one state (Y.encodeStateAsUpdate of the caller's
+   * document), atomically. The caller's document holds what this handle's `load` gave it and
+   * what it appended since; any other row (another writer's) is merged into the stored state,
+   * never dropped.
+   */
+  compact(caseId: string, state: Uint8Array): Promise<void>;
+  /** How many rows the case's update log holds (to decide and to test compaction). */
+  count(caseId: string): Promise<number>;
+}
+
+/** The log in table `updates` (`seq` only grows). */
+export class SqlUpdateLog implements UpdateLog {
+  /** Which rows this handle's callers hold in their documents (compaction merges the rest). */
+  private readonly seen = new SeenRows();
+
+  constructor(
+    private readonly db: Kysely<CaseroomTables>,
+    private readonly engine: Engine,
+  ) {}
+
+  async append(caseId: string, updates: readonly Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    let rows: { seq: number }[];
+    try {
+      rows = await this.db
+        .insertInto('updates')
+        .values(updates.map((update) => ({ case_id: caseId, data: asBytes(update) })))
+        .returning('seq')
+        .execute();
+    } catch (error) {
+      throw isForeignKeyViolation(error) ? new UnknownCaseError(caseId) : error;
+    }
+    for (const { seq } of rows) this.seen.appended(caseId, Number(seq));
+  }
+
+  async load(caseId: string): Promise<Uint8Array[]> {
+    const rows = await this.db
+      .selectFrom('updates')
+      .select(['seq', 'data'])
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
+    this.seen.loaded(caseId, Number(rows.at(-1)?.seq ?? 0));
+    return rows.map((row) => fromBytes(row.data));
+  }
+
+  /**
+   * Deletes exactly the rows read inside this transaction and stores one state in their place.
+   * Rows this handle's caller does not hold (another writer's) are merged into that state. The
+   * case row is locked first (PostgreSQL: FOR UPDATE; SQLite: one writer at a time), so two
+   * compactions of one case never interleave; an append committed meanwhile is a row that was
+   * not read, so it is not deleted.
+   */
+  async compact(caseId: string, state: Uint8Array): Promise<void> {
+    const { stateSeq, mergedUnseen } = await this.db.transaction().execute(async (trx) => {
+      const locked = await lockCase(trx, this.engine, caseId);
+      if (!locked) throw new UnknownCaseError(caseId);
+      const rows = await trx
+        .selectFrom('updates')
+        .select(['seq', 'data'])
+        .where('case_id', '=', caseId)
+        .orderBy('seq')
+        .execute();
+      const unseen = rows.filter((row) => !this.seen.holds(caseId, Number(row.seq))).map((row) => fromBytes(row.data));
+      const seqs = rows.map((row) => Number(row.seq));
+      // Chunks keep each statement's parameter list within every engine's limit.
+      for (let i = 0; i < seqs.length; i += 500) {
+        await trx
+          .deleteFrom('updates')
+          .where('seq', 'in', seqs.slice(i, i + 500))
+          .execute();
+      }
+      const inserted = await trx
+        .insertInto('updates')
+        .values({ case_id: caseId, data: asBytes(mergeUnseen(state, unseen)) })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      return { stateSeq: Number(inserted.seq), mergedUnseen: unseen.length > 0 };
+    });
+    this.seen.compacted(caseId, stateSeq, mergedUnseen);
+  }
+
+  async count(caseId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}
+
+/** Takes the case's row lock for the transaction (PostgreSQL; SQLite has one writer); true if the case exists. */
+async function lockCase(trx: Transaction<CaseroomTables>, engine: Engine, caseId: string): Promise<boolean> {
+  const query = trx.selectFrom('cases').select('id').where('id', '=', caseId);
+  return (await (engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { CaseroomTables } from './sql/tables.ts';
+
+/**
+ * The key of the advisory lock under which a process creates or migrates the schema: two
+ * processes starting at once against one database do it one after the other.
+ */
+const SCHEMA_LOCK = 0x63_72_31; // "cr1"
+
+/**
+ * The same tables as SQLite's (`sqliteSchema.ts`), in PostgreSQL's types: BIGINT for times in
+ * milliseconds, BYTEA for states and updates, identity columns for `seq`. Created if missing,
+ * under an advisory lock; later columns are added with ADD COLUMN IF NOT EXISTS.
+ */
+const TABLES = `
+  CREATE TABLE IF NOT EXISTS organisations (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS organisation_keys (
+    hash TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  CREATE TABLE IF NOT EXISTS cases (
+    id TEXT PRIMARY KEY,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    title TEXT,
+    municipality TEXT,
+    phase INTEGER,
+    organisation_id TEXT,
+    imported_at BIGINT
+  );
+  CREATE INDEX IF NOT EXISTS cases_by_change ON cases (updated_at DESC);
+  CREATE TABLE IF NOT EXISTS updates (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    data BYTEA NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS updates_by_case ON updates (case_id, seq);
+  CREATE TABLE IF NOT EXISTS parties (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    role TEXT NOT NULL,
+    department_id TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT,
+    ended_at BIGINT,
+    UNIQUE (case_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS tokens (
+    hash TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    party_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT,
+    FOREIGN KEY (case_id, party_id) REFERENCES parties (case_id, id)
+  );
+  CREATE INDEX IF NOT EXISTS tokens_by_party ON tokens (case_id, party_id);
+  CREATE TABLE IF NOT EXISTS ballots (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    vote_id TEXT NOT NULL,
+    party_id TEXT NOT NULL,
+    item_ids TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    UNIQUE (case_id, vote_id, party_id)
+  );
+  CREATE TABLE IF NOT EXISTS snapshots (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by_party_id TEXT NOT NULL,
+    state BYTEA NOT NULL,
+    UNIQUE (case_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS activity (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    party_id TEXT NOT NULL,
+    section TEXT NOT NULL,
+    first_at BIGINT NOT NULL,
+    last_at BIGINT NOT NULL,
+    edits INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS activity_by_party_section ON activity (case_id, party_id, section, seq);
+  CREATE INDEX IF NOT EXISTS activity_by_time ON activity (case_id, last_at DESC);
+  CREATE TABLE IF NOT EXISTS client_ids (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    client_id BIGINT NOT NULL,
+    party_id TEXT NOT NULL,
+    PRIMARY KEY (case_id, client_id)
+  );
+`;
+
+/** Creates the tables if missing, one process at a time (advisory lock held for the transaction). */
+export async function createPostgresSchema(db: Kysely<CaseroomTables>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+    await sql.raw(TABLES).execute(trx);
+  });
+}

@@ -1,0 +1,63 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * The tables every store reads and writes, as Kysely sees them: one database — SQLite by
+ * default, PostgreSQL with DATABASE_URL (issue 14) — with the same tables and columns in both.
+ * Times are milliseconds since the epoch (INTEGER / BIGINT), states and updates bytes (BLOB /
+ * BYTEA). The DDL lives per engine (`sqliteSchema.ts`, `postgresSchema.ts`).
+ */
+export type CaseroomTables = {
+  cases: {
+    id: string;
+    created_at: number;
+    updated_at: number;
+    title: string | null;
+    municipality: string | null;
+    phase: number | null;
+    organisation_id: string | null;
+    imported_at: number | null;
+  };
+  updates: { seq: Generated<number>; case_id: string; data: Uint8Array };
+  parties: {
+    seq: Generated<number>;
+    case_id: string;
+    id: string;
+    name: string;
+    kind: string;
+    role: string;
+    department_id: string | null;
+    created_at: number;
+    expires_at: number | null;
+    ended_at: number | null;
+  };
+  tokens: { hash: string; case_id: string; party_id: string; created_at: number; revoked_at: number | null };
+  ballots: { seq: Generated<number>; case_id: string; vote_id: string; party_id: string; item_ids: string; at: number };
+  snapshots: {
+    seq: Generated<number>;
+    id: string;
+    case_id: string;
+    name: string;
+    kind: string;
+    created_at: number;
+    created_by_party_id: string;
+    state: Uint8Array;
+  };
+  activity: {
+    seq: Generated<number>;
+    case_id: string;
+    party_id: string;
+    section: string;
+    first_at: number;
+    last_at: number;
+    edits: number;
+  };
+  client_ids: { case_id: string; client_id: number; party_id: string };
+  organisations: { seq: Generated<number>; id: string; name: string; created_at: number };
+  organisation_keys: { hash: string; organisation_id: string; created_at: number; revoked_at: number | null };
+};
+
+/** The database, or one transaction in it: a store method runs the same way on either. */
+export type Executor = Kysely<CaseroomTables> | Transaction<CaseroomTables>;
+
+/** Which engine a store runs on (the few statements that differ ask). */
+export type Engine = 'sqlite' | 'postgres';
