@@ -3,7 +3,8 @@
 # from source against Node's own headers), the built client (client/dist, with brotli and gzip
 # copies; `pnpm start` serves it and no longer builds on every start) and, with --tests, the
 # Debian packages the test suite drives: Chromium (browser tests), LibreOffice Calc
-# (recalculates exported XLSX files) and poppler-utils (reads exported PDF files). Safe to run
+# (recalculates exported XLSX files), poppler-utils (reads exported PDF files), and the
+# PostgreSQL and Redis server binaries (the tests start their own instances). Safe to run
 # again, and the way to update after a pull: every step is skipped when already done (the client
 # is rebuilt only when its sources changed). (--browser is the old name of --tests.)
 set -euo pipefail
@@ -23,6 +24,10 @@ if $want_test_tools; then
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # Only the server binaries matter: the tests start their own PostgreSQL and Redis on free
+  # ports in temporary directories (test/support/services.ts), never a system service.
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing Debian packages for the tests: ${missing[*]} (about 2 minutes)"
     export DEBIAN_FRONTEND=noninteractive

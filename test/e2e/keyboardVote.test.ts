@@ -11,7 +11,7 @@ import { openCase } from './room.ts';
  * outcomes, an editor (Erik) places his dots, Fie follows the turnout, reveals and decides —
  * Tab, Shift+Tab, Enter, Space, Escape, the arrow keys in the list chooser and digits in the
  * number field, never a mouse. At every stop focus shows a ring; when the button that had focus
- * goes ("Start afstemning", the last "+", "Vis resultatet", "Beslut") focus stays in the dialog
+ * goes ("Start afstemning", the last "+", "Vis resultatet", "Beslut", "Ny afstemning") focus stays in the dialog
  * and shows, never falling to the page; Escape gives focus back to the button that opened the
  * dialog; axe finds nothing serious in the open dialog.
  */
@@ -139,6 +139,13 @@ describe('[issue 13] a keyboard journey through the dot vote', () => {
     expect(await fieVote.getByRole('button', { name: /^Beslut/ }).count()).toBe(0);
     await erikVote.getByText('Afgjort').waitFor();
     for (const { page } of [fie, erik]) expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // "Ny afstemning" goes too once pressed: focus lands on the new vote form's heading.
+    await tabTo(fie.page, 'Ny afstemning');
+    await fie.page.keyboard.press('Enter');
+    await fieVote.getByRole('button', { name: 'Start afstemning' }).waitFor();
+    await expectFocusKeptInVote(fie.page, 'Start en afstemning');
+    expect(await seriousAxeViolations(fie.page)).toEqual([]);
 
     // Both close with Escape; focus is back on each one's vote button (no longer "· åben").
     for (const [page, opened] of [

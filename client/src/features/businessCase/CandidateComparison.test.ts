@@ -80,6 +80,23 @@ describe('[P19] the candidate comparison', () => {
     expect(html).not.toContain('effect-not-entered');
   });
 
+  it('names each figure on its own cell (data-label), for the narrow layout that shows it beside the figure, in Danish and English', () => {
+    const model = exampleCase();
+    const risk: CandidateRiskState = { seed, iterations: 10_000, candidates: {} };
+    for (const [lang, messages] of [
+      ['da', da],
+      ['en', en],
+    ] as const) {
+      const html = render(model, risk, lang);
+      for (const candidate of businessCase(model).candidates) {
+        const row =
+          html.match(new RegExp(`<tr data-candidate="${candidate.interventionId}"[^>]*>(.*?)</tr>`))?.[1] ?? '';
+        const labels = [...row.matchAll(/<td[^>]*data-label="([^"]*)"/g)].map((cell) => cell[1]?.replace(/&lt;/g, '<'));
+        expect(labels).toEqual(Object.values(messages.candidates.columns));
+      }
+    }
+  });
+
   it('marks a candidate priced without an outcome, naming the outcome, in Danish and English', () => {
     const model = exampleWithoutAdmissionsRate();
     const admissions = model.outcomes.find((o) => o.id === 'out-admissions')?.name;

@@ -12,12 +12,18 @@ import { useBusinessCase, useCandidateRisk } from './businessCaseContext.tsx';
 import type { CandidateRisk, CandidateRiskState } from './candidateRiskRunner.ts';
 import { count, decimal, irrText, money, percent } from './format.ts';
 import { TableScroll } from './TableScroll.tsx';
+import './candidateComparison.css';
 
 /**
  * The intervention candidates side by side (P19), each priced with its own cost, duration and
  * expected rates, the rest as the case has it — live, so the group compares them before the
  * vote (in the interventions section and in the vote dialog). `itemIds` narrows the table to
  * the candidates of a vote.
+ *
+ * One table for every width (issue 13): where its seven columns do not fit (the 540 px editor
+ * column), a container query on `.candidate-comparison` lays each row out as a card — the
+ * candidate's name as its heading, then one "label  value" line per figure, the label drawn from
+ * the cell's `data-label` — so nothing scrolls sideways and a screen reader still meets a table.
  */
 export function CandidateComparison({ itemIds }: { itemIds?: readonly string[] }) {
   const { model, result } = useBusinessCase();
@@ -151,27 +157,29 @@ function CandidateCell({
   m: Messages;
 }) {
   const none = '–';
+  // The column's name rides on the cell: the narrow layout shows it beside the figure (CSS `attr()`).
+  const cell = { 'data-column': column, 'data-label': m.candidates.columns[column] };
   switch (column) {
     case 'interventionCost':
     case 'publicValue':
     case 'authorityNpv':
     case 'publicSectorNpv': {
       const value = candidate[column];
-      return <td data-column={column}>{value === undefined ? none : money(value)}</td>;
+      return <td {...cell}>{value === undefined ? none : money(value)}</td>;
     }
     case 'benefitCostRatio': {
       const value = candidate.benefitCostRatio;
-      return <td data-column={column}>{value === undefined || !Number.isFinite(value) ? none : decimal(value)}</td>;
+      return <td {...cell}>{value === undefined || !Number.isFinite(value) ? none : decimal(value)}</td>;
     }
     case 'investorIrr': {
       const irr = candidate.investorIrr;
-      return <td data-column={column}>{irrText(irr) ?? (irr && !irr.ok ? noIrrText(irr.reason, lang) : none)}</td>;
+      return <td {...cell}>{irrText(irr) ?? (irr && !irr.ok ? noIrrText(irr.reason, lang) : none)}</td>;
     }
     case 'probabilityAuthorityNpvNegative':
-      if (risk?.status === 'done') return <td data-column={column}>{percent(risk.probabilityAuthorityNpvNegative)}</td>;
-      if (risk?.status === 'failed') return <td data-column={column}>{m.candidates.riskFailed}</td>;
+      if (risk?.status === 'done') return <td {...cell}>{percent(risk.probabilityAuthorityNpvNegative)}</td>;
+      if (risk?.status === 'failed') return <td {...cell}>{m.candidates.riskFailed}</td>;
       return (
-        <td data-column={column} aria-busy="true" className="computing">
+        <td {...cell} aria-busy="true" className="computing">
           {m.candidates.computing}
         </td>
       );

@@ -4,12 +4,19 @@ import { useLanguage, useMessages } from '../../../i18n/messages.ts';
 import { TableScroll } from '../../businessCase/TableScroll.tsx';
 import { NumberField } from '../fields/NumberField.tsx';
 import { useItemRefs } from '../useSection.ts';
+import './candidateRates.css';
 
 /**
  * P19: every candidate's expected rate on every outcome, side by side — candidates as columns,
  * outcomes as rows — so the group sees what each intervention is expected to achieve, not only
  * what it costs. Each cell edits that candidate's rate (its source note is in the candidate's
  * own form); an empty cell is "effect not entered".
+ *
+ * One table for every width (issue 13): where the candidates' columns do not fit (the 540 px
+ * editor column), a container query on `.candidate-rates` lays each outcome's row out as a block —
+ * the outcome as its heading, then one line per candidate, named from the cell's `data-label` —
+ * so nothing scrolls sideways, every input stays the same input (its label, lock and draft) and a
+ * screen reader still meets a table.
  */
 export function CandidateRatesTable() {
   const m = useMessages();
@@ -49,7 +56,12 @@ export function CandidateRatesTable() {
                   <tr key={outcome.id}>
                     <th scope="row">{outcomeName}</th>
                     {candidates.map((candidate, index) => (
-                      <td key={candidate.id} data-candidate={candidate.id} data-outcome={outcome.id}>
+                      <td
+                        key={candidate.id}
+                        data-candidate={candidate.id}
+                        data-outcome={outcome.id}
+                        data-label={candidateName(index, candidate.name)}
+                      >
                         <NumberField
                           map={nestedMap(getItem(doc, 'intervention', candidate.id), 'expectedRates')}
                           field={outcome.id}
