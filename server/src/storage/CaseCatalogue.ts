@@ -69,6 +69,7 @@ export class SqlCaseCatalogue implements CaseCatalogue {
 
   async create({ id, createdAt, initialState, summary, founder, organisationId, importedAt }: NewCase): Promise<void> {
     if (founder && founder.party.caseId !== id) throw new DuplicatePartyError(id, founder.party.id);
+    const firstUpdate = asBytes(initialState);
     await this.db.transaction().execute(async (trx) => {
       if (await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()) {
         throw new DuplicateCaseError(id);
@@ -92,10 +93,7 @@ export class SqlCaseCatalogue implements CaseCatalogue {
           imported_at: importedAt ?? null,
         })
         .execute();
-      await trx
-        .insertInto('updates')
-        .values({ case_id: id, data: asBytes(initialState) })
-        .execute();
+      await trx.insertInto('updates').values({ case_id: id, data: firstUpdate }).execute();
       if (founder) await insertParty(trx, founder);
     });
   }

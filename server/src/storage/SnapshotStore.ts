@@ -47,6 +47,7 @@ export class SqlSnapshotStore implements SnapshotStore {
   constructor(private readonly db: Kysely<CaseroomTables>) {}
 
   async add(snapshot: SnapshotRecord): Promise<void> {
+    const state = asBytes(snapshot.state);
     if (await this.find(snapshot.caseId, snapshot.id)) throw new DuplicateSnapshotError(snapshot.caseId, snapshot.id);
     try {
       await this.db
@@ -58,7 +59,7 @@ export class SqlSnapshotStore implements SnapshotStore {
           kind: snapshot.kind,
           created_at: snapshot.createdAt,
           created_by_party_id: snapshot.createdByPartyId,
-          state: asBytes(snapshot.state),
+          state,
         })
         .execute();
     } catch (error) {

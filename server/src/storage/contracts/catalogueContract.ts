@@ -46,9 +46,9 @@ export function catalogueContract(engineName: string, open: OpenStores): void {
 
     it('[S4] touching an unknown case throws; an unknown case has no entry', async () => {
       const { cases } = stores();
-      await expect(cases.touch('nope', { title: 'x', municipality: undefined, phase: 1, updatedAt: 1 })).rejects.toThrow(
-        UnknownCaseError,
-      );
+      await expect(
+        cases.touch('nope', { title: 'x', municipality: undefined, phase: 1, updatedAt: 1 }),
+      ).rejects.toThrow(UnknownCaseError);
       expect(await cases.get('nope')).toBeUndefined();
       expect(await cases.exists('nope')).toBe(false);
       expect(await cases.list()).toEqual([]);
@@ -119,7 +119,9 @@ export function catalogueContract(engineName: string, open: OpenStores): void {
       }
       expect((await cases.list()).map((c) => c.id)).toEqual(['case-1']);
       // The id is still free: the same case with a free hash goes through.
-      await cases.create(makeNewCase({ id: 'case-2', founder: makeParty({ id: 'g', caseId: 'case-2' }, '3'.repeat(64)) }));
+      await cases.create(
+        makeNewCase({ id: 'case-2', founder: makeParty({ id: 'g', caseId: 'case-2' }, '3'.repeat(64)) }),
+      );
       expect((await access.listParties('case-2')).map((p) => p.id)).toEqual(['g']);
       expect(await updates.load('case-2')).toHaveLength(1);
     });

@@ -58,7 +58,11 @@ export function makeNewCase(overrides: Partial<NewCase> = {}): NewCase {
 }
 
 /** A party to add in a test (with its first token hash), with overrides of the party's fields. */
-export function makeParty(overrides: Partial<PartyRecord> = {}, tokenHash = 'a'.repeat(64), createdAt = 2_000): NewParty {
+export function makeParty(
+  overrides: Partial<PartyRecord> = {},
+  tokenHash = 'a'.repeat(64),
+  createdAt = 2_000,
+): NewParty {
   return {
     party: {
       id: 'party-1',

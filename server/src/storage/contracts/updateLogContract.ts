@@ -112,6 +112,16 @@ export function updateLogContract(engineName: string, open: OpenStores, options:
       // And what load hands out is the caller's to change.
       (await updates.load('case-1'))[1]![2] = 9;
       expect([...(await updates.load('case-1'))[1]!]).toEqual([1, 2, 3]);
+      // So is the state handed to compact, once compact was called.
+      await createCase(stores(), { id: 'case-2' });
+      const doc = replay(await updates.load('case-2'));
+      doc.getMap('facts').set('horizonYears', 10);
+      const state = Y.encodeStateAsUpdate(doc);
+      const expected = [...state];
+      const compacting = updates.compact('case-2', state);
+      state.fill(0);
+      await compacting;
+      expect(bytesOf(await updates.load('case-2'))).toEqual([expected]);
     });
 
     if (options.sibling) {

@@ -20,9 +20,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-/** Bytes as node-postgres and better-sqlite3 both bind them (a Buffer over the same memory). */
+/**
+ * Bytes as node-postgres and better-sqlite3 both bind them: a Buffer holding a copy, taken when
+ * called. A store calls it before its first await, so that a caller changing its buffer once
+ * the call returned (the write still pending) changes nothing stored (contracts S7, S15).
+ */
 export function asBytes(data: Uint8Array): Buffer {
-  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(data);
 }
 
 /** Bytes read back as a plain Uint8Array (a copy: the driver's Buffer may be pooled). */
