@@ -72,6 +72,7 @@ export class SqlUpdateLog implements UpdateLog {
    * not read, so it is not deleted.
    */
   async compact(caseId: string, state: Uint8Array): Promise<void> {
+    const own = asBytes(state); // before the first await: the caller may change its buffer meanwhile
     const { stateSeq, mergedUnseen } = await this.db.transaction().execute(async (trx) => {
       const locked = await lockCase(trx, this.engine, caseId);
       if (!locked) throw new UnknownCaseError(caseId);
@@ -92,7 +93,7 @@ export class SqlUpdateLog implements UpdateLog {
       }
       const inserted = await trx
         .insertInto('updates')
-        .values({ case_id: caseId, data: asBytes(mergeUnseen(state, unseen)) })
+        .values({ case_id: caseId, data: unseen.length === 0 ? own : asBytes(mergeUnseen(own, unseen)) })
         .returning('seq')
         .executeTakeFirstOrThrow();
       return { stateSeq: Number(inserted.seq), mergedUnseen: unseen.length > 0 };
