@@ -52,7 +52,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   // setup, backup and restore work on a data directory; the rest on a case file.
   if (isSetupCli(argv)) {
-    const result = runSetupCli(argv, { isTerminal: Boolean(process.stdout.isTTY) });
+    const result = await runSetupCli(argv, { isTerminal: Boolean(process.stdout.isTTY) });
     (result.toStderr ? process.stderr : process.stdout).write(`${result.output}\n`);
     process.exitCode = result.exitCode;
   } else if (isBackupCli(argv)) {

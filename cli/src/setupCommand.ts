@@ -12,7 +12,8 @@ import { newOrganisationKey } from '../../server/src/access/organisationKeys.ts'
 import { hashToken } from '../../server/src/access/tokens.ts';
 import { silentLog } from '../../server/src/log.ts';
 import { DataDirLock, DataDirLockedError } from '../../server/src/storage/DataDirLock.ts';
-import { DATABASE_FILE, SqliteDocumentStore } from '../../server/src/storage/SqliteDocumentStore.ts';
+import { DATABASE_FILE, openSqliteStores } from '../../server/src/storage/sqliteStores.ts';
+import type { Stores } from '../../server/src/storage/Stores.ts';
 
 /**
  * `caseroom setup --organisation "<name>" [--data-dir <dir>] [--lang da|en]` (issue 10): creates
@@ -37,13 +38,18 @@ export type SetupResult = { lines: string[]; exitCode: number };
 export type SetupOptions = { dataDir: string; name: string; lang?: Language; showKey?: boolean };
 
 /** Creates the first organisation of `dataDir` named `name`; the lines to print say what happened. */
-export function setupOrganisation({ dataDir, name, lang = 'da', showKey = false }: SetupOptions): SetupResult {
+export async function setupOrganisation({
+  dataDir,
+  name,
+  lang = 'da',
+  showKey = false,
+}: SetupOptions): Promise<SetupResult> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_ORGANISATION_NAME_CHARS) {
     return { lines: [say(lang, 'badName', { max: MAX_ORGANISATION_NAME_CHARS })], exitCode: SETUP_EXIT.usage };
   }
-  return withDataDir(dataDir, lang, 'serverRunning', (store) => {
-    const first = ensureFirstOrganisation(store.organisations, dataDir, { name: trimmed });
+  return withDataDir(dataDir, lang, 'serverRunning', async (stores) => {
+    const first = await ensureFirstOrganisation(stores.organisations, dataDir, { name: trimmed });
     if (!first.created) {
       const { organisation } = first;
       return {
@@ -79,19 +85,19 @@ export function issueNewOrganisationKey({
   lang = 'da',
   showKey = false,
   now = Date.now,
-}: NewKeyOptions): SetupResult {
+}: NewKeyOptions): Promise<SetupResult> {
   const noOrganisation = { lines: [say(lang, 'noOrganisation', { dataDir })], exitCode: SETUP_EXIT.refused };
   // No database: nothing to replace, and nothing (not even the directory) is created to say so.
-  if (!existsSync(join(dataDir, DATABASE_FILE))) return noOrganisation;
-  return withDataDir(dataDir, lang, 'serverRunningNewKey', (store) => {
-    const organisation = store.organisations.listOrganisations()[0];
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return Promise.resolve(noOrganisation);
+  return withDataDir(dataDir, lang, 'serverRunningNewKey', async (stores) => {
+    const organisation = (await stores.organisations.list())[0];
     if (!organisation) return noOrganisation;
     const keyFile = join(dataDir, ORGANISATION_KEY_FILE);
     const staged = `${keyFile}.new`;
     const key = newOrganisationKey();
     writeOwnerOnlyFile(staged, `${key}\n`);
     try {
-      store.organisations.replaceOrganisationKey(organisation.id, hashToken(key), now());
+      await stores.organisations.replaceKey(organisation.id, hashToken(key), now());
     } catch (error) {
       rmSync(staged, { force: true });
       throw error;
@@ -118,12 +124,12 @@ export function issueNewOrganisationKey({
  * Runs `work` on the data directory's store while holding its lock (a running server's store
  * must not change under it); a directory a server holds is refused with `refusal`.
  */
-function withDataDir(
+async function withDataDir(
   dataDir: string,
   lang: Language,
   refusal: 'serverRunning' | 'serverRunningNewKey',
-  work: (store: SqliteDocumentStore) => SetupResult,
-): SetupResult {
+  work: (stores: Stores) => Promise<SetupResult>,
+): Promise<SetupResult> {
   let lock: DataDirLock;
   try {
     lock = DataDirLock.acquire(dataDir, { log: silentLog });
@@ -133,11 +139,11 @@ function withDataDir(
     return { lines: [say(lang, refusal, { dataDir, holder })], exitCode: SETUP_EXIT.refused };
   }
   try {
-    const store = new SqliteDocumentStore(dataDir);
+    const stores = await openSqliteStores(dataDir);
     try {
-      return work(store);
+      return await work(stores);
     } finally {
-      store.close();
+      await stores.close();
     }
   } finally {
     lock.release();
@@ -163,10 +169,10 @@ export function isSetupCli(argv: readonly string[]): boolean {
  * `caseroom setup …` from the command line (argv starts with "setup"). The key is shown only
  * when `isTerminal` (process.stdout.isTTY). Refusals go to standard error (`toStderr`).
  */
-export function runSetupCli(
+export async function runSetupCli(
   argv: readonly string[],
   { env = process.env, isTerminal = false }: { env?: NodeJS.ProcessEnv; isTerminal?: boolean } = {},
-): { output: string; exitCode: number; toStderr: boolean } {
+): Promise<{ output: string; exitCode: number; toStderr: boolean }> {
   let values: { organisation?: string; 'new-key'?: boolean; 'data-dir'?: string; lang?: string };
   let positionals: string[];
   try {
@@ -194,8 +200,8 @@ export function runSetupCli(
   if (!newKey && values.organisation === undefined) return usage(lang, say(lang, 'missingName'));
   const dataDir = resolve(values['data-dir'] || env.CASEROOM_DATA_DIR || './data');
   const result = newKey
-    ? issueNewOrganisationKey({ dataDir, lang, showKey: isTerminal })
-    : setupOrganisation({ dataDir, name: values.organisation ?? '', lang, showKey: isTerminal });
+    ? await issueNewOrganisationKey({ dataDir, lang, showKey: isTerminal })
+    : await setupOrganisation({ dataDir, name: values.organisation ?? '', lang, showKey: isTerminal });
   return { output: result.lines.join('\n'), exitCode: result.exitCode, toStderr: result.exitCode !== 0 };
 }
 

@@ -54,30 +54,30 @@ export {
 export { consoleLog, type Log, type LogLevel, silentLog } from './log.ts';
 export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
 export { DataDirLock, DataDirLockedError, LOCK_HOLDER_FILE } from './storage/DataDirLock.ts';
+export type { NewParty, PartyRecord, TokenRecord } from './storage/AccessStore.ts';
+export type { BallotRecord } from './storage/BallotStore.ts';
+export type { CaseRecord, CaseSummary, NewCase } from './storage/CaseCatalogue.ts';
+export { SERVER_PARTY_ID } from './storage/ClientIdStore.ts';
+export { FaultInjectingStores, InjectedStorageFault } from './storage/FaultInjectingStores.ts';
 export type {
-  BallotRecord,
-  CaseRecord,
-  CaseSummary,
-  DocumentStore,
-  NewCase,
-  NewParty,
-  PartyRecord,
-  SnapshotInfo,
-  SnapshotKind,
-  SnapshotRecord,
-  TokenRecord,
-} from './storage/DocumentStore.ts';
-export { FaultInjectingStore, InjectedStorageFault } from './storage/FaultInjectingStore.ts';
-export { MemoryDocumentStore } from './storage/MemoryDocumentStore.ts';
-export {
-  DuplicateOrganisationError,
-  type NewOrganisation,
-  type OrganisationKeyRecord,
-  type OrganisationRecord,
-  type OrganisationStore,
-  UnknownOrganisationError,
+  NewOrganisation,
+  OrganisationKeyRecord,
+  OrganisationRecord,
+  OrganisationStore,
 } from './storage/OrganisationStore.ts';
-export { DATABASE_FILE, SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
+export { openPostgresStores } from './storage/postgresStores.ts';
+export type { SnapshotInfo, SnapshotKind, SnapshotRecord } from './storage/SnapshotStore.ts';
+export { DATABASE_FILE, openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
+export { STORE_NAMES, type StoreName, type Stores } from './storage/Stores.ts';
+export {
+  DuplicateCaseError,
+  DuplicateOrganisationError,
+  DuplicatePartyError,
+  DuplicateSnapshotError,
+  UnknownCaseError,
+  UnknownOrganisationError,
+  UnknownPartyError,
+} from './storage/storeErrors.ts';
 export { isStorageFailure } from './storage/storageFailure.ts';
 export { MessageType } from './sync/messages.ts';
 export { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';

@@ -23,8 +23,9 @@ import { TrustedProxies } from './network/TrustedProxies.ts';
 import { loadTlsCredentials, type TlsSource } from './network/tlsCredentials.ts';
 import { UpgradeGate } from './network/UpgradeGate.ts';
 import { DataDirLock } from './storage/DataDirLock.ts';
-import type { DocumentStore } from './storage/DocumentStore.ts';
-import { SqliteDocumentStore, type SqliteSynchronous } from './storage/SqliteDocumentStore.ts';
+import { openPostgresStores } from './storage/postgresStores.ts';
+import { openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
+import type { Stores } from './storage/Stores.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
 import { WebSocketTransport } from './transport/WebSocketTransport.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';
@@ -51,8 +52,10 @@ export type StartServerOptions = {
   allowedHosts?: string | readonly string[];
   /** Per-address limits (docs/operations.md); unset fields keep DEFAULT_ADDRESS_LIMITS. */
   addressLimits?: Partial<AddressLimits>;
-  /** Directory of the SQLite database (created if missing). */
+  /** Directory of the SQLite database (created if missing), the lock and the organisation's key file. */
   dataDir: string;
+  /** A PostgreSQL URL (DATABASE_URL): the stores live there instead of SQLite in dataDir (issue 14). */
+  databaseUrl?: string;
   /** The built client to serve; default client/dist of this repository. */
   clientDir?: string;
   /** How long a case nobody is connected to stays loaded. Default 30 s. */
@@ -69,8 +72,8 @@ export type StartServerOptions = {
   caseQuotaBytes?: number;
   /** Per-connection rates and send buffer (issue 9); unset fields keep their defaults. */
   connectionLimits?: Partial<ConnectionLimits>;
-  /** A store to use instead of SQLite in dataDir (tests: fault injection). The server closes it. */
-  store?: DocumentStore;
+  /** Stores to use instead of SQLite in dataDir (tests: fault injection). The server closes them. */
+  stores?: Stores;
   log?: Log;
   /** Start the exchange worker thread at start-up rather than on the first export (main.ts: yes). */
   prewarmExports?: boolean;
@@ -114,9 +117,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const limits = addressLimitsWith(options.addressLimits);
   // Before the store opens: a second server on this data directory refuses to start (DataDirLock).
   const lock = DataDirLock.acquire(options.dataDir, { log });
-  let store: DocumentStore;
+  let stores: Stores;
   try {
-    store = options.store ?? new SqliteDocumentStore(options.dataDir, { synchronous: options.synchronous });
+    stores =
+      options.stores ??
+      (options.databaseUrl
+        ? await openPostgresStores(options.databaseUrl)
+        : await openSqliteStores(options.dataDir, { synchronous: options.synchronous }));
   } catch (error) {
     lock.release();
     throw error;
@@ -124,27 +131,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let organisation: FirstOrganisation;
   try {
     // Every case belongs to an organisation: a data directory without one gets its first now.
-    organisation = ensureFirstOrganisation(store.organisations, options.dataDir, { log });
+    organisation = await ensureFirstOrganisation(stores.organisations, options.dataDir, { log });
   } catch (error) {
-    store.close();
+    await stores.close();
     lock.release();
     throw error;
   }
   const registry = new DocumentRegistry({
-    store,
+    stores,
     log,
     unloadGraceMs: options.unloadGraceMs,
     compactEvery: options.compactEvery,
     storageRetryMs: options.storageRetryMs,
     caseQuotaBytes: options.caseQuotaBytes,
   });
-  const access = new AccessService(store, { log });
-  const cases = new CaseService(store, registry, access);
-  const snapshots = new SnapshotService(store, registry, log);
-  const activity = new ActivityService(store, (caseId) => registry.get(caseId)?.flushActivity());
-  const workshop = new WorkshopService(store, registry, snapshots, log);
+  const access = new AccessService(stores, { log });
+  const cases = new CaseService(stores, registry, access);
+  const snapshots = new SnapshotService(stores, registry, log);
+  const activity = new ActivityService(stores, (caseId) => registry.get(caseId)?.flushActivity());
+  const workshop = new WorkshopService(stores, registry, snapshots, log);
   const exchangeWorkers = new ExchangeWorkers(log, { prewarm: options.prewarmExports });
-  const exchange = new ExchangeService(store, registry, cases, exchangeWorkers, log);
+  const exchange = new ExchangeService(stores, registry, cases, exchangeWorkers, log);
   const transport = new WebSocketTransport({
     registry,
     access,
@@ -173,10 +180,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const gate = new UpgradeGate({ hosts, trustedProxies, limits, log, next: transport.handleUpgrade });
   server.on('upgrade', gate.handleUpgrade);
 
-  let adopted: ReturnType<AccessService['adoptCasesWithoutParties']>;
+  let adopted: Awaited<ReturnType<AccessService['adoptCasesWithoutParties']>>;
   try {
     // Before listening: no case is ever reachable without a facilitator party.
-    adopted = access.adoptCasesWithoutParties();
+    adopted = await access.adoptCasesWithoutParties();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, host, () => {
@@ -188,8 +195,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     void exchangeWorkers.close();
     httpLimits.close();
     transport.close();
-    registry.close();
-    store.close();
+    await registry.close();
+    await stores.close();
     lock.release();
     throw error;
   }
@@ -218,8 +225,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.closeAllConnections();
       await serverClosed;
       await exchangeWorkers.close();
-      registry.close();
-      store.close();
+      await registry.close();
+      await stores.close();
       lock.release();
     })();
     return closing;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Party, PartyInvite } from '@caseroom/shared';
 import { ApiErrorCode } from '@caseroom/shared';
 import type { Log } from '../log.ts';
-import type { DocumentStore, NewParty, PartyRecord, TokenRecord } from '../storage/DocumentStore.ts';
+import type { NewParty, PartyRecord, TokenRecord } from '../storage/AccessStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
 import { isLastLastingFacilitator, linkState } from './linkLifetime.ts';
 import { OrganisationAccess } from './OrganisationAccess.ts';
@@ -71,7 +72,7 @@ export function newPartyId(): string {
 const FOUNDER: PartyInvite = { name: 'Facilitator', kind: 'facilitator', role: 'facilitator' };
 
 /**
- * Parties, roles and link tokens (docs/access.md) over the DocumentStore: issues tokens,
+ * Parties, roles and link tokens (docs/access.md) over the stores: issues tokens,
  * checks a presented token against a case (for the HTTP API and the websocket transport
  * alike), invites parties and rotates links. It stores only token hashes and logs party ids,
  * never a token.
@@ -86,11 +87,11 @@ export class AccessService {
   private readonly makePartyId: () => string;
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly stores: Stores,
     private readonly options: AccessServiceOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.organisations = new OrganisationAccess(store.organisations);
+    this.organisations = new OrganisationAccess(stores.organisations);
     this.makeToken = options.makeToken ?? newToken;
     this.makePartyId = options.makePartyId ?? newPartyId;
   }
@@ -106,10 +107,10 @@ export class AccessService {
    * other-case token, rotated-away token, then the link's lifetime (A13): access ended, link
    * expired. Costs one hash and three indexed reads.
    */
-  check(caseId: string, token: string | undefined): AccessCheck {
-    if (!this.store.caseExists(caseId)) return { ok: false, reason: AccessDenial.CaseNotFound };
+  async check(caseId: string, token: string | undefined): Promise<AccessCheck> {
+    if (!(await this.stores.cases.exists(caseId))) return { ok: false, reason: AccessDenial.CaseNotFound };
     if (token === undefined || token === '') return { ok: false, reason: AccessDenial.TokenMissing };
-    const found = this.lookup(token);
+    const found = await this.lookup(token);
     return this.grant(caseId, found?.record);
   }
 
@@ -117,22 +118,22 @@ export class AccessService {
    * Checks again a link already admitted, by its hash (an open connection whose expiry came):
    * the same outcomes as `check` after the token was found.
    */
-  recheck(caseId: string, tokenHash: string): AccessCheck {
-    if (!this.store.caseExists(caseId)) return { ok: false, reason: AccessDenial.CaseNotFound };
-    return this.grant(caseId, this.store.findToken(tokenHash));
+  async recheck(caseId: string, tokenHash: string): Promise<AccessCheck> {
+    if (!(await this.stores.cases.exists(caseId))) return { ok: false, reason: AccessDenial.CaseNotFound };
+    return this.grant(caseId, await this.stores.access.findToken(tokenHash));
   }
 
   /** The case and party a live token opens, or undefined (unknown, malformed, revoked, ended or expired). */
-  resolve(token: string): { caseId: string; party: Party } | undefined {
-    const found = this.lookup(token);
+  async resolve(token: string): Promise<{ caseId: string; party: Party } | undefined> {
+    const found = await this.lookup(token);
     if (!found) return undefined;
-    const check = this.grant(found.record.caseId, found.record);
+    const check = await this.grant(found.record.caseId, found.record);
     return check.ok ? { caseId: found.record.caseId, party: check.party } : undefined;
   }
 
   /** The case's parties, without tokens, with their links' expiry and end. */
-  listParties(caseId: string): PartyListing[] {
-    return this.store.listParties(caseId).map(toPartyListing);
+  async listParties(caseId: string): Promise<PartyListing[]> {
+    return (await this.stores.access.listParties(caseId)).map(toPartyListing);
   }
 
   /**
@@ -140,20 +141,20 @@ export class AccessService {
    * connections close when that time comes. Refused for an unknown party (404), an ended one
    * (409 `accessEnded`) and for a time on the last facilitator whose link lasts (409).
    */
-  setExpiry(caseId: string, partyId: string, expiresAt: number | undefined): Result<PartyListing> {
-    const party = this.store.getParty(caseId, partyId);
+  async setExpiry(caseId: string, partyId: string, expiresAt: number | undefined): Promise<Result<PartyListing>> {
+    const party = await this.stores.access.getParty(caseId, partyId);
     if (!party) return partyNotFound(caseId, partyId);
     if (party.endedAt !== undefined) {
       return fail(409, ApiErrorCode.AccessEnded, 'This party’s access was ended; give it a new link first (rotate).');
     }
-    if (expiresAt !== undefined && isLastLastingFacilitator(this.store.listParties(caseId), partyId)) {
+    if (expiresAt !== undefined && isLastLastingFacilitator(await this.stores.access.listParties(caseId), partyId)) {
       return fail(
         409,
         ApiErrorCode.LastFacilitator,
         'This is the only facilitator whose link lasts: once it expired nobody could manage the case. Invite another facilitator first.',
       );
     }
-    this.store.setPartyExpiry(caseId, partyId, expiresAt);
+    await this.stores.access.setPartyExpiry(caseId, partyId, expiresAt);
     this.options.log('info', 'link expiry set', {
       caseId,
       partyId,
@@ -168,11 +169,11 @@ export class AccessService {
    * closed with AccessEnded. Ending an ended party changes nothing. The last facilitator whose
    * link lasts cannot be ended (409 `lastFacilitator`): nobody could manage the case.
    */
-  end(caseId: string, partyId: string): Result<PartyListing> {
-    const party = this.store.getParty(caseId, partyId);
+  async end(caseId: string, partyId: string): Promise<Result<PartyListing>> {
+    const party = await this.stores.access.getParty(caseId, partyId);
     if (!party) return partyNotFound(caseId, partyId);
     if (party.endedAt !== undefined) return ok(toPartyListing(party));
-    if (isLastLastingFacilitator(this.store.listParties(caseId), partyId)) {
+    if (isLastLastingFacilitator(await this.stores.access.listParties(caseId), partyId)) {
       return fail(
         409,
         ApiErrorCode.LastFacilitator,
@@ -180,16 +181,16 @@ export class AccessService {
       );
     }
     const endedAt = this.now();
-    this.store.endParty(caseId, partyId, endedAt);
+    await this.stores.access.endParty(caseId, partyId, endedAt);
     this.options.log('info', 'access ended', { caseId, partyId });
     this.tell({ kind: 'ended', caseId, partyId });
     return ok(toPartyListing({ ...party, endedAt }));
   }
 
   /** Adds a party to an existing case with a fresh link. The invite is already schema-checked. */
-  invite(caseId: string, invite: PartyInvite): IssuedLink {
+  async invite(caseId: string, invite: PartyInvite): Promise<IssuedLink> {
     const { newParty, token } = this.prepare(caseId, invite);
-    this.store.addParty(newParty);
+    await this.stores.access.addParty(newParty);
     this.options.log('info', 'party invited', { caseId, partyId: newParty.party.id, role: invite.role });
     return { party: toParty(newParty.party), token };
   }
@@ -199,11 +200,11 @@ export class AccessService {
    * (the transport closes connections that used it with LinkRevoked). A party whose access was
    * ended has it again with the new link (its expiry is kept). Undefined for an unknown party.
    */
-  rotate(caseId: string, partyId: string): IssuedLink | undefined {
-    const party = this.store.getParty(caseId, partyId);
+  async rotate(caseId: string, partyId: string): Promise<IssuedLink | undefined> {
+    const party = await this.stores.access.getParty(caseId, partyId);
     if (!party) return undefined;
     const token = this.makeToken();
-    const tokenHashes = this.store.replaceToken(caseId, partyId, hashToken(token), this.now());
+    const tokenHashes = await this.stores.access.replaceToken(caseId, partyId, hashToken(token), this.now());
     this.options.log('info', 'link rotated', { caseId, partyId, revoked: tokenHashes.length });
     this.tell({ kind: 'rotated', caseId, partyId, tokenHashes });
     return { party: toParty(party), token };
@@ -219,12 +220,12 @@ export class AccessService {
    * Gives every case without parties (created before access existed) a facilitator party and
    * returns their tokens, so the caller can print each link once (A11).
    */
-  adoptCasesWithoutParties(): AdoptedCase[] {
+  async adoptCasesWithoutParties(): Promise<AdoptedCase[]> {
     const adopted: AdoptedCase[] = [];
-    for (const record of this.store.listCases()) {
-      if (this.store.listParties(record.id).length > 0) continue;
+    for (const record of await this.stores.cases.list()) {
+      if ((await this.stores.access.listParties(record.id)).length > 0) continue;
       const { newParty, token } = this.prepare(record.id, FOUNDER);
-      this.store.addParty(newParty);
+      await this.stores.access.addParty(newParty);
       this.options.log('info', 'facilitator party created for a case from before access', {
         caseId: record.id,
         partyId: newParty.party.id,
@@ -235,10 +236,10 @@ export class AccessService {
   }
 
   /** The grant of a stored token, or why its link does not (or no longer) open the case. */
-  private grant(caseId: string, record: TokenRecord | undefined): AccessCheck {
+  private async grant(caseId: string, record: TokenRecord | undefined): Promise<AccessCheck> {
     if (!record || record.caseId !== caseId) return { ok: false, reason: AccessDenial.TokenInvalid };
     if (record.revokedAt !== undefined) return { ok: false, reason: AccessDenial.TokenRevoked };
-    const party = this.store.getParty(caseId, record.partyId);
+    const party = await this.stores.access.getParty(caseId, record.partyId);
     if (!party) return { ok: false, reason: AccessDenial.TokenInvalid };
     const state = linkState(party, this.now());
     if (state === 'ended') return { ok: false, reason: AccessDenial.AccessEnded };
@@ -270,10 +271,10 @@ export class AccessService {
   }
 
   /** The stored row of a presented token, found by its hash. */
-  private lookup(token: string) {
+  private async lookup(token: string) {
     if (!isWellFormedToken(token)) return undefined;
     const hash = hashToken(token);
-    const record = this.store.findToken(hash);
+    const record = await this.stores.access.findToken(hash);
     // The lookup is by hash (an attacker cannot steer the bytes of a SHA-256); the constant-time
     // comparison makes that explicit rather than relying on the index's string compare.
     if (!record || !sameHash(record.hash, hash)) return undefined;

@@ -31,26 +31,26 @@ export class OrganisationAccess {
    * organisation counts). A presented key that opens nothing is refused on loopback too: a
    * person who sends one meant it.
    */
-  checkCreator(keys: readonly string[], beyondLoopback: boolean): CreatorCheck {
+  async checkCreator(keys: readonly string[], beyondLoopback: boolean): Promise<CreatorCheck> {
     if (keys.length === 0) {
       return beyondLoopback
         ? { ok: false, reason: OrganisationDenial.KeyMissing }
         : { ok: true, organisationId: undefined };
     }
     for (const key of keys) {
-      const organisation = this.resolveKey(key);
+      const organisation = await this.resolveKey(key);
       if (organisation) return { ok: true, organisationId: organisation.id };
     }
     return { ok: false, reason: OrganisationDenial.KeyInvalid };
   }
 
   /** The organisation a key opens, or undefined (unknown or malformed). */
-  resolveKey(key: string): OrganisationRecord | undefined {
+  async resolveKey(key: string): Promise<OrganisationRecord | undefined> {
     if (!isWellFormedOrganisationKey(key)) return undefined;
     const hash = hashToken(key);
-    const found = this.store.findOrganisationKey(hash);
+    const found = await this.store.findKey(hash);
     // Found by hash; the constant-time comparison makes explicit that no secret is compared byte by byte.
     if (!found || !sameHash(found.hash, hash)) return undefined;
-    return this.store.getOrganisation(found.organisationId);
+    return this.store.get(found.organisationId);
   }
 }

@@ -31,13 +31,13 @@ export type FirstOrganisation = {
  * only its owner can read. Called by the server at start-up and by `caseroom setup`. The caller
  * prints the key only to a terminal; it never goes to a log.
  */
-export function ensureFirstOrganisation(
+export async function ensureFirstOrganisation(
   organisations: OrganisationStore,
   dataDir: string,
   options: { name?: string; log?: Log; now?: () => number } = {},
-): FirstOrganisation {
+): Promise<FirstOrganisation> {
   const keyFile = join(dataDir, ORGANISATION_KEY_FILE);
-  const existing = organisations.listOrganisations()[0];
+  const existing = (await organisations.list())[0];
   if (existing) return { created: false, organisation: existing, keyFile, key: undefined };
   const name = (options.name ?? DEFAULT_ORGANISATION_NAME).trim();
   if (name.length === 0 || name.length > MAX_ORGANISATION_NAME_CHARS) {
@@ -48,7 +48,7 @@ export function ensureFirstOrganisation(
   // The file first: a key that is stored but written nowhere could never be used.
   writeOwnerOnlyFile(keyFile, `${key}\n`);
   try {
-    organisations.createOrganisation({ organisation, keyHash: hashToken(key) });
+    await organisations.create({ organisation, keyHash: hashToken(key) });
   } catch (error) {
     rmSync(keyFile, { force: true });
     throw error;

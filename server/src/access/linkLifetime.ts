@@ -1,4 +1,4 @@
-import type { PartyRecord } from '../storage/DocumentStore.ts';
+import type { PartyRecord } from '../storage/AccessStore.ts';
 
 /**
  * How long a party's link works (issue 10, docs/access.md A13): by default for ever —

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../storage/SqliteDocumentStore.ts';
+import { DATABASE_FILE } from '../storage/sqliteStores.ts';
 import {
   checkCaseroomDatabase,
   createOwnerOnly,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { silentLog } from '../log.ts';
 import { DataDirLock, DataDirLockedError, LOCK_DATABASE_FILE, LOCK_HOLDER_FILE } from '../storage/DataDirLock.ts';
-import { DATABASE_FILE } from '../storage/SqliteDocumentStore.ts';
+import { DATABASE_FILE } from '../storage/sqliteStores.ts';
 import {
   checkCaseroomDatabase,
   createOwnerOnly,

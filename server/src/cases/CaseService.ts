@@ -13,7 +13,7 @@ import {
 import * as Y from 'yjs';
 import type { AccessService } from '../access/AccessService.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 
 /** What a new case starts with. */
 export type CaseTemplate = 'empty' | 'example';
@@ -95,7 +95,7 @@ export function newCaseId(): string {
  */
 export class CaseService {
   constructor(
-    private readonly store: DocumentStore,
+    private readonly stores: Stores,
     private readonly registry: DocumentRegistry,
     private readonly access: AccessService,
     private readonly now: () => Date = () => new Date(),
@@ -107,7 +107,7 @@ export class CaseService {
    * its first update and its creator's facilitator party, in one write; returns its id and the
    * facilitator token.
    */
-  createCase(template: CaseTemplate, organisationId?: string): CreatedCase {
+  createCase(template: CaseTemplate, organisationId?: string): Promise<CreatedCase> {
     return this.storeBuilt(
       buildCase(this.now(), (doc) => {
         if (template === 'example') writeModel(doc, exampleCase());
@@ -121,12 +121,12 @@ export class CaseService {
    * organisation (default: the first one), in the one store write of a new case: nothing exists
    * if it fails (a store that cannot write throws).
    */
-  storeBuilt(built: BuiltCase, organisationId?: string): CreatedCase {
+  async storeBuilt(built: BuiltCase, organisationId?: string): Promise<CreatedCase> {
     let id = this.makeId();
     // 128 random bits do not collide; the loop only guards "never reused" against a bad generator.
-    while (this.store.caseExists(id)) id = this.makeId();
+    while (await this.stores.cases.exists(id)) id = this.makeId();
     const { founder, token } = this.access.founder(id);
-    this.store.createCase({
+    await this.stores.cases.create({
       id,
       createdAt: built.createdAt,
       initialState: built.initialState,
@@ -142,10 +142,10 @@ export class CaseService {
    * The cases these parties belong to (docs/access.md A6: only what the caller's tokens
    * open), most recently changed first, each with the caller's party and who is connected now.
    */
-  listCases(parties: ReadonlyMap<string, Party>): CaseListing[] {
-    return [...parties]
-      .flatMap(([caseId, party]) => {
-        const record = this.store.getCase(caseId);
+  async listCases(parties: ReadonlyMap<string, Party>): Promise<CaseListing[]> {
+    const records = await Promise.all([...parties].map(async ([caseId, party]) => ({ party, record: await this.stores.cases.get(caseId) })));
+    return records
+      .flatMap(({ party, record }) => {
         if (!record) return [];
         const live = this.registry.get(record.id);
         const summary = live ? live.summary() : record;
@@ -165,13 +165,17 @@ export class CaseService {
   }
 
   /** The case's model (the live document if loaded, else read from the store), or undefined. */
-  readModel(id: string): CaseModelDraft | undefined {
+  async readModel(id: string): Promise<CaseModelDraft | undefined> {
     const live = this.registry.get(id);
     if (live) return toModel(live.doc);
-    if (!this.store.caseExists(id)) return undefined;
+    if (!(await this.stores.cases.exists(id))) return undefined;
+    const updates = await this.stores.updates.read(id);
+    // Loaded meanwhile: the live document is the truth.
+    const loaded = this.registry.get(id);
+    if (loaded) return toModel(loaded.doc);
     const doc = new Y.Doc();
     doc.transact(() => {
-      for (const update of this.store.loadUpdates(id)) Y.applyUpdate(doc, update);
+      for (const update of updates) Y.applyUpdate(doc, update);
     });
     const model = toModel(doc);
     doc.destroy();

@@ -83,6 +83,8 @@ export class CaseDocument {
   /** Which connection controls each awareness client id (the reverse of `connections`). */
   private readonly awarenessOwners = new Map<number, DocumentConnection>();
   private storageError: unknown;
+  /** The tail of the case's server operations (`serially`). */
+  private operations: Promise<unknown> = Promise.resolve();
   /** The case's writes, in order, batched per turn. */
   private readonly commits: CommitQueue;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -182,6 +184,16 @@ export class CaseDocument {
   /** Resolves when every change accepted so far is committed (or its write failed: see storageFailed). */
   settled(): Promise<void> {
     return this.commits.settled();
+  }
+
+  /**
+   * Runs `operation` after the case's earlier operations have finished (a workshop change reads
+   * the record, waits for the store, then writes: nothing may change the record in between).
+   */
+  serially<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.operations.then(operation, operation);
+    this.operations = result.catch(() => undefined);
+    return result;
   }
 
   /** Updates accepted and not yet committed. */

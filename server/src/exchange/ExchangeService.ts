@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import type { CaseService, CreatedCase } from '../cases/CaseService.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import { isStorageFailure } from '../storage/storageFailure.ts';
 import { fail, ok, type Result, storageUnavailable } from '../workshop/results.ts';
 import { ExchangeJobFailed, type ExchangeWorkers } from './ExchangeWorkers.ts';
@@ -52,7 +52,7 @@ export class ExchangeService {
   private readonly exportsInFlight = new Map<string, number>();
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly stores: Stores,
     private readonly registry: DocumentRegistry,
     private readonly cases: CaseService,
     private readonly workers: ExchangeWorkers,
@@ -135,7 +135,7 @@ export class ExchangeService {
     version: string | undefined,
   ): Promise<Result<{ source: string; sourceName?: { name: string; kind: string }; view: DocView }>> {
     if (version !== undefined && version !== 'current') {
-      const snapshot = this.store.getSnapshot(caseId, version);
+      const snapshot = await this.stores.snapshots.get(caseId, version);
       if (!snapshot) return fail(404, ApiErrorCode.SnapshotNotFound, `No snapshot ${version} in this case.`);
       const sourceName = { name: snapshot.name, kind: snapshot.kind };
       return ok({ source: version, sourceName, view: stateView(snapshot.state) });
@@ -144,9 +144,9 @@ export class ExchangeService {
     if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
     const current = docView(document.doc);
     if (version === 'current' || current.agreed) return ok({ source: 'current', view: current });
-    for (const info of this.store.listSnapshots(caseId)) {
+    for (const info of await this.stores.snapshots.list(caseId)) {
       if (info.kind !== 'signoff') continue;
-      const snapshot = this.store.getSnapshot(caseId, info.id);
+      const snapshot = await this.stores.snapshots.get(caseId, info.id);
       const view = snapshot && stateView(snapshot.state);
       if (view?.agreed) return ok({ source: info.id, sourceName: { name: info.name, kind: info.kind }, view });
     }
@@ -197,7 +197,7 @@ export class ExchangeService {
     }
     let created: CreatedCase;
     try {
-      created = this.cases.storeBuilt(parsed.built, organisationId);
+      created = await this.cases.storeBuilt(parsed.built, organisationId);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       this.log('error', 'import refused: the store cannot write', { bytes: text.length, error });

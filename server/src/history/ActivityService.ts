@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 
 /** The most activity entries one request returns. */
 export const ACTIVITY_LIMIT = 200;
@@ -19,16 +19,20 @@ export type ActivityListing = {
  */
 export class ActivityService {
   constructor(
-    private readonly store: DocumentStore,
+    private readonly stores: Stores,
     /** Writes what a loaded case has gathered but not yet stored (CaseDocument batches it). */
-    private readonly flushPending: (caseId: string) => void = () => undefined,
+    private readonly flushPending: (caseId: string) => Promise<void> | undefined = () => undefined,
   ) {}
 
   /** GET …/activity: the newest stretches of changes first. */
-  list(caseId: string, limit = ACTIVITY_LIMIT): ActivityListing[] {
-    this.flushPending(caseId);
-    const names = new Map(this.store.listParties(caseId).map((party) => [party.id, party.name]));
-    return this.store.listActivity(caseId, limit).map((entry) => ({
+  async list(caseId: string, limit = ACTIVITY_LIMIT): Promise<ActivityListing[]> {
+    await this.flushPending(caseId);
+    const [parties, activity] = await Promise.all([
+      this.stores.access.listParties(caseId),
+      this.stores.activity.list(caseId, limit),
+    ]);
+    const names = new Map(parties.map((party) => [party.id, party.name]));
+    return activity.map((entry) => ({
       partyId: entry.partyId,
       partyName: names.get(entry.partyId) ?? '',
       section: entry.section,

@@ -16,7 +16,8 @@ import * as Y from 'yjs';
 import { type CaseDocument, StorageUnavailableError } from '../documents/CaseDocument.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
-import type { DocumentStore, SnapshotInfo, SnapshotKind } from '../storage/DocumentStore.ts';
+import type { SnapshotInfo, SnapshotKind } from '../storage/SnapshotStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import { isStorageFailure } from '../storage/storageFailure.ts';
 import { fail, ok, type Result, storageUnavailable } from '../workshop/results.ts';
 
@@ -64,7 +65,7 @@ export function signoffSnapshotId(partyId: string, contentHash: string): string 
  */
 export class SnapshotService {
   constructor(
-    private readonly store: DocumentStore,
+    private readonly stores: Stores,
     private readonly registry: DocumentRegistry,
     private readonly log: Log,
     private readonly now: () => number = Date.now,
@@ -72,10 +73,10 @@ export class SnapshotService {
   ) {}
 
   /** Takes a snapshot of a live document now: its state, encoded and stored in one write. */
-  take(
+  async take(
     document: CaseDocument,
     input: { name: string; kind: SnapshotKind; party: Party; id?: string },
-  ): SnapshotListing {
+  ): Promise<SnapshotListing> {
     const info: SnapshotInfo = {
       id: input.id ?? this.makeId(),
       caseId: document.id,
@@ -84,18 +85,18 @@ export class SnapshotService {
       createdAt: this.now(),
       createdByPartyId: input.party.id,
     };
-    this.store.addSnapshot({ ...info, state: document.encodeState() });
+    await this.stores.snapshots.add({ ...info, state: document.encodeState() });
     this.log('info', 'snapshot taken', { caseId: document.id, snapshotId: info.id, kind: info.kind });
     return listing(info);
   }
 
   /** An automatic snapshot (phase change, sign-off): a failure is logged, never fails the operation. */
-  takeAutomatic(
+  async takeAutomatic(
     document: CaseDocument,
     input: { name: string; kind: SnapshotKind; party: Party; id?: string },
-  ): SnapshotListing | undefined {
+  ): Promise<SnapshotListing | undefined> {
     try {
-      return this.take(document, input);
+      return await this.take(document, input);
     } catch (error) {
       this.log('warn', 'automatic snapshot failed', { caseId: document.id, kind: input.kind, error });
       return undefined;
@@ -106,9 +107,9 @@ export class SnapshotService {
    * The automatic snapshot of a sign-off (W10): at most one per party and content hash — if the
    * party signed this content before, the snapshot taken then is returned and nothing is stored.
    */
-  takeSignoff(document: CaseDocument, party: Party, contentHash: string): SnapshotListing | undefined {
+  async takeSignoff(document: CaseDocument, party: Party, contentHash: string): Promise<SnapshotListing | undefined> {
     const id = signoffSnapshotId(party.id, contentHash);
-    const taken = this.store.getSnapshot(document.id, id);
+    const taken = await this.stores.snapshots.get(document.id, id);
     if (taken) return listing(taken);
     return this.takeAutomatic(document, {
       name: automaticVersionName({ kind: 'signoff', partyName: party.name }),
@@ -122,24 +123,24 @@ export class SnapshotService {
   async create(caseId: string, name: string, party: Party): Promise<Result<SnapshotListing>> {
     const document = await this.registry.open(caseId);
     if (!document) return caseGone(caseId);
-    return this.storing(caseId, () => ok(this.take(document, { name, kind: 'manual', party })));
+    return this.storing(caseId, async () => ok(await this.take(document, { name, kind: 'manual', party })));
   }
 
   /** GET …/snapshots: newest first. */
-  list(caseId: string): SnapshotListing[] {
-    return this.store.listSnapshots(caseId).map(listing);
+  async list(caseId: string): Promise<SnapshotListing[]> {
+    return (await this.stores.snapshots.list(caseId)).map(listing);
   }
 
   /** GET …/snapshots/:sid/model: the model as it was, read-only. */
-  model(caseId: string, snapshotId: string): Result<CaseModelDraft> {
-    const snapshot = this.store.getSnapshot(caseId, snapshotId);
+  async model(caseId: string, snapshotId: string): Promise<Result<CaseModelDraft>> {
+    const snapshot = await this.stores.snapshots.get(caseId, snapshotId);
     if (!snapshot) return snapshotGone(snapshotId);
     return ok(modelOfState(snapshot.state));
   }
 
   /** GET …/snapshots/:sid/changes?lang=: what changed since the snapshot, per section. */
   async changes(caseId: string, snapshotId: string, lang: 'da' | 'en'): Promise<Result<SnapshotChanges>> {
-    const snapshot = this.store.getSnapshot(caseId, snapshotId);
+    const snapshot = await this.stores.snapshots.get(caseId, snapshotId);
     if (!snapshot) return snapshotGone(snapshotId);
     const document = await this.registry.open(caseId);
     if (!document) return caseGone(caseId);
@@ -172,28 +173,28 @@ export class SnapshotService {
     snapshotId: string,
     party: Party,
   ): Promise<Result<{ snapshotId: string; before: SnapshotListing }>> {
-    const snapshot = this.store.getSnapshot(caseId, snapshotId);
+    const snapshot = await this.stores.snapshots.get(caseId, snapshotId);
     if (!snapshot) return snapshotGone(snapshotId);
     const document = await this.registry.open(caseId);
     if (!document) return caseGone(caseId);
     const model = modelOfState(snapshot.state);
-    return this.storing(caseId, () => {
+    return this.storing(caseId, async () => {
       if (document.storageFailed) throw new StorageUnavailableError(caseId);
-      const before = this.take(document, {
+      const before = await this.take(document, {
         name: automaticVersionName({ kind: 'beforeRestore', restoredName: snapshot.name }),
         kind: 'manual',
         party,
       });
-      document.changeAsServer((doc) => reconcileModel(doc, model));
+      await document.changeAsServer((doc) => reconcileModel(doc, model));
       this.log('info', 'snapshot restored', { caseId, snapshotId, partyId: party.id });
       return ok({ snapshotId, before });
     });
   }
 
   /** Runs a change that writes; a store that cannot write makes it 503 storageUnavailable, logged. */
-  private storing<T>(caseId: string, write: () => Result<T>): Result<T> {
+  private async storing<T>(caseId: string, write: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
-      return write();
+      return await write();
     } catch (error) {
       if (!(error instanceof StorageUnavailableError || isStorageFailure(error))) throw error;
       this.log('error', 'snapshot change refused: the store cannot write', { caseId, error });

@@ -53,25 +53,25 @@ export function apiRouter(
   const anyParty = requireParty(access, 'anyParty');
   const facilitator = requireParty(access, 'facilitator');
 
-  route(router, api.createCase, [requireOrganisation(access, network), requireJsonBody], ({ body, res }, reply) => {
-    const created = cases.createCase(body.example ? 'example' : 'empty', organisationOf(res));
+  route(router, api.createCase, [requireOrganisation(access, network), requireJsonBody], async ({ body, res }, reply) => {
+    const created = await cases.createCase(body.example ? 'example' : 'empty', organisationOf(res));
     reply.ok({ ...created, link: link(created.id, created.token) });
   });
 
-  route(router, api.listCases, [], ({ req }, reply) => {
+  route(router, api.listCases, [], async ({ req }, reply) => {
     // A6: only the cases the presented tokens open; none → [] (a new browser's start page).
     const parties = new Map<string, Party>();
     for (const token of bearerTokens(req.headers.authorization)) {
-      const found = access.resolve(token);
+      const found = await access.resolve(token);
       if (!found) continue;
       const known = parties.get(found.caseId);
       if (!known || ROLE_RANK[found.party.role] > ROLE_RANK[known.role]) parties.set(found.caseId, found.party);
     }
-    reply.ok(cases.listCases(parties));
+    reply.ok(await cases.listCases(parties));
   });
 
-  route(router, api.caseModel, [anyParty], ({ params, res }, reply) => {
-    const model = cases.readModel(params.id);
+  route(router, api.caseModel, [anyParty], async ({ params, res }, reply) => {
+    const model = await cases.readModel(params.id);
     if (!model) {
       sendError(res, 404, ApiErrorCode.CaseNotFound, `No case with id ${params.id}.`);
       return;
@@ -83,31 +83,31 @@ export function apiRouter(
     reply.ok({ party: partyOf(res) });
   });
 
-  route(router, api.listParties, [facilitator], ({ params }, reply) => {
-    reply.ok(access.listParties(params.id));
+  route(router, api.listParties, [facilitator], async ({ params }, reply) => {
+    reply.ok(await access.listParties(params.id));
   });
 
-  route(router, api.inviteParty, [facilitator], ({ params, body }, reply) => {
-    const issued = access.invite(params.id, body);
+  route(router, api.inviteParty, [facilitator], async ({ params, body }, reply) => {
+    const issued = await access.invite(params.id, body);
     reply.ok({ ...issued, link: link(params.id, issued.token) });
   });
 
-  route(router, api.setLinkExpiry, [facilitator], ({ params, body, res }, reply) => {
+  route(router, api.setLinkExpiry, [facilitator], async ({ params, body, res }, reply) => {
     // The shape is the endpoint's; whether it is a time, and not a past one, needs the clock.
     const change = parseExpiryChange(body, access.now());
     if (!change.ok) {
       sendError(res, 400, ApiErrorCode.BadRequest, change.message);
       return;
     }
-    reply.result(access.setExpiry(params.id, params.partyId, change.expiresAt));
+    reply.result(await access.setExpiry(params.id, params.partyId, change.expiresAt));
   });
 
-  route(router, api.endAccess, [facilitator], ({ params }, reply) => {
-    reply.result(access.end(params.id, params.partyId));
+  route(router, api.endAccess, [facilitator], async ({ params }, reply) => {
+    reply.result(await access.end(params.id, params.partyId));
   });
 
-  route(router, api.rotateLink, [facilitator], ({ params, res }, reply) => {
-    const rotated = access.rotate(params.id, params.partyId);
+  route(router, api.rotateLink, [facilitator], async ({ params, res }, reply) => {
+    const rotated = await access.rotate(params.id, params.partyId);
     if (!rotated) {
       sendError(res, 404, ApiErrorCode.PartyNotFound, `No party ${params.partyId} in case ${params.id}.`);
       return;

@@ -21,10 +21,10 @@ export type Requirement = 'anyParty' | 'editor' | 'facilitator';
  * If several comma-separated tokens are sent, the first that opens this case counts.
  */
 export function requireParty(access: AccessService, requirement: Requirement): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const caseId = String(req.params.id);
     const tokens = bearerTokens(req.headers.authorization);
-    const checks = (tokens.length > 0 ? tokens : [undefined]).map((token) => access.check(caseId, token));
+    const checks = await Promise.all((tokens.length > 0 ? tokens : [undefined]).map((token) => access.check(caseId, token)));
     const granted = checks.find((check) => check.ok);
     if (!granted) {
       const denial = checks[0];
@@ -57,8 +57,8 @@ export function partyOf(res: Response): Party {
  * is optional. The organisation (or undefined: the first one) is in `res.locals.organisationId`.
  */
 export function requireOrganisation(access: AccessService, network: NetworkFacts): RequestHandler {
-  return (req, res, next) => {
-    const check = access.organisations.checkCreator(bearerTokens(req.headers.authorization), network.beyondLoopback);
+  return async (req, res, next) => {
+    const check = await access.organisations.checkCreator(bearerTokens(req.headers.authorization), network.beyondLoopback);
     if (check.ok) {
       res.locals.organisationId = check.organisationId;
       next();

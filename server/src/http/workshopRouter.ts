@@ -108,20 +108,20 @@ export function workshopRouter(
     reply.result(await workshop.setRequiredSigners(params.id, body.partyIds));
   });
 
-  route(router, api.listActivity, [any], ({ params }, reply) => {
-    reply.ok(activity.list(params.id));
+  route(router, api.listActivity, [any], async ({ params }, reply) => {
+    reply.ok(await activity.list(params.id));
   });
 
-  route(router, api.listSnapshots, [any], ({ params }, reply) => {
-    reply.ok(snapshots.list(params.id));
+  route(router, api.listSnapshots, [any], async ({ params }, reply) => {
+    reply.ok(await snapshots.list(params.id));
   });
 
   route(router, api.createSnapshot, [facilitator], async ({ params, body, res }, reply) => {
     reply.result(await snapshots.create(params.id, body.name, partyOf(res)));
   });
 
-  route(router, api.snapshotModel, [any], ({ params }, reply) => {
-    reply.result(snapshots.model(params.id, params.sid));
+  route(router, api.snapshotModel, [any], async ({ params }, reply) => {
+    reply.result(await snapshots.model(params.id, params.sid));
   });
 
   route(router, api.snapshotChanges, [any], async ({ params, req, res }, reply) => {

@@ -17,6 +17,8 @@ export interface UpdateLog {
   append(caseId: string, updates: readonly Uint8Array[]): Promise<void>;
   /** The case's updates in the order they were stored (after compaction: one state row, then newer updates). */
   load(caseId: string): Promise<Uint8Array[]>;
+  /** The same rows for a reader that keeps no live document (a model read, an export): compaction is not told. */
+  read(caseId: string): Promise<Uint8Array[]>;
   /**
    * Replaces the case's update log with one state (Y.encodeStateAsUpdate of the caller's
    * document), atomically. The caller's document holds what this handle's `load` gave it and
@@ -54,14 +56,17 @@ export class SqlUpdateLog implements UpdateLog {
   }
 
   async load(caseId: string): Promise<Uint8Array[]> {
-    const rows = await this.db
-      .selectFrom('updates')
-      .select(['seq', 'data'])
-      .where('case_id', '=', caseId)
-      .orderBy('seq')
-      .execute();
+    const rows = await this.rows(caseId);
     this.seen.loaded(caseId, Number(rows.at(-1)?.seq ?? 0));
     return rows.map((row) => fromBytes(row.data));
+  }
+
+  async read(caseId: string): Promise<Uint8Array[]> {
+    return (await this.rows(caseId)).map((row) => fromBytes(row.data));
+  }
+
+  private rows(caseId: string) {
+    return this.db.selectFrom('updates').select(['seq', 'data']).where('case_id', '=', caseId).orderBy('seq').execute();
   }
 
   /**

@@ -101,7 +101,15 @@ export class WebSocketTransport {
     this.server = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? MAX_PAYLOAD_BYTES });
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? PING_INTERVAL_MS);
     this.pingTimer.unref();
-    this.expiries = new ExpiryTimers(options.access.now, (connection) => this.recheck(connection));
+    this.expiries = new ExpiryTimers(options.access.now, (connection) => {
+      this.recheck(connection).catch((error: unknown) => {
+        options.log('warn', 'link could not be checked again; checked at the next expiry', {
+          caseId: connection.caseId,
+          connectionId: connection.id,
+          error,
+        });
+      });
+    });
     this.stopListening = options.access.onAccessChange((change) => this.follow(change));
   }
 
@@ -145,6 +153,8 @@ export class WebSocketTransport {
     const queued: QueuedFrame[] = [];
     let queuedBytes = 0;
 
+    /** Whether the socket was refused meanwhile (read through a function: awaits in between). */
+    const refused = () => phase === 'refused';
     /** Nothing more is read from this socket (it is being closed). */
     const drop = () => {
       phase = 'refused';
@@ -157,16 +167,17 @@ export class WebSocketTransport {
     };
 
     /** Checks the token before loading, loads, checks again (a rotation or an end may land in between), joins. */
-    const admitAndJoin = (token: string) => {
+    const admitAndJoin = async (token: string) => {
       phase = 'loading';
       // Checked before loading, so a refused token never makes the server load a case.
-      if (!this.admit(ws, caseId, connectionId, token)) {
+      if (!(await this.admit(ws, caseId, connectionId, token))) {
         drop();
         return;
       }
-      registry.open(caseId).then(
-        (document) => {
-          if (ws.readyState !== WebSocket.OPEN || phase === 'refused') return;
+      if (ws.readyState !== WebSocket.OPEN || refused()) return;
+      await registry.open(caseId).then(
+        async (document) => {
+          if (ws.readyState !== WebSocket.OPEN || refused()) return;
           if (!document) {
             log('info', 'connection to unknown case refused', { caseId, connectionId });
             refuse(CloseCode.CaseNotFound, 'case not found');
@@ -176,11 +187,12 @@ export class WebSocketTransport {
             refuse(CloseCode.StorageUnavailable, 'storage unavailable');
             return;
           }
-          const grant = this.admit(ws, caseId, connectionId, token);
+          const grant = await this.admit(ws, caseId, connectionId, token);
           if (!grant) {
             drop();
             return;
           }
+          if (ws.readyState !== WebSocket.OPEN || refused()) return;
           connection = new Connection(
             connectionId,
             ws,
@@ -214,7 +226,7 @@ export class WebSocketTransport {
         const token = isBinary ? decodeLinkToken(frame) : undefined;
         if (token !== undefined) {
           this.stopWaitingForToken(ws);
-          admitAndJoin(token);
+          join(token);
           return;
         }
         if (isBinary && frame[0] === MESSAGE_LINK_TOKEN) {
@@ -255,18 +267,29 @@ export class WebSocketTransport {
       refuse(CloseCode.CaseNotFound, 'case not found');
       return;
     }
+    const join = (token: string) => {
+      admitAndJoin(token).catch((error: unknown) => {
+        log('error', 'could not admit the connection', { caseId, connectionId, error });
+        refuse(CloseCode.StorageUnavailable, 'storage unavailable');
+      });
+    };
     if (urlToken !== undefined) {
-      admitAndJoin(urlToken);
+      join(urlToken);
       return;
     }
     // The token comes in the first message. An unknown case is said at once (as with a URL token).
-    const known = this.options.access.check(caseId, undefined);
-    if (!known.ok && known.reason === AccessDenial.CaseNotFound) {
-      log('info', 'connection to unknown case refused', { caseId, connectionId });
-      refuse(CloseCode.CaseNotFound, 'case not found');
-      return;
-    }
     phase = 'awaitingToken';
+    this.options.access.check(caseId, undefined).then(
+      (known) => {
+        if (known.ok || known.reason !== AccessDenial.CaseNotFound || phase !== 'awaitingToken') return;
+        log('info', 'connection to unknown case refused', { caseId, connectionId });
+        refuse(CloseCode.CaseNotFound, 'case not found');
+      },
+      (error: unknown) => {
+        log('error', 'could not admit the connection', { caseId, connectionId, error });
+        refuse(CloseCode.StorageUnavailable, 'storage unavailable');
+      },
+    );
     const timer = setTimeout(() => {
       log('info', 'connection refused', { caseId, connectionId, reason: AccessDenial.TokenMissing });
       refuse(CloseCode.Unauthorized, 'no link token');
@@ -308,8 +331,8 @@ export class WebSocketTransport {
   }
 
   /** A connection's expiry came: closed with LinkExpired unless the link was extended meanwhile. */
-  private recheck(connection: Connection): void {
-    const check = this.options.access.recheck(connection.caseId, connection.identity.tokenHash);
+  private async recheck(connection: Connection): Promise<void> {
+    const check = await this.options.access.recheck(connection.caseId, connection.identity.tokenHash);
     if (check.ok) {
       this.expiries.watch(connection, check.expiresAt);
       return;
@@ -336,8 +359,8 @@ export class WebSocketTransport {
   }
 
   /** Checks the token (A5, A13); on refusal closes the socket with the matching code and returns undefined. */
-  private admit(ws: WebSocket, caseId: string, connectionId: string, token: string) {
-    const check = this.options.access.check(caseId, token);
+  private async admit(ws: WebSocket, caseId: string, connectionId: string, token: string) {
+    const check = await this.options.access.check(caseId, token);
     if (check.ok) return { party: check.party, tokenHash: check.tokenHash, expiresAt: check.expiresAt };
     if (check.reason === AccessDenial.CaseNotFound) {
       this.options.log('info', 'connection to unknown case refused', { caseId, connectionId });

@@ -37,7 +37,7 @@ export class StorageService {
     if (!document) return caseNotFound(caseId);
     const before = document.storageUsed;
     try {
-      const after = document.compactNow();
+      const after = await document.compactNow();
       this.log('info', 'case compacted by the facilitator', {
         caseId,
         partyId: party.id,

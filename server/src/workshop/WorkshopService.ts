@@ -36,7 +36,7 @@ import { StorageUnavailableError } from '../documents/CaseDocument.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { SnapshotListing, SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
 import { isStorageFailure } from '../storage/storageFailure.ts';
 import { entryBytes, refuseOverQuota } from './quotaCheck.ts';
 import { fail, ok, type Result, storageUnavailable } from './results.ts';
@@ -72,7 +72,7 @@ export class WorkshopService {
   readonly storage: StorageService;
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly stores: Stores,
     private readonly registry: DocumentRegistry,
     private readonly snapshots: SnapshotService,
     private readonly log: Log,
@@ -84,7 +84,7 @@ export class WorkshopService {
 
   /** GET …/workshop: the record as plain data, with the server clock and sign-off state. */
   read(caseId: string): Promise<Result<WorkshopView>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const workshop = readWorkshop(document.doc);
       const hash = contentHash(document.model());
       const signoffs = Object.entries(workshop.signoffs).map(([partyId, s]) => ({ partyId, hash: s.hash, at: s.at }));
@@ -100,12 +100,12 @@ export class WorkshopService {
 
   /** W3: sets the phase; a change of phase takes an automatic snapshot (W11). */
   setPhase(caseId: string, party: Party, phase: Phase): Promise<Result<{ phase: Phase; snapshot?: SnapshotListing }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const before = readWorkshop(document.doc).phase;
       if (before === phase) return ok({ phase });
-      document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('phase', phase));
+      await document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('phase', phase));
       this.log('info', 'phase changed', { caseId, partyId: party.id, from: before, to: phase });
-      const snapshot = this.snapshots.takeAutomatic(document, {
+      const snapshot = await this.snapshots.takeAutomatic(document, {
         name: automaticVersionName({ kind: 'phase', phase }),
         kind: 'phase',
         party,
@@ -121,8 +121,8 @@ export class WorkshopService {
     section: SectionName,
     locked: boolean,
   ): Promise<Result<{ locks: Record<string, SectionLock> }>> {
-    return this.withDocument(caseId, (document) => {
-      document.changeAsServer((doc) => {
+    return this.withDocument(caseId, async (document) => {
+      await document.changeAsServer((doc) => {
         const locks = requireChild(doc, 'locks');
         if (!locked) locks.delete(section);
         else if (!locks.has(section)) locks.set(section, { partyId: party.id, partyName: party.name, at: this.iso() });
@@ -138,7 +138,7 @@ export class WorkshopService {
     action: 'start' | 'pause' | 'add',
     seconds: number | undefined,
   ): Promise<Result<{ timer: TimerValue }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const now = this.now();
       const { serverNow: _serverNow, ...current } = readWorkshop(document.doc).timer;
       const state = current as TimerState;
@@ -160,7 +160,7 @@ export class WorkshopService {
           break;
       }
       const timer = { ...next, serverNow: now } as TimerValue;
-      document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('timer', timer));
+      await document.changeAsServer((doc) => doc.getMap(WORKSHOP).set('timer', timer));
       return ok({ timer });
     });
   }
@@ -170,7 +170,7 @@ export class WorkshopService {
     caseId: string,
     input: { list: VoteList; itemIds: string[]; votesPerPerson: number },
   ): Promise<Result<{ voteId: string; vote: Vote }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const model = document.model();
       const known = new Set(
         (input.list === 'interventions' ? model.interventions.candidates : model.outcomes).map((item) => item.id),
@@ -193,7 +193,7 @@ export class WorkshopService {
       };
       const full = refuseOverQuota(document, entryBytes(voteId, vote));
       if (full) return full;
-      document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, vote));
+      await document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, vote));
       return ok({ voteId, vote });
     });
   }
@@ -205,7 +205,7 @@ export class WorkshopService {
     voteId: string,
     itemIds: string[],
   ): Promise<Result<{ ballot: { itemIds: string[]; at: string } }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const vote = readWorkshop(document.doc).votes[voteId];
       if (!vote) return voteGone(voteId);
       if (vote.status !== 'open') return fail(409, ApiErrorCode.VoteClosed, 'The vote is no longer open.');
@@ -222,14 +222,14 @@ export class WorkshopService {
         );
       }
       const at = this.now();
-      this.store.putBallot({ caseId, voteId, partyId: party.id, itemIds, at });
+      await this.stores.ballots.put({ caseId, voteId, partyId: party.id, itemIds, at });
       // W7: everyone sees how many have voted (not what) while the vote is open. A case at its
       // storage quota keeps the ballot and leaves the count as it was.
-      const voted = this.store.listBallots(caseId, voteId).filter((b) => b.itemIds.length > 0).length;
+      const voted = (await this.stores.ballots.list(caseId, voteId)).filter((b) => b.itemIds.length > 0).length;
       const counted: Vote = { ...vote, voted };
       const fits = document.storageUsed + entryBytes(voteId, counted) <= document.storageQuota;
       if (voted !== (vote.voted ?? 0) && fits) {
-        document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, counted));
+        await document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, counted));
       }
       return ok({ ballot: { itemIds, at: new Date(at).toISOString() } });
     });
@@ -241,23 +241,26 @@ export class WorkshopService {
     party: Party,
     voteId: string,
   ): Promise<Result<{ ballot: { itemIds: string[]; at: string } | null }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       if (!readWorkshop(document.doc).votes[voteId]) return voteGone(voteId);
-      const ballot = this.store.getBallot(caseId, voteId, party.id);
+      const ballot = await this.stores.ballots.get(caseId, voteId, party.id);
       return ok({ ballot: ballot ? { itemIds: ballot.itemIds, at: new Date(ballot.at).toISOString() } : null });
     });
   }
 
   /** W7: closes the vote and writes the tally (dots per item, number of voters) into it. */
   reveal(caseId: string, party: Party, voteId: string): Promise<Result<{ vote: Vote }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const vote = readWorkshop(document.doc).votes[voteId];
       if (!vote) return voteGone(voteId);
       if (vote.status !== 'open') return fail(409, ApiErrorCode.VoteClosed, 'The vote has already been revealed.');
-      const ballots = this.store.listBallots(caseId, voteId).map((b) => ({ voterId: b.partyId, itemIds: b.itemIds }));
+      const ballots = (await this.stores.ballots.list(caseId, voteId)).map((b) => ({
+        voterId: b.partyId,
+        itemIds: b.itemIds,
+      }));
       const { counts, voters } = tally(ballots, vote.itemIds);
       const revealed: Vote = { ...vote, status: 'revealed', counts, voters };
-      document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, revealed));
+      await document.changeAsServer((doc) => requireChild(doc, 'votes').set(voteId, revealed));
       this.log('info', 'vote revealed', { caseId, partyId: party.id, voteId, voters });
       return ok({ vote: revealed });
     });
@@ -273,7 +276,7 @@ export class WorkshopService {
     voteId: string,
     input: { itemId: string; text: string },
   ): Promise<Result<{ decisionId: string; decision: Decision; vote: Vote }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const vote = readWorkshop(document.doc).votes[voteId];
       if (!vote) return voteGone(voteId);
       if (vote.status === 'open') return fail(409, ApiErrorCode.VoteNotRevealed, 'Reveal the vote before deciding it.');
@@ -291,7 +294,7 @@ export class WorkshopService {
         entryBytes(voteId, decided) + entryBytes(made.decisionId, made.decision) + entryBytes('chosenId', input.itemId),
       );
       if (full) return full;
-      document.changeAsServer((doc) => {
+      await document.changeAsServer((doc) => {
         requireChild(doc, 'votes').set(voteId, decided);
         if (vote.list === 'interventions') doc.getMap('interventions').set('chosenId', input.itemId);
         requireChild(doc, 'decisions').set(made.decisionId, made.decision);
@@ -306,11 +309,11 @@ export class WorkshopService {
     party: Party,
     input: { text: string; itemPath?: string },
   ): Promise<Result<{ decisionId: string; decision: Decision }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const made = this.draftDecision(document.doc, party, input);
       const full = refuseOverQuota(document, entryBytes(made.decisionId, made.decision));
       if (full) return full;
-      document.changeAsServer((doc) => requireChild(doc, 'decisions').set(made.decisionId, made.decision));
+      await document.changeAsServer((doc) => requireChild(doc, 'decisions').set(made.decisionId, made.decision));
       return ok(made);
     });
   }
@@ -324,7 +327,7 @@ export class WorkshopService {
     party: Party,
     input: { itemPath: string; parentId?: string; text: string },
   ): Promise<Result<{ commentId: string; comment: Comment }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       if (input.parentId !== undefined && !commentsMap(document.doc)?.has(input.parentId)) {
         return commentGone(input.parentId);
       }
@@ -340,20 +343,20 @@ export class WorkshopService {
       };
       const full = refuseOverQuota(document, entryBytes(commentId, comment));
       if (full) return full;
-      document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
+      await document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
       return ok({ commentId, comment });
     });
   }
 
   /** W9: marks a comment resolved or open again (its whole value is written again). */
   resolveComment(caseId: string, commentId: string, resolved: boolean): Promise<Result<{ comment: Comment }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       const stored = commentsMap(document.doc)?.get(commentId);
       if (!stored || typeof stored !== 'object') return commentGone(commentId);
       const comment = { ...(stored as Comment), resolved };
       const full = refuseOverQuota(document, entryBytes(commentId, comment));
       if (full) return full;
-      document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
+      await document.changeAsServer((doc) => commentsMap(doc)?.set(commentId, comment));
       return ok({ comment });
     });
   }
@@ -370,7 +373,7 @@ export class WorkshopService {
     party: Party,
     hash: string,
   ): Promise<Result<{ signoff: SignoffEntry & { partyId: string }; snapshot?: SnapshotListing }>> {
-    return this.withDocument(caseId, (document) => {
+    return this.withDocument(caseId, async (document) => {
       if (!canSignOff(party.role)) return observersCannotSign();
       const current = contentHash(document.model());
       if (hash !== current) {
@@ -386,27 +389,28 @@ export class WorkshopService {
       const signed = readWorkshop(document.doc).signoffs[party.id];
       const entry: SignoffEntry = signed?.hash === hash ? signed : { hash, partyName: party.name, at: this.iso() };
       if (entry !== signed) {
-        document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
+        await document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
         this.log('info', 'signed off', { caseId, partyId: party.id });
       }
-      const snapshot = this.snapshots.takeSignoff(document, party, hash);
+      const snapshot = await this.snapshots.takeSignoff(document, party, hash);
       return ok({ signoff: { partyId: party.id, ...entry }, ...(snapshot ? { snapshot } : {}) });
     });
   }
 
   /** W10: who must sign for the case to count as agreed (parties of the case only). */
   setRequiredSigners(caseId: string, partyIds: string[]): Promise<Result<{ requiredSigners: string[] }>> {
-    return this.withDocument(caseId, (document) => {
-      const unknown = partyIds.filter((id) => !this.store.getParty(caseId, id));
+    return this.withDocument(caseId, async (document) => {
+      const parties = new Map((await this.stores.access.listParties(caseId)).map((p) => [p.id, p]));
+      const unknown = partyIds.filter((id) => !parties.has(id));
       if (unknown.length > 0)
         return fail(400, ApiErrorCode.BadRequest, `partyIds: not parties of this case: ${unknown.join(', ')}.`);
       // Observers sign nothing: requiring one would make the case impossible to agree.
-      const observers = partyIds.filter((id) => !canSignOff(this.store.getParty(caseId, id)?.role ?? 'observer'));
+      const observers = partyIds.filter((id) => !canSignOff(parties.get(id)?.role ?? 'observer'));
       if (observers.length > 0)
         return fail(400, ApiErrorCode.BadRequest, `partyIds: observers cannot sign off: ${observers.join(', ')}.`);
       // Each with the party's name, so everyone can name an absent signer (not only the facilitator).
-      const wanted = new Map(partyIds.map((id) => [id, this.store.getParty(caseId, id)?.name ?? '']));
-      document.changeAsServer((doc) => {
+      const wanted = new Map(partyIds.map((id) => [id, parties.get(id)?.name ?? '']));
+      await document.changeAsServer((doc) => {
         const required = requireChild(doc, 'requiredSigners');
         for (const id of [...required.keys()]) if (!wanted.has(id)) required.delete(id);
         for (const [id, partyName] of wanted) {
@@ -442,11 +446,16 @@ export class WorkshopService {
     return { decisionId, decision };
   }
 
-  private async withDocument<T>(caseId: string, run: (document: CaseDocument) => Result<T>): Promise<Result<T>> {
+  /**
+   * Runs one workshop operation on the case's live document, one at a time per case: an
+   * operation reads the record, waits for the store, and writes — no other may change the
+   * record in between (a ballot counted into a vote just revealed).
+   */
+  private async withDocument<T>(caseId: string, run: (document: CaseDocument) => Promise<Result<T>>): Promise<Result<T>> {
     const document = await this.registry.open(caseId);
     if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
     try {
-      return run(document);
+      return await document.serially(() => run(document));
     } catch (error) {
       // A server change whose write failed (or a ballot the store refused) was not made: say so, loudly.
       if (error instanceof StorageUnavailableError || isStorageFailure(error)) {
