@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PartyRecord } from '../storage/DocumentStore.ts';
+import type { PartyRecord } from '../storage/AccessStore.ts';
 import { isLastLastingFacilitator, linkState, parseExpiryChange } from './linkLifetime.ts';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
