@@ -13,13 +13,13 @@ import {
   workshopChild,
   writeModel,
 } from '@caseroom/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signoffSnapshotId } from '../history/SnapshotService.ts';
 import { silentLog } from '../log.ts';
-import type { DocumentStore } from '../storage/DocumentStore.ts';
-import { MemoryDocumentStore } from '../storage/MemoryDocumentStore.ts';
-import { makeNewCase } from '../storage/storageContractSuite.ts';
+import { makeNewCase } from '../storage/contracts/contractFixtures.ts';
+import type { Stores } from '../storage/Stores.ts';
+import { openSqliteStores } from '../storage/sqliteStores.ts';
 import { CaseDocument } from './CaseDocument.ts';
 
 /** A test migration that changes the content hash (the return cap halved), after layout 2. */
@@ -34,7 +34,7 @@ const halvesReturnCap: DocumentMigration = {
 };
 
 /** The example case stored as layout 1, signed by two required parties, each with a sign-off snapshot. */
-function storeSignedLayout1Case(store: DocumentStore): string {
+async function storeSignedLayout1Case(stores: Stores): Promise<string> {
   const doc = new Y.Doc();
   initCaseDoc(doc);
   writeModel(doc, exampleCase());
@@ -46,9 +46,9 @@ function storeSignedLayout1Case(store: DocumentStore): string {
       workshopChild(doc, 'requiredSigners')?.set(party, true);
     }
   });
-  store.createCase(makeNewCase({ initialState: Y.encodeStateAsUpdate(doc) }));
+  await stores.cases.create(makeNewCase({ initialState: Y.encodeStateAsUpdate(doc) }));
   for (const party of ['authority', 'investor']) {
-    store.addSnapshot({
+    await stores.snapshots.add({
       id: signoffSnapshotId(party, hash),
       caseId: 'case-1',
       name: `Sign-off: ${party}`,
@@ -61,9 +61,21 @@ function storeSignedLayout1Case(store: DocumentStore): string {
   return hash;
 }
 
-function load(store: DocumentStore, migrations?: readonly DocumentMigration[]): CaseDocument {
-  return CaseDocument.load('case-1', {
-    store,
+const opened: Stores[] = [];
+afterEach(async () => {
+  for (const stores of opened.splice(0)) await stores.close();
+});
+
+async function openStores(): Promise<Stores> {
+  const stores = await openSqliteStores(':memory:');
+  opened.push(stores);
+  return stores;
+}
+
+/** Loads case-1 (migrating it) and waits until every server change of the load is stored. */
+async function load(stores: Stores, migrations?: readonly DocumentMigration[]): Promise<CaseDocument> {
+  const document = await CaseDocument.load('case-1', {
+    stores,
     log: silentLog,
     now: () => 42,
     compactEvery: 1_000,
@@ -72,7 +84,10 @@ function load(store: DocumentStore, migrations?: readonly DocumentMigration[]): 
     onIdle: () => {},
     onActive: () => {},
     ...(migrations ? { migrations } : {}),
-  }) as CaseDocument;
+  });
+  if (!document) throw new Error('case-1 was not found');
+  await document.settled();
+  return document;
 }
 
 function agreed(doc: Y.Doc): boolean {
@@ -82,35 +97,35 @@ function agreed(doc: Y.Doc): boolean {
 }
 
 describe('migrateOnLoad', () => {
-  it('migrates a layout-1 case once, as a stored server change', () => {
-    const store = new MemoryDocumentStore();
-    storeSignedLayout1Case(store);
-    const first = load(store);
+  it('migrates a layout-1 case once, as a stored server change', async () => {
+    const stores = await openStores();
+    await storeSignedLayout1Case(stores);
+    const first = await load(stores);
     expect(layoutVersion(first.doc)).toBe(LAYOUT_VERSION);
     expect(first.doc.getMap('facts').get('title')).toBeInstanceOf(Y.Text);
     first.destroy();
-    const updates = store.updateCount('case-1');
-    const second = load(store);
+    const updates = await stores.updates.count('case-1');
+    const second = await load(stores);
     expect(layoutVersion(second.doc)).toBe(LAYOUT_VERSION);
-    expect(store.updateCount('case-1')).toBe(updates);
+    expect(await stores.updates.count('case-1')).toBe(updates);
     second.destroy();
   });
 
-  it('a migration that changes the hash keeps the case signed, and the sign-off snapshots with it', () => {
-    const store = new MemoryDocumentStore();
-    const signed = storeSignedLayout1Case(store);
-    const document = load(store, [...DOCUMENT_MIGRATIONS, halvesReturnCap]);
+  it('a migration that changes the hash keeps the case signed, and the sign-off snapshots with it', async () => {
+    const stores = await openStores();
+    const signed = await storeSignedLayout1Case(stores);
+    const document = await load(stores, [...DOCUMENT_MIGRATIONS, halvesReturnCap]);
     const now = contentHash(toModel(document.doc));
     expect(now).not.toBe(signed);
     expect(agreed(document.doc)).toBe(true);
     for (const party of ['authority', 'investor']) {
-      const snapshot = store.getSnapshot('case-1', signoffSnapshotId(party, now));
+      const snapshot = await stores.snapshots.get('case-1', signoffSnapshotId(party, now));
       expect(snapshot?.kind).toBe('signoff');
       const replay = new Y.Doc();
       Y.applyUpdate(replay, snapshot?.state as Uint8Array);
       expect(contentHash(toModel(replay))).toBe(now);
       expect(agreed(replay)).toBe(true);
-      expect(store.getSnapshot('case-1', signoffSnapshotId(party, signed))).toBeDefined();
+      expect(await stores.snapshots.get('case-1', signoffSnapshotId(party, signed))).toBeDefined();
     }
     document.destroy();
   });
