@@ -6,17 +6,17 @@ import WebSocket from 'ws';
 import { AccessService } from '../access/AccessService.ts';
 import { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import { silentLog } from '../log.ts';
-import { MemoryDocumentStore } from '../storage/MemoryDocumentStore.ts';
-import { makeNewCase } from '../storage/storageContractSuite.ts';
+import { makeNewCase } from '../storage/contracts/contractFixtures.ts';
+import { openSqliteStores } from '../storage/sqliteStores.ts';
 import { PING_INTERVAL_MS, WebSocketTransport } from './WebSocketTransport.ts';
 
 /** A transport on a real HTTP server and a real in-memory case, with fast timers. */
 async function serve(options: { pingIntervalMs?: number; linkTokenTimeoutMs?: number }) {
-  const store = new MemoryDocumentStore();
-  const access = new AccessService(store, { log: silentLog });
+  const stores = await openSqliteStores(':memory:');
+  const access = new AccessService(stores, { log: silentLog });
   const { founder, token } = access.founder('case-1');
-  store.createCase(makeNewCase({ founder }));
-  const registry = new DocumentRegistry({ store, log: silentLog, unloadGraceMs: 10 });
+  await stores.cases.create(makeNewCase({ founder }));
+  const registry = new DocumentRegistry({ stores, log: silentLog, unloadGraceMs: 10 });
   const transport = new WebSocketTransport({ registry, access, log: silentLog, ...options });
   const server: Server = createServer();
   server.on('upgrade', transport.handleUpgrade);
@@ -26,7 +26,8 @@ async function serve(options: { pingIntervalMs?: number; linkTokenTimeoutMs?: nu
     transport.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    registry.close();
+    await registry.close();
+    await stores.close();
   };
   running.push(close);
   return { url, token };
