@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DATABASE_FILE, SqliteDocumentStore } from '../storage/SqliteDocumentStore.ts';
+import type { Stores } from '../storage/Stores.ts';
+import { DATABASE_FILE, openSqliteStores } from '../storage/sqliteStores.ts';
 import { backupDatabase } from './backupDatabase.ts';
 import { restoreDatabase } from './restoreDatabase.ts';
 
@@ -29,10 +30,10 @@ afterEach(() => {
 });
 
 /** A case whose document holds one fact, stored the way the server stores it. */
-function addCase(store: SqliteDocumentStore, id: string, fact: string): void {
+async function addCase(stores: Stores, id: string, fact: string): Promise<void> {
   const doc = new Y.Doc();
   doc.getMap('facts').set('note', fact);
-  store.createCase({
+  await stores.cases.create({
     id,
     createdAt: Date.now(),
     initialState: Y.encodeStateAsUpdate(doc),
@@ -41,30 +42,30 @@ function addCase(store: SqliteDocumentStore, id: string, fact: string): void {
 }
 
 /** The fact a stored case holds, read back through the store's update log. */
-function readFact(store: SqliteDocumentStore, id: string): unknown {
+async function readFact(stores: Stores, id: string): Promise<unknown> {
   const doc = new Y.Doc();
-  for (const update of store.loadUpdates(id)) Y.applyUpdate(doc, update);
+  for (const update of await stores.updates.read(id)) Y.applyUpdate(doc, update);
   return doc.getMap('facts').get('note');
 }
 
 /** A data directory with a database of `count` cases, its store still open (as a running server holds it). */
-function liveDataDir(count: number): { dataDir: string; store: SqliteDocumentStore } {
+async function liveDataDir(count: number): Promise<{ dataDir: string; stores: Stores }> {
   const dataDir = join(root, 'data');
-  const store = new SqliteDocumentStore(dataDir);
-  for (let i = 0; i < count; i++) addCase(store, `case-${i}`, `fact ${i}`);
-  return { dataDir, store };
+  const stores = await openSqliteStores(dataDir);
+  for (let i = 0; i < count; i++) await addCase(stores, `case-${i}`, `fact ${i}`);
+  return { dataDir, stores };
 }
 
 describe('backupDatabase', () => {
   it('copies a database a writer has open, as committed when the copy began, into one self-contained checked file', async () => {
-    const { dataDir, store } = liveDataDir(3);
+    const { dataDir, stores } = await liveDataDir(3);
     // Committed, still in the WAL (no checkpoint yet): the copy must hold it.
-    store.appendUpdate('case-0', Y.encodeStateAsUpdate(new Y.Doc()));
+    await stores.updates.append('case-0', [Y.encodeStateAsUpdate(new Y.Doc())]);
     const file = join(root, 'backup.sqlite');
     const result = await backupDatabase(dataDir, file);
     // The writer carries on after the copy: that case is not in it.
-    addCase(store, 'after-backup', 'later');
-    store.close();
+    await addCase(stores, 'after-backup', 'later');
+    await stores.close();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.report).toMatchObject({ file, cases: 3, bytes: statSync(file).size });
@@ -85,8 +86,8 @@ describe('backupDatabase', () => {
   });
 
   it('refuses to overwrite an existing file, and leaves it untouched', async () => {
-    const { dataDir, store } = liveDataDir(1);
-    store.close();
+    const { dataDir, stores } = await liveDataDir(1);
+    await stores.close();
     const file = join(root, 'taken.sqlite');
     writeFileSync(file, 'my notes');
     const result = await backupDatabase(dataDir, file);
@@ -96,8 +97,8 @@ describe('backupDatabase', () => {
   });
 
   it('says so when the folder does not exist or the data directory holds no database', async () => {
-    const { dataDir, store } = liveDataDir(1);
-    store.close();
+    const { dataDir, stores } = await liveDataDir(1);
+    await stores.close();
     const folder = join(root, 'no-such-folder');
     expect(await backupDatabase(dataDir, join(folder, 'b.sqlite'))).toEqual({
       ok: false,
@@ -115,10 +116,10 @@ describe('backupDatabase', () => {
 
 describe('restoreDatabase', () => {
   async function backupOf(count: number): Promise<string> {
-    const { dataDir, store } = liveDataDir(count);
+    const { dataDir, stores } = await liveDataDir(count);
     const file = join(root, 'backup.sqlite');
     const result = await backupDatabase(dataDir, file);
-    store.close();
+    await stores.close();
     if (!result.ok) throw new Error(`backup failed: ${JSON.stringify(result.problem)}`);
     return file;
   }
@@ -133,10 +134,10 @@ describe('restoreDatabase', () => {
     // Only the database and the released lock's file; no temporary copy.
     expect(readdirSync(target).filter((name) => !name.startsWith('caseroom.lock'))).toEqual([DATABASE_FILE]);
     expect(statSync(join(target, DATABASE_FILE)).mode & 0o777).toBe(0o600);
-    const store = new SqliteDocumentStore(target);
-    expect(store.listCases().map((record) => record.id)).toHaveLength(4);
-    expect(readFact(store, 'case-3')).toBe('fact 3');
-    store.close();
+    const stores = await openSqliteStores(target);
+    expect((await stores.cases.list()).map((record) => record.id)).toHaveLength(4);
+    expect(await readFact(stores, 'case-3')).toBe('fact 3');
+    await stores.close();
   });
 
   it('restores into an empty directory', async () => {
@@ -150,16 +151,16 @@ describe('restoreDatabase', () => {
   it('refuses a data directory that holds anything, and leaves it as it was', async () => {
     const file = await backupOf(1);
     const target = join(root, 'in-use');
-    const store = new SqliteDocumentStore(target);
-    addCase(store, 'live', 'do not replace me');
-    store.close();
+    const stores = await openSqliteStores(target);
+    await addCase(stores, 'live', 'do not replace me');
+    await stores.close();
     const before = readdirSync(target).sort();
     const result = await restoreDatabase(file, target);
     expect(result).toEqual({ ok: false, problem: { reason: 'dataDirNotEmpty', dataDir: target, entries: before } });
     expect(readdirSync(target).sort()).toEqual(before);
-    const reopened = new SqliteDocumentStore(target);
-    expect(reopened.listCases().map((record) => record.id)).toEqual(['live']);
-    reopened.close();
+    const reopened = await openSqliteStores(target);
+    expect((await reopened.cases.list()).map((record) => record.id)).toEqual(['live']);
+    await reopened.close();
   });
 
   it('refuses a data directory name taken by a file', async () => {
