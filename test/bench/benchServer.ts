@@ -1,7 +1,7 @@
 /**
  * A server under benchmark, in its own process so that its memory and CPU are its own:
  *   caseroom   — startServer (SQLite in a temp dir, every update committed before relay);
- *                caseroom-full: SQLite synchronous=FULL; caseroom-memory: MemoryDocumentStore
+ *                caseroom-full: SQLite synchronous=FULL; caseroom-memory: SQLite in memory (openSqliteStores(':memory:'))
  *   reference  — @y/websocket-server 0.1.1's setupWSConnection on a plain http + ws server
  *                (in memory, no persistence)
  * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time) and
@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
-import { MemoryDocumentStore, type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
+import { openSqliteStores, type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 
@@ -22,7 +22,7 @@ type Running = { port: number; close: () => Promise<void> };
 
 async function startCaseroom(synchronous: SqliteSynchronous, inMemory = false): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseroom-bench-'));
-  const store = inMemory ? new MemoryDocumentStore() : undefined;
+  const stores = inMemory ? await openSqliteStores(':memory:') : undefined;
   const unloadGraceMs = process.env.BENCH_UNLOAD_GRACE_MS ? Number(process.env.BENCH_UNLOAD_GRACE_MS) : undefined;
   const server = await startServer({
     port: 0,
@@ -30,7 +30,7 @@ async function startCaseroom(synchronous: SqliteSynchronous, inMemory = false): 
     dataDir,
     log: silentLog,
     synchronous,
-    store,
+    stores,
     unloadGraceMs,
   });
   return {

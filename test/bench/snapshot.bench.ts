@@ -3,14 +3,14 @@
  * under 100 ms, without blocking editing). Builds a case of about 1 MB of Yjs state — the
  * example plus 300 outcomes and 300 interventions with long rich-text descriptions — then
  *  1. takes snapshots directly: Y.encodeStateAsUpdate of the live Y.Doc + the SQLite write
- *     (SqliteDocumentStore.addSnapshot, WAL, NORMAL), the work the server does per snapshot;
+ *     (openSqliteStores → snapshots.add, WAL, NORMAL), the work the server does per snapshot;
  *  2. against a real server (SQLite in a temp dir): POST …/snapshots back to back while an
  *     editor edits every 10 ms, and measures how long each edit takes to reach another
  *     client, with and without snapshots being taken.
  * Prints median / p95 / max in milliseconds.
  */
 import { rmSync } from 'node:fs';
-import { SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores } from '@caseroom/server';
 import {
   type CaseModelDraft,
   exampleCase,
@@ -72,7 +72,7 @@ function largeCase(): CaseModelDraft {
 
 async function direct(model: CaseModelDraft): Promise<void> {
   const dir = makeTempDataDir('caseroom-bench-');
-  const store = new SqliteDocumentStore(dir);
+  const stores = await openSqliteStores(dir);
   try {
     const doc = new Y.Doc();
     initCaseDoc(doc);
@@ -80,7 +80,7 @@ async function direct(model: CaseModelDraft): Promise<void> {
     // Some editing history on top, as a live case has.
     for (let i = 0; i < 500; i++) doc.transact(() => writeShortText(sectionMap(doc, 'facts')!, 'title', `Titel ${i}`));
     const initial = Y.encodeStateAsUpdate(doc);
-    store.createCase({
+    await stores.cases.create({
       id: 'big',
       createdAt: Date.now(),
       initialState: initial,
@@ -93,7 +93,7 @@ async function direct(model: CaseModelDraft): Promise<void> {
       const start = performance.now();
       const state = Y.encodeStateAsUpdate(doc);
       const encoded = performance.now();
-      store.addSnapshot({
+      await stores.snapshots.add({
         id: `s${i}`,
         caseId: 'big',
         name: `Snapshot ${i}`,
@@ -109,7 +109,7 @@ async function direct(model: CaseModelDraft): Promise<void> {
     console.log(`snapshot, direct — encode:          ${stats(encode)}`);
     console.log(`snapshot, direct — encode + store:  ${stats(total)}`);
   } finally {
-    store.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hashToken, newToken, SqliteDocumentStore } from '@caseroom/server';
+import { hashToken, newToken, openSqliteStores } from '@caseroom/server';
 import {
   asLayout1,
   exampleCase,
@@ -64,7 +64,7 @@ const links: Record<'erik' | 'fie', CaseLink> = {
 const people: Person[] = [];
 
 /** Writes a layout-1 case with a facilitator and two editors straight into a data directory's store. */
-function writeLayout1Case(dataDir: string): { id: string; facilitatorToken: string; state: Uint8Array } {
+async function writeLayout1Case(dataDir: string): Promise<{ id: string; facilitatorToken: string; state: Uint8Array }> {
   const doc = new Y.Doc();
   initCaseDoc(doc, { startYear: 2027, priceYear: 2026 });
   writeModel(doc, exampleCase());
@@ -84,19 +84,19 @@ function writeLayout1Case(dataDir: string): { id: string; facilitatorToken: stri
     tokenHash: hashToken(tokens[key]),
     createdAt: 1_700_000_000_000,
   });
-  const store = new SqliteDocumentStore(dataDir);
+  const stores = await openSqliteStores(dataDir);
   try {
-    store.createCase({
+    await stores.cases.create({
       id,
       createdAt: 1_700_000_000_000,
       initialState: state,
       summary: { title: toModel(doc).facts.title, municipality: undefined, phase: undefined },
       founder: party('facilitator', 'Facilitator', 'facilitator'),
     });
-    store.addParty(party('erik', 'Jobcenter Holbæk', 'editor'));
-    store.addParty(party('fie', 'Økonomiforvaltningen', 'editor'));
+    await stores.access.addParty(party('erik', 'Jobcenter Holbæk', 'editor'));
+    await stores.access.addParty(party('fie', 'Økonomiforvaltningen', 'editor'));
   } finally {
-    store.close();
+    await stores.close();
   }
   links.erik = { id, token: tokens.erik };
   links.fie = { id, token: tokens.fie };
@@ -186,7 +186,7 @@ async function reopenWithOldCopy(
 
 beforeAll(async () => {
   const dataDir = makeTempDataDir();
-  const written = writeLayout1Case(dataDir);
+  const written = await writeLayout1Case(dataDir);
   caseId = written.id;
   beforeUpgrade = written.state;
   [server, browser] = await Promise.all([startTestServer({ dataDir }), launchBrowser()]);

@@ -1,4 +1,4 @@
-import { type DocumentStore, MAX_IMPORT_BYTES, SqliteDocumentStore } from '@caseroom/server';
+import { MAX_IMPORT_BYTES, openSqliteStores, type Stores } from '@caseroom/server';
 import { exampleCase, SCHEMA_VERSION, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -16,13 +16,14 @@ import {
 
 /** docs/exchange.md: JSON export and import through the HTTP API of a real server. */
 describe('JSON export and import', () => {
-  const { clients, servers } = cleanupAfterEach();
+  const { clients, servers, dirs } = cleanupAfterEach();
 
   /** A server on a store the test can also read (to count cases). */
-  async function start(): Promise<{ server: TestServer; store: DocumentStore }> {
+  async function start(): Promise<{ server: TestServer; store: Stores }> {
     const dataDir = makeTempDataDir();
-    const store = new SqliteDocumentStore(dataDir);
-    const server = await startTestServer({ store });
+    dirs.push(dataDir);
+    const store = await openSqliteStores(dataDir);
+    const server = await startTestServer({ dataDir, stores: store });
     servers.push(server);
     return { server, store };
   }
@@ -230,7 +231,7 @@ describe('JSON export and import', () => {
     const { server, store } = await start();
     const original = await agreedCase(server.url);
     const text = (await exportOf(server.url, original.id, original.token)).text;
-    const before = store.listCases().length;
+    const before = (await store.cases.list()).length;
 
     const truncated = await importText(server.url, text.slice(0, Math.floor(text.length / 2)));
     expect(truncated.status).toBe(400);
@@ -273,7 +274,7 @@ describe('JSON export and import', () => {
     expect(tooLarge.body.error.code).toBe('importTooLarge');
     expect(tooLarge.body.error.errors[0].message.da).toMatch(/for stor/);
 
-    expect(store.listCases().length).toBe(before);
+    expect((await store.cases.list()).length).toBe(before);
   });
 
   it('migrates a version-0 file', async () => {

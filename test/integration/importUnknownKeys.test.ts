@@ -1,4 +1,4 @@
-import { type DocumentStore, SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores, type Stores } from '@caseroom/server';
 import { exampleCase } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -6,11 +6,13 @@ import { api, bearer, createCase, type Json, makeTempDataDir, startTestServer } 
 
 /** docs/exchange.md, "Unknown fields": an import never drops a key it does not know. */
 describe('import: unknown fields are errors, never dropped', () => {
-  const { servers } = cleanupAfterEach();
+  const { servers, dirs } = cleanupAfterEach();
 
-  async function start(): Promise<{ url: string; store: DocumentStore }> {
-    const store = new SqliteDocumentStore(makeTempDataDir());
-    const server = await startTestServer({ store });
+  async function start(): Promise<{ url: string; store: Stores }> {
+    const dataDir = makeTempDataDir();
+    dirs.push(dataDir);
+    const store = await openSqliteStores(dataDir);
+    const server = await startTestServer({ dataDir, stores: store });
     servers.push(server);
     return { url: server.url, store };
   }
@@ -32,7 +34,7 @@ describe('import: unknown fields are errors, never dropped', () => {
     file.model.paymentModel.paymentcap = file.model.paymentModel.paymentCap;
     delete file.model.paymentModel.paymentCap;
     file.model.outcomes[0].sources.expectedRat = 'Evaluering';
-    const before = store.listCases().length;
+    const before = (await store.cases.list()).length;
 
     const refused = await importText(url, JSON.stringify(file));
     expect(refused.status).toBe(400);
@@ -49,7 +51,7 @@ describe('import: unknown fields are errors, never dropped', () => {
     expect(refused.body.error.message).toMatch(
       /^The file cannot be imported: .*source note .*model\/outcomes.*\(and 1 more\)/,
     );
-    expect(store.listCases().length).toBe(before);
+    expect((await store.cases.list()).length).toBe(before);
 
     // Spelt right, the same file imports, with its cap.
     file.model.paymentModel.paymentCap = file.model.paymentModel.paymentcap;

@@ -1,4 +1,4 @@
-import { hashToken, MAX_IMPORT_BYTES, newToken, SqliteDocumentStore } from '@caseroom/server';
+import { hashToken, MAX_IMPORT_BYTES, newToken, openSqliteStores } from '@caseroom/server';
 import {
   asLayout1,
   buildCaseExport,
@@ -177,10 +177,10 @@ describe('issue 11: older cases come back in layout 2', () => {
     });
     expect(layoutVersion(doc)).toBe(1);
     expect(contentHash(toModel(doc))).not.toBe(signedHash);
-    const store = new SqliteDocumentStore(dataDir);
+    const store = await openSqliteStores(dataDir);
     const caseId = 'layout1CaseBBBBBBBBBBB';
     try {
-      store.createCase({
+      await store.cases.create({
         id: caseId,
         createdAt: 1_700_000_000_000,
         initialState: Y.encodeStateAsUpdate(doc),
@@ -198,7 +198,7 @@ describe('issue 11: older cases come back in layout 2', () => {
           createdAt: 1_700_000_000_000,
         },
       });
-      store.addSnapshot({
+      await store.snapshots.add({
         id: 'beforeUpgradeSnapshot',
         caseId,
         name: 'Før opdateringen',
@@ -208,7 +208,7 @@ describe('issue 11: older cases come back in layout 2', () => {
         state: savedState,
       });
     } finally {
-      store.close();
+      await store.close();
     }
 
     const server = await startTestServer({ dataDir });

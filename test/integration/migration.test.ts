@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores } from '@caseroom/server';
 import { initCaseDoc, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -17,20 +17,20 @@ import {
 } from '../support/server.ts';
 
 /** Writes a case straight into the store, as a data dir from before access existed has them (no parties). */
-function writeOldCase(dataDir: string, id: string, title: string): void {
-  const store = new SqliteDocumentStore(dataDir);
+async function writeOldCase(dataDir: string, id: string, title: string): Promise<void> {
+  const stores = await openSqliteStores(dataDir);
   try {
     const doc = new Y.Doc();
     initCaseDoc(doc, { startYear: 2025, priceYear: 2025 });
     doc.transact(() => writeShortText(sectionMap(doc, 'facts')!, 'title', title));
-    store.createCase({
+    await stores.cases.create({
       id,
       createdAt: 1_700_000_000_000,
       initialState: Y.encodeStateAsUpdate(doc),
       summary: { title, municipality: undefined, phase: undefined },
     });
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 
@@ -64,8 +64,8 @@ describe('[A11] cases from before access existed', () => {
   it('get a facilitator party at start-up; the link, written to an owner-only file, works, once; it is never in the log', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    writeOldCase(dataDir, 'oldCaseAAAAAAAAAAAAAAA', 'Gammel sag');
-    writeOldCase(dataDir, 'oldCaseBBBBBBBBBBBBBBB', 'Endnu ældre');
+    await writeOldCase(dataDir, 'oldCaseAAAAAAAAAAAAAAA', 'Gammel sag');
+    await writeOldCase(dataDir, 'oldCaseBBBBBBBBBBBBBBB', 'Endnu ældre');
     const server = await startTestServer({ dataDir });
     servers.push(server);
 
@@ -117,7 +117,7 @@ describe('[A11] cases from before access existed', () => {
   it('the real entry point writes the link to the file and prints only where it is, never the token', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    writeOldCase(dataDir, 'oldCaseCCCCCCCCCCCCCCC', 'Fra før adgang');
+    await writeOldCase(dataDir, 'oldCaseCCCCCCCCCCCCCCC', 'Fra før adgang');
     expect(existsSync(linksFile(dataDir))).toBe(false);
     const server = await spawnServerProcess(dataDir);
     processes.push(server);

@@ -28,13 +28,13 @@ describe('replacing the organisation key', () => {
     const facilitatorToken = created.body.token as string;
 
     // While the server runs, the command refuses and the old key keeps working.
-    const refused = issueNewOrganisationKey({ dataDir, lang: 'en' });
+    const refused = await issueNewOrganisationKey({ dataDir, lang: 'en' });
     expect(refused.exitCode).toBe(SETUP_EXIT.refused);
     expect(refused.lines[0]).toContain('A Caseroom server is using the data directory');
     expect((await api(before.url, oldKey, 'POST', '/api/cases', {})).status).toBe(201);
     await before.close();
 
-    const replaced = issueNewOrganisationKey({ dataDir, lang: 'en' });
+    const replaced = await issueNewOrganisationKey({ dataDir, lang: 'en' });
     expect(replaced.exitCode).toBe(SETUP_EXIT.replaced);
     const newKey = readFileSync(keyFile, 'utf8').trim();
     expect(newKey).not.toBe(oldKey);

@@ -5,7 +5,8 @@ import {
   type FirstOrganisation,
   hashToken,
   newOrganisationKey,
-  SqliteDocumentStore,
+  openSqliteStores,
+  type Stores,
 } from '@caseroom/server';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -21,20 +22,20 @@ describe('organisations and their keys', () => {
   /** A server on `host` whose data directory has a first organisation (and a second, with its key). */
   async function start(host?: string): Promise<{
     server: TestServer;
-    store: SqliteDocumentStore;
+    store: Stores;
     first: FirstOrganisation & { key: string };
     second: { id: string; key: string };
   }> {
     const dataDir = makeTempDataDir();
     resources.dirs.push(dataDir);
-    const store = new SqliteDocumentStore(dataDir);
-    const first = ensureFirstOrganisation(store.organisations, dataDir);
+    const store = await openSqliteStores(dataDir);
+    const first = await ensureFirstOrganisation(store.organisations, dataDir);
     const second = { id: 'second-org', key: newOrganisationKey() };
-    store.organisations.createOrganisation({
+    await store.organisations.create({
       organisation: { id: second.id, name: 'Fonden', createdAt: Date.now() },
       keyHash: hashToken(second.key),
     });
-    const server = await startTestServer({ dataDir, store, ...(host ? { host } : {}) });
+    const server = await startTestServer({ dataDir, stores: store, ...(host ? { host } : {}) });
     resources.servers.push(server);
     return { server, store, first: first as FirstOrganisation & { key: string }, second };
   }
@@ -67,7 +68,7 @@ describe('organisations and their keys', () => {
     const created = await api(server.url, first.key, 'POST', '/api/cases', { example: true });
     const asKey = await api(server.url, created.body.token, 'POST', '/api/cases', {});
     expect(asKey.body.error?.code).toBe('organisationKeyInvalid');
-    expect(store.listCases()).toHaveLength(1);
+    expect(await store.cases.list()).toHaveLength(1);
 
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
@@ -75,12 +76,12 @@ describe('organisations and their keys', () => {
       token: expect.stringMatching(/^cr1_/),
       link: `${server.url}/case/${created.body.id}#token=${created.body.token}`,
     });
-    expect(store.getCase(created.body.id)?.organisationId).toBe(first.organisation.id);
+    expect((await store.cases.get(created.body.id))?.organisationId).toBe(first.organisation.id);
     expect((await api(server.url, created.body.token, 'GET', `/api/cases/${created.body.id}/me`)).status).toBe(200);
 
     const theirs = await api(server.url, second.key, 'POST', '/api/cases', {});
     expect(theirs.status).toBe(201);
-    expect(store.getCase(theirs.body.id)?.organisationId).toBe(second.id);
+    expect((await store.cases.get(theirs.body.id))?.organisationId).toBe(second.id);
   });
 
   it('beyond loopback: importing needs the key too (401 / 403 before the file is read), and the imported case records its organisation', async () => {
@@ -91,7 +92,7 @@ describe('organisations and their keys', () => {
     const wrong = await importCase(server.url, bearer(newOrganisationKey()));
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('organisationKeyInvalid');
-    expect(store.listCases()).toEqual([]);
+    expect(await store.cases.list()).toEqual([]);
 
     const imported = await importCase(server.url, bearer(first.key));
     expect(imported.status).toBe(201);
@@ -100,14 +101,14 @@ describe('organisations and their keys', () => {
       token: expect.stringMatching(/^cr1_/),
       link: `${server.url}/case/${imported.body.id}#token=${imported.body.token}`,
     });
-    expect(store.getCase(imported.body.id)).toMatchObject({
+    expect(await store.cases.get(imported.body.id)).toMatchObject({
       title: 'Importeret sag',
       organisationId: first.organisation.id,
     });
     // The key decides whose case it is, not "the first organisation".
     const theirs = await importCase(server.url, bearer(second.key));
     expect(theirs.status).toBe(201);
-    expect(store.getCase(theirs.body.id)?.organisationId).toBe(second.id);
+    expect((await store.cases.get(theirs.body.id))?.organisationId).toBe(second.id);
   });
 
   it('on loopback a key is optional: without one the case goes to the first organisation, with one to its organisation; a wrong one is still refused', async () => {
@@ -115,10 +116,10 @@ describe('organisations and their keys', () => {
     const plain = await api(server.url, undefined, 'POST', '/api/cases', {});
     expect(plain.status).toBe(201);
     expect(plain.body.link).toBe(`${server.url}/case/${plain.body.id}#token=${plain.body.token}`);
-    expect(store.getCase(plain.body.id)?.organisationId).toBe(first.organisation.id);
+    expect((await store.cases.get(plain.body.id))?.organisationId).toBe(first.organisation.id);
 
     const theirs = await api(server.url, second.key, 'POST', '/api/cases', {});
-    expect(store.getCase(theirs.body.id)?.organisationId).toBe(second.id);
+    expect((await store.cases.get(theirs.body.id))?.organisationId).toBe(second.id);
 
     const wrong = await api(server.url, newOrganisationKey(), 'POST', '/api/cases', {});
     expect(wrong.status).toBe(403);
@@ -126,7 +127,7 @@ describe('organisations and their keys', () => {
 
     const imported = await importCase(server.url);
     expect(imported.status).toBe(201);
-    expect(store.getCase(imported.body.id)?.organisationId).toBe(first.organisation.id);
+    expect((await store.cases.get(imported.body.id))?.organisationId).toBe(first.organisation.id);
   });
 
   it('links name the public URL, in the fragment: invite and rotate hand them out too', async () => {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { SqliteDocumentStore, silentLog, startServer } from '@caseroom/server';
+import { openSqliteStores, silentLog, startServer } from '@caseroom/server';
 import { sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -18,8 +18,8 @@ describe('shutdown', () => {
       });
       for (let i = 0; i < 5; i++)
         client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts')!, 'title', `T${i}`));
-      const store = new SqliteDocumentStore(dataDir);
-      await waitFor(() => store.updateCount(caseId) === 6, { what: 'five updates stored' });
+      const store = await openSqliteStores(dataDir);
+      await waitFor(async () => (await store.updates.count(caseId)) === 6, { what: 'five updates stored' });
 
       await Promise.all([server.close(), server.close()]);
       await server.close();
@@ -27,11 +27,11 @@ describe('shutdown', () => {
       expect(codes[0]).toBe(1001);
       client.destroy();
 
-      expect(store.updateCount(caseId)).toBe(1);
+      expect(await store.updates.count(caseId)).toBe(1);
       const doc = new Y.Doc();
-      for (const update of store.loadUpdates(caseId)) Y.applyUpdate(doc, update);
+      for (const update of await store.updates.read(caseId)) Y.applyUpdate(doc, update);
       expect(toModel(doc).facts.title).toBe('T4');
-      store.close();
+      await store.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

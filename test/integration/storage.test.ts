@@ -1,4 +1,4 @@
-import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
+import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
 import { CloseCode, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -15,14 +15,15 @@ import {
   waitFor,
 } from '../support/server.ts';
 
-function storedModel(dataDir: string, caseId: string) {
-  const store = new SqliteDocumentStore(dataDir);
+/** What the database holds of a case, read through a second handle (as another process would). */
+async function storedModel(dataDir: string, caseId: string) {
+  const stores = await openSqliteStores(dataDir);
   try {
     const doc = new Y.Doc();
-    for (const update of store.loadUpdates(caseId)) Y.applyUpdate(doc, update);
-    return { model: toModel(doc), rows: store.updateCount(caseId) };
+    for (const update of await stores.updates.read(caseId)) Y.applyUpdate(doc, update);
+    return { model: toModel(doc), rows: await stores.updates.count(caseId) };
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 
@@ -45,8 +46,8 @@ describe('storage', () => {
   it('a failed write: nothing relayed, clients closed and refused with StorageUnavailable; after recovery everything is stored and clients resync', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStore(new SqliteDocumentStore(dataDir));
-    const server = await start({ dataDir, store, storageRetryMs: 50 });
+    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const server = await start({ dataDir, stores: store.stores, storageRetryMs: 50 });
     const { id: caseId, token } = await createCase(server.url);
     const writer = await connect(server, caseId, token);
     const reader = await connect(server, caseId, token);
@@ -65,7 +66,7 @@ describe('storage', () => {
       true,
     );
     // Not stored yet: the database still holds only the initial state.
-    expect(storedModel(dataDir, caseId).model.facts.title).toBeUndefined();
+    expect((await storedModel(dataDir, caseId)).model.facts.title).toBeUndefined();
 
     store.failWrites = false;
     await waitFor(() => title(reader) === 'Skrevet mens disken var fuld', {
@@ -73,7 +74,7 @@ describe('storage', () => {
       what: 'reader resynced after recovery',
     });
     await waitFor(() => writer.provider.synced && reader.provider.synced, { what: 'both synced' });
-    expect(storedModel(dataDir, caseId).model.facts.title).toBe('Skrevet mens disken var fuld');
+    expect((await storedModel(dataDir, caseId)).model.facts.title).toBe('Skrevet mens disken var fuld');
     setTitle(reader, 'Og videre');
     await waitFor(() => title(writer) === 'Og videre', { what: 'relaying again' });
   });
@@ -83,10 +84,10 @@ describe('storage', () => {
     const { id: caseId, token } = await createCase(server.url);
     const client = await connect(server, caseId, token);
     for (let i = 0; i < 10; i++) setTitle(client, `Titel ${i}`);
-    await waitFor(() => storedModel(server.dataDir, caseId).rows === 11, { what: 'ten updates stored' });
+    await waitFor(async () => (await storedModel(server.dataDir, caseId)).rows === 11, { what: 'ten updates stored' });
     client.destroy();
     await waitFor(() => server.logs.some((line) => line.message === 'case unloaded'), { what: 'unload' });
-    expect(storedModel(server.dataDir, caseId)).toEqual({ model: expect.anything(), rows: 1 });
+    expect(await storedModel(server.dataDir, caseId)).toEqual({ model: expect.anything(), rows: 1 });
     const again = await connect(server, caseId, token);
     expect(title(again)).toBe('Titel 9');
   });
@@ -101,8 +102,8 @@ describe('storage', () => {
     const items = sectionMap(a.doc, 'targetGroup')!;
     for (let i = 0; i < 23; i++) a.doc.transact(() => writeShortText(items, 'name', `Målgruppe ${i}`));
     await waitFor(() => toModel(b.doc).targetGroup.name === 'Målgruppe 22', { what: 'b has every edit' });
-    await waitFor(() => storedModel(dataDir, caseId).rows < 6, { what: 'compacted log' });
-    expect(storedModel(dataDir, caseId).model.targetGroup.name).toBe('Målgruppe 22');
+    await waitFor(async () => (await storedModel(dataDir, caseId)).rows < 6, { what: 'compacted log' });
+    expect((await storedModel(dataDir, caseId)).model.targetGroup.name).toBe('Målgruppe 22');
 
     for (const client of clients.splice(0)) client.destroy();
     await first.close();

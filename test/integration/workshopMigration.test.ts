@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores } from '@caseroom/server';
 import { readWorkshop, SCHEMA_VERSION, toModel, WORKSHOP_MAPS, workshopChild } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,8 +8,8 @@ import { cleanupAfterEach } from '../support/cleanup.ts';
 import { api, connectSynced, makeTempDataDir, startTestServer } from '../support/server.ts';
 
 /** A case as stored before the workshop record: the phase in facts, no `workshop` map. */
-function writeCaseWithoutWorkshop(dataDir: string, id: string): void {
-  const store = new SqliteDocumentStore(dataDir);
+async function writeCaseWithoutWorkshop(dataDir: string, id: string): Promise<void> {
+  const stores = await openSqliteStores(dataDir);
   try {
     const doc = new Y.Doc();
     doc.transact(() => {
@@ -19,14 +19,14 @@ function writeCaseWithoutWorkshop(dataDir: string, id: string): void {
       facts.set('phase', 2);
       for (const key of ['partners', 'departments', 'sources']) facts.set(key, new Y.Map());
     });
-    store.createCase({
+    await stores.cases.create({
       id,
       createdAt: 1_700_000_000_000,
       initialState: Y.encodeStateAsUpdate(doc),
       summary: { title: 'Sag fra før workshoppen', municipality: undefined, phase: 2 },
     });
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 
@@ -38,7 +38,7 @@ describe('[W1] cases from before the workshop record', () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
     const id = 'preWorkshopCaseAAAAAAA';
-    writeCaseWithoutWorkshop(dataDir, id);
+    await writeCaseWithoutWorkshop(dataDir, id);
     const server = await startTestServer({ dataDir });
     servers.push(server);
     // A11: the adopted case's facilitator link is in the owner-only links file of the data directory.

@@ -1,4 +1,4 @@
-import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
+import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
 import { readWorkshop, sectionMap, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -12,8 +12,8 @@ describe('workshop changes and a failing store', () => {
   it('are refused with 503 storageUnavailable (nothing changes) until the store recovers', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStore(new SqliteDocumentStore(dataDir));
-    const server = await startTestServer({ dataDir, store, storageRetryMs: 50 });
+    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const server = await startTestServer({ dataDir, stores: store.stores, storageRetryMs: 50 });
     servers.push(server);
     const parties = await caseWithParties(server.url);
     const phase = (value: number) =>

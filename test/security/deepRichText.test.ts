@@ -5,7 +5,7 @@
  * without bound: a case already damaged by an earlier version (written straight into its
  * store, as that version stored it) opens, with the deep part set aside and the rest intact.
  */
-import { SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores } from '@caseroom/server';
 import { contentHash, readModelWithNotices, type toModel } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -22,11 +22,11 @@ const DEPTH = 20_000;
  * update, made on a scratch replica of the stored case under a client id of its own, that nests
  * DEPTH blockquotes (the innermost holding a paragraph) at the end of problem/text.
  */
-function damageStoredCase(dataDir: string, caseId: string): number {
-  const store = new SqliteDocumentStore(dataDir);
+async function damageStoredCase(dataDir: string, caseId: string): Promise<number> {
+  const stores = await openSqliteStores(dataDir);
   try {
     const replica = new Y.Doc();
-    for (const update of store.loadUpdates(caseId)) Y.applyUpdate(replica, update);
+    for (const update of await stores.updates.load(caseId)) Y.applyUpdate(replica, update);
     const before = Y.encodeStateVector(replica);
     const fragment = replica.getMap('problem').get('text') as Y.XmlFragment;
     replica.transact(() => {
@@ -41,10 +41,10 @@ function damageStoredCase(dataDir: string, caseId: string): number {
       paragraph.insert(0, [new Y.XmlText('bunden')]);
     });
     const damage = Y.encodeStateAsUpdate(replica, before);
-    store.appendUpdate(caseId, damage);
+    await stores.updates.append(caseId, [damage]);
     return damage.length;
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 
@@ -67,7 +67,7 @@ describe('[9.3] a case damaged by deeply nested rich text', () => {
     const intact = (await api(first.url, parties.facilitator, 'GET', path('/model'))).body;
     await first.close();
 
-    const bytes = damageStoredCase(dataDir, parties.id);
+    const bytes = await damageStoredCase(dataDir, parties.id);
     expect(bytes).toBeGreaterThan(400_000); // the size of the report's attack
 
     const server = await startTestServer({ dataDir });

@@ -9,7 +9,7 @@
  */
 
 import { rmSync } from 'node:fs';
-import { type DocumentStore, SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores, type Stores } from '@caseroom/server';
 import { type CaseModelDraft, exampleCase, MAX_IMPORT_VALUES } from '@caseroom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDataDir, startTestServer, type TestServer } from '../support/server.ts';
@@ -36,13 +36,13 @@ describe('[9.3] broken import files: a named 400, nothing created, /health answe
   // One server for every attack (each counts the cases it finds before and after): a server's
   // exchange worker takes seconds to boot on the shared machine.
   let server: TestServer;
-  let store: DocumentStore;
+  let store: Stores;
   let dataDir: string;
 
   beforeAll(async () => {
     dataDir = makeTempDataDir();
-    store = new SqliteDocumentStore(dataDir);
-    server = await startTestServer({ dataDir, store });
+    store = await openSqliteStores(dataDir);
+    server = await startTestServer({ dataDir, stores: store });
   });
 
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe('[9.3] broken import files: a named 400, nothing created, /health answe
 
   /** POSTs the file as the start page does, with /health probed throughout. */
   async function importWhileProbing(body: string) {
-    const before = store.listCases().length;
+    const before = (await store.cases.list()).length;
     const probe = healthProbe(server.url);
     const response = await fetch(`${server.url}/api/cases/import`, {
       method: 'POST',
@@ -61,7 +61,7 @@ describe('[9.3] broken import files: a named 400, nothing created, /health answe
     });
     const answer = JSON.parse(await response.text());
     const longestHealthMs = await probe.stop();
-    return { status: response.status, answer, longestHealthMs, created: store.listCases().length - before };
+    return { status: response.status, answer, longestHealthMs, created: (await store.cases.list()).length - before };
   }
 
   /** The refusal is a 400 with the one named error; nothing stored; /health answered within 1 s; no 500 logged. */

@@ -1,10 +1,10 @@
 /**
  * Issue 9 item 7: a server change (decision, lock) could answer 200 when its store write failed.
- * With a disk that refuses writes (FaultInjectingStore around the real SQLite store), every
+ * With a disk that refuses writes (FaultInjectingStores around the real SQLite stores), every
  * HTTP request that writes answers 503 `storageUnavailable` and logs an error; nobody is told a
  * change was made; the server keeps what it has and resumes by itself once the store writes.
  */
-import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
+import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
 import { CloseCode, exampleCase, readWorkshop } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
@@ -18,8 +18,8 @@ describe('[9.7] a store that cannot write', () => {
   async function failingServer() {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStore(new SqliteDocumentStore(dataDir));
-    const server = await startTestServer({ dataDir, store, storageRetryMs: 50 });
+    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const server = await startTestServer({ dataDir, stores: store.stores, storageRetryMs: 50 });
     servers.push(server);
     return { dataDir, store, server };
   }

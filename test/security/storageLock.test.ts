@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { SqliteDocumentStore } from '@caseroom/server';
+import { openSqliteStores } from '@caseroom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirLockedError, LOCK_HOLDER_FILE } from '../../server/src/storage/DataDirLock.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
@@ -112,8 +112,8 @@ describe('[9.7] the data directory is locked', () => {
     expect(logged?.fields.previousPid).toBe(pid);
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_HOLDER_FILE), 'utf8')).pid).toBe(process.pid);
     // Reading the database directly (a backup, a test) is not locked out.
-    const reader = new SqliteDocumentStore(dataDir);
-    expect(reader.caseExists(id)).toBe(true);
-    reader.close();
+    const reader = await openSqliteStores(dataDir);
+    expect(await reader.cases.exists(id)).toBe(true);
+    await reader.close();
   });
 });

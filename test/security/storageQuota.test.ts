@@ -4,7 +4,7 @@
  * stored; the facilitator compacts the case (`POST …/storage/compact`) and edits are accepted
  * again. Against a real server, with stock y-websocket clients.
  */
-import { FaultInjectingStore, SqliteDocumentStore } from '@caseroom/server';
+import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
 import { readShortText, readWorkshop, STORAGE_BOUNDS, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
@@ -104,8 +104,13 @@ describe('[9] the storage quota per case', () => {
       .usedBytes as number;
     await first.close();
     const quota = 3 * exampleBytes;
-    const store = new FaultInjectingStore(new SqliteDocumentStore(dataDir));
-    const server = await startTestServer({ dataDir, store, caseQuotaBytes: quota, compactEvery: 100_000 });
+    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const server = await startTestServer({
+      dataDir,
+      stores: store.stores,
+      caseQuotaBytes: quota,
+      compactEvery: 100_000,
+    });
     servers.push(server);
     const storagePath = `/api/cases/${parties.id}/storage`;
     const usage = async () => (await api(server.url, parties.facilitator, 'GET', storagePath)).body;
@@ -164,7 +169,7 @@ describe('[9] the storage quota per case', () => {
     expect(byEditor.status).toBe(403);
     expect(byEditor.body.error.code).toBe('forbidden');
     expect((await api(server.url, parties.observer.token, 'POST', `${storagePath}/compact`)).status).toBe(403);
-    expect(store.loadUpdates(parties.id).length).toBeGreaterThan(seed);
+    expect(await store.stores.updates.count(parties.id)).toBeGreaterThan(seed);
 
     const compacted = await api(server.url, parties.facilitator, 'POST', `${storagePath}/compact`);
     expect(compacted.status).toBe(200);
@@ -172,7 +177,7 @@ describe('[9] the storage quota per case', () => {
     expect(compacted.body.usedBytes).toBeLessThan(STORAGE_BOUNDS.warnShare * quota);
     expect(compacted.body.usedBytes).toBeLessThan(full.usedBytes / 2);
     // The log of many small updates is one state row now (the notice's removal may follow it).
-    expect(store.loadUpdates(parties.id).length).toBeLessThanOrEqual(2);
+    expect(await store.stores.updates.count(parties.id)).toBeLessThanOrEqual(2);
     await waitFor(() => everyone.every((client) => readWorkshop(client.doc).storage === undefined), {
       what: 'the notice is gone for everyone',
     });
@@ -228,8 +233,8 @@ describe('[9] the storage quota per case', () => {
   it('[9] compaction while the store cannot write answers 503 storageUnavailable; once it writes again, 200', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStore(new SqliteDocumentStore(dataDir));
-    const server = await startTestServer({ dataDir, store, storageRetryMs: 50 });
+    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const server = await startTestServer({ dataDir, stores: store.stores, storageRetryMs: 50 });
     servers.push(server);
     const parties = await caseWithParties(server.url, { example: true });
     const compact = () => api(server.url, parties.facilitator, 'POST', `/api/cases/${parties.id}/storage/compact`);

@@ -201,9 +201,9 @@ export async function connectSynced(
   return client;
 }
 
-/** Polls a condition until it holds; rejects with `what` after the timeout. */
+/** Polls a condition (which may read a store, asynchronously) until it holds; rejects with `what` after the timeout. */
 export async function waitFor(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   {
     timeoutMs = 5_000,
     intervalMs = 10,
@@ -211,7 +211,7 @@ export async function waitFor(
   }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
