@@ -3,22 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteDocumentStore } from '../../server/src/storage/SqliteDocumentStore.ts';
+import type { Stores } from '../../server/src/storage/Stores.ts';
+import { openSqliteStores } from '../../server/src/storage/sqliteStores.ts';
 import { BACKUP_EXIT, defaultDataDir, isBackupCli, runBackupCli } from './backupCommand.ts';
 
 let root: string;
 let dataDir: string;
-let store: SqliteDocumentStore;
+let stores: Stores;
 
-beforeEach(() => {
+beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'caseroom-cli-backup-'));
   dataDir = join(root, 'data');
   // Open, as a running server holds it: a backup is taken while people edit.
-  store = new SqliteDocumentStore(dataDir);
+  stores = await openSqliteStores(dataDir);
   for (const id of ['holbaek', 'svendborg']) {
     const doc = new Y.Doc();
     doc.getMap('facts').set('municipality', id);
-    store.createCase({
+    await stores.cases.create({
       id,
       createdAt: Date.now(),
       initialState: Y.encodeStateAsUpdate(doc),
@@ -26,8 +27,8 @@ beforeEach(() => {
     });
   }
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await stores.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -43,14 +44,9 @@ describe('caseroom backup / restore', () => {
     expect(restore).toMatchObject({ exitCode: BACKUP_EXIT.done, toStderr: false });
     expect(restore.output).toContain(`Restored into ${target}: 2 cases`);
     expect(restore.output).toContain(`CASEROOM_DATA_DIR=${target}`);
-    const restored = new SqliteDocumentStore(target);
-    expect(
-      restored
-        .listCases()
-        .map((record) => record.id)
-        .sort(),
-    ).toEqual(['holbaek', 'svendborg']);
-    restored.close();
+    const restored = await openSqliteStores(target);
+    expect((await restored.cases.list()).map((record) => record.id).sort()).toEqual(['holbaek', 'svendborg']);
+    await restored.close();
   });
 
   it('the data directory is CASEROOM_DATA_DIR, else ./data, when --data-dir is not given', async () => {

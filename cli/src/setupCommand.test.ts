@@ -17,7 +17,7 @@ import { OrganisationAccess, OrganisationDenial } from '../../server/src/access/
 import { hashToken } from '../../server/src/access/tokens.ts';
 import { silentLog } from '../../server/src/log.ts';
 import { DataDirLock } from '../../server/src/storage/DataDirLock.ts';
-import { SqliteDocumentStore } from '../../server/src/storage/SqliteDocumentStore.ts';
+import { openSqliteStores } from '../../server/src/storage/sqliteStores.ts';
 import { issueNewOrganisationKey, runSetupCli, SETUP_EXIT, setupOrganisation } from './setupCommand.ts';
 
 const dirs: string[] = [];
@@ -30,10 +30,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('caseroom setup', () => {
-  it('creates the first organisation with its key in an owner-only file; the key is shown only to a terminal', () => {
+describe('caseroom setup', async () => {
+  it('creates the first organisation with its key in an owner-only file; the key is shown only to a terminal', async () => {
     const dataDir = join(tempDir(), 'data');
-    const quiet = setupOrganisation({ dataDir, name: ' Holbæk Kommune ', lang: 'en' });
+    const quiet = await setupOrganisation({ dataDir, name: ' Holbæk Kommune ', lang: 'en' });
     expect(quiet.exitCode).toBe(SETUP_EXIT.created);
     const keyFile = join(dataDir, 'organisation-key');
     expect(quiet.lines).toEqual([
@@ -45,23 +45,26 @@ describe('caseroom setup', () => {
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
     // The server that starts on it later keeps that organisation, and the key opens it.
-    const store = new SqliteDocumentStore(dataDir);
+    const stores = await openSqliteStores(dataDir);
     try {
-      expect(ensureFirstOrganisation(store.organisations, dataDir)).toMatchObject({ created: false, key: undefined });
-      expect(new OrganisationAccess(store.organisations).resolveKey(key)?.name).toBe('Holbæk Kommune');
+      expect(await ensureFirstOrganisation(stores.organisations, dataDir)).toMatchObject({
+        created: false,
+        key: undefined,
+      });
+      expect((await new OrganisationAccess(stores.organisations).resolveKey(key))?.name).toBe('Holbæk Kommune');
     } finally {
-      store.close();
+      await stores.close();
     }
 
-    const shown = setupOrganisation({ dataDir: join(tempDir(), 'data'), name: 'Fonden', showKey: true });
+    const shown = await setupOrganisation({ dataDir: join(tempDir(), 'data'), name: 'Fonden', showKey: true });
     expect(shown.lines[1]).toMatch(/^Nøgle: crk1_/);
   });
 
-  it('leaves a data directory that has an organisation as it is, and says which', () => {
+  it('leaves a data directory that has an organisation as it is, and says which', async () => {
     const dataDir = tempDir();
-    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    await setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
     const key = readFileSync(join(dataDir, 'organisation-key'), 'utf8');
-    const again = setupOrganisation({ dataDir, name: 'Svendborg Kommune', lang: 'en' });
+    const again = await setupOrganisation({ dataDir, name: 'Svendborg Kommune', lang: 'en' });
     expect(again.exitCode).toBe(SETUP_EXIT.refused);
     expect(again.lines[0]).toContain('already has an organisation: "Holbæk Kommune"');
     expect(again.lines[0]).toContain('Nothing was changed');
@@ -69,11 +72,11 @@ describe('caseroom setup', () => {
     expect(readFileSync(join(dataDir, 'organisation-key'), 'utf8')).toBe(key);
   });
 
-  it('refuses while a server holds the data directory, saying so, and changes nothing', () => {
+  it('refuses while a server holds the data directory, saying so, and changes nothing', async () => {
     const dataDir = tempDir();
     const lock = DataDirLock.acquire(dataDir, { log: silentLog });
     try {
-      const refused = setupOrganisation({ dataDir, name: 'Holbæk Kommune', lang: 'en' });
+      const refused = await setupOrganisation({ dataDir, name: 'Holbæk Kommune', lang: 'en' });
       expect(refused.exitCode).toBe(SETUP_EXIT.refused);
       expect(refused.lines[0]).toContain(
         `A Caseroom server is using the data directory ${dataDir} (process ${process.pid}`,
@@ -82,14 +85,14 @@ describe('caseroom setup', () => {
     } finally {
       lock.release();
     }
-    const store = new SqliteDocumentStore(dataDir);
-    expect(store.organisations.listOrganisations()).toEqual([]);
-    store.close();
+    const stores = await openSqliteStores(dataDir);
+    expect(await stores.organisations.list()).toEqual([]);
+    await stores.close();
   });
 
-  it('reads its command line: --organisation, --data-dir or CASEROOM_DATA_DIR, --lang; says what is wrong', () => {
+  it('reads its command line: --organisation, --data-dir or CASEROOM_DATA_DIR, --lang; says what is wrong', async () => {
     const dataDir = tempDir();
-    const done = runSetupCli(['setup', '--organisation', 'Holbæk Kommune', '--lang', 'en'], {
+    const done = await runSetupCli(['setup', '--organisation', 'Holbæk Kommune', '--lang', 'en'], {
       env: { CASEROOM_DATA_DIR: dataDir },
       isTerminal: true,
     });
@@ -106,7 +109,7 @@ describe('caseroom setup', () => {
       [['setup', '--organisaton', 'X'], 'Brug: caseroom setup'],
     ];
     for (const [argv, expected] of cases) {
-      const result = runSetupCli(argv, { env: {} });
+      const result = await runSetupCli(argv, { env: {} });
       expect(result.exitCode, argv.join(' ')).toBe(SETUP_EXIT.usage);
       expect(result.toStderr).toBe(true);
       expect(result.output, argv.join(' ')).toContain(expected);
@@ -120,31 +123,31 @@ function keyIn(dataDir: string): string {
 }
 
 /** What the data directory's store says of a key: the organisation it opens, and the creation check beyond loopback. */
-function checkKey(dataDir: string, key: string) {
-  const store = new SqliteDocumentStore(dataDir);
+async function checkKey(dataDir: string, key: string) {
+  const stores = await openSqliteStores(dataDir);
   try {
-    const access = new OrganisationAccess(store.organisations);
+    const access = new OrganisationAccess(stores.organisations);
     return {
-      opens: access.resolveKey(key)?.name,
-      creator: access.checkCreator([key], true),
-      stored: store.organisations.findOrganisationKey(hashToken(key)),
+      opens: (await access.resolveKey(key))?.name,
+      creator: await access.checkCreator([key], true),
+      stored: await stores.organisations.findKey(hashToken(key)),
     };
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 
-describe('caseroom setup --new-key', () => {
-  it('gives the organisation a new key that opens it while the old one no longer does; the key file is replaced by a new owner-only file', () => {
+describe('caseroom setup --new-key', async () => {
+  it('gives the organisation a new key that opens it while the old one no longer does; the key file is replaced by a new owner-only file', async () => {
     const dataDir = tempDir();
-    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    await setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
     const keyFile = join(dataDir, 'organisation-key');
     const oldKey = keyIn(dataDir);
     // Someone loosened the old file: the new one must not inherit that.
     chmodSync(keyFile, 0o644);
     const oldInode = statSync(keyFile).ino;
 
-    const done = issueNewOrganisationKey({ dataDir, lang: 'en', now: () => 7_000 });
+    const done = await issueNewOrganisationKey({ dataDir, lang: 'en', now: () => 7_000 });
     expect(done.exitCode).toBe(SETUP_EXIT.replaced);
     expect(done.lines).toEqual([
       expect.stringContaining(
@@ -159,31 +162,31 @@ describe('caseroom setup --new-key', () => {
     expect(statSync(keyFile).ino).not.toBe(oldInode);
     expect(readdirSync(dataDir).filter((name) => name.startsWith('organisation-key'))).toEqual(['organisation-key']);
 
-    const withNew = checkKey(dataDir, newKey);
+    const withNew = await checkKey(dataDir, newKey);
     expect(withNew.opens).toBe('Holbæk Kommune');
     expect(withNew.creator).toEqual({ ok: true, organisationId: expect.any(String) });
     expect(withNew.stored?.createdAt).toBe(7_000);
-    expect(checkKey(dataDir, oldKey)).toEqual({
+    expect(await checkKey(dataDir, oldKey)).toEqual({
       opens: undefined,
       creator: { ok: false, reason: OrganisationDenial.KeyInvalid },
       stored: undefined,
     });
 
     // Again, on a terminal: the key is shown, and the key of the first replacement stops working too.
-    const shown = issueNewOrganisationKey({ dataDir, showKey: true });
+    const shown = await issueNewOrganisationKey({ dataDir, showKey: true });
     expect(shown.lines[0]).toContain('Organisationen "Holbæk Kommune" har fået en ny nøgle');
     expect(shown.lines[1]).toBe(`Nøgle: ${keyIn(dataDir)}`);
-    expect(checkKey(dataDir, newKey).opens).toBeUndefined();
-    expect(checkKey(dataDir, keyIn(dataDir)).opens).toBe('Holbæk Kommune');
+    expect((await checkKey(dataDir, newKey)).opens).toBeUndefined();
+    expect((await checkKey(dataDir, keyIn(dataDir))).opens).toBe('Holbæk Kommune');
   });
 
-  it('refuses while a server holds the data directory: the old key and its file stay as they were', () => {
+  it('refuses while a server holds the data directory: the old key and its file stay as they were', async () => {
     const dataDir = tempDir();
-    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    await setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
     const oldKey = keyIn(dataDir);
     const lock = DataDirLock.acquire(dataDir, { log: silentLog });
     try {
-      const refused = issueNewOrganisationKey({ dataDir, lang: 'en' });
+      const refused = await issueNewOrganisationKey({ dataDir, lang: 'en' });
       expect(refused.exitCode).toBe(SETUP_EXIT.refused);
       expect(refused.lines).toEqual([
         `A Caseroom server is using the data directory ${dataDir} (process ${process.pid}, ${hostname()}). Stop the server, run setup --new-key, and start it again. Nothing was changed; the old key still works.`,
@@ -192,12 +195,12 @@ describe('caseroom setup --new-key', () => {
       lock.release();
     }
     expect(keyIn(dataDir)).toBe(oldKey);
-    expect(checkKey(dataDir, oldKey).opens).toBe('Holbæk Kommune');
+    expect((await checkKey(dataDir, oldKey)).opens).toBe('Holbæk Kommune');
   });
 
-  it('refuses when the data directory has no organisation yet, saying to run setup --organisation first, and creates nothing', () => {
+  it('refuses when the data directory has no organisation yet, saying to run setup --organisation first, and creates nothing', async () => {
     const missing = join(tempDir(), 'data');
-    const refused = issueNewOrganisationKey({ dataDir: missing, lang: 'en' });
+    const refused = await issueNewOrganisationKey({ dataDir: missing, lang: 'en' });
     expect(refused.exitCode).toBe(SETUP_EXIT.refused);
     expect(refused.lines).toEqual([
       `The data directory ${missing} has no organisation yet, so there is no key to replace. Create it first: caseroom setup --organisation "<name>". Nothing was changed.`,
@@ -206,8 +209,8 @@ describe('caseroom setup --new-key', () => {
 
     // A database without an organisation (a server that ran on the memory store never wrote one; an old version did not).
     const empty = tempDir();
-    new SqliteDocumentStore(empty).close();
-    const alsoRefused = issueNewOrganisationKey({ dataDir: empty });
+    await (await openSqliteStores(empty)).close();
+    const alsoRefused = await issueNewOrganisationKey({ dataDir: empty });
     expect(alsoRefused.exitCode).toBe(SETUP_EXIT.refused);
     expect(alsoRefused.lines[0]).toContain('har ingen organisation endnu');
     expect(alsoRefused.lines[0]).toContain('caseroom setup --organisation "<navn>"');
@@ -215,9 +218,9 @@ describe('caseroom setup --new-key', () => {
     expect(existsSync(join(empty, 'organisation-key.new'))).toBe(false);
   });
 
-  it('when the new key cannot be moved into the key file, says where it is (owner-only) — a key that works is never written nowhere', () => {
+  it('when the new key cannot be moved into the key file, says where it is (owner-only) — a key that works is never written nowhere', async () => {
     const dataDir = tempDir();
-    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    await setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
     const oldKey = keyIn(dataDir);
     const keyFile = join(dataDir, 'organisation-key');
     // The key file's place is taken by a directory with something in it: the rename over it fails.
@@ -225,7 +228,7 @@ describe('caseroom setup --new-key', () => {
     mkdirSync(keyFile);
     writeFileSync(join(keyFile, 'x'), 'x');
 
-    const result = issueNewOrganisationKey({ dataDir, lang: 'en' });
+    const result = await issueNewOrganisationKey({ dataDir, lang: 'en' });
     expect(result.exitCode).toBe(SETUP_EXIT.refused);
     const staged = `${keyFile}.new`;
     expect(result.lines[0]).toContain('Organisation "Holbæk Kommune" has a new key, and the old one no longer works');
@@ -233,15 +236,15 @@ describe('caseroom setup --new-key', () => {
     expect(result.lines[0]).toContain(`It is in ${staged} (only you can read the file): move it to ${keyFile}.`);
     expect(statSync(staged).mode & 0o777).toBe(0o600);
     const stagedKey = readFileSync(staged, 'utf8').trim();
-    expect(checkKey(dataDir, stagedKey).opens).toBe('Holbæk Kommune');
-    expect(checkKey(dataDir, oldKey).opens).toBeUndefined();
+    expect((await checkKey(dataDir, stagedKey)).opens).toBe('Holbæk Kommune');
+    expect((await checkKey(dataDir, oldKey)).opens).toBeUndefined();
   });
 
-  it('reads its command line: --new-key with --data-dir or CASEROOM_DATA_DIR and --lang; says what is wrong', () => {
+  it('reads its command line: --new-key with --data-dir or CASEROOM_DATA_DIR and --lang; says what is wrong', async () => {
     const dataDir = tempDir();
-    setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
+    await setupOrganisation({ dataDir, name: 'Holbæk Kommune' });
     const oldKey = keyIn(dataDir);
-    const done = runSetupCli(['setup', '--new-key', '--lang', 'en'], {
+    const done = await runSetupCli(['setup', '--new-key', '--lang', 'en'], {
       env: { CASEROOM_DATA_DIR: dataDir },
       isTerminal: true,
     });
@@ -250,7 +253,7 @@ describe('caseroom setup --new-key', () => {
     expect(done.output.endsWith(`\nKey: ${keyIn(dataDir)}`)).toBe(true);
     expect(keyIn(dataDir)).not.toBe(oldKey);
 
-    const viaOption = runSetupCli(['setup', '--new-key', '--data-dir', dataDir], { env: {} });
+    const viaOption = await runSetupCli(['setup', '--new-key', '--data-dir', dataDir], { env: {} });
     expect(viaOption).toMatchObject({ exitCode: 0, toStderr: false });
     expect(viaOption.output).not.toContain(keyIn(dataDir));
 
@@ -266,13 +269,13 @@ describe('caseroom setup --new-key', () => {
     ];
     const current = keyIn(dataDir);
     for (const [argv, exitCode, expected] of cases) {
-      const result = runSetupCli(argv, { env: {} });
+      const result = await runSetupCli(argv, { env: {} });
       expect(result.exitCode, argv.join(' ')).toBe(exitCode);
       expect(result.toStderr).toBe(true);
       expect(result.output, argv.join(' ')).toContain(expected);
     }
     expect(keyIn(dataDir)).toBe(current);
-    expect(runSetupCli(['setup', '--new-key=ja'], { env: {} }).output).toContain(
+    expect((await runSetupCli(['setup', '--new-key=ja'], { env: {} })).output).toContain(
       'caseroom setup --new-key [--data-dir <mappe>] [--lang da|en]',
     );
   });
