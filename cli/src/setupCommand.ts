@@ -12,8 +12,8 @@ import { newOrganisationKey } from '../../server/src/access/organisationKeys.ts'
 import { hashToken } from '../../server/src/access/tokens.ts';
 import { silentLog } from '../../server/src/log.ts';
 import { DataDirLock, DataDirLockedError } from '../../server/src/storage/DataDirLock.ts';
-import { DATABASE_FILE, openSqliteStores } from '../../server/src/storage/sqliteStores.ts';
 import type { Stores } from '../../server/src/storage/Stores.ts';
+import { DATABASE_FILE, openSqliteStores } from '../../server/src/storage/sqliteStores.ts';
 
 /**
  * `caseroom setup --organisation "<name>" [--data-dir <dir>] [--lang da|en]` (issue 10): creates

@@ -53,11 +53,11 @@ export {
 } from './history/SnapshotService.ts';
 export { consoleLog, type Log, type LogLevel, silentLog } from './log.ts';
 export { DEFAULT_CLIENT_DIR, type RunningServer, type StartServerOptions, startServer } from './startServer.ts';
-export { DataDirLock, DataDirLockedError, LOCK_HOLDER_FILE } from './storage/DataDirLock.ts';
 export type { NewParty, PartyRecord, TokenRecord } from './storage/AccessStore.ts';
 export type { BallotRecord } from './storage/BallotStore.ts';
 export type { CaseRecord, CaseSummary, NewCase } from './storage/CaseCatalogue.ts';
 export { SERVER_PARTY_ID } from './storage/ClientIdStore.ts';
+export { DataDirLock, DataDirLockedError, LOCK_HOLDER_FILE } from './storage/DataDirLock.ts';
 export { FaultInjectingStores, InjectedStorageFault } from './storage/FaultInjectingStores.ts';
 export type {
   NewOrganisation,
@@ -67,8 +67,9 @@ export type {
 } from './storage/OrganisationStore.ts';
 export { openPostgresStores } from './storage/postgresStores.ts';
 export type { SnapshotInfo, SnapshotKind, SnapshotRecord } from './storage/SnapshotStore.ts';
-export { DATABASE_FILE, openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
 export { STORE_NAMES, type StoreName, type Stores } from './storage/Stores.ts';
+export { DATABASE_FILE, openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
+export { isStorageFailure } from './storage/storageFailure.ts';
 export {
   DuplicateCaseError,
   DuplicateOrganisationError,
@@ -78,7 +79,6 @@ export {
   UnknownOrganisationError,
   UnknownPartyError,
 } from './storage/storeErrors.ts';
-export { isStorageFailure } from './storage/storageFailure.ts';
 export { MessageType } from './sync/messages.ts';
 export { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
 export {

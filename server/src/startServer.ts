@@ -24,8 +24,8 @@ import { loadTlsCredentials, type TlsSource } from './network/tlsCredentials.ts'
 import { UpgradeGate } from './network/UpgradeGate.ts';
 import { DataDirLock } from './storage/DataDirLock.ts';
 import { openPostgresStores } from './storage/postgresStores.ts';
-import { openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
 import type { Stores } from './storage/Stores.ts';
+import { openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
 import { WebSocketTransport } from './transport/WebSocketTransport.ts';
 import { WorkshopService } from './workshop/WorkshopService.ts';

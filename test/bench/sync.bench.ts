@@ -247,7 +247,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 console.log(
   `Sync benchmark: ${SECONDS} s per phase, ${EDITS_PER_SECOND} edits/s per client, ${ROUNDS} round(s), node ${process.version}`,
 );
-console.log(formatTokenCheck(measureTokenCheck()));
+console.log(formatTokenCheck(await measureTokenCheck()));
 const selectedLoads = LOADS.filter((load) => (process.env.BENCH_LOADS ?? 'ab').includes(load.name[1]!));
 for (const load of selectedLoads) {
   console.log(`\n${load.name}`);

@@ -143,7 +143,9 @@ export class CaseService {
    * open), most recently changed first, each with the caller's party and who is connected now.
    */
   async listCases(parties: ReadonlyMap<string, Party>): Promise<CaseListing[]> {
-    const records = await Promise.all([...parties].map(async ([caseId, party]) => ({ party, record: await this.stores.cases.get(caseId) })));
+    const records = await Promise.all(
+      [...parties].map(async ([caseId, party]) => ({ party, record: await this.stores.cases.get(caseId) })),
+    );
     return records
       .flatMap(({ party, record }) => {
         if (!record) return [];

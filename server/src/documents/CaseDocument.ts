@@ -181,7 +181,11 @@ export class CaseDocument {
     return this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
   }
 
-  /** Resolves when every change accepted so far is committed (or its write failed: see storageFailed). */
+  /**
+   * Resolves when every change accepted so far is committed (or its write failed: see
+   * storageFailed) and relayed: each update's outcome handler hangs on its batch's promise,
+   * which settles before the queue's tail that this waits for (CommitQueue).
+   */
   settled(): Promise<void> {
     return this.commits.settled();
   }

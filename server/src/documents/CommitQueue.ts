@@ -46,7 +46,11 @@ export class CommitQueue {
     return this.enqueue(job);
   }
 
-  /** Resolves when everything queued so far is written or has failed. */
+  /**
+   * Resolves when everything queued so far is written or has failed — after the handlers the
+   * callers hung on `append`'s promises (the tail is derived from those promises, so it settles
+   * after them).
+   */
   settled(): Promise<void> {
     return this.tail.then(
       () => undefined,

@@ -53,10 +53,15 @@ export function apiRouter(
   const anyParty = requireParty(access, 'anyParty');
   const facilitator = requireParty(access, 'facilitator');
 
-  route(router, api.createCase, [requireOrganisation(access, network), requireJsonBody], async ({ body, res }, reply) => {
-    const created = await cases.createCase(body.example ? 'example' : 'empty', organisationOf(res));
-    reply.ok({ ...created, link: link(created.id, created.token) });
-  });
+  route(
+    router,
+    api.createCase,
+    [requireOrganisation(access, network), requireJsonBody],
+    async ({ body, res }, reply) => {
+      const created = await cases.createCase(body.example ? 'example' : 'empty', organisationOf(res));
+      reply.ok({ ...created, link: link(created.id, created.token) });
+    },
+  );
 
   route(router, api.listCases, [], async ({ req }, reply) => {
     // A6: only the cases the presented tokens open; none → [] (a new browser's start page).

@@ -24,7 +24,9 @@ export function requireParty(access: AccessService, requirement: Requirement): R
   return async (req, res, next) => {
     const caseId = String(req.params.id);
     const tokens = bearerTokens(req.headers.authorization);
-    const checks = await Promise.all((tokens.length > 0 ? tokens : [undefined]).map((token) => access.check(caseId, token)));
+    const checks = await Promise.all(
+      (tokens.length > 0 ? tokens : [undefined]).map((token) => access.check(caseId, token)),
+    );
     const granted = checks.find((check) => check.ok);
     if (!granted) {
       const denial = checks[0];
@@ -58,7 +60,10 @@ export function partyOf(res: Response): Party {
  */
 export function requireOrganisation(access: AccessService, network: NetworkFacts): RequestHandler {
   return async (req, res, next) => {
-    const check = await access.organisations.checkCreator(bearerTokens(req.headers.authorization), network.beyondLoopback);
+    const check = await access.organisations.checkCreator(
+      bearerTokens(req.headers.authorization),
+      network.beyondLoopback,
+    );
     if (check.ok) {
       res.locals.organisationId = check.organisationId;
       next();

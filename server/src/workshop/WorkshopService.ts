@@ -451,7 +451,10 @@ export class WorkshopService {
    * operation reads the record, waits for the store, and writes — no other may change the
    * record in between (a ballot counted into a vote just revealed).
    */
-  private async withDocument<T>(caseId: string, run: (document: CaseDocument) => Promise<Result<T>>): Promise<Result<T>> {
+  private async withDocument<T>(
+    caseId: string,
+    run: (document: CaseDocument) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
     const document = await this.registry.open(caseId);
     if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
     try {
