@@ -65,7 +65,6 @@ export type {
   OrganisationRecord,
   OrganisationStore,
 } from './storage/OrganisationStore.ts';
-export { openPostgresStores } from './storage/postgresStores.ts';
 export type { SnapshotInfo, SnapshotKind, SnapshotRecord } from './storage/SnapshotStore.ts';
 export { STORE_NAMES, type StoreName, type Stores } from './storage/Stores.ts';
 export { DATABASE_FILE, openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';

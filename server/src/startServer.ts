@@ -23,7 +23,6 @@ import { TrustedProxies } from './network/TrustedProxies.ts';
 import { loadTlsCredentials, type TlsSource } from './network/tlsCredentials.ts';
 import { UpgradeGate } from './network/UpgradeGate.ts';
 import { DataDirLock } from './storage/DataDirLock.ts';
-import { openPostgresStores } from './storage/postgresStores.ts';
 import type { Stores } from './storage/Stores.ts';
 import { openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './transport/Connection.ts';
@@ -122,7 +121,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     stores =
       options.stores ??
       (options.databaseUrl
-        ? await openPostgresStores(options.databaseUrl)
+        ? // Loaded only when used: the PostgreSQL driver has no business in an embedded server.
+          await (await import('./storage/postgresStores.ts')).openPostgresStores(options.databaseUrl)
         : await openSqliteStores(options.dataDir, { synchronous: options.synchronous }));
   } catch (error) {
     lock.release();
