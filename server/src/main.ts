@@ -10,7 +10,8 @@
  *   TLS_CERT_FILE, TLS_KEY_FILE   serve HTTPS / wss:// directly with this PEM certificate and key
  *   TRUST_PROXY        the reverse proxy address(es) whose X-Forwarded-For / -Proto are believed
  *   ALLOWED_HOSTS      more host names the server answers to (DNS rebinding allowlist)
- *   CASEROOM_DATA_DIR  default ./data under the working directory
+ *   CASEROOM_DATA_DIR  default ./data under the working directory (SQLite, the lock, the organisation key file)
+ *   DATABASE_URL       postgres://… : keep the cases in PostgreSQL instead of SQLite (issue 14)
  *   CASEROOM_MAX_FRAME_MIB      largest websocket frame in MiB (default 8)
  *   CASEROOM_CASE_QUOTA_MIB     stored bytes per case in MiB (default 64)
  */
@@ -20,6 +21,8 @@ import { NetworkConfigError } from './network/NetworkConfigError.ts';
 import { networkEnv } from './network/networkEnv.ts';
 import { DEFAULT_CLIENT_DIR, type RunningServer, startServer } from './startServer.ts';
 import { DataDirLockedError } from './storage/DataDirLock.ts';
+import { describeDatabase } from './storage/postgresUrl.ts';
+import { isStorageFailure } from './storage/storageFailure.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const dataDir = resolve(process.env.CASEROOM_DATA_DIR ?? './data');
@@ -32,6 +35,7 @@ const mib = (name: string): number | undefined => {
   }
   return Math.round(value * 1024 * 1024);
 };
+const databaseUrl = process.env.DATABASE_URL || undefined;
 const maxPayload = mib('CASEROOM_MAX_FRAME_MIB');
 const caseQuotaBytes = mib('CASEROOM_CASE_QUOTA_MIB');
 
@@ -41,6 +45,7 @@ try {
     port,
     ...networkEnv(process.env),
     dataDir,
+    databaseUrl,
     prewarmExports: true,
     maxPayload,
     caseQuotaBytes,
@@ -48,12 +53,19 @@ try {
 } catch (error) {
   // Another server holds the data directory, or a network setting is wrong: say so, and do
   // not start (no stack trace).
+  if (databaseUrl && isStorageFailure(error)) {
+    console.error(
+      `Cannot use the PostgreSQL database ${describeDatabase(databaseUrl)} (DATABASE_URL): ${(error as Error).message}`,
+    );
+    process.exit(1);
+  }
   if (!(error instanceof DataDirLockedError) && !(error instanceof NetworkConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
 const publicNote = server.publicUrl === server.url ? '' : `, people open ${server.publicUrl}`;
-console.log(`Caseroom listening on ${server.url} (data in ${dataDir}${publicNote})`);
+const where = databaseUrl ? `PostgreSQL ${describeDatabase(databaseUrl)}` : dataDir;
+console.log(`Caseroom listening on ${server.url} (data in ${where}${publicNote})`);
 const { organisation } = server;
 if (organisation.created) {
   // The key opens case creation for anyone who has it: shown on a terminal only, never in a service's log.

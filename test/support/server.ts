@@ -250,11 +250,15 @@ export type ServerProcess = {
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
 
-/** Spawns the real entry point with PORT=0 on a data dir; resolves once it prints its URL. */
-export function spawnServerProcess(dataDir: string, timeoutMs = 20_000): Promise<ServerProcess> {
+/** Spawns the real entry point with PORT=0 on a data dir (and `env`, e.g. DATABASE_URL); resolves once it prints its URL. */
+export function spawnServerProcess(
+  dataDir: string,
+  timeoutMs = 20_000,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'src', 'main.ts')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CASEROOM_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CASEROOM_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
