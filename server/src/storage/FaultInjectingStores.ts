@@ -18,6 +18,7 @@ export const WRITE_METHODS: Record<StoreName, readonly string[]> = {
   activity: ['record'],
   clientIds: ['bind'],
   organisations: ['create', 'replaceKey'],
+  owners: ['acquire', 'renew', 'release'],
 };
 
 /**

@@ -5,6 +5,7 @@ import { type BallotStore, SqlBallotStore } from './BallotStore.ts';
 import { type CaseCatalogue, SqlCaseCatalogue } from './CaseCatalogue.ts';
 import { type ClientIdStore, SqlClientIdStore } from './ClientIdStore.ts';
 import { type OrganisationStore, SqlOrganisationStore } from './OrganisationStore.ts';
+import { type OwnershipStore, SqlOwnershipStore } from './OwnershipStore.ts';
 import { type SnapshotStore, SqlSnapshotStore } from './SnapshotStore.ts';
 import type { CaseroomTables, Engine } from './sql/tables.ts';
 import { SqlUpdateLog, type UpdateLog } from './UpdateLog.ts';
@@ -33,6 +34,8 @@ export interface Stores {
   readonly clientIds: ClientIdStore;
   /** Organisations and their key hashes (issue 10). */
   readonly organisations: OrganisationStore;
+  /** Which process owns each case: leases on the database's clock (issue 14). */
+  readonly owners: OwnershipStore;
   /** Releases the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export const STORE_NAMES = [
   'activity',
   'clientIds',
   'organisations',
+  'owners',
 ] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
@@ -63,6 +67,7 @@ export function sqlStores(db: Kysely<CaseroomTables>, engine: Engine, release: (
     activity: new SqlActivityStore(db),
     clientIds: new SqlClientIdStore(db),
     organisations: new SqlOrganisationStore(db),
+    owners: new SqlOwnershipStore(db, engine),
     close: () => {
       closed ??= release();
       return closed;

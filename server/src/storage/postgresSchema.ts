@@ -102,6 +102,11 @@ const TABLES = `
     party_id TEXT NOT NULL,
     PRIMARY KEY (case_id, client_id)
   );
+  CREATE TABLE IF NOT EXISTS case_owners (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id),
+    owner_id TEXT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
 `;
 
 /** Creates the tables if missing, one process at a time (advisory lock held for the transaction). */

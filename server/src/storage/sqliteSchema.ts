@@ -106,6 +106,12 @@ export function createSchema(db: Database.Database): void {
         created_at INTEGER NOT NULL,
         revoked_at INTEGER
       );
+      -- Which process owns each case (issue 14): a lease until expires_at (ms, the database's clock).
+      CREATE TABLE IF NOT EXISTS case_owners (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        owner_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
   `);
   addMissingColumns(db, ADDED_COLUMNS);
 }

@@ -5,6 +5,7 @@ import { catalogueContract } from './catalogueContract.ts';
 import { clientIdContract } from './clientIdContract.ts';
 import type { OpenStores } from './contractFixtures.ts';
 import { organisationContract } from './organisationContract.ts';
+import { ownershipContract } from './ownershipContract.ts';
 import { snapshotContract } from './snapshotContract.ts';
 import { storesContract } from './storesContract.ts';
 import { type UpdateLogContractOptions, updateLogContract } from './updateLogContract.ts';
@@ -24,4 +25,5 @@ export function storeContracts(engineName: string, open: OpenStores, options: Up
   activityContract(engineName, open);
   clientIdContract(engineName, open);
   organisationContract(engineName, open);
+  ownershipContract(engineName, open, options);
 }

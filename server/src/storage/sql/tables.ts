@@ -54,6 +54,8 @@ export type CaseroomTables = {
   client_ids: { case_id: string; client_id: number; party_id: string };
   organisations: { seq: Generated<number>; id: string; name: string; created_at: number };
   organisation_keys: { hash: string; organisation_id: string; created_at: number; revoked_at: number | null };
+  /** Which process owns each case, until when (issue 14; `OwnershipStore.ts`; the database's clock). */
+  case_owners: { case_id: string; owner_id: string; expires_at: number };
 };
 
 /** The database, or one transaction in it: a store method runs the same way on either. */
