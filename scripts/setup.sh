@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: pnpm, the project's packages (better-sqlite3 compiles
 # from source against Node's own headers), the built client (client/dist, with brotli and gzip
-# copies; `pnpm start` serves it and no longer builds on every start) and, with --tests, the
+# copies; `pnpm start` serves it and no longer builds on every start), the compiled server
+# (server/dist and shared/dist: `pnpm start` runs it with plain node) and, with --tests, the
 # Debian packages the test suite drives: Chromium (browser tests), LibreOffice Calc
 # (recalculates exported XLSX files), poppler-utils (reads exported PDF files), and the
 # PostgreSQL and Redis server binaries (the tests start their own instances). Safe to run
@@ -55,9 +56,19 @@ source scripts/clientBuild.sh
 client_state="$(client_build_state)"
 if [ "$client_state" != current ]; then
   echo "setup: building the client ($client_state: about 20 seconds)"
-  if ! pnpm build > .tmp/build.log 2>&1; then
+  if ! pnpm build:client > .tmp/build.log 2>&1; then
     tail -n 40 .tmp/build.log >&2
     echo "setup: the client build failed (full log: .tmp/build.log)" >&2
+    exit 1
+  fi
+fi
+source scripts/serverBuild.sh
+server_state="$(server_build_state)"
+if [ "$server_state" != current ]; then
+  echo "setup: building the server ($server_state: a few seconds)"
+  if ! pnpm build:server > .tmp/build-server.log 2>&1; then
+    tail -n 40 .tmp/build-server.log >&2
+    echo "setup: the server build failed (full log: .tmp/build-server.log)" >&2
     exit 1
   fi
 fi

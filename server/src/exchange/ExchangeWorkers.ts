@@ -21,13 +21,19 @@ type Queued = {
   reject: (error: Error) => void;
 };
 
+/** The worker's entry: the compiled module beside this one, or the tsx boot when this is a .ts source. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./exchangeWorkerBoot.mjs', import.meta.url)
+  : new URL('./exchangeWorker.js', import.meta.url);
+
 /**
  * Runs export rendering and import parsing in a worker thread, so building a risk analysis,
  * writing an XLSX or a PDF, or parsing a large import file never holds up the event loop that
  * stores and relays edits. One worker, started on first use (or at start-up with `prewarm`),
  * takes one job at a time from a queue; each job's time limit starts when the worker starts it.
  * A worker that crashes or overruns fails only the job it was running, is stopped, and the
- * queue goes on in a fresh one. The worker runs TypeScript through tsx (exchangeWorkerBoot.mjs).
+ * queue goes on in a fresh one. Compiled (server/dist, `pnpm start`) the worker is plain JavaScript;
+ * run from the TypeScript sources (tests, `pnpm dev:server`) it goes through tsx (exchangeWorkerBoot.mjs).
  */
 export class ExchangeWorkers {
   private worker: Worker | undefined;
@@ -88,7 +94,7 @@ export class ExchangeWorkers {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./exchangeWorkerBoot.mjs', import.meta.url));
+    const worker = new Worker(WORKER_ENTRY);
     worker.on('message', (reply: WorkerReply) => this.settle(reply));
     worker.on('error', (error) => {
       this.log('error', 'exchange worker failed', { error: error.message });

@@ -5,6 +5,8 @@ import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { Log } from '../log.ts';
+import { Metrics } from '../metrics/Metrics.ts';
+import { MetricsAllowlist } from '../metrics/MetricsAllowlist.ts';
 import type { HostAllowlist } from '../network/HostAllowlist.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import type { TrustedProxies } from '../network/TrustedProxies.ts';
@@ -19,7 +21,9 @@ import { securityHeaders } from './securityHeaders.ts';
 
 /**
  * The Express app. In order: the request log line, security headers (so every answer below
- * carries them, errors included), the health check, the Host allowlist, per-address limits,
+ * carries them, errors included), the health check and `/metrics` (Prometheus; only for the
+ * addresses in METRICS_ALLOW, loopback by default, else 403; like /health before the Host
+ * allowlist, so a scraper may name the server by any address), the Host allowlist, per-address limits,
  * the JSON API, the built client, JSON errors. `req.ip` and `req.secure` believe
  * X-Forwarded-* only from the trusted proxies.
  */
@@ -36,7 +40,13 @@ export function createHttpApp(options: {
   trustedProxies: TrustedProxies;
   limits: HttpAddressLimits;
   log: Log;
+  /** The server's metrics; without them the app counts only its own (process metrics, zeros). */
+  metrics?: Metrics;
+  /** Who may read /metrics; default loopback only. */
+  metricsAllow?: MetricsAllowlist;
 }): Express {
+  const metrics = options.metrics ?? new Metrics();
+  const metricsAllow = options.metricsAllow ?? MetricsAllowlist.parse(undefined);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustedProxies.trusts);
@@ -44,6 +54,15 @@ export function createHttpApp(options: {
   app.use(securityHeaders(options.hosts, options.network));
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get('/metrics', (req, res, next) => {
+    if (!metricsAllow.allows(req.ip)) {
+      sendError(res, 403, ApiErrorCode.Forbidden, 'The metrics are only for the addresses in METRICS_ALLOW.');
+      return;
+    }
+    metrics.text().then((text) => {
+      res.type(metrics.contentType).send(text);
+    }, next);
   });
   app.use(requireAllowedHost(options.hosts, options.log));
   app.use('/api', options.limits.apiCalls);
