@@ -60,6 +60,15 @@ function startCompiled(): Promise<Compiled> {
   });
 }
 
+/** Waits until the output has a line matching `pattern` (a log line is written after its answer). */
+async function waitForLine(output: () => string, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!pattern.test(output())) {
+    if (Date.now() > deadline) throw new Error(`no line matching ${pattern} in:\n${output()}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+  }
+}
+
 /** Every file under a folder, relative to it. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -117,5 +126,15 @@ describe('the compiled server', () => {
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toMatch(/^# TYPE caseroom_connections gauge$/m);
     expect(server.output()).not.toMatch(/exchange worker failed/);
+
+    // Its log is one JSON object a line (pino), the request line included, without the token.
+    const logLines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logLines.find((line) => line.msg === 'network')).toMatchObject({ level: 'info', url: server.url });
+    await waitForLine(() => server?.output() ?? '', /"path":"[^"]*\/export\.pdf[^"]*","status":200.*"msg":"request"/);
+    expect(server.output()).not.toContain(created.token);
   });
 });
