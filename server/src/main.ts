@@ -12,11 +12,16 @@
  *   ALLOWED_HOSTS      more host names the server answers to (DNS rebinding allowlist)
  *   CASEROOM_DATA_DIR  default ./data under the working directory (SQLite, the lock, the organisation key file)
  *   DATABASE_URL       postgres://… : keep the cases in PostgreSQL instead of SQLite (issue 14)
+ *   REDIS_URL          redis://… (with DATABASE_URL): join the cluster of processes sharing that database
+ *   CASEROOM_LEASE_MS  how long a case's lease lasts in a cluster (default 6000)
+ *   METRICS_ALLOW      who may read GET /metrics: addresses, CIDR ranges, `loopback` (default loopback)
  *   CASEROOM_MAX_FRAME_MIB      largest websocket frame in MiB (default 8)
  *   CASEROOM_CASE_QUOTA_MIB     stored bytes per case in MiB (default 64)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describeRedis } from './cluster/ClusterBus.ts';
+import { ClusterError } from './cluster/clusterErrors.ts';
 import { NetworkConfigError } from './network/NetworkConfigError.ts';
 import { networkEnv } from './network/networkEnv.ts';
 import { DEFAULT_CLIENT_DIR, type RunningServer, startServer } from './startServer.ts';
@@ -36,6 +41,14 @@ const mib = (name: string): number | undefined => {
   return Math.round(value * 1024 * 1024);
 };
 const databaseUrl = process.env.DATABASE_URL || undefined;
+const redisUrl = process.env.REDIS_URL || undefined;
+const leaseMs = process.env.CASEROOM_LEASE_MS ? Number(process.env.CASEROOM_LEASE_MS) : undefined;
+if (leaseMs !== undefined && !(Number.isInteger(leaseMs) && leaseMs >= 500)) {
+  console.error(
+    `CASEROOM_LEASE_MS must be a whole number of milliseconds, at least 500, not "${process.env.CASEROOM_LEASE_MS}"`,
+  );
+  process.exit(1);
+}
 const maxPayload = mib('CASEROOM_MAX_FRAME_MIB');
 const caseQuotaBytes = mib('CASEROOM_CASE_QUOTA_MIB');
 
@@ -46,6 +59,9 @@ try {
     ...networkEnv(process.env),
     dataDir,
     databaseUrl,
+    redisUrl,
+    leaseMs,
+    metricsAllow: process.env.METRICS_ALLOW || undefined,
     prewarmExports: true,
     maxPayload,
     caseQuotaBytes,
@@ -53,6 +69,10 @@ try {
 } catch (error) {
   // Another server holds the data directory, or a network setting is wrong: say so, and do
   // not start (no stack trace).
+  if (redisUrl && error instanceof ClusterError) {
+    console.error(`Cannot join the cluster through Redis at ${describeRedis(redisUrl)} (REDIS_URL): ${error.message}`);
+    process.exit(1);
+  }
   if (databaseUrl && isStorageFailure(error)) {
     console.error(
       `Cannot use the PostgreSQL database ${describeDatabase(databaseUrl)} (DATABASE_URL): ${(error as Error).message}`,

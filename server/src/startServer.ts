@@ -3,9 +3,15 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AccessChange } from './access/AccessService.ts';
 import { AccessService } from './access/AccessService.ts';
 import { ensureFirstOrganisation, type FirstOrganisation } from './access/firstOrganisation.ts';
 import { CaseService } from './cases/CaseService.ts';
+import { CaseOwnership } from './cluster/CaseOwnership.ts';
+import { ClusterBus } from './cluster/ClusterBus.ts';
+import { ClusterNode } from './cluster/ClusterNode.ts';
+import { ownerGate, serveForwarded } from './cluster/forwardedHttp.ts';
+import { ACCESS_CHANNEL, decodeJson, encodeJson } from './cluster/tunnelFrames.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { ExchangeService } from './exchange/ExchangeService.ts';
 import { ExchangeWorkers } from './exchange/ExchangeWorkers.ts';
@@ -14,9 +20,13 @@ import { SnapshotService } from './history/SnapshotService.ts';
 import { httpAddressLimits } from './http/addressLimits.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
 import { consoleLog, type Log } from './log.ts';
+import { Metrics } from './metrics/Metrics.ts';
+import { MetricsAllowlist } from './metrics/MetricsAllowlist.ts';
+import { measuredStores } from './metrics/measuredStores.ts';
 import { type AddressLimits, addressLimitsWith } from './network/AddressLimits.ts';
 import { writeFacilitatorLinks } from './network/facilitatorLinkFile.ts';
 import { HostAllowlist, parseAllowedHosts } from './network/HostAllowlist.ts';
+import { NetworkConfigError } from './network/NetworkConfigError.ts';
 import { isLoopbackHost, type NetworkFacts } from './network/NetworkFacts.ts';
 import { parsePublicUrl } from './network/publicUrl.ts';
 import { TrustedProxies } from './network/TrustedProxies.ts';
@@ -55,6 +65,13 @@ export type StartServerOptions = {
   dataDir: string;
   /** A PostgreSQL URL (DATABASE_URL): the stores live there instead of SQLite in dataDir (issue 14). */
   databaseUrl?: string;
+  /**
+   * A Redis URL (REDIS_URL; needs databaseUrl): this process joins a cluster of processes that
+   * share the database — one owner per case, browsers on other processes tunnelled to it (issue 14).
+   */
+  redisUrl?: string;
+  /** How long a case's lease lasts unless renewed (cluster; default 6 s). */
+  leaseMs?: number;
   /** The built client to serve; default client/dist of this repository. */
   clientDir?: string;
   /** How long a case nobody is connected to stays loaded. Default 30 s. */
@@ -73,6 +90,8 @@ export type StartServerOptions = {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Stores to use instead of SQLite in dataDir (tests: fault injection). The server closes them. */
   stores?: Stores;
+  /** Who may read GET /metrics (METRICS_ALLOW): addresses, CIDR ranges or "loopback"; default loopback only. */
+  metricsAllow?: string;
   log?: Log;
   /** Start the exchange worker thread at start-up rather than on the first export (main.ts: yes). */
   prewarmExports?: boolean;
@@ -112,18 +131,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const tls = options.tls ? loadTlsCredentials(options.tls) : undefined;
   const trustedProxies = TrustedProxies.parse(options.trustProxy);
+  const metricsAllow = MetricsAllowlist.parse(options.metricsAllow);
+  const metrics = new Metrics();
   const hosts = HostAllowlist.build({ listenHost: host, network, extraHosts: parseAllowedHosts(options.allowedHosts) });
   const limits = addressLimitsWith(options.addressLimits);
+  if (options.redisUrl && !options.databaseUrl && !options.stores) {
+    throw new NetworkConfigError(
+      'REDIS_URL needs DATABASE_URL: the processes of one cluster share one PostgreSQL database (each keeps its own data directory).',
+    );
+  }
   // Before the store opens: a second server on this data directory refuses to start (DataDirLock).
   const lock = DataDirLock.acquire(options.dataDir, { log });
   let stores: Stores;
   try {
-    stores =
+    stores = measuredStores(
       options.stores ??
-      (options.databaseUrl
-        ? // Loaded only when used: the PostgreSQL driver has no business in an embedded server.
-          await (await import('./storage/postgresStores.ts')).openPostgresStores(options.databaseUrl)
-        : await openSqliteStores(options.dataDir, { synchronous: options.synchronous }));
+        (options.databaseUrl
+          ? // Loaded only when used: the PostgreSQL driver has no business in an embedded server.
+            await (await import('./storage/postgresStores.ts')).openPostgresStores(options.databaseUrl)
+          : await openSqliteStores(options.dataDir, { synchronous: options.synchronous })),
+      metrics,
+    );
   } catch (error) {
     lock.release();
     throw error;
@@ -137,7 +165,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     lock.release();
     throw error;
   }
+  let cluster: ClusterNode | undefined;
+  if (options.redisUrl) {
+    const ownership = new CaseOwnership(stores.owners, log, options.leaseMs);
+    try {
+      const bus = await ClusterBus.connect(options.redisUrl, { processId: ownership.processId, log });
+      cluster = await ClusterNode.join(bus, ownership, log);
+    } catch (error) {
+      await ownership.close();
+      await stores.close();
+      lock.release();
+      throw error;
+    }
+    log('info', 'joined the cluster', { processId: ownership.processId });
+  }
   const registry = new DocumentRegistry({
+    ownership: cluster?.ownership,
     stores,
     log,
     unloadGraceMs: options.unloadGraceMs,
@@ -145,6 +188,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     storageRetryMs: options.storageRetryMs,
     caseQuotaBytes: options.caseQuotaBytes,
   });
+  metrics.setOpenCases(() => registry.loadedDocuments().length);
+  metrics.setQueueDepth(() => registry.loadedDocuments().reduce((sum, document) => sum + document.commitQueueDepth, 0));
+  if (cluster) {
+    const { bus } = cluster;
+    metrics.setRedisLag(() => (bus.lagMs() ?? Number.NaN) / 1000);
+  }
   const access = new AccessService(stores, { log });
   const cases = new CaseService(stores, registry, access);
   const snapshots = new SnapshotService(stores, registry, log);
@@ -160,7 +209,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits },
     linkTokenTimeoutMs: options.linkTokenTimeoutMs,
     pingIntervalMs: options.pingIntervalMs,
+    cluster,
+    metrics,
   });
+  const stopSharingAccess = cluster ? await shareAccessChanges(cluster, access, transport) : () => undefined;
   const httpLimits = httpAddressLimits(limits, log);
   const app = createHttpApp({
     cases,
@@ -175,7 +227,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     trustedProxies,
     limits: httpLimits,
     log,
+    metrics,
+    metricsAllow,
+    ...(cluster ? { beforeApi: [ownerGate(cluster, log)] } : {}),
   });
+  const forwarded = cluster ? await serveForwarded(app) : undefined;
+  if (forwarded) cluster?.setHttpServer(forwarded.serve);
   const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
   const gate = new UpgradeGate({ hosts, trustedProxies, limits, log, next: transport.handleUpgrade });
   server.on('upgrade', gate.handleUpgrade);
@@ -195,7 +252,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     void exchangeWorkers.close();
     httpLimits.close();
     transport.close();
+    await forwarded?.close();
     await registry.close();
+    await cluster?.close();
+    await cluster?.ownership.close();
+    await cluster?.bus.close();
     await stores.close();
     lock.release();
     throw error;
@@ -225,7 +286,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.closeAllConnections();
       await serverClosed;
       await exchangeWorkers.close();
+      stopSharingAccess();
+      await forwarded?.close();
+      // Cases are flushed and their leases released, so another process takes them over at once.
       await registry.close();
+      await cluster?.close();
+      await cluster?.ownership.close();
+      await cluster?.bus.close();
       await stores.close();
       lock.release();
     })();
@@ -265,4 +332,27 @@ function logHowItIsReached(
       publicUrl: network.publicUrl,
     });
   }
+}
+
+/**
+ * Access changes travel to every process of the cluster (issue 14): a link rotated or ended
+ * through one process closes its connections wherever they are — a connection tunnelled from
+ * another process is run by the case's owner, which follows the change like any of its own.
+ */
+async function shareAccessChanges(
+  cluster: ClusterNode,
+  access: AccessService,
+  transport: WebSocketTransport,
+): Promise<() => void> {
+  const stopTelling = access.onAccessChange((change) => {
+    cluster.bus.publish(ACCESS_CHANNEL, encodeJson({ from: cluster.processId, change })).catch(() => undefined);
+  });
+  const unsubscribe = await cluster.bus.subscribe(ACCESS_CHANNEL, (bytes) => {
+    const { from, change } = decodeJson<{ from: string; change: AccessChange }>(bytes);
+    if (from !== cluster.processId) transport.followAccessChange(change);
+  });
+  return () => {
+    stopTelling();
+    void unsubscribe().catch(() => undefined);
+  };
 }

@@ -39,6 +39,7 @@ export const apiErrorsDa: ApiErrorTexts = {
   invalidBallot: 'Stemmerne passer ikke til afstemningen: for mange prikker, eller prikker på noget, der ikke er med.',
   hashMismatch: 'Sagen er ændret, siden du læste den. Gennemse den nuværende version, og skriv under på den.',
   storageUnavailable: 'Sagen kan ikke gemmes lige nu. Intet er ændret. Prøv igen om lidt.',
+  caseMoving: 'Sagen flytter til en anden server. Intet er ændret. Prøv igen om et par sekunder.',
   storageFull:
     'Sagen har brugt hele sin lagerplads, så det blev ikke gemt. Facilitatoren kan rydde op under Lagerplads; prøv så igen.',
   unknownFormat: 'Caseroom kan ikke lave filer i det format. Vælg JSON, Excel eller PDF.',

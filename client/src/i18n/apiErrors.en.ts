@@ -31,6 +31,7 @@ export const apiErrorsEn: ApiErrorTexts = {
   invalidBallot: 'The ballot does not fit the vote: too many dots, or dots on something that is not in it.',
   hashMismatch: 'The case changed since you read it. Review the current version and sign that.',
   storageUnavailable: 'The case cannot be stored right now. Nothing was changed. Try again in a moment.',
+  caseMoving: 'The case is moving to another server. Nothing was changed. Try again in a few seconds.',
   storageFull:
     'The case has used all its storage, so this was not saved. The facilitator can tidy up under Storage; then try again.',
   unknownFormat: 'Caseroom cannot make files in that format. Choose JSON, Excel or PDF.',

@@ -278,6 +278,11 @@ export class CaseDocument {
     this.options.onActive(this);
   }
 
+  /** Closes every connection with this code (the case is moving to another process). */
+  closeConnections(code: number, reason: string): void {
+    for (const connection of [...this.connections.keys()]) connection.close(code, reason);
+  }
+
   /** Removes a connection and the awareness states it controlled. */
   removeConnection(connection: DocumentConnection): void {
     const controlled = this.connections.get(connection);

@@ -1,3 +1,4 @@
+import type { CaseOwnership } from '../cluster/CaseOwnership.ts';
 import type { Log } from '../log.ts';
 import type { Stores } from '../storage/Stores.ts';
 import { CaseDocument, type CaseDocumentOptions } from './CaseDocument.ts';
@@ -14,7 +15,23 @@ export type DocumentRegistryOptions = {
   summaryIntervalMs?: number;
   /** Stored bytes a case may hold (issue 9); default STORAGE_BOUNDS.caseQuotaBytes. */
   caseQuotaBytes?: number;
+  /**
+   * In a cluster (issue 14): a case is loaded only while this process holds its lease, released
+   * when it unloads, and dropped at once when the lease is lost.
+   */
+  ownership?: CaseOwnership;
 };
+
+/** Thrown by `open` in a cluster when another process owns the case (the caller tunnels or forwards). */
+export class NotCaseOwnerError extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly ownerId: string,
+  ) {
+    super(`Case ${caseId} is owned by process ${ownerId}`);
+    this.name = 'NotCaseOwnerError';
+  }
+}
 
 /** Defaults for DocumentRegistryOptions. */
 export const REGISTRY_DEFAULTS = {
@@ -51,6 +68,7 @@ export class DocumentRegistry {
       onIdle: (document) => this.scheduleUnload(document),
       onActive: (document) => this.cancelUnload(document.id),
     };
+    options.ownership?.onLost((caseId) => void this.drop(caseId));
   }
 
   /**
@@ -104,8 +122,17 @@ export class DocumentRegistry {
   }
 
   private async load(id: string): Promise<CaseDocument | undefined> {
+    const { ownership } = this.options;
+    if (ownership) {
+      const route = await ownership.route(id);
+      if (!route) return undefined;
+      if (route.owner === 'remote') throw new NotCaseOwnerError(id, route.ownerId);
+    }
     const document = await CaseDocument.load(id, this.documentOptions);
-    if (!document) return undefined;
+    if (!document) {
+      await ownership?.release(id);
+      return undefined;
+    }
     this.loaded.set(id, document);
     // Nobody may ever connect (a socket closed while loading, or a REST read): unload it later.
     this.scheduleUnload(document);
@@ -139,6 +166,24 @@ export class DocumentRegistry {
     this.loaded.delete(document.id);
     this.documents.delete(document.id);
     document.destroy();
+    await this.options.ownership?.release(document.id);
     this.options.log('info', 'case unloaded', { caseId: document.id });
+  }
+
+  /**
+   * The case's lease was lost (another process took it over): the document goes at once — its
+   * connections are told to reconnect (1012), and they reach the new owner. What it accepted was
+   * committed before it was relayed; a compaction of what it holds is harmless (rows it did not
+   * read are merged, never deleted).
+   */
+  private async drop(caseId: string): Promise<void> {
+    const document = this.loaded.get(caseId);
+    if (!document) return;
+    this.cancelUnload(caseId);
+    this.loaded.delete(caseId);
+    this.documents.delete(caseId);
+    document.closeConnections(1012, 'case moved to another server');
+    await document.flush();
+    document.destroy();
   }
 }

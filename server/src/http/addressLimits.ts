@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, type Options, rateLimit } from 'express-rate-limit';
+import { isForwardedHere } from '../cluster/forwardedHttp.ts';
 import type { Log } from '../log.ts';
 import { type AddressLimits, isExemptFromLimits, type RateWindow } from '../network/AddressLimits.ts';
 import { redactSecrets } from '../network/redactSecrets.ts';
@@ -36,7 +37,8 @@ export function httpAddressLimits(limits: AddressLimits, log: Log): HttpAddressL
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-      skip: (req) => isExemptFromLimits(limits, req.ip ?? '', req.headers['x-forwarded-for']),
+      // A request another process forwarded here was counted where it arrived (issue 14).
+      skip: (req) => isForwardedHere(req) || isExemptFromLimits(limits, req.ip ?? '', req.headers['x-forwarded-for']),
       handler: (req, res) => {
         const seconds = retryAfterSeconds(req, window);
         log('warn', 'request refused: over a per-address limit', {

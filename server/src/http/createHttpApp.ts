@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
@@ -40,6 +40,8 @@ export function createHttpApp(options: {
   trustedProxies: TrustedProxies;
   limits: HttpAddressLimits;
   log: Log;
+  /** Middleware in front of the API, after the Host allowlist and the limits (the cluster's owner gate). */
+  beforeApi?: RequestHandler[];
   /** The server's metrics; without them the app counts only its own (process metrics, zeros). */
   metrics?: Metrics;
   /** Who may read /metrics; default loopback only. */
@@ -68,6 +70,8 @@ export function createHttpApp(options: {
   app.use('/api', options.limits.apiCalls);
   app.post('/api/cases', options.limits.caseCreations);
   app.post('/api/cases/import', options.limits.imports);
+  // In a cluster (issue 14): a request that changes a case another process owns is run there.
+  for (const handler of options.beforeApi ?? []) app.use('/api', handler);
   app.use(
     '/api',
     apiRouter(

@@ -32,6 +32,19 @@ const CUT_OFF_GRACE_MS = 500;
 /** Refusals logged per connection; the sender is told about every one (message type 100). */
 const MAX_REFUSAL_LOG_LINES = 100;
 
+/**
+ * What a Connection needs of its socket: a `ws` WebSocket, or (issue 14) a socket whose client
+ * is connected to another Caseroom process (`cluster/RemoteSocket.ts`).
+ */
+export type ConnectionSocket = {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: Uint8Array, callback: (error?: Error) => void): void;
+  close(code?: number, reason?: string): void;
+  pause(): void;
+  terminate(): void;
+};
+
 /** Who is on the other end of a connection: the party its token names, and that token's hash. */
 export type ConnectionIdentity = { party: Party; tokenHash: string };
 
@@ -95,7 +108,7 @@ export class Connection implements DocumentConnection {
 
   constructor(
     readonly id: string,
-    private readonly socket: WebSocket,
+    private readonly socket: ConnectionSocket,
     private readonly document: CaseDocument,
     private readonly log: Log,
     readonly identity: ConnectionIdentity,

@@ -1,11 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, CONNECTION_BOUNDS, decodeLinkToken, MESSAGE_LINK_TOKEN } from '@caseroom/shared';
+import { CloseCode, CONNECTION_BOUNDS, decodeLinkToken, MESSAGE_LINK_TOKEN, type Party } from '@caseroom/shared';
 import WebSocket, { WebSocketServer } from 'ws';
 import { type AccessChange, AccessDenial, type AccessService } from '../access/AccessService.ts';
 import { tokenParameter } from '../access/tokens.ts';
+import type { ClusterNode } from '../cluster/ClusterNode.ts';
+import type { RemoteSocket } from '../cluster/RemoteSocket.ts';
+import type { TunnelOpen, TunnelOpened } from '../cluster/tunnelFrames.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
+import type { Metrics } from '../metrics/Metrics.ts';
 import { Connection, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './Connection.ts';
 import { ExpiryTimers } from './ExpiryTimers.ts';
 import { TokenBucket } from './rateLimit.ts';
@@ -58,6 +62,13 @@ export type WebSocketTransportOptions = {
   linkTokenTimeoutMs?: number;
   /** Rates, buffers and quota per connection (default DEFAULT_CONNECTION_LIMITS). */
   limits?: ConnectionLimits;
+  /**
+   * The cluster this process is part of (issue 14): a socket for a case another process owns is
+   * tunnelled to that owner; connections tunnelled here from other processes are hosted.
+   */
+  cluster?: ClusterNode;
+  /** Counts the open websockets (caseroom_connections). */
+  metrics?: Metrics;
 };
 
 /** A frame as it arrived, kept until the socket has a Connection. */
@@ -111,6 +122,50 @@ export class WebSocketTransport {
       });
     });
     this.stopListening = options.access.onAccessChange((change) => this.follow(change));
+    options.cluster?.setAdmitter((request, socket) => this.admitRemote(request, socket));
+  }
+
+  /** An access change made on another process (issue 14): this process's connections follow it too. */
+  followAccessChange(change: AccessChange): void {
+    this.follow(change);
+  }
+
+  /**
+   * Owner: admits a connection whose browser reached another process, which checked its link
+   * (the database is shared). It runs here like any other: guard, presence, sync, relaying.
+   */
+  private async admitRemote(request: TunnelOpen, socket: RemoteSocket): Promise<TunnelOpened> {
+    const { registry, log, cluster } = this.options;
+    if (this.closed || !cluster) return { ok: false, code: 1012, reason: 'server restarting' };
+    const route = await cluster.ownership.route(request.caseId);
+    if (!route) return { ok: false, code: CloseCode.CaseNotFound, reason: 'case not found' };
+    if (route.owner !== 'self') return { ok: false, code: 1012, reason: 'case moved to another server' };
+    const document = await registry.open(request.caseId);
+    if (!document) return { ok: false, code: CloseCode.CaseNotFound, reason: 'case not found' };
+    if (document.storageFailed) return { ok: false, code: CloseCode.StorageUnavailable, reason: 'storage unavailable' };
+    const connection = new Connection(
+      request.connId,
+      socket,
+      document,
+      log,
+      { party: request.party, tokenHash: request.tokenHash },
+      this.limits,
+      this.workBudget(request.caseId, request.party.id),
+    );
+    this.connections.add(connection);
+    cluster.host(request.connId, {
+      receive: (message) => connection.receive(message, true),
+      detach: () => {
+        socket.closedRemotely();
+        connection.detach();
+        this.connections.delete(connection);
+        this.expiries.forget(connection);
+      },
+    });
+    connection.start();
+    this.expiries.watch(connection, request.expiresAt);
+    log('info', 'tunnelled connection admitted', { caseId: request.caseId, connectionId: request.connId });
+    return { ok: true };
   }
 
   /** The HTTP server's 'upgrade' listener. */
@@ -145,8 +200,11 @@ export class WebSocketTransport {
    */
   private accept(ws: WebSocket, caseId: string, urlToken: string | undefined): void {
     const connectionId = `c${this.nextConnectionId++}`;
-    const { registry, log } = this.options;
+    const { registry, log, cluster } = this.options;
+    /** Set while the socket is tunnelled to the case's owner on another process (issue 14). */
+    let tunnel: string | undefined;
     this.sockets.add(ws);
+    this.options.metrics?.connectionOpened();
     this.alive.add(ws);
     let connection: Connection | undefined;
     let phase: 'awaitingToken' | 'loading' | 'refused' = 'loading';
@@ -170,11 +228,23 @@ export class WebSocketTransport {
     const admitAndJoin = async (token: string) => {
       phase = 'loading';
       // Checked before loading, so a refused token never makes the server load a case.
-      if (!(await this.admit(ws, caseId, connectionId, token))) {
+      const first = await this.admit(ws, caseId, connectionId, token);
+      if (!first) {
         drop();
         return;
       }
       if (ws.readyState !== WebSocket.OPEN || refused()) return;
+      if (cluster) {
+        const route = await cluster.ownership.route(caseId);
+        if (!route) {
+          refuse(CloseCode.CaseNotFound, 'case not found');
+          return;
+        }
+        if (route.owner === 'remote') {
+          await tunnelTo(route.ownerId, first);
+          return;
+        }
+      }
       await registry.open(caseId).then(
         async (document) => {
           if (ws.readyState !== WebSocket.OPEN || refused()) return;
@@ -214,9 +284,69 @@ export class WebSocketTransport {
       );
     };
 
+    /**
+     * Follower (issue 14): the case's owner is another process; the socket's frames go to it and
+     * its frames come back. The owner runs the connection; here only what the browser's socket
+     * needs: a reader that does not read is cut off here, where its buffer is.
+     */
+    const tunnelTo = async (ownerId: string, grant: { party: Party; tokenHash: string; expiresAt?: number }) => {
+      if (!cluster) return;
+      const connId = `${cluster.processId}/${connectionId}`;
+      const opened = await cluster
+        .openTunnel(
+          ownerId,
+          { kind: 'open', caseId, connId, party: grant.party, tokenHash: grant.tokenHash, expiresAt: grant.expiresAt },
+          {
+            deliver: (message) => {
+              if (ws.readyState !== WebSocket.OPEN) return;
+              if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+                log('warn', 'closing connection: slow consumer', { caseId, connectionId: connId });
+                cluster.closeTunnel(connId);
+                refuse(CloseCode.SlowConsumer, 'slow consumer');
+                return;
+              }
+              ws.send(message);
+            },
+            close: (code, reason) => {
+              tunnel = undefined;
+              refuse(code, reason);
+            },
+          },
+        )
+        .catch((error: unknown): TunnelOpened => {
+          log('warn', 'the case owner did not admit the connection', { caseId, connectionId: connId, ownerId, error });
+          // 1013 "try again later": the browser reconnects; by then the case has a live owner.
+          return { ok: false, code: 1013, reason: 'case owner unavailable' };
+        });
+      if (!opened.ok) {
+        refuse(opened.code, opened.reason);
+        return;
+      }
+      if (ws.readyState !== WebSocket.OPEN || refused()) {
+        cluster.closeTunnel(connId);
+        return;
+      }
+      tunnel = connId;
+      for (const { frame } of queued.splice(0)) void cluster.forward(connId, frame).catch(() => undefined);
+    };
+
     ws.on('message', (data, isBinary) => {
       if (connection) {
         connection.receive(toUint8Array(data), isBinary);
+        return;
+      }
+      if (tunnel !== undefined && cluster) {
+        if (!isBinary) {
+          log('warn', 'closing connection: malformed message', { caseId, connectionId: tunnel, reason: 'text frame' });
+          cluster.closeTunnel(tunnel);
+          refuse(CloseCode.MalformedMessage, 'malformed message');
+          return;
+        }
+        cluster.forward(tunnel, toUint8Array(data)).catch(() => {
+          // Redis is down: the browser is told to come back (its edits stay in its own copy).
+          if (tunnel !== undefined) cluster.closeTunnel(tunnel);
+          refuse(1013, 'case owner unreachable');
+        });
         return;
       }
       // A refused socket's frames are dropped unread.
@@ -254,7 +384,9 @@ export class WebSocketTransport {
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
+      this.options.metrics?.connectionClosed();
       this.stopWaitingForToken(ws);
+      if (tunnel !== undefined) cluster?.closeTunnel(tunnel);
       if (connection) {
         this.connections.delete(connection);
         this.expiries.forget(connection);

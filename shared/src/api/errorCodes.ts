@@ -69,6 +69,8 @@ export const ApiErrorCode = {
   // Storage (issue 9).
   /** 503: the store cannot write now (disk full, read-only, I/O error): nothing was changed; try again. */
   StorageUnavailable: 'storageUnavailable',
+  /** 503 (issue 14): the case is moving to another server process (its owner is gone): nothing was changed; try again in seconds (Retry-After). */
+  CaseMoving: 'caseMoving',
   /**
    * 507: the case is at its storage quota, or a comment, decision or vote written over HTTP would
    * carry it past it (`usedBytes`, `quotaBytes` in the body): nothing was changed; the room's
