@@ -30,6 +30,10 @@ export type TestPostgres = {
   dir: string;
   /** Stops the server (fast shutdown) and removes its directory. Idempotent. */
   stop(): Promise<void>;
+  /** Stops the server (its data kept) until `resume`: clients see the database go away (issue 14's outage tests). */
+  pause(): Promise<void>;
+  /** Starts the paused server again on the same port with the same data. */
+  resume(): Promise<void>;
 };
 
 /** A Redis server started for a test. */
@@ -195,7 +199,16 @@ export async function startPostgres(): Promise<TestPostgres> {
     const url = `postgres://postgres@127.0.0.1:${port}/caseroom`;
     await createDatabase(url.replace(/\/caseroom$/, '/postgres'), 'caseroom');
     let stopped: Promise<void> | undefined;
+    const settings = ['listen_addresses=127.0.0.1', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+    const startArgs = ['-D', dataDir, '-p', String(port), '-k', dir, ...settings.flatMap((setting) => ['-c', setting])];
     return {
+      pause: async () => {
+        if (server) await stopChild(server, 'SIGINT');
+      },
+      resume: async () => {
+        const options = { ...asPostgres, deathSignal: 'SIGQUIT' as const };
+        server = await spawnUntilReady(join(bin, 'postgres'), startArgs, options, 'ready to accept connections');
+      },
       url,
       port,
       dir,
