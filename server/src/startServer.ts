@@ -3,6 +3,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CloseCode } from '@caseroom/shared';
 import type { AccessChange } from './access/AccessService.ts';
 import { AccessService } from './access/AccessService.ts';
 import { ensureFirstOrganisation, type FirstOrganisation } from './access/firstOrganisation.ts';
@@ -281,7 +282,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const close = (): Promise<void> => {
     closing ??= (async () => {
       httpLimits.close();
-      transport.close();
+      // A drain in a cluster: the browsers reconnect at once and land on another process, which
+      // takes each case over as soon as its lease is released below (after the flush).
+      transport.close(cluster ? CloseCode.ServiceRestart : CloseCode.GoingAway);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await serverClosed;
@@ -290,8 +293,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await forwarded?.close();
       // Cases are flushed and their leases released, so another process takes them over at once.
       await registry.close();
-      await cluster?.close();
       await cluster?.ownership.close();
+      await cluster?.close();
       await cluster?.bus.close();
       await stores.close();
       lock.release();

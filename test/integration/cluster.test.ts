@@ -131,4 +131,33 @@ describe('[issue 14] three processes, one truth', () => {
     expect(rotated.status).toBe(200);
     expect(await closed).toBe(4403);
   }, 60_000);
+
+  it('a process drained (SIGTERM) hands its cases over: its browsers are told to reconnect, and continue on another process', async () => {
+    const [a, b] = await cluster(2);
+    const parties = await caseWithParties(a!.url);
+    const anna = await connect(a!, parties.id, parties.facilitator);
+    const bo = await connect(b!, parties.id, parties.editor.token);
+    const codes = { anna: [] as number[], bo: [] as number[] };
+    anna.provider.on('connection-close', (event: { code: number } | null) => codes.anna.push(event?.code ?? 0));
+    bo.provider.on('connection-close', (event: { code: number } | null) => codes.bo.push(event?.code ?? 0));
+    const type = (client: NodeClient, title: string) =>
+      client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts')!, 'title', title));
+    type(anna, 'Før drænet');
+    await waitFor(() => toModel(bo.doc).facts.title === 'Før drænet', { what: 'relayed before the drain' });
+
+    await a!.close();
+    servers.splice(servers.indexOf(a!), 1);
+    // Both are told "service restart" — Anna directly, Bo through his tunnel — at once, not after a timeout.
+    await waitFor(() => codes.anna.includes(1012) && codes.bo.includes(1012), { what: 'both told to reconnect' });
+    // Behind the balancer Anna lands on B; Bo reconnects to B by himself. B owns the case now.
+    anna.provider.destroy();
+    const annaOnB = await connect(b!, parties.id, parties.facilitator);
+    type(bo, 'Efter drænet');
+    await waitFor(() => toModel(annaOnB.doc).facts.title === 'Efter drænet', {
+      what: 'editing goes on',
+      timeoutMs: 15_000,
+    });
+    const model = await api(b!.url, parties.facilitator, 'GET', `/api/cases/${parties.id}/model`);
+    expect(model.body.facts.title).toBe('Efter drænet');
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { CloseCode } from '@caseroom/shared';
 import type { Log } from '../log.ts';
 import type { CaseOwnership } from './CaseOwnership.ts';
 import type { ClusterBus } from './ClusterBus.ts';
@@ -152,14 +153,25 @@ export class ClusterNode {
     this.closed = true;
     clearInterval(this.timer);
     for (const unsubscribe of this.unsubscribes.splice(0)) await unsubscribe().catch(() => undefined);
+    this.admit = undefined;
     for (const [connId, tunnel] of [...this.tunnels]) {
       this.tunnels.delete(connId);
-      tunnel.end.close(1012, 'server restarting');
+      tunnel.end.close(CloseCode.ServiceRestart, 'server restarting');
     }
+    // The browsers tunnelled here are told to reconnect; they reach a process that takes the case over.
+    const told = [...this.hosted].map(([connId]) =>
+      this.bus
+        .publish(
+          tunnelChannel(processOf(connId)),
+          encodeTunnelFrame({ kind: 'close', connId, code: CloseCode.ServiceRestart, reason: 'server restarting' }),
+        )
+        .catch(() => undefined),
+    );
     for (const [connId, hosted] of [...this.hosted]) {
       this.hosted.delete(connId);
       hosted.detach();
     }
+    await Promise.all(told);
   }
 
   private async answer(payload: Uint8Array, from: string): Promise<Uint8Array> {
@@ -246,7 +258,7 @@ export class ClusterNode {
       this.tunnels.delete(connId);
       this.log('info', 'tunnel closed: the case owner is gone', { connectionId: connId, ownerId: tunnel.ownerId });
       // 1012 "service restart": the browser reconnects, and the case is taken over.
-      tunnel.end.close(1012, 'case owner gone');
+      tunnel.end.close(CloseCode.ServiceRestart, 'case owner gone');
     }
   }
 }

@@ -1,3 +1,4 @@
+import { CloseCode } from '@caseroom/shared';
 import type { CaseOwnership } from '../cluster/CaseOwnership.ts';
 import type { Log } from '../log.ts';
 import type { Stores } from '../storage/Stores.ts';
@@ -182,7 +183,7 @@ export class DocumentRegistry {
     this.cancelUnload(caseId);
     this.loaded.delete(caseId);
     this.documents.delete(caseId);
-    document.closeConnections(1012, 'case moved to another server');
+    document.closeConnections(CloseCode.ServiceRestart, 'case moved to another server');
     await document.flush();
     document.destroy();
   }

@@ -136,10 +136,11 @@ export class WebSocketTransport {
    */
   private async admitRemote(request: TunnelOpen, socket: RemoteSocket): Promise<TunnelOpened> {
     const { registry, log, cluster } = this.options;
-    if (this.closed || !cluster) return { ok: false, code: 1012, reason: 'server restarting' };
+    if (this.closed || !cluster) return { ok: false, code: CloseCode.ServiceRestart, reason: 'server restarting' };
     const route = await cluster.ownership.route(request.caseId);
     if (!route) return { ok: false, code: CloseCode.CaseNotFound, reason: 'case not found' };
-    if (route.owner !== 'self') return { ok: false, code: 1012, reason: 'case moved to another server' };
+    if (route.owner !== 'self')
+      return { ok: false, code: CloseCode.ServiceRestart, reason: 'case moved to another server' };
     const document = await registry.open(request.caseId);
     if (!document) return { ok: false, code: CloseCode.CaseNotFound, reason: 'case not found' };
     if (document.storageFailed) return { ok: false, code: CloseCode.StorageUnavailable, reason: 'storage unavailable' };
@@ -180,8 +181,12 @@ export class WebSocketTransport {
     this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, caseId, urlToken));
   };
 
-  /** Closes every socket with GoingAway and stops accepting (idempotent). */
-  close(): void {
+  /**
+   * Closes every socket and stops accepting (idempotent): GoingAway by default; in a cluster
+   * ServiceRestart — a drain: the browsers reconnect at once and another process serves them
+   * (issue 14).
+   */
+  close(code: number = CloseCode.GoingAway): void {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
@@ -189,7 +194,7 @@ export class WebSocketTransport {
     this.tokenWaits.clear();
     this.expiries.clear();
     this.stopListening();
-    for (const ws of this.sockets) ws.close(CloseCode.GoingAway, 'server shutting down');
+    for (const ws of this.sockets) ws.close(code, 'server shutting down');
     this.server.close();
   }
 
@@ -316,7 +321,7 @@ export class WebSocketTransport {
         .catch((error: unknown): TunnelOpened => {
           log('warn', 'the case owner did not admit the connection', { caseId, connectionId: connId, ownerId, error });
           // 1013 "try again later": the browser reconnects; by then the case has a live owner.
-          return { ok: false, code: 1013, reason: 'case owner unavailable' };
+          return { ok: false, code: CloseCode.TryAgainLater, reason: 'case owner unavailable' };
         });
       if (!opened.ok) {
         refuse(opened.code, opened.reason);
@@ -345,7 +350,7 @@ export class WebSocketTransport {
         cluster.forward(tunnel, toUint8Array(data)).catch(() => {
           // Redis is down: the browser is told to come back (its edits stay in its own copy).
           if (tunnel !== undefined) cluster.closeTunnel(tunnel);
-          refuse(1013, 'case owner unreachable');
+          refuse(CloseCode.TryAgainLater, 'case owner unreachable');
         });
         return;
       }

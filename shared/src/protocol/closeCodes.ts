@@ -5,6 +5,13 @@
 export const CloseCode = {
   /** The server is shutting down or restarting; reconnect. (RFC 6455 "going away") */
   GoingAway: 1001,
+  /**
+   * Issue 14: the case moved to another server process, or this one is draining for a restart;
+   * reconnect now (behind the load balancer another process serves it). (RFC 6455 "service restart")
+   */
+  ServiceRestart: 1012,
+  /** Issue 14: the process that owns the case cannot be reached just now; reconnect in a moment. (RFC 6455 "try again later") */
+  TryAgainLater: 1013,
   /** A frame over the size limit (ws sends this itself when maxPayload is exceeded). */
   MessageTooBig: 1009,
   /** A message that could not be decoded or had an unknown type. Reconnect with a fresh state. */
