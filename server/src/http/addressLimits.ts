@@ -1,10 +1,12 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, MemoryStore, type Options, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, type Options, rateLimit, type Store } from 'express-rate-limit';
 import { isForwardedHere } from '../cluster/forwardedHttp.ts';
 import type { Log } from '../log.ts';
 import { type AddressLimits, isExemptFromLimits, type RateWindow } from '../network/AddressLimits.ts';
+import type { LimitCounters } from '../network/LimitCounters.ts';
 import { redactSecrets } from '../network/redactSecrets.ts';
 import { ApiErrorCode, sendError } from './apiErrors.ts';
+import { SharedRateStore } from './sharedRateStore.ts';
 
 /** The HTTP side of the per-address limits (the websocket side is UpgradeGate). */
 export type HttpAddressLimits = {
@@ -19,21 +21,26 @@ export type HttpAddressLimits = {
 };
 
 /**
- * Per-address limits through express-rate-limit (a fixed window per limit, in memory — one
- * process). The address is `req.ip`, which is X-Forwarded-For's only when the request came
- * from a trusted proxy; IPv6 addresses count per /56 (one household or office). Over a limit:
- * 429 `{ error: { code: 'tooManyRequests', message } }` saying when to try again, with
- * Retry-After and the standard RateLimit headers.
+ * Per-address limits through express-rate-limit: a fixed window per limit, in this process's
+ * memory — or, given `counters` (a server with Redis, issue 14), in Redis, one key per limit and
+ * address (`caseroom:rl:<limit>:<address>`), so that every process behind a load balancer counts
+ * the same hits. While Redis does not answer each process counts on its own and nobody is refused
+ * for the outage (`SharedRateStore`). The address is `req.ip`, which is X-Forwarded-For's only when
+ * the request came from a trusted proxy; IPv6 addresses count per /56 (one household or office).
+ * Over a limit: 429 `{ error: { code: 'tooManyRequests', message } }` saying when to try again,
+ * with Retry-After and the standard RateLimit headers.
  */
-export function httpAddressLimits(limits: AddressLimits, log: Log): HttpAddressLimits {
-  const stores: MemoryStore[] = [];
-  const limiter = (window: RateWindow, what: string): RequestHandler => {
-    const store = new MemoryStore();
+export function httpAddressLimits(limits: AddressLimits, log: Log, counters?: LimitCounters): HttpAddressLimits {
+  const stores: (MemoryStore | SharedRateStore)[] = [];
+  const limiter = (window: RateWindow, what: string, name: keyof AddressLimits): RequestHandler => {
+    const store = counters ? new SharedRateStore(counters, `caseroom:rl:${name}:`) : new MemoryStore();
     stores.push(store);
     return rateLimit({
       windowMs: window.windowMs,
       limit: window.limit,
-      store,
+      store: store satisfies Store,
+      // Never refuse because counting failed (SharedRateStore already falls back to memory).
+      passOnStoreError: true,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
@@ -62,9 +69,9 @@ export function httpAddressLimits(limits: AddressLimits, log: Log): HttpAddressL
     } satisfies Partial<Options>);
   };
   return {
-    apiCalls: limiter(limits.apiCalls, 'requests'),
-    caseCreations: limiter(limits.caseCreations, 'new cases'),
-    imports: limiter(limits.imports, 'imports'),
+    apiCalls: limiter(limits.apiCalls, 'requests', 'apiCalls'),
+    caseCreations: limiter(limits.caseCreations, 'new cases', 'caseCreations'),
+    imports: limiter(limits.imports, 'imports', 'imports'),
     close: () => {
       for (const store of stores) store.shutdown();
     },

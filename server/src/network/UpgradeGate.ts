@@ -5,6 +5,8 @@ import { ApiErrorCode } from '../http/apiErrors.ts';
 import type { Log } from '../log.ts';
 import { type AddressLimits, isExemptFromLimits } from './AddressLimits.ts';
 import type { HostAllowlist } from './HostAllowlist.ts';
+import type { LimitCounters } from './LimitCounters.ts';
+import { LocalOpenConnections, type OpenConnections } from './OpenConnections.ts';
 import { redactSecrets } from './redactSecrets.ts';
 import type { TrustedProxies } from './TrustedProxies.ts';
 
@@ -22,11 +24,12 @@ const WEBSOCKET_RETRY_AFTER_SECONDS = 30;
  *   so a page on another site cannot open a websocket here even with a stolen link; a
  *   request without Origin is not a browser (the CLI, a test client) and passes;
  * - more open websockets from the address than `limits.websockets` → 429 with Retry-After.
- *   The count goes down when the socket closes, however it closes.
+ *   The count goes down when the socket closes, however it closes. With `counters` (Redis) the
+ *   count is the address's across every process (`OpenConnections.ts`).
  * Each upgrade gets one log line with the URL's secrets redacted.
  */
 export class UpgradeGate {
-  private readonly open = new Map<string, number>();
+  private readonly connections: OpenConnections;
 
   constructor(
     private readonly options: {
@@ -36,8 +39,12 @@ export class UpgradeGate {
       log: Log;
       /** The transport's upgrade listener, called for what passes. */
       next: UpgradeListener;
+      /** With Redis (issue 14): open websockets are counted across processes; otherwise in this one. */
+      counters?: LimitCounters;
     },
-  ) {}
+  ) {
+    this.connections = options.counters?.connections ?? new LocalOpenConnections();
+  }
 
   /** The HTTP server's 'upgrade' listener. */
   readonly handleUpgrade: UpgradeListener = (request, socket, head) => {
@@ -67,37 +74,61 @@ export class UpgradeGate {
       });
       return;
     }
-    if (!isExemptFromLimits(limits, address, forwardedFor)) {
-      const key = ipKeyGenerator(address);
-      const count = this.open.get(key) ?? 0;
-      if (count >= limits.websockets) {
-        log('warn', 'websocket refused: too many from one address', { ...fields, open: count });
-        refuse(
-          socket,
-          429,
-          'Too Many Requests',
-          {
-            code: ApiErrorCode.TooManyRequests,
-            message: `Too many live connections from your address (at most ${limits.websockets} at once): close the tabs you do not use. Try again in ${WEBSOCKET_RETRY_AFTER_SECONDS} seconds.`,
-          },
-          { 'Retry-After': String(WEBSOCKET_RETRY_AFTER_SECONDS) },
-        );
-        return;
-      }
-      this.open.set(key, count + 1);
-      socket.once('close', () => {
-        const left = (this.open.get(key) ?? 1) - 1;
-        if (left > 0) this.open.set(key, left);
-        else this.open.delete(key);
-      });
+    if (isExemptFromLimits(limits, address, forwardedFor)) {
+      this.pass(request, socket, head, fields);
+      return;
     }
-    log('info', 'websocket upgrade', fields);
-    this.options.next(request, socket, head);
+    this.admit(request, socket, head, fields).catch((error: unknown) => {
+      log('error', 'websocket upgrade failed', { ...fields, error });
+      socket.destroy();
+    });
   };
 
+  /** Takes a place among the address's open websockets (across processes with Redis), or refuses with 429. */
+  private async admit(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    fields: { path: string; address: string },
+  ): Promise<void> {
+    const { limits, log } = this.options;
+    const admission = await this.connections.admit(ipKeyGenerator(fields.address), limits.websockets);
+    if (!admission.admitted) {
+      log('warn', 'websocket refused: too many from one address', { ...fields, open: admission.open });
+      refuse(
+        socket,
+        429,
+        'Too Many Requests',
+        {
+          code: ApiErrorCode.TooManyRequests,
+          message: `Too many live connections from your address (at most ${limits.websockets} at once): close the tabs you do not use. Try again in ${WEBSOCKET_RETRY_AFTER_SECONDS} seconds.`,
+        },
+        { 'Retry-After': String(WEBSOCKET_RETRY_AFTER_SECONDS) },
+      );
+      return;
+    }
+    // The peer may have gone while Redis answered: give the place back at once.
+    if (socket.destroyed) {
+      admission.release();
+      return;
+    }
+    socket.once('close', admission.release);
+    this.pass(request, socket, head, fields);
+  }
+
+  private pass(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    fields: { path: string; address: string },
+  ): void {
+    this.options.log('info', 'websocket upgrade', fields);
+    this.options.next(request, socket, head);
+  }
+
   /** Open websockets counted for an address (tests). */
-  openFrom(address: string): number {
-    return this.open.get(ipKeyGenerator(address)) ?? 0;
+  openFrom(address: string): Promise<number> {
+    return this.connections.openFrom(ipKeyGenerator(address));
   }
 }
 
