@@ -5,7 +5,7 @@
 # (server/dist and shared/dist: `pnpm start` runs it with plain node) and, with --tests, the
 # Debian packages the test suite drives: Chromium (browser tests), LibreOffice Calc
 # (recalculates exported XLSX files), poppler-utils (reads exported PDF files), and the
-# PostgreSQL and Redis server binaries (the tests start their own instances). Safe to run
+# PostgreSQL and Redis server binaries and nginx (the tests start their own instances). Safe to run
 # again, and the way to update after a pull: every step is skipped when already done (the client
 # is rebuilt only when its sources changed). (--browser is the old name of --tests.)
 set -euo pipefail
@@ -29,6 +29,9 @@ if $want_test_tools; then
   # ports in temporary directories (test/support/services.ts), never a system service.
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # The load-balancer test runs its own nginx in a temporary directory; the package's service
+  # is not needed (stop it with `systemctl disable --now nginx` if it started on port 80).
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing Debian packages for the tests: ${missing[*]} (about 2 minutes)"
     export DEBIAN_FRONTEND=noninteractive
