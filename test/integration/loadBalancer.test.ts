@@ -172,6 +172,12 @@ describe('[issue 14] three processes behind nginx (docs/deploy/nginx-caseroom.co
     for (let i = 0; i < 6; i++) {
       expect((await model(id, facilitator)).facts.title).toBe('Bo svarer');
     }
+    // Anna's first websocket is in the access log (written when it closed), its token is not;
+    // each line names the process that answered.
+    const accessLog = nginx.accessLog();
+    expect(accessLog).toContain(`"GET /ws/${id} HTTP/1.1" 101`);
+    expect(accessLog).not.toContain('token=');
+    expect(accessLog).toMatch(new RegExp(`^${BROWSER_ADDRESS} .* 127\\.0\\.0\\.1:\\d+$`, 'm'));
     expect(nginx.output()).toMatch(
       new RegExp(
         `connect\\(\\) failed \\(111: Connection refused\\).*upstream: "http://127\\.0\\.0\\.1:${stopped.port}/`,
@@ -324,6 +330,8 @@ type RunningNginx = {
   pid: number;
   /** What nginx wrote to its error log (stderr) lately. */
   output(): string;
+  /** The access log, in the template's `caseroom` format. */
+  accessLog(): string;
   /** Fast shutdown (SIGTERM: open websockets are cut, as a restart would), then the directory goes. Idempotent. */
   stop(): Promise<void>;
 };
@@ -405,6 +413,7 @@ async function startNginx(options: {
     httpPort: options.httpPort,
     pid: child.pid!,
     output: () => output,
+    accessLog: () => readFileSync(join(dir, 'caseroom.access.log'), 'utf8'),
     stop,
   };
 }
@@ -424,6 +433,7 @@ function renderTemplate(
     [/server_name caseroom\.example\.org;/g, 'server_name localhost;'],
     [/\/etc\/ssl\/caseroom\/fullchain\.pem/, join(dir, 'cert.pem')],
     [/\/etc\/ssl\/caseroom\/privkey\.pem/, join(dir, 'key.pem')],
+    [/\/var\/log\/nginx\/caseroom\.access\.log/, join(dir, 'caseroom.access.log')],
     ...options.upstreams.map((port, i): [RegExp, string] => [
       new RegExp(`server 127\\.0\\.0\\.1:${4321 + i} `),
       `server 127.0.0.1:${port} `,
