@@ -1,7 +1,7 @@
 /**
  * Open websockets per address, counted in a real Redis (test/support/services.ts) by two
  * LimitCounters — two processes: one count between them, a killed process's websockets drain,
- * a Redis restart that lost every key gets the open ones back. Outages: test/integration/clusterLimits.test.ts.
+ * a Redis restart that lost every key gets the open ones back. Outages: network/sharedLimits.test.ts.
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
