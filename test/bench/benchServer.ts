@@ -2,6 +2,8 @@
  * A server under benchmark, in its own process so that its memory and CPU are its own:
  *   caseroom   — startServer (SQLite in a temp dir, every update committed before relay);
  *                caseroom-full: SQLite synchronous=FULL; caseroom-memory: SQLite in memory (openSqliteStores(':memory:'))
+ *   caseroom-cluster — startServer on PostgreSQL (BENCH_DATABASE_URL) joined to the cluster through
+ *                Redis (BENCH_REDIS_URL): start several against one database (issue 14)
  *   reference  — @y/websocket-server 0.1.1's setupWSConnection on a plain http + ws server
  *                (in memory, no persistence)
  * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time) and
@@ -20,7 +22,9 @@ import { WebSocketServer } from 'ws';
 
 type Running = { port: number; close: () => Promise<void> };
 
-async function startCaseroom(synchronous: SqliteSynchronous, inMemory = false): Promise<Running> {
+type Storage = { synchronous: SqliteSynchronous; inMemory?: boolean; databaseUrl?: string; redisUrl?: string };
+
+async function startCaseroom({ synchronous, inMemory, databaseUrl, redisUrl }: Storage): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseroom-bench-'));
   const stores = inMemory ? await openSqliteStores(':memory:') : undefined;
   const unloadGraceMs = process.env.BENCH_UNLOAD_GRACE_MS ? Number(process.env.BENCH_UNLOAD_GRACE_MS) : undefined;
@@ -31,6 +35,8 @@ async function startCaseroom(synchronous: SqliteSynchronous, inMemory = false): 
     log: silentLog,
     synchronous,
     stores,
+    databaseUrl,
+    redisUrl,
     unloadGraceMs,
   });
   return {
@@ -62,10 +68,16 @@ async function startReference(): Promise<Running> {
 }
 
 const kind = process.argv[2];
-const running =
-  kind === 'reference'
-    ? await startReference()
-    : await startCaseroom(kind === 'caseroom-full' ? 'FULL' : 'NORMAL', kind === 'caseroom-memory');
+function storageOf(serverKind: string | undefined): Storage {
+  if (serverKind === 'caseroom-full') return { synchronous: 'FULL' };
+  if (serverKind === 'caseroom-memory') return { synchronous: 'NORMAL', inMemory: true };
+  if (serverKind !== 'caseroom-cluster') return { synchronous: 'NORMAL' };
+  const { BENCH_DATABASE_URL: databaseUrl, BENCH_REDIS_URL: redisUrl } = process.env;
+  if (!databaseUrl || !redisUrl) throw new Error('caseroom-cluster needs BENCH_DATABASE_URL and BENCH_REDIS_URL');
+  return { synchronous: 'NORMAL', databaseUrl, redisUrl };
+}
+
+const running = kind === 'reference' ? await startReference() : await startCaseroom(storageOf(kind));
 process.send?.({ type: 'ready', port: running.port });
 process.on('message', (message) => {
   if (message === 'memory' || message === 'retained') {
