@@ -1,8 +1,44 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One runner, four projects: unit tests next to the code, integration tests against a real
- * server on port 0 with real SQLite files, attacks on a real server (test/security), and browser end-to-end tests in Debian's Chromium.
+ * Issue 14: the integration tests about storing — compaction, quotas, failing stores,
+ * migrations of old cases, restarts on the same data — run a second time on PostgreSQL
+ * (`storage-pg`). Each file's server gets a database of its own on the project's one PostgreSQL.
+ */
+const STORAGE_TESTS = [
+  'test/integration/storage.test.ts',
+  'test/integration/durability.test.ts',
+  'test/integration/workshopStorage.test.ts',
+  'test/integration/migration.test.ts',
+  'test/integration/workshopMigration.test.ts',
+  'test/integration/layout2Imports.test.ts',
+  'test/integration/offlineCopyReplay.test.ts',
+  'test/integration/signoffs.test.ts',
+  'test/integration/shutdown.test.ts',
+  // Not here, about SQLite itself: backup.test.ts (SQLite's online backup and the restore CLI
+  // into a data directory). postgresServer.test.ts and the cluster tests run on PostgreSQL already.
+];
+
+/**
+ * Security tests that stay on SQLite (excluded from `security-pg`): they are about SQLite or
+ * too slow to run twice.
+ */
+const SQLITE_ONLY_SECURITY_TESTS = [
+  // The data-directory lock is an OS lock on the SQLite file beside the database (DataDirLock).
+  'test/security/storageLock.test.ts',
+];
+
+/** A project's settings on PostgreSQL: one server for the project, its URL handed to every file. */
+const onPostgres = {
+  env: { CASEROOM_TEST_DATABASE: 'postgres' },
+  globalSetup: ['test/support/postgresGlobalSetup.ts'],
+  setupFiles: ['test/support/postgresProject.ts'],
+};
+
+/**
+ * One runner, six projects: unit tests next to the code, integration tests against a real
+ * server on port 0 with real SQLite files, attacks on a real server (test/security), browser
+ * end-to-end tests in Debian's Chromium, and the storage and security tests again on PostgreSQL.
  */
 export default defineConfig({
   test: {
@@ -38,6 +74,28 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 30_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'storage-pg',
+          include: STORAGE_TESTS,
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          ...onPostgres,
+        },
+      },
+      {
+        test: {
+          name: 'security-pg',
+          include: ['test/security/**/*.test.ts'],
+          exclude: SQLITE_ONLY_SECURITY_TESTS,
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+          ...onPostgres,
         },
       },
       {

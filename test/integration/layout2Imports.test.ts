@@ -1,4 +1,4 @@
-import { hashToken, MAX_IMPORT_BYTES, newToken, openSqliteStores } from '@caseroom/server';
+import { hashToken, MAX_IMPORT_BYTES, newToken } from '@caseroom/server';
 import {
   asLayout1,
   buildCaseExport,
@@ -28,7 +28,15 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, connectSynced, makeTempDataDir, type NodeClient, startTestServer, waitFor } from '../support/server.ts';
+import {
+  api,
+  connectSynced,
+  makeTempDataDir,
+  type NodeClient,
+  openTestStores,
+  startTestServer,
+  waitFor,
+} from '../support/server.ts';
 
 /**
  * Issue 11: every way an older case comes back in lands in document layout 2 (short texts as
@@ -177,7 +185,7 @@ describe('issue 11: older cases come back in layout 2', () => {
     });
     expect(layoutVersion(doc)).toBe(1);
     expect(contentHash(toModel(doc))).not.toBe(signedHash);
-    const store = await openSqliteStores(dataDir);
+    const store = await openTestStores(dataDir);
     const caseId = 'layout1CaseBBBBBBBBBBB';
     try {
       await store.cases.create({

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStores } from '@caseroom/server';
 import { initCaseDoc, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,6 +9,7 @@ import {
   createCase,
   makeTempDataDir,
   type NodeClient,
+  openTestStores,
   type ServerProcess,
   spawnServerProcess,
   startTestServer,
@@ -18,7 +18,7 @@ import {
 
 /** Writes a case straight into the store, as a data dir from before access existed has them (no parties). */
 async function writeOldCase(dataDir: string, id: string, title: string): Promise<void> {
-  const stores = await openSqliteStores(dataDir);
+  const stores = await openTestStores(dataDir);
   try {
     const doc = new Y.Doc();
     initCaseDoc(doc, { startYear: 2025, priceYear: 2025 });

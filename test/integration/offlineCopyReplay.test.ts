@@ -1,4 +1,3 @@
-import { cpSync } from 'node:fs';
 import { RefusalReason, readShortText, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -7,6 +6,7 @@ import {
   api,
   connectClient,
   connectSynced,
+  copyTestDataDir,
   createCase,
   inviteParty,
   makeTempDataDir,
@@ -50,7 +50,7 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     // The case as it was when the backup was taken.
     const { dataDir, backupDir, first, created, editor } = await caseWithBackupDir();
     await first.close();
-    cpSync(dataDir, backupDir, { recursive: true });
+    await copyTestDataDir(dataDir, backupDir);
 
     // The facilitator runs the workshop; the editor's browser keeps its copy.
     const live = await startTestServer({ dataDir });
@@ -123,7 +123,7 @@ describe('item 8: an offline copy replaying workshop state the server lost', () 
     });
     expect(locked.status).toBe(200);
     await first.close();
-    cpSync(dataDir, backupDir, { recursive: true });
+    await copyTestDataDir(dataDir, backupDir);
 
     // The facilitator unlocks (Y.Map delete: no new struct, only a deletion); the editor keeps its copy.
     const live = await startTestServer({ dataDir });

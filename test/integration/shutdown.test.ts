@@ -1,15 +1,25 @@
 import { rmSync } from 'node:fs';
-import { openSqliteStores, silentLog, startServer } from '@caseroom/server';
+import { silentLog, startServer } from '@caseroom/server';
 import { sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectSynced, createCase, makeTempDataDir, toWsUrl, waitFor } from '../support/server.ts';
+import {
+  connectSynced,
+  createCase,
+  makeTempDataDir,
+  openTestStores,
+  testDatabaseUrl,
+  toWsUrl,
+  waitFor,
+} from '../support/server.ts';
 
 describe('shutdown', () => {
   it('close() is idempotent, tells clients GoingAway, compacts every loaded case and closes the database', async () => {
     const dataDir = makeTempDataDir();
     try {
-      const server = await startServer({ port: 0, dataDir, log: silentLog });
+      // In storage-pg: the data dir's PostgreSQL database, the one openTestStores reads below.
+      const databaseUrl = await testDatabaseUrl(dataDir);
+      const server = await startServer({ port: 0, dataDir, log: silentLog, ...(databaseUrl ? { databaseUrl } : {}) });
       const { id: caseId, token } = await createCase(server.url);
       const client = await connectSynced(toWsUrl(server.url), caseId, { token });
       const codes: number[] = [];
@@ -18,7 +28,7 @@ describe('shutdown', () => {
       });
       for (let i = 0; i < 5; i++)
         client.doc.transact(() => writeShortText(sectionMap(client.doc, 'facts')!, 'title', `T${i}`));
-      const store = await openSqliteStores(dataDir);
+      const store = await openTestStores(dataDir);
       await waitFor(async () => (await store.updates.count(caseId)) === 6, { what: 'five updates stored' });
 
       await Promise.all([server.close(), server.close()]);

@@ -1,4 +1,4 @@
-import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
+import { FaultInjectingStores } from '@caseroom/server';
 import { CloseCode, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,6 +10,7 @@ import {
   makeTempDataDir,
   type NodeClient,
   openRawSocket,
+  openTestStores,
   startTestServer,
   type TestServer,
   waitFor,
@@ -17,7 +18,7 @@ import {
 
 /** What the database holds of a case, read through a second handle (as another process would). */
 async function storedModel(dataDir: string, caseId: string) {
-  const stores = await openSqliteStores(dataDir);
+  const stores = await openTestStores(dataDir);
   try {
     const doc = new Y.Doc();
     for (const update of await stores.updates.read(caseId)) Y.applyUpdate(doc, update);
@@ -46,7 +47,7 @@ describe('storage', () => {
   it('a failed write: nothing relayed, clients closed and refused with StorageUnavailable; after recovery everything is stored and clients resync', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const store = new FaultInjectingStores(await openTestStores(dataDir));
     const server = await start({ dataDir, stores: store.stores, storageRetryMs: 50 });
     const { id: caseId, token } = await createCase(server.url);
     const writer = await connect(server, caseId, token);

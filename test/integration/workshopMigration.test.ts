@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStores } from '@caseroom/server';
 import { readWorkshop, SCHEMA_VERSION, toModel, WORKSHOP_MAPS, workshopChild } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, connectSynced, makeTempDataDir, startTestServer } from '../support/server.ts';
+import { api, connectSynced, makeTempDataDir, openTestStores, startTestServer } from '../support/server.ts';
 
 /** A case as stored before the workshop record: the phase in facts, no `workshop` map. */
 async function writeCaseWithoutWorkshop(dataDir: string, id: string): Promise<void> {
-  const stores = await openSqliteStores(dataDir);
+  const stores = await openTestStores(dataDir);
   try {
     const doc = new Y.Doc();
     doc.transact(() => {

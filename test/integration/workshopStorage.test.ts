@@ -1,8 +1,8 @@
-import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
+import { FaultInjectingStores } from '@caseroom/server';
 import { readWorkshop, sectionMap, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, connectClient, makeTempDataDir, startTestServer, waitFor } from '../support/server.ts';
+import { api, connectClient, makeTempDataDir, openTestStores, startTestServer, waitFor } from '../support/server.ts';
 import { caseWithParties } from './accessFixtures.ts';
 
 /** Server changes to the workshop record while the case's store is failing (server/CONTEXT.md). */
@@ -12,7 +12,7 @@ describe('workshop changes and a failing store', () => {
   it('are refused with 503 storageUnavailable (nothing changes) until the store recovers', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const store = new FaultInjectingStores(await openTestStores(dataDir));
     const server = await startTestServer({ dataDir, stores: store.stores, storageRetryMs: 50 });
     servers.push(server);
     const parties = await caseWithParties(server.url);

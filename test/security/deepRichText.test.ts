@@ -5,13 +5,12 @@
  * without bound: a case already damaged by an earlier version (written straight into its
  * store, as that version stored it) opens, with the deep part set aside and the rest intact.
  */
-import { openSqliteStores } from '@caseroom/server';
 import { contentHash, readModelWithNotices, type toModel } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseWithParties } from '../integration/accessFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, connectSynced, makeTempDataDir, startTestServer } from '../support/server.ts';
+import { api, connectSynced, makeTempDataDir, openTestStores, startTestServer } from '../support/server.ts';
 import { expectHonestSync, healthProbe } from './attackFixtures.ts';
 
 /** How deep the quotes of the report were nested. */
@@ -23,7 +22,7 @@ const DEPTH = 20_000;
  * DEPTH blockquotes (the innermost holding a paragraph) at the end of problem/text.
  */
 async function damageStoredCase(dataDir: string, caseId: string): Promise<number> {
-  const stores = await openSqliteStores(dataDir);
+  const stores = await openTestStores(dataDir);
   try {
     const replica = new Y.Doc();
     for (const update of await stores.updates.load(caseId)) Y.applyUpdate(replica, update);

@@ -1,15 +1,23 @@
 /**
  * Issue 9 item 7: a server change (decision, lock) could answer 200 when its store write failed.
- * With a disk that refuses writes (FaultInjectingStores around the real SQLite stores), every
+ * With a disk that refuses writes (FaultInjectingStores around the real stores: SQLite, or PostgreSQL in security-pg), every
  * HTTP request that writes answers 503 `storageUnavailable` and logs an error; nobody is told a
  * change was made; the server keeps what it has and resumes by itself once the store writes.
  */
-import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
+import { FaultInjectingStores } from '@caseroom/server';
 import { CloseCode, exampleCase, readWorkshop } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
-import { api, bearer, connectSynced, makeTempDataDir, startTestServer, waitFor } from '../support/server.ts';
+import {
+  api,
+  bearer,
+  connectSynced,
+  makeTempDataDir,
+  openTestStores,
+  startTestServer,
+  waitFor,
+} from '../support/server.ts';
 import { healthProbe } from './attackFixtures.ts';
 
 describe('[9.7] a store that cannot write', () => {
@@ -18,7 +26,7 @@ describe('[9.7] a store that cannot write', () => {
   async function failingServer() {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const store = new FaultInjectingStores(await openTestStores(dataDir));
     const server = await startTestServer({ dataDir, stores: store.stores, storageRetryMs: 50 });
     servers.push(server);
     return { dataDir, store, server };

@@ -4,7 +4,7 @@
  * stored; the facilitator compacts the case (`POST …/storage/compact`) and edits are accepted
  * again. Against a real server, with stock y-websocket clients.
  */
-import { FaultInjectingStores, openSqliteStores } from '@caseroom/server';
+import { FaultInjectingStores } from '@caseroom/server';
 import { readShortText, readWorkshop, STORAGE_BOUNDS, sectionMap, toModel, writeShortText } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
 import { caseWithParties } from '../integration/accessFixtures.ts';
@@ -17,6 +17,7 @@ import {
   inviteParty,
   makeTempDataDir,
   type NodeClient,
+  openTestStores,
   startTestServer,
   waitFor,
 } from '../support/server.ts';
@@ -104,7 +105,7 @@ describe('[9] the storage quota per case', () => {
       .usedBytes as number;
     await first.close();
     const quota = 3 * exampleBytes;
-    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const store = new FaultInjectingStores(await openTestStores(dataDir));
     const server = await startTestServer({
       dataDir,
       stores: store.stores,
@@ -233,7 +234,7 @@ describe('[9] the storage quota per case', () => {
   it('[9] compaction while the store cannot write answers 503 storageUnavailable; once it writes again, 200', async () => {
     const dataDir = makeTempDataDir();
     dirs.push(dataDir);
-    const store = new FaultInjectingStores(await openSqliteStores(dataDir));
+    const store = new FaultInjectingStores(await openTestStores(dataDir));
     const server = await startTestServer({ dataDir, stores: store.stores, storageRetryMs: 50 });
     servers.push(server);
     const parties = await caseWithParties(server.url, { example: true });

@@ -4,14 +4,24 @@
  * sync or any condition with a timeout. Shared by integration, browser and benchmark code.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Log, type RunningServer, type StartServerOptions, startServer } from '@caseroom/server';
+import {
+  type Log,
+  openSqliteStores,
+  type RunningServer,
+  type StartServerOptions,
+  type Stores,
+  startServer,
+} from '@caseroom/server';
+import { Client } from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createDatabase } from './services.ts';
 
 /** The repository root (test/support → ..). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,8 +45,101 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
+// ---------------------------------------------------------------------------------------------
+// The database behind a test server (issue 14): SQLite in the data dir, or — in the `-pg`
+// projects of vitest.config.ts (CASEROOM_TEST_DATABASE=postgres) — a PostgreSQL database of its
+// own on the project's PostgreSQL (test/support/postgresGlobalSetup.ts).
+
+/** True in the `-pg` projects: servers the helpers start store in PostgreSQL, not SQLite. */
+export function testsUsePostgres(): boolean {
+  return process.env.CASEROOM_TEST_DATABASE === 'postgres';
+}
+
 /**
- * Starts a real server (SQLite in a temp dir unless dataDir is given) on port 0. Any other
+ * One database per data dir, made at its first use: a second server on the same data dir (a
+ * restart, a test opening the store itself) finds the first one's data, as it would in the
+ * SQLite file. Promises, so two concurrent first uses make one database.
+ */
+const databasesByDataDir = new Map<string, Promise<string>>();
+
+/** The PostgreSQL database standing for `dataDir` in a `-pg` project; undefined on SQLite. */
+export function testDatabaseUrl(dataDir: string): Promise<string> | undefined {
+  if (!testsUsePostgres()) return undefined;
+  const key = resolve(dataDir);
+  let database = databasesByDataDir.get(key);
+  if (!database) {
+    const serverUrl = process.env.CASEROOM_TEST_POSTGRES_URL;
+    if (!serverUrl) {
+      throw new Error(
+        'CASEROOM_TEST_DATABASE=postgres needs the PostgreSQL of the project (globalSetup test/support/postgresGlobalSetup.ts, setupFiles test/support/postgresProject.ts)',
+      );
+    }
+    // Test files share the project's PostgreSQL and a worker's PID: the name must be unique across both.
+    database = createDatabase(serverUrl, `t_${randomBytes(8).toString('hex')}`);
+    databasesByDataDir.set(key, database);
+  }
+  return database;
+}
+
+/** Drops the database of a data dir that nobody will use again (its server closed, the dir removed). */
+async function dropTestDatabase(dataDir: string): Promise<void> {
+  const key = resolve(dataDir);
+  const database = databasesByDataDir.get(key);
+  if (!database) return;
+  databasesByDataDir.delete(key);
+  const url = new URL(await database);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  await withPostgres(url.toString(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/**
+ * Copies a stopped server's data dir to `to` (a backup to set the server back to): the files,
+ * and in a `-pg` project its PostgreSQL database into a new database that then stands for `to`.
+ */
+export async function copyTestDataDir(from: string, to: string): Promise<void> {
+  cpSync(from, to, { recursive: true });
+  const source = testsUsePostgres() ? databasesByDataDir.get(resolve(from)) : undefined;
+  if (!source) return;
+  if (databasesByDataDir.has(resolve(to))) throw new Error(`copyTestDataDir: ${to} has a database already`);
+  const copy = new URL(await source);
+  const sourceName = copy.pathname.slice(1);
+  const copyName = `t_${randomBytes(8).toString('hex')}`;
+  copy.pathname = '/postgres';
+  // A template must have no connections: `from`'s server is closed.
+  await withPostgres(copy.toString(), (client) => client.query(`CREATE DATABASE ${copyName} TEMPLATE ${sourceName}`));
+  copy.pathname = `/${copyName}`;
+  databasesByDataDir.set(resolve(to), Promise.resolve(copy.toString()));
+}
+
+/** Runs `work` with a connection to `url`, closed after. */
+async function withPostgres<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The stores of a data dir as a test opens them itself (to write an old-format case, read what
+ * was stored, or wrap them in `FaultInjectingStores`): SQLite in `dataDir`, or in a `-pg`
+ * project the data dir's PostgreSQL database — the one `startTestServer` and
+ * `spawnServerProcess` use for that dir.
+ */
+export async function openTestStores(dataDir: string): Promise<Stores> {
+  const databaseUrl = testDatabaseUrl(dataDir);
+  if (!databaseUrl) return openSqliteStores(dataDir);
+  // Not among @caseroom/server's exports: startServer loads it only when DATABASE_URL is set.
+  const { openPostgresStores } = await import('../../server/src/storage/postgresStores.ts');
+  return openPostgresStores(await databaseUrl);
+}
+
+/**
+ * Starts a real server (SQLite in a temp dir unless dataDir is given; in a `-pg` project the
+ * data dir's PostgreSQL database unless `stores` or `databaseUrl` is given) on port 0. Any other
  * startServer option may be passed. Logs are captured in `logs` instead of printed.
  */
 export async function startTestServer(
@@ -44,6 +147,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDataDir();
+  const databaseUrl =
+    options.stores === undefined && options.databaseUrl === undefined ? await testDatabaseUrl(dataDir) : undefined;
   const logs: TestServer['logs'] = [];
   const log: Log = options.log ?? ((level, message, fields = {}) => logs.push({ level, message, fields }));
   // A build elsewhere than client/dist (CASEROOM_TEST_CLIENT_DIR) lets one checkout test one build while another is made.
@@ -51,6 +156,7 @@ export async function startTestServer(
   const server: RunningServer = await startServer({
     unloadGraceMs: 60_000,
     ...(clientDir ? { clientDir } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     ...options,
     dataDir,
     log,
@@ -64,8 +170,10 @@ export async function startTestServer(
     dataDir,
     logs,
     close: () => {
-      closed ??= server.close().then(() => {
-        if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+      closed ??= server.close().then(async () => {
+        if (!ownsDir) return;
+        rmSync(dataDir, { recursive: true, force: true });
+        await dropTestDatabase(dataDir);
       });
       return closed;
     },
@@ -250,12 +358,21 @@ export type ServerProcess = {
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
 
-/** Spawns the real entry point with PORT=0 on a data dir (and `env`, e.g. DATABASE_URL); resolves once it prints its URL. */
-export function spawnServerProcess(
+/**
+ * Spawns the real entry point with PORT=0 on a data dir (and `env`, e.g. DATABASE_URL); resolves
+ * once it prints its URL. In a `-pg` project without DATABASE_URL in `env` it stores in the data
+ * dir's PostgreSQL database (a restart on the same dir finds the same database).
+ */
+export async function spawnServerProcess(
   dataDir: string,
   timeoutMs = 20_000,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
+  const databaseUrl = env.DATABASE_URL === undefined ? await testDatabaseUrl(dataDir) : undefined;
+  return spawnEntryPoint(dataDir, timeoutMs, databaseUrl ? { ...env, DATABASE_URL: databaseUrl } : env);
+}
+
+function spawnEntryPoint(dataDir: string, timeoutMs: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'src', 'main.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CASEROOM_DATA_DIR: dataDir, ...env },
