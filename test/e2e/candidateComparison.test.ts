@@ -36,14 +36,15 @@ const COLUMNS = [
   'investorIrr',
   'probabilityAuthorityNpvNegative',
 ] as const;
+/** The panel's, the PDF's and the workbook's names of these figures (issue 13: one name per figure). */
 const HEADERS = [
-  'Omkostninger (NV)',
-  'Skabt værdi (NV)',
-  'Kommunens NNV',
-  'Offentlig sektors NNV',
-  'Gevinst pr. krone (BCR)',
-  'Investors IRR',
-  'P(kommunens NNV < 0)',
+  'Nutidsværdi af indsatsens omkostninger',
+  'Nutidsværdi af offentlig værdi',
+  'Kommunens nettonutidsværdi',
+  'Hele den offentlige sektor (NNV)',
+  'Gevinst / omkostning (BCR)',
+  'Investors afkast (IRR)',
+  'Sandsynlighed for negativ NNV for kommunen',
 ];
 
 beforeAll(async () => {

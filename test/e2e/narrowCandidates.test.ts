@@ -36,13 +36,14 @@ const SCREENS = [
 ] as const;
 
 const COLUMNS = [
-  ['interventionCost', 'Omkostninger (NV)'],
-  ['publicValue', 'Skabt værdi (NV)'],
-  ['authorityNpv', 'Kommunens NNV'],
-  ['publicSectorNpv', 'Offentlig sektors NNV'],
-  ['benefitCostRatio', 'Gevinst pr. krone (BCR)'],
-  ['investorIrr', 'Investors IRR'],
-  ['probabilityAuthorityNpvNegative', 'P(kommunens NNV < 0)'],
+  // The headline-figure registry's names: the panel's, the PDF's and the workbook's (issue 13).
+  ['interventionCost', 'Nutidsværdi af indsatsens omkostninger'],
+  ['publicValue', 'Nutidsværdi af offentlig værdi'],
+  ['authorityNpv', 'Kommunens nettonutidsværdi'],
+  ['publicSectorNpv', 'Hele den offentlige sektor (NNV)'],
+  ['benefitCostRatio', 'Gevinst / omkostning (BCR)'],
+  ['investorIrr', 'Investors afkast (IRR)'],
+  ['probabilityAuthorityNpvNegative', 'Sandsynlighed for negativ NNV for kommunen'],
 ] as const;
 
 beforeAll(async () => {
@@ -288,7 +289,7 @@ describe('[issue 13] the candidates in a narrow editor column', () => {
     expect(await seriousAxeViolations(olga.page)).toEqual([]);
   });
 
-  it('keeps the wide table in the vote dialog at 1280×800, without sideways scroll', async () => {
+  it('fits the vote dialog at 1280×800 too, without sideways scroll, every figure named', async () => {
     const { page } = fie;
     await page
       .getByRole('region', { name: 'Workshop' })
@@ -300,10 +301,11 @@ describe('[issue 13] the candidates in a narrow editor column', () => {
     await table.waitFor();
     const scroller = dialog.locator('.candidate-comparison .table-scroll');
     expect(await scrollsSideways(scroller)).toBe(false);
-    // Drawn as a table: its column headers are in view above the figures.
-    expect(await table.locator('thead th[data-column="authorityNpv"]').isVisible()).toBe(true);
-    const cell = table.locator('tr[data-candidate="int-ips"] td[data-column="authorityNpv"]');
-    expect((await cellOnScreen(cell, scroller)).layout).toBe('table');
+    // The figures' full names (one name per figure) do not fit a 46rem dialog as seven columns: cards.
+    for (const [column, label] of COLUMNS) {
+      const cell = table.locator(`tr[data-candidate="int-ips"] td[data-column="${column}"]`);
+      expect(await cellOnScreen(cell, scroller)).toEqual({ shown: true, inside: true, label, layout: 'cards' });
+    }
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'narrow-candidates-vote-1280');
     await page.keyboard.press('Escape');

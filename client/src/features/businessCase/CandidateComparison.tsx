@@ -94,7 +94,7 @@ export function CandidateComparisonTable({
                   data-column={column}
                   title={headlineFigureTexts(EXPLAINED_BY[column], lang).explanation}
                 >
-                  {t.columns[column]}
+                  {headlineFigureTexts(EXPLAINED_BY[column], lang).name}
                 </th>
               ))}
             </tr>
@@ -158,7 +158,8 @@ function CandidateCell({
 }) {
   const none = '–';
   // The column's name rides on the cell: the narrow layout shows it beside the figure (CSS `attr()`).
-  const cell = { 'data-column': column, 'data-label': m.candidates.columns[column] };
+  // One name per figure everywhere (issue 13): the panel's, the PDF's and the workbook's.
+  const cell = { 'data-column': column, 'data-label': headlineFigureTexts(EXPLAINED_BY[column], lang).name };
   switch (column) {
     case 'interventionCost':
     case 'publicValue':
