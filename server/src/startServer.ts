@@ -27,6 +27,7 @@ import { measuredStores } from './metrics/measuredStores.ts';
 import { type AddressLimits, addressLimitsWith } from './network/AddressLimits.ts';
 import { writeFacilitatorLinks } from './network/facilitatorLinkFile.ts';
 import { HostAllowlist, parseAllowedHosts } from './network/HostAllowlist.ts';
+import { LimitCounters } from './network/LimitCounters.ts';
 import { NetworkConfigError } from './network/NetworkConfigError.ts';
 import { isLoopbackHost, type NetworkFacts } from './network/NetworkFacts.ts';
 import { parsePublicUrl } from './network/publicUrl.ts';
@@ -167,12 +168,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   }
   let cluster: ClusterNode | undefined;
+  /** The per-address limits counted in Redis across the processes (issue 14). */
+  let limitCounters: LimitCounters | undefined;
   if (options.redisUrl) {
     const ownership = new CaseOwnership(stores.owners, log, options.leaseMs);
     try {
       const bus = await ClusterBus.connect(options.redisUrl, { processId: ownership.processId, log });
       cluster = await ClusterNode.join(bus, ownership, log);
+      limitCounters = await LimitCounters.connect(options.redisUrl, { log });
     } catch (error) {
+      await limitCounters?.close();
+      await cluster?.close();
+      await cluster?.bus.close();
       await ownership.close();
       await stores.close();
       lock.release();
@@ -214,7 +221,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     metrics,
   });
   const stopSharingAccess = cluster ? await shareAccessChanges(cluster, access, transport) : () => undefined;
-  const httpLimits = httpAddressLimits(limits, log);
+  const httpLimits = httpAddressLimits(limits, log, limitCounters);
   const app = createHttpApp({
     cases,
     access,
@@ -235,7 +242,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const forwarded = cluster ? await serveForwarded(app) : undefined;
   if (forwarded) cluster?.setHttpServer(forwarded.serve);
   const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
-  const gate = new UpgradeGate({ hosts, trustedProxies, limits, log, next: transport.handleUpgrade });
+  const gate = new UpgradeGate({
+    hosts,
+    trustedProxies,
+    limits,
+    log,
+    next: transport.handleUpgrade,
+    counters: limitCounters,
+  });
   server.on('upgrade', gate.handleUpgrade);
 
   let adopted: Awaited<ReturnType<AccessService['adoptCasesWithoutParties']>>;
@@ -252,6 +266,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   } catch (error) {
     void exchangeWorkers.close();
     httpLimits.close();
+    await limitCounters?.close();
     transport.close();
     await forwarded?.close();
     await registry.close();
@@ -288,6 +303,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await serverClosed;
+      await limitCounters?.close();
       await exchangeWorkers.close();
       stopSharingAccess();
       await forwarded?.close();
