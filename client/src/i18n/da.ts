@@ -313,6 +313,14 @@ export const da = {
       label: 'Din ændring var for stor til at blive sendt',
       detail: 'Sagen hentes igen fra serveren.',
     },
+    caseMoving: {
+      label: 'Sagen flytter server',
+      detail: 'En anden server overtager sagen. Dine ændringer gemmes på denne enhed og sendes om et øjeblik.',
+    },
+    ownerUnreachable: {
+      label: 'Serveren kan ikke nå sagen lige nu',
+      detail: 'Dine ændringer gemmes på denne enhed. Vi prøver igen om et øjeblik.',
+    },
     notFound: { label: 'Sagen findes ikke', detail: '' },
     unauthorized: { label: 'Dit link gælder ikke for denne sag', detail: '' },
     linkRevoked: { label: 'Dit link er blevet erstattet', detail: 'Bed om det nye link.' },

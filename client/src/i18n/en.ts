@@ -304,6 +304,14 @@ export const en: Messages = {
       label: 'Your change was too large to be sent',
       detail: 'The case is loaded again from the server.',
     },
+    caseMoving: {
+      label: 'The case is moving server',
+      detail: 'Another server takes the case over. Your changes are kept on this device and sent in a moment.',
+    },
+    ownerUnreachable: {
+      label: 'The server cannot reach the case just now',
+      detail: 'Your changes are kept on this device. We try again in a moment.',
+    },
     notFound: { label: 'The case does not exist', detail: '' },
     unauthorized: { label: 'Your link is not valid for this case', detail: '' },
     linkRevoked: { label: 'Your link has been replaced', detail: 'Ask for the new link.' },

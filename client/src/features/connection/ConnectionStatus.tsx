@@ -19,6 +19,8 @@ const ICONS: Record<ConnectionState, string> = {
   tooManyMessages: 'M9 2 a7 7 0 1 1 -7 7',
   slowConsumer: 'M9 2 a7 7 0 1 1 -7 7',
   messageTooBig: 'M9 3 v7 M9 13 v2',
+  caseMoving: 'M9 2 a7 7 0 1 1 -7 7',
+  ownerUnreachable: 'M9 2 a7 7 0 1 1 -7 7',
   blocked: 'M9 2 a7 7 0 1 1 0 14 a7 7 0 1 1 0 -14 M4 9 h10',
   notFound: 'M3 3 L15 15 M15 3 L3 15',
   unauthorized: 'M3 3 L15 15 M15 3 L3 15',

@@ -55,6 +55,8 @@ describe('trackConnection: connections cut for their bounds (issue 9)', () => {
   it.each([
     [CloseCode.TooManyMessages, 'tooManyMessages'],
     [CloseCode.SlowConsumer, 'slowConsumer'],
+    [CloseCode.ServiceRestart, 'caseMoving'],
+    [CloseCode.TryAgainLater, 'ownerUnreachable'],
   ] as const)('close %i says why while it reconnects, and is connected again once synced', (code, state) => {
     const { provider, tracker } = track();
     expect(tracker.get()).toBe('connected');

@@ -11,6 +11,8 @@ export const CONNECTION_STATES = [
   'tooManyMessages',
   'slowConsumer',
   'messageTooBig',
+  'caseMoving',
+  'ownerUnreachable',
   'blocked',
   'notFound',
   'unauthorized',
@@ -58,6 +60,10 @@ const INTERRUPTED_STATES: Record<number, ConnectionState> = {
   [CloseCode.TooManyMessages]: 'tooManyMessages',
   [CloseCode.SlowConsumer]: 'slowConsumer',
   [CloseCode.MessageTooBig]: 'messageTooBig',
+  // Issue 14: the case moves to another server process (a restart, a process that died) …
+  [CloseCode.ServiceRestart]: 'caseMoving',
+  // … or the process that holds it cannot be reached just now (Redis down between them).
+  [CloseCode.TryAgainLater]: 'ownerUnreachable',
 };
 
 /**
