@@ -10,9 +10,10 @@ import type { ForwardedRequest, ForwardedResponse } from './tunnelFrames.ts';
 /**
  * HTTP requests that change a case run on its owner (issue 14: "the guard, locks … and
  * server-owned work must decide on one document"). A request that reached another process is
- * forwarded through the bus as it came — method, path, headers that matter, raw body, the
- * caller's address — and the owner runs it through its own HTTP app (on a loopback listener of
- * its own), then the answer goes back byte for byte.
+ * forwarded through the bus as it came — method, path, headers that matter, raw body — and
+ * the owner runs it through its own HTTP app (on a loopback listener of its own), then the
+ * answer goes back byte for byte. The caller's address is logged and limited where the request
+ * arrived; the owner's request log shows the loopback address.
  */
 
 /** The paths under /api/cases/:id whose handlers open the case's live document. */
@@ -75,7 +76,6 @@ export function ownerGate(cluster: ClusterNode, log: Log): RequestHandler {
         url: req.originalUrl,
         headers,
         body: body.toString('base64'),
-        remoteAddress: req.ip ?? '',
       });
       res.status(answer.status);
       for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);

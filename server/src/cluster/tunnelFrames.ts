@@ -110,7 +110,6 @@ export type ForwardedRequest = {
   headers: Record<string, string>;
   /** The body, base64. */
   body: string;
-  remoteAddress: string;
 };
 
 /** What a bus request to an owner may be. */
