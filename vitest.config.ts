@@ -15,17 +15,30 @@ const STORAGE_TESTS = [
   'test/integration/offlineCopyReplay.test.ts',
   'test/integration/signoffs.test.ts',
   'test/integration/shutdown.test.ts',
+  // Refusals whose effect (nothing stored) is checked across a restart on the same data.
+  'test/integration/comments.test.ts',
+  'test/integration/observer.test.ts',
+  'test/integration/workshopGuard.test.ts',
+  'test/integration/caseListCreated.test.ts',
   // Not here, about SQLite itself: backup.test.ts (SQLite's online backup and the restore CLI
   // into a data directory). postgresServer.test.ts and the cluster tests run on PostgreSQL already.
 ];
 
 /**
- * Security tests that stay on SQLite (excluded from `security-pg`): they are about SQLite or
- * too slow to run twice.
+ * Security tests that stay on SQLite (excluded from `security-pg`): they are about SQLite, do
+ * not run on support/server.ts's database, or never touch the store.
  */
 const SQLITE_ONLY_SECURITY_TESTS = [
   // The data-directory lock is an OS lock on the SQLite file beside the database (DataDirLock).
   'test/security/storageLock.test.ts',
+  // The soak's server is benchServer.ts in a forked child with its own SQLite data dir, not
+  // support/server.ts: on PostgreSQL it would only run the same 90 s of SQLite again.
+  'test/security/soak.test.ts',
+  // Never reach the store — frame and presence limits on the socket, pricing bounds — so they
+  // would test nothing new on PostgreSQL for ~20 s of CI (measured: issue 14).
+  'test/security/connectionLimits.test.ts',
+  'test/security/presenceSchema.test.ts',
+  'test/security/pricingBounds.test.ts',
 ];
 
 /** A project's settings on PostgreSQL: one server for the project, its URL handed to every file. */

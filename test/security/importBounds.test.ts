@@ -9,10 +9,10 @@
  */
 
 import { rmSync } from 'node:fs';
-import { openSqliteStores, type Stores } from '@caseroom/server';
+import type { Stores } from '@caseroom/server';
 import { type CaseModelDraft, exampleCase, MAX_IMPORT_VALUES } from '@caseroom/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDataDir, startTestServer, type TestServer } from '../support/server.ts';
+import { makeTempDataDir, openTestStores, startTestServer, type TestServer } from '../support/server.ts';
 import { healthProbe } from './attackFixtures.ts';
 
 type ImportError = { path: (string | number)[]; message: { da: string; en: string } };
@@ -41,7 +41,7 @@ describe('[9.3] broken import files: a named 400, nothing created, /health answe
 
   beforeAll(async () => {
     dataDir = makeTempDataDir();
-    store = await openSqliteStores(dataDir);
+    store = await openTestStores(dataDir);
     server = await startTestServer({ dataDir, stores: store });
   });
 
