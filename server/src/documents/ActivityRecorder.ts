@@ -3,8 +3,12 @@ import type { Log } from '../log.ts';
 import type { ActivityEntry } from '../storage/ActivityStore.ts';
 import type { Stores } from '../storage/Stores.ts';
 
-/** How long a case gathers activity (who changed which section) before writing it. */
-export const ACTIVITY_FLUSH_MS = 1_000;
+/**
+ * How long a case gathers activity (who changed which section) before writing it: stretches
+ * merge over a minute anyway, a listing on this process writes what is pending first, and each
+ * write costs a commit (`pnpm bench:sync`, issue 14).
+ */
+export const ACTIVITY_FLUSH_MS = 5_000;
 
 /**
  * Who changed what (docs/workshop.md W12) for one case: a party's accepted edit is recorded in
@@ -53,7 +57,8 @@ export class ActivityRecorder {
     const entries = [...this.pending.values()];
     this.pending.clear();
     try {
-      for (const entry of entries) await this.options.stores.activity.record(entry);
+      // One transaction for the second's entries of this case.
+      await this.options.stores.activity.recordAll(entries);
     } catch (error) {
       if (!this.failed)
         this.options.log('warn', 'activity not recorded', { caseId: this.caseId, error: String(error) });

@@ -39,7 +39,9 @@ export const REGISTRY_DEFAULTS = {
   unloadGraceMs: 30_000,
   compactEvery: 500,
   storageRetryMs: 2_000,
-  summaryIntervalMs: 1_000,
+  // The start page reads a loaded case from its live document; the catalogue row is for the
+  // rest (other processes, unloaded cases): every 10 s is enough, and each write costs a commit.
+  summaryIntervalMs: 10_000,
 } as const;
 
 /**

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { isForeignKeyViolation } from './sql/sqlErrors.ts';
-import type { CaseroomTables } from './sql/tables.ts';
+import type { CaseroomTables, Executor } from './sql/tables.ts';
 import { UnknownCaseError } from './storeErrors.ts';
 
 /** Who changed what (W12): stretches of edits by one party to one section. */
@@ -10,6 +10,8 @@ export interface ActivityStore {
    * section when it is at most ACTIVITY_MERGE_MS older, else adds one. Throws UnknownCaseError.
    */
   record(entry: ActivityEntry): Promise<void>;
+  /** Records several entries in one transaction (a case document's second of activity). Throws UnknownCaseError. */
+  recordAll(entries: readonly ActivityEntry[]): Promise<void>;
   /** The case's activity, most recent change first, at most `limit` entries ([] for an unknown case). */
   list(caseId: string, limit: number): Promise<ActivityRecord[]>;
 }
@@ -30,41 +32,20 @@ export type ActivityRecord = { partyId: string; section: string; firstAt: number
 export class SqlActivityStore implements ActivityStore {
   constructor(private readonly db: Kysely<CaseroomTables>) {}
 
-  async record(entry: ActivityEntry): Promise<void> {
-    const edits = entry.edits ?? 1;
+  /**
+   * One statement on the honest path (the party's latest stretch in the section is extended in
+   * place, on the database's copy of it), an insert only when a new stretch starts: activity is
+   * written about once a second per party and section of every open case.
+   */
+  record(entry: ActivityEntry): Promise<void> {
+    return recordIn(this.db, entry);
+  }
+
+  async recordAll(entries: readonly ActivityEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    if (entries.length === 1) return recordIn(this.db, entries[0]!);
     await this.db.transaction().execute(async (trx) => {
-      const latest = await trx
-        .selectFrom('activity')
-        .select(['seq', 'last_at'])
-        .where('case_id', '=', entry.caseId)
-        .where('party_id', '=', entry.partyId)
-        .where('section', '=', entry.section)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (latest && entry.at - latest.last_at <= ACTIVITY_MERGE_MS) {
-        await trx
-          .updateTable('activity')
-          .set((eb) => ({ last_at: Math.max(latest.last_at, entry.at), edits: eb('edits', '+', edits) }))
-          .where('seq', '=', latest.seq)
-          .execute();
-        return;
-      }
-      try {
-        await trx
-          .insertInto('activity')
-          .values({
-            case_id: entry.caseId,
-            party_id: entry.partyId,
-            section: entry.section,
-            first_at: entry.at,
-            last_at: entry.at,
-            edits,
-          })
-          .execute();
-      } catch (error) {
-        throw isForeignKeyViolation(error) ? new UnknownCaseError(entry.caseId) : error;
-      }
+      for (const entry of entries) await recordIn(trx, entry);
     });
   }
 
@@ -84,5 +65,44 @@ export class SqlActivityStore implements ActivityStore {
       lastAt: row.last_at,
       edits: row.edits,
     }));
+  }
+}
+
+/** One entry: the party's latest stretch in the section extended in place, or a new one. */
+async function recordIn(db: Executor, entry: ActivityEntry): Promise<void> {
+  const edits = entry.edits ?? 1;
+  const latest = db
+
+    .selectFrom('activity')
+    .select('seq')
+    .where('case_id', '=', entry.caseId)
+    .where('party_id', '=', entry.partyId)
+    .where('section', '=', entry.section)
+    .orderBy('seq', 'desc')
+    .limit(1);
+  const extended = await db
+    .updateTable('activity')
+    .set((eb) => ({
+      last_at: sql<number>`CASE WHEN last_at > ${entry.at} THEN last_at ELSE ${entry.at} END`,
+      edits: eb('edits', '+', edits),
+    }))
+    .where('seq', '=', latest)
+    .where(sql<number>`${entry.at} - last_at`, '<=', ACTIVITY_MERGE_MS)
+    .executeTakeFirst();
+  if (Number(extended.numUpdatedRows) > 0) return;
+  try {
+    await db
+      .insertInto('activity')
+      .values({
+        case_id: entry.caseId,
+        party_id: entry.partyId,
+        section: entry.section,
+        first_at: entry.at,
+        last_at: entry.at,
+        edits,
+      })
+      .execute();
+  } catch (error) {
+    throw isForeignKeyViolation(error) ? new UnknownCaseError(entry.caseId) : error;
   }
 }

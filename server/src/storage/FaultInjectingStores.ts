@@ -15,7 +15,7 @@ export const WRITE_METHODS: Record<StoreName, readonly string[]> = {
   access: ['addParty', 'replaceToken', 'setPartyExpiry', 'endParty'],
   ballots: ['put'],
   snapshots: ['add'],
-  activity: ['record'],
+  activity: ['record', 'recordAll'],
   clientIds: ['bind'],
   organisations: ['create', 'replaceKey'],
   owners: ['acquire', 'renew', 'release'],

@@ -50,8 +50,35 @@ export async function openSqliteStores(dataDir: string, options: SqliteOptions =
     database.close();
     throw error;
   }
-  const db = new Kysely<CaseroomTables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<CaseroomTables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const first = await firstOrganisationId(db);
   if (first !== undefined) await claimUnowned(db, first);
   return sqlStores(db, 'sqlite', () => db.destroy());
+}
+
+/** Prepared statements kept per SQL text (Kysely's SQLite driver prepares every query anew). */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The database as Kysely's SQLite dialect sees it, with its statements prepared once per SQL text
+ * (least recently used dropped past STATEMENT_CACHE_SIZE): preparing was a quarter of the
+ * server's CPU under load (`pnpm bench:sync`, issue 14). A statement is reused only after the
+ * call that used it returned — better-sqlite3 is synchronous and Kysely runs one query at a time.
+ */
+function withStatementCache(database: Database.Database): Pick<Database.Database, 'prepare' | 'close'> {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare: ((sql: string) => {
+      let statement = statements.get(sql);
+      if (statement) {
+        statements.delete(sql);
+      } else {
+        statement = database.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(sql, statement);
+      return statement;
+    }) as Database.Database['prepare'],
+    close: () => database.close(),
+  };
 }

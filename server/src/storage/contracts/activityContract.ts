@@ -41,5 +41,28 @@ export function activityContract(engineName: string, open: OpenStores): void {
         { partyId: 'p', section: 'problem', firstAt: 10_000, lastAt: 12_000, edits: 11 },
       ]);
     });
+
+    it('[S21b] recordAll writes a second of entries at once, merging as record does; an unknown case writes none', async () => {
+      const { activity } = stores();
+      await createCase(stores());
+      await activity.record({ caseId: 'case-1', partyId: 'p', section: 'problem', at: 10_000, edits: 2 });
+      await activity.recordAll([
+        { caseId: 'case-1', partyId: 'p', section: 'problem', at: 11_000, edits: 3 },
+        { caseId: 'case-1', partyId: 'q', section: 'outcomes', at: 11_000 },
+        { caseId: 'case-1', partyId: 'p', section: 'problem', at: 200_000 },
+      ]);
+      expect(await activity.list('case-1', 10)).toEqual([
+        { partyId: 'p', section: 'problem', firstAt: 200_000, lastAt: 200_000, edits: 1 },
+        { partyId: 'q', section: 'outcomes', firstAt: 11_000, lastAt: 11_000, edits: 1 },
+        { partyId: 'p', section: 'problem', firstAt: 10_000, lastAt: 11_000, edits: 5 },
+      ]);
+      await expect(
+        activity.recordAll([
+          { caseId: 'case-1', partyId: 'r', section: 'facts', at: 300_000 },
+          { caseId: 'nope', partyId: 'r', section: 'facts', at: 300_000 },
+        ]),
+      ).rejects.toThrow(UnknownCaseError);
+      expect((await activity.list('case-1', 10)).some((entry) => entry.partyId === 'r')).toBe(false);
+    });
   });
 }
