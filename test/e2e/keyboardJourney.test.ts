@@ -117,6 +117,8 @@ describe('[issue 13] a keyboard journey through decision and sign-off', () => {
       .toBe('current');
     // The sign button is gone once he has signed: focus moves to the agreement line (visible,
     // inside the dialog), not lost to the page.
+    // The button may go (the signature arriving through the document) before the request answers.
+    await expect.poll(async () => (await focused(erik.page)).name).toMatch(/Enighed: alle har godkendt denne version$/);
     const afterSigning = await expectFocusOn(erik.page, /Enighed: alle har godkendt denne version$/);
     expect(afterSigning.inDialog).toBe('Godkendelse');
     expect(await erikSign.getByRole('button', { name: 'Godkend denne version' }).count()).toBe(0);

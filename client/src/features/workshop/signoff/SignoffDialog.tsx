@@ -7,6 +7,7 @@ import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
 import { useImportedHistory } from '../importedHistory.ts';
 import { useWorkshop } from '../useWorkshop.ts';
 import { useWorkshopActions } from '../useWorkshopActions.ts';
+import { useFocusLanding } from '../vote/useFocusLanding.ts';
 import { RequiredSignersForm } from './RequiredSignersForm.tsx';
 import { usePartyNames } from './usePartyNames.ts';
 
@@ -61,6 +62,9 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   // Observers sign nothing (issue 9: the server refuses them); others when asked to (actions.ts).
   const maySign = actions.verdict('signoff.sign', { hash }).shown;
   const status = useRef<HTMLParagraphElement>(null);
+  // The sign button goes when the signature arrives through the document, which may be before
+  // the request answers: a keyboard user's focus lands on the agreement line either way.
+  useFocusLanding(() => status.current, maySign);
   const sign = async () => {
     const result = await actions.perform('signoff.sign', { hash });
     setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
