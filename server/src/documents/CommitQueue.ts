@@ -1,7 +1,7 @@
 /**
  * One case's writes, committed in the order they were accepted (issue 14: an ordered, batched
- * durable pipeline). Updates accepted while a commit is in flight — or within the same turn of
- * the event loop — are committed together in one store transaction (group commit); a job
+ * durable pipeline). Updates accepted while a commit is in flight — or in the same synchronous
+ * run — are committed together in one store write (group commit); a job
  * (a compaction) runs after everything queued before it and before anything queued after.
  *
  * `append` never rejects: it resolves with the write's outcome, so the document decides what a
@@ -23,8 +23,9 @@ export class CommitQueue {
       const batch: Batch = { updates: [], done: undefined as unknown as Promise<CommitOutcome> };
       this.open = batch;
       batch.done = this.enqueue(async () => {
-        // The turn's other messages join the batch before it closes.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // Everything appended until now joins (the rest of this turn's synchronous work, and
+        // what arrived while the previous write was in flight); the store gathers every case's
+        // appends of the turn into one statement (UpdateLog).
         if (this.open === batch) this.open = undefined;
         try {
           await this.write(batch.updates);
