@@ -26,6 +26,22 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The case exported as JSON and imported again: a new case, the copy. */
+async function importedCopyOf(original: { id: string; token: string }): Promise<{ id: string; token: string }> {
+  const file = await (
+    await fetch(`${server.url}/api/cases/${original.id}/export.json`, {
+      headers: { authorization: `Bearer ${original.token}` },
+    })
+  ).text();
+  const imported = await fetch(`${server.url}/api/cases/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: file,
+  });
+  expect(imported.status).toBe(201);
+  return (await imported.json()) as { id: string; token: string };
+}
+
 describe('[issue 13] imported history is visible', () => {
   it('the decision log and the sign-off dialog list what the file carried, marked as imported', async () => {
     const original = await createCase(server.url, { example: true });
@@ -36,18 +52,7 @@ describe('[issue 13] imported history is visible', () => {
     expect((await call('PUT', '/workshop/required-signers', { partyIds: [me.party.id] })).status).toBe(200);
     const hash = ((await call('GET', '/workshop')).body as { contentHash: string }).contentHash;
     expect((await call('POST', '/workshop/signoffs', { hash })).status).toBe(201);
-    const file = await (
-      await fetch(`${server.url}/api/cases/${original.id}/export.json`, {
-        headers: { authorization: `Bearer ${original.token}` },
-      })
-    ).text();
-    const imported = await fetch(`${server.url}/api/cases/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: file,
-    });
-    expect(imported.status).toBe(201);
-    const copy = (await imported.json()) as { id: string; token: string };
+    const copy = await importedCopyOf(original);
 
     const { page } = fie;
     await openCase(page, server.url, copy);
@@ -75,18 +80,7 @@ describe('[issue 13] imported history is visible', () => {
 
   it('an imported copy is marked in the room and on the start page; the original is not', async () => {
     const original = await createCase(server.url, { example: true });
-    const file = await (
-      await fetch(`${server.url}/api/cases/${original.id}/export.json`, {
-        headers: { authorization: `Bearer ${original.token}` },
-      })
-    ).text();
-    const imported = await fetch(`${server.url}/api/cases/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: file,
-    });
-    expect(imported.status).toBe(201);
-    const copy = (await imported.json()) as { id: string; token: string };
+    const copy = await importedCopyOf(original);
 
     const { page } = fie;
     await openCase(page, server.url, copy);

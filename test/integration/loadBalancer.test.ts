@@ -1,12 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sectionMap, toModel, writeShortText } from '@caseroom/shared';
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -21,6 +18,7 @@ import {
   type TestRedis,
 } from '../support/services.ts';
 import { recordCloses } from './accessFixtures.ts';
+import { type RawResponse, rawRequest, selfSigned } from './networkFixtures.ts';
 import { recordRefusals } from './workshopFixtures.ts';
 
 /**
@@ -194,36 +192,16 @@ describe('[issue 14] three processes behind nginx (docs/deploy/nginx-caseroom.co
 // ---------------------------------------------------------------------------------------------
 // Through nginx
 
-type Reply = { status: number; headers: IncomingHttpHeaders; body: string };
-
 /** One HTTP(S) request from the browser's address, trusting only the test's certificate. */
 function send(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string; trust?: boolean } = {},
-): Promise<Reply> {
-  const target = new URL(url);
-  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      target,
-      {
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-        ...(target.hostname === 'localhost' ? { localAddress: BROWSER_ADDRESS, family: 4 } : {}),
-        ...(options.trust === false ? {} : { ca: pems.cert }),
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          body += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
+): Promise<RawResponse> {
+  const { trust, ...request } = options;
+  return rawRequest(url, {
+    ...request,
+    ...(new URL(url).hostname === 'localhost' ? { localAddress: BROWSER_ADDRESS } : {}),
+    ...(trust === false ? {} : { ca: pems.cert }),
   });
 }
 
@@ -232,7 +210,7 @@ async function viaNginx(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Reply & { json: () => Json }> {
+): Promise<RawResponse & { json: () => Json }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -464,24 +442,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** A self-signed certificate for localhost and 127.0.0.1, made for this run (as tls.test.ts). */
-async function selfSigned(): Promise<{ cert: string; key: string }> {
-  const made = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  });
-  return { cert: made.cert, key: made.private };
 }

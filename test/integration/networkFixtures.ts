@@ -10,6 +10,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import WebSocket from 'ws';
 import { REPO_ROOT } from '../support/server.ts';
 
@@ -19,14 +20,27 @@ export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: 
 /** One request with exactly these headers (Host and X-Forwarded-For included); `ca` trusts a test certificate. */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    ca?: string;
+    localAddress?: string;
+  } = {},
 ): Promise<RawResponse> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
       target,
-      { method: options.method ?? 'GET', headers: options.headers, ca: options.ca, agent: false },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        ca: options.ca,
+        agent: false,
+        // From another loopback address (127.0.0.2: a browser that is not the proxy).
+        ...(options.localAddress ? { localAddress: options.localAddress, family: 4 } : {}),
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -138,4 +152,24 @@ export function runMain(
       resolve({ exitCode: code, output, stop });
     });
   });
+}
+
+/** A self-signed certificate for 127.0.0.1 and localhost, made for this test run. */
+export async function selfSigned(): Promise<{ cert: string; key: string }> {
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  });
+  return { cert: pems.cert, key: pems.private };
 }

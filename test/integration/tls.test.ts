@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sectionMap, toModel, writeShortText } from '@caseroom/shared';
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -10,27 +9,7 @@ import * as Y from 'yjs';
 import { NetworkConfigError } from '../../server/src/network/NetworkConfigError.ts';
 import { cleanupAfterEach } from '../support/cleanup.ts';
 import { makeTempDataDir, startTestServer, waitFor } from '../support/server.ts';
-import { makeClientDir, rawRequest, runMain } from './networkFixtures.ts';
-
-/** A self-signed certificate for 127.0.0.1 and localhost, made for this test run. */
-async function selfSigned(): Promise<{ cert: string; key: string }> {
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  });
-  return { cert: pems.cert, key: pems.private };
-}
+import { makeClientDir, rawRequest, runMain, selfSigned } from './networkFixtures.ts';
 
 /** A y-websocket client over wss:// that trusts only the test's certificate. */
 function wssClient(
