@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Log } from '../log.ts';
 import type { OwnershipStore } from '../storage/OwnershipStore.ts';
+import { UnknownCaseError } from '../storage/storeErrors.ts';
 
 /** How long a lease lasts unless renewed; a dead owner's cases are taken over after at most this. */
 export const LEASE_MS = 6_000;
@@ -45,7 +46,7 @@ export class CaseOwnership {
       try {
         taken = await this.owners.acquire(caseId, this.processId, this.leaseMs);
       } catch (error) {
-        if ((error as Error).name === 'UnknownCaseError') return undefined;
+        if (error instanceof UnknownCaseError) return undefined;
         throw error;
       }
       if (taken) {

@@ -208,11 +208,6 @@ export class ClusterNode {
     this.hosted.set(connId, connection);
   }
 
-  /** The owner forgets a tunnelled connection that closed on its side. */
-  unhost(connId: string): void {
-    this.hosted.delete(connId);
-  }
-
   private onTunnelFrame(bytes: Uint8Array): void {
     const frame = decodeTunnelFrame(bytes);
     if (!frame || frame.kind === 'heartbeat') return;
