@@ -135,7 +135,8 @@ describe('a new version deployed while the room is open (issue 10)', () => {
     await notice.waitFor({ timeout: 20_000 });
     expect(await notice.textContent()).toContain(UPDATED);
     await anna.page.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
-    await notice.getByRole('button', { name: 'Genindlæs' }).click();
+    // The reload keeps the URL, so waiting for the URL alone could pass before it: wait for the new page's load.
+    await Promise.all([anna.page.waitForEvent('load'), notice.getByRole('button', { name: 'Genindlæs' }).click()]);
     await anna.page.waitForURL(`${after.url}/case/${created.id}`);
     await anna.page.locator('.room[data-role="editor"]').waitFor({ timeout: 15_000 });
     expect(
