@@ -55,6 +55,20 @@ export class BenchProcess {
     });
   }
 
+  /** Starts or stops the measured window's CPU profile (a no-op unless BENCH_PROF_WINDOW is set). */
+  profile(step: 'profile-start' | 'profile-stop'): Promise<void> {
+    if (!process.env.BENCH_PROF_WINDOW) return Promise.resolve();
+    return new Promise((resolve) => {
+      const onMessage = (message: { type: string }) => {
+        if (message.type !== step) return;
+        this.child.off('message', onMessage);
+        resolve();
+      };
+      this.child.on('message', onMessage);
+      this.child.send(step);
+    });
+  }
+
   /** Asks the server to close and resolves when the process has exited. */
   stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();

@@ -9,12 +9,15 @@
  * Talks to the parent over IPC: sends { type: 'ready', port }, answers 'memory' (memory and CPU time) and
  * 'retained' (the same after a full collection: needs --expose-gc), exits on 'stop'.
  * BENCH_UNLOAD_GRACE_MS: how long Caseroom keeps a case nobody is connected to (default 30 s).
+ * BENCH_PROF_WINDOW=<dir>: a CPU profile of the measured window only ('profile-start' … 'profile-stop'),
+ * written as <dir>/<kind>-<pid>.cpuprofile (cpuProfileTop.ts reads it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { writeHeapSnapshot } from 'node:v8';
 import { openSqliteStores, type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
@@ -91,7 +94,27 @@ process.on('message', (message) => {
       `${process.env.BENCH_HEAP_SNAPSHOT}-${message.slice('snapshot:'.length)}.heapsnapshot`,
     );
     process.send?.({ type: 'snapshot', file });
+  } else if (message === 'profile-start' || message === 'profile-stop') {
+    void windowProfile(message).then(() => process.send?.({ type: message }));
   } else if (message === 'stop') {
     void running.close().then(() => process.exit(0));
   }
 });
+
+let profiler: Session | undefined;
+async function windowProfile(step: 'profile-start' | 'profile-stop'): Promise<void> {
+  const dir = process.env.BENCH_PROF_WINDOW;
+  if (!dir) return;
+  if (step === 'profile-start') {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    return;
+  }
+  if (!profiler) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  writeFileSync(join(dir, `${kind}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+  profiler.disconnect();
+  profiler = undefined;
+}

@@ -17,6 +17,7 @@
  *                                   sqlite-full (synchronous=FULL), sqlite-memory (SQLite in memory)
  *   BENCH_ROUNDS=3                  alternate the variants' order and report medians
  *   BENCH_PROF=<dir>                --cpu-prof every server process into <dir> (cpuProfileTop.ts reads them)
+ *   BENCH_PROF_WINDOW=<dir>         the same for the measured window only (no start-up, no case creation)
  *
  * CPU is user + system seconds of the server processes in the measured window (summed over a
  * variant's processes); PostgreSQL's (every backend) and Redis's are shown apart, read from

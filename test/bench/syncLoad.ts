@@ -117,6 +117,7 @@ export async function runLoad(deployment: Deployment, profile: Profile, timing: 
   }
   await sleep(timing.warmup * 1000); // JIT, socket buffers, leases
   measuring = true;
+  await deployment.profile('profile-start');
   const cpuBefore = await deployment.cpu();
   const startedAt = performance.now();
   let peakRss = 0;
@@ -129,6 +130,7 @@ export async function runLoad(deployment: Deployment, profile: Profile, timing: 
   for (const timer of timers) clearTimeout(timer); // clears intervals too
   const elapsed = (performance.now() - startedAt) / 1000;
   const cpuAfter = await deployment.cpu();
+  await deployment.profile('profile-stop');
   clearInterval(sampler);
   const everyone = clientsByCase.flat();
   const delivered = () =>

@@ -41,6 +41,8 @@ export type Deployment = {
   cpu(): Promise<CpuReading>;
   /** RSS summed over the processes after a full collection, in bytes. */
   retainedRss(): Promise<number>;
+  /** Starts or stops every server's CPU profile of the measured window (BENCH_PROF_WINDOW). */
+  profile(step: 'profile-start' | 'profile-stop'): Promise<void>;
   /** RSS summed over the processes now, in bytes. */
   rss(): Promise<number>;
   stop(): Promise<void>;
@@ -92,6 +94,9 @@ export async function deploy(variant: Variant): Promise<Deployment> {
       postgres: shared ? serviceCpu(shared.postgresPid) : Number.NaN,
       redis: shared ? serviceCpu(shared.redisPid) : Number.NaN,
     }),
+    profile: async (step) => {
+      await Promise.all(processes.map((p) => p.profile(step)));
+    },
     retainedRss: () => sum(async (p) => (await p.usage(true)).rss),
     rss: () => sum(async (p) => (await p.usage()).rss),
     stop: async () => {
