@@ -14,10 +14,10 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Session } from 'node:inspector/promises';
 import { writeHeapSnapshot } from 'node:v8';
 import { openSqliteStores, type SqliteSynchronous, silentLog, startServer } from '@caseroom/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
