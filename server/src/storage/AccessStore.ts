@@ -27,6 +27,8 @@ export interface AccessStore {
   setPartyExpiry(caseId: string, partyId: string, expiresAt: number | undefined): Promise<void>;
   /** Ends the party's access at `at` (a party already ended keeps its first time). Throws UnknownPartyError. */
   endParty(caseId: string, partyId: string, at: number): Promise<void>;
+  /** The parties made for an organisation member, in every case (issue 15), in the order they were added. */
+  partiesOfMember(memberId: string): Promise<PartyRecord[]>;
 }
 
 /** A party of a case as stored (docs/access.md): who it is and what its link lets it do. */
@@ -41,6 +43,8 @@ export type PartyRecord = {
   expiresAt?: number | undefined;
   /** When the facilitator ended the party's access; undefined while it has access. */
   endedAt?: number | undefined;
+  /** The organisation member the party was made for (issue 15: entered from the portfolio); absent for an invited party. */
+  memberId?: string;
 };
 
 /** A stored link token: only its SHA-256 hash (hex), never the token itself. */
@@ -76,6 +80,16 @@ export class SqlAccessStore implements AccessStore {
       }
       await insertParty(trx, newParty);
     });
+  }
+
+  async partiesOfMember(memberId: string): Promise<PartyRecord[]> {
+    const rows = await this.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toParty);
   }
 
   async listParties(caseId: string): Promise<PartyRecord[]> {
@@ -171,6 +185,7 @@ export async function insertParty(db: Executor, { party, tokenHash, createdAt }:
       role: party.role,
       department_id: party.departmentId ?? null,
       created_at: createdAt,
+      member_id: party.memberId ?? null,
     })
     .execute();
   await db
@@ -199,5 +214,6 @@ function toParty(row: PartyRow): PartyRecord {
     departmentId: row.department_id ?? undefined,
     expiresAt: row.expires_at ?? undefined,
     endedAt: row.ended_at ?? undefined,
+    ...(row.member_id === null ? {} : { memberId: row.member_id }),
   };
 }

@@ -17,7 +17,7 @@ export const WRITE_METHODS: Record<StoreName, readonly string[]> = {
   snapshots: ['add'],
   activity: ['record', 'recordAll'],
   clientIds: ['bind'],
-  organisations: ['create', 'replaceKey'],
+  organisations: ['create', 'replaceKey', 'addMember', 'revokeMember'],
   owners: ['acquire', 'renew', 'release'],
 };
 

@@ -1,4 +1,4 @@
-import type { Executor } from './sql/tables.ts';
+import type { CaseroomTables, Executor } from './sql/tables.ts';
 import { DuplicateOrganisationError, UnknownOrganisationError } from './storeErrors.ts';
 
 export { DuplicateOrganisationError, UnknownOrganisationError };
@@ -30,7 +30,34 @@ export interface OrganisationStore {
    * is taken (live or revoked); nothing changes then.
    */
   replaceKey(organisationId: string, newHash: string, at: number): Promise<void>;
+  /**
+   * Adds a member (issue 15: one link per person of the organisation) with the hash of its link.
+   * Throws UnknownOrganisationError, or DuplicateOrganisationError for a taken id or hash.
+   */
+  addMember(member: NewMember): Promise<void>;
+  /** The organisation's members, revoked ones included, the first added first. */
+  listMembers(organisationId: string): Promise<MemberRecord[]>;
+  /** The member whose link has this SHA-256 hash (hex) — revoked or expired ones too — or undefined. */
+  findMember(hash: string): Promise<MemberRecord | undefined>;
+  /** Revokes a member's link as of `at` (a revoked member keeps its first time); false for an unknown member of that organisation. */
+  revokeMember(organisationId: string, memberId: string, at: number): Promise<boolean>;
 }
+
+/** A member of an organisation: a person with a link of their own (issue 15). */
+export type MemberRecord = {
+  id: string;
+  organisationId: string;
+  name: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** When the link stops working; undefined: never. */
+  expiresAt: number | undefined;
+  /** When an administrator revoked it; undefined while it works. */
+  revokedAt: number | undefined;
+};
+
+/** What it takes to add a member: the member and the hash of its link token. */
+export type NewMember = { member: Omit<MemberRecord, 'revokedAt'>; tokenHash: string };
 
 /** An organisation: a municipality, a fund, an operator of Caseroom. */
 export type OrganisationRecord = {
@@ -131,6 +158,86 @@ export class SqlOrganisationStore implements OrganisationStore {
         .execute();
     });
   }
+
+  async addMember({ member, tokenHash }: NewMember): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const known = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', '=', member.organisationId)
+        .executeTakeFirst();
+      if (!known) throw new UnknownOrganisationError(member.organisationId);
+      const taken =
+        (await trx.selectFrom('organisation_members').select('id').where('id', '=', member.id).executeTakeFirst()) ??
+        (await trx
+          .selectFrom('organisation_members')
+          .select('id')
+          .where('token_hash', '=', tokenHash)
+          .executeTakeFirst());
+      if (taken) throw new DuplicateOrganisationError(member.organisationId);
+      await trx
+        .insertInto('organisation_members')
+        .values({
+          id: member.id,
+          organisation_id: member.organisationId,
+          name: member.name,
+          token_hash: tokenHash,
+          created_at: member.createdAt,
+          expires_at: member.expiresAt ?? null,
+        })
+        .execute();
+    });
+  }
+
+  async listMembers(organisationId: string): Promise<MemberRecord[]> {
+    const rows = await this.db
+      .selectFrom('organisation_members')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMember);
+  }
+
+  async findMember(hash: string): Promise<MemberRecord | undefined> {
+    const row = await this.db
+      .selectFrom('organisation_members')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    return row ? toMember(row) : undefined;
+  }
+
+  async revokeMember(organisationId: string, memberId: string, at: number): Promise<boolean> {
+    const found = await this.db
+      .selectFrom('organisation_members')
+      .select('revoked_at')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    if (!found) return false;
+    if (found.revoked_at === null) {
+      await this.db
+        .updateTable('organisation_members')
+        .set({ revoked_at: at })
+        .where('id', '=', memberId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
+    return true;
+  }
+}
+
+function toMember(row: CaseroomTables['organisation_members']): MemberRecord {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    name: row.name,
+    createdAt: Number(row.created_at),
+    expiresAt: row.expires_at === null ? undefined : Number(row.expires_at),
+    revokedAt: row.revoked_at === null ? undefined : Number(row.revoked_at),
+  };
 }
 
 /** The first organisation created, or undefined. */

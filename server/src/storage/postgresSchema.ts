@@ -54,6 +54,7 @@ const TABLES = `
     created_at BIGINT NOT NULL,
     expires_at BIGINT,
     ended_at BIGINT,
+    member_id TEXT,
     UNIQUE (case_id, id)
   );
   CREATE TABLE IF NOT EXISTS tokens (
@@ -102,6 +103,17 @@ const TABLES = `
     party_id TEXT NOT NULL,
     PRIMARY KEY (case_id, client_id)
   );
+  CREATE TABLE IF NOT EXISTS organisation_members (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT,
+    revoked_at BIGINT
+  );
+  CREATE INDEX IF NOT EXISTS members_by_organisation ON organisation_members (organisation_id, created_at);
+  ALTER TABLE parties ADD COLUMN IF NOT EXISTS member_id TEXT;
   CREATE TABLE IF NOT EXISTS case_owners (
     case_id TEXT PRIMARY KEY REFERENCES cases(id),
     owner_id TEXT NOT NULL,

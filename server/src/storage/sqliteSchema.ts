@@ -38,6 +38,8 @@ export function createSchema(db: Database.Database): void {
         -- When the link stops working / the facilitator ended access (issue 10); NULL: never / not ended.
         expires_at INTEGER,
         ended_at INTEGER,
+        -- The organisation member it was made for (issue 15); NULL for an invited party.
+        member_id TEXT,
         UNIQUE (case_id, id)
       );
       -- Only SHA-256 hashes of link tokens (hex); revoked ones are kept so a rotated-away
@@ -106,6 +108,17 @@ export function createSchema(db: Database.Database): void {
         created_at INTEGER NOT NULL,
         revoked_at INTEGER
       );
+      -- An organisation's members (issue 15): one link per person (its SHA-256 hash), revocable, optionally expiring.
+      CREATE TABLE IF NOT EXISTS organisation_members (
+        id TEXT PRIMARY KEY,
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS members_by_organisation ON organisation_members (organisation_id, created_at);
       -- Which process owns each case (issue 14): a lease until expires_at (ms, the database's clock).
       CREATE TABLE IF NOT EXISTS case_owners (
         case_id TEXT PRIMARY KEY REFERENCES cases(id),
@@ -137,4 +150,5 @@ const ADDED_COLUMNS: readonly AddedColumn[] = [
   ['parties', 'ended_at', 'INTEGER'],
   ['cases', 'imported_at', 'INTEGER'],
   ['organisation_keys', 'revoked_at', 'INTEGER'],
+  ['parties', 'member_id', 'TEXT'],
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateOrganisationError, UnknownOrganisationError } from '../storeErrors.ts';
-import { makeNewOrganisation, type OpenStores, useStoresFixture } from './contractFixtures.ts';
+import { createCase, makeNewOrganisation, makeParty, type OpenStores, useStoresFixture } from './contractFixtures.ts';
 
 /** What every OrganisationStore must do (contracts S22 and S25 of the old storage suite). */
 export function organisationContract(engineName: string, open: OpenStores): void {
@@ -86,6 +86,60 @@ export function organisationContract(engineName: string, open: OpenStores): void
       await expect(organisations.create(makeNewOrganisation('org-c', oldKey))).rejects.toThrow(
         DuplicateOrganisationError,
       );
+    });
+
+    it('[S27] members: added with their link hash, listed per organisation first added first, found by hash (revoked too), revoked once; a taken id or hash or an unknown organisation throws and changes nothing', async () => {
+      const { organisations } = stores();
+      await organisations.create(makeNewOrganisation('org-a', '1'.repeat(64), 100));
+      await organisations.create(makeNewOrganisation('org-b', '2'.repeat(64), 100));
+      const member = (id: string, organisationId: string, createdAt: number, expiresAt?: number) => ({
+        member: { id, organisationId, name: `Person ${id}`, createdAt, expiresAt },
+        tokenHash: id.padEnd(64, 'm'),
+      });
+      await organisations.addMember(member('m-2', 'org-a', 300, 9_000));
+      await organisations.addMember(member('m-1', 'org-a', 200));
+      await organisations.addMember(member('m-3', 'org-b', 250));
+      expect((await organisations.listMembers('org-a')).map((m) => m.id)).toEqual(['m-1', 'm-2']);
+      expect(await organisations.listMembers('org-c')).toEqual([]);
+      expect(await organisations.findMember('m-2'.padEnd(64, 'm'))).toEqual({
+        id: 'm-2',
+        organisationId: 'org-a',
+        name: 'Person m-2',
+        createdAt: 300,
+        expiresAt: 9_000,
+        revokedAt: undefined,
+      });
+      expect(await organisations.findMember('x'.repeat(64))).toBeUndefined();
+
+      await expect(organisations.addMember(member('m-1', 'org-b', 400))).rejects.toThrow(DuplicateOrganisationError);
+      await expect(
+        organisations.addMember({ ...member('m-9', 'org-a', 400), tokenHash: 'm-3'.padEnd(64, 'm') }),
+      ).rejects.toThrow(DuplicateOrganisationError);
+      await expect(organisations.addMember(member('m-8', 'org-c', 400))).rejects.toThrow(UnknownOrganisationError);
+      expect(await organisations.listMembers('org-b')).toHaveLength(1);
+      expect(await organisations.findMember('m-8'.padEnd(64, 'm'))).toBeUndefined();
+
+      expect(await organisations.revokeMember('org-b', 'm-1', 1_000)).toBe(false); // another organisation's member
+      expect(await organisations.revokeMember('org-a', 'm-1', 1_000)).toBe(true);
+      expect(await organisations.revokeMember('org-a', 'm-1', 2_000)).toBe(true);
+      expect((await organisations.findMember('m-1'.padEnd(64, 'm')))?.revokedAt).toBe(1_000);
+      expect((await organisations.findMember('m-2'.padEnd(64, 'm')))?.revokedAt).toBeUndefined();
+    });
+
+    it('[S28] a party made for a member records it; the member’s parties are found across cases, invited parties are not', async () => {
+      const current = stores();
+      await current.organisations.create(makeNewOrganisation('org-a', '1'.repeat(64), 100));
+      await createCase(current, { id: 'case-1' });
+      await createCase(current, { id: 'case-2' });
+      await current.access.addParty(makeParty({ id: 'p-1', caseId: 'case-1', memberId: 'm-1' }, 'a'.repeat(64)));
+      await current.access.addParty(makeParty({ id: 'p-2', caseId: 'case-2', memberId: 'm-1' }, 'b'.repeat(64)));
+      await current.access.addParty(makeParty({ id: 'p-3', caseId: 'case-2' }, 'c'.repeat(64)));
+      expect((await current.access.partiesOfMember('m-1')).map((p) => [p.caseId, p.id, p.memberId])).toEqual([
+        ['case-1', 'p-1', 'm-1'],
+        ['case-2', 'p-2', 'm-1'],
+      ]);
+      expect((await current.access.getParty('case-2', 'p-3'))?.memberId).toBeUndefined();
+      expect(await current.access.partiesOfMember('m-2')).toEqual([]);
     });
   });
 }

@@ -29,6 +29,8 @@ export type CaseroomTables = {
     created_at: number;
     expires_at: number | null;
     ended_at: number | null;
+    /** The organisation member this party was made for (issue 15: a fund's member entering from the portfolio). */
+    member_id: string | null;
   };
   tokens: { hash: string; case_id: string; party_id: string; created_at: number; revoked_at: number | null };
   ballots: { seq: Generated<number>; case_id: string; vote_id: string; party_id: string; item_ids: string; at: number };
@@ -54,6 +56,16 @@ export type CaseroomTables = {
   client_ids: { case_id: string; client_id: number; party_id: string };
   organisations: { seq: Generated<number>; id: string; name: string; created_at: number };
   organisation_keys: { hash: string; organisation_id: string; created_at: number; revoked_at: number | null };
+  /** An organisation's members (issue 15): one link per person, only its SHA-256 hash. */
+  organisation_members: {
+    id: string;
+    organisation_id: string;
+    name: string;
+    token_hash: string;
+    created_at: number;
+    expires_at: number | null;
+    revoked_at: number | null;
+  };
   /** Which process owns each case, until when (issue 14; `OwnershipStore.ts`; the database's clock). */
   case_owners: { case_id: string; owner_id: string; expires_at: number };
 };
