@@ -7,6 +7,7 @@ import { CloseCode } from '@caseroom/shared';
 import type { AccessChange } from './access/AccessService.ts';
 import { AccessService } from './access/AccessService.ts';
 import { ensureFirstOrganisation, type FirstOrganisation } from './access/firstOrganisation.ts';
+import { MemberAccess } from './access/MemberAccess.ts';
 import { CaseService } from './cases/CaseService.ts';
 import { CaseOwnership } from './cluster/CaseOwnership.ts';
 import { ClusterBus } from './cluster/ClusterBus.ts';
@@ -20,6 +21,7 @@ import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { httpAddressLimits } from './http/addressLimits.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
+import { portfolioRouter } from './http/portfolioRouter.ts';
 import { consoleLog, type Log } from './log.ts';
 import { Metrics } from './metrics/Metrics.ts';
 import { MetricsAllowlist } from './metrics/MetricsAllowlist.ts';
@@ -34,6 +36,7 @@ import { parsePublicUrl } from './network/publicUrl.ts';
 import { TrustedProxies } from './network/TrustedProxies.ts';
 import { loadTlsCredentials, type TlsSource } from './network/tlsCredentials.ts';
 import { UpgradeGate } from './network/UpgradeGate.ts';
+import { PortfolioService } from './portfolio/PortfolioService.ts';
 import { DataDirLock } from './storage/DataDirLock.ts';
 import type { Stores } from './storage/Stores.ts';
 import { openSqliteStores, type SqliteSynchronous } from './storage/sqliteStores.ts';
@@ -209,6 +212,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const workshop = new WorkshopService(stores, registry, snapshots, log);
   const exchangeWorkers = new ExchangeWorkers(log, { prewarm: options.prewarmExports });
   const exchange = new ExchangeService(stores, registry, cases, exchangeWorkers, log);
+  const members = new MemberAccess(stores, access, log);
+  const portfolio = new PortfolioService(stores, registry, exchangeWorkers, activity);
   const transport = new WebSocketTransport({
     registry,
     access,
@@ -229,6 +234,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     snapshots,
     activity,
     exchange,
+    portfolio: portfolioRouter(access, members, portfolio, exchangeWorkers, network, log),
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     network,
     hosts,

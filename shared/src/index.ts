@@ -25,6 +25,7 @@ export * from './model/paymentModel.ts';
 export * from './model/primitives.ts';
 export * from './model/problem.ts';
 export * from './model/targetGroup.ts';
+export * from './portfolio/index.ts';
 export * from './presence/index.ts';
 export * from './pricing/index.ts';
 export * from './protocol/closeCodes.ts';

@@ -23,6 +23,11 @@ export const apiErrorsDa: ApiErrorTexts = {
   accessEnded: networkDa.errors.accessEnded,
   organisationKeyMissing: networkDa.errors.organisationKeyMissing,
   organisationKeyInvalid: networkDa.errors.organisationKeyInvalid,
+  memberLinkMissing: 'Porteføljen kræver dit personlige link. Bed en administrator i jeres organisation om et.',
+  memberLinkInvalid:
+    'Dit link til porteføljen virker ikke længere: det er ukendt eller trukket tilbage. Bed en administrator om et nyt.',
+  memberLinkExpired: 'Dit link til porteføljen er udløbet. Bed en administrator i jeres organisation om et nyt.',
+  memberNotFound: 'Den person findes ikke i organisationen.',
   hostNotAllowed: 'Serveren svarer ikke på denne adresse. Brug den adresse, Caseroom er sat op med.',
   originNotAllowed: 'Forbindelsen blev afvist, fordi den kom fra en side på et andet websted.',
   tooManyRequests: networkDa.errors.tooManyRequests(undefined),

@@ -15,6 +15,11 @@ export const apiErrorsEn: ApiErrorTexts = {
   accessEnded: networkEn.errors.accessEnded,
   organisationKeyMissing: networkEn.errors.organisationKeyMissing,
   organisationKeyInvalid: networkEn.errors.organisationKeyInvalid,
+  memberLinkMissing: 'The portfolio needs your personal link. Ask an administrator of your organisation for one.',
+  memberLinkInvalid:
+    'Your portfolio link no longer works: it is unknown or was revoked. Ask an administrator for a new one.',
+  memberLinkExpired: 'Your portfolio link has expired. Ask an administrator of your organisation for a new one.',
+  memberNotFound: 'There is no such person in the organisation.',
   hostNotAllowed: 'The server does not answer at this address. Use the address Caseroom is set up with.',
   originNotAllowed: 'The connection was refused because it came from a page on another site.',
   tooManyRequests: networkEn.errors.tooManyRequests(undefined),

@@ -390,6 +390,7 @@ export const da = {
     kinds: {
       facilitator: 'Facilitator',
       department: 'Forvaltning',
+      fund: 'Fond',
       provider: 'Leverandør',
       investor: 'Investor',
       observer: 'Observatør',

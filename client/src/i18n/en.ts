@@ -381,6 +381,7 @@ export const en: Messages = {
     kinds: {
       facilitator: 'Facilitator',
       department: 'Department',
+      fund: 'Fund',
       provider: 'Provider',
       investor: 'Investor',
       observer: 'Observer',

@@ -3,6 +3,7 @@ import type { Party, PartyInvite } from '@caseroom/shared';
 import { ApiErrorCode } from '@caseroom/shared';
 import type { Log } from '../log.ts';
 import type { NewParty, PartyRecord, TokenRecord } from '../storage/AccessStore.ts';
+import type { MemberRecord } from '../storage/OrganisationStore.ts';
 import type { Stores } from '../storage/Stores.ts';
 import { fail, ok, type Result } from '../workshop/results.ts';
 import { isLastLastingFacilitator, linkState } from './linkLifetime.ts';
@@ -192,6 +193,19 @@ export class AccessService {
     const { newParty, token } = this.prepare(caseId, invite);
     await this.stores.access.addParty(newParty);
     this.options.log('info', 'party invited', { caseId, partyId: newParty.party.id, role: invite.role });
+    return { party: toParty(newParty.party), token };
+  }
+
+  /**
+   * Adds an organisation member's own party to a case (issue 15, MemberAccess.enter): kind
+   * `fund`, role editor, the member's name and expiry, marked with the member's id.
+   */
+  async inviteMember(caseId: string, member: MemberRecord): Promise<IssuedLink> {
+    const { newParty, token } = this.prepare(caseId, { name: member.name, kind: 'fund', role: 'editor' });
+    newParty.party.memberId = member.id;
+    if (member.expiresAt !== undefined) newParty.party.expiresAt = member.expiresAt;
+    await this.stores.access.addParty(newParty);
+    this.options.log('info', 'member party added', { caseId, partyId: newParty.party.id, memberId: member.id });
     return { party: toParty(newParty.party), token };
   }
 

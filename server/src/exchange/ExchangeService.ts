@@ -1,17 +1,4 @@
-import {
-  ApiErrorCode,
-  type CaseExportSource,
-  contentHash,
-  type ExportFormat,
-  type ExportLanguage,
-  IMPORTED_HISTORY,
-  ImportedHistory,
-  isAgreed,
-  readWorkshop,
-  toModel,
-  workshopMap,
-} from '@caseroom/shared';
-import * as Y from 'yjs';
+import { ApiErrorCode, type ExportFormat, type ExportLanguage } from '@caseroom/shared';
 import type { CaseService, CreatedCase } from '../cases/CaseService.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Log } from '../log.ts';
@@ -21,6 +8,7 @@ import { fail, ok, type Result, storageUnavailable } from '../workshop/results.t
 import { ExchangeJobFailed, type ExchangeWorkers } from './ExchangeWorkers.ts';
 import type { BuiltImport } from './exchangeWorker.ts';
 import type { RenderedExport } from './renderExport.ts';
+import { agreedOrCurrent, docView, stateView, type VersionView } from './versionView.ts';
 
 /** The largest import body: 50 MiB. One byte more is refused (413) before it is parsed. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -130,10 +118,7 @@ export class ExchangeService {
     }
   }
 
-  private async versionToExport(
-    caseId: string,
-    version: string | undefined,
-  ): Promise<Result<{ source: string; sourceName?: { name: string; kind: string }; view: DocView }>> {
+  private async versionToExport(caseId: string, version: string | undefined): Promise<Result<VersionView>> {
     if (version !== undefined && version !== 'current') {
       const snapshot = await this.stores.snapshots.get(caseId, version);
       if (!snapshot) return fail(404, ApiErrorCode.SnapshotNotFound, `No snapshot ${version} in this case.`);
@@ -143,14 +128,8 @@ export class ExchangeService {
     const document = await this.registry.open(caseId);
     if (!document) return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId}.`);
     const current = docView(document.doc);
-    if (version === 'current' || current.agreed) return ok({ source: 'current', view: current });
-    for (const info of await this.stores.snapshots.list(caseId)) {
-      if (info.kind !== 'signoff') continue;
-      const snapshot = await this.stores.snapshots.get(caseId, info.id);
-      const view = snapshot && stateView(snapshot.state);
-      if (view?.agreed) return ok({ source: info.id, sourceName: { name: info.name, kind: info.kind }, view });
-    }
-    return ok({ source: 'current', view: current });
+    if (version === 'current') return ok({ source: 'current', view: current });
+    return ok(await agreedOrCurrent(this.stores, caseId, current));
   }
 
   /**
@@ -210,32 +189,6 @@ export class ExchangeService {
       signoffs: parsed.signoffs,
     });
     return ok(created);
-  }
-}
-
-type DocView = Omit<CaseExportSource, 'caseId' | 'source' | 'now'> & { agreed: boolean };
-
-/** The plain data an export needs from a document. */
-function docView(doc: Y.Doc): DocView {
-  const model = toModel(doc);
-  const workshop = readWorkshop(doc);
-  const history = ImportedHistory.safeParse(workshopMap(doc)?.get(IMPORTED_HISTORY));
-  const signoffs = Object.entries(workshop.signoffs).map(([partyId, s]) => ({ partyId, ...s }));
-  return {
-    model,
-    workshop,
-    ...(history.success ? { importedHistory: history.data } : {}),
-    agreed: isAgreed(workshop.requiredSigners, signoffs, contentHash(model)),
-  };
-}
-
-function stateView(state: Uint8Array): DocView {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return docView(doc);
-  } finally {
-    doc.destroy();
   }
 }
 

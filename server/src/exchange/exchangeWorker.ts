@@ -1,14 +1,24 @@
 import { parentPort } from 'node:worker_threads';
-import { type CaseImportResult, parseCaseImport } from '@caseroom/shared';
+import {
+  assessForPortfolio,
+  type CaseImportResult,
+  type CaseModelDraft,
+  type PortfolioAssessment,
+  parseCaseImport,
+} from '@caseroom/shared';
 import { type BuiltCase, buildCase, fillImported } from '../cases/CaseService.ts';
+import { type PortfolioWorkbookRequest, portfolioWorkbook } from '../portfolio/portfolioWorkbook.ts';
 import { type ExportRequest, type RenderedExport, renderExport } from './renderExport.ts';
 
 /**
  * A job for the exchange worker thread: render an export, read an import file, or read one and
- * build the new case's document from it (`createdAt`: milliseconds since the epoch).
+ * build the new case's document from it (`createdAt`: milliseconds since the epoch), or price a
+ * case for the fund's portfolio (issue 15).
  */
 export type ExchangeJob =
   | { kind: 'export'; request: ExportRequest }
+  | { kind: 'assess'; model: CaseModelDraft }
+  | { kind: 'portfolioWorkbook'; request: PortfolioWorkbookRequest }
   | { kind: 'import'; text: string; maxBytes: number }
   | { kind: 'buildImport'; text: string; maxBytes: number; createdAt: number };
 
@@ -22,7 +32,11 @@ export type ExchangeJobResult<J extends ExchangeJob> = J extends { kind: 'export
   ? RenderedExport
   : J extends { kind: 'buildImport' }
     ? BuiltImport
-    : CaseImportResult;
+    : J extends { kind: 'assess' }
+      ? PortfolioAssessment
+      : J extends { kind: 'portfolioWorkbook' }
+        ? Uint8Array
+        : CaseImportResult;
 
 /** The worker's answer to job `id`: its value, or the message of what it threw. */
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
@@ -41,6 +55,15 @@ port.on('message', async ({ id, job }: { id: number; job: ExchangeJob }) => {
       // The state's bytes are handed over without a copy, like an export's.
       const transfer = value.ok ? [value.built.initialState.buffer as ArrayBuffer] : [];
       port.postMessage({ id, ok: true, value } satisfies WorkerReply, transfer);
+      return;
+    }
+    if (job.kind === 'assess') {
+      port.postMessage({ id, ok: true, value: assessForPortfolio(job.model) } satisfies WorkerReply);
+      return;
+    }
+    if (job.kind === 'portfolioWorkbook') {
+      const bytes = (await portfolioWorkbook(job.request)).slice();
+      port.postMessage({ id, ok: true, value: bytes } satisfies WorkerReply, [bytes.buffer]);
       return;
     }
     if (job.kind === 'import') {

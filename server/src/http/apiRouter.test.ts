@@ -3,13 +3,17 @@ import { ALL_ENDPOINTS, API_PREFIX, api, WorkshopRequests } from '@caseroom/shar
 import express, { type Router } from 'express';
 import { describe, expect, it } from 'vitest';
 import type { AccessService } from '../access/AccessService.ts';
+import type { MemberAccess } from '../access/MemberAccess.ts';
 import type { CaseService } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
+import type { ExchangeWorkers } from '../exchange/ExchangeWorkers.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
+import type { PortfolioService } from '../portfolio/PortfolioService.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { apiRouter } from './apiRouter.ts';
+import { portfolioRouter } from './portfolioRouter.ts';
 import { route } from './route.ts';
 
 /** Every `METHOD /api/path` an Express router registers, nested routers included. */
@@ -37,6 +41,14 @@ function realApiRouter(): Router {
     unused as ActivityService,
     unused as ExchangeService,
     { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
+    portfolioRouter(
+      { now: () => 0 } as unknown as AccessService,
+      unused as MemberAccess,
+      unused as PortfolioService,
+      unused as ExchangeWorkers,
+      { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
+      () => undefined,
+    ),
   );
 }
 

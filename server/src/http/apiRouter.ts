@@ -34,6 +34,7 @@ import { workshopRouter } from './workshopRouter.ts';
  *   …/workshop/…, …/snapshots/…, …/activity      the workshop record and history (workshopRouter.ts)
  *   GET /api/cases/:id/storage, POST …/storage/compact   the case's storage quota (storageRouter.ts)
  *   GET /api/cases/:id/export.(json|xlsx|pdf), POST /api/cases/import   export and import (exchangeRouter.ts)
+ *   /api/organisation/members…, /api/portfolio…       members and the fund's portfolio (portfolioRouter.ts, issue 15)
  */
 export function apiRouter(
   cases: CaseService,
@@ -43,6 +44,8 @@ export function apiRouter(
   activity: ActivityService,
   exchange: ExchangeService,
   network: NetworkFacts,
+  /** The fund's view (issue 15: members, portfolio): its own router, after the JSON parser. */
+  portfolio: Router,
 ): Router {
   const router = express.Router();
   // Read when a request arrives: the public URL is known only once the server listens.
@@ -120,6 +123,7 @@ export function apiRouter(
     reply.ok({ ...rotated, link: link(params.id, rotated.token) });
   });
 
+  router.use(portfolio);
   router.use(workshopRouter(access, workshop, snapshots, activity));
   router.use(storageRouter(access, workshop.storage));
 

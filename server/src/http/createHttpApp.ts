@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { AccessService } from '../access/AccessService.ts';
 import type { CaseService } from '../cases/CaseService.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
@@ -34,6 +34,8 @@ export function createHttpApp(options: {
   snapshots: SnapshotService;
   activity: ActivityService;
   exchange: ExchangeService;
+  /** The fund's view (issue 15): members and the portfolio. */
+  portfolio: Router;
   clientDir: string | undefined;
   network: NetworkFacts;
   hosts: HostAllowlist;
@@ -82,6 +84,7 @@ export function createHttpApp(options: {
       options.activity,
       options.exchange,
       options.network,
+      options.portfolio,
     ),
   );
   app.use(clientAssets(options.clientDir));

@@ -185,6 +185,7 @@ export async function insertParty(db: Executor, { party, tokenHash, createdAt }:
       role: party.role,
       department_id: party.departmentId ?? null,
       created_at: createdAt,
+      expires_at: party.expiresAt ?? null,
       member_id: party.memberId ?? null,
     })
     .execute();

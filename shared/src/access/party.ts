@@ -10,7 +10,7 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Who a party is in the partnership. */
-export const PARTY_KINDS = ['facilitator', 'department', 'provider', 'investor', 'observer', 'other'] as const;
+export const PARTY_KINDS = ['facilitator', 'department', 'fund', 'provider', 'investor', 'observer', 'other'] as const;
 export const PartyKind = z.enum(PARTY_KINDS);
 export type PartyKind = z.infer<typeof PartyKind>;
 

@@ -3,6 +3,7 @@ import { casesEndpoints } from './casesEndpoints.ts';
 import type { Endpoint } from './endpoint.ts';
 import { exchangeEndpoints } from './exchangeEndpoints.ts';
 import { historyEndpoints } from './historyEndpoints.ts';
+import { portfolioEndpoints } from './portfolioEndpoints.ts';
 import { workshopEndpoints } from './workshopEndpoints.ts';
 
 /**
@@ -16,6 +17,7 @@ export const api = {
   ...workshopEndpoints,
   ...historyEndpoints,
   ...exchangeEndpoints,
+  ...portfolioEndpoints,
 } as const;
 export type EndpointName = keyof typeof api;
 

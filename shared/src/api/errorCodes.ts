@@ -31,6 +31,14 @@ export const ApiErrorCode = {
   OrganisationKeyMissing: 'organisationKeyMissing',
   /** 403: an organisation key that opens no organisation. */
   OrganisationKeyInvalid: 'organisationKeyInvalid',
+  /** 401: the portfolio without a member link (issue 15). */
+  MemberLinkMissing: 'memberLinkMissing',
+  /** 403: a member link that is unknown or was revoked by an administrator (issue 15). */
+  MemberLinkInvalid: 'memberLinkInvalid',
+  /** 403: a member link past the time an administrator set (issue 15). */
+  MemberLinkExpired: 'memberLinkExpired',
+  /** 404: no member with that id in the organisation (issue 15). */
+  MemberNotFound: 'memberNotFound',
   /** 421: a Host header the server does not answer to (DNS rebinding; issue 10). */
   HostNotAllowed: 'hostNotAllowed',
   /** 403 before the websocket upgrade: a page on another site opened it (issue 10). */

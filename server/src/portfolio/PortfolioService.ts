@@ -1,0 +1,94 @@
+import type { PortfolioAssessment, PortfolioRow } from '@caseroom/shared';
+import { contentHash } from '@caseroom/shared';
+import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
+import type { ExchangeWorkers } from '../exchange/ExchangeWorkers.ts';
+import { agreedOrCurrent, type DocView, docView, stateView } from '../exchange/versionView.ts';
+import type { ActivityService } from '../history/ActivityService.ts';
+import type { CaseRecord } from '../storage/CaseCatalogue.ts';
+import type { Stores } from '../storage/Stores.ts';
+
+/** How many assessments are kept (by content hash): a model priced once is not priced again. */
+const ASSESSMENT_CACHE_SIZE = 1_000;
+
+/** "Who was active": the parties who edited in this long up to the case's last activity. */
+export const ACTIVE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The fund's portfolio (issue 15): every case of an organisation, side by side, for its agreed
+ * version (the latest every required signatory signed) or else its current one — figures from
+ * the same pricing as the panel (`assessForPortfolio`, in the exchange worker, cached by content
+ * hash), findings, readiness, last activity and who was active. A case is read from its live
+ * document if this process has it, else from the store, without loading it (in a cluster, a
+ * case another process owns is read as stored).
+ */
+export class PortfolioService {
+  private readonly assessments = new Map<string, PortfolioAssessment>();
+
+  constructor(
+    private readonly stores: Stores,
+    private readonly registry: DocumentRegistry,
+    private readonly workers: ExchangeWorkers,
+    private readonly activity: ActivityService,
+  ) {}
+
+  /** The organisation's cases, most recently changed first. */
+  async rows(organisationId: string): Promise<PortfolioRow[]> {
+    const firstId = await this.stores.organisations.firstId();
+    const records = (await this.stores.cases.list()).filter(
+      (record) => (record.organisationId ?? firstId) === organisationId,
+    );
+    const rows: PortfolioRow[] = [];
+    // One case at a time: the worker runs one job at a time anyway, and the store is not flooded.
+    for (const record of records) rows.push(await this.row(record));
+    return rows;
+  }
+
+  private async row(record: CaseRecord): Promise<PortfolioRow> {
+    const live = this.registry.get(record.id);
+    const current = live ? docView(live.doc) : stateView(...(await this.stores.updates.read(record.id)));
+    const version = await agreedOrCurrent(this.stores, record.id, current);
+    const assessment = await this.assess(version.view);
+    const activity = await this.activity.list(record.id, 100);
+    // Newest stretch first (ActivityService.list).
+    const lastAt = activity[0]?.lastAt ?? '';
+    const since = lastAt ? new Date(Date.parse(lastAt) - ACTIVE_WINDOW_MS).toISOString() : '';
+    const activeParties = [
+      ...new Set(
+        [...activity]
+          .filter((entry) => entry.lastAt >= since && entry.partyName)
+          .sort((a, b) => (a.lastAt < b.lastAt ? 1 : -1))
+          .map((entry) => entry.partyName),
+      ),
+    ];
+    const summary = live ? live.summary() : record;
+    const model = version.view.model;
+    const phase = model.facts.phase;
+    return {
+      caseId: record.id,
+      title: model.facts.title ?? summary.title ?? '',
+      ...(model.facts.municipality ? { municipality: model.facts.municipality } : {}),
+      ...(phase === 1 || phase === 2 || phase === 3 ? { phase } : {}),
+      readyThroughPhase: assessment.readyThroughPhase,
+      ...(assessment.intervention ? { intervention: assessment.intervention } : {}),
+      version: { source: version.source, agreed: version.view.agreed, contentHash: contentHash(model) },
+      figures: assessment.figures,
+      ...(assessment.notPriced ? { notPriced: assessment.notPriced } : {}),
+      findings: assessment.findings,
+      updatedAt: new Date(summary.updatedAt).toISOString(),
+      lastActivityAt: lastAt || null,
+      activeParties,
+    };
+  }
+
+  private async assess(view: DocView): Promise<PortfolioAssessment> {
+    const hash = contentHash(view.model);
+    const known = this.assessments.get(hash);
+    if (known) return known;
+    const assessment = await this.workers.run({ kind: 'assess', model: view.model });
+    if (this.assessments.size >= ASSESSMENT_CACHE_SIZE) {
+      this.assessments.delete(this.assessments.keys().next().value as string);
+    }
+    this.assessments.set(hash, assessment);
+    return assessment;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './portfolioFigures.ts';
+export * from './portfolioRow.ts';
