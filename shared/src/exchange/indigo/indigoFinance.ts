@@ -98,8 +98,9 @@ export function outcomePaymentCommitments(built: BuiltCaseExport, book: SourceBo
       department?.level ? payerCategory(department.level) : undefined,
     );
   });
+  // With no share entered the case says nothing yet about who pays: no commitment is made up.
   const authority =
-    unallocatedShare > 1e-12
+    departments.length > 0 && unallocatedShare > 1e-12
       ? [
           commitment(
             organisationId(exported.id, 'authority'),
