@@ -60,7 +60,8 @@ export function overallProjectFinance(built: BuiltCaseExport, book: SourceBook):
 /**
  * `outcome_payment_commitments`: one per paying department (P10), with the most it can pay —
  * its share of the cap (shares over 100 % pro rata) — and, when the shares leave a remainder,
- * one for the authority, which still owes it. Without a cap no maximum is stated (the case has none).
+ * one for the authority, which still owes it. Without a cap no maximum is stated (the case has none);
+ * without any share entered there is no commitment at all.
  */
 export function outcomePaymentCommitments(built: BuiltCaseExport, book: SourceBook): IndigoOutcomePaymentCommitment[] {
   const { model, case: exported } = built;
