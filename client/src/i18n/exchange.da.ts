@@ -20,11 +20,14 @@ export const exchangeDa = {
       json: 'Hent JSON',
       xlsx: 'Hent Excel (XLSX)',
       pdf: 'Hent PDF-rapport',
+      indigo: 'Hent INDIGO (JSON)',
     } as Record<string, string>,
     formatHelp: {
       json: 'Hele modellen med beregninger, fund, beslutninger og godkendelser. Kan importeres som en ny sag.',
       xlsx: 'Input og business case som formler, så økonomiafdelingen kan ændre et input og se resultatet.',
       pdf: 'Rapport til papir: nøgletal, grafer, risici, fund, beslutninger og godkendelser.',
+      indigo:
+        'INDIGO (åben standard for resultatkontrakter): parter, resultatmål, priser, betalingsforpligtelser og investering med kilder.',
     } as Record<string, string>,
     busy: 'Forbereder filen …',
     done: (filename: string) => `Hentet: ${filename}.`,

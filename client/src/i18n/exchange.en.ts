@@ -22,11 +22,14 @@ export const exchangeEn: typeof exchangeDa = {
       json: 'Download JSON',
       xlsx: 'Download Excel (XLSX)',
       pdf: 'Download PDF report',
+      indigo: 'Download INDIGO (JSON)',
     },
     formatHelp: {
       json: 'The whole model with figures, findings, decisions and sign-offs. Can be imported as a new case.',
       xlsx: 'Inputs and business case as formulas, so finance can change an input and see the result.',
       pdf: 'A report for paper: headline figures, charts, risks, findings, decisions and sign-offs.',
+      indigo:
+        'INDIGO (the open standard for outcomes contracts): parties, outcome metrics, prices, payment commitments and investment, with sources.',
     },
     busy: 'Preparing the file …',
     done: (filename: string) => `Downloaded: ${filename}.`,

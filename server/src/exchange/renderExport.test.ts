@@ -24,5 +24,8 @@ describe('export file names', () => {
     expect(exportFilename(plan, 'xlsx', 'da')).toBe('plan-vabcdef01.xlsx');
     expect(exportFilename(plan, 'pdf', 'en')).toBe('plan-vabcdef01-en.pdf');
     expect(exportFilename(plan, 'json', 'en')).toBe('plan-vabcdef01.json');
+    // The INDIGO record is JSON in no language.
+    expect(exportFilename(plan, 'indigo', 'en')).toBe('plan-vabcdef01-indigo.json');
+    expect(exportFilename(plan, 'indigo', 'da')).toBe('plan-vabcdef01-indigo.json');
   });
 });

@@ -5,6 +5,7 @@ import {
   caseExportJson,
   type ExportFormat,
   type ExportLanguage,
+  indigoRecordJson,
 } from '@caseroom/shared';
 import { caseReport } from './pdf/caseReport.ts';
 import { caseWorkbook } from './xlsx/caseWorkbook.ts';
@@ -28,6 +29,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  indigo: 'application/json; charset=utf-8',
 };
 
 /**
@@ -55,20 +57,25 @@ async function renderBytes(built: BuiltCaseExport, format: ExportFormat, lang: E
       return caseWorkbook(built, lang);
     case 'pdf':
       return caseReport(built, lang);
+    case 'indigo':
+      return new TextEncoder().encode(indigoRecordJson(built));
   }
 }
 
 /**
  * `<slug of the title>-v<first 8 of the content hash>.<ext>`, ASCII only; the PDF report and the
- * workbook, which are written in one language, say which (`…-en.pdf`) unless it is Danish.
+ * workbook, which are written in one language, say which (`…-en.pdf`) unless it is Danish; the
+ * INDIGO record is JSON in no language (`…-indigo.json`).
  */
 export function exportFilename(
   value: Pick<BuiltCaseExport, 'case' | 'version'>,
   format: ExportFormat,
   lang: ExportLanguage = 'da',
 ): string {
+  const base = `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}`;
+  if (format === 'indigo') return `${base}-indigo.json`;
   const language = format !== 'json' && lang !== 'da' ? `-${lang}` : '';
-  return `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}${language}.${format}`;
+  return `${base}${language}.${format}`;
 }
 
 /** A file-name-safe slug: Danish letters spelled out, accents dropped, anything else a dash. */

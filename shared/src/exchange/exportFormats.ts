@@ -1,5 +1,8 @@
-/** The file formats a case exports to (docs/exchange.md): the same list for the API and the UI. */
-export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
+/**
+ * The file formats a case exports to (docs/exchange.md): the same list for the API and the UI.
+ * `indigo` is the INDIGO project record (JSON, language-independent).
+ */
+export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf', 'indigo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The languages of the XLSX labels and the PDF report (the JSON carries both). */

@@ -2,6 +2,7 @@ export * from './caseExport.ts';
 export * from './exportFormats.ts';
 export * from './importErrors.ts';
 export * from './importShape.ts';
+export * from './indigo/index.ts';
 export * from './migrations.ts';
 export * from './modelBounds.ts';
 export * from './modelChecks.ts';

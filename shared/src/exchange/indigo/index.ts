@@ -1,0 +1,3 @@
+export * from './indigoOrganisations.ts';
+export * from './indigoRecord.ts';
+export * from './indigoTypes.ts';
