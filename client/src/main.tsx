@@ -4,15 +4,21 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { watchForFailedChunks } from './app/newBuild.ts';
 import { adoptLinkToken } from './features/access/tokens.ts';
+import { adoptMemberLink } from './features/portfolio/memberLink.ts';
 import './styles/app.css';
 import './styles/workshop.css';
 import './styles/exchange.css';
 import './styles/network.css';
+import './styles/portfolio.css';
 
 // A link's token is stored and taken out of the address bar before anything renders (A12) —
 // and again when a link differing only in its fragment is opened in this tab (no page load).
 adoptLinkToken();
-window.addEventListener('hashchange', () => adoptLinkToken());
+adoptMemberLink();
+window.addEventListener('hashchange', () => {
+  adoptLinkToken();
+  adoptMemberLink();
+});
 // A chunk of an older build that the server no longer has: "Caseroom was updated — reload".
 watchForFailedChunks();
 

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { PortfolioPage } from '../features/portfolio/PortfolioPage.tsx';
 import { StartPage } from '../features/start/StartPage.tsx';
 import { useMessages } from '../i18n/messages.ts';
 import { useUiStore } from '../store.ts';
@@ -24,8 +25,10 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
   return (
-    <AppErrorBoundary key={route.name === 'case' ? `case:${route.caseId}` : 'start'}>
-      {route.name !== 'case' ? (
+    <AppErrorBoundary key={route.name === 'case' ? `case:${route.caseId}` : route.name}>
+      {route.name === 'portfolio' ? (
+        <PortfolioPage />
+      ) : route.name !== 'case' ? (
         <StartPage />
       ) : (
         <Suspense

@@ -1,10 +1,14 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-/** The two screens: the start page and one case room. */
-export type Route = { name: 'start' } | { name: 'case'; caseId: string };
+/** The screens: the start page, one case room, and the fund's portfolio (issue 15). */
+export type Route = { name: 'start' } | { name: 'case'; caseId: string } | { name: 'portfolio' };
 
-/** Reads a route from a pathname (`/case/<id>`; anything else is the start page). */
+/** The path of the fund's portfolio. */
+export const PORTFOLIO_PATH = '/portfolio';
+
+/** Reads a route from a pathname (`/case/<id>`, `/portfolio`; anything else is the start page). */
 export function parseRoute(pathname: string): Route {
+  if (/^\/portfolio\/?$/.test(pathname)) return { name: 'portfolio' };
   const match = /^\/case\/([^/]+)\/?$/.exec(pathname);
   const id = match?.[1];
   return id ? { name: 'case', caseId: decodeURIComponent(id) } : { name: 'start' };

@@ -2,6 +2,7 @@ import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
 import { lifetimeDa } from './lifetime.da.ts';
 import { networkDa } from './network.da.ts';
+import { portfolioDa } from './portfolio.da.ts';
 import { workshopDa } from './workshop.da.ts';
 
 /**
@@ -336,6 +337,7 @@ export const da = {
   },
   workshop: workshopDa,
   exchange: exchangeDa,
+  portfolio: portfolioDa,
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,

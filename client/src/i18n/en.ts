@@ -3,6 +3,7 @@ import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
 import { lifetimeEn } from './lifetime.en.ts';
 import { networkEn } from './network.en.ts';
+import { portfolioEn } from './portfolio.en.ts';
 import { workshopEn } from './workshop.en.ts';
 
 /** English UI text; typed against the Danish catalogue, so it has every key and no others. */
@@ -327,6 +328,7 @@ export const en: Messages = {
   },
   workshop: workshopEn,
   exchange: exchangeEn,
+  portfolio: portfolioEn,
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,

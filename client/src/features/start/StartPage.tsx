@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { Link } from '../../app/Link.tsx';
+import { PORTFOLIO_PATH } from '../../app/routes.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { ImportCaseButton } from '../exchange/ImportCaseButton.tsx';
+import { readMemberToken } from '../portfolio/memberLink.ts';
 import { ProfileFields } from '../profile/ProfileFields.tsx';
 import { CaseList } from './CaseList.tsx';
 import { NewCaseButtons } from './NewCaseButtons.tsx';
@@ -11,6 +14,7 @@ import { NewCaseButtons } from './NewCaseButtons.tsx';
 export function StartPage() {
   const m = useMessages();
   const profile = useUiStore();
+  const [hasMemberLink] = useState(() => readMemberToken() !== undefined);
   useEffect(() => {
     document.title = `${m.start.title} – Caseroom`;
   }, [m]);
@@ -26,6 +30,13 @@ export function StartPage() {
       <main id="main" className="start-main">
         <h1>{m.start.title}</h1>
         <p className="lead">{m.start.intro}</p>
+        {hasMemberLink && (
+          <p>
+            <Link href={PORTFOLIO_PATH} className="portfolio-link">
+              {m.portfolio.fromStart}
+            </Link>
+          </p>
+        )}
         <section className="panel" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{m.profile.heading}</h2>
           <p className="help panel-help">{m.profile.remembered}</p>

@@ -1,0 +1,150 @@
+import type { PortfolioAnswer, PortfolioRow } from '@caseroom/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { networkFailureText } from '../../api/failureText.ts';
+import type { ApiResult } from '../../api/request.ts';
+import { Link } from '../../app/Link.tsx';
+import { casePath, navigate } from '../../app/routes.ts';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { useLanguage, useMessages } from '../../i18n/messages.ts';
+import { storeToken } from '../access/tokens.ts';
+import { saveFile } from '../exchange/exchangeApi.ts';
+import { forgetMemberToken, readMemberToken } from './memberLink.ts';
+import { PortfolioChart } from './PortfolioChart.tsx';
+import { PortfolioTable } from './PortfolioTable.tsx';
+import { enterCase, fetchPortfolioWorkbook, loadPortfolio } from './portfolioApi.ts';
+
+/** Codes after which the member link will not work again: this browser forgets it. */
+const LINK_GONE = new Set(['memberLinkInvalid', 'memberLinkExpired']);
+
+/**
+ * The fund's portfolio (issue 15): every case of the member's organisation side by side, for its
+ * agreed or else current version — a sortable, filterable table, a small chart of capital and
+ * expected value, the overview as a workbook, and a button into each case (with a link of the
+ * member's own).
+ */
+export function PortfolioPage() {
+  const m = useMessages();
+  const p = m.portfolio;
+  const lang = useLanguage();
+  const [token] = useState(readMemberToken);
+  const [result, setResult] = useState<ApiResult<PortfolioAnswer> | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [opening, setOpening] = useState<string | undefined>();
+
+  const load = useCallback(async () => {
+    if (!token) return;
+    const loaded = await loadPortfolio(token);
+    if (!loaded.ok && loaded.code && LINK_GONE.has(loaded.code)) forgetMemberToken(token);
+    setResult(loaded);
+  }, [token]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.title = `${p.title} – Caseroom`;
+  }, [p]);
+
+  const failureText = (failure: Exclude<ApiResult<unknown>, { ok: true }>, fallback: string) =>
+    failure.reason === 'unreachable'
+      ? p.unreachable
+      : (networkFailureText(m, failure) ?? (failure.code ? m.apiErrors[failure.code] : fallback));
+
+  const open = async (row: PortfolioRow) => {
+    if (!token) return;
+    setOpening(row.caseId);
+    setNotice(undefined);
+    const entered = await enterCase(token, row.caseId);
+    setOpening(undefined);
+    if (!entered.ok) {
+      setNotice(failureText(entered, p.openFailed));
+      return;
+    }
+    storeToken(row.caseId, entered.value.token);
+    navigate(casePath(row.caseId));
+  };
+
+  const exportWorkbook = async () => {
+    if (!token) return;
+    setExporting(true);
+    setNotice(undefined);
+    const file = await fetchPortfolioWorkbook(token, lang);
+    setExporting(false);
+    if (file.ok) saveFile(file.blob, file.filename);
+    else setNotice(failureText(file, p.exportFailed));
+  };
+
+  return (
+    <div className="page start portfolio">
+      <a className="skip-link" href="#main">
+        {m.common.skipToContent}
+      </a>
+      <header className="start-header">
+        <span className="brand">Caseroom</span>
+        <Link href="/">{p.startLink}</Link>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="start-main portfolio-main">
+        {!token ? (
+          <>
+            <h1>{p.title}</h1>
+            <p className="lead">{p.noLink}</p>
+          </>
+        ) : !result ? (
+          <>
+            <h1>{p.title}</h1>
+            <p className="loading" aria-busy="true">
+              {p.loading}
+            </p>
+          </>
+        ) : !result.ok ? (
+          <>
+            <h1>{p.title}</h1>
+            <div className="error-box" role="alert">
+              <p>{failureText(result, p.failed)}</p>
+              {!(result.code && LINK_GONE.has(result.code)) && (
+                <button type="button" onClick={() => void load()}>
+                  {m.common.tryAgain}
+                </button>
+              )}
+            </div>
+          </>
+        ) : (
+          <>
+            <h1>{p.heading(result.value.organisation.name)}</h1>
+            <p className="lead">
+              {p.signedInAs(result.value.member.name)} {p.intro}
+            </p>
+            <div className="portfolio-actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void exportWorkbook()}
+                disabled={exporting}
+                aria-busy={exporting}
+              >
+                {exporting ? p.exporting : p.exportXlsx}
+              </button>
+              <button type="button" onClick={() => void load()}>
+                {p.reload}
+              </button>
+            </div>
+            {notice && (
+              <p className="error-box" role="alert">
+                {notice}
+              </p>
+            )}
+            {result.value.cases.length === 0 ? (
+              <p className="empty">{p.noCases}</p>
+            ) : (
+              <>
+                <PortfolioTable rows={result.value.cases} onOpen={(row) => void open(row)} opening={opening} />
+                <PortfolioChart rows={result.value.cases} />
+              </>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { formatFigure, type HeadlineFigureKey, headlineFigureTexts, type PortfolioRow } from '@caseroom/shared';
+import { useId, useMemo, useState } from 'react';
+import { useLanguage, useLocale, useMessages } from '../../i18n/messages.ts';
+import {
+  NO_FILTER,
+  nextSort,
+  type PortfolioFilter,
+  type PortfolioSort,
+  portfolioView,
+  type SortKey,
+} from './portfolioView.ts';
+
+/** The figure columns, named by the headline-figure registry (one name per figure). */
+const FIGURE_COLUMNS: { key: SortKey & keyof NonNullable<PortfolioRow['figures']>; figure: HeadlineFigureKey }[] = [
+  { key: 'authorityNpv', figure: 'authorityNpv' },
+  { key: 'publicSectorNpv', figure: 'publicSectorNpv' },
+  { key: 'investorIrr', figure: 'investorIrr' },
+  { key: 'capitalNeeded', figure: 'capital' },
+  { key: 'probabilityInvestorLoses', figure: 'probabilityInvestorLoses' },
+];
+
+/** The portfolio's cases as a table: filters above, every column sortable, a button into each case. */
+export function PortfolioTable({
+  rows,
+  onOpen,
+  opening,
+}: {
+  rows: readonly PortfolioRow[];
+  onOpen: (row: PortfolioRow) => void;
+  opening: string | undefined;
+}) {
+  const m = useMessages();
+  const p = m.portfolio;
+  const lang = useLanguage();
+  const locale = useLocale();
+  const id = useId();
+  const [filter, setFilter] = useState<PortfolioFilter>(NO_FILTER);
+  const [sort, setSort] = useState<PortfolioSort>({ key: 'title', direction: 'ascending' });
+  const shown = useMemo(() => portfolioView(rows, filter, sort), [rows, filter, sort]);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const header = (key: SortKey, label: string, className?: string) => (
+    <th scope="col" className={className} aria-sort={sort.key === key ? sort.direction : 'none'}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => setSort(nextSort(sort, key))}
+        title={p.sortBy(label)}
+      >
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="portfolio-cases" aria-labelledby={`${id}-shown`}>
+      <fieldset className="portfolio-filters">
+        <legend>{p.filters.legend}</legend>
+        <label>
+          {p.filters.text}
+          <input
+            type="search"
+            value={filter.text}
+            maxLength={200}
+            onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+          />
+        </label>
+        <label>
+          {p.filters.phase}
+          <select
+            value={filter.phase ?? ''}
+            onChange={(event) =>
+              setFilter({
+                ...filter,
+                phase: event.target.value ? (Number(event.target.value) as 1 | 2 | 3) : undefined,
+              })
+            }
+          >
+            <option value="">{p.filters.anyPhase}</option>
+            {([1, 2, 3] as const).map((phase) => (
+              <option key={phase} value={phase}>
+                {p.filters.phaseOption(phase)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filter.agreedOnly}
+            onChange={(event) => setFilter({ ...filter, agreedOnly: event.target.checked })}
+          />
+          {p.filters.agreedOnly}
+        </label>
+      </fieldset>
+      <p id={`${id}-shown`} className="help" aria-live="polite">
+        {p.filters.shown(shown.length, rows.length)}
+      </p>
+      {shown.length === 0 ? (
+        <p className="empty">{p.noMatch}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="portfolio-table">
+            <thead>
+              <tr>
+                {header('title', p.columns.title)}
+                {header('municipality', p.columns.municipality)}
+                {header('phase', p.columns.phase)}
+                <th scope="col">{p.columns.intervention}</th>
+                {FIGURE_COLUMNS.map(({ key, figure }) => header(key, headlineFigureTexts(figure, lang).name, 'number'))}
+                {header('findings', p.columns.findings)}
+                {header('lastActivityAt', p.columns.lastActivity)}
+                <th scope="col">
+                  <span className="visually-hidden">{p.columns.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.caseId}>
+                  <th scope="row">
+                    <span className="portfolio-title">{row.title}</span>
+                    <span className={`version-mark ${row.version.agreed ? 'agreed' : ''}`}>
+                      {row.version.agreed ? p.agreed : p.current}
+                    </span>
+                  </th>
+                  <td>{row.municipality ?? ''}</td>
+                  <td>
+                    {row.phase ?? '–'}
+                    <span className="help block">{p.readyThrough(row.readyThroughPhase)}</span>
+                  </td>
+                  <td>{row.intervention ?? <span className="help">{p.noIntervention}</span>}</td>
+                  {row.figures ? (
+                    FIGURE_COLUMNS.map(({ key, figure }) => (
+                      <td key={key} className="number">
+                        {formatFigure(figure, row.figures?.[key] ?? undefined, { lang })}
+                      </td>
+                    ))
+                  ) : (
+                    <td colSpan={FIGURE_COLUMNS.length} className="help">
+                      {p.notPriced}
+                    </td>
+                  )}
+                  <td>{p.findings(row.findings.errors, row.findings.warnings)}</td>
+                  <td>
+                    {row.lastActivityAt ? when.format(new Date(row.lastActivityAt)) : p.noActivity}
+                    {row.activeParties.length > 0 && (
+                      <span className="help block">{p.activeBy(row.activeParties.join(', '))}</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => onOpen(row)}
+                      disabled={opening !== undefined}
+                      aria-busy={opening === row.caseId}
+                      aria-label={p.openCase(row.title)}
+                    >
+                      {opening === row.caseId ? p.opening : p.columns.open}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
