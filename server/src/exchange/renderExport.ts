@@ -6,6 +6,7 @@ import {
   type ExportFormat,
   type ExportLanguage,
 } from '@caseroom/shared';
+import { contractAnnexDocx } from './docx/contractAnnex.ts';
 import { caseReport } from './pdf/caseReport.ts';
 import { caseWorkbook } from './xlsx/caseWorkbook.ts';
 
@@ -28,6 +29,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /**
@@ -55,12 +57,15 @@ async function renderBytes(built: BuiltCaseExport, format: ExportFormat, lang: E
       return caseWorkbook(built, lang);
     case 'pdf':
       return caseReport(built, lang);
+    case 'docx':
+      return contractAnnexDocx(built, lang);
   }
 }
 
 /**
- * `<slug of the title>-v<first 8 of the content hash>.<ext>`, ASCII only; the PDF report and the
- * workbook, which are written in one language, say which (`…-en.pdf`) unless it is Danish.
+ * `<slug of the title>-v<first 8 of the content hash>.<ext>`, ASCII only; the PDF report, the
+ * workbook and the contract annex (`…-bilag.docx` / `…-annex-en.docx`), which are written in one
+ * language, say which (`…-en.pdf`) unless it is Danish.
  */
 export function exportFilename(
   value: Pick<BuiltCaseExport, 'case' | 'version'>,
@@ -68,7 +73,8 @@ export function exportFilename(
   lang: ExportLanguage = 'da',
 ): string {
   const language = format !== 'json' && lang !== 'da' ? `-${lang}` : '';
-  return `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}${language}.${format}`;
+  const kind = format === 'docx' ? (lang === 'da' ? '-bilag' : '-annex') : '';
+  return `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}${kind}${language}.${format}`;
 }
 
 /** A file-name-safe slug: Danish letters spelled out, accents dropped, anything else a dash. */

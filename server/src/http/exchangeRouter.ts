@@ -23,7 +23,7 @@ export function exchangeRouter(access: AccessService, exchange: ExchangeService,
   route(router, api.exportCase, [requireParty(access, 'anyParty')], async ({ params, req, res }) => {
     const format = params.format;
     if (!isOneOf(EXPORT_FORMATS, format)) {
-      sendError(res, 404, ApiErrorCode.UnknownFormat, `No export format "${format}" (json, xlsx or pdf).`);
+      sendError(res, 404, ApiErrorCode.UnknownFormat, `No export format "${format}" (${EXPORT_FORMATS.join(', ')}).`);
       return;
     }
     const lang = typeof req.query.lang === 'string' ? req.query.lang : 'da';

@@ -79,7 +79,7 @@ export const ApiErrorCode = {
   StorageFull: 'storageFull',
 
   // Export and import (docs/exchange.md).
-  /** 404: an export format other than json, xlsx or pdf. */
+  /** 404: an export format other than json, xlsx, pdf or docx (EXPORT_FORMATS). */
   UnknownFormat: 'unknownFormat',
   /** 429: the party already has as many exports waiting or running as it may (`limit` in the body). */
   TooManyExports: 'tooManyExports',

@@ -1,7 +1,7 @@
 /** The file formats a case exports to (docs/exchange.md): the same list for the API and the UI. */
-export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
+export const EXPORT_FORMATS = ['json', 'xlsx', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The languages of the XLSX labels and the PDF report (the JSON carries both). */
+/** The languages of the XLSX labels, the PDF report and the DOCX contract annex (the JSON carries both). */
 export const EXPORT_LANGUAGES = ['da', 'en'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
