@@ -103,7 +103,9 @@ function pdfPages(file: string, hash: string): string[] {
     .map((page) =>
       page
         .split('\n')
-        .filter((line) => !line.includes(`· ${hash.slice(0, 12)}`) && !/^(Side|Page) \d+ (af|of) \d+$/.test(line.trim()))
+        .filter(
+          (line) => !line.includes(`· ${hash.slice(0, 12)}`) && !/^(Side|Page) \d+ (af|of) \d+$/.test(line.trim()),
+        )
         .join('\n'),
     );
 }
