@@ -4,7 +4,7 @@ export const exchangeDa = {
     open: 'Eksport',
     title: 'Eksportér sagen',
     intro:
-      'Hent modellen som JSON (kan importeres igen), som Excel-regneark med levende formler, eller som PDF-rapport til beslutningstagerne.',
+      'Hent modellen som JSON (kan importeres igen), som Excel-regneark med levende formler, som PDF-rapport til beslutningstagerne eller kontraktbilaget som Word-dokument.',
     versionLegend: 'Hvilken version?',
     versions: {
       agreed: 'Den godkendte version (standard – ellers den nuværende)',

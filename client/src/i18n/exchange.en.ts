@@ -6,7 +6,7 @@ export const exchangeEn: typeof exchangeDa = {
     open: 'Export',
     title: 'Export the case',
     intro:
-      'Download the model as JSON (importable again), as an Excel workbook with live formulas, or as a PDF report for the decision makers.',
+      'Download the model as JSON (importable again), as an Excel workbook with live formulas, as a PDF report for the decision makers, or the contract annex as a Word document.',
     versionLegend: 'Which version?',
     versions: {
       agreed: 'The agreed version (default – otherwise the current one)',
