@@ -4,7 +4,7 @@
 # copies; `pnpm start` serves it and no longer builds on every start), the compiled server
 # (server/dist and shared/dist: `pnpm start` runs it with plain node) and, with --tests, the
 # Debian packages the test suite drives: Chromium (browser tests), LibreOffice Calc
-# (recalculates exported XLSX files), poppler-utils (reads exported PDF files), and the
+# (recalculates exported XLSX files) and Writer (converts the exported DOCX annex), poppler-utils (reads exported PDF files), and the
 # PostgreSQL and Redis server binaries and nginx (the tests start their own instances). Safe to run
 # again, and the way to update after a pull: every step is skipped when already done (the client
 # is rebuilt only when its sources changed). (--browser is the old name of --tests.)
@@ -24,6 +24,8 @@ if $want_test_tools; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  # Writer converts the exported contract annex (DOCX) to PDF in the tests.
+  [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   # Only the server binaries matter: the tests start their own PostgreSQL and Redis on free
   # ports in temporary directories (test/support/services.ts), never a system service.

@@ -68,7 +68,7 @@ async function download(page: Page, dialog: Locator, button: string): Promise<{ 
 }
 
 describe('export and import in the browser', () => {
-  it('the facilitator downloads JSON, Excel and the PDF report from the export dialog', async () => {
+  it('the facilitator downloads JSON, Excel, the PDF report and the contract annex from the export dialog', async () => {
     const dialog = await openExport(fie.page);
     expect(await seriousAxeViolations(fie.page)).toEqual([]);
 
@@ -86,11 +86,15 @@ describe('export and import in the browser', () => {
 
     // The report in English, of the current version.
     await dialog.getByLabel('Den nuværende version').check();
-    await dialog.getByLabel('Sprog i Excel og PDF').selectOption('en');
+    await dialog.getByLabel('Sprog i Excel, PDF og Word').selectOption('en');
     const pdf = await download(fie.page, dialog, 'Hent PDF-rapport');
     expect(pdf.name).toMatch(/-en\.pdf$/);
     const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, ' ')).toContain(TITLE.replace(/\s+/g, ' ').slice(0, 40));
+    // The contract annex as a Word document (issue 15), in the language chosen.
+    const docx = await download(fie.page, dialog, 'Hent kontraktbilag (Word)');
+    expect(docx.name).toMatch(/-annex-en\.docx$/);
+    expect([...readFileSync(docx.path).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     await fie.page.screenshot({ path: '/tmp/export-dialog.png' });
     await dialog.getByRole('button', { name: 'Luk', exact: true }).click();
   });

@@ -421,10 +421,18 @@ describe('the workshop', () => {
     );
     expect(await erikRow(erikSign).getAttribute('data-state')).toBe('missing');
     await erik.page.unroute('**/workshop/signoffs');
+    // The name given on the start page signs for the party (issue 15), and can be corrected here.
+    const signerName = (sign: Locator) => sign.getByLabel('Dit navn (står i kontraktbilaget)');
+    expect(await signerName(erikSign).inputValue()).toBe('Erik Eriksen');
     await erikSign.getByRole('button', { name: 'Godkend denne version' }).click();
     await expect.poll(() => erikRow(erikSign).getAttribute('data-state')).toBe('current');
     await expect.poll(() => erikRow(fieSign).getAttribute('data-state')).toBe('current');
+    expect(await erikRow(fieSign).textContent()).toContain('godkendt af Erik Eriksen');
+    await signerName(fieSign).fill('Fie Hansen, økonomichef');
     await fieSign.getByRole('button', { name: 'Godkend denne version' }).click();
+    await expect
+      .poll(() => erikSign.locator('.signoff-row', { hasText: 'Facilitator' }).textContent())
+      .toContain('godkendt af Fie Hansen, økonomichef');
     await fieSign.getByText('Enighed: alle har godkendt denne version').waitFor();
     await erikSign.getByText('Enighed: alle har godkendt denne version').waitFor();
     expect(await seriousAxeViolations(erik.page)).toEqual([]);

@@ -200,7 +200,7 @@ describe('JSON export and import', () => {
     expect(pdf.headers.get('content-disposition')).toMatch(/filename="aendret-titel-v[0-9a-f]{8}-en\.pdf"/);
     expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
 
-    const unknown = await get('/export.docx');
+    const unknown = await get('/export.odt');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as Json).error.code).toBe('unknownFormat');
     const badLanguage = await get('/export.pdf?lang=sv');

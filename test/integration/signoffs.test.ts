@@ -81,10 +81,18 @@ describe('[W10] sign-offs', () => {
     expect(forged.body.error.message).toContain('partyId');
     expect((await call(parties.facilitator, 'GET', '/workshop')).body.workshop.signoffs).toEqual({});
 
-    // The editor signs: recorded for its own party, with an automatic snapshot.
-    const signed = await call(parties.editor.token, 'POST', '/workshop/signoffs', { hash });
+    // The editor signs: recorded for its own party and the person who signed (issue 15), with an automatic snapshot.
+    const signed = await call(parties.editor.token, 'POST', '/workshop/signoffs', {
+      hash,
+      signerName: ' Erik Eriksen ',
+    });
     expect(signed.status).toBe(201);
-    expect(signed.body.signoff).toMatchObject({ partyId: editorId, hash, partyName: 'Jobcenter Holbæk' });
+    expect(signed.body.signoff).toMatchObject({
+      partyId: editorId,
+      hash,
+      partyName: 'Jobcenter Holbæk',
+      signerName: 'Erik Eriksen',
+    });
     expect(signed.body.snapshot).toMatchObject({ kind: 'signoff', createdByPartyId: editorId });
     // The investor signs too; an observer may not (403, nothing recorded).
     expect((await call(signer.token, 'POST', '/workshop/signoffs', { hash })).status).toBe(201);
@@ -93,6 +101,9 @@ describe('[W10] sign-offs', () => {
       what: 'sign-offs reach clients',
     });
     expect(Object.keys(readWorkshop(editor.doc).signoffs).sort()).toEqual([editorId, signerId].sort());
+    // The name travels in the document; a sign-off without one (as before issue 15) has none and still counts.
+    expect(readWorkshop(editor.doc).signoffs[editorId]?.signerName).toBe('Erik Eriksen');
+    expect(readWorkshop(editor.doc).signoffs[signerId]).not.toHaveProperty('signerName');
     expect(statusIn(editor).map((s) => s.state)).toEqual(['current', 'current']);
     const view = (await call(parties.facilitator, 'GET', '/workshop')).body;
     expect(view.agreed).toBe(true);

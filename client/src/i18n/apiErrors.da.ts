@@ -47,7 +47,7 @@ export const apiErrorsDa: ApiErrorTexts = {
   caseMoving: 'Sagen flytter til en anden server. Intet er ændret. Prøv igen om et par sekunder.',
   storageFull:
     'Sagen har brugt hele sin lagerplads, så det blev ikke gemt. Facilitatoren kan rydde op under Lagerplads; prøv så igen.',
-  unknownFormat: 'Caseroom kan ikke lave filer i det format. Vælg JSON, Excel, PDF eller INDIGO.',
+  unknownFormat: 'Caseroom kan ikke lave filer i det format. Vælg JSON, Excel, PDF, Word eller INDIGO.',
   tooManyExports: exchangeDa.export.errors.tooManyExports,
   exportFailed: exchangeDa.export.errors.exportFailed,
   exportUnavailable: exchangeDa.export.errors.exportUnavailable,

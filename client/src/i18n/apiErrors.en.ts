@@ -39,7 +39,7 @@ export const apiErrorsEn: ApiErrorTexts = {
   caseMoving: 'The case is moving to another server. Nothing was changed. Try again in a few seconds.',
   storageFull:
     'The case has used all its storage, so this was not saved. The facilitator can tidy up under Storage; then try again.',
-  unknownFormat: 'Caseroom cannot make files in that format. Choose JSON, Excel, PDF or INDIGO.',
+  unknownFormat: 'Caseroom cannot make files in that format. Choose JSON, Excel, PDF, Word or INDIGO.',
   tooManyExports: exchangeEn.export.errors.tooManyExports,
   exportFailed: exchangeEn.export.errors.exportFailed,
   exportUnavailable: exchangeEn.export.errors.exportUnavailable,

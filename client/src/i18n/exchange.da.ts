@@ -4,7 +4,7 @@ export const exchangeDa = {
     open: 'Eksport',
     title: 'Eksportér sagen',
     intro:
-      'Hent modellen som JSON (kan importeres igen), som Excel-regneark med levende formler, eller som PDF-rapport til beslutningstagerne.',
+      'Hent modellen som JSON (kan importeres igen), som Excel-regneark med levende formler, som PDF-rapport til beslutningstagerne eller kontraktbilaget som Word-dokument.',
     versionLegend: 'Hvilken version?',
     versions: {
       agreed: 'Den godkendte version (standard – ellers den nuværende)',
@@ -14,13 +14,14 @@ export const exchangeDa = {
     snapshotLabel: 'Gemt version',
     loadingSnapshots: 'Henter gemte versioner …',
     noSnapshots: 'Ingen gemte versioner endnu.',
-    language: 'Sprog i Excel og PDF',
+    language: 'Sprog i Excel, PDF og Word',
     languages: { da: 'Dansk', en: 'Engelsk' } as Record<string, string>,
     formats: {
       json: 'Hent JSON',
       xlsx: 'Hent Excel (XLSX)',
       pdf: 'Hent PDF-rapport',
       indigo: 'Hent INDIGO (JSON)',
+      docx: 'Hent kontraktbilag (Word)',
     } as Record<string, string>,
     formatHelp: {
       json: 'Hele modellen med beregninger, fund, beslutninger og godkendelser. Kan importeres som en ny sag.',
@@ -28,6 +29,7 @@ export const exchangeDa = {
       pdf: 'Rapport til papir: nøgletal, grafer, risici, fund, beslutninger og godkendelser.',
       indigo:
         'INDIGO (åben standard for resultatkontrakter): parter, resultatmål, priser, betalingsforpligtelser og investering med kilder.',
+      docx: 'Kontraktbilaget som redigerbart Word-dokument: parter og underskrivere, resultatmål med takster, betalingsmodel, evaluering og nøgletal.',
     } as Record<string, string>,
     busy: 'Forbereder filen …',
     done: (filename: string) => `Hentet: ${filename}.`,

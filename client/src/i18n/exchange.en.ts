@@ -6,7 +6,7 @@ export const exchangeEn: typeof exchangeDa = {
     open: 'Export',
     title: 'Export the case',
     intro:
-      'Download the model as JSON (importable again), as an Excel workbook with live formulas, or as a PDF report for the decision makers.',
+      'Download the model as JSON (importable again), as an Excel workbook with live formulas, as a PDF report for the decision makers, or the contract annex as a Word document.',
     versionLegend: 'Which version?',
     versions: {
       agreed: 'The agreed version (default – otherwise the current one)',
@@ -16,13 +16,14 @@ export const exchangeEn: typeof exchangeDa = {
     snapshotLabel: 'Saved version',
     loadingSnapshots: 'Loading saved versions …',
     noSnapshots: 'No saved versions yet.',
-    language: 'Language of Excel and PDF',
+    language: 'Language of Excel, PDF and Word',
     languages: { da: 'Danish', en: 'English' },
     formats: {
       json: 'Download JSON',
       xlsx: 'Download Excel (XLSX)',
       pdf: 'Download PDF report',
       indigo: 'Download INDIGO (JSON)',
+      docx: 'Download contract annex (Word)',
     },
     formatHelp: {
       json: 'The whole model with figures, findings, decisions and sign-offs. Can be imported as a new case.',
@@ -30,6 +31,7 @@ export const exchangeEn: typeof exchangeDa = {
       pdf: 'A report for paper: headline figures, charts, risks, findings, decisions and sign-offs.',
       indigo:
         'INDIGO (the open standard for outcomes contracts): parties, outcome metrics, prices, payment commitments and investment, with sources.',
+      docx: 'The contract annex as an editable Word document: parties and signatories, outcomes with their rate cards, payment model, evaluation and headline figures.',
     },
     busy: 'Preparing the file …',
     done: (filename: string) => `Downloaded: ${filename}.`,

@@ -37,7 +37,10 @@ describe('ExchangeWorkers', () => {
     expect(json.contentType).toBe('application/json; charset=utf-8');
     const text = new TextDecoder().decode(json.bytes);
     expect(JSON.parse(text).case.id).toBe('case-1');
-    await expect(workers.run(exportJob('docx' as never))).rejects.toBeInstanceOf(ExchangeJobFailed);
+    await expect(workers.run(exportJob('odt' as never))).rejects.toBeInstanceOf(ExchangeJobFailed);
+    // The contract annex (issue 15) renders in the worker too: a ZIP package.
+    const docx = await workers.run(exportJob('docx'));
+    expect(new TextDecoder().decode(docx.bytes.slice(0, 2))).toBe('PK');
     const pdf = await workers.run(exportJob('pdf'));
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
     const parsed = await workers.run({ kind: 'import', text, maxBytes: 1_000_000 });

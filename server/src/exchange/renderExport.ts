@@ -7,6 +7,7 @@ import {
   type ExportLanguage,
   indigoRecordJson,
 } from '@caseroom/shared';
+import { contractAnnexDocx } from './docx/contractAnnex.ts';
 import { caseReport } from './pdf/caseReport.ts';
 import { caseWorkbook } from './xlsx/caseWorkbook.ts';
 
@@ -30,6 +31,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
   indigo: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /**
@@ -59,13 +61,16 @@ async function renderBytes(built: BuiltCaseExport, format: ExportFormat, lang: E
       return caseReport(built, lang);
     case 'indigo':
       return new TextEncoder().encode(indigoRecordJson(built));
+    case 'docx':
+      return contractAnnexDocx(built, lang);
   }
 }
 
 /**
- * `<slug of the title>-v<first 8 of the content hash>.<ext>`, ASCII only; the PDF report and the
- * workbook, which are written in one language, say which (`…-en.pdf`) unless it is Danish; the
- * INDIGO record is JSON in no language (`…-indigo.json`).
+ * `<slug of the title>-v<first 8 of the content hash>.<ext>`, ASCII only; the PDF report, the
+ * workbook and the contract annex (`…-bilag.docx` / `…-annex-en.docx`), which are written in one
+ * language, say which (`…-en.pdf`) unless it is Danish; the INDIGO record is JSON in no language
+ * (`…-indigo.json`).
  */
 export function exportFilename(
   value: Pick<BuiltCaseExport, 'case' | 'version'>,
@@ -75,7 +80,8 @@ export function exportFilename(
   const base = `${slug(value.case.title)}-v${value.version.contentHash.slice(0, 8)}`;
   if (format === 'indigo') return `${base}-indigo.json`;
   const language = format !== 'json' && lang !== 'da' ? `-${lang}` : '';
-  return `${base}${language}.${format}`;
+  const kind = format === 'docx' ? (lang === 'da' ? '-bilag' : '-annex') : '';
+  return `${base}${kind}${language}.${format}`;
 }
 
 /** A file-name-safe slug: Danish letters spelled out, accents dropped, anything else a dash. */

@@ -101,7 +101,7 @@ export function workshopRouter(
     else sendFailure(res, observersCannotSign());
   };
   route(router, api.signOff, [any, signer], async ({ params, body, res }, reply) => {
-    reply.result(await workshop.signoff(params.id, partyOf(res), body.hash));
+    reply.result(await workshop.signoff(params.id, partyOf(res), body.hash, body.signerName));
   });
 
   route(router, api.setRequiredSigners, [facilitator], async ({ params, body }, reply) => {

@@ -366,12 +366,14 @@ export class WorkshopService {
    * `contentHash(toModel(doc))` now; otherwise 409 hashMismatch. Observers sign nothing (403;
    * the HTTP layer refuses them first, this is the service's own guard). Signing the hash the
    * party's sign-off already holds changes nothing; a sign-off snapshot is stored at most once
-   * per party and content hash.
+   * per party and content hash. `signerName` is the person signing for the party (from the
+   * request body, bounded by its schema; blank or absent records none).
    */
   signoff(
     caseId: string,
     party: Party,
     hash: string,
+    signerName?: string,
   ): Promise<Result<{ signoff: SignoffEntry & { partyId: string }; snapshot?: SnapshotListing }>> {
     return this.withDocument(caseId, async (document) => {
       if (!canSignOff(party.role)) return observersCannotSign();
@@ -387,7 +389,11 @@ export class WorkshopService {
         );
       }
       const signed = readWorkshop(document.doc).signoffs[party.id];
-      const entry: SignoffEntry = signed?.hash === hash ? signed : { hash, partyName: party.name, at: this.iso() };
+      const signer = signerName?.trim();
+      const entry: SignoffEntry =
+        signed?.hash === hash
+          ? signed
+          : { hash, partyName: party.name, ...(signer ? { signerName: signer } : {}), at: this.iso() };
       if (entry !== signed) {
         await document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
         this.log('info', 'signed off', { caseId, partyId: party.id });

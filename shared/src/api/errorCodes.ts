@@ -87,7 +87,7 @@ export const ApiErrorCode = {
   StorageFull: 'storageFull',
 
   // Export and import (docs/exchange.md).
-  /** 404: an export format other than those in EXPORT_FORMATS (json, xlsx, pdf, indigo). */
+  /** 404: an export format other than those in EXPORT_FORMATS (json, xlsx, pdf, docx, indigo). */
   UnknownFormat: 'unknownFormat',
   /** 429: the party already has as many exports waiting or running as it may (`limit` in the body). */
   TooManyExports: 'tooManyExports',

@@ -67,7 +67,9 @@ export const CaseExport = z.object({
     contentHash: z.string(),
     agreed: z.boolean(),
     /** Parties whose signature in this case is on this content hash. */
-    signedBy: z.array(z.object({ partyId: z.string(), partyName: z.string(), at: z.string() })),
+    signedBy: z.array(
+      z.object({ partyId: z.string(), partyName: z.string(), signerName: z.string().optional(), at: z.string() }),
+    ),
   }),
   model: CaseModelDraft,
   pricing: z.unknown(),
@@ -108,7 +110,12 @@ export function buildCaseExport(input: CaseExportSource): BuiltCaseExport {
   const signedBy = own
     .filter((s) => s.hash === hash)
     .sort(byAtThenId)
-    .map(({ partyId, partyName, at }) => ({ partyId, partyName, at }));
+    .map(({ partyId, partyName, signerName, at }) => ({
+      partyId,
+      partyName,
+      ...(signerName === undefined ? {} : { signerName }),
+      at,
+    }));
   const decisions = Object.entries(workshop.decisions)
     .map(([id, d]) => ({ id, ...d }))
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));

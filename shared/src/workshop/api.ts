@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SECTIONS } from '../model/caseModel.ts';
 import { Phase } from '../model/facts.ts';
-import { VoteList } from './record.ts';
+import { SIGNER_NAME_MAX_CHARS, VoteList } from './record.ts';
 
 const Id = z.string().min(1).max(64);
 const Text = z.string().trim().min(1).max(2000);
@@ -31,7 +31,13 @@ export const WorkshopRequests = {
     .object({ itemPath: z.string().min(1).max(200), parentId: Id.optional(), text: z.string().trim().min(1).max(4000) })
     .strict(),
   resolveComment: z.object({ resolved: z.boolean() }).strict(),
-  signoff: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest') }).strict(),
+  signoff: z
+    .object({
+      hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'),
+      /** The person signing for the party (untrusted, shown in the contract annex); blank = none. */
+      signerName: z.string().trim().max(SIGNER_NAME_MAX_CHARS).optional(),
+    })
+    .strict(),
   requiredSigners: z.object({ partyIds: z.array(Id).max(100) }).strict(),
   snapshot: z.object({ name: z.string().trim().min(1).max(120) }).strict(),
 } as const;

@@ -69,8 +69,20 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
-/** A party's signature on one content hash (W10). Key: the party id. */
-export const SignoffEntry = z.object({ hash: z.string(), partyName: z.string(), at: IsoTime });
+/** The longest signer's name a sign-off records: the bound of every person's name (the presence name's). */
+export const SIGNER_NAME_MAX_CHARS = 80;
+
+/**
+ * A party's signature on one content hash (W10). Key: the party id. `signerName` is the person
+ * who signed for the party (issue 15: a party's link is often shared by a head of department and
+ * a finance officer); sign-offs from before it, and those given without a name, have none.
+ */
+export const SignoffEntry = z.object({
+  hash: z.string(),
+  partyName: z.string(),
+  signerName: z.string().max(SIGNER_NAME_MAX_CHARS).optional(),
+  at: IsoTime,
+});
 export type SignoffEntry = z.infer<typeof SignoffEntry>;
 
 /**

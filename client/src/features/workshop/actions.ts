@@ -172,7 +172,7 @@ export const WORKSHOP_ACTIONS = {
     perform: ({ call }, { text, itemPath }) => calls.addDecision(call, text, itemPath),
   }),
   /** W10: sign the version shown here for one's own party, if asked to and not signed yet. */
-  'signoff.sign': action<{ hash: string }>({
+  'signoff.sign': action<{ hash: string; signerName?: string }>({
     label: (t) => t.signoff.sign,
     needs: 'edit',
     hiddenWhen: (context, { hash }) =>
@@ -181,7 +181,7 @@ export const WORKSHOP_ACTIONS = {
         : signed(context, hash)
           ? 'alreadySigned'
           : undefined,
-    perform: ({ call }, { hash }) => calls.signOff(call, hash),
+    perform: ({ call }, { hash, signerName }) => calls.signOff(call, hash, signerName),
   }),
   /** W10: choose who must sign. */
   'signoff.requiredSigners': action<{ partyIds: string[] }>({

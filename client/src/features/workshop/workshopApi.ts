@@ -1,4 +1,4 @@
-import { api, type Phase, type SectionName, type VoteList } from '@caseroom/shared';
+import { api, type Phase, type SectionName, SIGNER_NAME_MAX_CHARS, type VoteList } from '@caseroom/shared';
 import { callApi } from '../../api/callApi.ts';
 
 /**
@@ -34,7 +34,12 @@ export const decideVote = (call: WorkshopCall, voteId: string, itemId: string, t
   callApi(api.decideVote, { ...atItem(call, 'voteId', voteId), body: { itemId, text } });
 export const addDecision = (call: WorkshopCall, text: string, itemPath?: string) =>
   callApi(api.addDecision, { ...at(call), body: itemPath ? { text, itemPath } : { text } });
-export const signOff = (call: WorkshopCall, hash: string) => callApi(api.signOff, { ...at(call), body: { hash } });
+/** W10: sign `hash` for one's own party, naming the person who signs (blank: none). */
+export const signOff = (call: WorkshopCall, hash: string, signerName?: string) =>
+  callApi(api.signOff, {
+    ...at(call),
+    body: { hash, ...(signerName?.trim() ? { signerName: signerName.trim().slice(0, SIGNER_NAME_MAX_CHARS) } : {}) },
+  });
 export const setRequiredSigners = (call: WorkshopCall, partyIds: string[]) =>
   callApi(api.setRequiredSigners, { ...at(call), body: { partyIds } });
 export const listSnapshots = (call: WorkshopCall) => callApi(api.listSnapshots, at(call));

@@ -6,6 +6,7 @@ import { oneLine } from './safeText.ts';
 import { assumptionsSection } from './sections/assumptions.ts';
 import { interventionSection, problemSection, targetGroupSection } from './sections/caseSections.ts';
 import { chartsSection } from './sections/charts.ts';
+import { contractAnnexSection } from './sections/contractAnnex.ts';
 import { evaluationSection } from './sections/evaluation.ts';
 import { outcomesSection } from './sections/outcomes.ts';
 import { paymentModelSection } from './sections/paymentModel.ts';
@@ -45,6 +46,7 @@ export async function caseReport(exported: BuiltCaseExport, lang: ReportLanguage
   decisionsSection(w, exported, text);
   signoffsSection(w, exported, text);
   assumptionsSection(w, exported, text, lang);
+  contractAnnexSection(w, exported, lang);
 
   drawFooters(doc, {
     title: exported.case.title || text.untitled,

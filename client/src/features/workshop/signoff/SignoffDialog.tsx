@@ -1,8 +1,9 @@
-import { contentHash, isAgreed, type Signoff, signoffStatus } from '@caseroom/shared';
-import { useMemo, useRef, useState } from 'react';
+import { contentHash, isAgreed, SIGNER_NAME_MAX_CHARS, type Signoff, signoffStatus } from '@caseroom/shared';
+import { useId, useMemo, useRef, useState } from 'react';
 import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
 import { useLocale, useMessages } from '../../../i18n/messages.ts';
+import { useUiStore } from '../../../store.ts';
 import { useBusinessCase } from '../../businessCase/businessCaseContext.tsx';
 import { useImportedHistory } from '../importedHistory.ts';
 import { useWorkshop } from '../useWorkshop.ts';
@@ -50,8 +51,11 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const t = m.workshop.signoff;
   const locale = useLocale();
-  const { requiredSigners } = useWorkshop();
+  const { requiredSigners, signoffs: signed } = useWorkshop();
   const signoffs = useSignoffs();
+  // Who signs for the party (issue 15): the name given on the start page, correctable here.
+  const [signerName, setSignerName] = useState(() => useUiStore.getState().name);
+  const nameId = useId();
   const hash = useContentHash();
   const actions = useWorkshopActions();
   const { names, parties } = usePartyNames();
@@ -66,7 +70,7 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   // the request answers: a keyboard user's focus lands on the agreement line either way.
   useFocusLanding(() => status.current, maySign);
   const sign = async () => {
-    const result = await actions.perform('signoff.sign', { hash });
+    const result = await actions.perform('signoff.sign', { hash, signerName });
     setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
     // The sign button goes once one has signed; focus moves to the agreement line instead of
     // falling out of the dialog, so a keyboard user keeps their place and hears the outcome.
@@ -93,15 +97,33 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
                 {t.states[status.state]}
                 {status.signoff &&
                   ` · ${new Date(status.signoff.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}`}
+                {status.signoff &&
+                  signed[status.partyId]?.signerName &&
+                  ` · ${t.signedBy(signed[status.partyId]?.signerName ?? '')}`}
               </span>
             </li>
           ))}
         </ul>
       )}
       {maySign && (
-        <button type="button" className="primary" onClick={() => void sign()}>
-          {t.sign}
-        </button>
+        <div className="field signoff-signer">
+          <label htmlFor={nameId}>{t.signerName}</label>
+          <input
+            id={nameId}
+            type="text"
+            autoComplete="name"
+            maxLength={SIGNER_NAME_MAX_CHARS}
+            value={signerName}
+            aria-describedby={`${nameId}-help`}
+            onChange={(event) => setSignerName(event.target.value)}
+          />
+          <p className="help" id={`${nameId}-help`}>
+            {t.signerNameHelp}
+          </p>
+          <button type="button" className="primary" onClick={() => void sign()}>
+            {t.sign}
+          </button>
+        </div>
       )}
       {problem && <p role="alert">{problem}</p>}
       {actions.may('signoff.requiredSigners') && <RequiredSignersForm parties={parties} required={requiredSigners} />}
