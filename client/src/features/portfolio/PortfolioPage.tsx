@@ -8,7 +8,7 @@ import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useLanguage, useMessages } from '../../i18n/messages.ts';
 import { storeToken } from '../access/tokens.ts';
 import { saveFile } from '../exchange/exchangeApi.ts';
-import { forgetMemberToken, readMemberToken } from './memberLink.ts';
+import { forgetMemberToken, MEMBER_TOKEN_STORED_EVENT, readMemberToken } from './memberLink.ts';
 import { PortfolioChart } from './PortfolioChart.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
 import { enterCase, fetchPortfolioWorkbook, loadPortfolio } from './portfolioApi.ts';
@@ -26,7 +26,16 @@ export function PortfolioPage() {
   const m = useMessages();
   const p = m.portfolio;
   const lang = useLanguage();
-  const [token] = useState(readMemberToken);
+  const [token, setToken] = useState(readMemberToken);
+  // A member link opened in this tab while the page is shown (only the fragment differs: no reload).
+  useEffect(() => {
+    const adopt = (event: Event) => {
+      setResult(null);
+      setToken((event as CustomEvent<{ token: string }>).detail.token);
+    };
+    window.addEventListener(MEMBER_TOKEN_STORED_EVENT, adopt);
+    return () => window.removeEventListener(MEMBER_TOKEN_STORED_EVENT, adopt);
+  }, []);
   const [result, setResult] = useState<ApiResult<PortfolioAnswer> | null>(null);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();

@@ -37,7 +37,7 @@ export function PortfolioTable({
   const [filter, setFilter] = useState<PortfolioFilter>(NO_FILTER);
   const [sort, setSort] = useState<PortfolioSort>({ key: 'title', direction: 'ascending' });
   const shown = useMemo(() => portfolioView(rows, filter, sort), [rows, filter, sort]);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
 
   const header = (key: SortKey, label: string, className?: string) => (
     <th scope="col" className={className} aria-sort={sort.key === key ? sort.direction : 'none'}>
@@ -106,16 +106,10 @@ export function PortfolioTable({
           <table className="portfolio-table">
             <thead>
               <tr>
-                {header('title', p.columns.title)}
-                {header('municipality', p.columns.municipality)}
-                {header('phase', p.columns.phase)}
-                <th scope="col">{p.columns.intervention}</th>
+                {header('title', p.columns.titleAndIntervention)}
+                {header('phase', p.columns.status)}
                 {FIGURE_COLUMNS.map(({ key, figure }) => header(key, headlineFigureTexts(figure, lang).name, 'number'))}
-                {header('findings', p.columns.findings)}
                 {header('lastActivityAt', p.columns.lastActivity)}
-                <th scope="col">
-                  <span className="visually-hidden">{p.columns.open}</span>
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -123,16 +117,28 @@ export function PortfolioTable({
                 <tr key={row.caseId}>
                   <th scope="row">
                     <span className="portfolio-title">{row.title}</span>
-                    <span className={`version-mark ${row.version.agreed ? 'agreed' : ''}`}>
-                      {row.version.agreed ? p.agreed : p.current}
+                    {row.municipality && <span className="block">{row.municipality}</span>}
+                    <span className="help block">{row.intervention ?? p.noIntervention}</span>
+                    <span className="portfolio-row-actions">
+                      <span className={`version-mark ${row.version.agreed ? 'agreed' : ''}`}>
+                        {row.version.agreed ? p.agreed : p.current}
+                      </span>
+                      <button
+                        type="button"
+                        onClick={() => onOpen(row)}
+                        disabled={opening !== undefined}
+                        aria-busy={opening === row.caseId}
+                        aria-label={p.openCase(row.title)}
+                      >
+                        {opening === row.caseId ? p.opening : p.columns.open}
+                      </button>
                     </span>
                   </th>
-                  <td>{row.municipality ?? ''}</td>
-                  <td>
-                    {row.phase ?? '–'}
+                  <td className="status-cell">
+                    {row.phase === undefined ? '–' : p.filters.phaseOption(row.phase)}
                     <span className="help block">{p.readyThrough(row.readyThroughPhase)}</span>
+                    <span className="help block">{p.findings(row.findings.errors, row.findings.warnings)}</span>
                   </td>
-                  <td>{row.intervention ?? <span className="help">{p.noIntervention}</span>}</td>
                   {row.figures ? (
                     FIGURE_COLUMNS.map(({ key, figure }) => (
                       <td key={key} className="number">
@@ -144,23 +150,11 @@ export function PortfolioTable({
                       {p.notPriced}
                     </td>
                   )}
-                  <td>{p.findings(row.findings.errors, row.findings.warnings)}</td>
                   <td>
                     {row.lastActivityAt ? when.format(new Date(row.lastActivityAt)) : p.noActivity}
                     {row.activeParties.length > 0 && (
                       <span className="help block">{p.activeBy(row.activeParties.join(', '))}</span>
                     )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => onOpen(row)}
-                      disabled={opening !== undefined}
-                      aria-busy={opening === row.caseId}
-                      aria-label={p.openCase(row.title)}
-                    >
-                      {opening === row.caseId ? p.opening : p.columns.open}
-                    </button>
                   </td>
                 </tr>
               ))}

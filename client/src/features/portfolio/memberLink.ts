@@ -18,13 +18,17 @@ export function readMemberToken(): string | undefined {
   }
 }
 
-/** Remembers the member token (a new link replaces the old one). */
+/** The window event sent when a member link is stored: an open portfolio page switches to it. */
+export const MEMBER_TOKEN_STORED_EVENT = 'caseroom:member-token-stored';
+
+/** Remembers the member token (a new link replaces the old one) and tells an open portfolio page. */
 export function storeMemberToken(token: string): void {
   try {
     window.localStorage.setItem(MEMBER_TOKEN_KEY, token);
   } catch {
     // Storage blocked: the link works for this page only.
   }
+  window.dispatchEvent(new CustomEvent(MEMBER_TOKEN_STORED_EVENT, { detail: { token } }));
 }
 
 /** Forgets the member token once the server refused it for good — only if it is still the refused one. */

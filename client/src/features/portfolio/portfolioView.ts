@@ -3,14 +3,12 @@ import type { PortfolioRow } from '@caseroom/shared';
 /** What the portfolio table can be sorted by. */
 export const SORT_KEYS = [
   'title',
-  'municipality',
   'phase',
   'authorityNpv',
   'publicSectorNpv',
   'investorIrr',
   'capitalNeeded',
   'probabilityInvestorLoses',
-  'findings',
   'lastActivityAt',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -26,12 +24,8 @@ function sortValue(row: PortfolioRow, key: SortKey): number | string | undefined
   switch (key) {
     case 'title':
       return row.title.toLocaleLowerCase('da');
-    case 'municipality':
-      return row.municipality?.toLocaleLowerCase('da');
     case 'phase':
       return row.phase;
-    case 'findings':
-      return row.findings.errors * 1_000 + row.findings.warnings;
     case 'lastActivityAt':
       return row.lastActivityAt ?? undefined;
     case 'investorIrr':
@@ -76,6 +70,6 @@ export function portfolioView(
 /** Clicking a column: the same column turns the direction, another starts with its natural one (figures: largest first). */
 export function nextSort(current: PortfolioSort, key: SortKey): PortfolioSort {
   if (current.key === key) return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
-  const textual = key === 'title' || key === 'municipality' || key === 'phase';
+  const textual = key === 'title' || key === 'phase';
   return { key, direction: textual ? 'ascending' : 'descending' };
 }

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CaseModelDraft, exampleCase, type PortfolioAnswer, reconcileModel } from '@caseroom/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
+import { api, connectSynced, startTestServer, type TestServer, waitFor } from '../support/server.ts';
+
+/**
+ * Issue 15, the fund's view in the browser: a consultant opens the portfolio with her member
+ * link, sorts by the authority's NPV, downloads the overview and opens a case as herself.
+ */
+let server: TestServer;
+let browser: Browser;
+let ida: Person;
+let organisationKey: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  organisationKey = readFileSync(join(server.dataDir, 'organisation-key'), 'utf8').trim();
+  ida = await openPerson(browser, { name: 'Ida Konsulent', department: 'Fonden' });
+});
+
+afterEach(() => {
+  expect(pageErrors(ida.page)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A case of the organisation: the example with its title, municipality and cost scaled. */
+async function fundCase(title: string, municipality: string, costFactor: number): Promise<string> {
+  const created = await api(server.url, organisationKey, 'POST', '/api/cases', { example: true });
+  const { id, token } = created.body as { id: string; token: string };
+  const model: CaseModelDraft = structuredClone(exampleCase());
+  model.facts.title = title;
+  model.facts.municipality = municipality;
+  for (const candidate of model.interventions.candidates) {
+    if (candidate.costPerParticipant !== undefined) candidate.costPerParticipant *= costFactor;
+  }
+  const client = await connectSynced(server.wsUrl, id, { token });
+  reconcileModel(client.doc, model);
+  await waitFor(
+    async () => (await api(server.url, token, 'GET', `/api/cases/${id}/model`)).body.facts.title === title,
+    {
+      what: 'the case written',
+    },
+  );
+  client.destroy();
+  return id;
+}
+
+describe('[issue 15] the fund’s portfolio', () => {
+  it('opens with the member link, sorts by authority NPV, downloads the overview and opens a case as the member', async () => {
+    await fundCase('Holbæk: sygedagpenge', 'Holbæk', 1);
+    await fundCase('Guldborgsund: unge ledige', 'Guldborgsund', 0.6);
+    await fundCase('Svendborg: udsatte boligområder', 'Svendborg', 1.6);
+    const added = await api(server.url, organisationKey, 'POST', '/api/organisation/members', {
+      name: 'Ida Konsulent',
+    });
+    const { token, link } = added.body as { token: string; link: string };
+    const portfolio = (await api(server.url, token, 'GET', '/api/portfolio')).body as PortfolioAnswer;
+    const byNpv = [...portfolio.cases]
+      .sort((a, b) => b.figures!.authorityNpv - a.figures!.authorityNpv)
+      .map((row) => row.title);
+    expect(new Set(byNpv).size).toBe(3);
+
+    const { page } = ida;
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Portefølje – Caseroom' }).waitFor();
+    // The member link is taken out of the address bar at once.
+    expect(page.url()).toBe(`${server.url}/portfolio`);
+    const table = page.getByRole('table');
+    const titles = () => table.locator('tbody th[scope="row"] .portfolio-title').allTextContents();
+    expect((await titles()).sort()).toEqual([...byNpv].sort());
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await table.getByRole('button', { name: 'Kommunens nettonutidsværdi' }).click();
+    await expect.poll(titles).toEqual(byNpv);
+    await expect
+      .poll(() => table.getByRole('columnheader', { name: /Kommunens nettonutidsværdi/ }).getAttribute('aria-sort'))
+      .toBe('descending');
+    // Looked at by a person (like projectorRoom.test.ts): the projector's 1280×800.
+    await page.screenshot({ path: '/tmp/portfolio-1280x800.png' });
+    // Danish figures: "kr." and dots between thousands.
+    const firstNpv = await table.locator('tbody tr').first().locator('td.number').first().textContent();
+    expect(firstNpv).toMatch(/^-?\d{1,3}(\.\d{3})* kr\.$/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent som Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d\d-\d\d\.xlsx$/);
+
+    // The filter narrows the table; clearing it brings all back.
+    await page.getByLabel('Søg i sag, kommune eller indsats').fill('svendborg');
+    await expect.poll(titles).toEqual(['Svendborg: udsatte boligområder']);
+    await page.getByLabel('Søg i sag, kommune eller indsats').fill('');
+    await expect.poll(async () => (await titles()).length).toBe(3);
+
+    await table.getByRole('button', { name: `Åbn ${byNpv[0]}` }).click();
+    await page.locator('#section-heading').waitFor({ timeout: 15_000 });
+    await page.locator('.room[data-role="editor"]').waitFor({ timeout: 15_000 });
+    expect(page.url()).toMatch(/\/case\/[^/#]+$/);
+
+    // The start page now offers the way back to the portfolio.
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Åbn jeres portefølje' }).click();
+    await page.getByRole('heading', { name: 'Portefølje – Caseroom' }).waitFor();
+  });
+
+  it('without a link, or with a revoked one, the page says what to do', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/portfolio`);
+    await page.getByText('Porteføljen åbnes med dit personlige link').waitFor();
+
+    const added = await api(server.url, organisationKey, 'POST', '/api/organisation/members', { name: 'Ole' });
+    const { token, link, member } = added.body as { token: string; link: string; member: { id: string } };
+    await api(server.url, organisationKey, 'POST', `/api/organisation/members/${member.id}/revoke`);
+    await page.goto(link);
+    await page.getByRole('alert').getByText('trukket tilbage').waitFor();
+    expect(await page.evaluate(() => window.localStorage.getItem('caseroom.memberToken'))).toBeNull();
+    expect(token).toMatch(/^crm1_/);
+    await context.close();
+  });
+});
