@@ -3,7 +3,7 @@ import { insertParty, type NewParty } from './AccessStore.ts';
 import { firstOrganisationId } from './OrganisationStore.ts';
 import { deleteCaseRows } from './sql/caseRows.ts';
 import { asBytes, isForeignKeyViolation } from './sql/sqlErrors.ts';
-import type { CaseroomTables, Engine, Executor } from './sql/tables.ts';
+import type { CaseroomTables, Engine } from './sql/tables.ts';
 import { DuplicateCaseError, DuplicatePartyError, UnknownCaseError, UnknownOrganisationError } from './storeErrors.ts';
 
 /**
