@@ -95,7 +95,7 @@ export function lifecycleRouter(
  * organisationKeyInvalid; without a key the party's rules apply (404, 401, 403 in A5's order).
  */
 function requireCaseAdmin(access: AccessService, stores: Stores): RequestHandler {
-  const facilitator = requireParty(access, 'facilitator');
+  const facilitator = requireParty(access, 'facilitator', { evenArchived: true });
   return async (req, res, next) => {
     const caseId = String(req.params.id);
     const keys = bearerTokens(req.headers.authorization).filter(isWellFormedOrganisationKey);

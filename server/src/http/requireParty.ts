@@ -21,7 +21,12 @@ export type Requirement = 'anyParty' | 'editor' | 'facilitator';
  * On success the party is in `res.locals.party`.
  * If several comma-separated tokens are sent, the first that opens this case counts.
  */
-export function requireParty(access: AccessService, requirement: Requirement): RequestHandler {
+export function requireParty(
+  access: AccessService,
+  requirement: Requirement,
+  /** Issue 15: the lifecycle's own routes (restore, delete, copy) work on an archived case too. */
+  { evenArchived = false }: { evenArchived?: boolean } = {},
+): RequestHandler {
   return async (req, res, next) => {
     const caseId = String(req.params.id);
     const tokens = bearerTokens(req.headers.authorization);
@@ -43,7 +48,7 @@ export function requireParty(access: AccessService, requirement: Requirement): R
       sendError(res, 403, ApiErrorCode.Forbidden, 'Observers may not do this.');
       return;
     }
-    if (granted.archived && !READ_METHODS.has(req.method)) {
+    if (granted.archived && !evenArchived && !READ_METHODS.has(req.method)) {
       // Issue 15: an archived case is read-only — reads and exports work, every change is refused.
       sendError(
         res,

@@ -60,7 +60,8 @@ export class CaseLifecycle {
    * Copies a case as a template for the next one: a new case in the same organisation with the
    * source's model (structure, texts and whatever library links the model carries), and nothing
    * of its workshop record, comments, parties, tokens, ballots, snapshots or activity — the caller
-   * becomes the new case's facilitator. Title: `title`, or "Kopi af <title>".
+   * becomes the new case's facilitator; its workshop starts at phase 1. Title: `title`, or
+   * "Kopi af <title>".
    */
   async copyAsTemplate(caseId: string, title: string | undefined): Promise<Result<CreatedCase>> {
     const record = await this.stores.cases.get(caseId);
@@ -68,7 +69,8 @@ export class CaseLifecycle {
     if (!record || !model) return notFound(caseId);
     const name = title ?? `${TEMPLATE_TITLE_PREFIX}${model.facts.title ?? ''}`.trim();
     const built = buildCase(new Date(this.now()), (doc) => {
-      writeModel(doc, { ...model, facts: { ...model.facts, title: name } });
+      // The phase is workshop state (W1): a copy starts its workshop at phase 1.
+      writeModel(doc, { ...model, facts: { ...model.facts, title: name, phase: 1 } });
     });
     const created = await this.cases.storeBuilt(built, record.organisationId);
     this.log('info', 'case copied as a template', { caseId, copyId: created.id });
