@@ -66,8 +66,16 @@ export function CaseActions({ row, onChanged }: { row: LifecycleCase; onChanged:
             <strong>{t.deleteTitle}</strong>
           </p>
           <p className="warning">{t.deleteWarning}</p>
-          <label htmlFor={inputId}>{t.deleteConfirmLabel(expected)}</label>
-          <input id={inputId} value={typed} autoComplete="off" onChange={(event) => setTyped(event.target.value)} />
+          <label className="case-delete-label" htmlFor={inputId}>
+            {t.deleteConfirmLabel(expected)}
+          </label>
+          <input
+            className="case-delete-input"
+            id={inputId}
+            value={typed}
+            autoComplete="off"
+            onChange={(event) => setTyped(event.target.value)}
+          />
           <div className="case-delete-buttons">
             <button
               type="button"
