@@ -15,6 +15,8 @@ const STORAGE_TESTS = [
   'test/integration/offlineCopyReplay.test.ts',
   'test/integration/signoffs.test.ts',
   'test/integration/shutdown.test.ts',
+  // Issue 15: a deleted case leaves no row in any table (scanned through a second handle).
+  'test/integration/lifecycle.test.ts',
   // Refusals whose effect (nothing stored) is checked across a restart on the same data.
   'test/integration/comments.test.ts',
   'test/integration/observer.test.ts',

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloseCode } from '@caseroom/shared';
+import express from 'express';
 import type { AccessChange } from './access/AccessService.ts';
 import { AccessService } from './access/AccessService.ts';
 import { ensureFirstOrganisation, type FirstOrganisation } from './access/firstOrganisation.ts';
@@ -21,7 +22,9 @@ import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { httpAddressLimits } from './http/addressLimits.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
+import { lifecycleRouter } from './http/lifecycleRouter.ts';
 import { portfolioRouter } from './http/portfolioRouter.ts';
+import { CaseLifecycle, scheduleRetentionSweep } from './lifecycle/CaseLifecycle.ts';
 import { consoleLog, type Log } from './log.ts';
 import { Metrics } from './metrics/Metrics.ts';
 import { MetricsAllowlist } from './metrics/MetricsAllowlist.ts';
@@ -104,6 +107,10 @@ export type StartServerOptions = {
   linkTokenTimeoutMs?: number;
   /** How often every socket is pinged (a peer that missed the previous ping is cut). Default 25 s. */
   pingIntervalMs?: number;
+  /** How often archived cases past their organisation's retention are deleted (issue 15). Default hourly. */
+  retentionSweepMs?: number;
+  /** The clock archiving and the retention sweep read (tests: a fake one). Default Date.now. */
+  now?: () => number;
 };
 
 /** A running server. */
@@ -214,6 +221,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const exchange = new ExchangeService(stores, registry, cases, exchangeWorkers, log);
   const members = new MemberAccess(stores, access, log);
   const portfolio = new PortfolioService(stores, registry, exchangeWorkers, activity);
+  // Issue 15: archive, delete, template copies; archived cases past their organisation's retention go hourly.
+  const lifecycle = new CaseLifecycle(stores, registry, cases, log, options.now);
+  const stopRetentionSweep = scheduleRetentionSweep(lifecycle, log, options.retentionSweepMs);
   const transport = new WebSocketTransport({
     registry,
     access,
@@ -234,7 +244,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     snapshots,
     activity,
     exchange,
-    portfolio: portfolioRouter(access, members, portfolio, exchangeWorkers, network, log),
+    portfolio: express
+      .Router()
+      .use(portfolioRouter(access, members, portfolio, exchangeWorkers, network, log))
+      .use(lifecycleRouter(access, lifecycle, stores, registry, network)),
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     network,
     hosts,
@@ -270,6 +283,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     });
   } catch (error) {
+    stopRetentionSweep();
     void exchangeWorkers.close();
     httpLimits.close();
     await limitCounters?.close();
@@ -312,6 +326,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await limitCounters?.close();
       await exchangeWorkers.close();
       stopSharingAccess();
+      stopRetentionSweep();
       await forwarded?.close();
       // Cases are flushed and their leases released, so another process takes them over at once.
       await registry.close();

@@ -36,6 +36,8 @@ export const apiErrorsDa: ApiErrorTexts = {
   snapshotNotFound: 'Den gemte version findes ikke længere.',
   commentNotFound: 'Kommentaren findes ikke længere.',
   voteNotFound: 'Afstemningen findes ikke længere.',
+  caseArchived: 'Sagen er arkiveret: den kan læses og eksporteres, men ikke ændres. Gendan den først.',
+  deleteNotConfirmed: 'Skriv sagens titel nøjagtigt for at bekræfte, at den skal slettes for altid.',
   lastFacilitator:
     'Sagen skal have mindst én facilitator, hvis link ikke udløber. Tilføj en anden facilitator først, eller lad linket være uden udløbsdato.',
   voteClosed: 'Afstemningen er ikke længere åben.',

@@ -28,6 +28,8 @@ export const apiErrorsEn: ApiErrorTexts = {
   snapshotNotFound: 'The saved version no longer exists.',
   commentNotFound: 'The comment no longer exists.',
   voteNotFound: 'The vote no longer exists.',
+  caseArchived: 'The case is archived: it can be read and exported, not changed. Restore it first.',
+  deleteNotConfirmed: 'Type the case’s title exactly to confirm that it is to be deleted for good.',
   lastFacilitator:
     'The case needs at least one facilitator whose link does not expire. Add another facilitator first, or leave this link without an expiry date.',
   voteClosed: 'The vote is no longer open.',

@@ -1,5 +1,6 @@
 import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
+import { lifecycleDa } from './lifecycle.da.ts';
 import { lifetimeDa } from './lifetime.da.ts';
 import { networkDa } from './network.da.ts';
 import { portfolioDa } from './portfolio.da.ts';
@@ -327,6 +328,7 @@ export const da = {
     linkRevoked: { label: 'Dit link er blevet erstattet', detail: 'Bed om det nye link.' },
     linkExpired: { label: 'Linket er udløbet', detail: 'Bed facilitatoren om et nyt link.' },
     accessEnded: { label: 'Din adgang er afsluttet', detail: 'Bed facilitatoren om et nyt link.' },
+    caseArchived: { label: 'Sagen er arkiveret', detail: 'Den kan læses, men ikke ændres.' },
     blocked: { label: 'Netværket blokerer forbindelsen', detail: 'Dine ændringer gemmes i denne browser.' },
   },
   undo: {
@@ -338,6 +340,7 @@ export const da = {
   workshop: workshopDa,
   exchange: exchangeDa,
   portfolio: portfolioDa,
+  lifecycle: lifecycleDa,
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,
@@ -380,6 +383,10 @@ export const da = {
       accessEnded: {
         title: 'Din adgang er afsluttet',
         body: 'Facilitatoren har afsluttet din adgang til sagen. Skal du være med igen, så bed facilitatoren om et nyt link. De ændringer, du har lavet offline, er gemt i denne browser og bliver flettet ind, når du åbner et nyt link til den samme part.',
+      },
+      caseArchived: {
+        title: 'Sagen er arkiveret',
+        body: 'Sagen er arkiveret og kan ikke længere ændres. Den kan stadig læses og eksporteres via startsiden, og facilitatoren kan gendanne den derfra. Ændringer, du har lavet offline, er gemt i denne browser.',
       },
       blocked: {
         title: 'Netværket blokerer den direkte forbindelse til Caseroom',

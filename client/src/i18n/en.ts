@@ -1,6 +1,7 @@
 import { apiErrorsEn } from './apiErrors.en.ts';
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
+import { lifecycleEn } from './lifecycle.en.ts';
 import { lifetimeEn } from './lifetime.en.ts';
 import { networkEn } from './network.en.ts';
 import { portfolioEn } from './portfolio.en.ts';
@@ -318,6 +319,7 @@ export const en: Messages = {
     linkRevoked: { label: 'Your link has been replaced', detail: 'Ask for the new link.' },
     linkExpired: { label: 'The link has expired', detail: 'Ask the facilitator for a new link.' },
     accessEnded: { label: 'Your access has ended', detail: 'Ask the facilitator for a new link.' },
+    caseArchived: { label: 'The case is archived', detail: 'It can be read, not changed.' },
     blocked: { label: 'The network blocks the connection', detail: 'Your changes are kept in this browser.' },
   },
   undo: {
@@ -329,6 +331,7 @@ export const en: Messages = {
   workshop: workshopEn,
   exchange: exchangeEn,
   portfolio: portfolioEn,
+  lifecycle: lifecycleEn,
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,
@@ -371,6 +374,10 @@ export const en: Messages = {
       accessEnded: {
         title: 'Your access has ended',
         body: 'The facilitator has ended your access to the case. If you are to take part again, ask the facilitator for a new link. The changes you made offline are kept in this browser and merged in when you open a new link for the same party.',
+      },
+      caseArchived: {
+        title: 'The case is archived',
+        body: 'The case is archived and can no longer be changed. It can still be read and exported, and the facilitator can restore it from the start page. Changes you made offline are kept in this browser.',
       },
       blocked: {
         title: 'The network blocks the direct connection to Caseroom',

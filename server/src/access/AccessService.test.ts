@@ -57,6 +57,7 @@ describe('AccessService', () => {
       party: { id: facilitatorId, name: 'Facilitator', kind: 'facilitator', role: 'facilitator' },
       tokenHash: hashToken(facilitatorToken),
       expiresAt: undefined,
+      archived: false,
     });
     await access.rotate('case-1', facilitatorId);
     expect(await access.check('case-1', facilitatorToken)).toEqual({ ok: false, reason: 'tokenRevoked' });

@@ -29,7 +29,14 @@ export type AccessDenial = (typeof AccessDenial)[keyof typeof AccessDenial];
  * The party a valid token names, the hash that identifies the link (for revocation), and when
  * the link stops working (milliseconds since the epoch; undefined: never).
  */
-export type AccessGrant = { ok: true; party: Party; tokenHash: string; expiresAt: number | undefined };
+export type AccessGrant = {
+  ok: true;
+  party: Party;
+  tokenHash: string;
+  expiresAt: number | undefined;
+  /** The case is archived (issue 15): it may be read, not changed, and nobody connects to it. */
+  archived: boolean;
+};
 
 /** The outcome of checking a token against a case: an expected failure is a value. */
 export type AccessCheck = AccessGrant | { ok: false; reason: AccessDenial };
@@ -109,10 +116,11 @@ export class AccessService {
    * expired. Costs one hash and three indexed reads.
    */
   async check(caseId: string, token: string | undefined): Promise<AccessCheck> {
-    if (!(await this.stores.cases.exists(caseId))) return { ok: false, reason: AccessDenial.CaseNotFound };
+    const record = await this.stores.cases.get(caseId);
+    if (!record) return { ok: false, reason: AccessDenial.CaseNotFound };
     if (token === undefined || token === '') return { ok: false, reason: AccessDenial.TokenMissing };
     const found = await this.lookup(token);
-    return this.grant(caseId, found?.record);
+    return this.grant(caseId, found?.record, record.archivedAt !== undefined);
   }
 
   /**
@@ -120,8 +128,9 @@ export class AccessService {
    * the same outcomes as `check` after the token was found.
    */
   async recheck(caseId: string, tokenHash: string): Promise<AccessCheck> {
-    if (!(await this.stores.cases.exists(caseId))) return { ok: false, reason: AccessDenial.CaseNotFound };
-    return this.grant(caseId, await this.stores.access.findToken(tokenHash));
+    const record = await this.stores.cases.get(caseId);
+    if (!record) return { ok: false, reason: AccessDenial.CaseNotFound };
+    return this.grant(caseId, await this.stores.access.findToken(tokenHash), record.archivedAt !== undefined);
   }
 
   /** The case and party a live token opens, or undefined (unknown, malformed, revoked, ended or expired). */
@@ -250,7 +259,7 @@ export class AccessService {
   }
 
   /** The grant of a stored token, or why its link does not (or no longer) open the case. */
-  private async grant(caseId: string, record: TokenRecord | undefined): Promise<AccessCheck> {
+  private async grant(caseId: string, record: TokenRecord | undefined, archived = false): Promise<AccessCheck> {
     if (!record || record.caseId !== caseId) return { ok: false, reason: AccessDenial.TokenInvalid };
     if (record.revokedAt !== undefined) return { ok: false, reason: AccessDenial.TokenRevoked };
     const party = await this.stores.access.getParty(caseId, record.partyId);
@@ -258,7 +267,7 @@ export class AccessService {
     const state = linkState(party, this.now());
     if (state === 'ended') return { ok: false, reason: AccessDenial.AccessEnded };
     if (state === 'expired') return { ok: false, reason: AccessDenial.LinkExpired };
-    return { ok: true, party: toParty(party), tokenHash: record.hash, expiresAt: party.expiresAt };
+    return { ok: true, party: toParty(party), tokenHash: record.hash, expiresAt: party.expiresAt, archived };
   }
 
   private tell(change: AccessChange): void {

@@ -28,6 +28,8 @@ export type CaseListing = {
   updatedAt: string;
   /** ISO 8601 time the case was created (or imported). */
   createdAt: string;
+  /** ISO 8601 time the case was archived (issue 15); only when archived cases are asked for. */
+  archivedAt?: string;
   /** Number of open connections to the case right now. */
   online: number;
   /** The caller's party in this case (the one its token names). */
@@ -141,14 +143,16 @@ export class CaseService {
   /**
    * The cases these parties belong to (docs/access.md A6: only what the caller's tokens
    * open), most recently changed first, each with the caller's party and who is connected now.
+   * Archived cases (issue 15) only with `includeArchived`, marked with `archivedAt`.
    */
-  async listCases(parties: ReadonlyMap<string, Party>): Promise<CaseListing[]> {
+  async listCases(parties: ReadonlyMap<string, Party>, includeArchived = false): Promise<CaseListing[]> {
     const records = await Promise.all(
       [...parties].map(async ([caseId, party]) => ({ party, record: await this.stores.cases.get(caseId) })),
     );
     return records
       .flatMap(({ party, record }) => {
         if (!record) return [];
+        if (record.archivedAt !== undefined && !includeArchived) return [];
         const live = this.registry.get(record.id);
         const summary = live ? live.summary() : record;
         return {
@@ -159,6 +163,7 @@ export class CaseService {
           updatedAt: new Date(summary.updatedAt).toISOString(),
           createdAt: new Date(record.createdAt).toISOString(),
           ...(record.importedAt === undefined ? {} : { importedAt: new Date(record.importedAt).toISOString() }),
+          ...(record.archivedAt === undefined ? {} : { archivedAt: new Date(record.archivedAt).toISOString() }),
           online: live?.connectionCount ?? 0,
           party: { id: party.id, name: party.name, kind: party.kind, role: party.role },
         };

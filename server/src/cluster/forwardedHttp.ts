@@ -17,7 +17,8 @@ import type { ForwardedRequest, ForwardedResponse } from './tunnelFrames.ts';
  */
 
 /** The paths under /api/cases/:id whose handlers open the case's live document. */
-const OWNER_PATHS = /^\/cases\/[^/]+\/(workshop|snapshots|storage|export\.)/;
+const OWNER_PATHS =
+  /^\/cases\/[^/]+\/(workshop|snapshots|storage|export\.|archive|restore|delete|template|personal-data)/;
 
 /** Headers a forwarded request keeps (never cookies; the link token is in Authorization). */
 const KEPT_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'accept-language', 'host', 'origin'];

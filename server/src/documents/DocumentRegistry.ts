@@ -174,6 +174,24 @@ export class DocumentRegistry {
   }
 
   /**
+   * Issue 15: takes a case's document out of use at once — an archived or deleted case. Its
+   * connections are closed with `code` (the client says why), what it accepted is written (so
+   * nothing is in flight when a deletion follows), and it is dropped; the next open loads it
+   * afresh. No-op when it is not loaded here.
+   */
+  async discard(caseId: string, code: number, reason: string): Promise<void> {
+    const document = this.loaded.get(caseId) ?? (await this.documents.get(caseId)?.catch(() => undefined));
+    if (!document) return;
+    this.cancelUnload(caseId);
+    this.loaded.delete(caseId);
+    this.documents.delete(caseId);
+    document.closeConnections(code, reason);
+    await document.flush();
+    document.destroy();
+    await this.options.ownership?.release(caseId);
+  }
+
+  /**
    * The case's lease was lost (another process took it over): the document goes at once — its
    * connections are told to reconnect (1012), and they reach the new owner. What it accepted was
    * committed before it was relayed; a compaction of what it holds is harmless (rows it did not

@@ -5,14 +5,18 @@ import { describe, expect, it } from 'vitest';
 import type { AccessService } from '../access/AccessService.ts';
 import type { MemberAccess } from '../access/MemberAccess.ts';
 import type { CaseService } from '../cases/CaseService.ts';
+import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ExchangeWorkers } from '../exchange/ExchangeWorkers.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
+import type { CaseLifecycle } from '../lifecycle/CaseLifecycle.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import type { PortfolioService } from '../portfolio/PortfolioService.ts';
+import type { Stores } from '../storage/Stores.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { apiRouter } from './apiRouter.ts';
+import { lifecycleRouter } from './lifecycleRouter.ts';
 import { portfolioRouter } from './portfolioRouter.ts';
 import { route } from './route.ts';
 
@@ -41,14 +45,27 @@ function realApiRouter(): Router {
     unused as ActivityService,
     unused as ExchangeService,
     { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
-    portfolioRouter(
-      { now: () => 0 } as unknown as AccessService,
-      unused as MemberAccess,
-      unused as PortfolioService,
-      unused as ExchangeWorkers,
-      { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
-      () => undefined,
-    ),
+    express
+      .Router()
+      .use(
+        portfolioRouter(
+          { now: () => 0 } as unknown as AccessService,
+          unused as MemberAccess,
+          unused as PortfolioService,
+          unused as ExchangeWorkers,
+          { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
+          () => undefined,
+        ),
+      )
+      .use(
+        lifecycleRouter(
+          { now: () => 0 } as unknown as AccessService,
+          unused as CaseLifecycle,
+          unused as Stores,
+          unused as DocumentRegistry,
+          { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
+        ),
+      ),
   );
 }
 

@@ -23,7 +23,8 @@ import { workshopRouter } from './workshopRouter.ts';
  * also gives the `link` to open (`<public URL>/case/<id>#token=<token>`).
  *   POST /api/cases                              body empty, {} or {"example": true} → 201 { id, token, link }
  *                                                (beyond loopback: Bearer <organisation key>, else 401/403)
- *   GET  /api/cases                              Bearer t1,t2,… → the cases those tokens open, each with the caller's party
+ *   GET  /api/cases[?archived=1]                 Bearer t1,t2,… → the cases those tokens open, each with the caller's party
+ *                                                (archived ones only with ?archived=1, issue 15)
  *   GET  /api/cases/:id/model                    any party → the case model (CaseModelDraft)
  *   GET  /api/cases/:id/me                       any party → { party }
  *   GET  /api/cases/:id/parties                  facilitator → [party + expiresAt, endedAt]
@@ -75,7 +76,8 @@ export function apiRouter(
       const known = parties.get(found.caseId);
       if (!known || ROLE_RANK[found.party.role] > ROLE_RANK[known.role]) parties.set(found.caseId, found.party);
     }
-    reply.ok(await cases.listCases(parties));
+    // Issue 15: archived cases are out of the list unless asked for (`?archived=1`).
+    reply.ok(await cases.listCases(parties, req.query.archived === '1'));
   });
 
   route(router, api.caseModel, [anyParty], async ({ params, res }, reply) => {

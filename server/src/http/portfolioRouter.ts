@@ -68,12 +68,13 @@ export function portfolioRouter(
     reply.result(await members.revoke(organisationIdOf(res), params.memberId));
   });
 
-  route(router, api.portfolio, [member], async ({ res }, reply) => {
+  route(router, api.portfolio, [member], async ({ req, res }, reply) => {
     const grant = memberOf(res);
     reply.ok({
       organisation: grant.organisation,
       member: { id: grant.member.id, name: grant.member.name },
-      cases: await portfolio.rows(grant.organisation.id),
+      // Issue 15: archived cases only with ?archived=1.
+      cases: await portfolio.rows(grant.organisation.id, req.query.archived === '1'),
     });
   });
 
@@ -135,7 +136,7 @@ export function portfolioRouter(
 }
 
 /** Administrators: `Authorization: Bearer <organisation key>`, always — none 401, a wrong one 403. */
-function requireOrganisationKey(access: AccessService): RequestHandler {
+export function requireOrganisationKey(access: AccessService): RequestHandler {
   return async (req, res, next) => {
     const check = await access.organisations.checkCreator(bearerTokens(req.headers.authorization), true);
     if (check.ok && check.organisationId !== undefined) {

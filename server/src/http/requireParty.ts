@@ -17,10 +17,16 @@ export type Requirement = 'anyParty' | 'editor' | 'facilitator';
  * `Authorization: Bearer` token against the case and refuses in the contract's order —
  * unknown case 404, no token 401, unknown/revoked/other-case token 403 tokenInvalid, an ended
  * or expired link 403 accessEnded / linkExpired (A13), a role that may not do this 403
- * forbidden. On success the party is in `res.locals.party`.
+ * forbidden; then a change (any method but GET) to an archived case 409 caseArchived (issue 15).
+ * On success the party is in `res.locals.party`.
  * If several comma-separated tokens are sent, the first that opens this case counts.
  */
-export function requireParty(access: AccessService, requirement: Requirement): RequestHandler {
+export function requireParty(
+  access: AccessService,
+  requirement: Requirement,
+  /** Issue 15: the lifecycle's own routes (restore, delete, copy) work on an archived case too. */
+  { evenArchived = false }: { evenArchived?: boolean } = {},
+): RequestHandler {
   return async (req, res, next) => {
     const caseId = String(req.params.id);
     const tokens = bearerTokens(req.headers.authorization);
@@ -42,10 +48,23 @@ export function requireParty(access: AccessService, requirement: Requirement): R
       sendError(res, 403, ApiErrorCode.Forbidden, 'Observers may not do this.');
       return;
     }
+    if (granted.archived && !evenArchived && !READ_METHODS.has(req.method)) {
+      // Issue 15: an archived case is read-only — reads and exports work, every change is refused.
+      sendError(
+        res,
+        409,
+        ApiErrorCode.CaseArchived,
+        'The case is archived: it can be read and exported, not changed. Restore it first.',
+      );
+      return;
+    }
     res.locals.party = granted.party;
     next();
   };
 }
+
+/** Requests that change nothing: allowed on an archived case. */
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The party requireParty resolved for this request. */
 export function partyOf(res: Response): Party {

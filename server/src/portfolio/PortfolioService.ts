@@ -31,11 +31,12 @@ export class PortfolioService {
     private readonly activity: ActivityService,
   ) {}
 
-  /** The organisation's cases, most recently changed first. */
-  async rows(organisationId: string): Promise<PortfolioRow[]> {
+  /** The organisation's cases, most recently changed first; archived ones (issue 15) only with `includeArchived`. */
+  async rows(organisationId: string, includeArchived = false): Promise<PortfolioRow[]> {
     const firstId = await this.stores.organisations.firstId();
     const records = (await this.stores.cases.list()).filter(
-      (record) => (record.organisationId ?? firstId) === organisationId,
+      (record) =>
+        (record.organisationId ?? firstId) === organisationId && (includeArchived || record.archivedAt === undefined),
     );
     const rows: PortfolioRow[] = [];
     // One case at a time: the worker runs one job at a time anyway, and the store is not flooded.

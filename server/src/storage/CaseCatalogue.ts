@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { insertParty, type NewParty } from './AccessStore.ts';
 import { firstOrganisationId } from './OrganisationStore.ts';
+import { deleteCaseRows } from './sql/caseRows.ts';
 import { asBytes, isForeignKeyViolation } from './sql/sqlErrors.ts';
-import type { CaseroomTables, Executor } from './sql/tables.ts';
+import type { CaseroomTables, Engine } from './sql/tables.ts';
 import { DuplicateCaseError, DuplicatePartyError, UnknownCaseError, UnknownOrganisationError } from './storeErrors.ts';
 
 /**
@@ -24,6 +25,17 @@ export interface CaseCatalogue {
   list(): Promise<CaseRecord[]>;
   /** Records the case's latest title, municipality, phase and time of last change. Throws UnknownCaseError. */
   touch(id: string, summary: CaseSummary): Promise<void>;
+  /**
+   * Archives a case as of `at` (issue 15: read-only, out of the lists), or restores it (null).
+   * An archived case keeps its first archiving time. False for an unknown case.
+   */
+  setArchived(id: string, at: number | null): Promise<boolean>;
+  /**
+   * Deletes a case for good (issue 15): its row and every row of it in every table — updates,
+   * parties, tokens, ballots, snapshots, activity, client ids, its lease, and any table with a
+   * `case_id` — in one transaction. False for an unknown case (nothing changes).
+   */
+  delete(id: string): Promise<boolean>;
 }
 
 /** What the catalogue shows about a case without loading its document. */
@@ -44,6 +56,8 @@ export type CaseRecord = CaseSummary & {
   organisationId?: string | undefined;
   /** When the case was made from an import file (milliseconds since the epoch); absent otherwise. */
   importedAt?: number;
+  /** When the case was archived (milliseconds since the epoch); absent while it is in use (issue 15). */
+  archivedAt?: number;
 };
 
 /** What it takes to create a case. */
@@ -65,7 +79,10 @@ type CaseRow = Selectable<CaseroomTables['cases']>;
 
 /** The catalogue in table `cases` (the first update in `updates`, the founder in `parties`/`tokens`). */
 export class SqlCaseCatalogue implements CaseCatalogue {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Kysely<CaseroomTables>,
+    private readonly engine: Engine,
+  ) {}
 
   async create({ id, createdAt, initialState, summary, founder, organisationId, importedAt }: NewCase): Promise<void> {
     if (founder && founder.party.caseId !== id) throw new DuplicatePartyError(id, founder.party.id);
@@ -131,6 +148,18 @@ export class SqlCaseCatalogue implements CaseCatalogue {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new UnknownCaseError(id);
   }
+
+  async setArchived(id: string, at: number | null): Promise<boolean> {
+    let query = this.db.updateTable('cases').set({ archived_at: at }).where('id', '=', id);
+    // Archiving an archived case keeps the time it was first archived (the retention counts from it).
+    if (at !== null) query = query.where('archived_at', 'is', null);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0 || (await this.exists(id));
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.db.transaction().execute((trx) => deleteCaseRows(trx, this.engine, id));
+  }
 }
 
 /** Whether a failed write referred to a case that does not exist (then: UnknownCaseError). */
@@ -148,5 +177,6 @@ function toRecord(row: CaseRow): CaseRecord {
     phase: row.phase ?? undefined,
     organisationId: row.organisation_id ?? undefined,
     ...(row.imported_at === null ? {} : { importedAt: row.imported_at }),
+    ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
   };
 }

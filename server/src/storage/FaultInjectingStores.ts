@@ -10,14 +10,14 @@ export class InjectedStorageFault extends Error {
 
 /** The methods of each store that write (the rest read and keep working). */
 export const WRITE_METHODS: Record<StoreName, readonly string[]> = {
-  cases: ['create', 'touch'],
+  cases: ['create', 'touch', 'setArchived', 'delete'],
   updates: ['append', 'compact'],
   access: ['addParty', 'replaceToken', 'setPartyExpiry', 'endParty'],
   ballots: ['put'],
   snapshots: ['add'],
   activity: ['record', 'recordAll'],
   clientIds: ['bind'],
-  organisations: ['create', 'replaceKey', 'addMember', 'revokeMember'],
+  organisations: ['create', 'replaceKey', 'addMember', 'revokeMember', 'setRetention'],
   owners: ['acquire', 'renew', 'release'],
 };
 
@@ -38,7 +38,12 @@ export class FaultInjectingStores {
 
   constructor(readonly inner: Stores) {
     const wrapped = Object.fromEntries(STORE_NAMES.map((name) => [name, this.wrap(name, inner[name])]));
-    this.stores = { ...(wrapped as Pick<Stores, StoreName>), engine: inner.engine, close: () => inner.close() };
+    this.stores = {
+      ...(wrapped as Pick<Stores, StoreName>),
+      engine: inner.engine,
+      tablesContaining: (text) => inner.tablesContaining(text),
+      close: () => inner.close(),
+    };
   }
 
   private wrap<T extends object>(name: StoreName, store: T): T {

@@ -41,6 +41,11 @@ export interface OrganisationStore {
   findMember(hash: string): Promise<MemberRecord | undefined>;
   /** Revokes a member's link as of `at` (a revoked member keeps its first time); false for an unknown member of that organisation. */
   revokeMember(organisationId: string, memberId: string, at: number): Promise<boolean>;
+  /**
+   * Sets how many days an archived case of the organisation is kept before it is deleted for
+   * good (issue 15); null: kept until someone deletes it. False for an unknown organisation.
+   */
+  setRetention(organisationId: string, days: number | null): Promise<boolean>;
 }
 
 /** A member of an organisation: a person with a link of their own (issue 15). */
@@ -65,6 +70,8 @@ export type OrganisationRecord = {
   name: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** Days an archived case is kept before it is deleted for good (issue 15); absent: kept. */
+  retentionDays?: number;
 };
 
 /** A stored organisation key: only its SHA-256 hash (hex). */
@@ -103,7 +110,7 @@ export class SqlOrganisationStore implements OrganisationStore {
   async list(): Promise<OrganisationRecord[]> {
     const rows = await this.db
       .selectFrom('organisations')
-      .select(['id', 'name', 'created_at'])
+      .select(['id', 'name', 'created_at', 'retention_days'])
       .orderBy('seq')
       .execute();
     return rows.map(toOrganisation);
@@ -112,7 +119,7 @@ export class SqlOrganisationStore implements OrganisationStore {
   async get(id: string): Promise<OrganisationRecord | undefined> {
     const row = await this.db
       .selectFrom('organisations')
-      .select(['id', 'name', 'created_at'])
+      .select(['id', 'name', 'created_at', 'retention_days'])
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toOrganisation(row) : undefined;
@@ -227,6 +234,15 @@ export class SqlOrganisationStore implements OrganisationStore {
     }
     return true;
   }
+
+  async setRetention(organisationId: string, days: number | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('organisations')
+      .set({ retention_days: days })
+      .where('id', '=', organisationId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
 }
 
 function toMember(row: CaseroomTables['organisation_members']): MemberRecord {
@@ -251,6 +267,16 @@ export async function claimUnowned(db: Executor, organisationId: string): Promis
   await db.updateTable('cases').set({ organisation_id: organisationId }).where('organisation_id', 'is', null).execute();
 }
 
-function toOrganisation(row: { id: string; name: string; created_at: number }): OrganisationRecord {
-  return { id: row.id, name: row.name, createdAt: row.created_at };
+function toOrganisation(row: {
+  id: string;
+  name: string;
+  created_at: number;
+  retention_days: number | null;
+}): OrganisationRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    ...(row.retention_days === null ? {} : { retentionDays: Number(row.retention_days) }),
+  };
 }

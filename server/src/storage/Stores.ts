@@ -7,6 +7,7 @@ import { type ClientIdStore, SqlClientIdStore } from './ClientIdStore.ts';
 import { type OrganisationStore, SqlOrganisationStore } from './OrganisationStore.ts';
 import { type OwnershipStore, SqlOwnershipStore } from './OwnershipStore.ts';
 import { type SnapshotStore, SqlSnapshotStore } from './SnapshotStore.ts';
+import { tablesContaining } from './sql/caseRows.ts';
 import type { CaseroomTables, Engine } from './sql/tables.ts';
 import { SqlUpdateLog, type UpdateLog } from './UpdateLog.ts';
 
@@ -36,6 +37,11 @@ export interface Stores {
   readonly organisations: OrganisationStore;
   /** Which process owns each case: leases on the database's clock (issue 14). */
   readonly owners: OwnershipStore;
+  /**
+   * Which tables of the database hold a row with this text in any column (issue 15: that a
+   * deleted case left nothing behind). Reads every row: for tests and operators, not requests.
+   */
+  tablesContaining(text: string): Promise<string[]>;
   /** Releases the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -59,7 +65,7 @@ export function sqlStores(db: Kysely<CaseroomTables>, engine: Engine, release: (
   let closed: Promise<void> | undefined;
   return {
     engine,
-    cases: new SqlCaseCatalogue(db),
+    cases: new SqlCaseCatalogue(db, engine),
     updates: new SqlUpdateLog(db, engine),
     access: new SqlAccessStore(db),
     ballots: new SqlBallotStore(db),
@@ -68,6 +74,7 @@ export function sqlStores(db: Kysely<CaseroomTables>, engine: Engine, release: (
     clientIds: new SqlClientIdStore(db),
     organisations: new SqlOrganisationStore(db),
     owners: new SqlOwnershipStore(db, engine),
+    tablesContaining: (text) => tablesContaining(db, engine, text),
     close: () => {
       closed ??= release();
       return closed;

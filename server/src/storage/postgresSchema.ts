@@ -114,6 +114,8 @@ const TABLES = `
   );
   CREATE INDEX IF NOT EXISTS members_by_organisation ON organisation_members (organisation_id, created_at);
   ALTER TABLE parties ADD COLUMN IF NOT EXISTS member_id TEXT;
+  ALTER TABLE cases ADD COLUMN IF NOT EXISTS archived_at BIGINT;
+  ALTER TABLE organisations ADD COLUMN IF NOT EXISTS retention_days INTEGER;
   CREATE TABLE IF NOT EXISTS case_owners (
     case_id TEXT PRIMARY KEY REFERENCES cases(id),
     owner_id TEXT NOT NULL,

@@ -17,7 +17,9 @@ export function createSchema(db: Database.Database): void {
         -- The organisation the case belongs to (issue 10); NULL only while none exists.
         organisation_id TEXT,
         -- When the case was made from an import file (issue 13: an imported copy is marked); NULL otherwise.
-        imported_at INTEGER
+        imported_at INTEGER,
+        -- When the case was archived (issue 15); NULL while it is in use.
+        archived_at INTEGER
       );
       CREATE TABLE IF NOT EXISTS updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -100,7 +102,9 @@ export function createSchema(db: Database.Database): void {
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
-        created_at INTEGER NOT NULL
+        created_at INTEGER NOT NULL,
+        -- Issue 15: cases archived longer than this many days are deleted; NULL: kept.
+        retention_days INTEGER
       );
       CREATE TABLE IF NOT EXISTS organisation_keys (
         hash TEXT PRIMARY KEY,
@@ -151,4 +155,6 @@ const ADDED_COLUMNS: readonly AddedColumn[] = [
   ['cases', 'imported_at', 'INTEGER'],
   ['organisation_keys', 'revoked_at', 'INTEGER'],
   ['parties', 'member_id', 'TEXT'],
+  ['cases', 'archived_at', 'INTEGER'],
+  ['organisations', 'retention_days', 'INTEGER'],
 ];

@@ -45,6 +45,9 @@ export async function openSqliteStores(dataDir: string, options: SqliteOptions =
     database.pragma('journal_mode = WAL');
     database.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     database.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not left in free pages: a case deleted for good
+    // (issue 15) is not in the file, nor in any backup taken after (docs/backups.md).
+    database.pragma('secure_delete = ON');
     createSchema(database);
   } catch (error) {
     database.close();

@@ -498,6 +498,12 @@ export class WebSocketTransport {
   /** Checks the token (A5, A13); on refusal closes the socket with the matching code and returns undefined. */
   private async admit(ws: WebSocket, caseId: string, connectionId: string, token: string) {
     const check = await this.options.access.check(caseId, token);
+    if (check.ok && check.archived) {
+      // Issue 15: an archived case is read-only; nobody edits it live until it is restored.
+      this.options.log('info', 'connection to archived case refused', { caseId, connectionId });
+      this.refuse(ws, CloseCode.CaseArchived, 'case archived');
+      return undefined;
+    }
     if (check.ok) return { party: check.party, tokenHash: check.tokenHash, expiresAt: check.expiresAt };
     if (check.reason === AccessDenial.CaseNotFound) {
       this.options.log('info', 'connection to unknown case refused', { caseId, connectionId });

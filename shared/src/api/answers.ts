@@ -39,6 +39,8 @@ export const CaseListing = z.object({
   createdAt: z.string().optional(),
   /** ISO 8601 time the case was made from an import file; absent for a case made here (issue 13). */
   importedAt: z.string().optional(),
+  /** ISO 8601 time the case was archived (issue 15); listed only with `?archived=1`. */
+  archivedAt: z.string().optional(),
   /** Open connections to the case now. */
   online: z.number(),
   party: Party.pick({ id: true, name: true, kind: true, role: true }),

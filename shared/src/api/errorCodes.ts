@@ -58,6 +58,12 @@ export const ApiErrorCode = {
   /** 404: no dot vote with this id in the case. */
   VoteNotFound: 'voteNotFound',
 
+  // The case lifecycle (issue 15, docs/access.md "Archive, delete, retention").
+  /** 409: the case is archived: it may be read and exported, not changed; restore it first. */
+  CaseArchived: 'caseArchived',
+  /** 400: deleting a case for good without typing its title (or its id, when it has none) as confirmation. */
+  DeleteNotConfirmed: 'deleteNotConfirmed',
+
   // Parties (docs/access.md).
   /** 409: the last facilitator whose link lasts cannot be ended or given an expiry (issue 10). */
   LastFacilitator: 'lastFacilitator',

@@ -6,4 +6,5 @@ export * from './endpoint.ts';
 export * from './endpoints.ts';
 export * from './exchangeEndpoints.ts';
 export * from './historyEndpoints.ts';
+export * from './lifecycleEndpoints.ts';
 export * from './workshopEndpoints.ts';

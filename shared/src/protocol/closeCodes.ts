@@ -24,8 +24,10 @@ export const CloseCode = {
   LinkExpired: 4410,
   /** The facilitator ended this party's access (issue 10): do not reconnect; offline edits stay in this browser. */
   AccessEnded: 4406,
-  /** There is no case with this id: do not reconnect. */
+  /** There is no case with this id (never made, or deleted for good): do not reconnect. */
   CaseNotFound: 4404,
+  /** The case was archived (issue 15): read-only until it is restored; do not reconnect. */
+  CaseArchived: 4423,
   /** The connection sent more messages or bytes per second than its bound (a modified client); reconnect later. */
   TooManyMessages: 4429,
   /** The connection did not read what the server sent it and its send buffer passed its bound; reconnect. */
@@ -42,6 +44,7 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.LinkRevoked,
   CloseCode.LinkExpired,
   CloseCode.AccessEnded,
+  CloseCode.CaseArchived,
 ];
 
 /** Whether the client should stop trying to reconnect after this close code. */

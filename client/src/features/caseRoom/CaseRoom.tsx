@@ -104,7 +104,7 @@ function useCaseState(caseId: string): CaseState | null {
 }
 
 /** The connection states after which the room is replaced by why (the offline copy stays). */
-const FINAL_STATES = ['notFound', 'unauthorized', 'linkRevoked', 'linkExpired', 'accessEnded'] as const;
+const FINAL_STATES = ['notFound', 'unauthorized', 'linkRevoked', 'linkExpired', 'accessEnded', 'caseArchived'] as const;
 const isFinalState = (state: ConnectionState): state is (typeof FINAL_STATES)[number] =>
   (FINAL_STATES as readonly string[]).includes(state);
 

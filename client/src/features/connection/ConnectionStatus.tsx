@@ -27,6 +27,7 @@ const ICONS: Record<ConnectionState, string> = {
   linkRevoked: 'M3 3 L15 15 M15 3 L3 15',
   linkExpired: 'M3 3 L15 15 M15 3 L3 15',
   accessEnded: 'M3 3 L15 15 M15 3 L3 15',
+  caseArchived: 'M3 5 h12 v3 h-12 z M4 8 v7 h10 v-7 M7 11 h4',
 };
 
 /**

@@ -19,6 +19,7 @@ export const CONNECTION_STATES = [
   'linkRevoked',
   'linkExpired',
   'accessEnded',
+  'caseArchived',
 ] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
@@ -50,6 +51,7 @@ const FINAL_STATES: Record<number, ConnectionState> = {
   [CloseCode.LinkRevoked]: 'linkRevoked',
   [CloseCode.LinkExpired]: 'linkExpired',
   [CloseCode.AccessEnded]: 'accessEnded',
+  [CloseCode.CaseArchived]: 'caseArchived',
 };
 
 /**

@@ -16,6 +16,8 @@ export type CaseSummary = {
   createdAt: Date | undefined;
   /** When the case was made from an import file; undefined for a case made here (issue 13). */
   importedAt: Date | undefined;
+  /** When the case was archived (issue 15); listed only when archived cases are asked for. */
+  archivedAt: Date | undefined;
   online: number;
   /** Who this browser's link makes the caller in the case (A6). */
   party: Party | undefined;
@@ -38,6 +40,7 @@ function summary(row: CaseListing): CaseSummary {
     updatedAt: Number.isNaN(updated.getTime()) ? undefined : updated,
     createdAt: optionalTime(row.createdAt),
     importedAt: optionalTime(row.importedAt),
+    archivedAt: optionalTime(row.archivedAt),
     online: row.online,
     party: row.party,
   };
@@ -45,12 +48,13 @@ function summary(row: CaseListing): CaseSummary {
 
 /**
  * The cases this browser's links open, most recently changed first. Every stored token goes
- * in one header (A4); with none, nobody is asked — a new browser has no cases.
+ * in one header (A4); with none, nobody is asked — a new browser has no cases. Archived cases
+ * (issue 15) only with `includeArchived`.
  */
-export async function listCases(): Promise<ApiResult<CaseSummary[]>> {
+export async function listCases(includeArchived = false): Promise<ApiResult<CaseSummary[]>> {
   const tokens = allTokens();
   if (tokens.length === 0) return { ok: true, value: [] };
-  const result = await callApi(api.listCases, { tokens });
+  const result = await callApi(api.listCases, { tokens, ...(includeArchived ? { query: { archived: '1' } } : {}) });
   if (!result.ok) return result;
   const cases = result.value.map(summary);
   cases.sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0));

@@ -16,6 +16,8 @@ export type CaseroomTables = {
     phase: number | null;
     organisation_id: string | null;
     imported_at: number | null;
+    /** When the case was archived (issue 15: read-only, out of the lists, restorable); NULL while it is in use. */
+    archived_at: number | null;
   };
   updates: { seq: Generated<number>; case_id: string; data: Uint8Array };
   parties: {
@@ -54,7 +56,14 @@ export type CaseroomTables = {
     edits: number;
   };
   client_ids: { case_id: string; client_id: number; party_id: string };
-  organisations: { seq: Generated<number>; id: string; name: string; created_at: number };
+  organisations: {
+    seq: Generated<number>;
+    id: string;
+    name: string;
+    created_at: number;
+    /** Issue 15: cases archived longer than this many days are deleted for good; NULL: kept. */
+    retention_days: number | null;
+  };
   organisation_keys: { hash: string; organisation_id: string; created_at: number; revoked_at: number | null };
   /** An organisation's members (issue 15): one link per person, only its SHA-256 hash. */
   organisation_members: {
