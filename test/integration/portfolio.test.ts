@@ -338,6 +338,16 @@ describe('members and the portfolio', () => {
       expect([refused.status, refused.body.error.code], caseId).toEqual([404, 'caseNotFound']);
     }
 
+    // An archived case is not entered (read-only until restored); it is listed only when asked for, marked.
+    const archived = await createCase(server, fund.key);
+    expect((await api(server.url, fund.key, 'POST', `/api/cases/${archived.id}/archive`)).status).toBe(200);
+    const refusedArchived = await api(server.url, ida.token, 'POST', `/api/portfolio/cases/${archived.id}/enter`);
+    expect([refusedArchived.status, refusedArchived.body.error.code]).toEqual([409, 'caseArchived']);
+    const listed = (await api(server.url, ida.token, 'GET', '/api/portfolio')).body as PortfolioAnswer;
+    expect(listed.cases.map((row) => row.caseId)).not.toContain(archived.id);
+    const withArchived = (await api(server.url, ida.token, 'GET', '/api/portfolio?archived=1')).body as PortfolioAnswer;
+    expect(withArchived.cases.find((row) => row.caseId === archived.id)?.archivedAt).toEqual(expect.any(String));
+
     await api(server.url, fund.key, 'POST', `/api/organisation/members/${ida.member.id}/revoke`);
     const ended = await api(server.url, again.body.token, 'GET', `/api/cases/${holbaek.id}/me`);
     expect([ended.status, ended.body.error.code]).toEqual([403, 'accessEnded']);

@@ -93,6 +93,9 @@ export class MemberAccess {
     if (!record || organisationId !== grant.organisation.id) {
       return fail(404, ApiErrorCode.CaseNotFound, `No case with id ${caseId} in your organisation.`);
     }
+    if (record.archivedAt !== undefined) {
+      return fail(409, ApiErrorCode.CaseArchived, 'This case is archived: it is read-only until it is restored.');
+    }
     const existing = (await this.stores.access.partiesOfMember(grant.member.id)).find((p) => p.caseId === caseId);
     if (existing?.endedAt !== undefined) {
       return fail(

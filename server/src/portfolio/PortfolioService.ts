@@ -76,6 +76,7 @@ export class PortfolioService {
       ...(assessment.notPriced ? { notPriced: assessment.notPriced } : {}),
       findings: assessment.findings,
       updatedAt: new Date(summary.updatedAt).toISOString(),
+      ...(record.archivedAt === undefined ? {} : { archivedAt: new Date(record.archivedAt).toISOString() }),
       lastActivityAt: lastAt || null,
       activeParties,
     };

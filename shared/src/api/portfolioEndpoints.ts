@@ -65,6 +65,6 @@ export const portfolioEndpoints = {
     method: 'POST',
     path: '/api/portfolio/cases/:id/enter',
     response: EnteredCase,
-    errors: [...AS_MEMBER, ApiErrorCode.CaseNotFound],
+    errors: [...AS_MEMBER, ApiErrorCode.CaseNotFound, ApiErrorCode.CaseArchived, ApiErrorCode.AccessEnded],
   }),
 } as const;

@@ -53,6 +53,8 @@ export const PortfolioRow = z.object({
   findings: z.object({ errors: z.number().int(), warnings: z.number().int() }),
   /** ISO 8601: the last change to the case. */
   updatedAt: z.string(),
+  /** ISO 8601: when the case was archived (listed only when archived cases are asked for). */
+  archivedAt: z.string().optional(),
   /** ISO 8601: the last recorded edit by a party (W12), null if none. */
   lastActivityAt: z.string().nullable(),
   /** The names of the parties who edited in the day up to the last activity, most recent first. */
