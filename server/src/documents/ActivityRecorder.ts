@@ -2,6 +2,7 @@ import { SECTIONS } from '@caseroom/shared';
 import type { Log } from '../log.ts';
 import type { ActivityEntry } from '../storage/ActivityStore.ts';
 import type { Stores } from '../storage/Stores.ts';
+import { untilNextTick } from '../storage/TurnBatch.ts';
 
 /**
  * How long a case gathers activity (who changed which section) before writing it: stretches
@@ -45,7 +46,8 @@ export class ActivityRecorder {
       }
     }
     if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), ACTIVITY_FLUSH_MS);
+      // On a grid shared by every case: their writes fall due together and share one commit (TurnBatch).
+      this.timer = setTimeout(() => void this.flush(), untilNextTick(Date.now(), ACTIVITY_FLUSH_MS));
       this.timer.unref();
     }
   }

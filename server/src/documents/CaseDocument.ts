@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { Log } from '../log.ts';
 import type { CaseSummary } from '../storage/CaseCatalogue.ts';
 import type { Stores } from '../storage/Stores.ts';
+import { untilNextTick } from '../storage/TurnBatch.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
 import { ActivityRecorder } from './ActivityRecorder.ts';
 import { ClientIdBindings } from './ClientIdBindings.ts';
@@ -522,7 +523,11 @@ export class CaseDocument {
   private scheduleSummary(): void {
     this.summaryDirty = true;
     if (this.summaryTimer) return;
-    this.summaryTimer = setTimeout(() => void this.writeSummary(), this.options.summaryIntervalMs);
+    // On a grid shared by every case: their summaries fall due together and share one commit (TurnBatch).
+    this.summaryTimer = setTimeout(
+      () => void this.writeSummary(),
+      untilNextTick(Date.now(), this.options.summaryIntervalMs),
+    );
     this.summaryTimer.unref();
   }
 

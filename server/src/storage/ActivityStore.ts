@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { isForeignKeyViolation } from './sql/sqlErrors.ts';
 import type { CaseroomTables, Executor } from './sql/tables.ts';
 import { UnknownCaseError } from './storeErrors.ts';
+import { TurnBatch } from './TurnBatch.ts';
 
 /** Who changed what (W12): stretches of edits by one party to one section. */
 export interface ActivityStore {
@@ -30,6 +31,16 @@ export type ActivityRecord = { partyId: string; section: string; firstAt: number
 
 /** Activity in table `activity`. */
 export class SqlActivityStore implements ActivityStore {
+  /** `recordAll` calls of one turn (every case's periodic flush) written in one transaction. */
+  private readonly batch = new TurnBatch<readonly ActivityEntry[], void>(
+    (lists) =>
+      this.db.transaction().execute(async (trx) => {
+        for (const entries of lists) for (const entry of entries) await recordIn(trx, entry);
+        return lists.map(() => undefined);
+      }),
+    (entries) => this.recordOwn(entries),
+  );
+
   constructor(private readonly db: Kysely<CaseroomTables>) {}
 
   /**
@@ -43,6 +54,11 @@ export class SqlActivityStore implements ActivityStore {
 
   async recordAll(entries: readonly ActivityEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    await this.batch.push(entries);
+  }
+
+  /** One caller's entries in one transaction (alone in its turn, or tried again after a batch failed). */
+  private async recordOwn(entries: readonly ActivityEntry[]): Promise<void> {
     if (entries.length === 1) return recordIn(this.db, entries[0]!);
     await this.db.transaction().execute(async (trx) => {
       for (const entry of entries) await recordIn(trx, entry);

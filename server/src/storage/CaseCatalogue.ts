@@ -3,8 +3,9 @@ import { insertParty, type NewParty } from './AccessStore.ts';
 import { firstOrganisationId } from './OrganisationStore.ts';
 import { deleteCaseRows } from './sql/caseRows.ts';
 import { asBytes, isForeignKeyViolation } from './sql/sqlErrors.ts';
-import type { CaseroomTables, Engine } from './sql/tables.ts';
+import type { CaseroomTables, Engine, Executor } from './sql/tables.ts';
 import { DuplicateCaseError, DuplicatePartyError, UnknownCaseError, UnknownOrganisationError } from './storeErrors.ts';
+import { TurnBatch } from './TurnBatch.ts';
 
 /**
  * The case catalogue: which cases exist, to which organisation each belongs, and what the start
@@ -79,6 +80,21 @@ type CaseRow = Selectable<CaseroomTables['cases']>;
 
 /** The catalogue in table `cases` (the first update in `updates`, the founder in `parties`/`tokens`). */
 export class SqlCaseCatalogue implements CaseCatalogue {
+  /** `touch` calls of one turn (every open case's periodic summary) written in one transaction. */
+  private readonly touches = new TurnBatch<{ id: string; summary: CaseSummary }, void>(
+    (items) =>
+      this.db.transaction().execute(async (trx) => {
+        const results: (undefined | Error)[] = [];
+        for (const { id, summary } of items) {
+          results.push((await touchIn(trx, id, summary)) ? undefined : new UnknownCaseError(id));
+        }
+        return results;
+      }),
+    async ({ id, summary }) => {
+      if (!(await touchIn(this.db, id, summary))) throw new UnknownCaseError(id);
+    },
+  );
+
   constructor(
     private readonly db: Kysely<CaseroomTables>,
     private readonly engine: Engine,
@@ -135,18 +151,8 @@ export class SqlCaseCatalogue implements CaseCatalogue {
     return rows.map(toRecord);
   }
 
-  async touch(id: string, summary: CaseSummary): Promise<void> {
-    const result = await this.db
-      .updateTable('cases')
-      .set({
-        title: summary.title ?? null,
-        municipality: summary.municipality ?? null,
-        phase: summary.phase ?? null,
-        updated_at: summary.updatedAt,
-      })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new UnknownCaseError(id);
+  touch(id: string, summary: CaseSummary): Promise<void> {
+    return this.touches.push({ id, summary });
   }
 
   async setArchived(id: string, at: number | null): Promise<boolean> {
@@ -179,4 +185,19 @@ function toRecord(row: CaseRow): CaseRecord {
     ...(row.imported_at === null ? {} : { importedAt: row.imported_at }),
     ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
   };
+}
+
+/** Writes a case's summary; false when there is no such case. */
+async function touchIn(db: Executor, id: string, summary: CaseSummary): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set({
+      title: summary.title ?? null,
+      municipality: summary.municipality ?? null,
+      phase: summary.phase ?? null,
+      updated_at: summary.updatedAt,
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
