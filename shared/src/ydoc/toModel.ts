@@ -20,6 +20,7 @@ import {
   readString,
   readStringRecord,
 } from './read.ts';
+import { readLibraryLinks } from './libraryValue.ts';
 import { readShortText } from './shortText.ts';
 
 /** A container's fields as a draft holds them. */
@@ -67,9 +68,14 @@ export function readModelWithNotices(doc: Y.Doc): ModelReading {
   const legacy = layoutVersion(doc) < 4;
   const outcomeParts = (item: Y.Map<unknown>) => {
     const { sources } = itemSources(item);
-    if (!legacy) return { sources };
+    const libraryLinks = readLibraryLinks(item);
+    if (!legacy) return { sources, libraryLinks };
     const { pricePerOutcome: note, ...rest } = sources;
-    return { points: legacyRateCard(item), sources: note === undefined ? rest : { ...rest, points: note } };
+    return {
+      points: legacyRateCard(item),
+      sources: note === undefined ? rest : { ...rest, points: note },
+      libraryLinks,
+    };
   };
   const sources = (name: SectionName) => readStringRecord(readMap(sectionMap(doc, name), 'sources'));
   const facts = section('facts');
