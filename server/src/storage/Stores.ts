@@ -8,6 +8,7 @@ import { type OrganisationStore, SqlOrganisationStore } from './OrganisationStor
 import { type OwnershipStore, SqlOwnershipStore } from './OwnershipStore.ts';
 import { type SnapshotStore, SqlSnapshotStore } from './SnapshotStore.ts';
 import type { CaseroomTables, Engine } from './sql/tables.ts';
+import { SqlUnitValueLibrary, type UnitValueLibrary } from './UnitValueLibrary.ts';
 import { SqlUpdateLog, type UpdateLog } from './UpdateLog.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface Stores {
   readonly organisations: OrganisationStore;
   /** Which process owns each case: leases on the database's clock (issue 14). */
   readonly owners: OwnershipStore;
+  /** The organisations' unit-value libraries, every version kept (issue 15). */
+  readonly library: UnitValueLibrary;
   /** Releases the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -51,6 +54,7 @@ export const STORE_NAMES = [
   'clientIds',
   'organisations',
   'owners',
+  'library',
 ] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
@@ -68,6 +72,7 @@ export function sqlStores(db: Kysely<CaseroomTables>, engine: Engine, release: (
     clientIds: new SqlClientIdStore(db),
     organisations: new SqlOrganisationStore(db),
     owners: new SqlOwnershipStore(db, engine),
+    library: new SqlUnitValueLibrary(db),
     close: () => {
       closed ??= release();
       return closed;

@@ -1,15 +1,15 @@
 import * as Y from 'yjs';
 import { type Container, fieldsOf } from '../fields/registry.ts';
-import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import type { LibraryLinks } from '../library/libraryEntry.ts';
+import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import type { Intake } from '../model/intake.ts';
 import type { MeasurementPointDraft } from '../model/measurementPoint.ts';
 import type { RichText } from '../model/primitives.ts';
 import { readRichText, writeRichText } from '../richtext/convert.ts';
 import { type FieldValue, setField } from './edit.ts';
 import { newItem } from './items.ts';
-import { writeLibraryLinks } from './libraryValue.ts';
 import { type ItemKind, listMap, sectionMap } from './layout.ts';
+import { writeLibraryLinks } from './libraryValue.ts';
 import { addMeasurementPoint, removeMeasurementPoint } from './measurementPoints.ts';
 import { writeShortText } from './shortText.ts';
 

@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../model/primitives.ts';
 import type { RichTextSetAside, SetAsideContent } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
 import { type ItemKind, LISTS, layoutVersion, listMap, sectionMap } from './layout.ts';
+import { readLibraryLinks } from './libraryValue.ts';
 import { readMeasurementPoints } from './measurementPoints.ts';
 import { legacyRateCard } from './migrations/rateCards.ts';
 import { orderedItems } from './orderedList.ts';
@@ -20,7 +21,6 @@ import {
   readString,
   readStringRecord,
 } from './read.ts';
-import { readLibraryLinks } from './libraryValue.ts';
 import { readShortText } from './shortText.ts';
 
 /** A container's fields as a draft holds them. */

@@ -4,6 +4,7 @@ import { ballotContract } from './ballotContract.ts';
 import { catalogueContract } from './catalogueContract.ts';
 import { clientIdContract } from './clientIdContract.ts';
 import type { OpenStores } from './contractFixtures.ts';
+import { libraryContract } from './libraryContract.ts';
 import { organisationContract } from './organisationContract.ts';
 import { ownershipContract } from './ownershipContract.ts';
 import { snapshotContract } from './snapshotContract.ts';
@@ -26,4 +27,5 @@ export function storeContracts(engineName: string, open: OpenStores, options: Up
   clientIdContract(engineName, open);
   organisationContract(engineName, open);
   ownershipContract(engineName, open, options);
+  libraryContract(engineName, open);
 }
