@@ -21,7 +21,10 @@ import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { httpAddressLimits } from './http/addressLimits.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
-import { portfolioRouter } from './http/portfolioRouter.ts';
+import { fundRouter, libraryRouter } from './http/libraryRouter.ts';
+import { portfolioRouter, requireMember } from './http/portfolioRouter.ts';
+import { requireParty } from './http/requireParty.ts';
+import { LibraryService } from './library/LibraryService.ts';
 import { consoleLog, type Log } from './log.ts';
 import { Metrics } from './metrics/Metrics.ts';
 import { MetricsAllowlist } from './metrics/MetricsAllowlist.ts';
@@ -234,7 +237,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     snapshots,
     activity,
     exchange,
-    portfolio: portfolioRouter(access, members, portfolio, exchangeWorkers, network, log),
+    portfolio: fundRouter(
+      portfolioRouter(access, members, portfolio, exchangeWorkers, network, log),
+      // Issue 15: the unit-value library (docs/library.md), curated by members, read by a case's parties.
+      libraryRouter(
+        new LibraryService(stores, cases, () => access.now()),
+        requireMember(members),
+        requireParty(access, 'anyParty'),
+      ),
+    ),
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     network,
     hosts,

@@ -3,6 +3,7 @@ import { casesEndpoints } from './casesEndpoints.ts';
 import type { Endpoint } from './endpoint.ts';
 import { exchangeEndpoints } from './exchangeEndpoints.ts';
 import { historyEndpoints } from './historyEndpoints.ts';
+import { libraryEndpoints } from './libraryEndpoints.ts';
 import { portfolioEndpoints } from './portfolioEndpoints.ts';
 import { workshopEndpoints } from './workshopEndpoints.ts';
 
@@ -18,6 +19,7 @@ export const api = {
   ...historyEndpoints,
   ...exchangeEndpoints,
   ...portfolioEndpoints,
+  ...libraryEndpoints,
 } as const;
 export type EndpointName = keyof typeof api;
 
