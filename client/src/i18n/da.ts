@@ -1,5 +1,6 @@
 import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
+import { libraryDa } from './library.da.ts';
 import { lifetimeDa } from './lifetime.da.ts';
 import { networkDa } from './network.da.ts';
 import { portfolioDa } from './portfolio.da.ts';
@@ -338,6 +339,7 @@ export const da = {
   workshop: workshopDa,
   exchange: exchangeDa,
   portfolio: portfolioDa,
+  library: libraryDa,
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,

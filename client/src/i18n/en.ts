@@ -1,6 +1,7 @@
 import { apiErrorsEn } from './apiErrors.en.ts';
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
+import { libraryEn } from './library.en.ts';
 import { lifetimeEn } from './lifetime.en.ts';
 import { networkEn } from './network.en.ts';
 import { portfolioEn } from './portfolio.en.ts';
@@ -329,6 +330,7 @@ export const en: Messages = {
   workshop: workshopEn,
   exchange: exchangeEn,
   portfolio: portfolioEn,
+  library: libraryEn,
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,

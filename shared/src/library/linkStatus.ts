@@ -1,5 +1,5 @@
 import type { CaseModelDraft } from '../model/caseModel.ts';
-import type { LibraryEntry, LibraryLink } from './libraryEntry.ts';
+import type { LibraryEntry, LibraryLink, LibraryLinks } from './libraryEntry.ts';
 
 /** Where one link of a case stands against the library. */
 export type LinkStatus = {
@@ -36,23 +36,32 @@ export function libraryLinkStatuses(
   entries: readonly LibraryEntry[],
   linkedVersions: readonly LibraryEntry[],
 ): LinkStatus[] {
+  return model.outcomes.flatMap((outcome) =>
+    outcomeLinkStatuses(outcome.id, outcome.libraryLinks, entries, linkedVersions),
+  );
+}
+
+/** One outcome's links compared with the library (what the room shows beside the outcome). */
+export function outcomeLinkStatuses(
+  outcomeId: string,
+  links: LibraryLinks | undefined,
+  entries: readonly LibraryEntry[],
+  linkedVersions: readonly LibraryEntry[],
+): LinkStatus[] {
   const current = new Map(entries.map((entry) => [entry.id, entry]));
-  const versions = new Map(linkedVersions.map((entry) => [`${entry.id}@${entry.version}`, entry]));
-  const statuses: LinkStatus[] = [];
-  for (const outcome of model.outcomes) {
-    for (const [departmentId, link] of Object.entries(outcome.libraryLinks ?? {})) {
-      const now = current.get(link.entryId);
-      statuses.push({
-        outcomeId: outcome.id,
-        departmentId,
-        link,
-        linked: versions.get(`${link.entryId}@${link.version}`),
-        current: now,
-        state: now === undefined ? 'missing' : now.version > link.version ? 'outdated' : 'current',
-      });
-    }
-  }
-  return statuses;
+  // A current entry is a linked version too (a link just updated names it).
+  const versions = new Map([...entries, ...linkedVersions].map((entry) => [`${entry.id}@${entry.version}`, entry]));
+  return Object.entries(links ?? {}).map(([departmentId, link]) => {
+    const now = current.get(link.entryId);
+    return {
+      outcomeId,
+      departmentId,
+      link,
+      linked: versions.get(`${link.entryId}@${link.version}`),
+      current: now,
+      state: now === undefined ? 'missing' : now.version > link.version ? 'outdated' : 'current',
+    };
+  });
 }
 
 /** The outdated links among the statuses, with old → new and the difference (new − old). */
