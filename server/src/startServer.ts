@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloseCode } from '@caseroom/shared';
-import express from 'express';
 import type { AccessChange } from './access/AccessService.ts';
 import { AccessService } from './access/AccessService.ts';
 import { ensureFirstOrganisation, type FirstOrganisation } from './access/firstOrganisation.ts';
@@ -22,8 +21,11 @@ import { ActivityService } from './history/ActivityService.ts';
 import { SnapshotService } from './history/SnapshotService.ts';
 import { httpAddressLimits } from './http/addressLimits.ts';
 import { createHttpApp } from './http/createHttpApp.ts';
+import { fundRouter, libraryRouter } from './http/libraryRouter.ts';
 import { lifecycleRouter } from './http/lifecycleRouter.ts';
-import { portfolioRouter } from './http/portfolioRouter.ts';
+import { portfolioRouter, requireMember } from './http/portfolioRouter.ts';
+import { requireParty } from './http/requireParty.ts';
+import { LibraryService } from './library/LibraryService.ts';
 import { CaseLifecycle, scheduleRetentionSweep } from './lifecycle/CaseLifecycle.ts';
 import { consoleLog, type Log } from './log.ts';
 import { Metrics } from './metrics/Metrics.ts';
@@ -244,10 +246,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     snapshots,
     activity,
     exchange,
-    portfolio: express
-      .Router()
-      .use(portfolioRouter(access, members, portfolio, exchangeWorkers, network, log))
-      .use(lifecycleRouter(access, lifecycle, stores, registry, network)),
+    portfolio: fundRouter(
+      portfolioRouter(access, members, portfolio, exchangeWorkers, network, log),
+      lifecycleRouter(access, lifecycle, stores, registry, network),
+      // Issue 15: the unit-value library (docs/library.md), curated by members, read by a case's parties.
+      libraryRouter(
+        new LibraryService(stores, cases, () => access.now()),
+        requireMember(members),
+        requireParty(access, 'anyParty'),
+      ),
+    ),
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
     network,
     hosts,

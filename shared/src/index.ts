@@ -14,6 +14,7 @@ export * from './format/danishNumber.ts';
 /** The business case's figures as the panel and the report write them (`figureFormat.money(…)`). */
 export * as figureFormat from './format/figureFormat.ts';
 export * from './history/index.ts';
+export * from './library/index.ts';
 export * from './model/candidateRates.ts';
 export * from './model/caseModel.ts';
 export * from './model/evaluation.ts';

@@ -28,6 +28,9 @@ export const apiErrorsDa: ApiErrorTexts = {
     'Dit link til porteføljen virker ikke længere: det er ukendt eller trukket tilbage. Bed en administrator om et nyt.',
   memberLinkExpired: 'Dit link til porteføljen er udløbet. Bed en administrator i jeres organisation om et nyt.',
   memberNotFound: 'Den person findes ikke i organisationen.',
+  libraryEntryNotFound: 'Den værdi findes ikke i organisationens bibliotek.',
+  libraryConflict:
+    'Biblioteket kunne ikke ændres lige nu (det er fuldt, eller en anden ændrede værdien samtidig). Hent det igen, og prøv igen.',
   hostNotAllowed: 'Serveren svarer ikke på denne adresse. Brug den adresse, Caseroom er sat op med.',
   originNotAllowed: 'Forbindelsen blev afvist, fordi den kom fra en side på et andet websted.',
   tooManyRequests: networkDa.errors.tooManyRequests(undefined),

@@ -20,6 +20,9 @@ export const apiErrorsEn: ApiErrorTexts = {
     'Your portfolio link no longer works: it is unknown or was revoked. Ask an administrator for a new one.',
   memberLinkExpired: 'Your portfolio link has expired. Ask an administrator of your organisation for a new one.',
   memberNotFound: 'There is no such person in the organisation.',
+  libraryEntryNotFound: 'There is no such value in the organisation’s library.',
+  libraryConflict:
+    'The library could not be changed just now (it is full, or someone else changed the value at the same moment). Reload it and try again.',
   hostNotAllowed: 'The server does not answer at this address. Use the address Caseroom is set up with.',
   originNotAllowed: 'The connection was refused because it came from a page on another site.',
   tooManyRequests: networkEn.errors.tooManyRequests(undefined),

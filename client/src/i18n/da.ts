@@ -1,5 +1,6 @@
 import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
+import { libraryDa } from './library.da.ts';
 import { lifecycleDa } from './lifecycle.da.ts';
 import { lifetimeDa } from './lifetime.da.ts';
 import { networkDa } from './network.da.ts';
@@ -341,6 +342,7 @@ export const da = {
   exchange: exchangeDa,
   portfolio: portfolioDa,
   lifecycle: lifecycleDa,
+  library: libraryDa,
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,

@@ -1,6 +1,7 @@
 import { apiErrorsEn } from './apiErrors.en.ts';
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
+import { libraryEn } from './library.en.ts';
 import { lifecycleEn } from './lifecycle.en.ts';
 import { lifetimeEn } from './lifetime.en.ts';
 import { networkEn } from './network.en.ts';
@@ -332,6 +333,7 @@ export const en: Messages = {
   exchange: exchangeEn,
   portfolio: portfolioEn,
   lifecycle: lifecycleEn,
+  library: libraryEn,
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,

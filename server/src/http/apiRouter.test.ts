@@ -10,12 +10,14 @@ import type { ExchangeService } from '../exchange/ExchangeService.ts';
 import type { ExchangeWorkers } from '../exchange/ExchangeWorkers.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { SnapshotService } from '../history/SnapshotService.ts';
+import type { LibraryService } from '../library/LibraryService.ts';
 import type { CaseLifecycle } from '../lifecycle/CaseLifecycle.ts';
 import type { NetworkFacts } from '../network/NetworkFacts.ts';
 import type { PortfolioService } from '../portfolio/PortfolioService.ts';
 import type { Stores } from '../storage/Stores.ts';
 import type { WorkshopService } from '../workshop/WorkshopService.ts';
 import { apiRouter } from './apiRouter.ts';
+import { fundRouter, libraryRouter } from './libraryRouter.ts';
 import { lifecycleRouter } from './lifecycleRouter.ts';
 import { portfolioRouter } from './portfolioRouter.ts';
 import { route } from './route.ts';
@@ -34,6 +36,9 @@ function registeredRoutes(router: Router): string[] {
   return walk((router as unknown as { stack: Layer[] }).stack);
 }
 
+/** A guard that lets every request through (registering routes runs none). */
+const noGuard: express.RequestHandler = (_req, _res, next) => next();
+
 /** The router as the server builds it; registering routes touches none of the services. */
 function realApiRouter(): Router {
   const unused = {} as never;
@@ -45,27 +50,24 @@ function realApiRouter(): Router {
     unused as ActivityService,
     unused as ExchangeService,
     { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
-    express
-      .Router()
-      .use(
-        portfolioRouter(
-          { now: () => 0 } as unknown as AccessService,
-          unused as MemberAccess,
-          unused as PortfolioService,
-          unused as ExchangeWorkers,
-          { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
-          () => undefined,
-        ),
-      )
-      .use(
-        lifecycleRouter(
-          { now: () => 0 } as unknown as AccessService,
-          unused as CaseLifecycle,
-          unused as Stores,
-          unused as DocumentRegistry,
-          { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
-        ),
+    fundRouter(
+      portfolioRouter(
+        { now: () => 0 } as unknown as AccessService,
+        unused as MemberAccess,
+        unused as PortfolioService,
+        unused as ExchangeWorkers,
+        { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
+        () => undefined,
       ),
+      lifecycleRouter(
+        { now: () => 0 } as unknown as AccessService,
+        unused as CaseLifecycle,
+        unused as Stores,
+        unused as DocumentRegistry,
+        { publicUrl: 'http://localhost', beyondLoopback: false } as NetworkFacts,
+      ),
+      libraryRouter(unused as LibraryService, noGuard, noGuard),
+    ),
   );
 }
 

@@ -164,7 +164,7 @@ export function requireOrganisationKey(access: AccessService): RequestHandler {
 }
 
 /** Members: `Authorization: Bearer <member token>` — none 401, unknown or revoked 403, expired 403. */
-function requireMember(members: MemberAccess): RequestHandler {
+export function requireMember(members: MemberAccess): RequestHandler {
   return async (req, res, next) => {
     const tokens = bearerTokens(req.headers.authorization);
     const checks = await Promise.all((tokens.length > 0 ? tokens : [undefined]).map((t) => members.check(t)));

@@ -19,6 +19,7 @@ export const WRITE_METHODS: Record<StoreName, readonly string[]> = {
   clientIds: ['bind'],
   organisations: ['create', 'replaceKey', 'addMember', 'revokeMember', 'setRetention'],
   owners: ['acquire', 'renew', 'release'],
+  library: ['add', 'revise', 'seed'],
 };
 
 /**

@@ -9,6 +9,7 @@ import { type OwnershipStore, SqlOwnershipStore } from './OwnershipStore.ts';
 import { type SnapshotStore, SqlSnapshotStore } from './SnapshotStore.ts';
 import { tablesContaining } from './sql/caseRows.ts';
 import type { CaseroomTables, Engine } from './sql/tables.ts';
+import { SqlUnitValueLibrary, type UnitValueLibrary } from './UnitValueLibrary.ts';
 import { SqlUpdateLog, type UpdateLog } from './UpdateLog.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface Stores {
    * deleted case left nothing behind). Reads every row: for tests and operators, not requests.
    */
   tablesContaining(text: string): Promise<string[]>;
+  /** The organisations' unit-value libraries, every version kept (issue 15). */
+  readonly library: UnitValueLibrary;
   /** Releases the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export const STORE_NAMES = [
   'clientIds',
   'organisations',
   'owners',
+  'library',
 ] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
@@ -75,6 +79,7 @@ export function sqlStores(db: Kysely<CaseroomTables>, engine: Engine, release: (
     organisations: new SqlOrganisationStore(db),
     owners: new SqlOwnershipStore(db, engine),
     tablesContaining: (text) => tablesContaining(db, engine, text),
+    library: new SqlUnitValueLibrary(db),
     close: () => {
       closed ??= release();
       return closed;

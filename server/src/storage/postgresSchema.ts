@@ -121,6 +121,24 @@ const TABLES = `
     owner_id TEXT NOT NULL,
     expires_at BIGINT NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS library_entries (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL,
+    value_per_year DOUBLE PRECISION NOT NULL,
+    unit TEXT NOT NULL,
+    price_year INTEGER NOT NULL,
+    source_text TEXT NOT NULL,
+    source_link TEXT,
+    source_date TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    changed_at BIGINT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (organisation_id, id, version)
+  );
 `;
 
 /** Creates the tables if missing, one process at a time (advisory lock held for the transaction). */

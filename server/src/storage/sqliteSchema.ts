@@ -129,6 +129,25 @@ export function createSchema(db: Database.Database): void {
         owner_id TEXT NOT NULL,
         expires_at INTEGER NOT NULL
       ) WITHOUT ROWID;
+      -- The unit-value library (issue 15, docs/library.md): one row per version of an entry, never updated.
+      CREATE TABLE IF NOT EXISTS library_entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        level TEXT NOT NULL,
+        value_per_year REAL NOT NULL,
+        unit TEXT NOT NULL,
+        price_year INTEGER NOT NULL,
+        source_text TEXT NOT NULL,
+        source_link TEXT,
+        source_date TEXT NOT NULL,
+        valid_from TEXT NOT NULL,
+        changed_at INTEGER NOT NULL,
+        changed_by TEXT NOT NULL,
+        UNIQUE (organisation_id, id, version)
+      );
   `);
   addMissingColumns(db, ADDED_COLUMNS);
 }

@@ -53,3 +53,19 @@ export class UnknownOrganisationError extends Error {
     this.name = 'UnknownOrganisationError';
   }
 }
+
+/** Thrown when a library entry id is taken in the organisation's library (issue 15). */
+export class DuplicateLibraryEntryError extends Error {
+  constructor(id: string) {
+    super(`Library entry ${id} already exists`);
+    this.name = 'DuplicateLibraryEntryError';
+  }
+}
+
+/** Thrown when two writers change one library entry at once and the other took the next version first. */
+export class LibraryVersionConflictError extends Error {
+  constructor(id: string) {
+    super(`Library entry ${id} was changed by someone else at the same moment`);
+    this.name = 'LibraryVersionConflictError';
+  }
+}

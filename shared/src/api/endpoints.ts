@@ -3,6 +3,7 @@ import { casesEndpoints } from './casesEndpoints.ts';
 import type { Endpoint } from './endpoint.ts';
 import { exchangeEndpoints } from './exchangeEndpoints.ts';
 import { historyEndpoints } from './historyEndpoints.ts';
+import { libraryEndpoints } from './libraryEndpoints.ts';
 import { lifecycleEndpoints } from './lifecycleEndpoints.ts';
 import { portfolioEndpoints } from './portfolioEndpoints.ts';
 import { workshopEndpoints } from './workshopEndpoints.ts';
@@ -20,6 +21,7 @@ export const api = {
   ...exchangeEndpoints,
   ...portfolioEndpoints,
   ...lifecycleEndpoints,
+  ...libraryEndpoints,
 } as const;
 export type EndpointName = keyof typeof api;
 

@@ -39,6 +39,10 @@ export const ApiErrorCode = {
   MemberLinkExpired: 'memberLinkExpired',
   /** 404: no member with that id in the organisation (issue 15). */
   MemberNotFound: 'memberNotFound',
+  /** 404: no entry with that id in the organisation's unit-value library (issue 15). */
+  LibraryEntryNotFound: 'libraryEntryNotFound',
+  /** 409: the library is full (LIBRARY_BOUNDS), an entry has as many versions as it may, or another member changed the entry at the same moment (issue 15). */
+  LibraryConflict: 'libraryConflict',
   /** 421: a Host header the server does not answer to (DNS rebinding; issue 10). */
   HostNotAllowed: 'hostNotAllowed',
   /** 403 before the websocket upgrade: a page on another site opened it (issue 10). */

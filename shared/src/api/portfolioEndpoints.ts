@@ -11,7 +11,7 @@ import { endpoint, FILE_ANSWER } from './endpoint.ts';
 import { ApiErrorCode } from './errorCodes.ts';
 
 /** A request with a member link (issue 15): none 401, unknown or revoked 403, expired 403. */
-const AS_MEMBER = [
+export const AS_MEMBER = [
   ApiErrorCode.MemberLinkMissing,
   ApiErrorCode.MemberLinkInvalid,
   ApiErrorCode.MemberLinkExpired,

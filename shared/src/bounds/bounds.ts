@@ -28,13 +28,17 @@ export const RICH_TEXT_PATHS: readonly string[] = allFields()
 export { DEFAULT_SHORT_TEXT_CHARS } from '../fields/kinds.ts';
 
 /** Short texts with a tighter bound than the default (characters, UTF-16 code units), from the field registry. */
-export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = Object.fromEntries(
-  allFields().flatMap((field) =>
-    (field.kind === 'shortText' || field.kind === 'reference') && field.maxChars !== DEFAULT_SHORT_TEXT_CHARS
-      ? [[documentPath(field), field.maxChars]]
-      : [],
+export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(
+    allFields().flatMap((field) =>
+      (field.kind === 'shortText' || field.kind === 'reference') && field.maxChars !== DEFAULT_SHORT_TEXT_CHARS
+        ? [[documentPath(field), field.maxChars]]
+        : [],
+    ),
   ),
-);
+  /** Issue 15: an outcome's library links, one plain value (its JSON): up to 50 departments' entry, version and factor. */
+  'outcomes/items/*/libraryLinks': 8_000,
+};
 
 /** A field's path in the document: `facts/title`, `facts/partners/authority`, `outcomes/items/*\/name`. */
 export function documentPath(field: RegisteredField): string {

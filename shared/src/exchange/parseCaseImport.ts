@@ -99,10 +99,16 @@ export function parseCaseImport(text: string, options: { maxBytes: number }): Ca
   return {
     ok: true,
     // P19: an outcome's expected rate is the chosen candidate's, whatever the file says beside it.
-    model: withChosenCandidateRates(checked.data),
+    // Issue 15: library links name another organisation's library: the values and notes stay, the links go.
+    model: withoutLibraryLinks(withChosenCandidateRates(checked.data)),
     history: { decisions: history.data.decisions ?? [], signoffs: history.data.signoffs ?? [] },
     fromSchemaVersion: version as number,
   };
+}
+
+/** The model with no outcome's library links (docs/library.md: an imported case keeps its values and notes, not the links). */
+export function withoutLibraryLinks(model: CaseModelDraft): CaseModelDraft {
+  return { ...model, outcomes: model.outcomes.map(({ libraryLinks: _dropped, ...outcome }) => outcome) };
 }
 
 function checkVersion(version: unknown, path: (string | number)[]): ImportError | undefined {

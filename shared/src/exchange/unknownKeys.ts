@@ -32,12 +32,12 @@ const NOTE_FIELDS = new Map<string, string[]>(
   ]),
 );
 
-/** Fields whose note is kept per entry (`expectedRates.<outcome id>`, P19), by container. */
+/** Fields whose note is kept per entry (`expectedRates.<outcome id>`, P19; `valuePerDepartment.<department id>`, issue 15), by container. */
 const NOTE_PER_ENTRY_FIELDS = new Map<string, string[]>(
   (Object.keys(CONTAINERS) as Container[]).map((c) => [
     c,
     fieldsOf(c)
-      .filter((f) => f.sourceNote && f.kind === 'numberRecord' && f.keyedBy === 'outcome')
+      .filter((f) => f.sourceNote && f.kind === 'numberRecord' && (f.keyedBy === 'outcome' || f.notePerEntry))
       .map((f) => f.key),
   ]),
 );

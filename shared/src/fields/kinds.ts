@@ -88,6 +88,11 @@ export type NumberRecordSpec = Spec<'numberRecord', z.ZodType<Record<string, num
   unit: NumberUnit;
   /** What the keys are: department ids (values, payer shares) or outcome ids (a candidate's expected rates, P19). */
   keyedBy: 'department' | 'outcome';
+  /**
+   * Issue 15: each key's number has a source note of its own, kept under `<field>.<key>` (an
+   * outcome's value per department taken from the library carries that library entry's source).
+   */
+  notePerEntry?: boolean;
 };
 /** Participants starting per year (the intake map: year offset → participants). */
 export type CohortsSpec = Spec<'cohorts', typeof CohortsDraft, typeof Cohorts> & { unit: 'count' };
@@ -163,7 +168,7 @@ export function choice<const T extends readonly [string, ...string[]], O extends
 export function numberRecord<C extends z.ZodType<number>>(
   unit: NumberUnit,
   value: C,
-  options: FieldOptions & { keyedBy?: NumberRecordSpec['keyedBy'] },
+  options: FieldOptions & Pick<NumberRecordSpec, 'notePerEntry'> & { keyedBy?: NumberRecordSpec['keyedBy'] },
 ): NumberRecordSpec & { draft: z.ZodRecord<z.ZodString, typeof FiniteNumber>; complete: z.ZodRecord<z.ZodString, C> } {
   const { keyedBy = 'department', ...rest } = options;
   return {

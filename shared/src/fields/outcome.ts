@@ -113,6 +113,7 @@ export const OUTCOME_FIELDS = {
       help: 'What one achieved outcome is worth to each department per year, e.g. benefits saved.',
     },
     sourceNote: true,
+    notePerEntry: true,
     layout: { group: 'outcome.value', columns: 3 },
     exportRows: { xlsx: 'inputs', pdf: 'outcomes' },
   }),

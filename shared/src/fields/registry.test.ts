@@ -33,7 +33,7 @@ const MODEL_OBJECTS: Record<Container, { schema: z.ZodObject; structure: string[
   targetGroup: { schema: TargetGroupDraft, structure: ['sources'] },
   interventions: { schema: InterventionsDraft, structure: ['candidates'] },
   intervention: { schema: InterventionDraft, structure: ['id', 'order', 'sources'] },
-  outcome: { schema: OutcomeDraft, structure: ['id', 'order', 'sources'] },
+  outcome: { schema: OutcomeDraft, structure: ['id', 'order', 'sources', 'libraryLinks'] },
   paymentModel: { schema: PaymentModelDraft, structure: ['scenarios', 'sources'] },
   evaluation: { schema: EvaluationDraft, structure: ['signatories'] },
   signatory: { schema: SignatoryDraft, structure: ['id', 'order'] },

@@ -90,7 +90,8 @@ export function diffModels(before: CaseModelDraft, after: CaseModelDraft): Model
       const objA = (isPlainObject(a) ? a : {}) as Record<string, unknown>;
       const objB = (isPlainObject(b) ? b : {}) as Record<string, unknown>;
       for (const k of new Set([...Object.keys(objA), ...Object.keys(objB)])) {
-        if (k === 'order' || k === 'id') continue;
+        // Issue 15: a library link changes with the value and its note, whose changes name it.
+        if (k === 'order' || k === 'id' || (k === 'libraryLinks' && prefix === 'outcome')) continue;
         const childPath = [...path, k];
         if (listKeys.has(childPath.join('.'))) continue;
         if (isRecordField(key)) {

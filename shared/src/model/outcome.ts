@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIRECTIONS, PAYMENT_BASES } from '../fields/choices.ts';
 import { OUTCOME_FIELDS } from '../fields/outcome.ts';
 import { completeShape, draftShape } from '../fields/shape.ts';
+import { LibraryLinks } from '../library/libraryEntry.ts';
 import { Id, OrderKey, SourceNotes } from './primitives.ts';
 
 export { DIRECTIONS, PAYMENT_BASES } from '../fields/choices.ts';
@@ -20,6 +21,8 @@ export const OutcomeDraft = z.object({
   order: OrderKey,
   ...draftShape(OUTCOME_FIELDS),
   sources: SourceNotes,
+  /** Issue 15: which library entry and version each department's value came from (docs/library.md); optional, older cases have none. */
+  libraryLinks: LibraryLinks.optional(),
 });
 export type OutcomeDraft = z.infer<typeof OutcomeDraft>;
 

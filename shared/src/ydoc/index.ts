@@ -3,6 +3,7 @@ export * from './initCaseDoc.ts';
 export * from './inspectUpdate.ts';
 export * from './items.ts';
 export * from './layout.ts';
+export * from './libraryValue.ts';
 export * from './measurementPoints.ts';
 export * from './migrations/addMissingChildren.ts';
 export * from './migrations/layout1.ts';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { type Container, fieldsOf } from '../fields/registry.ts';
+import type { LibraryLinks } from '../library/libraryEntry.ts';
 import type { CaseModelDraft, SectionName } from '../model/caseModel.ts';
 import type { Intake } from '../model/intake.ts';
 import type { MeasurementPointDraft } from '../model/measurementPoint.ts';
@@ -8,6 +9,7 @@ import { readRichText, writeRichText } from '../richtext/convert.ts';
 import { type FieldValue, setField } from './edit.ts';
 import { newItem } from './items.ts';
 import { type ItemKind, listMap, sectionMap } from './layout.ts';
+import { writeLibraryLinks } from './libraryValue.ts';
 import { addMeasurementPoint, removeMeasurementPoint } from './measurementPoints.ts';
 import { writeShortText } from './shortText.ts';
 
@@ -117,6 +119,7 @@ function reconcileList<T extends { id: string; order: string; sources?: Record<s
     if (map.get('order') !== value.order) map.set('order', value.order);
     writeFields(kind, map, value);
     if (value.sources) setEntries(child(map, 'sources'), ownSourceNotes(kind, value.sources));
+    if (kind === 'outcome') writeLibraryLinks(map, (value as { libraryLinks?: LibraryLinks }).libraryLinks);
   }
 }
 

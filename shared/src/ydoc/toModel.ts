@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../model/primitives.ts';
 import type { RichTextSetAside, SetAsideContent } from '../richtext/setAside.ts';
 import { workshopPhase } from '../workshop/record.ts';
 import { type ItemKind, LISTS, layoutVersion, listMap, sectionMap } from './layout.ts';
+import { readLibraryLinks } from './libraryValue.ts';
 import { readMeasurementPoints } from './measurementPoints.ts';
 import { legacyRateCard } from './migrations/rateCards.ts';
 import { orderedItems } from './orderedList.ts';
@@ -67,9 +68,14 @@ export function readModelWithNotices(doc: Y.Doc): ModelReading {
   const legacy = layoutVersion(doc) < 4;
   const outcomeParts = (item: Y.Map<unknown>) => {
     const { sources } = itemSources(item);
-    if (!legacy) return { sources };
+    const libraryLinks = readLibraryLinks(item);
+    if (!legacy) return { sources, libraryLinks };
     const { pricePerOutcome: note, ...rest } = sources;
-    return { points: legacyRateCard(item), sources: note === undefined ? rest : { ...rest, points: note } };
+    return {
+      points: legacyRateCard(item),
+      sources: note === undefined ? rest : { ...rest, points: note },
+      libraryLinks,
+    };
   };
   const sources = (name: SectionName) => readStringRecord(readMap(sectionMap(doc, name), 'sources'));
   const facts = section('facts');

@@ -4,6 +4,7 @@ import { ballotContract } from './ballotContract.ts';
 import { catalogueContract } from './catalogueContract.ts';
 import { clientIdContract } from './clientIdContract.ts';
 import type { OpenStores } from './contractFixtures.ts';
+import { libraryContract } from './libraryContract.ts';
 import { lifecycleContract } from './lifecycleContract.ts';
 import { organisationContract } from './organisationContract.ts';
 import { ownershipContract } from './ownershipContract.ts';
@@ -28,4 +29,5 @@ export function storeContracts(engineName: string, open: OpenStores, options: Up
   organisationContract(engineName, open);
   ownershipContract(engineName, open, options);
   lifecycleContract(engineName, open);
+  libraryContract(engineName, open);
 }

@@ -75,6 +75,24 @@ export type CaseroomTables = {
     expires_at: number | null;
     revoked_at: number | null;
   };
+  /** The unit-value library (issue 15, `UnitValueLibrary.ts`): one row per version of an entry; never updated. */
+  library_entries: {
+    seq: Generated<number>;
+    organisation_id: string;
+    id: string;
+    version: number;
+    name: string;
+    level: string;
+    value_per_year: number;
+    unit: string;
+    price_year: number;
+    source_text: string;
+    source_link: string | null;
+    source_date: string;
+    valid_from: string;
+    changed_at: number;
+    changed_by: string;
+  };
   /** Which process owns each case, until when (issue 14; `OwnershipStore.ts`; the database's clock). */
   case_owners: { case_id: string; owner_id: string; expires_at: number };
 };

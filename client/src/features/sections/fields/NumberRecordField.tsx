@@ -17,13 +17,15 @@ type Props = {
   sourceKey: string;
   /** The field's finding path; each department's input is `<path>/<department id>`. */
   path: string;
+  /** Issue 15: each department's number has a note of its own too, under `<sourceKey>.<department id>` (a value from the library carries its source there). */
+  notePerEntry?: boolean | undefined;
 };
 
 /**
  * A number per department (who gains, who pays): one input per department of the case, in the
  * departments' order. Shares show their sum, which is not renormalised (P10).
  */
-export function NumberRecordField({ values, unit, label, help, sources, sourceKey, path }: Props) {
+export function NumberRecordField({ values, unit, label, help, sources, sourceKey, path, notePerEntry }: Props) {
   const m = useMessages();
   const departments = useDepartments();
   const kind = unit === 'calendarYear' ? 'count' : unit;
@@ -44,6 +46,8 @@ export function NumberRecordField({ values, unit, label, help, sources, sourceKe
                 path={`${path}/${department.id}`}
                 kind={kind}
                 label={m.fields.perDepartment(unit, department.name || m.list.departmentTitle(index + 1))}
+                sources={notePerEntry ? sources : undefined}
+                sourceKey={`${sourceKey}.${department.id}`}
               />
             ))}
           </div>

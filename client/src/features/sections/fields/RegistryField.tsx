@@ -102,6 +102,7 @@ export function RegistryField({ field, map, sources, path: containerPath }: Prop
           help={help}
           sources={noteMap}
           sourceKey={field.key}
+          notePerEntry={field.notePerEntry}
         />
       );
     case 'measurementPoints':
