@@ -1,14 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CaseModelDraft, exampleCase, type PortfolioAnswer, reconcileModel } from '@caseroom/shared';
+import { type CaseModelDraft, contentHash, exampleCase, type PortfolioAnswer, reconcileModel } from '@caseroom/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
 import { api, connectSynced, startTestServer, type TestServer, waitFor } from '../support/server.ts';
+import { items, openSection } from './room.ts';
 
 /**
  * Issue 15, the fund's view in the browser: a consultant opens the portfolio with her member
- * link, sorts by the authority's NPV, downloads the overview and opens a case as herself.
+ * link, sorts by the authority's NPV, downloads the overview, opens a case as herself, takes a
+ * unit value from the library into an outcome and exports the contract annex.
  */
 let server: TestServer;
 let browser: Browser;
@@ -31,9 +34,13 @@ afterAll(async () => {
 });
 
 /** A case of the organisation: the example with its title, municipality and cost scaled. */
+/** Each case's facilitator link, by case id. */
+const tokens = new Map<string, string>();
+
 async function fundCase(title: string, municipality: string, costFactor: number): Promise<string> {
   const created = await api(server.url, organisationKey, 'POST', '/api/cases', { example: true });
   const { id, token } = created.body as { id: string; token: string };
+  tokens.set(id, token);
   const model: CaseModelDraft = structuredClone(exampleCase());
   model.facts.title = title;
   model.facts.municipality = municipality;
@@ -103,7 +110,49 @@ describe('[issue 15] the fund’s portfolio', () => {
     await table.getByRole('button', { name: `Åbn ${byNpv[0]}` }).click();
     await page.locator('#section-heading').waitFor({ timeout: 15_000 });
     await page.locator('.room[data-role="editor"]').waitFor({ timeout: 15_000 });
+    await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 15_000 });
     expect(page.url()).toMatch(/\/case\/[^/#]+$/);
+    const caseId = decodeURIComponent(page.url().split('/case/')[1]!);
+
+    // She takes the sickness-benefit unit value from the fund's library into the employment outcome.
+    await openSection(page, 'Resultatmål');
+    const outcome = items(page).first();
+    await outcome.locator('summary', { hasText: 'Værdi fra biblioteket' }).click();
+    await outcome.getByLabel('Forvaltning', { exact: true }).selectOption('dep-jobcenter');
+    const entrySelect = outcome.getByLabel('Enhedsværdi', { exact: true });
+    const sickness = await entrySelect.locator('option', { hasText: 'sygedagpenge' }).getAttribute('value');
+    await entrySelect.selectOption(sickness ?? '');
+    await outcome.getByRole('button', { name: 'Indsæt værdien' }).click();
+    const valueInput = outcome.locator('input[data-path$="/valuePerDepartment/dep-jobcenter"]');
+    await expect.poll(() => valueInput.inputValue()).toBe('130.000');
+    const facilitatorToken = tokens.get(caseId)!;
+    await expect
+      .poll(async () => {
+        const model = (await api(server.url, facilitatorToken, 'GET', `/api/cases/${caseId}/model`))
+          .body as CaseModelDraft;
+        return model.outcomes[0]?.libraryLinks?.['dep-jobcenter']?.entryId;
+      })
+      .toBe(sickness);
+
+    // …and exports the contract annex.
+    await page.getByRole('region', { name: 'Workshop' }).getByRole('button', { name: 'Eksport' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Eksportér sagen/ });
+    await dialog.getByLabel('Den nuværende version').check();
+    const [annex] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Hent kontraktbilag (Word)' }).click(),
+    ]);
+    expect(annex.suggestedFilename()).toMatch(/-bilag\.docx$/);
+    const annexPath = join(server.dataDir, annex.suggestedFilename());
+    await annex.saveAs(annexPath);
+    const documentXml = execFileSync('unzip', ['-p', annexPath, 'word/document.xml'], { encoding: 'utf8' });
+    // The annex is of the version with the library value in it: its content hash is the case's now.
+    const withValue = (await api(server.url, facilitatorToken, 'GET', `/api/cases/${caseId}/model`))
+      .body as CaseModelDraft;
+    expect(withValue.outcomes[0]?.valuePerDepartment?.['dep-jobcenter']).toBe(130_000);
+    expect(documentXml).toContain(contentHash(withValue));
+    expect(documentXml).toContain(`Kontraktbilag: ${byNpv[0]}`);
+    await page.keyboard.press('Escape');
 
     // The start page now offers the way back to the portfolio.
     await page.goto(server.url);
