@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { LibraryPage } from '../features/libraryAdmin/LibraryPage.tsx';
 import { PortfolioPage } from '../features/portfolio/PortfolioPage.tsx';
 import { StartPage } from '../features/start/StartPage.tsx';
 import { useMessages } from '../i18n/messages.ts';
@@ -28,6 +29,8 @@ export function App() {
     <AppErrorBoundary key={route.name === 'case' ? `case:${route.caseId}` : route.name}>
       {route.name === 'portfolio' ? (
         <PortfolioPage />
+      ) : route.name === 'library' ? (
+        <LibraryPage />
       ) : route.name !== 'case' ? (
         <StartPage />
       ) : (

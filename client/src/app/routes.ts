@@ -1,14 +1,18 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-/** The screens: the start page, one case room, and the fund's portfolio (issue 15). */
-export type Route = { name: 'start' } | { name: 'case'; caseId: string } | { name: 'portfolio' };
+/** The screens: the start page, one case room, the fund's portfolio and its unit-value library (issue 15). */
+export type Route = { name: 'start' } | { name: 'case'; caseId: string } | { name: 'portfolio' } | { name: 'library' };
 
 /** The path of the fund's portfolio. */
 export const PORTFOLIO_PATH = '/portfolio';
 
-/** Reads a route from a pathname (`/case/<id>`, `/portfolio`; anything else is the start page). */
+/** The path of the organisation's unit-value library, curated by its members (issue 15). */
+export const LIBRARY_PATH = '/library';
+
+/** Reads a route from a pathname (`/case/<id>`, `/portfolio`, `/library`; anything else is the start page). */
 export function parseRoute(pathname: string): Route {
   if (/^\/portfolio\/?$/.test(pathname)) return { name: 'portfolio' };
+  if (/^\/library\/?$/.test(pathname)) return { name: 'library' };
   const match = /^\/case\/([^/]+)\/?$/.exec(pathname);
   const id = match?.[1];
   return id ? { name: 'case', caseId: decodeURIComponent(id) } : { name: 'start' };

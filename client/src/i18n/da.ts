@@ -1,6 +1,7 @@
 import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
 import { libraryDa } from './library.da.ts';
+import { libraryAdminDa } from './libraryAdmin.da.ts';
 import { lifecycleDa } from './lifecycle.da.ts';
 import { lifetimeDa } from './lifetime.da.ts';
 import { networkDa } from './network.da.ts';
@@ -343,6 +344,7 @@ export const da = {
   portfolio: portfolioDa,
   lifecycle: lifecycleDa,
   library: libraryDa,
+  libraryAdmin: libraryAdminDa,
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,

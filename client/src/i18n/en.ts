@@ -2,6 +2,7 @@ import { apiErrorsEn } from './apiErrors.en.ts';
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
 import { libraryEn } from './library.en.ts';
+import { libraryAdminEn } from './libraryAdmin.en.ts';
 import { lifecycleEn } from './lifecycle.en.ts';
 import { lifetimeEn } from './lifetime.en.ts';
 import { networkEn } from './network.en.ts';
@@ -334,6 +335,7 @@ export const en: Messages = {
   portfolio: portfolioEn,
   lifecycle: lifecycleEn,
   library: libraryEn,
+  libraryAdmin: libraryAdminEn,
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,

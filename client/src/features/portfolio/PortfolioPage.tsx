@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { networkFailureText } from '../../api/failureText.ts';
 import type { ApiResult } from '../../api/request.ts';
 import { Link } from '../../app/Link.tsx';
-import { casePath, navigate } from '../../app/routes.ts';
+import { casePath, LIBRARY_PATH, navigate } from '../../app/routes.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useLanguage, useMessages } from '../../i18n/messages.ts';
 import { storeToken } from '../access/tokens.ts';
@@ -91,6 +91,7 @@ export function PortfolioPage() {
       <header className="start-header">
         <span className="brand">Caseroom</span>
         <Link href="/">{p.startLink}</Link>
+        <Link href={LIBRARY_PATH}>{m.libraryAdmin.fromPortfolio}</Link>
         <LanguageSwitch />
       </header>
       <main id="main" className="start-main portfolio-main">

@@ -1,0 +1,187 @@
+import type { LibraryAnswer, LibraryEntry, LibraryEntryFields } from '@caseroom/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { networkFailureText } from '../../api/failureText.ts';
+import type { ApiResult } from '../../api/request.ts';
+import { Link } from '../../app/Link.tsx';
+import { PORTFOLIO_PATH } from '../../app/routes.ts';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { useLanguage, useMessages } from '../../i18n/messages.ts';
+import { forgetMemberToken, MEMBER_TOKEN_STORED_EVENT, readMemberToken } from '../portfolio/memberLink.ts';
+import { EntryFormDialog, type SaveOutcome } from './EntryFormDialog.tsx';
+import { LibraryTable } from './LibraryTable.tsx';
+import { addEntry, changeEntry, loadLibrary, loadVersions } from './libraryAdminApi.ts';
+import { VersionsDialog } from './VersionsDialog.tsx';
+
+/** Codes after which the member link will not work again: this browser forgets it (as the portfolio does). */
+const LINK_GONE = new Set(['memberLinkInvalid', 'memberLinkExpired']);
+
+type Failure = Exclude<ApiResult<unknown>, { ok: true }>;
+type Open = { kind: 'add' } | { kind: 'edit'; entry: LibraryEntry } | { kind: 'versions'; entry: LibraryEntry };
+
+/**
+ * The organisation's unit-value library at `/library` (issue 15, docs/library.md): its members
+ * see every entry at its current version, add one, change one (saved as its next version) and
+ * read an entry's versions — with the member link the portfolio uses.
+ */
+export function LibraryPage() {
+  const m = useMessages();
+  const t = m.libraryAdmin;
+  const lang = useLanguage();
+  const [token, setToken] = useState(readMemberToken);
+  const [result, setResult] = useState<ApiResult<LibraryAnswer> | null>(null);
+  const [open, setOpen] = useState<Open | undefined>();
+  const [confirmation, setConfirmation] = useState<string | undefined>();
+  useEffect(() => {
+    const adopt = (event: Event) => {
+      setResult(null);
+      setToken((event as CustomEvent<{ token: string }>).detail.token);
+    };
+    window.addEventListener(MEMBER_TOKEN_STORED_EVENT, adopt);
+    return () => window.removeEventListener(MEMBER_TOKEN_STORED_EVENT, adopt);
+  }, []);
+
+  const gone = useCallback(
+    (failure: Failure) => {
+      if (token && failure.code && LINK_GONE.has(failure.code)) {
+        forgetMemberToken(token);
+        return true;
+      }
+      return false;
+    },
+    [token],
+  );
+  const load = useCallback(async () => {
+    if (!token) return;
+    const loaded = await loadLibrary(token);
+    if (!loaded.ok) gone(loaded);
+    setResult(loaded);
+  }, [token, gone]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.title = `${t.title} – Caseroom`;
+  }, [t]);
+
+  const failureText = useCallback(
+    (failure: Failure, fallback: string) =>
+      failure.reason === 'unreachable'
+        ? t.unreachable
+        : (networkFailureText(m, failure) ?? (failure.code ? m.apiErrors[failure.code] : fallback)),
+    [m, t],
+  );
+
+  const save = async (body: LibraryEntryFields, baseVersion: number | undefined): Promise<SaveOutcome> => {
+    if (!token) return { kind: 'failed', result: { ok: false, reason: 'server', code: 'memberLinkMissing' } };
+    const editing = open?.kind === 'edit' ? open.entry : undefined;
+    if (editing && baseVersion !== undefined) {
+      // The API saves any change as the next version; a version someone saved since the form
+      // opened would silently be overtaken, so it is checked first and shown.
+      const versions = await loadVersions(token, editing.id);
+      const latest = versions.ok ? versions.value.at(-1) : undefined;
+      if (latest && latest.version > baseVersion) return { kind: 'changedMeanwhile', latest };
+    }
+    const saved = editing ? await changeEntry(token, editing.id, body) : await addEntry(token, body);
+    if (!saved.ok) {
+      if (gone(saved)) setResult(saved);
+      return { kind: 'failed', result: saved };
+    }
+    setOpen(undefined);
+    setConfirmation(editing ? t.savedVersion(saved.value.name, saved.value.version) : t.saved(saved.value.name));
+    await load();
+    return { kind: 'saved', entry: saved.value };
+  };
+
+  // One loader per opened history, so the dialog reads the versions once.
+  const openVersions = useMemo(() => {
+    if (open?.kind !== 'versions') return undefined;
+    const { entry } = open;
+    return { entry, load: () => (token ? loadVersions(token, entry.id) : Promise.resolve(noLink)) };
+  }, [open, token]);
+
+  return (
+    <div className="page start portfolio library-page">
+      <a className="skip-link" href="#main">
+        {m.common.skipToContent}
+      </a>
+      <header className="start-header">
+        <span className="brand">Caseroom</span>
+        <Link href={PORTFOLIO_PATH}>{t.portfolioLink}</Link>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="start-main portfolio-main">
+        <h1>{t.title}</h1>
+        {!token ? (
+          <p className="lead">{t.noLink}</p>
+        ) : !result ? (
+          <p className="loading" aria-busy="true">
+            {t.loading}
+          </p>
+        ) : !result.ok ? (
+          <div className="error-box" role="alert">
+            <p>{failureText(result, t.failed)}</p>
+            {!(result.code && LINK_GONE.has(result.code)) && (
+              <button type="button" onClick={() => void load()}>
+                {m.common.tryAgain}
+              </button>
+            )}
+          </div>
+        ) : (
+          <>
+            <p className="lead">{t.intro}</p>
+            <div className="portfolio-actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setConfirmation(undefined);
+                  setOpen({ kind: 'add' });
+                }}
+              >
+                {t.add}
+              </button>
+              <button type="button" onClick={() => void load()}>
+                {t.reload}
+              </button>
+            </div>
+            <p className="library-confirmation" role="status">
+              {confirmation}
+            </p>
+            {result.value.entries.length === 0 ? (
+              <p className="empty">{t.empty}</p>
+            ) : (
+              <LibraryTable
+                entries={result.value.entries}
+                lang={lang}
+                onEdit={(entry) => {
+                  setConfirmation(undefined);
+                  setOpen({ kind: 'edit', entry });
+                }}
+                onVersions={(entry) => setOpen({ kind: 'versions', entry })}
+              />
+            )}
+          </>
+        )}
+      </main>
+      {open && open.kind !== 'versions' && (
+        <EntryFormDialog
+          key={open.kind === 'edit' ? open.entry.id : 'add'}
+          entry={open.kind === 'edit' ? open.entry : undefined}
+          onSave={save}
+          onClose={() => setOpen(undefined)}
+          failureText={failureText}
+        />
+      )}
+      {openVersions && (
+        <VersionsDialog
+          entry={openVersions.entry}
+          load={openVersions.load}
+          onClose={() => setOpen(undefined)}
+          failureText={failureText}
+        />
+      )}
+    </div>
+  );
+}
+
+const noLink: ApiResult<LibraryEntry[]> = { ok: false, reason: 'server', code: 'memberLinkMissing' };
