@@ -1,6 +1,6 @@
-import { DEPARTMENT_LEVEL_NAMES, formatDanish, type Language, type LibraryEntry } from '@caseroom/shared';
+import { DEPARTMENT_LEVEL_NAMES, type Language, type LibraryEntry } from '@caseroom/shared';
 import { useMessages } from '../../i18n/messages.ts';
-import { formatSourceDate, webLink } from './entryForm.ts';
+import { formatSourceDate, valueText, webLink } from './entryForm.ts';
 
 /**
  * A source's words, as a link when it has an http(s) address (opened in a new tab, without
@@ -59,7 +59,7 @@ export function LibraryTable({ entries, lang, onEdit, onVersions }: Props) {
           <tr key={entry.id} data-entry-id={entry.id}>
             <th scope="row">{entry.name}</th>
             <td>{DEPARTMENT_LEVEL_NAMES[entry.level][lang]}</td>
-            <td className="number">{formatDanish(entry.valuePerYear, 'money')}</td>
+            <td className="number">{valueText(entry.valuePerYear)}</td>
             <td>{entry.unit}</td>
             <td>{entry.priceYear}</td>
             <td className="library-source">

@@ -1,8 +1,9 @@
-import { formatDanish, type LibraryEntry, SEED_AUTHOR } from '@caseroom/shared';
+import { type LibraryEntry, SEED_AUTHOR } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../api/request.ts';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { useLanguage, useLocale, useMessages } from '../../i18n/messages.ts';
+import { valueText } from './entryForm.ts';
 import { SourceText } from './LibraryTable.tsx';
 
 type Props = {
@@ -68,7 +69,7 @@ export function VersionsDialog({ entry, load, onClose, failureText }: Props) {
             {result.value.map((version) => (
               <tr key={version.version}>
                 <th scope="row">{version.version}</th>
-                <td className="number">{formatDanish(version.valuePerYear, 'money')}</td>
+                <td className="number">{valueText(version.valuePerYear)}</td>
                 <td>{version.priceYear}</td>
                 <td>
                   <SourceText entry={version} lang={lang} withDate />

@@ -8,6 +8,7 @@ import {
   fieldOfServerMessage,
   formatSourceDate,
   readSourceDate,
+  valueText,
   webLink,
 } from './entryForm.ts';
 
@@ -134,6 +135,12 @@ describe('source dates, links and server messages', () => {
     expect(formatSourceDate('2020-11-19', 'da')).toBe('19.11.2020');
     expect(formatSourceDate('2020-11', 'da')).toBe('11.2020');
     expect(formatSourceDate('2020-11-19', 'en')).toBe('2020-11-19');
+  });
+
+  it('reads a value in Danish format, its øre kept', () => {
+    expect(valueText(130_000)).toBe('130.000 kr.');
+    expect(valueText(137_500.5)).toBe('137.500,5 kr.');
+    expect(valueText(0)).toBe('0 kr.');
   });
 
   it('renders only http(s) addresses as links', () => {

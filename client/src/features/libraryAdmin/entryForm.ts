@@ -1,6 +1,7 @@
 import {
   DEPARTMENT_LEVELS,
   type DepartmentLevel,
+  formatDanish,
   formatForInput,
   LIBRARY_BOUNDS,
   type LibraryEntry,
@@ -115,6 +116,11 @@ export function readSourceDate(input: string): string | undefined {
 export function formatSourceDate(iso: string, lang: 'da' | 'en'): string {
   if (lang === 'en') return iso;
   return iso.split('-').reverse().join('.');
+}
+
+/** A value per year for reading: `130.000 kr.`, and its øre when it has them (`137.500,5 kr.`), never rounded away. */
+export function valueText(value: number): string {
+  return Number.isInteger(value) ? formatDanish(value, 'money') : `${formatForInput(value, 'money')} kr.`;
 }
 
 /** The address to render as a link, only if it is an http(s) address — anything else stays text. */
