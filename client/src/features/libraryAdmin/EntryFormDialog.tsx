@@ -7,7 +7,7 @@ import {
   type LibraryEntry,
   type LibraryEntryFields,
 } from '@caseroom/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ApiResult } from '../../api/request.ts';
 import { ModalDialog } from '../../app/ModalDialog.tsx';
 import { type Messages, useLanguage, useMessages } from '../../i18n/messages.ts';
@@ -86,6 +86,12 @@ export function EntryFormDialog({ entry, onSave, onClose, failureText }: Props) 
   const id = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+
+  // The dialog moves focus to its first control as it opens; the person starts at the name.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[name="name"]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const set = (field: EntryField, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));

@@ -83,7 +83,11 @@ export function LibraryPage() {
     }
     const saved = editing ? await changeEntry(token, editing.id, body) : await addEntry(token, body);
     if (!saved.ok) {
-      if (gone(saved)) setResult(saved);
+      if (gone(saved)) {
+        // The link no longer works: the page says so in place of the form.
+        setOpen(undefined);
+        setResult(saved);
+      }
       return { kind: 'failed', result: saved };
     }
     setOpen(undefined);
