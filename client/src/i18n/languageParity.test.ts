@@ -7,7 +7,9 @@ import {
   IMPORTED_HISTORY,
   type ImportedHistory,
   initCaseDoc,
+  type LibraryEntry,
   SECTIONS,
+  SEED_ENTRIES,
   type SnapshotListing,
   type Vote,
   WORKSHOP,
@@ -25,6 +27,8 @@ import { CandidateComparisonTable } from '../features/businessCase/CandidateComp
 import { FigureDialog } from '../features/businessCase/FigureDialog.tsx';
 import { CommentsDialog } from '../features/comments/CommentsDialog.tsx';
 import { ExportButton } from '../features/exchange/ExportDialog.tsx';
+import { EntryFormDialog } from '../features/libraryAdmin/EntryFormDialog.tsx';
+import { LibraryTable } from '../features/libraryAdmin/LibraryTable.tsx';
 import { renderSectionForm } from '../features/sections/renderSectionForm.ts';
 import { DecisionsButton } from '../features/workshop/decisions/DecisionLog.tsx';
 import { CreateSnapshotForm } from '../features/workshop/history/CreateSnapshotForm.tsx';
@@ -121,6 +125,8 @@ const CASE_STRINGS = [
   ...['Test', 'Jobcenter Holbæk', 'Psykiatrien', 'Før budgetmødet', 'Socialforvaltningen'],
   // The case's content hash as the sign-off dialog shows it: digits and letters of no language.
   contentHash(model).slice(0, 8),
+  // The library page's entries (issue 15): the organisation's words, in any UI language.
+  ...SEED_ENTRIES.flatMap((entry) => [entry.name, entry.unit, entry.source.text]),
 ].sort((a, b) => b.length - a.length);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
@@ -279,6 +285,14 @@ function byRole(
   ]);
 }
 
+/** The seeded library entries as the library page (issue 15) shows them. */
+const libraryEntries: LibraryEntry[] = SEED_ENTRIES.map((entry) => ({
+  ...entry,
+  version: 1,
+  changedAt: '2026-01-01T00:00:00.000Z',
+  changedBy: 'Test',
+}));
+
 const RENDERINGS: [string, (lang: Language) => string][] = [
   ...SECTIONS.flatMap((section): [string, (lang: Language) => string][] => [
     [`section ${section}, the example case`, (lang) => renderSectionForm(section, exampleDoc(), { lang })],
@@ -354,6 +368,25 @@ const RENDERINGS: [string, (lang: Language) => string][] = [
   ...byRole('decision log, with imported decisions', DecisionsButton, busyWorkshop, importedDoc),
   ...byRole('sign-off dialog, none required', SignoffButton, NO_WORKSHOP),
   ...byRole('sign-off dialog, signed and imported', SignoffButton, busyWorkshop, importedDoc),
+  [
+    'library page: the table and the entry form',
+    (lang) =>
+      renderInRoom(
+        () =>
+          createElement(
+            'div',
+            null,
+            createElement(LibraryTable, { entries: libraryEntries, lang, onEdit: () => {}, onVersions: () => {} }),
+            createElement(EntryFormDialog, {
+              entry: libraryEntries[0],
+              onSave: async () => ({ kind: 'changedMeanwhile' as const, latest: libraryEntries[0] as LibraryEntry }),
+              onClose: () => {},
+              failureText: () => '',
+            }),
+          ),
+        lang,
+      ),
+  ],
   ['export dialog', (lang) => renderInRoom(() => createElement(ExportButton, {}), lang)],
   [
     'export dialog, from a saved version',
