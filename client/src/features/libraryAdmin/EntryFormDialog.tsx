@@ -252,8 +252,8 @@ export function EntryFormDialog({ entry, onSave, onClose, failureText }: Props) 
           {renderField('unit')}
           {renderField('valuePerYear')}
           {renderField('priceYear')}
-          {renderField('sourceText', { wide: true })}
-          {renderField('sourceLink', { optional: true, wide: true })}
+          {renderField('sourceText')}
+          {renderField('sourceLink', { optional: true })}
           {renderField('sourceDate')}
           {renderField('validFrom')}
         </div>
