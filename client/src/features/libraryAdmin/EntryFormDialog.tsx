@@ -164,8 +164,16 @@ export function EntryFormDialog({ entry, onSave, onClose, failureText }: Props) 
       <input
         id={inputId}
         name={field}
-        type={field === 'sourceLink' ? 'url' : 'text'}
-        inputMode={NUMBER_FIELDS[field] ? (field === 'priceYear' ? 'numeric' : 'decimal') : undefined}
+        type="text"
+        inputMode={
+          field === 'sourceLink'
+            ? 'url'
+            : NUMBER_FIELDS[field]
+              ? field === 'priceYear'
+                ? 'numeric'
+                : 'decimal'
+              : undefined
+        }
         autoComplete="off"
         value={draft[field]}
         aria-required={options.optional ? undefined : true}
@@ -226,7 +234,8 @@ export function EntryFormDialog({ entry, onSave, onClose, failureText }: Props) 
             </p>
           )}
         </div>
-        <div className="form-grid two">
+        {/* Three columns, four rows: what the value is, the value, its source, its link and validity. */}
+        <div className="form-grid three">
           {renderField('name', { wide: true })}
           <div className="field">
             <label htmlFor={levelId}>{t.fields.level.label}</label>
@@ -249,12 +258,12 @@ export function EntryFormDialog({ entry, onSave, onClose, failureText }: Props) 
               </p>
             </div>
           </div>
-          {renderField('unit')}
           {renderField('valuePerYear')}
+          {renderField('unit')}
           {renderField('priceYear')}
-          {renderField('sourceText')}
-          {renderField('sourceLink', { optional: true })}
+          {renderField('sourceText', { wide: true })}
           {renderField('sourceDate')}
+          {renderField('sourceLink', { optional: true, wide: true })}
           {renderField('validFrom')}
         </div>
         <div className="dialog-actions">

@@ -36,51 +36,53 @@ export function LibraryTable({ entries, lang, onEdit, onVersions }: Props) {
   const t = useMessages().libraryAdmin;
   const c = t.columns;
   return (
-    <table className="library-table">
-      <caption className="visually-hidden">{t.tableCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{c.name}</th>
-          <th scope="col">{c.level}</th>
-          <th scope="col" className="number">
-            {c.value}
-          </th>
-          <th scope="col">{c.unit}</th>
-          <th scope="col">{c.priceYear}</th>
-          <th scope="col">{c.source}</th>
-          <th scope="col">{c.sourceDate}</th>
-          <th scope="col">{c.validFrom}</th>
-          <th scope="col">{c.version}</th>
-          <th scope="col">{c.actions}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id} data-entry-id={entry.id}>
-            <th scope="row">{entry.name}</th>
-            <td>{DEPARTMENT_LEVEL_NAMES[entry.level][lang]}</td>
-            <td className="number">{valueText(entry.valuePerYear)}</td>
-            <td>{entry.unit}</td>
-            <td>{entry.priceYear}</td>
-            <td className="library-source">
-              <SourceText entry={entry} lang={lang} />
-            </td>
-            <td className="nowrap">{formatSourceDate(entry.source.date, lang)}</td>
-            <td className="nowrap">{formatSourceDate(entry.validFrom, lang)}</td>
-            <td>{entry.version}</td>
-            <td>
-              <div className="library-row-actions">
-                <button type="button" aria-label={t.editEntry(entry.name)} onClick={() => onEdit(entry)}>
-                  {t.edit}
-                </button>
-                <button type="button" aria-label={t.versionsOf(entry.name)} onClick={() => onVersions(entry)}>
-                  {t.versions}
-                </button>
-              </div>
-            </td>
+    <div className="library-table-scroll">
+      <table className="library-table">
+        <caption className="visually-hidden">{t.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{c.name}</th>
+            <th scope="col">{c.level}</th>
+            <th scope="col" className="number">
+              {c.value}
+            </th>
+            <th scope="col">{c.unit}</th>
+            <th scope="col">{c.priceYear}</th>
+            <th scope="col">{c.source}</th>
+            <th scope="col">{c.sourceDate}</th>
+            <th scope="col">{c.validFrom}</th>
+            <th scope="col">{c.version}</th>
+            <th scope="col">{c.actions}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id} data-entry-id={entry.id}>
+              <th scope="row">{entry.name}</th>
+              <td>{DEPARTMENT_LEVEL_NAMES[entry.level][lang]}</td>
+              <td className="number">{valueText(entry.valuePerYear)}</td>
+              <td className="library-unit">{entry.unit}</td>
+              <td>{entry.priceYear}</td>
+              <td className="library-source">
+                <SourceText entry={entry} lang={lang} />
+              </td>
+              <td className="nowrap">{formatSourceDate(entry.source.date, lang)}</td>
+              <td className="nowrap">{formatSourceDate(entry.validFrom, lang)}</td>
+              <td>{entry.version}</td>
+              <td>
+                <div className="library-row-actions">
+                  <button type="button" aria-label={t.editEntry(entry.name)} onClick={() => onEdit(entry)}>
+                    {t.edit}
+                  </button>
+                  <button type="button" aria-label={t.versionsOf(entry.name)} onClick={() => onVersions(entry)}>
+                    {t.versions}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
