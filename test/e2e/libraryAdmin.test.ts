@@ -203,6 +203,27 @@ describe('[issue 15] the unit-value library page', () => {
     await page.getByRole('heading', { name: 'Enhedsværdier', level: 1 }).waitFor();
     expect(page.url()).toBe(`${server.url}/library`);
     await page.locator('table.library-table').waitFor();
+
+    // By keyboard: the button opens the form at its first field; Escape closes it, focus back on the button.
+    const add = page.getByRole('button', { name: 'Ny enhedsværdi' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('dialog', { name: 'Ny enhedsværdi' });
+    await form.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    expect(await add.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // In English: the page's words and the level's name.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Unit values', level: 1 }).waitFor();
+    expect(await page.locator('table.library-table tbody tr').first().locator('td').first().textContent()).toBe(
+      'Municipal',
+    );
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('heading', { name: 'Enhedsværdier', level: 1 }).waitFor();
+
     await page.getByRole('link', { name: 'Til porteføljen' }).click();
     await page.getByRole('heading', { name: /^Portefølje – / }).waitFor();
 
