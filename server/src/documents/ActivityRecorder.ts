@@ -47,7 +47,7 @@ export class ActivityRecorder {
     }
     if (!this.timer) {
       // On a grid shared by every case: their writes fall due together and share one commit (TurnBatch).
-      this.timer = setTimeout(() => void this.flush(), untilNextTick(Date.now(), ACTIVITY_FLUSH_MS));
+      this.timer = setTimeout(() => void this.flush(), untilNextTick(Date.now(), ACTIVITY_FLUSH_MS, this.caseId));
       this.timer.unref();
     }
   }

@@ -526,7 +526,7 @@ export class CaseDocument {
     // On a grid shared by every case: their summaries fall due together and share one commit (TurnBatch).
     this.summaryTimer = setTimeout(
       () => void this.writeSummary(),
-      untilNextTick(Date.now(), this.options.summaryIntervalMs),
+      untilNextTick(Date.now(), this.options.summaryIntervalMs, this.id),
     );
     this.summaryTimer.unref();
   }

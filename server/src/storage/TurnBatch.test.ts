@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TurnBatch, untilNextTick } from './TurnBatch.ts';
+import { GRID_SLOTS, TurnBatch, untilNextTick } from './TurnBatch.ts';
 
 describe('TurnBatch: the writes of one turn done together, each caller its own outcome', () => {
   it('pushes of one turn reach writeAll once; a lone push is written alone', async () => {
@@ -46,9 +46,14 @@ describe('TurnBatch: the writes of one turn done together, each caller its own o
     expect(singles.sort()).toEqual(['broken', 'x', 'y']);
   });
 
-  it('untilNextTick: the time to the next multiple of the interval (a whole interval on one)', () => {
+  it('untilNextTick: the time to a key’s next moment on the grid (a whole interval on one); keys spread over the slots', () => {
     expect(untilNextTick(12_300, 5_000)).toBe(2_700);
     expect(untilNextTick(15_000, 5_000)).toBe(5_000);
     expect(untilNextTick(15_001, 5_000)).toBe(4_999);
+    // One key always falls due at the same moment of the interval, whenever it asks.
+    const due = (now: number, key: string) => (now + untilNextTick(now, 5_000, key)) % 5_000;
+    expect(due(12_345, 'case-a')).toBe(due(98_765, 'case-a'));
+    const moments = new Set(Array.from({ length: 500 }, (_, i) => due(1_000, `case-${i}`)));
+    expect(moments.size).toBe(GRID_SLOTS);
   });
 });
