@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreatedCaseLink } from './answers.ts';
+import { ActivityListing, CreatedCaseLink } from './answers.ts';
 import { AS_PARTY, WITH_ORGANISATION_KEY } from './commonErrors.ts';
 import { endpoint } from './endpoint.ts';
 import { ApiErrorCode } from './errorCodes.ts';
@@ -73,16 +73,7 @@ export const PersonalData = z.object({
       at: z.string(),
     }),
   ),
-  activity: z.array(
-    z.object({
-      partyId: z.string(),
-      partyName: z.string(),
-      section: z.string(),
-      firstAt: z.string(),
-      lastAt: z.string(),
-      edits: z.number(),
-    }),
-  ),
+  activity: z.array(ActivityListing),
   snapshots: z.array(
     z.object({ id: z.string(), name: z.string(), createdByPartyId: z.string(), createdAt: z.string() }),
   ),
