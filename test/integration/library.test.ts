@@ -184,6 +184,52 @@ describe('the unit-value library', () => {
     expect((await caseLibrary(elsewhere.server, id, token)).outdated).toEqual([]);
   });
 
+  it('a change saved against a version that is no longer the latest is refused with 409 and the current version; of two at once on one base, one is saved', async () => {
+    const { server, member } = await start();
+    const good = {
+      name: 'Plads på forsorgshjem',
+      level: 'municipal',
+      valuePerYear: 400_000,
+      unit: 'pr. plads pr. år',
+      priceYear: 2024,
+      source: { text: 'Egen opgørelse', date: '2024-03-01' },
+      validFrom: '2024',
+    };
+    const added = await api<LibraryEntry>(server.url, member, 'POST', '/api/library', good);
+    const path = `/api/library/${added.body.id}`;
+    type Conflict = { error: { code: string; message: string; current: LibraryEntry } };
+
+    const second = await api<LibraryEntry>(server.url, member, 'PUT', path, {
+      ...good,
+      valuePerYear: 1,
+      baseVersion: 1,
+    });
+    expect([second.status, second.body.version, second.body.valuePerYear]).toEqual([200, 2, 1]);
+    // Someone who still saw version 1 writes nothing, and is told which version is the latest.
+    const stale = await api<Conflict>(server.url, member, 'PUT', path, { ...good, valuePerYear: 2, baseVersion: 1 });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'libraryConflict']);
+    expect(stale.body.error.current).toMatchObject({ id: added.body.id, version: 2, valuePerYear: 1 });
+    // Two at once, both based on version 2: one is version 3, the other a 409 naming it.
+    const both = await Promise.all(
+      [3, 4].map((valuePerYear) =>
+        api<LibraryEntry | Conflict>(server.url, member, 'PUT', path, { ...good, valuePerYear, baseVersion: 2 }),
+      ),
+    );
+    expect(both.map((each) => each.status).sort()).toEqual([200, 409]);
+    const saved = both.find((each) => each.status === 200)?.body as LibraryEntry;
+    const refused = both.find((each) => each.status === 409)?.body as Conflict;
+    expect(saved.version).toBe(3);
+    expect(refused.error.current).toEqual(saved);
+    const versions = await api<{ versions: LibraryEntry[] }>(server.url, member, 'GET', `${path}/versions`);
+    expect(versions.body.versions.map((each) => each.valuePerYear)).toEqual([400_000, 1, saved.valuePerYear]);
+    // Without a base the change is written as the next version (API callers that do not track versions).
+    const unbased = await api<LibraryEntry>(server.url, member, 'PUT', path, { ...good, valuePerYear: 5 });
+    expect([unbased.status, unbased.body.version]).toEqual([200, 4]);
+    const bad = await api<Conflict>(server.url, member, 'PUT', path, { ...good, baseVersion: 'latest' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'badRequest']);
+    expect(bad.body.error.message).toMatch(/^baseVersion: /);
+  });
+
   it('refuses what does not fit, naming the field; only members curate; a case reads only its own organisation’s library', async () => {
     const { server, member } = await start();
     const good = {

@@ -9,6 +9,7 @@ import {
   choiceName,
   compareCandidates,
   DEFAULT_SEED,
+  departmentValueSourceKey,
   EXPORT_ITERATIONS,
   exampleCase,
   FIGURE_LABELS,
@@ -607,6 +608,22 @@ describe('[P19] the report compares the intervention candidates', () => {
     expect(text).toContain(`${name} – Ordinær beskæftigelse 40 %`);
     expect(text).toContain(`${name} – Færre psykiatriske indlæggelser 68 %`);
     expect(text).not.toContain('expectedRates.');
+  });
+
+  it('a note on one department’s value (a library value’s source) is named by that department in the outcome’s notes and the source list', async () => {
+    const model = exampleCase();
+    const employment = model.outcomes.find((o) => o.id === 'out-employment');
+    if (!employment) throw new Error('the example has the employment outcome');
+    employment.sources[departmentValueSourceKey('dep-jobcenter')] =
+      'Biblioteksnote: nb-beskaeftigelse.dk, prisniveau 2020';
+    for (const lang of ['da', 'en'] as const) {
+      const { text } = await render(exportOf(model), lang);
+      const label = `${fieldTexts('outcome.valuePerDepartment', lang).name} – Jobcenter`;
+      // Once beside the outcome's value lines ("Kilder"), once in the list of every source note.
+      expect(text.split(`${label}: Biblioteksnote: nb-beskaeftigelse.dk, prisniveau 2020`), lang).toHaveLength(2);
+      expect(text.split(`${label} Biblioteksnote: nb-beskaeftigelse.dk, prisniveau 2020`), lang).toHaveLength(2);
+      expect(text, lang).not.toContain('valuePerDepartment.');
+    }
   });
 
   it('with no intervention chosen the comparison uses the export defaults: seed and iterations as the report states', async () => {

@@ -9,8 +9,10 @@ import {
   type CaseModelDraft,
   compareCandidates,
   DEFAULT_SEED,
+  departmentValueSourceKey,
   EXPORT_ITERATIONS,
   exampleCase,
+  fieldTexts,
   figureFormat,
   headlineFigureTexts,
   monteCarlo,
@@ -643,6 +645,37 @@ describe('XLSX export: HyperFormula recomputes price', () => {
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
     expect(readXlsx(again).parts).toEqual(first.parts);
     expect(first.parts['docProps/core.xml']).toContain('2026-11-28T03:00:00Z');
+  });
+
+  it('beside each department’s value on the inputs sheet, its own source note (a library value’s), named as keyedSourceLabel names it', async () => {
+    const model = exampleCase();
+    const employment = model.outcomes.find((o) => o.id === 'out-employment')!;
+    const note = 'Biblioteksnote: nb-beskaeftigelse.dk, prisniveau 2020';
+    employment.sources[departmentValueSourceKey('dep-jobcenter')] = note;
+    for (const lang of ['da', 'en'] as const) {
+      const text = workbookText(lang);
+      const inputs = recompute(readXlsx(await caseWorkbook(exportOf(model), lang))).get(text.sheets.inputs)!;
+      const row = rowOf(inputs, employment.name!);
+      const header = row - 1; // the employment outcome is the first row under the outcomes' headers
+      const columnOf = (title: string) => {
+        const found = Array.from({ length: inputs.columns }, (_, i) => i + 1).filter(
+          (c) => inputs.at(header, c) === title,
+        );
+        expect(found, title).toHaveLength(1);
+        return found[0]!;
+      };
+      const valueName = fieldTexts('outcome.valuePerDepartment', lang).name;
+      const jobcenter = columnOf(`${fieldRowLabel('outcome.valuePerDepartment', lang)}: Jobcenter`);
+      expect(inputs.at(row, jobcenter)).toBe(130_000);
+      expect(inputs.at(row, columnOf(text.inputs.sourceNote(`${valueName} – Jobcenter`)))).toBe(note);
+      // The field's own note stays beside them; a department no outcome has a note for gets no column.
+      expect(inputs.at(row, columnOf(text.inputs.sourceNote(fieldRowLabel('outcome.valuePerDepartment', lang))))).toBe(
+        employment.sources.valuePerDepartment,
+      );
+      expect(allTexts(readXlsx(await caseWorkbook(exportOf(model), lang)))).not.toContain(
+        text.inputs.sourceNote(`${valueName} – Staten`),
+      );
+    }
   });
 
   it('lists outcomes left out of the figures on the case sheet', async () => {

@@ -60,7 +60,8 @@ export type GuardDecision =
  *  6. a bound of shared/src/bounds passed: a text's length, a list's entries, a rich text's
  *     characters, nodes or depth (naming the field's path and the limit); in a layout-2
  *     document, a short text written as a plain string or its Y.Text deleted or replaced
- *     (`schemaOutdated`: an old client or offline copy, issue 11);
+ *     (`schemaOutdated`: an old client or offline copy, issue 11); an outcome's library links
+ *     that are not one value of their schema (`malformedValue`, issue 15);
  *  7. the case's storage quota.
  * Deletions of items the server already deleted do not count, so a reconnecting client's sync
  * step 2 (its whole delete set) passes. Observers never get here (their updates are dropped).
@@ -104,6 +105,9 @@ export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, size: number, co
     const section = bound.path.split('/')[0] ?? '';
     if (bound.reason === RefusalReason.SchemaOutdated) {
       return refuse({ reason: bound.reason, sections: [section], path: bound.path }, 'written for an older layout');
+    }
+    if (bound.reason === RefusalReason.MalformedValue) {
+      return refuse({ reason: bound.reason, sections: [section], path: bound.path }, 'a value not of its shape');
     }
     return refuse({ reason: bound.reason, sections: [section], path: bound.path, limit: bound.limit });
   }

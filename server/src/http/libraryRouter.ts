@@ -8,7 +8,8 @@ import { route } from './route.ts';
  * The unit-value library (issue 15, docs/library.md), registered from shared's endpoint table:
  *   GET  /api/library                       member link → { entries } (current versions; seeded on first read)
  *   POST /api/library                       member link → 201 entry (version 1)
- *   PUT  /api/library/:entryId              member link → entry (its next version)
+ *   PUT  /api/library/:entryId              member link → entry (its next version; with baseVersion only
+ *                                           while that is the latest, else 409 with `current`)
  *   GET  /api/library/:entryId/versions     member link → { versions }
  *   GET  /api/cases/:id/library             case link (any party) → { entries, linked, outdated }
  * `member` is the portfolio's member check (portfolioRouter.ts), `anyParty` the case link check.
@@ -27,7 +28,8 @@ export function libraryRouter(library: LibraryService, member: RequestHandler, a
 
   route(router, api.changeLibraryEntry, [member], async ({ body, params, res }, reply) => {
     const grant = grantOf(res.locals);
-    reply.result(await library.change(grant.organisation.id, params.entryId, body, grant.member.name));
+    const { baseVersion, ...fields } = body;
+    reply.result(await library.change(grant.organisation.id, params.entryId, fields, grant.member.name, baseVersion));
   });
 
   route(router, api.libraryEntryVersions, [member], async ({ params, res }, reply) => {

@@ -48,12 +48,16 @@ export class LibraryService {
     return ok(toAnswer(await this.stores.library.add({ organisationId, id, fields, at: this.now(), by })));
   }
 
-  /** Changes an entry: its next version. */
+  /**
+   * Changes an entry: its next version. With `baseVersion`, only while that is still the latest
+   * (the store checks in the write's own transaction); else 409 with `current`, the latest version.
+   */
   async change(
     organisationId: string,
     id: string,
     fields: LibraryEntryFields,
     by: string,
+    baseVersion?: number,
   ): Promise<Result<LibraryEntry>> {
     await this.seed(organisationId);
     const versions = await this.stores.library.versions(organisationId, id);
@@ -62,14 +66,25 @@ export class LibraryService {
       return fail(409, ApiErrorCode.LibraryConflict, `An entry keeps at most ${LIBRARY_BOUNDS.maxVersions} versions.`);
     }
     try {
-      const revised = await this.stores.library.revise({ organisationId, id, fields, at: this.now(), by });
+      const revised = await this.stores.library.revise({
+        organisationId,
+        id,
+        fields,
+        at: this.now(),
+        by,
+        ...(baseVersion === undefined ? {} : { baseVersion }),
+      });
       return revised ? ok(toAnswer(revised)) : notFound(id);
     } catch (error) {
       if (error instanceof LibraryVersionConflictError) {
+        const current = (await this.stores.library.versions(organisationId, id)).at(-1);
         return fail(
           409,
           ApiErrorCode.LibraryConflict,
-          'Someone else changed this entry at the same moment; try again.',
+          baseVersion !== undefined && current && current.version !== baseVersion
+            ? `Version ${current.version} of this entry is the latest, not ${baseVersion}; nothing was saved.`
+            : 'Someone else changed this entry at the same moment; try again.',
+          current ? { current: toAnswer(current) } : undefined,
         );
       }
       throw error;

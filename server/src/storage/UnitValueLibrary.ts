@@ -18,6 +18,9 @@ export type StoredLibraryEntry = LibraryEntryFields & {
 /** What it takes to write a version: the entry's fields, who and when. */
 export type LibraryWrite = { organisationId: string; id: string; fields: LibraryEntryFields; at: number; by: string };
 
+/** A change: the write, and — when the writer says which version it changed — that version. */
+export type LibraryRevision = LibraryWrite & { baseVersion?: number };
+
 /**
  * The unit-value library (issue 15, docs/library.md): per organisation, entries whose every
  * change is a new version — old versions stay readable, so a case can say which one it took.
@@ -28,9 +31,11 @@ export interface UnitValueLibrary {
   add(entry: LibraryWrite): Promise<StoredLibraryEntry>;
   /**
    * Writes the entry's next version (current + 1). Undefined for an entry the organisation does
-   * not have. Throws LibraryVersionConflictError when another writer took that version first.
+   * not have. Throws LibraryVersionConflictError, writing nothing, when another writer took that
+   * version first, or when `baseVersion` is given and is no longer the entry's latest version
+   * (checked in the same transaction as the write; the unique version key settles a race).
    */
-  revise(entry: LibraryWrite): Promise<StoredLibraryEntry | undefined>;
+  revise(entry: LibraryRevision): Promise<StoredLibraryEntry | undefined>;
   /**
    * Adds each entry (as version 1) that the organisation has never had, in one transaction; one
    * it has — in any version — is left alone, so seeding twice, or twice at once, adds nothing.
@@ -74,7 +79,7 @@ export class SqlUnitValueLibrary implements UnitValueLibrary {
     });
   }
 
-  async revise(entry: LibraryWrite): Promise<StoredLibraryEntry | undefined> {
+  async revise(entry: LibraryRevision): Promise<StoredLibraryEntry | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const latest = await trx
         .selectFrom('library_entries')
@@ -83,7 +88,14 @@ export class SqlUnitValueLibrary implements UnitValueLibrary {
         .where('id', '=', entry.id)
         .executeTakeFirst();
       if (latest?.version === null || latest?.version === undefined) return undefined;
-      const row = toRow(entry, Number(latest.version) + 1);
+      const current = Number(latest.version);
+      // A writer who changed an older version would silently overtake the newer one. Two writers
+      // on the same base both read `current` here; the unique (organisation, id, version) key
+      // lets only one of them insert current + 1.
+      if (entry.baseVersion !== undefined && entry.baseVersion !== current) {
+        throw new LibraryVersionConflictError(entry.id);
+      }
+      const row = toRow(entry, current + 1);
       await insert(trx, row, () => new LibraryVersionConflictError(entry.id));
       return fromRow(row);
     });

@@ -2,6 +2,7 @@ import {
   CaseLibraryAnswer,
   LibraryAnswer,
   LibraryEntry,
+  LibraryEntryChange,
   LibraryEntryFields,
   LibraryVersionsAnswer,
 } from '../library/libraryEntry.ts';
@@ -26,11 +27,15 @@ export const libraryEndpoints = {
     status: 201,
     errors: [...AS_MEMBER, ApiErrorCode.LibraryConflict],
   }),
-  /** Member link: changes an entry — a new version; the old ones stay readable. */
+  /**
+   * Member link: changes an entry — a new version; the old ones stay readable. With `baseVersion`
+   * only while that is the latest version: else 409 `libraryConflict` with `current` (the entry's
+   * latest version) in the error body.
+   */
   changeLibraryEntry: endpoint({
     method: 'PUT',
     path: '/api/library/:entryId',
-    body: LibraryEntryFields,
+    body: LibraryEntryChange,
     response: LibraryEntry,
     errors: [...AS_MEMBER, ApiErrorCode.LibraryEntryNotFound, ApiErrorCode.LibraryConflict],
   }),

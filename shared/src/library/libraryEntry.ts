@@ -63,6 +63,17 @@ export const LibraryEntryFields = z.strictObject({
 });
 export type LibraryEntryFields = z.infer<typeof LibraryEntryFields>;
 
+/**
+ * What a member sends to change an entry: its fields and `baseVersion`, the version the change
+ * was made to. The server writes the next version only while that is still the latest (else 409
+ * `libraryConflict` with `current`). Without it the change is written over whatever is latest
+ * (for API callers that do not track versions; the library page always sends it).
+ */
+export const LibraryEntryChange = LibraryEntryFields.extend({
+  baseVersion: z.number().int().min(1).max(1_000_000).optional(),
+});
+export type LibraryEntryChange = z.infer<typeof LibraryEntryChange>;
+
 /** One version of an entry, as stored and answered. */
 export const LibraryEntry = LibraryEntryFields.extend({
   id: Id,

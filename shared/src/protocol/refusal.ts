@@ -39,6 +39,12 @@ export const RefusalReason = {
    * client or an old offline copy (`path`: the field). The person reloads; their text is kept.
    */
   SchemaOutdated: 'schemaOutdated',
+  /**
+   * A plain value whose shape the case defines does not have it (`path`): an outcome's library
+   * links (issue 15) written as something other than one value of their schema. Only a
+   * modified client writes one; the person is told the server refused the change.
+   */
+  MalformedValue: 'malformedValue',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 

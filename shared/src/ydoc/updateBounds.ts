@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import {
   DEFAULT_SHORT_TEXT_CHARS,
   generalise,
@@ -7,6 +8,7 @@ import {
   RICH_TEXT_BOUND,
   shortTextBound,
 } from '../bounds/bounds.ts';
+import { LibraryLinks } from '../library/libraryEntry.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
 import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
 import { layoutVersion, RETIRED_ITEM_PATHS, SHORT_TEXT_PATHS } from './layout.ts';
@@ -17,10 +19,20 @@ export type BoundViolation = {
     | typeof RefusalReason.TextTooLong
     | typeof RefusalReason.RichTextTooLarge
     | typeof RefusalReason.ListTooLong
-    | typeof RefusalReason.SchemaOutdated;
+    | typeof RefusalReason.SchemaOutdated
+    | typeof RefusalReason.MalformedValue;
   path: string;
   limit: number;
 };
+
+/**
+ * Item keys that hold one plain value of a known shape, by general path: an outcome's library
+ * links (issue 15). Anything else there — a shared type, several values, a value that does not
+ * parse — is refused (`malformedValue`), checked after the value's size bound.
+ */
+export const PLAIN_VALUE_SHAPES: ReadonlyMap<string, z.ZodType> = new Map([
+  ['outcomes/items/*/libraryLinks', LibraryLinks],
+]);
 
 /** Nested maps below a root (section → list → item → sources is 3). */
 const MAX_MAP_DEPTH = 6;
@@ -95,6 +107,13 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
       const size = valueSize(content);
       if (size !== undefined && size > shortTextBound(valuePath)) {
         return { reason: RefusalReason.TextTooLong, path: valuePath, limit: shortTextBound(valuePath) };
+      }
+      const shape = PLAIN_VALUE_SHAPES.get(generalise(valuePath));
+      if (
+        shape &&
+        !(content instanceof Y.ContentAny && content.arr.length === 1 && shape.safeParse(content.arr[0]).success)
+      ) {
+        return { reason: RefusalReason.MalformedValue, path: valuePath, limit: 0 };
       }
       // Every nested type counts, rich-text fragments too: Yjs deletes and collects types
       // recursively, so no chain of them may grow without bound.

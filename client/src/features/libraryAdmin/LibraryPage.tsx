@@ -74,14 +74,14 @@ export function LibraryPage() {
   const save = async (body: LibraryEntryFields, baseVersion: number | undefined): Promise<SaveOutcome> => {
     if (!token) return { kind: 'failed', result: { ok: false, reason: 'server', code: 'memberLinkMissing' } };
     const editing = open?.kind === 'edit' ? open.entry : undefined;
-    if (editing && baseVersion !== undefined) {
-      // The API saves any change as the next version; a version someone saved since the form
-      // opened would silently be overtaken, so it is checked first and shown.
+    const saved = editing ? await changeEntry(token, editing.id, body, baseVersion) : await addEntry(token, body);
+    if (!saved.ok && saved.code === 'libraryConflict' && editing && baseVersion !== undefined) {
+      // The server wrote nothing because the form's version is no longer the latest: read who
+      // saved which version, so the form can say so (the person's typing stays).
       const versions = await loadVersions(token, editing.id);
       const latest = versions.ok ? versions.value.at(-1) : undefined;
-      if (latest && latest.version > baseVersion) return { kind: 'changedMeanwhile', latest };
+      if (latest && latest.version !== baseVersion) return { kind: 'changedMeanwhile', latest };
     }
-    const saved = editing ? await changeEntry(token, editing.id, body) : await addEntry(token, body);
     if (!saved.ok) {
       if (gone(saved)) {
         // The link no longer works: the page says so in place of the form.

@@ -12,12 +12,17 @@ export function addEntry(memberToken: string, body: LibraryEntryFields): Promise
   return callApi(api.addLibraryEntry, { tokens: [memberToken], body });
 }
 
-/** Changes an entry: the server writes its next version. */
+/**
+ * Changes an entry: the server writes its next version, but only while `baseVersion` (the version
+ * the form was opened on) is still the latest — else 409 `libraryConflict` and nothing is written.
+ */
 export function changeEntry(
   memberToken: string,
   entryId: string,
-  body: LibraryEntryFields,
+  fields: LibraryEntryFields,
+  baseVersion: number | undefined,
 ): Promise<ApiResult<LibraryEntry>> {
+  const body = baseVersion === undefined ? fields : { ...fields, baseVersion };
   return callApi(api.changeLibraryEntry, { tokens: [memberToken], params: { entryId }, body });
 }
 

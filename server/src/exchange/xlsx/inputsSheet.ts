@@ -1,11 +1,12 @@
 import {
   type CaseModelDraft,
   type DepartmentLevel,
+  departmentValueSourceKey,
   type RangedInput,
   type RegisteredField,
   scheduleRate,
 } from '@caseroom/shared';
-import { ALL_RECORDS, exportFields, fieldRowLabel, recordValue, valueIn } from '../fieldRows.ts';
+import { ALL_RECORDS, exportFields, fieldRowLabel, keyedSourceLabel, recordValue, valueIn } from '../fieldRows.ts';
 import { absCell, absRange, onSheet } from './cellAddress.ts';
 import { fieldCell } from './fieldCells.ts';
 import type { InputOutcome, InputValues } from './inputValues.ts';
@@ -265,6 +266,15 @@ export function writeInputsSheet(
     w.text(row, firstValueColumn + i, `${valueLabel}: ${department.name}`, { bold: true, wrap: true });
     w.sheet.getColumn(firstValueColumn + i).width = 20;
   });
+  // Beside the values, their source notes: the field's own, then each department's
+  // (`valuePerDepartment.<department id>`, e.g. a library value's source), named as the PDF names them.
+  const noteColumns = valueNoteKeys(model, values.departments).map((key, i) => {
+    const column = firstValueColumn + values.departments.length + i;
+    const named = keyedSourceLabel('outcome', key, model, lang) ?? valueLabel;
+    w.text(row, column, t.sourceNote(named), { bold: true, wrap: true });
+    w.sheet.getColumn(column).width = 36;
+    return { key, column };
+  });
   row++;
   const firstOutcomeRow = row;
   const outcomes: InputsLayout['outcomes'] = [];
@@ -281,6 +291,10 @@ export function writeInputsSheet(
     values.departments.forEach((department, i) => {
       w.number(row, firstValueColumn + i, outcome.valuePerDepartment[department.id], FORMAT.money, INPUT);
     });
+    for (const { key, column } of noteColumns) {
+      const note = item?.sources[key]?.trim();
+      if (note) w.text(row, column, note, { wrap: true });
+    }
     const cell = (key: keyof typeof OUTCOME) => required(at, key, 'outcome');
     outcomes.push({
       id: outcome.id,
@@ -353,6 +367,12 @@ export function writeInputsSheet(
 /** A rate-card row's label: the outcome's name and the point's number (its months may be changed, its number stays). */
 export function pointLabel(outcomeName: string, index: number, text: WorkbookText): string {
   return `${outcomeName} · ${text.inputs.point} ${index + 1}`;
+}
+
+/** The source-note keys of the outcomes' values that some outcome holds a note under: the field's, then each department's in row order. */
+function valueNoteKeys(model: CaseModelDraft, departments: readonly { id: string }[]): string[] {
+  const keys = ['valuePerDepartment', ...departments.map((d) => departmentValueSourceKey(d.id))];
+  return keys.filter((key) => model.outcomes.some((o) => (o.sources[key]?.trim() ?? '') !== ''));
 }
 
 /** P12: municipal, regional and state departments are the public sector; "other" and an unknown level are not. */

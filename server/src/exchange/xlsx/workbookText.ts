@@ -76,6 +76,7 @@ const DA = {
     pointMonths: 'Måneder efter indtag m',
     pointPrice: 'Pris pr. resultat (kr.)',
     pointBasis: 'Der betales for',
+    sourceNote: (value: string) => `Kilde: ${value}`,
     expectedRatesWhere: (column: string, sheet: string) =>
       `Den valgte indsats’ andel for hvert resultatmål står i kolonnen ${column} under Resultatmål (dem regner formlerne med); alle indsatsers på arket ${sheet}.`,
   },

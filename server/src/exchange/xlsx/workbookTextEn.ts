@@ -72,6 +72,7 @@ export const EN: WorkbookText = {
     pointMonths: 'Months after intake m',
     pointPrice: 'Price per outcome (DKK)',
     pointBasis: 'Paid for',
+    sourceNote: (value: string) => `Source: ${value}`,
     expectedRatesWhere: (column, sheet) =>
       `The chosen intervention’s rate for each outcome is in the ${column} column under Outcomes (the formulas use these); every intervention’s is on the ${sheet} sheet.`,
   },

@@ -1,6 +1,6 @@
 import { type LibraryEntryFields, SEED_ENTRIES } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
-import { DuplicateLibraryEntryError, UnknownOrganisationError } from '../storeErrors.ts';
+import { DuplicateLibraryEntryError, LibraryVersionConflictError, UnknownOrganisationError } from '../storeErrors.ts';
 import { makeNewOrganisation, type OpenStores, useStoresFixture } from './contractFixtures.ts';
 
 /** An entry's fields in a test, with overrides. */
@@ -112,6 +112,45 @@ export function libraryContract(engineName: string, open: OpenStores): void {
       expect((await library.current('org-a')).map((e) => [e.valuePerYear, e.version])).toEqual([[150_000.5, 1]]);
       expect((await library.current('org-b')).map((e) => [e.valuePerYear, e.version])).toEqual([[10, 2]]);
       expect(await library.find('org-a', [{ entryId: 'e1', version: 2 }])).toEqual([]);
+    });
+
+    it('[L5] a change based on a version writes only while that version is the latest: a stale base, or the second of two at once, writes nothing', async () => {
+      const { organisations, library } = stores();
+      await organisations.create(makeNewOrganisation('org-a', '1'.repeat(64)));
+      const v1 = await library.add({ organisationId: 'org-a', id: 'e1', fields: fields(), at: 1_000, by: 'Ida' });
+      const change = (valuePerYear: number, by: string, baseVersion: number) =>
+        library.revise({
+          organisationId: 'org-a',
+          id: 'e1',
+          fields: fields({ valuePerYear }),
+          at: 2_000,
+          by,
+          baseVersion,
+        });
+      const v2 = await change(2, 'Bo', 1);
+      expect(v2).toMatchObject({ version: 2, valuePerYear: 2, changedBy: 'Bo' });
+      // Ida still saw version 1: her change is refused, and version 2 stays the latest.
+      await expect(change(3, 'Ida', 1)).rejects.toThrow(LibraryVersionConflictError);
+      // A base beyond the latest is no base either (it would leave a gap).
+      await expect(change(4, 'Ida', 7)).rejects.toThrow(LibraryVersionConflictError);
+      expect(await library.versions('org-a', 'e1')).toEqual([v1, v2]);
+      // Two at once on the same base: exactly one is written.
+      const both = await Promise.allSettled([change(5, 'Ida', 2), change(6, 'Bo', 2)]);
+      const written = both.filter((each) => each.status === 'fulfilled');
+      const refused = both.filter((each) => each.status === 'rejected');
+      expect(written).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(LibraryVersionConflictError);
+      const versions = await library.versions('org-a', 'e1');
+      expect(versions.map((e) => e.version)).toEqual([1, 2, 3]);
+      expect(versions[2]).toEqual((written[0] as PromiseFulfilledResult<unknown>).value);
+      // Without a base, a change is still the next version (API callers that do not say).
+      expect(
+        (await library.revise({ organisationId: 'org-a', id: 'e1', fields: fields(), at: 3_000, by: 'Bo' }))?.version,
+      ).toBe(4);
+      await expect(
+        library.revise({ organisationId: 'org-a', id: 'nope', fields: fields(), at: 3_000, by: 'Bo', baseVersion: 1 }),
+      ).resolves.toBeUndefined();
     });
 
     it('[L4] seeding adds only entries never had, at once or twice over: idempotent, even after a change', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exampleCase } from '../../example/exampleCase.ts';
+import { departmentValueSourceKey } from '../../library/libraryNote.ts';
 import type { CaseModelDraft } from '../../model/caseModel.ts';
 import { makeWorkshopRecord } from '../../testing/workshopRecord.ts';
 import { toModel } from '../../ydoc/toModel.ts';
@@ -186,6 +187,20 @@ describe('indigoRecord: what is left out', () => {
     // What a brand-new document reads as: every input missing.
     const blank = toModel(new Y.Doc());
     expect(indigoRecord(exported(blank, false))).toEqual({});
+  });
+
+  it('a note on one department’s value (a library value’s source) is not a source: no emitted value rests on the values per department', () => {
+    // The record has no place for an outcome's public value to a department (its payment
+    // commitments are the payers' shares of the cap, cited by their own notes), so neither the
+    // field's note nor a department's is listed — a source is listed only where a value cites it.
+    const model = exampleCase();
+    const outcome = model.outcomes[0];
+    if (!outcome) throw new Error('the example has outcomes');
+    outcome.sources[departmentValueSourceKey('dep-jobcenter')] = 'Biblioteksnote: nb-beskaeftigelse.dk';
+    const record = indigoRecord(exported(model));
+    expect(JSON.stringify(record)).not.toContain('Biblioteksnote');
+    expect(JSON.stringify(record)).not.toContain('valuePerDepartment');
+    expect(record.sources?.map((s) => s.id)).toContain(`outcomes.${outcome.id}.points`);
   });
 
   it('a hostile item id cannot break the comma-separated source list', () => {

@@ -1,5 +1,5 @@
 import { type BuiltCaseExport, fieldLabel, type OutcomeDraft, type RegisteredField } from '@caseroom/shared';
-import { exportFields, fieldRowLabel, valueIn, valueText } from '../../fieldRows.ts';
+import { exportFields, fieldRowLabel, keyedSourceLabel, valueIn, valueText } from '../../fieldRows.ts';
 import { type BlockContext, fieldBlock } from '../fieldBlocks.ts';
 import type { ReportWriter } from '../layout.ts';
 import type { ReportLanguage, ReportText } from '../reportText.ts';
@@ -53,7 +53,11 @@ function outcomeDetails(w: ReportWriter, o: OutcomeDraft, details: RegisteredFie
   fieldBlock(w, details, (field) => valueIn(o, field), ctx);
   const sources = Object.entries(o.sources).filter(([, note]) => note.trim() !== '');
   if (sources.length > 0) {
-    const notes = sources.map(([field, note]) => `${fieldLabel(`outcome.${field}`, ctx.lang)}: ${note}`).join('\n');
+    // A note on one department's value (`valuePerDepartment.<department id>`, a library value's
+    // source) is named by its row, "Værdi pr. forvaltning – Jobcenter", as the assumptions list does.
+    const label = (field: string) =>
+      keyedSourceLabel('outcome', field, ctx.model, ctx.lang) ?? fieldLabel(`outcome.${field}`, ctx.lang);
+    const notes = sources.map(([field, note]) => `${label(field)}: ${note}`).join('\n');
     keyValues(w, [[ctx.text.outcomes.sources, safeText(notes)]], 0.25);
   }
 }
