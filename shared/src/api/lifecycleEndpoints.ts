@@ -30,6 +30,10 @@ export type TemplateRequest = z.infer<typeof TemplateRequest>;
 export const RetentionSetting = z.strictObject({ days: z.number().int().min(1).max(3650).nullable() });
 export type RetentionSetting = z.infer<typeof RetentionSetting>;
 
+/** The organisation's retention as the server holds it: days, or null (archived cases are kept). */
+export const RetentionAnswer = z.object({ retentionDays: z.number().int().nullable() });
+export type RetentionAnswer = z.infer<typeof RetentionAnswer>;
+
 /** A name someone left in the case's record (a sign-off, a decision), with whose party and when. */
 const NamedEntry = z.object({
   partyId: z.string(),
@@ -120,12 +124,19 @@ export const lifecycleEndpoints = {
     status: 201,
     errors: AS_CASE_ADMIN,
   }),
+  /** Organisation key: how long archived cases are kept now (the administrator's page reads it back). */
+  getRetention: endpoint({
+    method: 'GET',
+    path: '/api/organisation/retention',
+    response: RetentionAnswer,
+    errors: [...WITH_ORGANISATION_KEY],
+  }),
   /** Organisation key: how long archived cases are kept. */
   setRetention: endpoint({
     method: 'PUT',
     path: '/api/organisation/retention',
     body: RetentionSetting,
-    response: z.object({ retentionDays: z.number().nullable() }),
+    response: RetentionAnswer,
     errors: [...WITH_ORGANISATION_KEY],
   }),
 } as const;
