@@ -26,8 +26,13 @@ export type DeleteCaseRequest = z.infer<typeof DeleteCaseRequest>;
 export const TemplateRequest = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
 export type TemplateRequest = z.infer<typeof TemplateRequest>;
 
+/** The fewest and most days an organisation may keep archived cases (issue 15). */
+export const RETENTION_DAYS_LIMITS = { min: 1, max: 3650 } as const;
+
 /** An organisation's retention: days an archived case is kept before it is deleted; null: kept. */
-export const RetentionSetting = z.strictObject({ days: z.number().int().min(1).max(3650).nullable() });
+export const RetentionSetting = z.strictObject({
+  days: z.number().int().min(RETENTION_DAYS_LIMITS.min).max(RETENTION_DAYS_LIMITS.max).nullable(),
+});
 export type RetentionSetting = z.infer<typeof RetentionSetting>;
 
 /** The organisation's retention as the server holds it: days, or null (archived cases are kept). */
