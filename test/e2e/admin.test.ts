@@ -122,7 +122,7 @@ describe('[issue 15] the administrator’s page', () => {
     await retention.getByText('Skriv mindst 1 dag').waitFor();
     await days.fill('1.095');
     await retention.getByRole('button', { name: 'Gem' }).click();
-    await retention.getByRole('status').filter({ hasText: 'Gemt: arkiverede sager slettes 1095 dage' }).waitFor();
+    await retention.getByRole('status').filter({ hasText: 'Gemt: arkiverede sager slettes 1.095 dage' }).waitFor();
     expect((await api(server.url, organisationKey, 'GET', '/api/organisation/retention')).body).toEqual({
       retentionDays: 1095,
     });
@@ -130,9 +130,9 @@ describe('[issue 15] the administrator’s page', () => {
     await page.getByText('Organisationsnøglen er husket i denne fane.').waitFor();
     await page
       .getByRole('region', { name: 'Opbevaring af arkiverede sager' })
-      .getByText('Nu: arkiverede sager slettes 1095 dage efter arkiveringen.')
+      .getByText('Nu: arkiverede sager slettes 1.095 dage efter arkiveringen.')
       .waitFor();
-    expect(await page.getByLabel('Slet arkiverede sager efter … dage').inputValue()).toBe('1095');
+    expect(await page.getByLabel('Slet arkiverede sager efter … dage').inputValue()).toBe('1.095');
 
     // Personal data of a case: its parties and a comment with its author, downloadable as JSON.
     const created = await api(server.url, organisationKey, 'POST', '/api/cases', { example: true });
@@ -155,6 +155,7 @@ describe('[issue 15] the administrator’s page', () => {
     await personal.getByLabel('Sagens id eller link').fill(`${server.url}/case/${caseId}#token=${facilitator}`);
     await personal.getByRole('button', { name: 'Hent persondata' }).click();
     await personal.getByRole('heading', { name: 'Parter' }).waitFor();
+    expect(await personal.getByLabel('Sagens id eller link').inputValue()).toBe(caseId);
     const partyList = personal.getByRole('list').first();
     await partyList.getByText('Svendborg Kommune').waitFor();
     await expect.poll(() => partyList.textContent()).toMatch(/Forvaltning, Redaktør/);
@@ -172,6 +173,7 @@ describe('[issue 15] the administrator’s page', () => {
     const file = JSON.parse(readFileSync(path, 'utf8')) as { caseId: string; comments: { partyName: string }[] };
     expect(file.caseId).toBe(caseId);
     expect(file.comments.map((one) => one.partyName)).toEqual(['Svendborg Kommune']);
+    await page.screenshot({ path: '/tmp/admin-personal-data.png', fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // "Glem nøglen": the tab forgets it and asks again.
@@ -189,7 +191,7 @@ describe('[issue 15] the administrator’s page', () => {
       await english.page.getByRole('textbox', { name: 'Organisation key', exact: true }).fill(organisationKey);
       await english.page.getByRole('button', { name: 'Open administration' }).click();
       await english.page.getByRole('heading', { name: 'People with access to the portfolio' }).waitFor();
-      await english.page.getByText('Now: archived cases are deleted 1095 days after they were archived.').waitFor();
+      await english.page.getByText('Now: archived cases are deleted 1,095 days after they were archived.').waitFor();
       expect(pageErrors(english.page)).toEqual([]);
     } finally {
       await english.context.close();

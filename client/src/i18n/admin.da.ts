@@ -86,13 +86,13 @@ export const adminDa = {
     current: (days: number | null) =>
       days === null
         ? 'Nu: arkiverede sager gemmes, indtil nogen sletter dem.'
-        : `Nu: arkiverede sager slettes ${days === 1 ? '1 dag' : `${days} dage`} efter arkiveringen.`,
+        : `Nu: arkiverede sager slettes ${days === 1 ? '1 dag' : `${new Intl.NumberFormat('da-DK').format(days)} dage`} efter arkiveringen.`,
     save: 'Gem',
     saving: 'Gemmer …',
     saved: (days: number | null) =>
       days === null
         ? 'Gemt: arkiverede sager gemmes, indtil nogen sletter dem.'
-        : `Gemt: arkiverede sager slettes ${days === 1 ? '1 dag' : `${days} dage`} efter arkiveringen.`,
+        : `Gemt: arkiverede sager slettes ${days === 1 ? '1 dag' : `${new Intl.NumberFormat('da-DK').format(days)} dage`} efter arkiveringen.`,
     notWhole: 'Skriv et helt antal dage, fx 365 – eller lad feltet stå tomt.',
     tooSmall: 'Skriv mindst 1 dag – eller lad feltet stå tomt for at gemme sagerne.',
     tooLarge: 'Højst 3.650 dage (10 år).',

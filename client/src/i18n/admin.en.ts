@@ -85,13 +85,13 @@ export const adminEn: typeof adminDa = {
     current: (days: number | null) =>
       days === null
         ? 'Now: archived cases are kept until someone deletes them.'
-        : `Now: archived cases are deleted ${days === 1 ? '1 day' : `${days} days`} after they were archived.`,
+        : `Now: archived cases are deleted ${days === 1 ? '1 day' : `${new Intl.NumberFormat('en-GB').format(days)} days`} after they were archived.`,
     save: 'Save',
     saving: 'Saving …',
     saved: (days: number | null) =>
       days === null
         ? 'Saved: archived cases are kept until someone deletes them.'
-        : `Saved: archived cases are deleted ${days === 1 ? '1 day' : `${days} days`} after they were archived.`,
+        : `Saved: archived cases are deleted ${days === 1 ? '1 day' : `${new Intl.NumberFormat('en-GB').format(days)} days`} after they were archived.`,
     notWhole: 'Enter a whole number of days, e.g. 365 – or leave the field empty.',
     tooSmall: 'Enter at least 1 day – or leave the field empty to keep the cases.',
     tooLarge: 'At most 3,650 days (10 years).',

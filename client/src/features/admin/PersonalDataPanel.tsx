@@ -34,6 +34,8 @@ export function PersonalDataPanel({ organisationKey }: { organisationKey: string
     const loaded = await loadPersonalData(organisationKey, caseId);
     setFetching(false);
     if (loaded.ok) {
+      // A pasted case link carries its token: only the id stays on screen.
+      setText(caseId);
       setData(loaded.value);
       return;
     }

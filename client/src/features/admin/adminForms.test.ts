@@ -22,6 +22,8 @@ describe('the administrator page’s entries (issue 15)', () => {
     expect(readRetentionDays('1e20')).toEqual({ ok: false, problem: 'notWhole' });
     expect(retentionFieldText(null)).toBe('');
     expect(retentionFieldText(90)).toBe('90');
+    expect(retentionFieldText(1095)).toBe('1.095');
+    expect(readRetentionDays(retentionFieldText(1095))).toEqual({ ok: true, days: 1095 });
   });
 
   it('reads a member’s expiry day: none when empty, the start of the next day, never a past day', () => {

@@ -27,10 +27,12 @@ export function readRetentionDays(
   return { ok: true, days: parsed.value };
 }
 
-/** What the retention field shows for the server's value: empty for "kept". */
+/** What the retention field shows for the server's value, the Danish way ("1.095"): empty for "kept". */
 export function retentionFieldText(days: number | null): string {
-  return days === null ? '' : String(days);
+  return days === null ? '' : DANISH_WHOLE.format(days);
 }
+
+const DANISH_WHOLE = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 /**
  * The new member's optional expiry day (an `<input type="date">` value) → the request's
