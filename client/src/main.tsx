@@ -12,6 +12,7 @@ import './styles/network.css';
 import './styles/portfolio.css';
 import './styles/library.css';
 import './styles/libraryAdmin.css';
+import './styles/admin.css';
 
 // A link's token is stored and taken out of the address bar before anything renders (A12) —
 // and again when a link differing only in its fragment is opened in this tab (no page load).

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { LibraryPage } from '../features/libraryAdmin/LibraryPage.tsx';
 import { PortfolioPage } from '../features/portfolio/PortfolioPage.tsx';
 import { StartPage } from '../features/start/StartPage.tsx';
@@ -31,6 +32,8 @@ export function App() {
         <PortfolioPage />
       ) : route.name === 'library' ? (
         <LibraryPage />
+      ) : route.name === 'admin' ? (
+        <AdminPage />
       ) : route.name !== 'case' ? (
         <StartPage />
       ) : (

@@ -1,3 +1,4 @@
+import { adminDa } from './admin.da.ts';
 import { apiErrorsDa } from './apiErrors.da.ts';
 import { exchangeDa } from './exchange.da.ts';
 import { libraryDa } from './library.da.ts';
@@ -345,6 +346,7 @@ export const da = {
   lifecycle: lifecycleDa,
   library: libraryDa,
   libraryAdmin: libraryAdminDa,
+  admin: adminDa,
   network: networkDa,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsDa,

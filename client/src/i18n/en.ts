@@ -1,3 +1,4 @@
+import { adminEn } from './admin.en.ts';
 import { apiErrorsEn } from './apiErrors.en.ts';
 import type { Messages } from './da.ts';
 import { exchangeEn } from './exchange.en.ts';
@@ -336,6 +337,7 @@ export const en: Messages = {
   lifecycle: lifecycleEn,
   library: libraryEn,
   libraryAdmin: libraryAdminEn,
+  admin: adminEn,
   network: networkEn,
   /** What each error code of the HTTP API means to a person (shared's ApiErrorCode). */
   apiErrors: apiErrorsEn,

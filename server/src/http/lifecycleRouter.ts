@@ -22,6 +22,7 @@ import { route } from './route.ts';
  *   POST /api/cases/:id/delete           { confirm: <title> }, facilitator or organisation key → { id, deleted }
  *   GET  /api/cases/:id/personal-data    facilitator or organisation key → PersonalData
  *   POST /api/cases/:id/template         { title? }, facilitator or organisation key → 201 { id, token, link }
+ *   GET  /api/organisation/retention     organisation key → { retentionDays }
  *   PUT  /api/organisation/retention     { days | null }, organisation key → { retentionDays }
  * These work on an archived case too (restoring it is the point); the organisation key must be
  * one of the case's own organisation.
@@ -78,6 +79,11 @@ export function lifecycleRouter(
       return;
     }
     reply.ok({ ...copied.value, link: caseLink(network.publicUrl, copied.value.id, copied.value.token) });
+  });
+
+  route(router, api.getRetention, [requireOrganisationKey(access)], async ({ res }, reply) => {
+    const organisation = await stores.organisations.get(res.locals.organisationId as string);
+    reply.ok({ retentionDays: organisation?.retentionDays ?? null });
   });
 
   route(router, api.setRetention, [requireOrganisationKey(access)], async ({ body, res }, reply) => {

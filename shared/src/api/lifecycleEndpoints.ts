@@ -26,9 +26,18 @@ export type DeleteCaseRequest = z.infer<typeof DeleteCaseRequest>;
 export const TemplateRequest = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
 export type TemplateRequest = z.infer<typeof TemplateRequest>;
 
+/** The fewest and most days an organisation may keep archived cases (issue 15). */
+export const RETENTION_DAYS_LIMITS = { min: 1, max: 3650 } as const;
+
 /** An organisation's retention: days an archived case is kept before it is deleted; null: kept. */
-export const RetentionSetting = z.strictObject({ days: z.number().int().min(1).max(3650).nullable() });
+export const RetentionSetting = z.strictObject({
+  days: z.number().int().min(RETENTION_DAYS_LIMITS.min).max(RETENTION_DAYS_LIMITS.max).nullable(),
+});
 export type RetentionSetting = z.infer<typeof RetentionSetting>;
+
+/** The organisation's retention as the server holds it: days, or null (archived cases are kept). */
+export const RetentionAnswer = z.object({ retentionDays: z.number().int().nullable() });
+export type RetentionAnswer = z.infer<typeof RetentionAnswer>;
 
 /** A name someone left in the case's record (a sign-off, a decision), with whose party and when. */
 const NamedEntry = z.object({
@@ -120,12 +129,19 @@ export const lifecycleEndpoints = {
     status: 201,
     errors: AS_CASE_ADMIN,
   }),
+  /** Organisation key: how long archived cases are kept now (the administrator's page reads it back). */
+  getRetention: endpoint({
+    method: 'GET',
+    path: '/api/organisation/retention',
+    response: RetentionAnswer,
+    errors: [...WITH_ORGANISATION_KEY],
+  }),
   /** Organisation key: how long archived cases are kept. */
   setRetention: endpoint({
     method: 'PUT',
     path: '/api/organisation/retention',
     body: RetentionSetting,
-    response: z.object({ retentionDays: z.number().nullable() }),
+    response: RetentionAnswer,
     errors: [...WITH_ORGANISATION_KEY],
   }),
 } as const;
