@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
+import { organisationKeyOf } from '../support/organisation.ts';
 import { api, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -18,7 +19,7 @@ let organisationKey: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  organisationKey = readFileSync(join(server.dataDir, 'organisation-key'), 'utf8').trim();
+  organisationKey = organisationKeyOf(server);
   admin = await openPerson(browser, { name: 'Anne Admin', department: 'Fonden' });
   await admin.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 });

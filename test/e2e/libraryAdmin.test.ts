@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type LibraryEntry, SEED_ENTRIES } from '@caseroom/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
+import { addMember, organisationKeyOf } from '../support/organisation.ts';
 import { api, startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -20,7 +19,7 @@ let organisationKey: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  organisationKey = readFileSync(join(server.dataDir, 'organisation-key'), 'utf8').trim();
+  organisationKey = organisationKeyOf(server);
   ida = await openPerson(browser, { name: 'Ida Konsulent', department: 'Fonden' });
 });
 
@@ -33,11 +32,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function addMember(name: string): Promise<{ token: string; id: string }> {
-  const added = await api(server.url, organisationKey, 'POST', '/api/organisation/members', { name });
-  expect(added.status).toBe(201);
-  const body = added.body as { token: string; member: { id: string } };
-  return { token: body.token, id: body.member.id };
+async function newMember(name: string): Promise<{ token: string; id: string }> {
+  const { token, member } = await addMember(server, organisationKey, name);
+  return { token, id: member.id };
 }
 
 const rowNames = (page: Page) => page.locator('table.library-table tbody th[scope="row"]').allTextContents();
@@ -45,7 +42,7 @@ const row = (page: Page, name: string) => page.locator('table.library-table tbod
 
 describe('[issue 15] the unit-value library page', () => {
   it('a member sees the seed, adds an entry in Danish format, changes it as a new version, and wrong values are refused', async () => {
-    const member = await addMember('Ida Konsulent');
+    const member = await newMember('Ida Konsulent');
     const { page } = ida;
     await page.goto(`${server.url}/library#member=${member.token}`);
     await page.getByRole('heading', { name: 'Enhedsværdier', level: 1 }).waitFor();
@@ -163,7 +160,7 @@ describe('[issue 15] the unit-value library page', () => {
     await history.waitFor({ state: 'detached' });
 
     // A colleague saves a version while Ida edits: hers is not saved over it, and she is told.
-    const colleague = await addMember('Bo Kollega');
+    const colleague = await newMember('Bo Kollega');
     await added.getByRole('button', { name: `Redigér ${name}` }).click();
     await edit.waitFor();
     await edit.getByLabel('Værdi pr. år', { exact: true }).fill('150.000');
@@ -195,7 +192,7 @@ describe('[issue 15] the unit-value library page', () => {
   });
 
   it('is linked from the portfolio and back, and a revoked member link says so', async () => {
-    const member = await addMember('Ida Konsulent');
+    const member = await newMember('Ida Konsulent');
     const { page } = ida;
     await page.goto(`${server.url}/portfolio#member=${member.token}`);
     await page.getByRole('heading', { name: /^Portefølje – / }).waitFor();

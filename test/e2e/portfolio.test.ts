@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CaseModelDraft, contentHash, exampleCase, type PortfolioAnswer, reconcileModel } from '@caseroom/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
+import { addMember, organisationKeyOf } from '../support/organisation.ts';
 import { api, connectSynced, startTestServer, type TestServer, waitFor } from '../support/server.ts';
 import { items, openSection } from './room.ts';
 
@@ -20,7 +20,7 @@ let organisationKey: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  organisationKey = readFileSync(join(server.dataDir, 'organisation-key'), 'utf8').trim();
+  organisationKey = organisationKeyOf(server);
   ida = await openPerson(browser, { name: 'Ida Konsulent', department: 'Fonden' });
 });
 
@@ -64,10 +64,7 @@ describe('[issue 15] the fund’s portfolio', () => {
     await fundCase('Holbæk: sygedagpenge', 'Holbæk', 1);
     await fundCase('Guldborgsund: unge ledige', 'Guldborgsund', 0.6);
     await fundCase('Svendborg: udsatte boligområder', 'Svendborg', 1.6);
-    const added = await api(server.url, organisationKey, 'POST', '/api/organisation/members', {
-      name: 'Ida Konsulent',
-    });
-    const { token, link } = added.body as { token: string; link: string };
+    const { token, link } = await addMember(server, organisationKey, 'Ida Konsulent');
     const portfolio = (await api(server.url, token, 'GET', '/api/portfolio')).body as PortfolioAnswer;
     const byNpv = [...portfolio.cases]
       .sort((a, b) => b.figures!.authorityNpv - a.figures!.authorityNpv)
@@ -166,8 +163,7 @@ describe('[issue 15] the fund’s portfolio', () => {
     await page.goto(`${server.url}/portfolio`);
     await page.getByText('Porteføljen åbnes med dit personlige link').waitFor();
 
-    const added = await api(server.url, organisationKey, 'POST', '/api/organisation/members', { name: 'Ole' });
-    const { token, link, member } = added.body as { token: string; link: string; member: { id: string } };
+    const { token, link, member } = await addMember(server, organisationKey, 'Ole');
     await api(server.url, organisationKey, 'POST', `/api/organisation/members/${member.id}/revoke`);
     await page.goto(link);
     await page.getByRole('alert').getByText('trukket tilbage').waitFor();

@@ -7,6 +7,7 @@ export const adminDa = {
   intro:
     'Her administrerer I organisationens personer, hvor længe arkiverede sager gemmes, og udtræk af persondata. Siden kræver organisationsnøglen.',
   startLink: 'Til forsiden',
+  fromStart: 'Administration',
   key: {
     heading: 'Organisationsnøgle',
     intro:

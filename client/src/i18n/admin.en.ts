@@ -6,6 +6,7 @@ export const adminEn: typeof adminDa = {
   intro:
     'Here you manage the people of your organisation, how long archived cases are kept, and extracts of personal data. The page needs the organisation key.',
   startLink: 'To the start page',
+  fromStart: 'Administration',
   key: {
     heading: 'Organisation key',
     intro:

@@ -1,7 +1,7 @@
 import type { MemberListing } from '@caseroom/shared';
 import { useEffect, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { PageFrame } from '../../app/PageFrame.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { forgetOrganisationKey, readOrganisationKey, storeOrganisationKey } from '../organisation/organisationKey.ts';
 import { AdminKeyForm } from './AdminKeyForm.tsx';
@@ -66,45 +66,35 @@ export function AdminPage() {
   };
 
   return (
-    <div className="page start admin">
-      <a className="skip-link" href="#main">
-        {m.common.skipToContent}
-      </a>
-      <header className="start-header">
-        <span className="brand">Caseroom</span>
-        <Link href="/">{t.startLink}</Link>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="start-main admin-main">
-        <h1>{t.title}</h1>
-        <p className="lead">{t.intro}</p>
-        {state.kind === 'checking' ? (
-          <p className="loading" aria-busy="true">
-            {t.key.checking}
-          </p>
-        ) : state.kind === 'asking' ? (
-          <>
-            {state.notice && (
-              <p className="admin-notice" role="status">
-                {state.notice}
-              </p>
-            )}
-            <AdminKeyForm error={state.error} onSubmit={(key) => tryKey(key, false)} />
-          </>
-        ) : (
-          <>
-            <div className="admin-key-held">
-              <p role="status">{t.key.remembered}</p>
-              <button type="button" onClick={forget}>
-                {t.key.forget}
-              </button>
-            </div>
-            <MembersPanel organisationKey={state.key} initial={state.members} onKeyRefused={onKeyRefused} />
-            <RetentionPanel organisationKey={state.key} onKeyRefused={onKeyRefused} />
-            <PersonalDataPanel organisationKey={state.key} />
-          </>
-        )}
-      </main>
-    </div>
+    <PageFrame className="admin" mainClassName="admin-main" links={<Link href="/">{t.startLink}</Link>}>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.intro}</p>
+      {state.kind === 'checking' ? (
+        <p className="loading" aria-busy="true">
+          {t.key.checking}
+        </p>
+      ) : state.kind === 'asking' ? (
+        <>
+          {state.notice && (
+            <p className="admin-notice" role="status">
+              {state.notice}
+            </p>
+          )}
+          <AdminKeyForm error={state.error} onSubmit={(key) => tryKey(key, false)} />
+        </>
+      ) : (
+        <>
+          <div className="admin-key-held">
+            <p role="status">{t.key.remembered}</p>
+            <button type="button" onClick={forget}>
+              {t.key.forget}
+            </button>
+          </div>
+          <MembersPanel organisationKey={state.key} initial={state.members} onKeyRefused={onKeyRefused} />
+          <RetentionPanel organisationKey={state.key} onKeyRefused={onKeyRefused} />
+          <PersonalDataPanel organisationKey={state.key} />
+        </>
+      )}
+    </PageFrame>
   );
 }

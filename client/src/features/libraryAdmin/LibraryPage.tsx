@@ -1,19 +1,16 @@
 import type { LibraryAnswer, LibraryEntry, LibraryEntryFields } from '@caseroom/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { networkFailureText } from '../../api/failureText.ts';
 import type { ApiResult } from '../../api/request.ts';
 import { Link } from '../../app/Link.tsx';
+import { PageFrame } from '../../app/PageFrame.tsx';
 import { PORTFOLIO_PATH } from '../../app/routes.ts';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useLanguage, useMessages } from '../../i18n/messages.ts';
+import { memberFailureText, memberLinkGone } from '../portfolio/memberFailure.ts';
 import { forgetMemberToken, MEMBER_TOKEN_STORED_EVENT, readMemberToken } from '../portfolio/memberLink.ts';
 import { EntryFormDialog, type SaveOutcome } from './EntryFormDialog.tsx';
 import { LibraryTable } from './LibraryTable.tsx';
 import { addEntry, changeEntry, loadLibrary, loadVersions } from './libraryAdminApi.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
-
-/** Codes after which the member link will not work again: this browser forgets it (as the portfolio does). */
-const LINK_GONE = new Set(['memberLinkInvalid', 'memberLinkExpired']);
 
 type Failure = Exclude<ApiResult<unknown>, { ok: true }>;
 type Open = { kind: 'add' } | { kind: 'edit'; entry: LibraryEntry } | { kind: 'versions'; entry: LibraryEntry };
@@ -42,7 +39,7 @@ export function LibraryPage() {
 
   const gone = useCallback(
     (failure: Failure) => {
-      if (token && failure.code && LINK_GONE.has(failure.code)) {
+      if (token && memberLinkGone(failure)) {
         forgetMemberToken(token);
         return true;
       }
@@ -64,10 +61,7 @@ export function LibraryPage() {
   }, [t]);
 
   const failureText = useCallback(
-    (failure: Failure, fallback: string) =>
-      failure.reason === 'unreachable'
-        ? t.unreachable
-        : (networkFailureText(m, failure) ?? (failure.code ? m.apiErrors[failure.code] : fallback)),
+    (failure: Failure, fallback: string) => memberFailureText(m, failure, { unreachable: t.unreachable, fallback }),
     [m, t],
   );
 
@@ -104,87 +98,85 @@ export function LibraryPage() {
   }, [open, token]);
 
   return (
-    <div className="page start portfolio library-page">
-      <a className="skip-link" href="#main">
-        {m.common.skipToContent}
-      </a>
-      <header className="start-header">
-        <span className="brand">Caseroom</span>
-        <Link href={PORTFOLIO_PATH}>{t.portfolioLink}</Link>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="start-main portfolio-main">
-        <h1>{t.title}</h1>
-        {!token ? (
-          <p className="lead">{t.noLink}</p>
-        ) : !result ? (
-          <p className="loading" aria-busy="true">
-            {t.loading}
-          </p>
-        ) : !result.ok ? (
-          <div className="error-box" role="alert">
-            <p>{failureText(result, t.failed)}</p>
-            {!(result.code && LINK_GONE.has(result.code)) && (
-              <button type="button" onClick={() => void load()}>
-                {m.common.tryAgain}
-              </button>
-            )}
+    <PageFrame
+      className="portfolio library-page"
+      mainClassName="portfolio-main"
+      links={<Link href={PORTFOLIO_PATH}>{t.portfolioLink}</Link>}
+      after={
+        <>
+          {open && open.kind !== 'versions' && (
+            <EntryFormDialog
+              key={open.kind === 'edit' ? open.entry.id : 'add'}
+              entry={open.kind === 'edit' ? open.entry : undefined}
+              onSave={save}
+              onClose={() => setOpen(undefined)}
+              failureText={failureText}
+            />
+          )}
+          {openVersions && (
+            <VersionsDialog
+              entry={openVersions.entry}
+              load={openVersions.load}
+              onClose={() => setOpen(undefined)}
+              failureText={failureText}
+            />
+          )}
+        </>
+      }
+    >
+      <h1>{t.title}</h1>
+      {!token ? (
+        <p className="lead">{t.noLink}</p>
+      ) : !result ? (
+        <p className="loading" aria-busy="true">
+          {t.loading}
+        </p>
+      ) : !result.ok ? (
+        <div className="error-box" role="alert">
+          <p>{failureText(result, t.failed)}</p>
+          {!memberLinkGone(result) && (
+            <button type="button" onClick={() => void load()}>
+              {m.common.tryAgain}
+            </button>
+          )}
+        </div>
+      ) : (
+        <>
+          <p className="lead">{t.intro}</p>
+          <div className="portfolio-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setConfirmation(undefined);
+                setOpen({ kind: 'add' });
+              }}
+            >
+              {t.add}
+            </button>
+            <button type="button" onClick={() => void load()}>
+              {t.reload}
+            </button>
           </div>
-        ) : (
-          <>
-            <p className="lead">{t.intro}</p>
-            <div className="portfolio-actions">
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  setConfirmation(undefined);
-                  setOpen({ kind: 'add' });
-                }}
-              >
-                {t.add}
-              </button>
-              <button type="button" onClick={() => void load()}>
-                {t.reload}
-              </button>
-            </div>
-            <p className="library-confirmation" role="status">
-              {confirmation}
-            </p>
-            {result.value.entries.length === 0 ? (
-              <p className="empty">{t.empty}</p>
-            ) : (
-              <LibraryTable
-                entries={result.value.entries}
-                lang={lang}
-                onEdit={(entry) => {
-                  setConfirmation(undefined);
-                  setOpen({ kind: 'edit', entry });
-                }}
-                onVersions={(entry) => setOpen({ kind: 'versions', entry })}
-              />
-            )}
-          </>
-        )}
-      </main>
-      {open && open.kind !== 'versions' && (
-        <EntryFormDialog
-          key={open.kind === 'edit' ? open.entry.id : 'add'}
-          entry={open.kind === 'edit' ? open.entry : undefined}
-          onSave={save}
-          onClose={() => setOpen(undefined)}
-          failureText={failureText}
-        />
+          <p className="library-confirmation" role="status">
+            {confirmation}
+          </p>
+          {result.value.entries.length === 0 ? (
+            <p className="empty">{t.empty}</p>
+          ) : (
+            <LibraryTable
+              entries={result.value.entries}
+              lang={lang}
+              onEdit={(entry) => {
+                setConfirmation(undefined);
+                setOpen({ kind: 'edit', entry });
+              }}
+              onVersions={(entry) => setOpen({ kind: 'versions', entry })}
+            />
+          )}
+        </>
       )}
-      {openVersions && (
-        <VersionsDialog
-          entry={openVersions.entry}
-          load={openVersions.load}
-          onClose={() => setOpen(undefined)}
-          failureText={failureText}
-        />
-      )}
-    </div>
+    </PageFrame>
   );
 }
 

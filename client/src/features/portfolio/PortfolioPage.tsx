@@ -1,20 +1,17 @@
 import type { PortfolioAnswer, PortfolioRow } from '@caseroom/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { networkFailureText } from '../../api/failureText.ts';
-import type { ApiResult } from '../../api/request.ts';
+import type { ApiFailure, ApiResult } from '../../api/request.ts';
 import { Link } from '../../app/Link.tsx';
+import { PageFrame } from '../../app/PageFrame.tsx';
 import { casePath, LIBRARY_PATH, navigate } from '../../app/routes.ts';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useLanguage, useMessages } from '../../i18n/messages.ts';
 import { storeToken } from '../access/tokens.ts';
 import { saveFile } from '../exchange/exchangeApi.ts';
+import { memberFailureText, memberLinkGone } from './memberFailure.ts';
 import { forgetMemberToken, MEMBER_TOKEN_STORED_EVENT, readMemberToken } from './memberLink.ts';
 import { PortfolioChart } from './PortfolioChart.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
 import { enterCase, fetchPortfolioWorkbook, loadPortfolio } from './portfolioApi.ts';
-
-/** Codes after which the member link will not work again: this browser forgets it. */
-const LINK_GONE = new Set(['memberLinkInvalid', 'memberLinkExpired']);
 
 /**
  * The fund's portfolio (issue 15): every case of the member's organisation side by side, for its
@@ -44,7 +41,7 @@ export function PortfolioPage() {
   const load = useCallback(async () => {
     if (!token) return;
     const loaded = await loadPortfolio(token);
-    if (!loaded.ok && loaded.code && LINK_GONE.has(loaded.code)) forgetMemberToken(token);
+    if (!loaded.ok && memberLinkGone(loaded)) forgetMemberToken(token);
     setResult(loaded);
   }, [token]);
   useEffect(() => {
@@ -54,10 +51,8 @@ export function PortfolioPage() {
     document.title = `${p.title} – Caseroom`;
   }, [p]);
 
-  const failureText = (failure: Exclude<ApiResult<unknown>, { ok: true }>, fallback: string) =>
-    failure.reason === 'unreachable'
-      ? p.unreachable
-      : (networkFailureText(m, failure) ?? (failure.code ? m.apiErrors[failure.code] : fallback));
+  const failureText = (failure: ApiFailure, fallback: string) =>
+    memberFailureText(m, failure, { unreachable: p.unreachable, fallback });
 
   const open = async (row: PortfolioRow) => {
     if (!token) return;
@@ -84,77 +79,75 @@ export function PortfolioPage() {
   };
 
   return (
-    <div className="page start portfolio">
-      <a className="skip-link" href="#main">
-        {m.common.skipToContent}
-      </a>
-      <header className="start-header">
-        <span className="brand">Caseroom</span>
-        <Link href="/">{p.startLink}</Link>
-        <Link href={LIBRARY_PATH}>{m.libraryAdmin.fromPortfolio}</Link>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="start-main portfolio-main">
-        {!token ? (
-          <>
-            <h1>{p.title}</h1>
-            <p className="lead">{p.noLink}</p>
-          </>
-        ) : !result ? (
-          <>
-            <h1>{p.title}</h1>
-            <p className="loading" aria-busy="true">
-              {p.loading}
-            </p>
-          </>
-        ) : !result.ok ? (
-          <>
-            <h1>{p.title}</h1>
-            <div className="error-box" role="alert">
-              <p>{failureText(result, p.failed)}</p>
-              {!(result.code && LINK_GONE.has(result.code)) && (
-                <button type="button" onClick={() => void load()}>
-                  {m.common.tryAgain}
-                </button>
-              )}
-            </div>
-          </>
-        ) : (
-          <>
-            <h1>{p.heading(result.value.organisation.name)}</h1>
-            <p className="lead">
-              {p.signedInAs(result.value.member.name)} {p.intro}
-            </p>
-            <div className="portfolio-actions">
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void exportWorkbook()}
-                disabled={exporting}
-                aria-busy={exporting}
-              >
-                {exporting ? p.exporting : p.exportXlsx}
-              </button>
+    <PageFrame
+      className="portfolio"
+      mainClassName="portfolio-main"
+      links={
+        <>
+          <Link href="/">{p.startLink}</Link>
+          <Link href={LIBRARY_PATH}>{m.libraryAdmin.fromPortfolio}</Link>
+        </>
+      }
+    >
+      {!token ? (
+        <>
+          <h1>{p.title}</h1>
+          <p className="lead">{p.noLink}</p>
+        </>
+      ) : !result ? (
+        <>
+          <h1>{p.title}</h1>
+          <p className="loading" aria-busy="true">
+            {p.loading}
+          </p>
+        </>
+      ) : !result.ok ? (
+        <>
+          <h1>{p.title}</h1>
+          <div className="error-box" role="alert">
+            <p>{failureText(result, p.failed)}</p>
+            {!memberLinkGone(result) && (
               <button type="button" onClick={() => void load()}>
-                {p.reload}
+                {m.common.tryAgain}
               </button>
-            </div>
-            {notice && (
-              <p className="error-box" role="alert">
-                {notice}
-              </p>
             )}
-            {result.value.cases.length === 0 ? (
-              <p className="empty">{p.noCases}</p>
-            ) : (
-              <>
-                <PortfolioTable rows={result.value.cases} onOpen={(row) => void open(row)} opening={opening} />
-                <PortfolioChart rows={result.value.cases} />
-              </>
-            )}
-          </>
-        )}
-      </main>
-    </div>
+          </div>
+        </>
+      ) : (
+        <>
+          <h1>{p.heading(result.value.organisation.name)}</h1>
+          <p className="lead">
+            {p.signedInAs(result.value.member.name)} {p.intro}
+          </p>
+          <div className="portfolio-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void exportWorkbook()}
+              disabled={exporting}
+              aria-busy={exporting}
+            >
+              {exporting ? p.exporting : p.exportXlsx}
+            </button>
+            <button type="button" onClick={() => void load()}>
+              {p.reload}
+            </button>
+          </div>
+          {notice && (
+            <p className="error-box" role="alert">
+              {notice}
+            </p>
+          )}
+          {result.value.cases.length === 0 ? (
+            <p className="empty">{p.noCases}</p>
+          ) : (
+            <>
+              <PortfolioTable rows={result.value.cases} onOpen={(row) => void open(row)} opening={opening} />
+              <PortfolioChart rows={result.value.cases} />
+            </>
+          )}
+        </>
+      )}
+    </PageFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from '../../app/Link.tsx';
-import { PORTFOLIO_PATH } from '../../app/routes.ts';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { PageFrame } from '../../app/PageFrame.tsx';
+import { ADMIN_PATH, PORTFOLIO_PATH } from '../../app/routes.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useUiStore } from '../../store.ts';
 import { ImportCaseButton } from '../exchange/ImportCaseButton.tsx';
@@ -19,43 +19,42 @@ export function StartPage() {
     document.title = `${m.start.title} – Caseroom`;
   }, [m]);
   return (
-    <div className="page start">
-      <a className="skip-link" href="#main">
-        {m.common.skipToContent}
-      </a>
-      <header className="start-header">
-        <span className="brand">Caseroom</span>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="start-main">
-        <h1>{m.start.title}</h1>
-        <p className="lead">{m.start.intro}</p>
-        {hasMemberLink && (
-          <p>
-            <Link href={PORTFOLIO_PATH} className="portfolio-link">
-              {m.portfolio.fromStart}
-            </Link>
-          </p>
-        )}
-        <section className="panel" aria-labelledby="profile-heading">
-          <h2 id="profile-heading">{m.profile.heading}</h2>
-          <p className="help panel-help">{m.profile.remembered}</p>
-          <ProfileFields
-            name={profile.name}
-            department={profile.department}
-            onName={profile.setName}
-            onDepartment={profile.setDepartment}
-          />
-        </section>
-        <section className="panel" aria-labelledby="cases-heading">
-          <div className="panel-heading">
-            <h2 id="cases-heading">{m.start.casesHeading}</h2>
-            <NewCaseButtons />
-          </div>
-          <CaseList />
-          <ImportCaseButton />
-        </section>
-      </main>
-    </div>
+    <PageFrame
+      className="start-page"
+      mainClassName="start-page-main"
+      links={
+        <Link href={ADMIN_PATH} className="admin-link">
+          {m.admin.fromStart}
+        </Link>
+      }
+    >
+      <h1>{m.start.title}</h1>
+      <p className="lead">{m.start.intro}</p>
+      {hasMemberLink && (
+        <p>
+          <Link href={PORTFOLIO_PATH} className="portfolio-link">
+            {m.portfolio.fromStart}
+          </Link>
+        </p>
+      )}
+      <section className="panel" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{m.profile.heading}</h2>
+        <p className="help panel-help">{m.profile.remembered}</p>
+        <ProfileFields
+          name={profile.name}
+          department={profile.department}
+          onName={profile.setName}
+          onDepartment={profile.setDepartment}
+        />
+      </section>
+      <section className="panel" aria-labelledby="cases-heading">
+        <div className="panel-heading">
+          <h2 id="cases-heading">{m.start.casesHeading}</h2>
+          <NewCaseButtons />
+        </div>
+        <CaseList />
+        <ImportCaseButton />
+      </section>
+    </PageFrame>
   );
 }
