@@ -428,6 +428,11 @@ describe('the workshop', () => {
     await expect.poll(() => erikRow(erikSign).getAttribute('data-state')).toBe('current');
     await expect.poll(() => erikRow(fieSign).getAttribute('data-state')).toBe('current');
     expect(await erikRow(fieSign).textContent()).toContain('godkendt af Erik Eriksen');
+    // A colleague on Erik's link (his head of department) signs the same version too: both are named.
+    await erikSign.getByRole('button', { name: 'Godkend denne version' }).waitFor({ state: 'detached' });
+    await signerName(erikSign).fill('Lise Leder');
+    await erikSign.getByRole('button', { name: 'Godkend også med dit navn' }).click();
+    await expect.poll(() => erikRow(fieSign).textContent()).toContain('godkendt af Erik Eriksen, Lise Leder');
     await signerName(fieSign).fill('Fie Hansen, økonomichef');
     await fieSign.getByRole('button', { name: 'Godkend denne version' }).click();
     await expect

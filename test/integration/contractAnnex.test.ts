@@ -47,6 +47,8 @@ const HOSTILE = {
 };
 const DEFINITION = `${HOSTILE.script} ${HOSTILE.ampersand} ${HOSTILE.cdataEnd} ${HOSTILE.rtl}`;
 const SIGNER = 'Mette Økonomi & Hansen';
+/** The head of department who signs the same version with the same link. */
+const CO_SIGNER = 'Ib Direktør';
 
 const work = mkdtempSync(join(tmpdir(), 'caseroom-annex-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -158,6 +160,9 @@ describe('contract annex (issue 15)', () => {
     const signed = await call('POST', '/workshop/signoffs', { hash, signerName: `  ${SIGNER}  ` });
     expect(signed.status).toBe(201);
     expect(signed.body.signoff).toMatchObject({ partyId: me.id, partyName: me.name, signerName: SIGNER, hash });
+    // A second person sharing the party's link signs the same version: both are listed (issue 15).
+    const coSigned = await call('POST', '/workshop/signoffs', { hash, signerName: CO_SIGNER });
+    expect(coSigned.body.signoff.coSigners).toEqual([{ name: CO_SIGNER, at: expect.any(String) }]);
     expect((await call('GET', '/workshop')).body.agreed).toBe(true);
 
     // ---- DOCX
@@ -205,7 +210,7 @@ describe('contract annex (issue 15)', () => {
       expect(docx.rows.some((row) => row[0] === department?.name && row[2] === figureFormat.percent(share))).toBe(true);
     }
     const signoffRow = docx.rows.find((row) => row[0] === me.name);
-    expect(signoffRow?.[1]).toBe(SIGNER);
+    expect(signoffRow?.[1]).toBe(`${SIGNER}, ${CO_SIGNER}`);
     expect(signoffRow?.[3]).toBe('Denne version');
 
     // LibreOffice Writer opens it and converts it to PDF.

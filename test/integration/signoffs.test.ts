@@ -94,6 +94,18 @@ describe('[W10] sign-offs', () => {
       signerName: 'Erik Eriksen',
     });
     expect(signed.body.snapshot).toMatchObject({ kind: 'signoff', createdByPartyId: editorId });
+    // A colleague sharing the link signs the same version: a co-signer, in order; the same person
+    // again (case and spaces aside) or no name changes nothing (and no second snapshot: counted below).
+    const colleague = await call(parties.editor.token, 'POST', '/workshop/signoffs', {
+      hash,
+      signerName: 'Lise Leder',
+    });
+    expect(colleague.status).toBe(201);
+    expect(colleague.body.signoff).toMatchObject({ signerName: 'Erik Eriksen', coSigners: [{ name: 'Lise Leder' }] });
+    for (const again of [' erik eriksen ', 'LISE LEDER', undefined]) {
+      const same = await call(parties.editor.token, 'POST', '/workshop/signoffs', { hash, signerName: again });
+      expect(same.body.signoff.coSigners, String(again)).toEqual([{ name: 'Lise Leder', at: expect.any(String) }]);
+    }
     // The investor signs too; an observer may not (403, nothing recorded).
     expect((await call(signer.token, 'POST', '/workshop/signoffs', { hash })).status).toBe(201);
     expect((await call(parties.observer.token, 'POST', '/workshop/signoffs', { hash })).status).toBe(403);
@@ -103,6 +115,7 @@ describe('[W10] sign-offs', () => {
     expect(Object.keys(readWorkshop(editor.doc).signoffs).sort()).toEqual([editorId, signerId].sort());
     // The name travels in the document; a sign-off without one (as before issue 15) has none and still counts.
     expect(readWorkshop(editor.doc).signoffs[editorId]?.signerName).toBe('Erik Eriksen');
+    expect(readWorkshop(editor.doc).signoffs[editorId]?.coSigners?.map((c) => c.name)).toEqual(['Lise Leder']);
     expect(readWorkshop(editor.doc).signoffs[signerId]).not.toHaveProperty('signerName');
     expect(statusIn(editor).map((s) => s.state)).toEqual(['current', 'current']);
     const view = (await call(parties.facilitator, 'GET', '/workshop')).body;

@@ -158,6 +158,9 @@ export const workshopDa = {
     signerName: 'Dit navn (står i kontraktbilaget)',
     signerNameHelp: 'Linket deles ofte af flere i samme part – navnet viser, hvem der godkendte.',
     signedBy: (name: string) => `godkendt af ${name}`,
+    coSign: 'Godkend også med dit navn',
+    coSignHelp:
+      'Din part har godkendt denne version. Deler du linket med den, der godkendte (fx en økonomimedarbejder og en chef), kan du også sætte dit navn på.',
     changed: 'Sagen er ændret, mens du så på den – gennemse den og godkend igen.',
     agreed: 'Enighed: alle har godkendt denne version',
     notAgreed: 'Ikke enighed endnu',

@@ -161,6 +161,9 @@ export const workshopEn: typeof workshopDa = {
     signerName: 'Your name (shown in the contract annex)',
     signerNameHelp: 'A party’s link is often shared by several people – the name shows who signed.',
     signedBy: (name: string) => `signed by ${name}`,
+    coSign: 'Sign too, with your name',
+    coSignHelp:
+      'Your party has signed this version. If you share the link with the person who signed (say a finance officer and a head of department), you can add your name too.',
     changed: 'The model changed while you looked at it – review it and sign again.',
     agreed: 'Agreed: everyone has signed this version',
     notAgreed: 'Not agreed yet',

@@ -11,6 +11,7 @@ export const workshopActionsDa = {
     voteNotRevealed: 'Resultatet er ikke vist endnu.',
     notRequired: 'Facilitatoren har ikke valgt din part til at godkende.',
     alreadySigned: 'Din part har allerede godkendt denne version.',
+    notSignedYet: 'Din part har ikke godkendt denne version endnu.',
     currentPhase: 'Workshoppen er allerede i denne fase.',
     timerIdle: 'Nedtællingen er ikke i gang.',
     timerNotIdle: 'Nedtællingen er allerede i gang.',

@@ -13,6 +13,7 @@ export const workshopActionsEn: typeof workshopActionsDa = {
     voteNotRevealed: 'The result has not been shown yet.',
     notRequired: 'The facilitator has not chosen your party to sign.',
     alreadySigned: 'Your party has already signed this version.',
+    notSignedYet: 'Your party has not signed this version yet.',
     currentPhase: 'The workshop is already in this phase.',
     timerIdle: 'The countdown is not running.',
     timerNotIdle: 'The countdown is already running.',

@@ -10,8 +10,10 @@ import {
   commentsMap,
   contentHash,
   type Decision,
+  hasSigner,
   isAgreed,
   listItemPath,
+  MAX_CO_SIGNERS,
   type Party,
   type Phase,
   pauseTimer,
@@ -391,9 +393,9 @@ export class WorkshopService {
       const signed = readWorkshop(document.doc).signoffs[party.id];
       const signer = signerName?.trim();
       const entry: SignoffEntry =
-        signed?.hash === hash
-          ? signed
-          : { hash, partyName: party.name, ...(signer ? { signerName: signer } : {}), at: this.iso() };
+        signed?.hash !== hash
+          ? { hash, partyName: party.name, ...(signer ? { signerName: signer } : {}), at: this.iso() }
+          : coSigned(signed, signer, this.iso());
       if (entry !== signed) {
         await document.changeAsServer((doc) => requireChild(doc, 'signoffs').set(party.id, entry));
         this.log('info', 'signed off', { caseId, partyId: party.id });
@@ -507,4 +509,17 @@ function commentGone(commentId: string) {
 
 function voteGone(voteId: string) {
   return fail(404, ApiErrorCode.VoteNotFound, `No vote ${voteId} in this case.`);
+}
+
+/**
+ * A party's sign-off of this very version signed again (issue 15): a person not yet among its
+ * signers is added as a co-signer (the head of department and the finance officer who share the
+ * party's link both sign); the same person, no name, or a full list changes nothing.
+ */
+function coSigned(signed: SignoffEntry, signer: string | undefined, at: string): SignoffEntry {
+  if (!signer || hasSigner(signed, signer)) return signed;
+  if (!signed.signerName) return { ...signed, signerName: signer };
+  const coSigners = signed.coSigners ?? [];
+  if (coSigners.length >= MAX_CO_SIGNERS) return signed;
+  return { ...signed, coSigners: [...coSigners, { name: signer, at }] };
 }

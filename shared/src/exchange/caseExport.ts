@@ -68,7 +68,14 @@ export const CaseExport = z.object({
     agreed: z.boolean(),
     /** Parties whose signature in this case is on this content hash. */
     signedBy: z.array(
-      z.object({ partyId: z.string(), partyName: z.string(), signerName: z.string().optional(), at: z.string() }),
+      z.object({
+        partyId: z.string(),
+        partyName: z.string(),
+        signerName: z.string().optional(),
+        at: z.string(),
+        /** The other people who signed this version for the party (issue 15). */
+        coSignerNames: z.array(z.string()).optional(),
+      }),
     ),
   }),
   model: CaseModelDraft,
@@ -110,11 +117,12 @@ export function buildCaseExport(input: CaseExportSource): BuiltCaseExport {
   const signedBy = own
     .filter((s) => s.hash === hash)
     .sort(byAtThenId)
-    .map(({ partyId, partyName, signerName, at }) => ({
+    .map(({ partyId, partyName, signerName, at, coSigners }) => ({
       partyId,
       partyName,
       ...(signerName === undefined ? {} : { signerName }),
       at,
+      ...(coSigners?.length ? { coSignerNames: coSigners.map((c) => c.name) } : {}),
     }));
   const decisions = Object.entries(workshop.decisions)
     .map(([id, d]) => ({ id, ...d }))

@@ -72,18 +72,37 @@ export type Decision = z.infer<typeof Decision>;
 /** The longest signer's name a sign-off records: the bound of every person's name (the presence name's). */
 export const SIGNER_NAME_MAX_CHARS = 80;
 
+/** How many more people may sign one version for a party after the first (issue 15). */
+export const MAX_CO_SIGNERS = 5;
+
 /**
  * A party's signature on one content hash (W10). Key: the party id. `signerName` is the person
  * who signed for the party (issue 15: a party's link is often shared by a head of department and
  * a finance officer); sign-offs from before it, and those given without a name, have none.
+ * `coSigners`: the other people who signed the same version for the party afterwards, in order.
  */
 export const SignoffEntry = z.object({
   hash: z.string(),
   partyName: z.string(),
   signerName: z.string().max(SIGNER_NAME_MAX_CHARS).optional(),
   at: IsoTime,
+  coSigners: z
+    .array(z.object({ name: z.string().min(1).max(SIGNER_NAME_MAX_CHARS), at: IsoTime }))
+    .max(MAX_CO_SIGNERS)
+    .optional(),
 });
 export type SignoffEntry = z.infer<typeof SignoffEntry>;
+
+/** Everyone who signed a party's sign-off, in order: the first signer, then the co-signers. */
+export function signerNames(entry: Pick<SignoffEntry, 'signerName' | 'coSigners'>): string[] {
+  return [...(entry.signerName ? [entry.signerName] : []), ...(entry.coSigners ?? []).map((c) => c.name)];
+}
+
+/** Whether a name is already among a sign-off's signers (case and surrounding spaces ignored). */
+export function hasSigner(entry: Pick<SignoffEntry, 'signerName' | 'coSigners'>, name: string): boolean {
+  const wanted = name.trim().toLocaleLowerCase('da');
+  return signerNames(entry).some((known) => known.trim().toLocaleLowerCase('da') === wanted);
+}
 
 /**
  * A required signer (W10). Key: the party id. The server stores the party's name with it so

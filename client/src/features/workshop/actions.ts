@@ -183,6 +183,21 @@ export const WORKSHOP_ACTIONS = {
           : undefined,
     perform: ({ call }, { hash, signerName }) => calls.signOff(call, hash, signerName),
   }),
+  /**
+   * W10, issue 15: a second person of a party that has signed this version signs it too (the
+   * party's link is often shared by a head of department and a finance officer).
+   */
+  'signoff.cosign': action<{ hash: string; signerName?: string }>({
+    label: (t) => t.signoff.coSign,
+    needs: 'edit',
+    hiddenWhen: (context, { hash }) =>
+      context.me === undefined || !context.workshop.requiredSigners.includes(context.me.id)
+        ? 'notRequired'
+        : signed(context, hash)
+          ? undefined
+          : 'notSignedYet',
+    perform: ({ call }, { hash, signerName }) => calls.signOff(call, hash, signerName),
+  }),
   /** W10: choose who must sign. */
   'signoff.requiredSigners': action<{ partyIds: string[] }>({
     label: (t) => t.signoff.save,

@@ -11,6 +11,7 @@ import {
   type RegisteredField,
   type RichText,
   richTextToPlain,
+  signerNames,
 } from '@caseroom/shared';
 import {
   exportFields,
@@ -107,7 +108,7 @@ function partiesSection(exported: BuiltCaseExport, ctx: Context): AnnexBlock[] {
       ],
       rows: own.map((s) => [
         oneLine(s.partyName) || '–',
-        oneLine(s.signerName) || p.noName,
+        signerNames(s).map(oneLine).filter(Boolean).join(', ') || p.noName,
         when(s.at),
         s.hash === exported.version.contentHash ? p.thisVersion : p.otherVersion(oneLine(s.hash).slice(0, 8)),
       ]),

@@ -1,4 +1,11 @@
-import { contentHash, isAgreed, SIGNER_NAME_MAX_CHARS, type Signoff, signoffStatus } from '@caseroom/shared';
+import {
+  contentHash,
+  isAgreed,
+  SIGNER_NAME_MAX_CHARS,
+  type Signoff,
+  signerNames,
+  signoffStatus,
+} from '@caseroom/shared';
 import { useId, useMemo, useRef, useState } from 'react';
 import { failureText } from '../../../api/failureText.ts';
 import { DialogButton, WorkshopDialog } from '../../../app/WorkshopDialog.tsx';
@@ -65,12 +72,14 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
   const agreed = isAgreed(requiredSigners, signoffs, hash);
   // Observers sign nothing (issue 9: the server refuses them); others when asked to (actions.ts).
   const maySign = actions.verdict('signoff.sign', { hash }).shown;
+  // Issue 15: once the party has signed, another person sharing its link may add their name.
+  const mayCoSign = !maySign && actions.verdict('signoff.cosign', { hash }).shown;
   const status = useRef<HTMLParagraphElement>(null);
   // The sign button goes when the signature arrives through the document, which may be before
   // the request answers: a keyboard user's focus lands on the agreement line either way.
   useFocusLanding(() => status.current, maySign);
   const sign = async () => {
-    const result = await actions.perform('signoff.sign', { hash, signerName });
+    const result = await actions.perform(maySign ? 'signoff.sign' : 'signoff.cosign', { hash, signerName });
     setProblem(result.ok ? null : result.status === 409 ? t.changed : failureText(m, result));
     // The sign button goes once one has signed; focus moves to the agreement line instead of
     // falling out of the dialog, so a keyboard user keeps their place and hears the outcome.
@@ -98,14 +107,14 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
                 {status.signoff &&
                   ` · ${new Date(status.signoff.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}`}
                 {status.signoff &&
-                  signed[status.partyId]?.signerName &&
-                  ` · ${t.signedBy(signed[status.partyId]?.signerName ?? '')}`}
+                  signerNames(signed[status.partyId] ?? {}).length > 0 &&
+                  ` · ${t.signedBy(signerNames(signed[status.partyId] ?? {}).join(', '))}`}
               </span>
             </li>
           ))}
         </ul>
       )}
-      {maySign && (
+      {(maySign || mayCoSign) && (
         <div className="field signoff-signer">
           <label htmlFor={nameId}>{t.signerName}</label>
           <input
@@ -118,10 +127,10 @@ function SignoffDialog({ onClose }: { onClose: () => void }) {
             onChange={(event) => setSignerName(event.target.value)}
           />
           <p className="help" id={`${nameId}-help`}>
-            {t.signerNameHelp}
+            {maySign ? t.signerNameHelp : t.coSignHelp}
           </p>
           <button type="button" className="primary" onClick={() => void sign()}>
-            {t.sign}
+            {maySign ? t.sign : t.coSign}
           </button>
         </div>
       )}
