@@ -39,8 +39,8 @@ describe('the workshop action table', () => {
     expect(actionsForRole(observer)).toEqual(['follow.step']);
   });
 
-  it('gives an editor their own ballot and signature on top', () => {
-    expect(actionsForRole(editor)).toEqual(['follow.step', 'vote.ballot', 'signoff.sign']);
+  it('gives an editor their own ballot and signature (and a colleague’s on the same link) on top', () => {
+    expect(actionsForRole(editor)).toEqual(['follow.step', 'vote.ballot', 'signoff.sign', 'signoff.cosign']);
   });
 
   it('gives the facilitator every action', () => {
@@ -109,6 +109,16 @@ describe('the workshop action table', () => {
     });
     // The content changed since: signing the new version is open again.
     expect(judge('signoff.sign', { me: editor, workshop: signed }, { hash: 'h2' })).toEqual({ shown: true });
+    // Co-signing (issue 15) is the other way round: only once the party has signed this version.
+    expect(judge('signoff.cosign', { me: editor, workshop: signed }, { hash: 'h1' })).toEqual({ shown: true });
+    expect(judge('signoff.cosign', { me: editor, workshop: signed }, { hash: 'h2' })).toEqual({
+      shown: false,
+      why: 'notSignedYet',
+    });
+    expect(judge('signoff.cosign', { me: party('editor', 'other'), workshop: signed }, { hash: 'h1' })).toEqual({
+      shown: false,
+      why: 'notRequired',
+    });
   });
 
   it('offers the timer controls that fit the countdown, and no move to the current phase', () => {
