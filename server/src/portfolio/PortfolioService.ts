@@ -48,7 +48,8 @@ export class PortfolioService {
     const live = this.registry.get(record.id);
     const current = live ? docView(live.doc) : stateView(...(await this.stores.updates.read(record.id)));
     const version = await agreedOrCurrent(this.stores, record.id, current);
-    const assessment = await this.assess(version.view);
+    const hash = contentHash(version.view.model);
+    const assessment = await this.assess(version.view, hash);
     const activity = await this.activity.list(record.id, 100);
     // Newest stretch first (ActivityService.list).
     const lastAt = activity[0]?.lastAt ?? '';
@@ -71,7 +72,7 @@ export class PortfolioService {
       ...(phase === 1 || phase === 2 || phase === 3 ? { phase } : {}),
       readyThroughPhase: assessment.readyThroughPhase,
       ...(assessment.intervention ? { intervention: assessment.intervention } : {}),
-      version: { source: version.source, agreed: version.view.agreed, contentHash: contentHash(model) },
+      version: { source: version.source, agreed: version.view.agreed, contentHash: hash },
       figures: assessment.figures,
       ...(assessment.notPriced ? { notPriced: assessment.notPriced } : {}),
       findings: assessment.findings,
@@ -82,8 +83,7 @@ export class PortfolioService {
     };
   }
 
-  private async assess(view: DocView): Promise<PortfolioAssessment> {
-    const hash = contentHash(view.model);
+  private async assess(view: DocView, hash: string): Promise<PortfolioAssessment> {
     const known = this.assessments.get(hash);
     if (known) return known;
     const assessment = await this.workers.run({ kind: 'assess', model: view.model });

@@ -36,6 +36,10 @@ export function PortfolioTable({
   const id = useId();
   const [filter, setFilter] = useState<PortfolioFilter>(NO_FILTER);
   const [sort, setSort] = useState<PortfolioSort>({ key: 'title', direction: 'ascending' });
+  // Why a case has no figures, in the panel's own words (m.businessCase.reasons).
+  const reasons: Record<string, string> = m.businessCase.reasons;
+  const notPricedText = (reason: string | undefined) =>
+    reason !== undefined && reason in reasons ? `${m.businessCase.notPriceable} ${reasons[reason]}` : p.notPriced;
   const shown = useMemo(() => portfolioView(rows, filter, sort), [rows, filter, sort]);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -147,7 +151,7 @@ export function PortfolioTable({
                     ))
                   ) : (
                     <td colSpan={FIGURE_COLUMNS.length} className="help">
-                      {p.notPriced}
+                      {notPricedText(row.notPriced)}
                     </td>
                   )}
                   <td>

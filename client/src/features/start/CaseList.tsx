@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { networkFailureText } from '../../api/failureText.ts';
 import { Link } from '../../app/Link.tsx';
 import { casePath } from '../../app/routes.ts';
@@ -89,28 +89,14 @@ export function CaseList() {
               <th scope="row">
                 <Link href={casePath(row.id)}>{row.title || m.room.untitled}</Link>
                 {row.archivedAt && (
-                  <>
-                    {' '}
-                    <span
-                      className="archived-mark"
-                      data-archived-mark
-                      title={m.lifecycle.archivedAt(dateFormat.format(row.archivedAt))}
-                    >
-                      {m.lifecycle.archivedMark}
-                    </span>
-                  </>
+                  <CaseMark kind="archived" title={m.lifecycle.archivedAt(dateFormat.format(row.archivedAt))}>
+                    {m.lifecycle.archivedMark}
+                  </CaseMark>
                 )}
                 {row.importedAt && (
-                  <>
-                    {' '}
-                    <span
-                      className="imported-mark"
-                      data-imported-mark
-                      title={m.start.importedAt(dateFormat.format(row.importedAt))}
-                    >
-                      {m.start.importedCopy}
-                    </span>
-                  </>
+                  <CaseMark kind="imported" title={m.start.importedAt(dateFormat.format(row.importedAt))}>
+                    {m.start.importedCopy}
+                  </CaseMark>
                 )}
                 {lookAlike.has(row.id) && (
                   <>
@@ -148,6 +134,18 @@ export function CaseList() {
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** A mark beside a case's title (archived, imported copy), its date in the title. */
+function CaseMark({ kind, title, children }: { kind: 'archived' | 'imported'; title: string; children: ReactNode }) {
+  return (
+    <>
+      {' '}
+      <span className={`${kind}-mark`} {...{ [`data-${kind}-mark`]: '' }} title={title}>
+        {children}
+      </span>
     </>
   );
 }
