@@ -33,6 +33,7 @@ function holdingAppends(inner: Stores) {
     read: (caseId) => inner.updates.read(caseId),
     compact: (caseId, state) => inner.updates.compact(caseId, state),
     count: (caseId) => inner.updates.count(caseId),
+    revision: (caseId) => inner.updates.revision(caseId),
   };
   let open: (() => void) | undefined;
   const hold = (): HeldWrite => {

@@ -59,3 +59,15 @@ export async function agreedOrCurrent(stores: Stores, caseId: string, current: D
   }
   return { source: 'current', view: current };
 }
+
+/**
+ * A mark of everything `agreedOrCurrent` over the stored updates reads — the update log's
+ * revision and the ids of the case's sign-off snapshots — for a reader that keeps what it
+ * decoded (the portfolio). Read it before the updates: a change in between then makes the
+ * next mark differ, and is never hidden behind an old one.
+ */
+export async function storedVersionRevision(stores: Stores, caseId: string): Promise<string> {
+  const [updates, snapshots] = await Promise.all([stores.updates.revision(caseId), stores.snapshots.list(caseId)]);
+  const signoffs = snapshots.filter((info) => info.kind === 'signoff').map((info) => info.id);
+  return JSON.stringify([updates, signoffs]);
+}

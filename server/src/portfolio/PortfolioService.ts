@@ -1,11 +1,20 @@
 import type { PortfolioAssessment, PortfolioRow } from '@caseroom/shared';
 import { contentHash } from '@caseroom/shared';
+import type { CaseDocument } from '../documents/CaseDocument.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { ExchangeWorkers } from '../exchange/ExchangeWorkers.ts';
-import { agreedOrCurrent, type DocView, docView, stateView } from '../exchange/versionView.ts';
+import {
+  agreedOrCurrent,
+  type DocView,
+  docView,
+  stateView,
+  storedVersionRevision,
+  type VersionView,
+} from '../exchange/versionView.ts';
 import type { ActivityService } from '../history/ActivityService.ts';
 import type { CaseRecord } from '../storage/CaseCatalogue.ts';
 import type { Stores } from '../storage/Stores.ts';
+import { type ShownVersion, ShownVersionCache } from './ShownVersionCache.ts';
 
 /** How many assessments are kept (by content hash): a model priced once is not priced again. */
 const ASSESSMENT_CACHE_SIZE = 1_000;
@@ -19,10 +28,12 @@ export const ACTIVE_WINDOW_MS = 24 * 60 * 60 * 1000;
  * the same pricing as the panel (`assessForPortfolio`, in the exchange worker, cached by content
  * hash), findings, readiness, last activity and who was active. A case is read from its live
  * document if this process has it, else from the store, without loading it (in a cluster, a
- * case another process owns is read as stored).
+ * case another process owns is read as stored). What a stored case shows is decoded once per
+ * revision of it (`ShownVersionCache`): a request reads only the marks of unchanged cases.
  */
 export class PortfolioService {
   private readonly assessments = new Map<string, PortfolioAssessment>();
+  private readonly storedVersions = new ShownVersionCache();
 
   constructor(
     private readonly stores: Stores,
@@ -34,7 +45,9 @@ export class PortfolioService {
   /** The organisation's cases, most recently changed first; archived ones (issue 15) only with `includeArchived`. */
   async rows(organisationId: string, includeArchived = false): Promise<PortfolioRow[]> {
     const firstId = await this.stores.organisations.firstId();
-    const records = (await this.stores.cases.list()).filter(
+    const all = await this.stores.cases.list();
+    this.storedVersions.retainOnly(new Set(all.map((record) => record.id)));
+    const records = all.filter(
       (record) =>
         (record.organisationId ?? firstId) === organisationId && (includeArchived || record.archivedAt === undefined),
     );
@@ -46,10 +59,8 @@ export class PortfolioService {
 
   private async row(record: CaseRecord): Promise<PortfolioRow> {
     const live = this.registry.get(record.id);
-    const current = live ? docView(live.doc) : stateView(...(await this.stores.updates.read(record.id)));
-    const version = await agreedOrCurrent(this.stores, record.id, current);
-    const hash = contentHash(version.view.model);
-    const assessment = await this.assess(version.view, hash);
+    const shown = live ? await this.liveVersion(live) : await this.storedVersion(record.id);
+    const { assessment } = shown;
     const activity = await this.activity.list(record.id, 100);
     // Newest stretch first (ActivityService.list).
     const lastAt = activity[0]?.lastAt ?? '';
@@ -63,16 +74,14 @@ export class PortfolioService {
       ),
     ];
     const summary = live ? live.summary() : record;
-    const model = version.view.model;
-    const phase = model.facts.phase;
     return {
       caseId: record.id,
-      title: model.facts.title ?? summary.title ?? '',
-      ...(model.facts.municipality ? { municipality: model.facts.municipality } : {}),
-      ...(phase === 1 || phase === 2 || phase === 3 ? { phase } : {}),
+      title: shown.title ?? summary.title ?? '',
+      ...(shown.municipality ? { municipality: shown.municipality } : {}),
+      ...(shown.phase ? { phase: shown.phase } : {}),
       readyThroughPhase: assessment.readyThroughPhase,
       ...(assessment.intervention ? { intervention: assessment.intervention } : {}),
-      version: { source: version.source, agreed: version.view.agreed, contentHash: hash },
+      version: shown.version,
       figures: assessment.figures,
       ...(assessment.notPriced ? { notPriced: assessment.notPriced } : {}),
       findings: assessment.findings,
@@ -80,6 +89,38 @@ export class PortfolioService {
       ...(record.archivedAt === undefined ? {} : { archivedAt: new Date(record.archivedAt).toISOString() }),
       lastActivityAt: lastAt || null,
       activeParties,
+    };
+  }
+
+  /** A case this process holds: read from its live document on every request. */
+  private async liveVersion(live: CaseDocument): Promise<ShownVersion> {
+    return this.shownVersion(await agreedOrCurrent(this.stores, live.id, docView(live.doc)));
+  }
+
+  /**
+   * A case read as stored: decoded only when its revision (updates and sign-off snapshots) is
+   * not the one last decoded. The revision is read first, so a change that lands while the
+   * updates are read is kept under the older mark and decoded again at the next request.
+   */
+  private async storedVersion(caseId: string): Promise<ShownVersion> {
+    const revision = await storedVersionRevision(this.stores, caseId);
+    const known = this.storedVersions.get(caseId, revision);
+    if (known) return known;
+    const current = stateView(...(await this.stores.updates.read(caseId)));
+    const shown = await this.shownVersion(await agreedOrCurrent(this.stores, caseId, current));
+    this.storedVersions.set(caseId, revision, shown);
+    return shown;
+  }
+
+  private async shownVersion({ source, view }: VersionView): Promise<ShownVersion> {
+    const hash = contentHash(view.model);
+    const { title, municipality, phase } = view.model.facts;
+    return {
+      version: { source, agreed: view.agreed, contentHash: hash },
+      title,
+      municipality,
+      phase: phase === 1 || phase === 2 || phase === 3 ? phase : undefined,
+      assessment: await this.assess(view, hash),
     };
   }
 

@@ -28,6 +28,12 @@ export interface UpdateLog {
   compact(caseId: string, state: Uint8Array): Promise<void>;
   /** How many rows the case's update log holds (to decide and to test compaction). */
   count(caseId: string): Promise<number>;
+  /**
+   * A mark that changes whenever the case's stored updates change and never comes back (for a
+   * reader that caches what it decoded, the portfolio): the highest seq and the row count. An
+   * append adds a row; a compaction stores a seq above every earlier one. From the index alone.
+   */
+  revision(caseId: string): Promise<string>;
 }
 
 /** Rows per INSERT statement: two parameters each, well within both engines' limits. */
@@ -162,6 +168,15 @@ export class SqlUpdateLog implements UpdateLog {
       .where('case_id', '=', caseId)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  async revision(caseId: string): Promise<string> {
+    const row = await this.db
+      .selectFrom('updates')
+      .select((eb) => [eb.fn.max('seq').as('last'), eb.fn.countAll<number>().as('n')])
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    return `${Number(row?.last ?? 0)}:${Number(row?.n ?? 0)}`;
   }
 }
 

@@ -20,7 +20,7 @@ export type UpdateLogContractOptions = {
   sibling: boolean;
 };
 
-/** What every UpdateLog must do (contracts S3, S4, S5, S7, S18, S19 of the old DocumentStore suite). */
+/** What every UpdateLog must do (contracts S3, S4, S5, S7, S18, S19 of the old DocumentStore suite; S29). */
 export function updateLogContract(engineName: string, open: OpenStores, options: UpdateLogContractOptions): void {
   describe(`UpdateLog contract: ${engineName}`, () => {
     const fixture = useStoresFixture(open);
@@ -173,6 +173,33 @@ export function updateLogContract(engineName: string, open: OpenStores, options:
         }
       });
     }
+
+    it('[S29] the revision changes with every append and compaction and never comes back', async () => {
+      const { updates } = stores();
+      await createCase(stores());
+      expect(await updates.revision('nope')).toBe('0:0');
+      const seen = [await updates.revision('case-1')];
+      const doc = replay(await updates.load('case-1'));
+      const writer = appendEachUpdate(doc, updates, 'case-1');
+      const step = async (change: () => Promise<void>) => {
+        await change();
+        const revision = await updates.revision('case-1');
+        expect(seen).not.toContain(revision);
+        seen.push(revision);
+      };
+      // Compacted back to one row, then appended to the same number of rows as before: still new.
+      await step(async () => {
+        doc.getArray('a').push([1]);
+        await writer.flush();
+      });
+      await step(() => updates.compact('case-1', Y.encodeStateAsUpdate(doc)));
+      await step(async () => {
+        doc.getArray('a').push([2]);
+        await writer.flush();
+      });
+      await step(() => updates.compact('case-1', Y.encodeStateAsUpdate(doc)));
+      expect(await updates.revision('case-1')).toBe(seen.at(-1));
+    });
 
     it('[S19] with no other writer, compaction stores exactly the given state (no merge on the honest path)', async () => {
       const { updates } = stores();
