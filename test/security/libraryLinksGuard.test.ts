@@ -227,7 +227,8 @@ describe('issue 15: the write guard on an outcome’s library links', () => {
     const client = await connectSynced(server.wsUrl, caseId, { token });
     resources.clients.push(client);
     expect(layoutVersion(client.doc)).toBe(LAYOUT_VERSION);
-    const links = (listMap(client.doc, 'outcome')?.get('out-employment') as Y.Map<unknown>).get(LIBRARY_LINKS_KEY);
+    const migrated = listMap(client.doc, 'outcome')?.get('out-employment') as Y.Map<unknown> | undefined;
+    const links = migrated?.get(LIBRARY_LINKS_KEY);
     expect(links).toBeInstanceOf(Y.Map);
     expect((links as Y.Map<unknown>).toJSON()).toEqual(stored);
     const read = await api(server.url, token, 'GET', `/api/cases/${caseId}/model`);

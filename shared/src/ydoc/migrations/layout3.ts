@@ -6,8 +6,9 @@ import { asLayout4 } from './layout4.ts';
 /**
  * For tests and tools: turns a layout-4 document into what layout 3 held (the inverse of
  * `rateCards`) — each outcome's first measurement point as its one `pricePerOutcome` and
- * `paymentBasis`, the rate card's note as the price's, and no rate card (after `asLayout4`). A case
- * stored or cached offline before measurement points (its other points are dropped: layout 3 could not hold them).
+ * `paymentBasis`, the rate card's note as the price's, and no rate card (after `asLayout4`). A
+ * case stored or cached offline before measurement points (its other points are dropped: layout
+ * 3 could not hold them).
  */
 export function asLayout3(doc: Y.Doc): void {
   doc.transact(() => {

@@ -325,8 +325,9 @@ describe('migration 4 → 5: library links per department (issue 15)', () => {
     migrateDocument(doc);
     migrateDocument(copy);
     const links = (d: Y.Doc) =>
-      ((listMap(d, 'outcome')!.get('out-employment') as Y.Map<unknown>).get(LIBRARY_LINKS_KEY) as Y.Map<unknown>)
-        .toJSON();
+      (
+        (listMap(d, 'outcome')!.get('out-employment') as Y.Map<unknown>).get(LIBRARY_LINKS_KEY) as Y.Map<unknown>
+      ).toJSON();
     expect(links(copy)).toEqual(links(doc));
     const state = Y.encodeStateVector(doc);
     expect(migrateDocument(doc)).toEqual([]);
