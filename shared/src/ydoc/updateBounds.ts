@@ -70,8 +70,10 @@ type FieldTotals = { path: string; chars: number; nodes: number; existing?: { ch
  * are taken off). In a document of layout 2 the short texts' shape is a bound too
  * (`schemaOutdated`): only a Y.Text created with its new item may be written at a short text's
  * key, and a short text's Y.Text is deleted only with its item; in layout 3 an item key kept in
- * the chosen candidate or replaced by a rate card (RETIRED_ITEM_PATHS) is never written. Undefined if the update stays
- * within every bound.
+ * the chosen candidate or replaced by a rate card (RETIRED_ITEM_PATHS) is never written; in layout
+ * 5 an outcome's library links map (ITEM_MAP_PATHS) is written only with its new outcome and
+ * deleted only with it, each of its links one plain `LibraryLink` (PLAIN_VALUE_SHAPES).
+ * Undefined if the update stays within every bound.
  */
 export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
   const resolved = new Map(inspection.additions.map(({ item, parent, key }) => [item, { parent, key }]));
