@@ -279,5 +279,5 @@ async function expectServerKept(
   expect(String(value)).toBe(text);
   const logs = server.logs.filter((line) => line.message === 'case migrated');
   expect(logs).toHaveLength(1);
-  expect(logs[0]?.fields).toMatchObject({ caseId, layouts: '1→2, 2→3, 3→4' });
+  expect(logs[0]?.fields).toMatchObject({ caseId, layouts: '1→2, 2→3, 3→4, 4→5' });
 }

@@ -40,6 +40,7 @@ describe('bounds table', () => {
       'outcomes/items/*/name': 200,
       'evaluation/signatories/*/name': 200,
       'evaluation/signatories/*/organisation': 200,
+      'outcomes/items/*/libraryLinks/*': 300,
       'outcomes/items/*/libraryLinks': 8_000,
     });
     expect(shortTextBound('interventions/chosenId')).toBe(64);

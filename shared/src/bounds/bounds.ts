@@ -36,7 +36,9 @@ export const SHORT_TEXT_BOUNDS: Readonly<Record<string, number>> = {
         : [],
     ),
   ),
-  /** Issue 15: an outcome's library links, one plain value (its JSON): up to 50 departments' entry, version and factor. */
+  /** Issue 15: an outcome's link for one department (its JSON: entry id, version, factor), layout 5. */
+  'outcomes/items/*/libraryLinks/*': 300,
+  /** Issue 15: before layout 5, an outcome's library links as one plain value (its JSON): up to 50 departments' links. */
   'outcomes/items/*/libraryLinks': 8_000,
 };
 
@@ -63,6 +65,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'outcomes/items': 100,
   /** P7: an outcome's rate card. */
   'outcomes/items/*/points': 12,
+  /** Issue 15: an outcome's library links, one per department (layout 5). */
+  'outcomes/items/*/libraryLinks': 50,
   'targetGroup/intake': 50,
   'evaluation/signatories': 50,
   comments: 5_000,

@@ -9,6 +9,7 @@ export * from './migrations/addMissingChildren.ts';
 export * from './migrations/layout1.ts';
 export * from './migrations/layout2Rates.ts';
 export * from './migrations/layout3.ts';
+export * from './migrations/layout4.ts';
 export * from './migrations/migrateDocument.ts';
 export * from './migrations/migration.ts';
 export * from './migrations/shortTextsAsYText.ts';

@@ -43,16 +43,16 @@ function declared(children: LayoutChildren): string[] {
 }
 
 describe('the document layout derived from the field registry', () => {
-  it('is exactly layout 2 plus layout 3’s candidate rates (P19) and layout 4’s rate cards (P7), order included', () => {
+  it('is exactly layout 2 plus layout 3’s candidate rates (P19), layout 4’s rate cards (P7) and layout 5’s library links, order included', () => {
     // A field in a nested type added to the registry changes this: it takes a layout step
     // (layout.ts SECTION_CHILDREN), after which the test below still holds layout 2 in place.
-    expect(LAYOUT_VERSION).toBe(4);
+    expect(LAYOUT_VERSION).toBe(5);
     expect(SECTION_CHILDREN).toEqual(LAYOUT_2_SECTION_CHILDREN);
     const { intervention, outcome } = LAYOUT_2_ITEM_CHILDREN;
     expect(ITEM_CHILDREN).toEqual({
       ...LAYOUT_2_ITEM_CHILDREN,
       intervention: { ...intervention, maps: ['expectedRates', ...intervention.maps] },
-      outcome: { ...outcome, maps: ['valuePerDepartment', 'points', 'sources'] },
+      outcome: { ...outcome, maps: ['valuePerDepartment', 'points', 'libraryLinks', 'sources'] },
     });
   });
 

@@ -20,6 +20,9 @@ import { SECTIONS, type SectionName } from '../model/caseModel.ts';
  * words. `meta.layoutVersion` says which layout a document has (absent: 1, short texts as
  * plain strings); the server migrates older documents on load (`migrations/`).
  *
+ * Layout 5 (issue 15): an outcome's library links are a nested map, one entry per department,
+ * so two people taking library values for two departments at once both keep their link.
+ *
  * Which keys are nested types is derived from the field registry (SECTION_CHILDREN,
  * ITEM_CHILDREN); what is not a field — lists, the scenario ranges, `sources`, `meta`, the
  * workshop record — is declared here or with its own module.
@@ -27,7 +30,7 @@ import { SECTIONS, type SectionName } from '../model/caseModel.ts';
 export const META = 'meta';
 
 /** The layout new documents get and the server migrates every document to. */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 /** The key in `meta` that records a document's layout. */
 export const LAYOUT_VERSION_KEY = 'layoutVersion';
@@ -65,6 +68,17 @@ export type ItemKind = keyof typeof LISTS;
  * holders, `sources` from the fields that take a source note.)
  */
 const SECTION_STRUCTURE: Partial<Record<SectionName, readonly string[]>> = { paymentModel: ['scenarios'] };
+
+/** The key of an outcome's library links: department id → { entryId, version, factor? } (docs/library.md). */
+export const LIBRARY_LINKS_KEY = 'libraryLinks';
+
+/**
+ * Nested maps of a list item that hold no field of the registry, each with the layout that
+ * added it: an outcome's library links (issue 15, layout 5; before, one plain value).
+ */
+const ITEM_STRUCTURE: Partial<Record<ItemKind, readonly { key: string; since: number }[]>> = {
+  outcome: [{ key: LIBRARY_LINKS_KEY, since: 5 }],
+};
 
 /** The map a holder's source notes live in, keyed by field (created where a field takes a note). */
 export const SOURCES = 'sources';
@@ -164,9 +178,27 @@ export const SECTION_CHILDREN: Readonly<Record<SectionName, LayoutChildren>> = O
 export const ITEM_CHILDREN: Readonly<Record<ItemKind, LayoutChildren>> = Object.fromEntries(
   (Object.keys(LISTS) as ItemKind[]).map((kind) => [
     kind,
-    deriveChildren((holder) => 'list' in holder && holder.list === kind, kind, []),
+    deriveChildren(
+      (holder) => 'list' in holder && holder.list === kind,
+      kind,
+      (ITEM_STRUCTURE[kind] ?? []).map(({ key }) => key),
+    ),
   ]),
 ) as Record<ItemKind, LayoutChildren>;
+
+/**
+ * Item maps of ITEM_STRUCTURE by general path (`outcomes/items/*\/libraryLinks`) → the layout
+ * that added them. From that layout on, the write guard lets only a map created with its new
+ * item be written at the key, and deleted only with its item: a client from before (a plain
+ * value there) gets `schemaOutdated`, as for short texts.
+ */
+export const ITEM_MAP_PATHS: ReadonlyMap<string, number> = new Map(
+  (Object.keys(ITEM_STRUCTURE) as ItemKind[]).flatMap((kind) =>
+    (ITEM_STRUCTURE[kind] ?? []).map(
+      ({ key, since }) => [`${LISTS[kind].section}/${LISTS[kind].key}/*/${key}`, since] as const,
+    ),
+  ),
+);
 
 /** The section's top-level map, or undefined if a crafted document defined it otherwise. */
 export function sectionMap(doc: Y.Doc, section: SectionName): Y.Map<unknown> | undefined {

@@ -8,10 +8,11 @@ import {
   RICH_TEXT_BOUND,
   shortTextBound,
 } from '../bounds/bounds.ts';
-import { LibraryLinks } from '../library/libraryEntry.ts';
+import { LibraryLink, LibraryLinks } from '../library/libraryEntry.ts';
+import { Id } from '../model/primitives.ts';
 import { RefusalReason } from '../protocol/refusal.ts';
 import type { Placement, Resolved, UpdateInspection } from './inspectUpdate.ts';
-import { layoutVersion, RETIRED_ITEM_PATHS, SHORT_TEXT_PATHS } from './layout.ts';
+import { ITEM_MAP_PATHS, layoutVersion, RETIRED_ITEM_PATHS, SHORT_TEXT_PATHS } from './layout.ts';
 
 /** A bound an update would pass: which, where (a document path), and the limit. */
 export type BoundViolation = {
@@ -25,14 +26,26 @@ export type BoundViolation = {
   limit: number;
 };
 
+/** The shape of a plain value at a key: the value's schema and, for a map's entries (`…/*`), the key's. */
+export type PlainValueShape = { value: z.ZodType; key?: z.ZodType };
+
 /**
- * Item keys that hold one plain value of a known shape, by general path: an outcome's library
- * links (issue 15). Anything else there — a shared type, several values, a value that does not
- * parse — is refused (`malformedValue`), checked after the value's size bound.
+ * Keys that hold one plain value of a known shape, by general path (`…/*`: every entry of that
+ * map): an outcome's library link per department (issue 15, layout 5: the key a department id)
+ * and, in a document before layout 5, its links as one value. Anything else there — a shared
+ * type, several values, a value or key that does not parse — is refused (`malformedValue`),
+ * checked after the value's size bound.
  */
-export const PLAIN_VALUE_SHAPES: ReadonlyMap<string, z.ZodType> = new Map([
-  ['outcomes/items/*/libraryLinks', LibraryLinks],
+export const PLAIN_VALUE_SHAPES: ReadonlyMap<string, PlainValueShape> = new Map([
+  ['outcomes/items/*/libraryLinks/*', { value: LibraryLink, key: Id }],
+  ['outcomes/items/*/libraryLinks', { value: LibraryLinks }],
 ]);
+
+/** The shape the value at `path` must have, if any (by general path, then as an entry of its map). */
+function plainValueShape(path: string): PlainValueShape | undefined {
+  const general = generalise(path);
+  return PLAIN_VALUE_SHAPES.get(general) ?? PLAIN_VALUE_SHAPES.get(`${general.slice(0, general.lastIndexOf('/'))}/*`);
+}
 
 /** Nested maps below a root (section → list → item → sources is 3). */
 const MAX_MAP_DEPTH = 6;
@@ -57,23 +70,26 @@ type FieldTotals = { path: string; chars: number; nodes: number; existing?: { ch
  * are taken off). In a document of layout 2 the short texts' shape is a bound too
  * (`schemaOutdated`): only a Y.Text created with its new item may be written at a short text's
  * key, and a short text's Y.Text is deleted only with its item; in layout 3 an item key kept in
- * the chosen candidate or replaced by a rate card (RETIRED_ITEM_PATHS) is never written. Undefined if the update stays
- * within every bound.
+ * the chosen candidate or replaced by a rate card (RETIRED_ITEM_PATHS) is never written; in layout
+ * 5 an outcome's library links map (ITEM_MAP_PATHS) is written only with its new outcome and
+ * deleted only with it, each of its links one plain `LibraryLink` (PLAIN_VALUE_SHAPES).
+ * Undefined if the update stays within every bound.
  */
 export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): BoundViolation | undefined {
   const resolved = new Map(inspection.additions.map(({ item, parent, key }) => [item, { parent, key }]));
   const describer = new PlacementDescriber((item) => resolved.get(item) ?? { parent: undefined, key: null });
-  const shortTextsAreYText = layoutVersion(doc) >= 2;
   const layout = layoutVersion(doc);
-  if (shortTextsAreYText) {
-    for (const item of inspection.deletedTypes) {
-      if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) continue;
-      const path = `${describer.describe({ kind: 'type', type: item.parent }).path}/${item.parentSub}`;
-      const owner = item.parent._item;
-      const ownerGoes = owner !== null && (owner.deleted || Y.isDeleted(inspection.deleteSet, owner.id));
-      if (SHORT_TEXT_PATHS.has(generalise(path)) && !ownerGoes) {
-        return { reason: RefusalReason.SchemaOutdated, path, limit: 0 };
-      }
+  const shortTextsAreYText = layout >= 2;
+  // A short text's Y.Text (layout 2) and an item map a layout added (ITEM_MAP_PATHS) go only with their item.
+  const withItemOnly = (general: string) =>
+    (shortTextsAreYText && SHORT_TEXT_PATHS.has(general)) || (ITEM_MAP_PATHS.get(general) ?? Infinity) <= layout;
+  for (const item of inspection.deletedTypes) {
+    if (item.parentSub === null || !(item.parent instanceof Y.AbstractType)) continue;
+    const path = `${describer.describe({ kind: 'type', type: item.parent }).path}/${item.parentSub}`;
+    const owner = item.parent._item;
+    const ownerGoes = owner !== null && (owner.deleted || Y.isDeleted(inspection.deleteSet, owner.id));
+    if (withItemOnly(generalise(path)) && !ownerGoes) {
+      return { reason: RefusalReason.SchemaOutdated, path, limit: 0 };
     }
   }
   const newKeys = new Map<unknown, { path: string; keys: Set<string>; existing: number }>();
@@ -104,14 +120,26 @@ export function checkUpdateBounds(doc: Y.Doc, inspection: UpdateInspection): Bou
       if (retiredSince !== undefined && layout >= retiredSince) {
         return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
       }
+      // An item map a layout added: from that layout on only one created with its new item;
+      // before it (a case the server could not migrate) the first write may convert to it.
+      const mapSince = ITEM_MAP_PATHS.get(generalise(valuePath));
+      const isMap = content instanceof Y.ContentType && content.type instanceof Y.Map;
+      if (mapSince !== undefined && layout >= mapSince && !(isMap && parent.kind === 'new')) {
+        return { reason: RefusalReason.SchemaOutdated, path: valuePath, limit: 0 };
+      }
       const size = valueSize(content);
       if (size !== undefined && size > shortTextBound(valuePath)) {
         return { reason: RefusalReason.TextTooLong, path: valuePath, limit: shortTextBound(valuePath) };
       }
-      const shape = PLAIN_VALUE_SHAPES.get(generalise(valuePath));
+      const shape = mapSince !== undefined && isMap ? undefined : plainValueShape(valuePath);
       if (
         shape &&
-        !(content instanceof Y.ContentAny && content.arr.length === 1 && shape.safeParse(content.arr[0]).success)
+        !(
+          content instanceof Y.ContentAny &&
+          content.arr.length === 1 &&
+          shape.value.safeParse(content.arr[0]).success &&
+          (shape.key?.safeParse(key).success ?? true)
+        )
       ) {
         return { reason: RefusalReason.MalformedValue, path: valuePath, limit: 0 };
       }

@@ -85,6 +85,7 @@ describe('adding the nested types of fields new to the registry', () => {
       [1, 2],
       [2, 3],
       [3, 4],
+      [4, 5],
       [LAYOUT_VERSION, LAYOUT_VERSION + 1],
     ]);
     expect(layoutVersion(doc)).toBe(LAYOUT_VERSION + 1);

@@ -2,17 +2,28 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { businessCase } from '../../businessCase/businessCase.ts';
 import { exampleCase } from '../../example/exampleCase.ts';
+import { SEED_ENTRIES } from '../../library/seedEntries.ts';
 import { contentHash } from '../../signoff/contentHash.ts';
 import { makeCaseDoc, replicaOf } from '../../testing/docs.ts';
 import { workshopChild } from '../../workshop/record.ts';
 import { isAgreed } from '../../workshop/signoffs.ts';
 import { addItem } from '../items.ts';
-import { LAYOUT_VERSION, LISTS, layoutVersion, listMap, SHORT_TEXT_PATHS, sectionMap } from '../layout.ts';
+import {
+  LAYOUT_VERSION,
+  LIBRARY_LINKS_KEY,
+  LISTS,
+  layoutVersion,
+  listMap,
+  SHORT_TEXT_PATHS,
+  sectionMap,
+} from '../layout.ts';
+import { takeLibraryValue } from '../libraryValue.ts';
 import { toModel } from '../toModel.ts';
 import { writeModel } from '../writeModel.ts';
 import { asLayout1 } from './layout1.ts';
 import { asLayout2 } from './layout2Rates.ts';
 import { asLayout3 } from './layout3.ts';
+import { asLayout4 } from './layout4.ts';
 import { DOCUMENT_MIGRATIONS, migrateDocument, newestLayout } from './migrateDocument.ts';
 import type { DocumentMigration } from './migration.ts';
 
@@ -89,6 +100,7 @@ describe('migration 1 → 2: short texts as Y.Text', () => {
       [1, 2],
       [2, 3],
       [3, 4],
+      [4, 5],
     ]);
     expect(layoutVersion(doc)).toBe(LAYOUT_VERSION);
     for (const { path, value } of shortTextValues(doc)) expect(value, path).toBeInstanceOf(Y.Text);
@@ -140,8 +152,8 @@ describe('a migration never un-signs', () => {
     sign(doc, 'investor', signed);
     sign(doc, 'provider', 'f'.repeat(64)); // signed an older version: stays outdated
     const steps = migrateDocument(doc, { migrations });
-    expect(steps.map((s) => s.to)).toEqual([2, 3, 4, 5]);
-    const changed = steps[3];
+    expect(steps.map((s) => s.to)).toEqual([2, 3, 4, 5, 6]);
+    const changed = steps[4];
     expect(changed?.hashAfter).not.toBe(changed?.hashBefore);
     expect(changed?.carried).toEqual(['authority', 'investor']);
     const now = contentHash(toModel(doc));
@@ -180,6 +192,7 @@ describe('migration 2 → 3: expected rates per candidate (P19)', () => {
     expect(steps.map((s) => [s.from, s.to])).toEqual([
       [2, 3],
       [3, 4],
+      [4, 5],
     ]);
     expect(outcome.has('expectedRate')).toBe(false);
     expect((outcome.get('sources') as Y.Map<unknown>).has('expectedRate')).toBe(false);
@@ -238,7 +251,10 @@ describe('migration 3 → 4: rate cards (P7)', () => {
     const before = toModel(doc);
     expect(before.outcomes[0]?.points).toEqual([{ id: 'point-1', months: 12, price: 250000, basis: 'additional' }]);
     const steps = migrateDocument(doc);
-    expect(steps.map((s) => [s.from, s.to])).toEqual([[3, 4]]);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([
+      [3, 4],
+      [4, 5],
+    ]);
     expect(outcome.has('pricePerOutcome')).toBe(false);
     expect(outcome.has('paymentBasis')).toBe(false);
     expect((outcome.get('points') as Y.Map<unknown>).get('point-1')).toBeInstanceOf(Y.Map);
@@ -258,5 +274,63 @@ describe('migration 3 → 4: rate cards (P7)', () => {
     migrateDocument(doc);
     expect(toModel(doc).outcomes[0]?.points).toEqual([]);
     expect((listMap(doc, 'outcome')!.get('o1') as Y.Map<unknown>).get('points')).toBeInstanceOf(Y.Map);
+  });
+});
+
+describe('migration 4 → 5: library links per department (issue 15)', () => {
+  const sickness = { ...SEED_ENTRIES[0]!, version: 1, changedAt: '2026-01-01T00:00:00.000Z', changedBy: 'Ida' };
+
+  /** The example case with links for two departments, as stored before layout 5 (one plain value). */
+  function exampleLayout4(): Y.Doc {
+    const doc = makeCaseDoc();
+    writeModel(doc, exampleCase());
+    const outcome = listMap(doc, 'outcome')!.get('out-employment') as Y.Map<unknown>;
+    takeLibraryValue(outcome, 'dep-social', sickness, 'da');
+    takeLibraryValue(outcome, 'dep-jobcenter', { ...sickness, version: 2 }, 'da', {
+      factor: 1.1,
+      source: 'Indeks',
+      toYear: 2026,
+    });
+    asLayout4(doc);
+    return doc;
+  }
+
+  it('turns each outcome’s plain links into a map per department; figures, links and hash stay', () => {
+    const doc = exampleLayout4();
+    const outcome = listMap(doc, 'outcome')!.get('out-employment') as Y.Map<unknown>;
+    const plain = outcome.get(LIBRARY_LINKS_KEY);
+    expect(plain).not.toBeInstanceOf(Y.Map);
+    expect(Object.keys(plain as object)).toEqual(['dep-jobcenter', 'dep-social']);
+    const before = toModel(doc);
+    expect(before.outcomes[0]?.libraryLinks?.['dep-jobcenter']).toEqual({
+      entryId: sickness.id,
+      version: 2,
+      factor: 1.1,
+    });
+    const steps = migrateDocument(doc);
+    expect(steps.map((s) => [s.from, s.to])).toEqual([[4, 5]]);
+    const links = outcome.get(LIBRARY_LINKS_KEY) as Y.Map<unknown>;
+    expect(links).toBeInstanceOf(Y.Map);
+    expect(links.toJSON()).toEqual(before.outcomes[0]?.libraryLinks);
+    // An outcome without links gets an empty map: every outcome has one from layout 5.
+    const other = listMap(doc, 'outcome')!.get('out-admissions') as Y.Map<unknown>;
+    expect(other.get(LIBRARY_LINKS_KEY)).toBeInstanceOf(Y.Map);
+    expect(toModel(doc)).toEqual(before);
+    expect(steps[0]?.hashAfter).toBe(steps[0]?.hashBefore);
+  });
+
+  it('is idempotent and deterministic', () => {
+    const doc = exampleLayout4();
+    const copy = replicaOf(doc);
+    migrateDocument(doc);
+    migrateDocument(copy);
+    const links = (d: Y.Doc) =>
+      (
+        (listMap(d, 'outcome')!.get('out-employment') as Y.Map<unknown>).get(LIBRARY_LINKS_KEY) as Y.Map<unknown>
+      ).toJSON();
+    expect(links(copy)).toEqual(links(doc));
+    const state = Y.encodeStateVector(doc);
+    expect(migrateDocument(doc)).toEqual([]);
+    expect(Y.encodeStateVector(doc)).toEqual(state);
   });
 });

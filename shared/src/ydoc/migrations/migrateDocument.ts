@@ -4,12 +4,18 @@ import { workshopChild } from '../../workshop/record.ts';
 import { LAYOUT_VERSION_KEY, layoutVersion, META } from '../layout.ts';
 import { toModel } from '../toModel.ts';
 import { candidateRates } from './candidateRates.ts';
+import { libraryLinksPerDepartment } from './libraryLinksPerDepartment.ts';
 import type { DocumentMigration } from './migration.ts';
 import { rateCards } from './rateCards.ts';
 import { shortTextsAsYText } from './shortTextsAsYText.ts';
 
 /** Every migration, in order: a document of layout n runs those from n on (layout.ts LAYOUT_VERSION). */
-export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [shortTextsAsYText, candidateRates, rateCards];
+export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
+  shortTextsAsYText,
+  candidateRates,
+  rateCards,
+  libraryLinksPerDepartment,
+];
 
 /**
  * One migration as it ran: the layouts, the content hash before and after, and the parties
