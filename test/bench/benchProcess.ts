@@ -29,6 +29,8 @@ export class BenchProcess {
         'tsx',
         '--expose-gc',
         ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+        // E.g. '--perf-basic-prof' (for `perf record -p <pid>`) or '--trace-deopt'.
+        ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
       ],
       env: { ...process.env, ...env },
       stdio: 'inherit',

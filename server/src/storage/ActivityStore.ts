@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { fixedStatement } from './sql/fixedStatement.ts';
 import { isForeignKeyViolation } from './sql/sqlErrors.ts';
-import type { CaseroomTables, Executor } from './sql/tables.ts';
+import type { CaseroomTables, Engine, Executor } from './sql/tables.ts';
 import { UnknownCaseError } from './storeErrors.ts';
 import { TurnBatch } from './TurnBatch.ts';
 
@@ -35,13 +36,20 @@ export class SqlActivityStore implements ActivityStore {
   private readonly batch = new TurnBatch<readonly ActivityEntry[], void>(
     (lists) =>
       this.db.transaction().execute(async (trx) => {
-        for (const entries of lists) for (const entry of entries) await recordIn(trx, entry);
+        for (const entries of lists) for (const entry of entries) await recordIn(trx, this.statements, entry);
         return lists.map(() => undefined);
       }),
     (entries) => this.recordOwn(entries),
   );
 
-  constructor(private readonly db: Kysely<CaseroomTables>) {}
+  private readonly statements: ActivityStatements;
+
+  constructor(
+    private readonly db: Kysely<CaseroomTables>,
+    engine: Engine,
+  ) {
+    this.statements = activityStatements(engine);
+  }
 
   /**
    * One statement on the honest path (the party's latest stretch in the section is extended in
@@ -49,7 +57,7 @@ export class SqlActivityStore implements ActivityStore {
    * written about once a second per party and section of every open case.
    */
   record(entry: ActivityEntry): Promise<void> {
-    return recordIn(this.db, entry);
+    return recordIn(this.db, this.statements, entry);
   }
 
   async recordAll(entries: readonly ActivityEntry[]): Promise<void> {
@@ -59,9 +67,9 @@ export class SqlActivityStore implements ActivityStore {
 
   /** One caller's entries in one transaction (alone in its turn, or tried again after a batch failed). */
   private async recordOwn(entries: readonly ActivityEntry[]): Promise<void> {
-    if (entries.length === 1) return recordIn(this.db, entries[0]!);
+    if (entries.length === 1) return recordIn(this.db, this.statements, entries[0]!);
     await this.db.transaction().execute(async (trx) => {
-      for (const entry of entries) await recordIn(trx, entry);
+      for (const entry of entries) await recordIn(trx, this.statements, entry);
     });
   }
 
@@ -84,41 +92,42 @@ export class SqlActivityStore implements ActivityStore {
   }
 }
 
-/** One entry: the party's latest stretch in the section extended in place, or a new one. */
-async function recordIn(db: Executor, entry: ActivityEntry): Promise<void> {
-  const edits = entry.edits ?? 1;
-  const latest = db
+/**
+ * The statements of one entry, written once per engine and bound per call: every open case
+ * writes its activity every few seconds (`pnpm bench:sync`, issue 14).
+ *  - extend: the party's latest stretch in the section takes the entry, if it ended at most
+ *    ACTIVITY_MERGE_MS before it (its last time only moves forward);
+ *  - start: a new stretch.
+ */
+export function activityStatements(engine: Engine) {
+  return {
+    extend: fixedStatement(
+      engine,
+      `update "activity" set "last_at" = case when "last_at" > ? then "last_at" else ? end, "edits" = "edits" + ?
+       where "seq" = (select "seq" from "activity" where "case_id" = ? and "party_id" = ? and "section" = ?
+                      order by "seq" desc limit 1)
+         and ? - "last_at" <= ?`,
+    ),
+    start: fixedStatement(
+      engine,
+      'insert into "activity" ("case_id", "party_id", "section", "first_at", "last_at", "edits") values (?, ?, ?, ?, ?, ?)',
+    ),
+  };
+}
 
-    .selectFrom('activity')
-    .select('seq')
-    .where('case_id', '=', entry.caseId)
-    .where('party_id', '=', entry.partyId)
-    .where('section', '=', entry.section)
-    .orderBy('seq', 'desc')
-    .limit(1);
-  const extended = await db
-    .updateTable('activity')
-    .set((eb) => ({
-      last_at: sql<number>`CASE WHEN last_at > ${entry.at} THEN last_at ELSE ${entry.at} END`,
-      edits: eb('edits', '+', edits),
-    }))
-    .where('seq', '=', latest)
-    .where(sql<number>`${entry.at} - last_at`, '<=', ACTIVITY_MERGE_MS)
-    .executeTakeFirst();
-  if (Number(extended.numUpdatedRows) > 0) return;
+type ActivityStatements = ReturnType<typeof activityStatements>;
+
+/** One entry: the party's latest stretch in the section extended in place, or a new one. */
+async function recordIn(db: Executor, statements: ActivityStatements, entry: ActivityEntry): Promise<void> {
+  const edits = entry.edits ?? 1;
+  const { caseId, partyId, section, at } = entry;
+  const extended = await db.executeQuery(
+    statements.extend(at, at, edits, caseId, partyId, section, at, ACTIVITY_MERGE_MS),
+  );
+  if (Number(extended.numAffectedRows ?? 0) > 0) return;
   try {
-    await db
-      .insertInto('activity')
-      .values({
-        case_id: entry.caseId,
-        party_id: entry.partyId,
-        section: entry.section,
-        first_at: entry.at,
-        last_at: entry.at,
-        edits,
-      })
-      .execute();
+    await db.executeQuery(statements.start(caseId, partyId, section, at, at, edits));
   } catch (error) {
-    throw isForeignKeyViolation(error) ? new UnknownCaseError(entry.caseId) : error;
+    throw isForeignKeyViolation(error) ? new UnknownCaseError(caseId) : error;
   }
 }

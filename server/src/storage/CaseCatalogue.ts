@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { insertParty, type NewParty } from './AccessStore.ts';
 import { firstOrganisationId } from './OrganisationStore.ts';
 import { deleteCaseRows } from './sql/caseRows.ts';
+import { fixedStatement } from './sql/fixedStatement.ts';
 import { asBytes, isForeignKeyViolation } from './sql/sqlErrors.ts';
 import type { CaseroomTables, Engine, Executor } from './sql/tables.ts';
 import { DuplicateCaseError, DuplicatePartyError, UnknownCaseError, UnknownOrganisationError } from './storeErrors.ts';
@@ -86,19 +87,41 @@ export class SqlCaseCatalogue implements CaseCatalogue {
       this.db.transaction().execute(async (trx) => {
         const results: (undefined | Error)[] = [];
         for (const { id, summary } of items) {
-          results.push((await touchIn(trx, id, summary)) ? undefined : new UnknownCaseError(id));
+          results.push((await this.touchIn(trx, id, summary)) ? undefined : new UnknownCaseError(id));
         }
         return results;
       }),
     async ({ id, summary }) => {
-      if (!(await touchIn(this.db, id, summary))) throw new UnknownCaseError(id);
+      if (!(await this.touchIn(this.db, id, summary))) throw new UnknownCaseError(id);
     },
   );
+
+  /** The summary's update: written once, bound per call (every open case's, every few seconds). */
+  private readonly touchStatement: ReturnType<typeof fixedStatement>;
 
   constructor(
     private readonly db: Kysely<CaseroomTables>,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.touchStatement = fixedStatement(
+      engine,
+      'update "cases" set "title" = ?, "municipality" = ?, "phase" = ?, "updated_at" = ? where "id" = ?',
+    );
+  }
+
+  /** Writes a case's summary; false if there is no such case. */
+  private async touchIn(db: Executor, id: string, summary: CaseSummary): Promise<boolean> {
+    const result = await db.executeQuery(
+      this.touchStatement(
+        summary.title ?? null,
+        summary.municipality ?? null,
+        summary.phase ?? null,
+        summary.updatedAt,
+        id,
+      ),
+    );
+    return Number(result.numAffectedRows ?? 0) > 0;
+  }
 
   async create({ id, createdAt, initialState, summary, founder, organisationId, importedAt }: NewCase): Promise<void> {
     if (founder && founder.party.caseId !== id) throw new DuplicatePartyError(id, founder.party.id);
@@ -185,19 +208,4 @@ function toRecord(row: CaseRow): CaseRecord {
     ...(row.imported_at === null ? {} : { importedAt: row.imported_at }),
     ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
   };
-}
-
-/** Writes a case's summary; false when there is no such case. */
-async function touchIn(db: Executor, id: string, summary: CaseSummary): Promise<boolean> {
-  const result = await db
-    .updateTable('cases')
-    .set({
-      title: summary.title ?? null,
-      municipality: summary.municipality ?? null,
-      phase: summary.phase ?? null,
-      updated_at: summary.updatedAt,
-    })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
 }

@@ -74,7 +74,7 @@ export function sqlStores(db: Kysely<CaseroomTables>, engine: Engine, release: (
     access: new SqlAccessStore(db),
     ballots: new SqlBallotStore(db),
     snapshots: new SqlSnapshotStore(db),
-    activity: new SqlActivityStore(db),
+    activity: new SqlActivityStore(db, engine),
     clientIds: new SqlClientIdStore(db),
     organisations: new SqlOrganisationStore(db),
     owners: new SqlOwnershipStore(db, engine),
