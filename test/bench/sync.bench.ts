@@ -16,6 +16,8 @@
  *   BENCH_VARIANTS=sqlite,pg2       some variants (the reference always runs); more:
  *                                   sqlite-full (synchronous=FULL), sqlite-memory (SQLite in memory)
  *   BENCH_ROUNDS=3                  alternate the variants' order and report medians
+ *   BENCH_WARMUP=20                 seconds of load before the measured window (default 3): a
+ *                                   longer one measures a server whose code V8 has finished optimising
  *   BENCH_PROF=<dir>                --cpu-prof every server process into <dir> (cpuProfileTop.ts reads them)
  *   BENCH_PROF_WINDOW=<dir>         the same for the measured window only (no start-up, no case creation)
  *
@@ -53,7 +55,7 @@ const PROFILES: Profile[] = [
     : profile,
 );
 const TIMING: Timing = {
-  warmup: QUICK ? 1 : 3,
+  warmup: Number(process.env.BENCH_WARMUP ?? (QUICK ? 1 : 3)),
   measure: Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 15)),
   drainTimeout: 10,
 };

@@ -53,11 +53,31 @@ export async function agreedOrCurrent(stores: Stores, caseId: string, current: D
   if (current.agreed) return { source: 'current', view: current };
   for (const info of await stores.snapshots.list(caseId)) {
     if (info.kind !== 'signoff') continue;
+    const key = JSON.stringify([caseId, info.id, info.createdAt]);
+    if (notAgreedSnapshots.has(key)) continue;
     const snapshot = await stores.snapshots.get(caseId, info.id);
     const view = snapshot && stateView(snapshot.state);
     if (view?.agreed) return { source: info.id, sourceName: { name: info.name, kind: info.kind }, view };
+    if (view) rememberNotAgreed(key);
   }
   return { source: 'current', view: current };
+}
+
+/** Sign-off snapshots remembered as not agreed, at most. */
+const NOT_AGREED_MEMO_SIZE = 10_000;
+
+/**
+ * Sign-off snapshots known not to be agreed (case, id and time: a snapshot never changes once
+ * stored), so that the portfolio and exports do not decode them again on every request for a
+ * case that is not agreed now. Oldest forgotten first past NOT_AGREED_MEMO_SIZE.
+ */
+const notAgreedSnapshots = new Set<string>();
+
+function rememberNotAgreed(key: string): void {
+  if (notAgreedSnapshots.size >= NOT_AGREED_MEMO_SIZE) {
+    notAgreedSnapshots.delete(notAgreedSnapshots.values().next().value as string);
+  }
+  notAgreedSnapshots.add(key);
 }
 
 /**
