@@ -153,6 +153,15 @@ describe('the portfolio’s cache of stored cases', () => {
     expect(third).toEqual(first);
   });
 
+  it('requests that miss at the same time decode each stored case once, and answer the same rows', async () => {
+    const started = await start();
+    const ids = [(await createCase(started)).id, (await createCase(started)).id];
+    const answers = await Promise.all([portfolio(started), portfolio(started), portfolio(started)]);
+    for (const id of ids) expect(started.reads.get(id), id).toBe(1);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
   it('an edit through the room shows at the next request once the case is unloaded; the other cases are not read again', async () => {
     const started = await start();
     const edited = await createCase(started);

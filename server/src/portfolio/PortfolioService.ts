@@ -34,6 +34,8 @@ export const ACTIVE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export class PortfolioService {
   private readonly assessments = new Map<string, PortfolioAssessment>();
   private readonly storedVersions = new ShownVersionCache();
+  /** Stored cases being decoded now, by case and revision: what a request that also missed waits for. */
+  private readonly decoding = new Map<string, Promise<ShownVersion>>();
 
   constructor(
     private readonly stores: Stores,
@@ -106,6 +108,17 @@ export class PortfolioService {
     const revision = await storedVersionRevision(this.stores, caseId);
     const known = this.storedVersions.get(caseId, revision);
     if (known) return known;
+    // Requests that miss at once (a member and a colleague opening the page) decode the case once.
+    const key = JSON.stringify([caseId, revision]);
+    let decoding = this.decoding.get(key);
+    if (!decoding) {
+      decoding = this.decodeStored(caseId, revision).finally(() => this.decoding.delete(key));
+      this.decoding.set(key, decoding);
+    }
+    return decoding;
+  }
+
+  private async decodeStored(caseId: string, revision: string): Promise<ShownVersion> {
     const current = stateView(...(await this.stores.updates.read(caseId)));
     const shown = await this.shownVersion(await agreedOrCurrent(this.stores, caseId, current));
     this.storedVersions.set(caseId, revision, shown);
