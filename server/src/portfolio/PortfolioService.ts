@@ -33,6 +33,8 @@ export const ACTIVE_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export class PortfolioService {
   private readonly assessments = new Map<string, PortfolioAssessment>();
+  /** Assessments being computed now, by content hash. */
+  private readonly pricing = new Map<string, Promise<PortfolioAssessment>>();
   private readonly storedVersions = new ShownVersionCache();
   /** Stored cases being decoded now, by case and revision: what a request that also missed waits for. */
   private readonly decoding = new Map<string, Promise<ShownVersion>>();
@@ -140,6 +142,16 @@ export class PortfolioService {
   private async assess(view: DocView, hash: string): Promise<PortfolioAssessment> {
     const known = this.assessments.get(hash);
     if (known) return known;
+    // The same content asked for at once (two requests, a live case not yet assessed) is priced once.
+    let pricing = this.pricing.get(hash);
+    if (!pricing) {
+      pricing = this.priceInWorker(view, hash).finally(() => this.pricing.delete(hash));
+      this.pricing.set(hash, pricing);
+    }
+    return pricing;
+  }
+
+  private async priceInWorker(view: DocView, hash: string): Promise<PortfolioAssessment> {
     const assessment = await this.workers.run({ kind: 'assess', model: view.model });
     if (this.assessments.size >= ASSESSMENT_CACHE_SIZE) {
       this.assessments.delete(this.assessments.keys().next().value as string);
