@@ -49,7 +49,8 @@ export function LibraryValues({ item, outcomeId }: Props) {
   const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${money(Math.abs(value))}`;
 
   return (
-    <section className="library-values" aria-label={t.heading}>
+    // A group, not a region: every outcome has one, and a landmark per outcome would repeat one name.
+    <div className="library-values" role="group" aria-label={t.heading}>
       {statuses.map((status) => (
         <LinkLine
           key={status.departmentId}
@@ -88,7 +89,7 @@ export function LibraryValues({ item, outcomeId }: Props) {
             ))}
         </details>
       )}
-    </section>
+    </div>
   );
 }
 
