@@ -81,8 +81,9 @@ export function PortfolioTable({
       </h2>
       <fieldset className="portfolio-filters">
         <legend>{p.filters.legend}</legend>
-        <label htmlFor={`${id}-text`}>
-          {p.filters.text}
+        {/* Each label beside its field, not around it: a label wrapping a list would read out its options. */}
+        <div className="portfolio-filter">
+          <label htmlFor={`${id}-text`}>{p.filters.text}</label>
           <input
             id={`${id}-text`}
             type="search"
@@ -90,9 +91,9 @@ export function PortfolioTable({
             maxLength={200}
             onChange={(event) => setFilter({ ...filter, text: event.target.value })}
           />
-        </label>
-        <label htmlFor={`${id}-phase`}>
-          {p.filters.phase}
+        </div>
+        <div className="portfolio-filter">
+          <label htmlFor={`${id}-phase`}>{p.filters.phase}</label>
           <select
             id={`${id}-phase`}
             value={filter.phase ?? ''}
@@ -110,7 +111,7 @@ export function PortfolioTable({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="checkbox" htmlFor={`${id}-agreed`}>
           <input
             id={`${id}-agreed`}
