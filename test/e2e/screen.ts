@@ -35,7 +35,8 @@ export function sidewaysScrolling(page: Page, scope?: string): Promise<string[]>
   return page.evaluate((within) => {
     const found: string[] = [];
     const root = document.documentElement;
-    if (!within && root.scrollWidth > root.clientWidth) found.push(`the page (${root.scrollWidth} > ${root.clientWidth})`);
+    if (!within && root.scrollWidth > root.clientWidth)
+      found.push(`the page (${root.scrollWidth} > ${root.clientWidth})`);
     for (const container of document.querySelectorAll<HTMLElement>(within ?? 'body')) {
       for (const element of [container, ...container.querySelectorAll<HTMLElement>('*')]) {
         if (element.matches('input, textarea, select, .visually-hidden') || element.clientWidth <= 1) continue;
@@ -55,15 +56,19 @@ export function textSizes(page: Page, minPx: number): Promise<{ base: number; sm
   return page.evaluate((min) => {
     const small = new Set<string>();
     for (const element of document.querySelectorAll<Element>('body *')) {
-      const shown = element instanceof HTMLElement ? element.offsetParent !== null : element.getClientRects().length > 0;
+      const shown =
+        element instanceof HTMLElement ? element.offsetParent !== null : element.getClientRects().length > 0;
       if (!shown || element.closest('.visually-hidden')) continue;
-      const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+      const ownText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+      );
       if (!ownText) continue;
       // SVG text is drawn scaled: its size on screen is the font size times the drawing's scale.
       const svg = element.closest('svg');
       const scale = svg?.viewBox.baseVal?.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
       const size = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
-      if (size < min - 0.05) small.add(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} ${size.toFixed(1)}px`);
+      if (size < min - 0.05)
+        small.add(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} ${size.toFixed(1)}px`);
     }
     return { base: Number.parseFloat(getComputedStyle(document.documentElement).fontSize), small: [...small] };
   }, minPx);

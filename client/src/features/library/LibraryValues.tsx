@@ -49,8 +49,9 @@ export function LibraryValues({ item, outcomeId }: Props) {
   const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${money(Math.abs(value))}`;
 
   return (
-    // A group, not a region: every outcome has one, and a landmark per outcome would repeat one name.
-    <div className="library-values" role="group" aria-label={t.heading}>
+    // Not a region: every outcome has these, and a landmark per outcome would repeat one name
+    // (axe: landmark-unique). Its lines and its summary say what they are.
+    <div className="library-values">
       {statuses.map((status) => (
         <LinkLine
           key={status.departmentId}
