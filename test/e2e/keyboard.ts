@@ -56,3 +56,21 @@ export async function tabTo(page: Page, name: string | RegExp, key: 'Tab' | 'Shi
   }
   throw new Error(`nothing called ${String(name)} within 120 presses of ${key}`);
 }
+
+/**
+ * Presses Tab from where focus is until it leaves the page (onto <body>, as it does past the
+ * last control) and returns every stop on the way; each must show a focus ring and have a name
+ * (what a screen reader would say there).
+ */
+export async function tabThrough(page: Page, limit = 80): Promise<Focused[]> {
+  const stops: Focused[] = [];
+  for (let step = 0; step < limit; step++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now.tag === 'body') return stops;
+    expect(now.ring, `no visible focus on ${now.tag} "${now.name}" (stop ${step + 1})`).toBe(true);
+    expect(now.name, `a nameless ${now.tag} (stop ${step + 1})`).not.toBe('');
+    stops.push(now);
+  }
+  throw new Error(`focus did not leave the page within ${limit} presses of Tab`);
+}

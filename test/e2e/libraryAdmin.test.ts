@@ -118,7 +118,11 @@ describe('[issue 15] the unit-value library page', () => {
     await added.waitFor();
     expect(await added.locator('td.number').textContent()).toBe('137.500,5 kr.');
     expect(await added.locator('td').first().textContent()).toBe('Regional');
-    expect(await added.locator('td').nth(6).textContent()).toBe('2025');
+    // The source's date stands with the source (one column fewer, so the table fits a 1024-px projector).
+    expect(await added.locator('td.library-source').textContent()).toMatch(
+      /^Danmarks Statistik, AUK01.*\(19\.11\.2024\)$/,
+    );
+    expect(await added.locator('td').nth(5).textContent()).toBe('2025');
     const stored = (await api(server.url, member.token, 'GET', '/api/library')).body.entries as LibraryEntry[];
     const entry = stored.find((each) => each.name === name);
     expect(entry).toMatchObject({
@@ -145,7 +149,7 @@ describe('[issue 15] the unit-value library page', () => {
       .filter({ hasText: `»${name}« er gemt som version 2.` })
       .waitFor();
     await expect.poll(() => added.locator('td.number').textContent()).toBe('142.000 kr.');
-    expect(await added.locator('td').nth(7).textContent()).toBe('2');
+    expect(await added.locator('td').nth(6).textContent()).toBe('2');
 
     // Versioner: both, the oldest first, with who saved them.
     await added.getByRole('button', { name: `Versioner af ${name}` }).click();

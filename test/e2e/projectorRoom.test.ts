@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
 import { createCase, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
 import { openCase, openSection } from './room.ts';
+import { clippedButtons } from './screen.ts';
 
 /**
  * The room on a projector (issue 13): four people in the example case — the facilitator (Fie),
@@ -87,15 +88,6 @@ async function uncovered(locator: Locator): Promise<boolean> {
 /** The open section's first form field (input, select, text area or rich text). */
 function firstField(page: Page): Locator {
   return page.locator('main').locator('input, select, textarea, [contenteditable]').first();
-}
-
-/** Buttons whose text is cut: wider than the button shows (scrollWidth beyond clientWidth). */
-function clippedButtons(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button')]
-      .filter((button) => button.offsetParent !== null && button.scrollWidth > button.clientWidth + 1)
-      .map((button) => `${button.textContent?.trim()} (${button.scrollWidth} > ${button.clientWidth})`),
-  );
 }
 
 /**

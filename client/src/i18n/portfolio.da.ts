@@ -17,8 +17,12 @@ export const portfolioDa = {
     anyPhase: 'Alle faser',
     phaseOption: (phase: number) => `Fase ${phase}`,
     agreedOnly: 'Kun aftalte versioner',
-    shown: (shown: number, total: number) => `Viser ${shown} af ${total} sager`,
+    /** The status line under the filters: what is shown and how it is sorted (heard after a click on a heading). */
+    shown: (shown: number, total: number, column: string, ascending: boolean) =>
+      `Viser ${shown} af ${total} sager, sorteret efter ${column}, ${ascending ? 'stigende' : 'faldende'}.`,
   },
+  casesHeading: 'Sager',
+  tableCaption: 'Porteføljens sager. Kolonneoverskrifterne er knapper, der sorterer tabellen.',
   columns: {
     title: 'Sag',
     titleAndIntervention: 'Sag, kommune og valgt indsats',
@@ -46,7 +50,7 @@ export const portfolioDa = {
   chart: {
     heading: 'Kapital og forventet værdi pr. sag',
     description:
-      'Søjler pr. sag: investors kapital og kommunens nettonutidsværdi i det forventede forløb. Sager, der ikke kan beregnes endnu, er udeladt.',
+      'Søjler pr. sag: investors kapital (ensfarvet) og kommunens nettonutidsværdi i det forventede forløb (skraveret). Sager, der ikke kan beregnes endnu, er udeladt. De samme tal står i tabellen ovenfor, hvor de kan sorteres.',
     capital: 'Investors kapital',
     value: 'Kommunens nettonutidsværdi',
     none: 'Ingen sager kan beregnes endnu.',

@@ -19,8 +19,11 @@ export const portfolioEn: typeof portfolioDa = {
     anyPhase: 'All phases',
     phaseOption: (phase) => `Phase ${phase}`,
     agreedOnly: 'Agreed versions only',
-    shown: (shown, total) => `Showing ${shown} of ${total} cases`,
+    shown: (shown, total, column, ascending) =>
+      `Showing ${shown} of ${total} cases, sorted by ${column}, ${ascending ? 'ascending' : 'descending'}.`,
   },
+  casesHeading: 'Cases',
+  tableCaption: 'The portfolio’s cases. The column headings are buttons that sort the table.',
   columns: {
     title: 'Case',
     titleAndIntervention: 'Case, municipality and chosen intervention',
@@ -48,7 +51,7 @@ export const portfolioEn: typeof portfolioDa = {
   chart: {
     heading: 'Capital and expected value by case',
     description:
-      'Bars per case: investor capital and the authority’s net present value in the expected scenario. Cases that cannot be priced yet are left out.',
+      'Bars per case: investor capital (solid) and the authority’s net present value in the expected scenario (hatched). Cases that cannot be priced yet are left out. The same figures are in the table above, where they can be sorted.',
     capital: 'Investor capital',
     value: 'Authority net present value',
     none: 'No case can be priced yet.',

@@ -49,7 +49,9 @@ export function LibraryValues({ item, outcomeId }: Props) {
   const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${money(Math.abs(value))}`;
 
   return (
-    <section className="library-values" aria-label={t.heading}>
+    // Not a region: every outcome has these, and a landmark per outcome would repeat one name
+    // (axe: landmark-unique). Its lines and its summary say what they are.
+    <div className="library-values">
       {statuses.map((status) => (
         <LinkLine
           key={status.departmentId}
@@ -88,7 +90,7 @@ export function LibraryValues({ item, outcomeId }: Props) {
             ))}
         </details>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -49,7 +49,6 @@ export function LibraryTable({ entries, lang, onEdit, onVersions }: Props) {
             <th scope="col">{c.unit}</th>
             <th scope="col">{c.priceYear}</th>
             <th scope="col">{c.source}</th>
-            <th scope="col">{c.sourceDate}</th>
             <th scope="col">{c.validFrom}</th>
             <th scope="col">{c.version}</th>
             <th scope="col">{c.actions}</th>
@@ -64,9 +63,8 @@ export function LibraryTable({ entries, lang, onEdit, onVersions }: Props) {
               <td className="library-unit">{entry.unit}</td>
               <td>{entry.priceYear}</td>
               <td className="library-source">
-                <SourceText entry={entry} lang={lang} />
+                <SourceText entry={entry} lang={lang} withDate />
               </td>
-              <td className="nowrap">{formatSourceDate(entry.source.date, lang)}</td>
               <td className="nowrap">{formatSourceDate(entry.validFrom, lang)}</td>
               <td>{entry.version}</td>
               <td>

@@ -1,22 +1,27 @@
 import { formatFigure, type PortfolioRow } from '@caseroom/shared';
 import { useId } from 'react';
 import { useLanguage, useMessages } from '../../i18n/messages.ts';
+import { shownTitle } from './portfolioView.ts';
 
-const BAR_HEIGHT = 14;
-const ROW_GAP = 14;
-const LABEL_WIDTH = 200;
+const BAR_HEIGHT = 16;
+const ROW_GAP = 16;
+const LABEL_WIDTH = 240;
 const PLOT_WIDTH = 520;
 
 /**
  * A small chart of the portfolio (issue 15): per priced case, two bars from a common zero —
  * investor capital and the authority's NPV in the expected scenario (negative to the left). The
- * numbers are in the table too; the chart carries a text description and each bar a title.
+ * numbers are in the table too, and the description says so: the chart is one image with a name
+ * and a description (its bars' titles are for the mouse). The NPV bars are hatched, so the two
+ * kinds differ by more than their colour (WCAG 1.4.1).
  */
 export function PortfolioChart({ rows }: { rows: readonly PortfolioRow[] }) {
   const m = useMessages();
   const c = m.portfolio.chart;
   const lang = useLanguage();
   const id = useId();
+  // A pattern's id goes into url(#…): React's ids carry characters that would need escaping there.
+  const hatch = `portfolio-hatch-${id.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const priced = rows.flatMap((row) => (row.figures ? [{ row, figures: row.figures }] : []));
   if (priced.length === 0) {
     return (
@@ -33,10 +38,17 @@ export function PortfolioChart({ rows }: { rows: readonly PortfolioRow[] }) {
   const x = (value: number) => LABEL_WIDTH + ((value - min) / span) * PLOT_WIDTH;
   const rowHeight = 2 * BAR_HEIGHT + ROW_GAP;
   const height = priced.length * rowHeight + 8;
-  const bar = (value: number, y: number, className: string, label: string) => {
+  const bar = (value: number, y: number, className: string, label: string, fill?: string) => {
     const from = Math.min(x(0), x(value));
     return (
-      <rect x={from} y={y} width={Math.max(1, Math.abs(x(value) - x(0)))} height={BAR_HEIGHT} className={className}>
+      <rect
+        x={from}
+        y={y}
+        width={Math.max(1, Math.abs(x(value) - x(0)))}
+        height={BAR_HEIGHT}
+        className={className}
+        fill={fill}
+      >
         <title>{`${label}: ${formatFigure('authorityNpv', value, { lang })}`}</title>
       </rect>
     );
@@ -63,20 +75,31 @@ export function PortfolioChart({ rows }: { rows: readonly PortfolioRow[] }) {
         className="portfolio-bars"
       >
         <title>{c.heading}</title>
+        <defs>
+          <pattern id={hatch} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width={6} height={6} className="hatch-ground" />
+            <line x1={0} y1={0} x2={0} y2={6} className="hatch-line" />
+          </pattern>
+        </defs>
         <line x1={x(0)} x2={x(0)} y1={0} y2={height} className="zero-line" />
         {priced.map(({ row, figures }, i) => {
           const y = i * rowHeight + 4;
           return (
             <g key={row.caseId}>
               <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT + 4} textAnchor="end" className="bar-label">
-                {row.title.length > 28 ? `${row.title.slice(0, 27)}…` : row.title}
+                {clipped(shownTitle(row, m.room.untitled))}
               </text>
               {bar(figures.capitalNeeded, y, 'bar capital', c.capital)}
-              {bar(figures.authorityNpv, y + BAR_HEIGHT, 'bar value', c.value)}
+              {bar(figures.authorityNpv, y + BAR_HEIGHT, 'bar value', c.value, `url(#${hatch})`)}
             </g>
           );
         })}
       </svg>
     </section>
   );
+}
+
+/** A title short enough for the chart's label column; the whole title is in the table. */
+function clipped(title: string): string {
+  return title.length > 28 ? `${title.slice(0, 27)}…` : title;
 }

@@ -8,6 +8,7 @@ import {
   type PortfolioSort,
   portfolioView,
   type SortKey,
+  shownTitle,
 } from './portfolioView.ts';
 
 /** The figure columns, named by the headline-figure registry (one name per figure). */
@@ -42,9 +43,22 @@ export function PortfolioTable({
     reason !== undefined && reason in reasons ? `${m.businessCase.notPriceable} ${reasons[reason]}` : p.notPriced;
   const shown = useMemo(() => portfolioView(rows, filter, sort), [rows, filter, sort]);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const title = (row: PortfolioRow) => shownTitle(row, m.room.untitled);
+  // Every sortable column once: the headings and the status line that says the sort both read it.
+  const columns: { key: SortKey; label: string; className?: string }[] = [
+    { key: 'title', label: p.columns.titleAndIntervention },
+    { key: 'phase', label: p.columns.status },
+    ...FIGURE_COLUMNS.map(({ key, figure }) => ({
+      key,
+      label: headlineFigureTexts(figure, lang).name,
+      className: 'number',
+    })),
+    { key: 'lastActivityAt', label: p.columns.lastActivity },
+  ];
+  const sortLabel = columns.find((column) => column.key === sort.key)?.label ?? '';
 
-  const header = (key: SortKey, label: string, className?: string) => (
-    <th scope="col" className={className} aria-sort={sort.key === key ? sort.direction : 'none'}>
+  const header = ({ key, label, className }: { key: SortKey; label: string; className?: string }) => (
+    <th key={key} scope="col" className={className} aria-sort={sort.key === key ? sort.direction : 'none'}>
       <button
         type="button"
         className="sort-button"
@@ -60,21 +74,28 @@ export function PortfolioTable({
   );
 
   return (
-    <section className="portfolio-cases" aria-labelledby={`${id}-shown`}>
+    <section className="portfolio-cases" aria-labelledby={`${id}-heading`}>
+      {/* Seen at once on the screen; a screen reader's heading list needs the name. */}
+      <h2 id={`${id}-heading`} className="visually-hidden">
+        {p.casesHeading}
+      </h2>
       <fieldset className="portfolio-filters">
         <legend>{p.filters.legend}</legend>
-        <label>
-          {p.filters.text}
+        {/* Each label beside its field, not around it: a label wrapping a list would read out its options. */}
+        <div className="portfolio-filter">
+          <label htmlFor={`${id}-text`}>{p.filters.text}</label>
           <input
+            id={`${id}-text`}
             type="search"
             value={filter.text}
             maxLength={200}
             onChange={(event) => setFilter({ ...filter, text: event.target.value })}
           />
-        </label>
-        <label>
-          {p.filters.phase}
+        </div>
+        <div className="portfolio-filter">
+          <label htmlFor={`${id}-phase`}>{p.filters.phase}</label>
           <select
+            id={`${id}-phase`}
             value={filter.phase ?? ''}
             onChange={(event) =>
               setFilter({
@@ -90,9 +111,10 @@ export function PortfolioTable({
               </option>
             ))}
           </select>
-        </label>
-        <label className="checkbox">
+        </div>
+        <label className="checkbox" htmlFor={`${id}-agreed`}>
           <input
+            id={`${id}-agreed`}
             type="checkbox"
             checked={filter.agreedOnly}
             onChange={(event) => setFilter({ ...filter, agreedOnly: event.target.checked })}
@@ -101,26 +123,22 @@ export function PortfolioTable({
         </label>
       </fieldset>
       <p id={`${id}-shown`} className="help" aria-live="polite">
-        {p.filters.shown(shown.length, rows.length)}
+        {p.filters.shown(shown.length, rows.length, sortLabel, sort.direction === 'ascending')}
       </p>
       {shown.length === 0 ? (
         <p className="empty">{p.noMatch}</p>
       ) : (
         <div className="table-scroll">
           <table className="portfolio-table">
+            <caption className="visually-hidden">{p.tableCaption}</caption>
             <thead>
-              <tr>
-                {header('title', p.columns.titleAndIntervention)}
-                {header('phase', p.columns.status)}
-                {FIGURE_COLUMNS.map(({ key, figure }) => header(key, headlineFigureTexts(figure, lang).name, 'number'))}
-                {header('lastActivityAt', p.columns.lastActivity)}
-              </tr>
+              <tr>{columns.map(header)}</tr>
             </thead>
             <tbody>
               {shown.map((row) => (
                 <tr key={row.caseId}>
                   <th scope="row">
-                    <span className="portfolio-title">{row.title}</span>
+                    <span className="portfolio-title">{title(row)}</span>
                     {row.municipality && <span className="block">{row.municipality}</span>}
                     <span className="help block">{row.intervention ?? p.noIntervention}</span>
                     <span className="portfolio-row-actions">
@@ -132,7 +150,7 @@ export function PortfolioTable({
                         onClick={() => onOpen(row)}
                         disabled={opening !== undefined}
                         aria-busy={opening === row.caseId}
-                        aria-label={p.openCase(row.title)}
+                        aria-label={p.openCase(title(row))}
                       >
                         {opening === row.caseId ? p.opening : p.columns.open}
                       </button>

@@ -1,6 +1,6 @@
 import type { PortfolioRow } from '@caseroom/shared';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, nextSort, portfolioView } from './portfolioView.ts';
+import { NO_FILTER, nextSort, portfolioView, shownTitle } from './portfolioView.ts';
 
 function row(caseId: string, overrides: Partial<PortfolioRow> = {}, npv?: number): PortfolioRow {
   return {
@@ -71,5 +71,13 @@ describe('the portfolio table: sorting and filtering', () => {
       key: 'phase',
       direction: 'ascending',
     });
+  });
+});
+
+describe('the name a case goes by', () => {
+  it('is its title, or the untitled text for a case not named yet (its row and button must say which case)', () => {
+    expect(shownTitle(row('a', { title: 'Holbæk' }), 'Sag uden titel')).toBe('Holbæk');
+    expect(shownTitle(row('b', { title: '' }), 'Sag uden titel')).toBe('Sag uden titel');
+    expect(shownTitle(row('c', { title: '   ' }), 'Sag uden titel')).toBe('Sag uden titel');
   });
 });

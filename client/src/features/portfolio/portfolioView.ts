@@ -73,3 +73,11 @@ export function nextSort(current: PortfolioSort, key: SortKey): PortfolioSort {
   const textual = key === 'title' || key === 'phase';
   return { key, direction: textual ? 'ascending' : 'descending' };
 }
+
+/**
+ * The name a case goes by on the page: its title, or the room's "Sag uden titel" for one not
+ * named yet — so its row header and its "Åbn" button still say which case they are.
+ */
+export function shownTitle(row: Pick<PortfolioRow, 'title'>, untitled: string): string {
+  return row.title.trim() || untitled;
+}
