@@ -63,7 +63,7 @@ export class ClientIdBindings {
   forgetUnused(): Promise<void> {
     const forgotten = this.forgottenAtLoad;
     this.forgottenAtLoad = [];
-    if (forgotten.length === 0) return this.writes;
+    if (forgotten.length === 0) return this.written();
     this.options.log('info', 'unused client ids forgotten', { caseId: this.caseId, count: forgotten.length });
     return this.forget(forgotten);
   }
@@ -94,6 +94,11 @@ export class ClientIdBindings {
     if (this.serverIdStored) return;
     this.serverIdStored = true;
     this.write([{ clientId: this.doc.clientID, partyId: SERVER_PARTY_ID }], SERVER_PARTY_ID);
+  }
+
+  /** Resolves once the store writes asked for so far are done (or failed and were logged). */
+  written(): Promise<void> {
+    return this.writes;
   }
 
   private hasWritten(clientId: number): boolean {
