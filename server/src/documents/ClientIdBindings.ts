@@ -131,9 +131,13 @@ export class ClientIdBindings {
   }
 
   private forget(clientIds: number[]): Promise<void> {
-    return this.serially(() => this.options.stores.clientIds.forget(this.caseId, clientIds), 'client ids not forgotten', {
-      count: clientIds.length,
-    });
+    return this.serially(
+      () => this.options.stores.clientIds.forget(this.caseId, clientIds),
+      'client ids not forgotten',
+      {
+        count: clientIds.length,
+      },
+    );
   }
 
   /** Runs a store write after the earlier ones; a failure is logged, and the next write still runs. */

@@ -62,7 +62,11 @@ export class SqlClientIdStore implements ClientIdStore {
       .select(['client_id', 'party_id', 'bound_at'])
       .where('case_id', '=', caseId)
       .execute();
-    return rows.map((row) => ({ clientId: Number(row.client_id), partyId: row.party_id, boundAt: Number(row.bound_at) }));
+    return rows.map((row) => ({
+      clientId: Number(row.client_id),
+      partyId: row.party_id,
+      boundAt: Number(row.bound_at),
+    }));
   }
 
   async forget(caseId: string, clientIds: readonly number[]): Promise<void> {
