@@ -111,7 +111,7 @@ export type StartServerOptions = {
   pingIntervalMs?: number;
   /** How often archived cases past their organisation's retention are deleted (issue 15). Default hourly. */
   retentionSweepMs?: number;
-  /** The clock archiving and the retention sweep read (tests: a fake one). Default Date.now. */
+  /** The clock archiving, the retention sweep and live documents read (tests: a fake one). Default Date.now. */
   now?: () => number;
 };
 
@@ -207,6 +207,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     compactEvery: options.compactEvery,
     storageRetryMs: options.storageRetryMs,
     caseQuotaBytes: options.caseQuotaBytes,
+    now: options.now,
   });
   metrics.setOpenCases(() => registry.loadedDocuments().length);
   metrics.setQueueDepth(() => registry.loadedDocuments().reduce((sum, document) => sum + document.commitQueueDepth, 0));

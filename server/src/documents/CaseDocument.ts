@@ -13,6 +13,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Log } from '../log.ts';
 import type { CaseSummary } from '../storage/CaseCatalogue.ts';
+import type { BoundClientId } from '../storage/ClientIdStore.ts';
 import type { Stores } from '../storage/Stores.ts';
 import { untilNextTick } from '../storage/TurnBatch.ts';
 import { encodeAwareness, encodeUpdate, MalformedMessageError } from '../sync/messages.ts';
@@ -109,7 +110,7 @@ export class CaseDocument {
     private readonly options: CaseDocumentOptions,
     storedUpdates: Uint8Array[],
     lastChangeAt: number,
-    boundClientIds: Map<number, string>,
+    boundClientIds: readonly BoundClientId[],
   ) {
     this.commits = new CommitQueue((updates) => options.stores.updates.append(id, updates));
     this.doc = new Y.Doc();
@@ -119,7 +120,10 @@ export class CaseDocument {
     this.storedSinceCompaction = storedUpdates.length;
     this.lastChangeAt = lastChangeAt;
     this.activity = new ActivityRecorder(id, options);
-    this.clientIds = new ClientIdBindings(id, this.doc.clientID, boundClientIds, options);
+    this.clientIds = new ClientIdBindings(id, this.doc, boundClientIds, {
+      ...options,
+      isPresent: (clientId) => this.awareness.getStates().has(clientId),
+    });
     this.quota = new StorageQuota(
       {
         id,
@@ -150,6 +154,8 @@ export class CaseDocument {
     if (!record) return undefined;
     const [updates, boundClientIds] = await Promise.all([stores.updates.load(id), stores.clientIds.list(id)]);
     const document = new CaseDocument(id, options, updates, record.updatedAt, boundClientIds);
+    // Issue 9: bindings nobody wrote under, idle or over the bound, leave the store (`unusedClientIds`).
+    await document.clientIds.forgetUnused();
     if (isCaseDocReady(document.doc)) {
       document.doc.transact(() => ensureWorkshop(document.doc), SERVER_ORIGIN);
       await migrateOnLoad(document, options);

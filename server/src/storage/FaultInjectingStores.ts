@@ -16,7 +16,7 @@ export const WRITE_METHODS: Record<StoreName, readonly string[]> = {
   ballots: ['put'],
   snapshots: ['add'],
   activity: ['record', 'recordAll'],
-  clientIds: ['bind'],
+  clientIds: ['bind', 'forget'],
   organisations: ['create', 'replaceKey', 'addMember', 'revokeMember', 'setRetention'],
   owners: ['acquire', 'renew', 'release'],
   library: ['add', 'revise', 'seed'],

@@ -101,6 +101,7 @@ const TABLES = `
     case_id TEXT NOT NULL REFERENCES cases(id),
     client_id BIGINT NOT NULL,
     party_id TEXT NOT NULL,
+    bound_at BIGINT NOT NULL,
     PRIMARY KEY (case_id, client_id)
   );
   CREATE TABLE IF NOT EXISTS organisation_members (
@@ -146,5 +147,14 @@ export async function createPostgresSchema(db: Kysely<CaseroomTables>): Promise<
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
     await sql.raw(TABLES).execute(trx);
+    // Issue 9: rows bound before bound_at existed get the time of the migration (a constant
+    // default is only the table's metadata in PostgreSQL 11+), then the default goes: every
+    // bind names its time.
+    await sql
+      .raw(
+        `ALTER TABLE client_ids ADD COLUMN IF NOT EXISTS bound_at BIGINT NOT NULL DEFAULT ${Math.trunc(Date.now())};
+         ALTER TABLE client_ids ALTER COLUMN bound_at DROP DEFAULT;`,
+      )
+      .execute(trx);
   });
 }

@@ -94,6 +94,8 @@ export function createSchema(db: Database.Database): void {
         case_id TEXT NOT NULL REFERENCES cases(id),
         client_id INTEGER NOT NULL,
         party_id TEXT NOT NULL,
+        -- When it was bound (ms): a binding nobody wrote under is forgotten after a while.
+        bound_at INTEGER NOT NULL,
         PRIMARY KEY (case_id, client_id)
       ) WITHOUT ROWID;
       -- Organisations (issue 10) and the SHA-256 hashes of their keys (hex), like link tokens.
@@ -149,7 +151,15 @@ export function createSchema(db: Database.Database): void {
         UNIQUE (organisation_id, id, version)
       );
   `);
-  addMissingColumns(db, ADDED_COLUMNS);
+  addMissingColumns(db, [...ADDED_COLUMNS, clientIdsBoundAt(Date.now())]);
+}
+
+/**
+ * Issue 9: `client_ids.bound_at`, NOT NULL. The rows bound before it get the time of the
+ * migration, so none is forgotten before the idle period has passed from now.
+ */
+function clientIdsBoundAt(migratedAt: number): AddedColumn {
+  return ['client_ids', 'bound_at', `INTEGER NOT NULL DEFAULT ${Math.trunc(migratedAt)}`];
 }
 
 /** A column a later version added to a table an earlier version created: [table, column, type]. */

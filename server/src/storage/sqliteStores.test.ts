@@ -150,6 +150,39 @@ describe('openSqliteStores on disk', () => {
     }
   });
 
+  it('[9.2] a client_ids table from before bound_at gains it at open: its rows get the time of the migration, new binds their own', async () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, DATABASE_FILE));
+    old.exec(`
+      CREATE TABLE cases (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                          title TEXT, municipality TEXT, phase INTEGER, organisation_id TEXT);
+      INSERT INTO cases VALUES ('old-1', 1, 1, 'Gammel', NULL, 1, NULL);
+      CREATE TABLE client_ids (case_id TEXT NOT NULL REFERENCES cases(id), client_id INTEGER NOT NULL,
+                               party_id TEXT NOT NULL, PRIMARY KEY (case_id, client_id)) WITHOUT ROWID;
+      INSERT INTO client_ids VALUES ('old-1', 7, 'p-a');
+    `);
+    old.close();
+    const before = Date.now();
+    const stores = await openSqliteStores(dir);
+    try {
+      const [migrated] = await stores.clientIds.list('old-1');
+      expect(migrated).toMatchObject({ clientId: 7, partyId: 'p-a' });
+      expect(migrated?.boundAt).toBeGreaterThanOrEqual(before);
+      expect(migrated?.boundAt).toBeLessThanOrEqual(Date.now());
+      await stores.clientIds.bind('old-1', [{ clientId: 8, partyId: 'p-b' }], 5);
+      expect((await stores.clientIds.list('old-1')).find((b) => b.clientId === 8)?.boundAt).toBe(5);
+    } finally {
+      await stores.close();
+    }
+    // Open again: the column is there, nothing changes.
+    const again = await openSqliteStores(dir);
+    try {
+      expect((await again.clientIds.list('old-1')).find((b) => b.clientId === 8)?.boundAt).toBe(5);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('two :memory: stores are two databases', async () => {
     const one = await openSqliteStores(':memory:');
     const two = await openSqliteStores(':memory:');

@@ -25,7 +25,7 @@ async function fillCase(stores: Stores, caseId: string, hashChar: string): Promi
     state: Y.encodeStateAsUpdate(doc),
   });
   await stores.activity.record({ caseId, partyId: `${caseId}-editor`, section: 'facts', at: 5_000 });
-  await stores.clientIds.bind(caseId, [{ clientId: 42, partyId: `${caseId}-editor` }]);
+  await stores.clientIds.bind(caseId, [{ clientId: 42, partyId: `${caseId}-editor` }], 1_000);
   await stores.owners.acquire(caseId, 'process-1', 60_000);
 }
 

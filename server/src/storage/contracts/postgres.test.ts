@@ -1,6 +1,9 @@
-import { afterAll, beforeAll } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, startPostgres } from '../../../../test/support/services.ts';
+import { openPostgresStores } from '../postgresStores.ts';
 import { storeContracts } from './allContracts.ts';
+import { makeNewCase } from './contractFixtures.ts';
 import { openPostgresFixture } from './postgresFixture.ts';
 
 // A PostgreSQL server of this test file's own, with one fresh database for the run; each test
@@ -18,3 +21,38 @@ afterAll(async () => {
 });
 
 storeContracts('PostgreSQL', () => openPostgresFixture(url), { sibling: true });
+
+describe('PostgreSQL schema migration', () => {
+  it('[9.2] a client_ids table from before bound_at gains it at open: its rows get the time of the migration, no default stays', async () => {
+    const migrationUrl = await createDatabase(server?.url ?? '', 'client_ids_migration');
+    const first = await openPostgresStores(migrationUrl);
+    await first.cases.create(makeNewCase());
+    await first.close();
+    const raw = new pg.Client({ connectionString: migrationUrl });
+    await raw.connect();
+    try {
+      // The table as the version before bound_at made it.
+      await raw.query(`ALTER TABLE client_ids DROP COLUMN bound_at`);
+      await raw.query(`INSERT INTO client_ids (case_id, client_id, party_id) VALUES ('case-1', 7, 'p-a')`);
+      const before = Date.now();
+      const stores = await openPostgresStores(migrationUrl);
+      try {
+        const [migrated] = await stores.clientIds.list('case-1');
+        expect(migrated).toMatchObject({ clientId: 7, partyId: 'p-a' });
+        expect(migrated?.boundAt).toBeGreaterThanOrEqual(before);
+        expect(migrated?.boundAt).toBeLessThanOrEqual(Date.now());
+        await stores.clientIds.bind('case-1', [{ clientId: 8, partyId: 'p-b' }], 5);
+        expect((await stores.clientIds.list('case-1')).find((b) => b.clientId === 8)?.boundAt).toBe(5);
+      } finally {
+        await stores.close();
+      }
+      const { rows } = await raw.query<{ column_default: string | null; is_nullable: string }>(
+        `SELECT column_default, is_nullable FROM information_schema.columns
+          WHERE table_name = 'client_ids' AND column_name = 'bound_at'`,
+      );
+      expect(rows).toEqual([{ column_default: null, is_nullable: 'NO' }]);
+    } finally {
+      await raw.end();
+    }
+  });
+});

@@ -55,7 +55,8 @@ export type CaseroomTables = {
     last_at: number;
     edits: number;
   };
-  client_ids: { case_id: string; client_id: number; party_id: string };
+  /** Issue 9: bound_at in ms since the epoch (rows from before it: the time of the migration). */
+  client_ids: { case_id: string; client_id: number; party_id: string; bound_at: number };
   organisations: {
     seq: Generated<number>;
     id: string;
