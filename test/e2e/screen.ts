@@ -107,7 +107,9 @@ export function overlappedButtons(page: Page, scope: string): Promise<string[]> 
     const name = (element: Element) =>
       (element.textContent?.trim() || element.getAttribute('aria-label') || element.className).slice(0, 40);
     const shown = (element: HTMLElement) =>
-      element.offsetParent !== null && element.getBoundingClientRect().width > 1 && !element.closest('.visually-hidden');
+      element.offsetParent !== null &&
+      element.getBoundingClientRect().width > 1 &&
+      !element.closest('.visually-hidden');
     for (const container of document.querySelectorAll<HTMLElement>(selector)) {
       const buttons = [...container.querySelectorAll<HTMLElement>('button')].filter(shown);
       const others = [...container.querySelectorAll<HTMLElement>('button, .avatar')].filter(shown);

@@ -77,9 +77,7 @@ export function CandidateComparisonTable({
   return (
     // Not a region of its own: the table's scroll region carries the name (axe: landmark-unique).
     <div className="candidate-comparison">
-      <h3 className="group-heading">
-        {t.heading}
-      </h3>
+      <h3 className="group-heading">{t.heading}</h3>
       <p className="section-help">{t.help}</p>
       <TableScroll label={t.heading}>
         <table className="data-table candidate-table">

@@ -14,9 +14,7 @@ export function ScenarioTable({ scenarios, busy }: { scenarios: ScenarioResult[]
   return (
     // Not a region of its own: the table's scroll region already carries the name (axe: landmark-unique).
     <div className="bc-block" aria-busy={busy || undefined}>
-      <h3 className="chart-title">
-        {t.title}
-      </h3>
+      <h3 className="chart-title">{t.title}</h3>
       <TableScroll label={t.title}>
         <table className="data-table scenario-table">
           <thead>

@@ -31,9 +31,7 @@ export function CandidateRatesTable() {
   return (
     // Not a region of its own: the table's scroll region carries the name (axe: landmark-unique).
     <div className="candidate-rates">
-      <h3 className="group-heading">
-        {label}
-      </h3>
+      <h3 className="group-heading">{label}</h3>
       {help && <p className="section-help">{help}</p>}
       {outcomes.length === 0 ? (
         <p className="empty">{t.noOutcomesYet}</p>
