@@ -3,14 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPerson, type Person, pageErrors, seriousAxeViolations } from '../support/browser.ts';
 import { createCase, inviteParty, startTestServer, type TestServer } from '../support/server.ts';
 import { openCase, openSection } from './room.ts';
-import { clippedButtons } from './screen.ts';
+import { clippedButtons, overlappedButtons } from './screen.ts';
 
 /**
  * The room on a projector (issue 13): four people in the example case — the facilitator (Fie),
  * two editors (Erik, whose page can play a modified client, and Ida) and an observer (Olga) —
  * with the timer running and a notice on each screen that is looked at: Erik's refused change,
  * Fie's offline badge, Olga's observer banner. At 1280×800 and 1920×1080 the open section's
- * heading and its first field are in view and not covered. The tests run in order.
+ * heading and its first field are in view and not covered. The tests run in order. (A 1024×768
+ * projector: projectorRoom1024.test.ts.)
  */
 let server: TestServer;
 let browser: Browser;
@@ -214,6 +215,7 @@ describe('the room on a projector', () => {
           .evaluateAll((buttons) => [...new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top / 8)))]);
         expect(tops.length, `${what}: workshop rows`).toBe(1);
         expect(await clippedButtons(page), `${what}: clipped buttons`).toEqual([]);
+        expect(await overlappedButtons(page, '.top-bar'), `${what}: covered buttons`).toEqual([]);
         expect(await brokenLabelWords(page), `${what}: broken figure labels`).toEqual([]);
       }
     }
@@ -255,6 +257,7 @@ describe('the room on a projector', () => {
         .evaluateAll((buttons) => [...new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top / 8)))]);
       expect(tops.length, `${what}: workshop rows`).toBe(1);
       expect(await clippedButtons(page), `${what}: clipped buttons`).toEqual([]);
+      expect(await overlappedButtons(page, '.top-bar'), `${what}: covered buttons`).toEqual([]);
       await boxInView(page, page.locator('#section-heading'), `${what}: heading`);
       await screenshot(page, `projector-ended-${language}`);
     }

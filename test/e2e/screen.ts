@@ -95,3 +95,39 @@ export async function expectInView(page: Page, locator: Locator, what: string): 
   expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(viewport.width);
   expect(box.y + box.height, `${what}: bottom`).toBeLessThanOrEqual(viewport.height);
 }
+
+/**
+ * Buttons within `scope` (a CSS selector) that something lies over: a click at the button's
+ * centre would reach another element, or the box of another of the scope's buttons or avatars
+ * meets its box (an avatar over "Eksport"). Each as "<button> under <what>".
+ */
+export function overlappedButtons(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const found: string[] = [];
+    const name = (element: Element) =>
+      (element.textContent?.trim() || element.getAttribute('aria-label') || element.className).slice(0, 40);
+    const shown = (element: HTMLElement) =>
+      element.offsetParent !== null &&
+      element.getBoundingClientRect().width > 1 &&
+      !element.closest('.visually-hidden');
+    for (const container of document.querySelectorAll<HTMLElement>(selector)) {
+      const buttons = [...container.querySelectorAll<HTMLElement>('button')].filter(shown);
+      const others = [...container.querySelectorAll<HTMLElement>('button, .avatar')].filter(shown);
+      for (const button of buttons) {
+        const rect = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        if (!hit || !(hit === button || button.contains(hit))) {
+          found.push(`${name(button)} under ${hit ? name(hit) : 'nothing (off screen)'}`);
+        }
+        for (const other of others) {
+          if (other === button || other.contains(button) || button.contains(other)) continue;
+          const box = other.getBoundingClientRect();
+          const overlapX = Math.min(rect.right, box.right) - Math.max(rect.left, box.left);
+          const overlapY = Math.min(rect.bottom, box.bottom) - Math.max(rect.top, box.top);
+          if (overlapX > 0.5 && overlapY > 0.5) found.push(`${name(button)} under ${name(other)}`);
+        }
+      }
+    }
+    return found;
+  }, scope);
+}

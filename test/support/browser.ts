@@ -79,9 +79,22 @@ export type AxeViolation = { id: string; impact: string | null; help: string; ta
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page and returns the serious and critical findings. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page, { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/**
+ * Runs only the named axe-core rules, whatever their impact — for a moderate best-practice rule a
+ * test holds on purpose (`landmark-unique`: no two regions share one name).
+ */
+export function axeRuleViolations(page: Page, rules: string[]): Promise<AxeViolation[]> {
+  return axeViolations(page, { type: 'rule', values: rules });
+}
+
+async function axeViolations(page: Page, runOnly: { type: 'tag' | 'rule'; values: string[] }): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses injected script tags.
   await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     const result = await (
       window as unknown as {
         axe: {
@@ -93,13 +106,12 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
           }>;
         };
       }
-    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    ).axe.run(document, { runOnly: only });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  }, runOnly);
 }

@@ -146,6 +146,8 @@ export const da = {
     none: 'Ingen målepunkter endnu.',
     full: (max: number) => `Et resultatmål kan højst have ${max} målepunkter. Fjern et, før du tilføjer et nyt.`,
     tooManyMonths: (max: number) => `Et målepunkt kan højst ligge ${max} måneder (${max / 12} år) efter start.`,
+    /** The rate card's table region, named with its outcome ("… for Resultatmål 2: Ordinær beskæftigelse"). */
+    regionLabel: (field: string, outcome: string) => `${field} for ${outcome}`,
   },
   paymentModel: {
     scenariosHeading: 'Scenarier',

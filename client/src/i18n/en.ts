@@ -140,6 +140,7 @@ export const en: Messages = {
       `An outcome target can have at most ${max} measurement points. Remove one before adding another.`,
     tooManyMonths: (max: number) =>
       `A measurement point can lie at most ${max} months (${max / 12} years) after intake.`,
+    regionLabel: (field: string, outcome: string) => `${field} for ${outcome}`,
   },
   paymentModel: {
     scenariosHeading: 'Scenarios',

@@ -6,7 +6,6 @@ import {
   noIrrText,
   type CandidateComparison as PricedCandidate,
 } from '@caseroom/shared';
-import { useId } from 'react';
 import { type Messages, useLanguage, useMessages } from '../../i18n/messages.ts';
 import { useBusinessCase, useCandidateRisk } from './businessCaseContext.tsx';
 import type { CandidateRisk, CandidateRiskState } from './candidateRiskRunner.ts';
@@ -70,17 +69,15 @@ export function CandidateComparisonTable({
   const m = useMessages();
   const lang = useLanguage();
   const t = m.candidates;
-  const headingId = useId();
   if (candidates.length === 0) return null;
   const names = new Map(
     model.interventions.candidates.map((c, index) => [c.id, c.name || m.list.interventionTitle(index + 1)]),
   );
   const anyEffectMissing = candidates.some((candidate) => candidate.effectNotEntered.length > 0);
   return (
-    <section className="candidate-comparison" aria-labelledby={headingId}>
-      <h3 id={headingId} className="group-heading">
-        {t.heading}
-      </h3>
+    // Not a region of its own: the table's scroll region carries the name (axe: landmark-unique).
+    <div className="candidate-comparison">
+      <h3 className="group-heading">{t.heading}</h3>
       <p className="section-help">{t.help}</p>
       <TableScroll label={t.heading}>
         <table className="data-table candidate-table">
@@ -138,7 +135,7 @@ export function CandidateComparisonTable({
         {anyEffectMissing && <span>{t.effectNotEnteredHelp} </span>}
         <span data-seed={risk.seed}>{t.simulation(count(risk.iterations), risk.seed)}</span>
       </p>
-    </section>
+    </div>
   );
 }
 

@@ -12,10 +12,9 @@ export function ScenarioTable({ scenarios, busy }: { scenarios: ScenarioResult[]
   const lang = useUiStore((state) => state.language);
   const t = m.businessCase.scenarios;
   return (
-    <section className="bc-block" aria-labelledby="bc-scenarios-heading" aria-busy={busy || undefined}>
-      <h3 id="bc-scenarios-heading" className="chart-title">
-        {t.title}
-      </h3>
+    // Not a region of its own: the table's scroll region already carries the name (axe: landmark-unique).
+    <div className="bc-block" aria-busy={busy || undefined}>
+      <h3 className="chart-title">{t.title}</h3>
       <TableScroll label={t.title}>
         <table className="data-table scenario-table">
           <thead>
@@ -41,6 +40,6 @@ export function ScenarioTable({ scenarios, busy }: { scenarios: ScenarioResult[]
           </tbody>
         </table>
       </TableScroll>
-    </section>
+    </div>
   );
 }

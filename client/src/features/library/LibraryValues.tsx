@@ -190,7 +190,7 @@ function TakeForm({
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field library-entry">
         <label htmlFor={ids.entry}>{t.entry}</label>
         <select
           id={ids.entry}
@@ -207,6 +207,12 @@ function TakeForm({
             </option>
           ))}
         </select>
+        {/* A select cuts its text at its width (a 1024 px projector): the chosen value in full, wrapped. */}
+        {entry && (
+          <p className="library-chosen" aria-hidden="true">
+            {t.entryOption(entry.name, formatDanish(entry.valuePerYear, 'money'), entry.unit, entry.priceYear)}
+          </p>
+        )}
       </div>
       {mismatch && entry && caseYear !== undefined && (
         <>

@@ -2,9 +2,9 @@ import { findingCounts, SECTIONS, type SectionName } from '@caseroom/shared';
 import { useCaseStore } from '../../caseState/caseStore.ts';
 import { avatarName, peerLabel } from '../../caseState/presence.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { useUiStore } from '../../store.ts';
 import { useBusinessCase } from '../businessCase/businessCaseContext.tsx';
 import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
+import { useNavRail } from '../caseRoom/navRail.ts';
 import { useOpenCommentCounts } from '../comments/useComments.ts';
 import { Avatar } from '../presence/Avatar.tsx';
 import { usePeers } from '../presence/usePeers.ts';
@@ -14,12 +14,12 @@ import { useWorkshop } from '../workshop/useWorkshop.ts';
 
 /**
  * The sections of the model, with who is in each; choosing one opens it in the centre. While the
- * business case is shown in full width the navigation is a rail of numbers (app.css), each
- * naming its section on hover.
+ * business case is shown in full width, or beside the section on a narrow screen (`useNavRail`),
+ * the navigation is a rail of numbers (app.css), each naming its section on hover.
  */
 export function SectionNav() {
   const m = useMessages();
-  const rail = useUiStore((state) => state.panelMode) === 'wide';
+  const rail = useNavRail();
   const open = useCaseStore((state) => state.openSection);
   const setOpen = useCaseStore((state) => state.setOpenSection);
   const peers = usePeers();

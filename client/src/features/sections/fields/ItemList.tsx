@@ -8,6 +8,7 @@ import { useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { CommentsButton } from '../../comments/CommentsButton.tsx';
 import { LIST_PATHS } from '../fieldPath.ts';
+import { ListItemContext } from './listItemContext.ts';
 
 type Props = {
   kind: ItemKind;
@@ -122,7 +123,9 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
                     </div>
                   )}
                 </div>
-                <div className="item-body">{children(item, id)}</div>
+                <div className="item-body">
+                  <ListItemContext.Provider value={{ title, item }}>{children(item, id)}</ListItemContext.Provider>
+                </div>
               </li>
             );
           })}

@@ -20,8 +20,10 @@ import { useCanEdit } from '../../access/useAccess.ts';
 import { TableScroll } from '../../businessCase/TableScroll.tsx';
 import { useSection } from '../useSection.ts';
 import { ChoiceField } from './ChoiceField.tsx';
+import { useListItemHeading } from './listItemContext.ts';
 import { NumberField } from './NumberField.tsx';
 import { SourceNote } from './SourceNote.tsx';
+import './measurementPoints.css';
 
 type Props = {
   /** The outcome's rate card: point id → map of `months`, `price`, `basis` (ydoc/measurementPoints.ts). */
@@ -40,7 +42,8 @@ type Props = {
  * order (months after intake with the year it falls in, the price per outcome, the basis), a
  * remove button per row and an add button that stops at twelve points. Each value is its own
  * entry of the point's map, so two people editing one point keep both edits. An observer (or
- * anyone in a locked section) sees the table read-only, without add and remove.
+ * anyone in a locked section) sees the table read-only, without add and remove. Where the
+ * column is too narrow for three columns each point is a block (measurementPoints.css).
  */
 export function MeasurementPointsField({ points, sources, sourceKey, label, help, path }: Props) {
   const m = useMessages();
@@ -50,6 +53,9 @@ export function MeasurementPointsField({ points, sources, sourceKey, label, help
   const ids = usePointIds(points);
   const horizon = useYNumber(useSection('facts').map, 'horizonYears');
   const id = useId();
+  // Every outcome has a rate card: its scroll region is named with the outcome's heading.
+  const owner = useListItemHeading();
+  const regionLabel = owner ? t.regionLabel(label, owner) : label;
   // Where focus goes after the table changed: the new row's months, or "add" after a removal.
   const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
@@ -82,7 +88,7 @@ export function MeasurementPointsField({ points, sources, sourceKey, label, help
       {ids.length === 0 ? (
         <p className="empty">{t.none}</p>
       ) : (
-        <TableScroll label={label}>
+        <TableScroll label={regionLabel}>
           <table className="data-table measurement-points-table">
             <thead>
               <tr>
@@ -172,13 +178,13 @@ function PointRow({ point, row, path, monthsId, horizon, editable, onRemove }: R
   const name = t.pointName(months, row);
   return (
     <tr data-path={path}>
-      <td>
+      <td data-label={t.monthsColumn}>
         <MonthsInput point={point} id={monthsId} path={`${path}/months`} label={t.monthsLabel(row)} horizon={horizon} />
       </td>
-      <td>
+      <td data-label={t.priceColumn}>
         <NumberField map={point} field="price" kind="money" compact path={`${path}/price`} label={t.priceLabel(name)} />
       </td>
-      <td>
+      <td className="point-basis" data-label={t.basisColumn}>
         <ChoiceField
           map={point}
           field="basis"

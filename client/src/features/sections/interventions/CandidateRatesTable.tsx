@@ -29,10 +29,9 @@ export function CandidateRatesTable() {
   const { label, help } = fieldTexts('intervention.expectedRates', lang);
   const candidateName = (index: number, name: string) => name || m.list.interventionTitle(index + 1);
   return (
-    <section className="candidate-rates" aria-labelledby="candidate-rates-heading">
-      <h3 id="candidate-rates-heading" className="group-heading">
-        {label}
-      </h3>
+    // Not a region of its own: the table's scroll region carries the name (axe: landmark-unique).
+    <div className="candidate-rates">
+      <h3 className="group-heading">{label}</h3>
       {help && <p className="section-help">{help}</p>}
       {outcomes.length === 0 ? (
         <p className="empty">{t.noOutcomesYet}</p>
@@ -78,6 +77,6 @@ export function CandidateRatesTable() {
           </table>
         </TableScroll>
       )}
-    </section>
+    </div>
   );
 }

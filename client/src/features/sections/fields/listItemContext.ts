@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react';
+import type * as Y from 'yjs';
+import { useShortText } from '../../../ydoc/useYText.ts';
+
+/** The list item (an outcome, an intervention, …) the fields below it belong to: its numbered title and its map. */
+export const ListItemContext = createContext<{ title: string; item: Y.Map<unknown> } | undefined>(undefined);
+
+/**
+ * The item's heading as ItemList shows it — "Resultatmål 2: Ordinær beskæftigelse", live as the
+ * name is typed — so a part every item has (the rate card's table) gets a name of its own
+ * (axe: landmark-unique). Undefined outside a list item.
+ */
+export function useListItemHeading(): string | undefined {
+  const owner = useContext(ListItemContext);
+  const name = useShortText(owner?.item, 'name').value;
+  if (!owner) return undefined;
+  return name ? `${owner.title}: ${name}` : owner.title;
+}
