@@ -11,7 +11,7 @@ const SCHEMA_LOCK = 0x63_72_31; // "cr1"
 /**
  * The same tables as SQLite's (`sqliteSchema.ts`), in PostgreSQL's types: BIGINT for times in
  * milliseconds, BYTEA for states and updates, identity columns for `seq`. Created if missing,
- * under an advisory lock; later columns are added with ADD COLUMN IF NOT EXISTS.
+ * under an advisory lock; later columns are added by COLUMN_MIGRATIONS.
  */
 const TABLES = `
   CREATE TABLE IF NOT EXISTS organisations (
@@ -114,9 +114,6 @@ const TABLES = `
     revoked_at BIGINT
   );
   CREATE INDEX IF NOT EXISTS members_by_organisation ON organisation_members (organisation_id, created_at);
-  ALTER TABLE parties ADD COLUMN IF NOT EXISTS member_id TEXT;
-  ALTER TABLE cases ADD COLUMN IF NOT EXISTS archived_at BIGINT;
-  ALTER TABLE organisations ADD COLUMN IF NOT EXISTS retention_days INTEGER;
   CREATE TABLE IF NOT EXISTS case_owners (
     case_id TEXT PRIMARY KEY REFERENCES cases(id),
     owner_id TEXT NOT NULL,
@@ -142,19 +139,69 @@ const TABLES = `
   );
 `;
 
-/** Creates the tables if missing, one process at a time (advisory lock held for the transaction). */
-export async function createPostgresSchema(db: Kysely<CaseroomTables>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
-    await sql.raw(TABLES).execute(trx);
+/**
+ * Columns added after their table was first created: the table, the column, and the statements
+ * that add it to an existing table (made when run: a default may be the time of the migration). Run only where the column is missing — ALTER TABLE takes an
+ * ACCESS EXCLUSIVE lock even when there is nothing to do, and a process starting while another
+ * writes that table would wait on it (or, holding other locks, deadlock with it: seen in
+ * clusterFailover when a process joins mid-session).
+ */
+const COLUMN_MIGRATIONS: readonly { table: string; column: string; add: () => string }[] = [
+  { table: 'parties', column: 'member_id', add: () => 'ALTER TABLE parties ADD COLUMN IF NOT EXISTS member_id TEXT' },
+  { table: 'cases', column: 'archived_at', add: () => 'ALTER TABLE cases ADD COLUMN IF NOT EXISTS archived_at BIGINT' },
+  {
+    table: 'organisations',
+    column: 'retention_days',
+    add: () => 'ALTER TABLE organisations ADD COLUMN IF NOT EXISTS retention_days INTEGER',
+  },
+  {
     // Issue 9: rows bound before bound_at existed get the time of the migration (a constant
     // default is only the table's metadata in PostgreSQL 11+), then the default goes: every
     // bind names its time.
-    await sql
-      .raw(
-        `ALTER TABLE client_ids ADD COLUMN IF NOT EXISTS bound_at BIGINT NOT NULL DEFAULT ${Math.trunc(Date.now())};
-         ALTER TABLE client_ids ALTER COLUMN bound_at DROP DEFAULT;`,
-      )
-      .execute(trx);
+    table: 'client_ids',
+    column: 'bound_at',
+    add: () => `ALTER TABLE client_ids ADD COLUMN IF NOT EXISTS bound_at BIGINT NOT NULL DEFAULT ${Math.trunc(Date.now())};
+          ALTER TABLE client_ids ALTER COLUMN bound_at DROP DEFAULT`,
+  },
+];
+
+/**
+ * Creates the tables if missing, then adds missing columns, one process at a time (the advisory
+ * lock, held per transaction). Each column is added in a transaction of its own, holding no
+ * other table's lock while it waits for its table: a process already serving never waits for
+ * this one while this one waits for it.
+ */
+export async function createPostgresSchema(db: Kysely<CaseroomTables>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+    // CREATE INDEX IF NOT EXISTS locks its table before it finds the index there: skipped
+    // when every table and index exists (every start but the first and upgrades).
+    if (!(await hasEveryRelation(trx))) await sql.raw(TABLES).execute(trx);
   });
+  for (const migration of COLUMN_MIGRATIONS) {
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+      if (await hasColumn(trx, migration.table, migration.column)) return;
+      await sql.raw(migration.add()).execute(trx);
+    });
+  }
+}
+
+/** The tables and indexes TABLES creates. */
+const RELATIONS = [...TABLES.matchAll(/CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)/g)].map(
+  (match) => match[1] as string,
+);
+
+async function hasEveryRelation(db: Kysely<CaseroomTables>): Promise<boolean> {
+  const found = await sql<{ relname: string }>`
+    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relname = ANY(${RELATIONS})`.execute(db);
+  return new Set(found.rows.map((row) => row.relname)).size === RELATIONS.length;
+}
+
+async function hasColumn(db: Kysely<CaseroomTables>, table: string, column: string): Promise<boolean> {
+  const found = await sql<{ found: number }>`
+    SELECT 1 AS found FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = ${table} AND column_name = ${column}`.execute(db);
+  return found.rows.length > 0;
 }

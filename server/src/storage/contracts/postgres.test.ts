@@ -55,4 +55,33 @@ describe('PostgreSQL schema migration', () => {
       await raw.end();
     }
   });
+
+  it('a process opening an up-to-date database takes no table lock: it opens while another holds a write open on every table it could alter', async () => {
+    const busyUrl = await createDatabase(server?.url ?? '', 'open_while_busy');
+    const first = await openPostgresStores(busyUrl);
+    await first.cases.create(makeNewCase());
+    const writer = new pg.Client({ connectionString: busyUrl });
+    await writer.connect();
+    try {
+      // Another process mid-transaction on the tables a column migration alters (and client_ids).
+      await writer.query('BEGIN');
+      await writer.query(
+        `INSERT INTO client_ids (case_id, client_id, party_id, bound_at) VALUES ('case-1', 9, 'p', 1)`,
+      );
+      await writer.query(`UPDATE cases SET title = 'busy' WHERE id = 'case-1'`);
+      await writer.query(`UPDATE parties SET name = name`);
+      await writer.query(`UPDATE organisations SET name = name`);
+      const opening = openPostgresStores(busyUrl);
+      const outcome = await Promise.race([
+        opening.then(() => 'opened'),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 5_000)),
+      ]);
+      expect(outcome).toBe('opened');
+      await (await opening).close();
+    } finally {
+      await writer.query('ROLLBACK');
+      await writer.end();
+      await first.close();
+    }
+  }, 30_000);
 });
