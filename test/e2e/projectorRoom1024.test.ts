@@ -254,7 +254,8 @@ describe('the room on a 1024×768 projector', () => {
     expect(box.x).toBeGreaterThanOrEqual(rail.x);
     expect(box.x + box.width).toBeLessThanOrEqual(rail.x + rail.width);
     // A section no one else is in has no dot.
-    expect(await nav.getByRole('button', { name: /^Problem/ }).locator('.presence-dot').count()).toBe(0);
+    const empty = nav.getByRole('button', { name: /^Problem/ });
+    expect(await empty.locator('.presence-dot').count()).toBe(0);
     expect(await overlappedButtons(page, '.section-nav')).toEqual([]);
     expect(await clippedButtons(page)).toEqual([]);
     await nav.screenshot({ path: '/tmp/projector-1024-rail-presence.png' });
