@@ -19,7 +19,8 @@ import { clippedButtons, expectInView, overlappedButtons, sidewaysScrolling } fr
  * the timer running. For every role the header's buttons are whole and nothing lies over them
  * (no avatar over "Eksport"), the page never scrolls sideways, the open section keeps a column
  * of 30rem that does not scroll sideways either — the rate card a block per point — no two
- * regions share a name, and the library's chosen value is shown whole. The tests run in order.
+ * regions share a name, the library's chosen value is shown whole, and the rail of section numbers
+ * shows who is in which section as dots in their colours. The tests run in order.
  */
 let server: TestServer;
 let browser: Browser;
@@ -223,6 +224,41 @@ describe('the room on a 1024×768 projector', () => {
     await chosen.scrollIntoViewIfNeeded();
     await outcome.locator('.library-take').screenshot({ path: '/tmp/projector-1024-library.png' });
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('the rail shows who is in each section: a dot in their colour under its number, the names said once', async () => {
+    await openSection(ida.page, 'Fakta');
+    await openSection(erik.page, 'Betalingsmodel');
+    const { page } = ida;
+    await page.locator('.room[data-nav="rail"]').waitFor();
+    const nav = page.getByRole('navigation', { name: 'Sagens afsnit' });
+    const link = nav.getByRole('button', { name: /^Betalingsmodel/ });
+    // Screen readers hear who is there once, as before: the dots add no words.
+    await expect.poll(() => link.textContent()).toContain('Jobcenter Holbæk');
+    expect((await link.textContent())?.split('Jobcenter Holbæk')).toHaveLength(2);
+    // Erik's colour as Ida's header draws him.
+    const avatar = page.locator('.presence-person', { hasText: 'Jobcenter Holbæk' }).locator('.avatar');
+    const colour = await avatar.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const dot = link.locator('.presence-dot');
+    await dot.waitFor({ timeout: 5_000 });
+    expect(await dot.count()).toBe(1);
+    expect(await dot.isVisible()).toBe(true);
+    expect(await dot.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(colour);
+    const box = await dot.boundingBox();
+    const rail = await nav.boundingBox();
+    if (!box || !rail) throw new Error('no dot or rail');
+    expect(box.width).toBeGreaterThan(5);
+    expect(box.height).toBeGreaterThan(5);
+    // The dot lies inside the rail, which keeps its width (4.75rem of an 18 px root).
+    expect(rail.width).toBeLessThanOrEqual(4.75 * 18 + 1);
+    expect(box.x).toBeGreaterThanOrEqual(rail.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(rail.x + rail.width);
+    // A section no one else is in has no dot.
+    const empty = nav.getByRole('button', { name: /^Problem/ });
+    expect(await empty.locator('.presence-dot').count()).toBe(0);
+    expect(await overlappedButtons(page, '.section-nav')).toEqual([]);
+    expect(await clippedButtons(page)).toEqual([]);
+    await nav.screenshot({ path: '/tmp/projector-1024-rail-presence.png' });
   });
 
   it('a hidden business case gives the navigation its names back; full width keeps the rail', async () => {

@@ -7,6 +7,7 @@ import { SEVERITY_ICONS } from '../businessCase/FindingsList.tsx';
 import { useNavRail } from '../caseRoom/navRail.ts';
 import { useOpenCommentCounts } from '../comments/useComments.ts';
 import { Avatar } from '../presence/Avatar.tsx';
+import { PresenceDots } from '../presence/PresenceDots.tsx';
 import { usePeers } from '../presence/usePeers.ts';
 import { CommentIcon, LockIcon } from '../workshop/icons.tsx';
 import { LockToggle } from '../workshop/locks/LockControls.tsx';
@@ -15,7 +16,8 @@ import { useWorkshop } from '../workshop/useWorkshop.ts';
 /**
  * The sections of the model, with who is in each; choosing one opens it in the centre. While the
  * business case is shown in full width, or beside the section on a narrow screen (`useNavRail`),
- * the navigation is a rail of numbers (app.css), each naming its section on hover.
+ * the navigation is a rail of numbers (app.css), each naming its section on hover and showing who
+ * is there as dots in their colours.
  */
 export function SectionNav() {
   const m = useMessages();
@@ -48,6 +50,7 @@ export function SectionNav() {
                 <span className="section-number" aria-hidden="true">
                   {index + 1}
                 </span>
+                {rail && <PresenceDots peers={here} />}
                 <span className="section-name">{m.sections[section].title}</span>
                 {locks[section] && (
                   <span className="nav-lock">

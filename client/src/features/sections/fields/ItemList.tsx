@@ -8,7 +8,7 @@ import { useShortText } from '../../../ydoc/useYText.ts';
 import { useCanEdit } from '../../access/useAccess.ts';
 import { CommentsButton } from '../../comments/CommentsButton.tsx';
 import { LIST_PATHS } from '../fieldPath.ts';
-import { ListItemContext } from './listItemContext.ts';
+import { itemNameSuffix, ListItemContext } from './listItemContext.ts';
 
 type Props = {
   kind: ItemKind;
@@ -142,6 +142,6 @@ export function ItemList({ kind, itemTitle, addLabel, emptyText, children, compa
 
 /** The item's name after its number in the heading, live as it is typed. */
 function ItemName({ item }: { item: Y.Map<unknown> }) {
-  const name = useShortText(item, 'name').value;
-  return name ? <span className="item-name">: {name}</span> : null;
+  const suffix = itemNameSuffix(useShortText(item, 'name').value);
+  return suffix ? <span className="item-name">{suffix}</span> : null;
 }

@@ -6,6 +6,14 @@ import { useShortText } from '../../../ydoc/useYText.ts';
 export const ListItemContext = createContext<{ title: string; item: Y.Map<unknown> } | undefined>(undefined);
 
 /**
+ * What follows an item's numbered title in its heading: ": <name>", or nothing while it has no
+ * name. The one place the heading's form is written: ItemList draws it, `useListItemHeading` names with it.
+ */
+export function itemNameSuffix(name: string): string {
+  return name ? `: ${name}` : '';
+}
+
+/**
  * The item's heading as ItemList shows it — "Resultatmål 2: Ordinær beskæftigelse", live as the
  * name is typed — so a part every item has (the rate card's table) gets a name of its own
  * (axe: landmark-unique). Undefined outside a list item.
@@ -14,5 +22,5 @@ export function useListItemHeading(): string | undefined {
   const owner = useContext(ListItemContext);
   const name = useShortText(owner?.item, 'name').value;
   if (!owner) return undefined;
-  return name ? `${owner.title}: ${name}` : owner.title;
+  return owner.title + itemNameSuffix(name);
 }
